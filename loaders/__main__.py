@@ -1,0 +1,36 @@
+"""Opdrachtregel van de loaders.
+
+    python -m loaders build                 database (opnieuw) opbouwen uit data/
+    python -m loaders refresh [TABEL ...]   cijfers live ophalen bij CBS en RIVM
+    python -m loaders upload BESTAND        een Excel-bestand van de gemeente inlezen
+
+Het databasepad komt uit KOMPAS_DB (standaard data/kompas.duckdb).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kompas.db import database_pad
+
+
+def _build(args: argparse.Namespace) -> int:
+    from loaders.ingebed import bouw
+
+    tellingen = bouw()
+    delen = ", ".join(f"{aantal} {tabel}" for tabel, aantal in tellingen.items())
+    print(f"Database opgebouwd in {database_pad()}: {delen}.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m loaders", description="Sociaal Kompas: gegevens laden.")
+    sub = parser.add_subparsers(dest="opdracht", required=True)
+    sub.add_parser("build", help="database opbouwen uit data/").set_defaults(doe=_build)
+    args = parser.parse_args(argv)
+    return args.doe(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+-- Kern van het datamodel: regio's, de indicatorregistry, herkomst en waarnemingen.
+-- Alle tabellen worden door loaders/ gevuld; pagina's lezen via queries/.
+
+create table if not exists regio (
+    regio_code     varchar primary key,      -- GM0148, GG1009, PV23, NL01
+    regio_naam     varchar not null,
+    soort          varchar not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land')),
+    ggd_regio_code varchar,                  -- alleen bij een gemeente
+    provincie_code varchar,                  -- bij een gemeente en een GGD-regio
+    volgorde       integer not null
+);
+
+-- Codes waaronder een bron een regio kent: NL00 (Kerncijfers wijken en buurten) is Nederland (NL01).
+create table if not exists regio_alias (
+    bron_code  varchar primary key,
+    regio_code varchar not null
+);
+
+create table if not exists indicator (
+    indicator_code varchar primary key,
+    naam           varchar not null,
+    thema          varchar not null,
+    definitie      varchar not null,
+    eenheid        varchar not null,          -- '%', 'per 1.000 inwoners', 'aantal'
+    decimalen      integer not null,
+    goede_richting varchar not null check (goede_richting in ('hoger', 'lager', 'neutraal')),
+    soort          varchar not null check (soort in ('enquête', 'registratie', 'eigen registratie')),
+    bron           varchar not null,
+    bron_tabel     varchar,
+    bron_kolom     varchar,
+    licentie       varchar not null,
+    berekening     varchar,                   -- hoe een berekende waarde tot stand komt
+    min_waarde     double,
+    max_waarde     double,
+    toelichting    varchar
+);
+
+-- Herkomst: waar een cijfer vandaan komt. Elke waarneming verwijst naar precies één herkomst.
+create table if not exists herkomst (
+    herkomst_id     varchar primary key,      -- 'ingebed:cbs-83674NED', 'cbs:85984NED', 'upload:3'
+    soort           varchar not null check (soort in ('CBS StatLine', 'RIVM StatLine', 'gepubliceerd document', 'upload')),
+    bron            varchar not null,         -- organisatie die het cijfer publiceerde
+    titel           varchar,
+    tabel_id        varchar,
+    adres           varchar,                  -- URL of bestandsnaam
+    periode         varchar,
+    opgehaald_op    timestamp,                -- opgehaald, overgenomen of geüpload
+    tabel_gewijzigd timestamp,                -- 'Modified' van een CBS-tabel
+    bestand_sha256  varchar,
+    licentie        varchar,
+    ingebed         boolean not null default false,  -- meegeleverd in data/
+    toelichting     varchar
+);
+
+create table if not exists waarneming (
+    indicator_code varchar not null,
+    regio_code     varchar not null,
+    peiljaar       integer not null,
+    peildatum      date,                      -- waar de bron een standdatum geeft (1 oktober 2020)
+    leeftijd       varchar not null default 'totaal',  -- '18+', '19+', '65+', '18-64', 'totaal'
+    waarde         double,                    -- NULL: ontbreekt ('.') of geheim ('x')
+    ondergrens     double,                    -- 95%-interval, waar de bron het geeft
+    bovengrens     double,
+    status         varchar,                   -- 'voorlopig', 'nader voorlopig', 'definitief'
+    herkomst_id    varchar not null,
+    citaat         varchar,                   -- vindplaats binnen de bron
+    berekend_uit   varchar                    -- bij een berekende waarde: waaruit
+);

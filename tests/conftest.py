@@ -1,0 +1,43 @@
+"""Gedeelde fixtures. Geen test gebruikt internet of de database in data/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders.ingebed import bouw
+
+
+@pytest.fixture(scope="session")
+def _ingebedde_db_bron(tmp_path_factory) -> Path:
+    pad = tmp_path_factory.mktemp("ingebed") / "kompas.duckdb"
+    bouw(pad)
+    return pad
+
+
+@pytest.fixture
+def ingebedde_db(_ingebedde_db_bron, tmp_path, monkeypatch) -> Path:
+    """Een eigen kopie van de database gebouwd uit data/; KOMPAS_DB wijst ernaar."""
+    pad = tmp_path / "kompas.duckdb"
+    shutil.copyfile(_ingebedde_db_bron, pad)
+    monkeypatch.setenv("KOMPAS_DB", str(pad))
+    return pad
+
+
+@pytest.fixture
+def lees(ingebedde_db):
+    """Voert een query uit op (een kopie van) de ingebedde database; geeft rijen als dicts."""
+
+    def _lees(sql: str, params=None) -> list[dict]:
+        con = duckdb.connect(str(ingebedde_db), read_only=True)
+        try:
+            cur = con.execute(sql, params or {})
+            namen = [d[0] for d in cur.description]
+            return [dict(zip(namen, rij)) for rij in cur.fetchall()]
+        finally:
+            con.close()
+
+    return _lees
