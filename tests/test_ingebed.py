@@ -1,0 +1,152 @@
+"""De database gebouwd uit data/: echte cijfers, met herkomst, herhaalbaar."""
+
+from __future__ import annotations
+
+import csv
+
+import duckdb
+import pytest
+
+from kompas.db import DATA, schrijf_transactie
+from loaders.ingebed import bouw
+
+# Gepubliceerde cijfers zoals in de vindplaats (shared/reference), met hun interval waar gegeven.
+GEPUBLICEERD = [
+    # indicator, regio, peiljaar, leeftijd, waarde, ondergrens, bovengrens, tabel of adres
+    ("ervaren_gezondheid_pct", "GM0148", 2016, "19+", 82.0, 79.2, 84.5, "83674NED"),
+    ("ervaren_gezondheid_pct", "GM0148", 2020, "18+", 85.9, 83.6, 87.9, "85012NED"),
+    ("ervaren_gezondheid_pct", "GM1876", 2020, "18+", 81.1, 78.4, 83.4, "85012NED"),
+    ("ervaren_gezondheid_pct", "GM0303", 2016, "19+", 80.6, 76.8, 83.9, "83674NED"),
+    ("ervaren_gezondheid_pct", "NL01", 2016, "19+", 75.6, 75.4, 75.8, "83674NED"),
+    ("ervaren_gezondheid_pct", "GG1009", 2020, "18+", 81.8, None, None, "85012NED"),
+    ("mantelzorger_pct", "GM1876", 2016, "19+", 17.6, None, None, "83674NED"),
+    ("beweegrichtlijn_pct", "GM0303", 2016, "19+", 41.2, None, None, "83674NED"),
+    ("overgewicht_pct", "GG2209", 2020, "18+", 52.9, None, None, "85012NED"),
+]
+
+
+def test_bouw_geeft_de_gepubliceerde_cijfers_exact(lees):
+    for indicator, regio, jaar, leeftijd, waarde, onder, boven, tabel in GEPUBLICEERD:
+        rijen = lees(
+            """
+            select w.waarde, w.ondergrens, w.bovengrens, h.tabel_id
+            from waarneming w join herkomst h using (herkomst_id)
+            where indicator_code = $i and regio_code = $r and peiljaar = $j and leeftijd = $l
+              and h.tabel_id = $t
+            """,
+            {"i": indicator, "r": regio, "j": jaar, "l": leeftijd, "t": tabel},
+        )
+        assert len(rijen) == 1, (indicator, regio, jaar)
+        assert rijen[0]["waarde"] == waarde
+        if onder is not None:
+            assert (rijen[0]["ondergrens"], rijen[0]["bovengrens"]) == (onder, boven)
+
+
+def test_dronten_kerncijfers_met_landelijke_waarde(lees):
+    rijen = lees(
+        """
+        select indicator_code, leeftijd, waarde, landelijk_waarde from indicator_waarden
+        where regio_code = 'GM0303' and herkomst_id = 'ingebed:doc-dronten-beleidskader-2025'
+        order by indicator_code
+        """
+    )
+    gevonden = {(r["indicator_code"], r["leeftijd"]): (r["waarde"], r["landelijk_waarde"]) for r in rijen}
+    assert gevonden[("huishoudens_bijstand_pct", "totaal")] == (2.9, 4.7)
+    assert gevonden[("problematische_schulden_pct", "totaal")] == (7.7, 8.8)
+    assert gevonden[("eenzaam_pct", "65+")] == (47.1, 48.6)
+    assert gevonden[("ervaren_gezondheid_pct", "18+")] == (73.0, 70.0)
+
+
+def test_elke_waarneming_heeft_herkomst_indicator_en_regio(lees):
+    zonder = lees(
+        """
+        select count(*) as n from waarneming w
+        left join herkomst h using (herkomst_id)
+        left join indicator i using (indicator_code)
+        left join regio r using (regio_code)
+        where h.herkomst_id is null or i.indicator_code is null or r.regio_code is null
+           or h.bron is null or h.soort is null or (h.adres is null and h.tabel_id is null)
+        """
+    )
+    assert zonder[0]["n"] == 0
+    assert lees("select count(*) as n from waarneming")[0]["n"] > 700
+
+
+def test_ontbrekende_cijfers_blijven_ontbrekend(lees):
+    # Bronckhorst heeft geen enkel gepubliceerd cijfer voor problematische schulden in de referentie.
+    assert lees(
+        "select count(*) as n from waarneming where regio_code = 'GM1876' and indicator_code = 'problematische_schulden_pct'"
+    )[0]["n"] == 0
+    # Lege cellen in de CBS-export worden niet als 0 ingelezen.
+    assert lees("select count(*) as n from waarneming where waarde = 0")[0]["n"] == 0
+
+
+def test_leeftijdsgroepen_blijven_gescheiden(lees):
+    leeftijden = {
+        r["leeftijd"]
+        for r in lees(
+            "select distinct leeftijd from waarneming where indicator_code = 'ervaren_gezondheid_pct' and regio_code = 'GM0148'"
+        )
+    }
+    assert {"19+", "18+", "65+"} <= leeftijden
+
+
+def _dump(pad) -> list[tuple]:
+    con = duckdb.connect(str(pad), read_only=True)
+    try:
+        return con.execute(
+            "select * exclude (opgehaald_op) from indicator_waarden order by all"
+        ).fetchall() + con.execute("select * from herkomst order by herkomst_id").fetchall()
+    finally:
+        con.close()
+
+
+def test_twee_keer_bouwen_geeft_dezelfde_database(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    bouw(pad)
+    eerst = _dump(pad)
+    bouw(pad)
+    assert _dump(pad) == eerst
+
+
+def test_bouwen_laat_geuploade_cijfers_staan(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    bouw(pad)
+    with schrijf_transactie(pad) as con:
+        con.execute(
+            "insert into herkomst (herkomst_id, soort, bron, adres) values ('upload:1', 'upload', 'gemeente Dalfsen', 'x.xlsx')"
+        )
+        con.execute(
+            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
+            " values ('bewindvoering_huishoudens', 'GM0148', 2024, 'totaal', 101, 'upload:1')"
+        )
+    bouw(pad)
+    con = duckdb.connect(str(pad), read_only=True)
+    assert con.execute("select waarde from waarneming where herkomst_id = 'upload:1'").fetchall() == [(101.0,)]
+    con.close()
+
+
+def test_mislukte_schrijftransactie_laat_database_ongemoeid(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    bouw(pad)
+    voor = _dump(pad)
+    with pytest.raises(RuntimeError):
+        with schrijf_transactie(pad) as con:
+            con.execute("delete from waarneming")
+            raise RuntimeError("halverwege mis")
+    assert _dump(pad) == voor
+    assert not (tmp_path / "k.duckdb.schrijven").exists()
+
+
+def test_registry_is_volledig_en_eenheden_zijn_niet_vermengd():
+    with open(DATA / "indicatoren.csv", newline="", encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    codes = [r["indicator_code"] for r in rijen]
+    assert len(codes) == len(set(codes))
+    for r in rijen:
+        for veld in ("naam", "definitie", "eenheid", "decimalen", "goede_richting", "bron", "licentie"):
+            assert r[veld].strip(), (r["indicator_code"], veld)
+        assert r["goede_richting"] in ("hoger", "lager", "neutraal")
+        # De eenheid staat in de code waar die verschilt: per 1.000 en per 10.000 zijn aparte indicatoren.
+        if "per 10.000" in r["eenheid"]:
+            assert "10000" in r["indicator_code"], r["indicator_code"]
