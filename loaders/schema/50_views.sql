@@ -1,22 +1,38 @@
--- Publieke view voor analisten en controles: één rij per waarneming, met de landelijke waarde
--- voor dezelfde indicator, hetzelfde peiljaar (en dezelfde peildatum) en dezelfde leeftijdsgroep.
--- Bij meerdere bronnen voor hetzelfde cijfer is `is_voorkeur` waar voor de bron die het dashboard
--- toont: StatLine (CBS/RIVM) vóór upload vóór gepubliceerd document, daarna de nieuwste.
--- De landelijke waarde komt bij voorkeur uit dezelfde bron als de waarde zelf.
+-- Publieke view voor pagina's, analisten en controles: één rij per waarde (opgeslagen of berekend,
+-- zie 40_berekend.sql), met alles wat een pagina over die waarde zegt.
+--
+-- Voorkeur: bij meerdere bronnen voor dezelfde cel (indicator, regio, peiljaar, peildatum, leeftijd) is
+--   `is_voorkeur` waar voor de bron die het dashboard toont: StatLine (CBS/RIVM) vóór upload vóór
+--   gepubliceerd document, daarna de laatst opgehaalde, daarna herkomst_id.
+-- Landelijk: de waarde van Nederland (NL01) voor dezelfde indicator, hetzelfde peiljaar, dezelfde peildatum
+--   en dezelfde leeftijdsgroep; bij voorkeur uit dezelfde herkomst als de waarde zelf, anders de
+--   voorkeurswaarde van Nederland. Andere leeftijdsgroepen (18+ tegenover 19+) worden nooit gekoppeld.
+-- Significantie (alleen waar de waarde een 95%-interval heeft):
+--   - heeft Nederland ook een interval: 'significant hoger/lager' als de intervallen elkaar niet overlappen;
+--     raken de grenzen elkaar (gelijke grens), dan is dat overlap: 'geen significant verschil';
+--   - heeft Nederland geen interval: 'significant hoger/lager' als de landelijke waarde buiten het interval
+--     van de regio ligt (op de grens telt als erbinnen);
+--   - zonder interval bij de regio, of zonder landelijke waarde: 'niet te zeggen'; voor Nederland zelf NULL.
+-- Oordeel ('beter', 'slechter', 'gelijk', 'niet te zeggen'; NULL voor Nederland zelf), met goede_richting:
+--   - met interval: significant in de goede richting = 'beter', in de verkeerde = 'slechter',
+--     geen significant verschil = 'gelijk';
+--   - registratiecijfers zonder interval: het teken van het verschil met Nederland (0 = 'gelijk');
+--     `oordeel_grondslag` zegt dat;
+--   - enquêtecijfers zonder interval, richting 'neutraal' of geen landelijke waarde: 'niet te zeggen'.
+-- Vorige meting: de vorige voorkeurswaarde (niet NULL) van dezelfde reeks (indicator, regio, leeftijd),
+--   op volgorde van peiljaar en peildatum; alleen ingevuld op voorkeursrijen.
 
 create or replace view indicator_waarden as
-with waarnemingen as (
-    select
-        w.*,
-        h.soort as herkomst_soort,
-        h.bron as herkomst_bron,
-        h.titel as herkomst_titel,
-        h.tabel_id,
-        h.adres,
-        h.opgehaald_op,
-        case h.soort when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3 end as bron_rang
-    from waarneming as w
-    join herkomst as h using (herkomst_id)
+with waarden as (
+    select * from ind_waarneming
+),
+
+indicatoren as (
+    select * from indicator
+),
+
+regios as (
+    select * from regio
 ),
 
 gerangschikt as (
@@ -26,75 +42,144 @@ gerangschikt as (
             partition by indicator_code, regio_code, peiljaar, peildatum, leeftijd
             order by bron_rang, opgehaald_op desc nulls last, herkomst_id
         ) = 1 as is_voorkeur
-    from waarnemingen
+    from waarden
 ),
 
-landelijk as (
+met_vorige as (
     select
-        w.indicator_code, w.regio_code, w.peiljaar, w.peildatum, w.leeftijd, w.herkomst_id,
-        n.waarde as landelijk_waarde,
-        n.ondergrens as landelijk_ondergrens,
-        n.bovengrens as landelijk_bovengrens,
-        n.herkomst_id as landelijk_herkomst_id,
-        row_number() over (
-            partition by w.indicator_code, w.regio_code, w.peiljaar, w.peildatum, w.leeftijd, w.herkomst_id
-            order by (n.herkomst_id = w.herkomst_id) desc, n.is_voorkeur desc, n.herkomst_id
-        ) as rang
-    from gerangschikt as w
-    join gerangschikt as n
-        on n.regio_code = 'NL01'
-        and n.indicator_code = w.indicator_code
-        and n.peiljaar = w.peiljaar
-        and n.peildatum is not distinct from w.peildatum
-        and n.leeftijd = w.leeftijd
-        and n.waarde is not null
+        *,
+        -- een eigen partitie voor de voorkeursrijen met een waarde; de rest krijgt hieronder NULL
+        lag(peiljaar) over reeks as lag_peiljaar,
+        lag(peildatum) over reeks as lag_peildatum,
+        lag(waarde) over reeks as lag_waarde
+    from gerangschikt
+    window reeks as (
+        partition by indicator_code, regio_code, leeftijd, (is_voorkeur and waarde is not null)
+        order by peiljaar, peildatum nulls first
+    )
+),
+
+nederland as (
+    select indicator_code, peiljaar, peildatum, leeftijd, herkomst_id, is_voorkeur, waarde, ondergrens, bovengrens
+    from gerangschikt
+    where regio_code = 'NL01' and waarde is not null
+),
+
+gekoppeld as (
+    select
+        w.*,
+        coalesce(zelfde.herkomst_id, voorkeur.herkomst_id) as landelijk_herkomst_id,
+        case when zelfde.herkomst_id is not null then zelfde.waarde else voorkeur.waarde end as landelijk_waarde,
+        case when zelfde.herkomst_id is not null then zelfde.ondergrens else voorkeur.ondergrens end
+            as landelijk_ondergrens,
+        case when zelfde.herkomst_id is not null then zelfde.bovengrens else voorkeur.bovengrens end
+            as landelijk_bovengrens
+    from met_vorige as w
+    left join nederland as zelfde
+        on zelfde.indicator_code = w.indicator_code
+        and zelfde.peiljaar = w.peiljaar
+        and zelfde.peildatum is not distinct from w.peildatum
+        and zelfde.leeftijd = w.leeftijd
+        and zelfde.herkomst_id = w.herkomst_id
+    left join nederland as voorkeur
+        on voorkeur.indicator_code = w.indicator_code
+        and voorkeur.peiljaar = w.peiljaar
+        and voorkeur.peildatum is not distinct from w.peildatum
+        and voorkeur.leeftijd = w.leeftijd
+        and voorkeur.is_voorkeur
+),
+
+beoordeeld as (
+    select
+        g.*,
+        g.waarde - g.landelijk_waarde as verschil_landelijk,
+        case
+            when g.regio_code = 'NL01' then null
+            when g.waarde is null or g.landelijk_waarde is null then 'niet te zeggen'
+            when g.ondergrens is null or g.bovengrens is null then 'niet te zeggen'
+            when g.landelijk_ondergrens is not null and g.landelijk_bovengrens is not null then
+                case
+                    when g.landelijk_bovengrens < g.ondergrens then 'significant hoger'
+                    when g.landelijk_ondergrens > g.bovengrens then 'significant lager'
+                    else 'geen significant verschil'
+                end
+            when g.landelijk_waarde < g.ondergrens then 'significant hoger'
+            when g.landelijk_waarde > g.bovengrens then 'significant lager'
+            else 'geen significant verschil'
+        end as significantie
+    from gekoppeld as g
 ),
 
 final as (
     select
-        g.indicator_code,
+        b.indicator_code,
         i.naam as indicator_naam,
+        i.thema,
         i.eenheid,
-        g.regio_code,
+        i.decimalen,
+        i.goede_richting,
+        i.soort as indicator_soort,
+        b.regio_code,
         r.regio_naam,
         r.soort as regio_soort,
-        g.peiljaar,
-        g.peildatum,
-        g.leeftijd,
-        g.waarde,
-        g.ondergrens,
-        g.bovengrens,
-        g.status,
-        l.landelijk_waarde,
-        l.landelijk_ondergrens,
-        l.landelijk_bovengrens,
-        g.waarde - l.landelijk_waarde as verschil_landelijk,
+        r.volgorde as regio_volgorde,
+        b.peiljaar,
+        b.peildatum,
+        b.leeftijd,
+        b.waarde,
+        b.ondergrens,
+        b.bovengrens,
+        b.status,
+        b.landelijk_waarde,
+        b.landelijk_ondergrens,
+        b.landelijk_bovengrens,
+        b.verschil_landelijk,
         case
-            when g.regio_code = 'NL01' or l.landelijk_waarde is null or g.waarde is null then null
-            when g.ondergrens is null or g.bovengrens is null then null
-            when l.landelijk_ondergrens is not null
-                then l.landelijk_bovengrens < g.ondergrens or l.landelijk_ondergrens > g.bovengrens
-            else l.landelijk_waarde < g.ondergrens or l.landelijk_waarde > g.bovengrens
+            when b.significantie in ('significant hoger', 'significant lager') then true
+            when b.significantie = 'geen significant verschil' then false
         end as verschil_significant,
-        g.herkomst_bron || coalesce(' (' || g.tabel_id || ')', '') || coalesce(', ' || g.adres, '') as bron,
-        g.herkomst_soort,
-        g.herkomst_id,
-        l.landelijk_herkomst_id,
-        g.opgehaald_op,
-        g.citaat,
-        g.berekend_uit,
-        g.is_voorkeur
-    from gerangschikt as g
-    join indicator as i using (indicator_code)
-    join regio as r using (regio_code)
-    left join landelijk as l
-        on l.rang = 1
-        and l.indicator_code = g.indicator_code
-        and l.regio_code = g.regio_code
-        and l.peiljaar = g.peiljaar
-        and l.peildatum is not distinct from g.peildatum
-        and l.leeftijd = g.leeftijd
-        and l.herkomst_id = g.herkomst_id
+        b.significantie,
+        case
+            when b.regio_code = 'NL01' then null
+            when b.verschil_landelijk is null or i.goede_richting = 'neutraal' then 'niet te zeggen'
+            when b.significantie = 'geen significant verschil' then 'gelijk'
+            when b.significantie = 'significant hoger' then
+                case i.goede_richting when 'hoger' then 'beter' else 'slechter' end
+            when b.significantie = 'significant lager' then
+                case i.goede_richting when 'lager' then 'beter' else 'slechter' end
+            when i.soort = 'enquête' then 'niet te zeggen'
+            when b.verschil_landelijk = 0 then 'gelijk'
+            when (b.verschil_landelijk > 0) = (i.goede_richting = 'hoger') then 'beter'
+            else 'slechter'
+        end as oordeel,
+        case
+            when b.regio_code = 'NL01' then null
+            when b.verschil_landelijk is null then 'geen landelijke waarde'
+            when i.goede_richting = 'neutraal' then 'geen goede richting (neutraal)'
+            when b.significantie <> 'niet te zeggen' then '95%-intervallen'
+            when i.soort = 'enquête' then 'enquêtecijfer zonder interval'
+            else 'teken van het verschil (registratie zonder interval)'
+        end as oordeel_grondslag,
+        case when b.is_voorkeur and b.waarde is not null then b.lag_peiljaar end as vorige_peiljaar,
+        case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum end as vorige_peildatum,
+        case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
+        case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
+        b.herkomst_bron || coalesce(' (' || b.tabel_id || ')', '') || coalesce(', ' || b.adres, '') as bron,
+        b.herkomst_soort,
+        b.herkomst_id,
+        b.herkomst_titel,
+        b.tabel_id,
+        b.adres,
+        b.opgehaald_op,
+        b.herkomst_licentie as licentie,
+        b.landelijk_herkomst_id,
+        b.citaat,
+        b.berekend_uit,
+        b.is_berekend,
+        b.is_voorkeur
+    from beoordeeld as b
+    join indicatoren as i using (indicator_code)
+    join regios as r using (regio_code)
 )
 
 select * from final;
