@@ -1,0 +1,76 @@
+"""Streamlit-laag: de gedeelde leesverbinding, gecachte gegevensfuncties, de URL-toestand en de bronregel.
+
+Pagina's roepen alleen dit aan (plus kompas.grafieken en kompas.opmaak); SQL en rekenwerk zitten in
+kompas.gegevens en queries/.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from kompas.db import Lezer
+
+# Alleen deze functies uit kompas.gegevens mogen via `haal` worden aangeroepen.
+GEGEVENSFUNCTIES = {
+    "overzicht", "reeks", "kader_boom", "vergelijking", "indicator_info", "indicator_alle_waarden",
+    "bronnen", "dekking", "indicatoren", "gemeenten",
+}
+
+
+@st.cache_resource(show_spinner=False)
+def lezer() -> Lezer:
+    """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor."""
+    return Lezer()
+
+
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+def _haal(naam: str, args: tuple, versie: tuple) -> Any:
+    from kompas import gegevens
+
+    return getattr(gegevens, naam)(lezer().cursor(), *args)
+
+
+def haal(naam: str, *args) -> Any:
+    """Roept `kompas.gegevens.<naam>(cursor, *args)` aan, gecachet per databaseversie."""
+    if naam not in GEGEVENSFUNCTIES:
+        raise ValueError(f"onbekende gegevensfunctie: {naam}")
+    args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
+    return _haal(naam, args, lezer().versie())
+
+
+def url_lijst(sleutel: str, standaard: list[str], toegestaan: list[str]) -> list[str]:
+    """Een keuzelijst uit de URL (`?gemeenten=GM0148,GM0303`); onbekende waarden vallen weg."""
+    ruw = st.query_params.get(sleutel)
+    if not ruw:
+        return [w for w in standaard if w in toegestaan]
+    gekozen = [w for w in ruw.split(",") if w in toegestaan]
+    return gekozen or [w for w in standaard if w in toegestaan]
+
+
+def url_waarde(sleutel: str, standaard: str, toegestaan: list[str]) -> str:
+    ruw = st.query_params.get(sleutel)
+    return ruw if ruw in toegestaan else standaard
+
+
+def zet_url(**waarden) -> None:
+    """Schrijft de keuze terug in de URL, zodat een gekopieerde link dezelfde weergave opent."""
+    for sleutel, waarde in waarden.items():
+        tekst = ",".join(str(w) for w in waarde) if isinstance(waarde, (list, tuple)) else str(waarde)
+        if st.query_params.get(sleutel) != tekst:
+            st.query_params[sleutel] = tekst
+
+
+_MARKDOWN_TEKENS = set("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def als_tekst(tekst: str) -> str:
+    """Ontsnapt markdown, zodat tekst uit een bron of bestand letterlijk verschijnt."""
+    return "".join("\\" + t if t in _MARKDOWN_TEKENS else t for t in str(tekst))
+
+
+def bronregel(bronnen: list[str]) -> None:
+    """De bron onder een grafiek of tabel, als letterlijke tekst (nooit als HTML of markdown)."""
+    uniek = list(dict.fromkeys(b for b in bronnen if b))
+    st.caption(als_tekst("Bron: " + ("; ".join(uniek) if uniek else "geen gegevens")))

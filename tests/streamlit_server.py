@@ -1,0 +1,62 @@
+"""Start `streamlit run` op een vrije poort en wacht op /_stcore/health (voor browsertests en de benchmark)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wacht_op_gezond(url: str, tijdslimiet: float = 60.0) -> float:
+    """Pollt /_stcore/health; geeft de verstreken tijd terug."""
+    begin = time.perf_counter()
+    while time.perf_counter() - begin < tijdslimiet:
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as antwoord:
+                if antwoord.status == 200:
+                    return time.perf_counter() - begin
+        time.sleep(0.05)
+    raise TimeoutError(f"streamlit niet gezond binnen {tijdslimiet} s op {url}")
+
+
+@contextlib.contextmanager
+def streamlit_server(script: str | Path = "app.py", omgeving: dict | None = None, log: Path | None = None):
+    """Draait `streamlit run SCRIPT` en geeft (url, proces) terug zodra de server gezond is."""
+    poort = vrije_poort()
+    env = {**os.environ, **(omgeving or {}), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    uit = open(log, "w") if log else subprocess.DEVNULL
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
+        cwd=PROJECT, env=env, stdout=uit, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        wacht_op_gezond(url)
+        yield url, proces
+    finally:
+        proces.terminate()
+        try:
+            proces.wait(10)
+        except subprocess.TimeoutExpired:
+            proces.kill()
+        if log:
+            uit.close()
