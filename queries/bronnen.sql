@@ -1,0 +1,49 @@
+-- Elke herkomst (tabel, document of upload) met periode, wanneer opgehaald of geüpload, licentie en hoeveel
+-- cijfers eruit komen (opgeslagen, en berekend met deze herkomst als teller).
+
+with herkomsten as (
+    select * from herkomst
+),
+
+waarden as (
+    select herkomst_id, indicator_code, peiljaar, is_berekend from ind_waarneming
+),
+
+per_herkomst as (
+    select
+        herkomst_id,
+        count(*) filter (where not is_berekend) as aantal_cijfers,
+        count(*) filter (where is_berekend) as aantal_berekend,
+        count(distinct indicator_code) as aantal_indicatoren,
+        min(peiljaar) as eerste_peiljaar,
+        max(peiljaar) as laatste_peiljaar
+    from waarden
+    group by herkomst_id
+),
+
+final as (
+    select
+        h.herkomst_id,
+        h.soort,
+        h.bron,
+        h.titel,
+        h.tabel_id,
+        h.adres,
+        h.periode,
+        h.opgehaald_op,
+        h.tabel_gewijzigd,
+        h.bestand_sha256,
+        h.licentie,
+        h.ingebed,
+        h.toelichting,
+        coalesce(p.aantal_cijfers, 0) as aantal_cijfers,
+        coalesce(p.aantal_berekend, 0) as aantal_berekend,
+        coalesce(p.aantal_indicatoren, 0) as aantal_indicatoren,
+        p.eerste_peiljaar,
+        p.laatste_peiljaar
+    from herkomsten as h
+    left join per_herkomst as p using (herkomst_id)
+)
+
+select * from final
+order by soort, bron, herkomst_id

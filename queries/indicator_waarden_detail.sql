@@ -1,0 +1,43 @@
+-- Alle waarden van één indicator met hun herkomst, uit alle bronnen (ook die niet de voorkeur hebben),
+-- voor de verantwoording op de indicatorpagina.
+-- Parameter: $indicator (varchar).
+
+with waarden as (
+    select * from indicator_waarden where indicator_code = $indicator
+),
+
+final as (
+    select
+        indicator_code,
+        regio_code,
+        regio_naam,
+        regio_soort,
+        regio_volgorde,
+        leeftijd,
+        peiljaar,
+        peildatum,
+        waarde,
+        ondergrens,
+        bovengrens,
+        status,
+        landelijk_waarde,
+        verschil_landelijk,
+        significantie,
+        oordeel,
+        is_voorkeur,
+        is_berekend,
+        berekend_uit,
+        bron,
+        herkomst_soort,
+        herkomst_id,
+        herkomst_titel,
+        tabel_id,
+        adres,
+        opgehaald_op,
+        licentie,
+        citaat
+    from waarden
+)
+
+select * from final
+order by leeftijd, regio_volgorde, regio_code, peiljaar, peildatum nulls first, is_voorkeur desc, herkomst_id
