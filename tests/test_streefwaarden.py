@@ -1,0 +1,95 @@
+"""Streefwaarden lezen zoals beleidsmedewerkers ze schrijven (kompas.streefwaarden)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompas.streefwaarden import Streefwaarde, parse_getal, parse_nulmeting, parse_streefwaarde
+
+
+@pytest.mark.parametrize(
+    ("tekst", "soort", "waarde", "strikt"),
+    [
+        ("86%", "punt", 86.0, False),
+        ("86 %", "punt", 86.0, False),
+        ("240", "punt", 240.0, False),
+        ("3,7%", "punt", 3.7, False),
+        ("Twee kernen", "punt", 2.0, False),
+        ("minimaal 85%", "minimaal", 85.0, False),
+        ("Minimaal 85 procent", "minimaal", 85.0, False),
+        ("minstens 15", "minimaal", 15.0, False),
+        ("minimaal een 7", "minimaal", 7.0, False),
+        ("≥ 85%", "minimaal", 85.0, False),
+        (">30%", "minimaal", 30.0, True),
+        ("> 30 %", "minimaal", 30.0, True),
+        ("hoger dan 74%", "minimaal", 74.0, True),
+        ("maximaal 25%", "maximaal", 25.0, False),
+        ("maximaal 3,7%", "maximaal", 3.7, False),
+        ("niet meer dan 25%", "maximaal", 25.0, False),
+        ("<= 25%", "maximaal", 25.0, False),
+        ("minder dan 10", "maximaal", 10.0, True),
+    ],
+)
+def test_niveau_vormen(tekst, soort, waarde, strikt):
+    s = parse_streefwaarde(tekst)
+    assert (s.soort, s.waarde, s.strikt) == (soort, waarde, strikt)
+    assert s.tekst == tekst
+
+
+@pytest.mark.parametrize(
+    ("tekst", "onder", "boven"),
+    [("65-70%", 65.0, 70.0), ("65% - 70 %", 65.0, 70.0), ("65–70%", 65.0, 70.0), ("2 a 3", 2.0, 3.0),
+     ("2 à 3", 2.0, 3.0), ("4 a 5 (jaarlijks)", 4.0, 5.0), ("tussen 65 en 70%", 65.0, 70.0),
+     ("12,5-15,5%", 12.5, 15.5)],
+)
+def test_band(tekst, onder, boven):
+    assert parse_streefwaarde(tekst) == Streefwaarde(soort="band", ondergrens=onder, bovengrens=boven, tekst=tekst)
+
+
+@pytest.mark.parametrize(
+    ("tekst", "richting"),
+    [("stijging", "stijging"), ("Stijgt", "stijging"), ("toename", "stijging"), ("daling", "daling"),
+     ("afgenomen", "daling"), ("vermindering", "daling"), ("gelijk blijven", "gelijk"),
+     ("gelijk gebleven.", "gelijk"), ("Gelijk", "gelijk")],
+)
+def test_richting(tekst, richting):
+    s = parse_streefwaarde(tekst)
+    assert (s.soort, s.richting, s.waarde) == ("richting", richting, None)
+
+
+def test_nederlandse_getallen():
+    assert parse_getal("3,7") == 3.7
+    assert parse_getal("1.234") == 1234.0
+    assert parse_getal("44.354") == 44354.0
+    assert parse_getal("1.234,5") == 1234.5
+    assert parse_getal("2.5") == 2.5  # Engelse decimaalpunt uit Excel: geen drie cijfers erachter
+    assert parse_getal("15,3 %") == 15.3
+    with pytest.raises(ValueError, match="geen getal"):
+        parse_getal("veel")
+
+
+@pytest.mark.parametrize("tekst", ["bijna 30%", "minimaal 5% lagere zorgkosten", "conform de landelijke trend",
+                                   "", "   ", "30% ongeveer", "85%%"])
+def test_onherkenbare_tekst_geeft_nederlandse_fout(tekst):
+    with pytest.raises(ValueError, match="(niet herkend|Lege streefwaarde)") as fout:
+        parse_streefwaarde(tekst)
+    assert "Verwacht bijvoorbeeld" in str(fout.value)
+
+
+def test_band_verkeerd_om_wordt_geweigerd():
+    with pytest.raises(ValueError, match="ondergrens"):
+        parse_streefwaarde("70-65%")
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [("82% (2017)", (82.0, 2017)), ("26%", (26.0, None)), ("125", (125.0, None)), ("2017", (None, 2017)),
+     ("", (None, None)), ("84 % ( 2017 )", (84.0, 2017)), ("3,5%", (3.5, None))],
+)
+def test_nulmeting(tekst, verwacht):
+    assert parse_nulmeting(tekst) == verwacht
+
+
+def test_nulmeting_die_geen_waarde_is():
+    with pytest.raises(ValueError, match="Nulmeting 'minimaal 5%' niet herkend"):
+        parse_nulmeting("minimaal 5%")
