@@ -4,7 +4,7 @@ polars DataFrame (of dict) eruit. Geen Streamlit hier; de pagina's cachen zelf.
 De SQL staat in `queries/<naam>.sql` en leest de publieke view `indicator_waarden`
 (loaders/schema/50_views.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
 vorige meting worden daar één keer bepaald. De status tegenover een streefwaarde komt uit
-`kompas.status.beoordeel`.
+`kompas.status` (kies_streefwaarde, beoordeel, status_doel).
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from kompas import status as statusregel
 from kompas.db import DATA, sql_bestand
+from kompas.status import kies_streefwaarde
+from kompas.streefwaarden import Streefwaarde, parse_streefwaarde
 
 OVERZICHT_CSV = DATA / "overzicht.csv"
 
@@ -130,69 +133,82 @@ def dekking(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> pl.Data
 # --- kaders -------------------------------------------------------------------------------------------
 
 
-def _leidende_streefwaarde(streefwaarden: list[dict] | None) -> dict | None:
-    """De streefwaarde waartegen de status wordt bepaald: die met het laatste jaar; zonder jaren de eerste."""
-    if not streefwaarden:
-        return None
-    met_jaar = [s for s in streefwaarden if s.get("jaar") is not None]
-    if met_jaar:
-        return max(met_jaar, key=lambda s: s["jaar"])
-    return streefwaarden[0]
-
-
-def _status_tekst(uitkomst: Any) -> str | None:
-    """`beoordeel` geeft een tekst of een object met `status`; de tabel bewaart de tekst."""
-    if uitkomst is None or isinstance(uitkomst, str):
-        return uitkomst
-    for naam in ("status", "label", "tekst"):
-        if hasattr(uitkomst, naam):
-            return getattr(uitkomst, naam)
-    if isinstance(uitkomst, dict):
-        return uitkomst.get("status")
-    return str(uitkomst)
+def _als_streefwaarde(rij: dict) -> Streefwaarde:
+    """Een rij uit `streefwaarde` als `Streefwaarde`; `strikt` ('>30%') staat niet in de tabel en komt uit
+    de oorspronkelijke tekst (parse_streefwaarde), als die tekst dezelfde soort oplevert."""
+    strikt = False
+    try:
+        ontleed = parse_streefwaarde(rij["tekst"])
+        strikt = ontleed.strikt and ontleed.soort == rij["soort"]
+    except ValueError:
+        pass
+    return Streefwaarde(
+        soort=rij["soort"],
+        waarde=rij["waarde"],
+        ondergrens=rij["ondergrens"],
+        bovengrens=rij["bovengrens"],
+        richting=rij["richting"],
+        strikt=strikt,
+        tekst=rij["tekst"],
+    )
 
 
 def kader_boom(cur: duckdb.DuckDBPyConnection, gemeente_code: str) -> pl.DataFrame:
     """Kader -> doel -> indicator van een gemeente met laatste waarde, nulmeting, streefwaarden en status.
 
-    `status` komt van kompas.status.beoordeel tegen de leidende streefwaarde (het laatste jaar);
-    `doel_status` vat de statussen van de indicatoren van een doel samen (kompas.status.doel_status).
+    De geldende streefwaarde (`streef_*`) kiest kompas.status.kies_streefwaarde bij het peiljaar van de
+    laatste waarde; `status` is kompas.status.beoordeel daartegen; `doel_status` is kompas.status.status_doel
+    over de indicatoren van het doel. Een kaderindicator zonder gekoppelde registry-indicator heeft
+    status 'geen gegevens'.
     """
-    from kompas import status as statusregel
-
     boom = _lees(cur, "kader_indicatoren", {"gemeente": gemeente_code})
     statussen: list[str | None] = []
-    leidend: list[dict | None] = []
+    geldend: list[dict | None] = []
     for rij in boom.iter_rows(named=True):
-        streef = _leidende_streefwaarde(rij["streefwaarden"])
-        leidend.append(streef)
         if rij["kader_indicator_id"] is None:
             statussen.append(None)
+            geldend.append(None)
+            continue
+        rijen = rij["streefwaarden"] or []
+        kandidaten = [(s["jaar"], _als_streefwaarde(s)) for s in rijen]
+        streef = kies_streefwaarde(kandidaten, rij["laatste_peiljaar"])
+        geldend.append(next((s for s, (_, k) in zip(rijen, kandidaten) if k is streef), None))
+        if rij["indicator_code"] is None:
+            statussen.append(statusregel.GEEN_GEGEVENS)
             continue
         statussen.append(
-            _status_tekst(
-                statusregel.beoordeel(
-                    streef,
-                    rij["laatste_waarde"],
-                    rij["nulmeting_waarde"],
-                    rij["goede_richting"],
-                )
+            statusregel.beoordeel(
+                streef,
+                rij["laatste_waarde"],
+                rij["nulmeting_waarde"],
+                rij["goede_richting"],
+                eerste_waarde=rij["eerste_waarde"],
+                eenheid=rij["eenheid"],
+                laatste_jaar=rij["laatste_peiljaar"],
+                nulmeting_jaar=rij["nulmeting_jaar"],
             )
         )
+
+    def veld(naam: str) -> list:
+        return [s[naam] if s else None for s in geldend]
+
     boom = boom.with_columns(
-        pl.Series("streef_soort", [s and s["soort"] for s in leidend], dtype=pl.String),
-        pl.Series("streef_tekst", [s and s["tekst"] for s in leidend], dtype=pl.String),
-        pl.Series("streef_jaar", [s and s["jaar"] for s in leidend], dtype=pl.Int32),
-        pl.Series("streef_waarde", [s and s["waarde"] for s in leidend], dtype=pl.Float64),
-        pl.Series("streef_ondergrens", [s and s["ondergrens"] for s in leidend], dtype=pl.Float64),
-        pl.Series("streef_bovengrens", [s and s["bovengrens"] for s in leidend], dtype=pl.Float64),
-        pl.Series("streef_richting", [s and s["richting"] for s in leidend], dtype=pl.String),
+        pl.Series("streef_soort", veld("soort"), dtype=pl.String),
+        pl.Series("streef_tekst", veld("tekst"), dtype=pl.String),
+        pl.Series("streef_jaar", veld("jaar"), dtype=pl.Int32),
+        pl.Series("streef_waarde", veld("waarde"), dtype=pl.Float64),
+        pl.Series("streef_ondergrens", veld("ondergrens"), dtype=pl.Float64),
+        pl.Series("streef_bovengrens", veld("bovengrens"), dtype=pl.Float64),
+        pl.Series("streef_richting", veld("richting"), dtype=pl.String),
         pl.Series("status", statussen, dtype=pl.String),
     )
-    doel_statussen = {
-        doel_id: statusregel.doel_status([s for s in groep["status"].to_list() if s is not None])
-        for (doel_id,), groep in boom.filter(pl.col("doel_id").is_not_null()).group_by("doel_id")
-    }
+    per_doel: dict[str, list[str]] = {}
+    for doel_id, status in zip(boom["doel_id"].to_list(), statussen):
+        if doel_id is not None:
+            per_doel.setdefault(doel_id, [])
+            if status is not None:
+                per_doel[doel_id].append(status)
+    doel_statussen = {doel_id: statusregel.status_doel(lijst) for doel_id, lijst in per_doel.items()}
     return boom.with_columns(
         pl.col("doel_id").replace_strict(doel_statussen, default=None, return_dtype=pl.String).alias("doel_status")
     )

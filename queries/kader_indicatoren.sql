@@ -55,6 +55,14 @@ laatste as (
     ) = 1
 ),
 
+eerste as (
+    select k.kader_indicator_id, k.waarde, k.peiljaar
+    from kandidaten as k
+    join laatste as l using (kader_indicator_id)
+    where k.leeftijd = l.leeftijd
+    qualify row_number() over (partition by k.kader_indicator_id order by k.peiljaar, k.peildatum nulls first) = 1
+),
+
 nulmeting_waargenomen as (
     select k.kader_indicator_id, k.waarde, k.peiljaar
     from kandidaten as k
@@ -111,6 +119,8 @@ final as (
         l.bron,
         l.herkomst_soort,
         l.berekend_uit,
+        e.peiljaar as eerste_peiljaar,
+        e.waarde as eerste_waarde,
         ki.nulmeting_jaar,
         ki.nulmeting_tekst,
         coalesce(ki.nulmeting_waarde, n.waarde) as nulmeting_waarde,
@@ -125,6 +135,7 @@ final as (
     left join kader_indicatoren as ki on ki.doel_id = d.doel_id
     left join indicatoren as i on i.indicator_code = ki.indicator_code
     left join laatste as l on l.kader_indicator_id = ki.kader_indicator_id
+    left join eerste as e on e.kader_indicator_id = ki.kader_indicator_id
     left join nulmeting_waargenomen as n on n.kader_indicator_id = ki.kader_indicator_id
     left join streef_per_indicator as s on s.kader_indicator_id = ki.kader_indicator_id
 )

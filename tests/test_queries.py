@@ -1,0 +1,270 @@
+"""De queries en datafuncties op de kleine testdatabase (tests/fixture_db.py); verwachte uitkomsten met de
+hand uitgerekend uit de rijen daar."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from kompas import gegevens
+from tests.fixture_db import bouw_fixture
+
+
+@pytest.fixture(scope="module")
+def cur(tmp_path_factory):
+    pad = bouw_fixture(tmp_path_factory.mktemp("queries") / "fixture.duckdb")
+    con = duckdb.connect(str(pad), read_only=True)
+    yield con.cursor()
+    con.close()
+
+
+def rij(df, **sleutels) -> dict:
+    for naam, waarde in sleutels.items():
+        df = df.filter(df[naam].is_null() if waarde is None else df[naam] == waarde)
+    assert df.height == 1, f"verwacht één rij voor {sleutels}, gevonden {df.height}"
+    return df.row(0, named=True)
+
+
+def waarden(cur, **sleutels) -> list[dict]:
+    voorwaarden = " and ".join(f"{k} = ${k}" for k in sleutels)
+    return cur.sql(f"select * from indicator_waarden where {voorwaarden}", params=sleutels).pl().to_dicts()
+
+
+# --- berekende bijstand per 1.000 ----------------------------------------------------------------------
+
+
+def test_bijstand_per_1000_computed_from_preferred_counts(cur):
+    (w,) = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2023)
+    # 300 personen / 30.000 inwoners (CBS, niet de 31.000 uit het document) × 1.000
+    assert w["waarde"] == pytest.approx(10.0)
+    assert w["is_berekend"] and w["is_voorkeur"]
+    assert w["berekend_uit"] == "bijstand_personen T1 / inwoners T1"
+    assert w["herkomst_soort"] == "CBS StatLine"
+    assert w["landelijk_waarde"] == pytest.approx(25.0)  # 450.000 / 18.000.000 × 1.000
+    assert w["verschil_landelijk"] == pytest.approx(-15.0)
+    assert w["vorige_peiljaar"] == 2022 and w["vorige_waarde"] == pytest.approx(11.0)
+    assert w["verandering"] == pytest.approx(-1.0)
+
+
+def test_register_without_interval_judged_by_sign_not_significance(cur):
+    (w,) = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2023)
+    assert w["significantie"] == "niet te zeggen"
+    assert w["oordeel"] == "beter"  # lager is beter, 15 onder landelijk
+    assert w["oordeel_grondslag"] == "teken van het verschil (registratie zonder interval)"
+
+
+def test_no_rate_without_denominator_and_no_landelijk_is_niet_te_zeggen(cur):
+    assert waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2021) == []
+    (w,) = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2022)
+    assert w["waarde"] == pytest.approx(11.0)
+    assert w["landelijk_waarde"] is None and w["oordeel"] == "niet te zeggen"
+
+
+def test_published_rate_wins_over_computed(cur):
+    rijen = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0303", peiljaar=2023)
+    assert len(rijen) == 1
+    assert rijen[0]["waarde"] == 13.0 and not rijen[0]["is_berekend"]
+
+
+def test_per_10000_stays_its_own_series(cur):
+    r = gegevens.reeks(cur, "bijstand_per_1000", ["GM0148"])
+    assert set(r["indicator_code"]) == {"bijstand_per_1000"}
+    assert sorted(r.filter(r["regio_code"] == "GM0148")["waarde"].to_list()) == pytest.approx([10.0, 11.0])
+
+
+# --- significantie en oordeel --------------------------------------------------------------------------
+
+
+def test_touching_intervals_are_not_significant(cur):
+    (w,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2020)
+    assert w["significantie"] == "geen significant verschil"
+    assert w["verschil_significant"] is False
+    assert w["oordeel"] == "gelijk"
+    assert w["verschil_landelijk"] == pytest.approx(3.0)
+
+
+def test_separate_intervals_significant_with_direction(cur):
+    (hoger,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GG1009", peiljaar=2020)
+    assert hoger["significantie"] == "significant hoger" and hoger["oordeel"] == "beter"
+    (lager,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0303", peiljaar=2020)
+    assert lager["significantie"] == "significant lager" and lager["oordeel"] == "slechter"
+
+
+def test_landelijk_without_interval_outside_and_on_the_bound(cur):
+    (buiten,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2016)
+    assert buiten["significantie"] == "significant lager"  # 75 ligt boven [68, 72]
+    assert buiten["oordeel"] == "slechter"
+    (grens,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2024)
+    assert grens["significantie"] == "geen significant verschil"  # 82 = ondergrens
+    assert grens["oordeel"] == "gelijk"
+
+
+def test_survey_without_interval_is_niet_te_zeggen(cur):
+    (w,) = waarden(cur, indicator_code="eenzaam_pct", regio_code="GM0303")
+    assert w["verschil_landelijk"] == pytest.approx(-1.5)
+    assert w["significantie"] == "niet te zeggen" and w["oordeel"] == "niet te zeggen"
+
+
+def test_nederland_itself_has_no_judgement(cur):
+    (w,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="NL01", peiljaar=2020)
+    assert w["significantie"] is None and w["oordeel"] is None
+
+
+# --- reeksen: definitiebreuk, vorige meting, ontbrekende jaren -----------------------------------------
+
+
+def test_definition_break_18_vs_19_not_joined(cur):
+    (w2020,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2020)
+    assert w2020["vorige_peiljaar"] is None  # 2016 is 19+, een andere reeks
+    (w2016,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2016)
+    assert w2016["landelijk_waarde"] == 75.0  # de 19+-waarde, niet de 18+-waarde van een ander jaar
+
+
+def test_previous_measurement_skips_missing_year(cur):
+    (w,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2024)
+    assert w["vorige_peiljaar"] == 2020  # 2022 ontbreekt en blijft ontbreken
+    assert w["verandering"] == pytest.approx(1.0)
+
+
+def test_reeks_adds_nederland_and_ggd_and_filters_leeftijd(cur):
+    r = gegevens.reeks(cur, "ervaren_gezondheid_pct", ["GM0148"], ["18+"])
+    assert set(r["regio_code"]) == {"GM0148", "GG1009", "NL01"}
+    assert set(r["leeftijd"]) == {"18+"}
+    gm = r.filter(r["regio_code"] == "GM0148")
+    assert gm["peiljaar"].to_list() == [2020, 2024]
+    assert gm["ondergrens"].to_list() == [81.0, 82.0]
+    alle = gegevens.reeks(cur, "ervaren_gezondheid_pct", ["GM0148"])
+    assert set(alle["reeks"]) == {"ervaren_gezondheid_pct | 18+", "ervaren_gezondheid_pct | 19+"}
+
+
+# --- bronvoorkeur en peildatum -------------------------------------------------------------------------
+
+
+def test_source_preference_and_landelijk_from_same_source(cur):
+    rijen = {w["herkomst_id"]: w for w in waarden(cur, indicator_code="problematische_schulden_pct",
+                                                  regio_code="GM0303", peiljaar=2023)}
+    upload, document = rijen["test:upload-1"], rijen["test:doc-A"]
+    assert upload["is_voorkeur"] and not document["is_voorkeur"]
+    assert upload["herkomst_soort"] == "upload"
+    # upload: geen landelijk cijfer in de upload, dus de landelijke voorkeurswaarde (CBS 8,2)
+    assert upload["landelijk_waarde"] == 8.2 and upload["verschil_landelijk"] == pytest.approx(-0.7)
+    # document: landelijk uit hetzelfde document
+    assert document["landelijk_waarde"] == 8.0 and document["verschil_landelijk"] == pytest.approx(-1.0)
+
+
+def test_landelijk_matches_peildatum(cur):
+    (w,) = waarden(cur, indicator_code="problematische_schulden_pct", regio_code="GM0148")
+    assert w["landelijk_waarde"] == 7.6  # 1 oktober 2020, niet 1 januari
+
+
+# --- overzicht -----------------------------------------------------------------------------------------
+
+
+def test_overzicht_latest_values_and_empty_gemeente(cur):
+    o = gegevens.overzicht(cur, ["GM0148", "GM1876"])
+    kop = gegevens.kopindicatoren()
+    assert o.height == kop.height * 2
+    b = rij(o, indicator_code="bijstand_per_1000", regio_code="GM0148")
+    assert b["peiljaar"] == 2023 and b["waarde"] == pytest.approx(10.0)
+    assert b["landelijk_waarde"] == pytest.approx(25.0) and b["verschil"] == pytest.approx(-15.0)
+    assert b["vorige_peiljaar"] == 2022 and b["verandering"] == pytest.approx(-1.0)
+    assert b["oordeel"] == "beter" and b["berekend_uit"] == "bijstand_personen T1 / inwoners T1"
+    assert b["bron"].startswith("CBS (T1)")
+    g = rij(o, indicator_code="ervaren_gezondheid_pct", leeftijd="18+", regio_code="GM0148")
+    assert g["peiljaar"] == 2024 and g["ondergrens"] == 82.0
+    leeg = o.filter(o["regio_code"] == "GM1876")
+    assert leeg.height == kop.height
+    assert leeg["waarde"].null_count() == kop.height
+    assert set(leeg["regio_naam"]) == {"Bronckhorst"}
+
+
+def test_overzicht_leeftijd_is_respected(cur):
+    o = gegevens.overzicht(cur, ["GM0303"])
+    assert rij(o, indicator_code="eenzaam_pct", leeftijd="65+")["waarde"] == 47.1
+    assert rij(o, indicator_code="eenzaam_pct", leeftijd="18+")["waarde"] is None
+    assert rij(o, indicator_code="problematische_schulden_pct")["waarde"] == 7.5  # de upload
+
+
+# --- vergelijking, detail, registry, bronnen, dekking --------------------------------------------------
+
+
+def test_vergelijking_years_and_preferred_only(cur):
+    v = gegevens.vergelijking(cur, ["ervaren_gezondheid_pct", "problematische_schulden_pct"], ["GM0148", "GM0303", "NL01"], 2019, 2023)
+    assert set(zip(v["indicator_code"], v["regio_code"], v["peiljaar"])) == {
+        ("ervaren_gezondheid_pct", "GM0148", 2020),
+        ("ervaren_gezondheid_pct", "GM0303", 2020),
+        ("ervaren_gezondheid_pct", "NL01", 2020),
+        ("problematische_schulden_pct", "GM0148", 2020),
+        ("problematische_schulden_pct", "GM0303", 2023),
+        ("problematische_schulden_pct", "NL01", 2020),
+        ("problematische_schulden_pct", "NL01", 2023),
+    }
+    assert v.height == 8  # NL01 2020 heeft twee peildata
+
+
+def test_alle_waarden_include_non_preferred_sources(cur):
+    d = gegevens.indicator_alle_waarden(cur, "problematische_schulden_pct")
+    gm = d.filter(d["regio_code"] == "GM0303")
+    assert gm.height == 2 and gm["is_voorkeur"].sum() == 1
+    assert set(gm["herkomst_soort"]) == {"upload", "gepubliceerd document"}
+
+
+def test_indicator_info_and_unknown_code(cur):
+    info = gegevens.indicator_info(cur, "ervaren_gezondheid_pct")
+    assert info["eenheid"] == "%" and info["goede_richting"] == "hoger"
+    assert info["aantal_waarden"] == 8 and info["leeftijden"] == ["18+", "19+"]
+    assert (info["eerste_peiljaar"], info["laatste_peiljaar"]) == (2016, 2024)
+    with pytest.raises(ValueError, match="Onbekende indicator 'bestaat_niet'"):
+        gegevens.indicator_info(cur, "bestaat_niet")
+
+
+def test_bronnen_counts_stored_and_computed(cur):
+    b = gegevens.bronnen(cur)
+    t1 = rij(b, herkomst_id="test:cbs-T1")
+    assert t1["aantal_cijfers"] == 10 and t1["aantal_berekend"] == 3  # GM0148 2022/2023 en NL01 2023
+    assert t1["tabel_id"] == "T1"
+
+
+def test_dekking_present_and_missing(cur):
+    d = gegevens.dekking(cur, ["GM0148", "GM1876"])
+    b = d.filter(d["indicator_code"] == "bijstand_per_1000")
+    assert set(b["peiljaar"]) == {2022, 2023}
+    assert rij(b, regio_code="GM0148", peiljaar=2023)["aanwezig"] is True
+    assert rij(b, regio_code="GM1876", peiljaar=2023)["aanwezig"] is False
+    leeg = rij(d, indicator_code="wmo_per_1000", regio_code="GM0148")
+    assert leeg["peiljaar"] is None and leeg["aanwezig"] is False
+
+
+def test_gemeenten_and_indicatoren(cur):
+    g = gegevens.gemeenten(cur)
+    assert g["regio_code"].to_list() == ["GM0148", "GM1876", "GM0303"]
+    assert rij(g, regio_code="GM0303")["ggd_regio_naam"] == "GGD Flevoland"
+    i = gegevens.indicatoren(cur)
+    assert rij(i, indicator_code="wmo_per_1000")["aantal_waarden"] == 0
+
+
+# --- kaderboom -----------------------------------------------------------------------------------------
+
+
+def test_kader_boom_values_nulmeting_and_status(cur):
+    k = gegevens.kader_boom(cur, "GM0148")
+    assert k.height == 4  # 3 indicatoren + 1 doel zonder indicatoren
+    i1 = rij(k, kader_indicator_id="GM0148-i1")
+    assert i1["laatste_waarde"] == pytest.approx(10.0) and i1["laatste_peiljaar"] == 2023
+    assert i1["nulmeting_waarde"] == pytest.approx(11.0) and i1["nulmeting_herkomst"] == "waarneming"
+    assert i1["verandering_sinds_nulmeting"] == pytest.approx(-1.0)
+    assert i1["streef_tekst"] == "maximaal 10" and i1["status"] == "op koers"
+    i2 = rij(k, kader_indicator_id="GM0148-i2")
+    assert i2["laatste_waarde"] == 84.0 and i2["leeftijd"] == "18+"
+    assert i2["nulmeting_herkomst"] == "kader" and i2["verandering_sinds_nulmeting"] == pytest.approx(4.0)
+    assert [s["tekst"] for s in i2["streefwaarden"]] == [">84%", "minimaal 85%"]
+    assert i2["streef_jaar"] == 2024 and i2["status"] == "risico"  # '>84%' is streng: 84 haalt het net niet
+    assert i1["doel_status"] == i2["doel_status"] == "risico"
+    i3 = rij(k, kader_indicator_id="GM0148-i3")
+    assert i3["status"] == "geen gegevens" and i3["doel_status"] == "geen gegevens"
+    d3 = rij(k, doel_id="GM0148-d3")
+    assert d3["kader_indicator_id"] is None and d3["doel_status"] == "geen gegevens"
+
+
+def test_kader_boom_other_gemeente_empty(cur):
+    assert gegevens.kader_boom(cur, "GM1876").height == 0
