@@ -1,5 +1,7 @@
 -- Beleidskaders van de gemeenten: kader (of opgave / beleidsveld / programma) -> doel -> indicator,
--- in de eigen woorden van de gemeente, met document en regel. Gevuld uit data/kaders/ door loaders/kaders.py.
+-- in de eigen woorden van de gemeente, met document en regel. Gevuld uit data/kaders/*.toml door
+-- loaders/kaders.py (laad_kaders), dat alle tabellen hieronder in één keer vervangt.
+-- bron_regels: regelnummers in het brondocument, ';'-gescheiden, bereiken met '-' ('36-41;59').
 
 create table if not exists kader (
     kader_id       varchar primary key,        -- 'GM0303-bestaanszekerheid'
@@ -9,11 +11,15 @@ create table if not exists kader (
     naam           varchar not null,
     omschrijving   varchar,
     volgorde       integer not null,
-    bron_regels    varchar                     -- regels in het brondocument
+    bron_regels    varchar,                    -- regels in het brondocument
+    bronbestand    varchar,                    -- het brondocument zoals bewaard (seed-bestand)
+    kaderbestand   varchar                     -- het bestand in data/kaders/ waar dit kader staat
 );
+alter table kader add column if not exists bronbestand varchar;
+alter table kader add column if not exists kaderbestand varchar;
 
 create table if not exists doel (
-    doel_id      varchar primary key,
+    doel_id      varchar primary key,          -- kader_id + '.1', '.2', ...
     kader_id     varchar not null,
     naam         varchar not null,
     volgorde     integer not null,
@@ -21,7 +27,7 @@ create table if not exists doel (
 );
 
 create table if not exists kader_indicator (
-    kader_indicator_id varchar primary key,
+    kader_indicator_id varchar primary key,    -- doel_id + '.1', '.2', ...
     doel_id            varchar not null,
     gemeente_code      varchar not null,
     omschrijving       varchar not null,       -- de eigen formulering van de gemeente
@@ -31,7 +37,7 @@ create table if not exists kader_indicator (
     eenheid            varchar,
     nulmeting_jaar     integer,
     nulmeting_waarde   double,
-    nulmeting_tekst    varchar,                -- zoals geschreven ('26%', '2017')
+    nulmeting_tekst    varchar,                -- zoals geschreven ('26%', '82% (2017)', '2017')
     volgorde           integer not null,
     bron_regels        varchar,
     toelichting        varchar
@@ -45,8 +51,10 @@ create table if not exists streefwaarde (
     waarde             double,
     ondergrens         double,
     bovengrens         double,
-    richting           varchar check (richting in ('stijging', 'daling', 'gelijk'))
+    richting           varchar check (richting in ('stijging', 'daling', 'gelijk')),
+    strikt             boolean not null default false  -- '>30%', 'hoger dan': de grens zelf haalt het niet
 );
+alter table streefwaarde add column if not exists strikt boolean default false;
 
 -- Indicatoren uit de documenten die bewust niet zijn opgenomen, met de reden.
 create table if not exists kader_weggelaten (
@@ -55,4 +63,31 @@ create table if not exists kader_weggelaten (
     omschrijving  varchar not null,
     reden         varchar not null,
     bron_regels   varchar
+);
+
+-- Maatschappelijke effecten boven de doelen (Dronten): context, geen meetbare indicator.
+create table if not exists maatschappelijk_effect (
+    effect_id     varchar primary key,         -- 'GM0303-E1'
+    gemeente_code varchar not null,
+    document      varchar not null,
+    naam          varchar not null,
+    volgorde      integer not null,
+    bron_regels   varchar
+);
+
+-- Aan welke maatschappelijke effecten een doel bijdraagt.
+create table if not exists doel_effect (
+    doel_id   varchar not null,
+    effect_id varchar not null
+);
+
+-- Kerncijfers (context met landelijke waarde) die een gemeente bij een kader toont; geen stuurindicatoren.
+-- De cijfers zelf staan in waarneming (data/waarnemingen/); hier alleen welke bij welk kader horen.
+create table if not exists kader_kerncijfer (
+    kader_id       varchar not null,
+    indicator_code varchar not null,
+    leeftijd       varchar not null default 'totaal',
+    omschrijving   varchar not null,           -- zoals het document het kerncijfer noemt
+    volgorde       integer not null,
+    bron_regels    varchar
 );
