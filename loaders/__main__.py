@@ -24,10 +24,35 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refresh(args: argparse.Namespace) -> int:
+    from loaders.cbs import CbsFout, ververs
+
+    try:
+        uitkomsten = ververs(args.tabel or None)
+    except CbsFout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 2
+    print("\nSamenvatting:")
+    for u in uitkomsten:
+        print(f"  {u.tabel_id}: " + (f"{u.geschreven} waarnemingen geschreven" if u.gelukt else f"MISLUKT - {u.fout}"))
+    mislukt = [u.tabel_id for u in uitkomsten if not u.gelukt]
+    if mislukt:
+        print(f"{len(mislukt)} van {len(uitkomsten)} tabellen mislukt ({', '.join(mislukt)}); hun vorige cijfers "
+              "zijn blijven staan.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description="Sociaal Kompas: gegevens laden.")
     sub = parser.add_subparsers(dest="opdracht", required=True)
     sub.add_parser("build", help="database opbouwen uit data/").set_defaults(doe=_build)
+    refresh = sub.add_parser("refresh", help="cijfers live ophalen bij CBS en RIVM (data/cbs_tabellen.toml)")
+    refresh.add_argument("tabel", nargs="*", help="alleen deze tabel-id's (standaard: alle)")
+    refresh.set_defaults(doe=_refresh)
+    from loaders.excel import voeg_opdracht_toe
+
+    voeg_opdracht_toe(sub)
     args = parser.parse_args(argv)
     return args.doe(args)
 

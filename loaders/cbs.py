@@ -1,0 +1,556 @@
+"""Live verversing uit CBS StatLine en RIVM (dataderden) met `cbsodata`.
+
+    python -m loaders refresh [TABEL ...]
+
+Welke tabellen: `data/cbs_tabellen.toml`. Welke kolommen: de indicatorregistry (`bron_kolom` is het
+voorvoegsel van de CBS-sleutel; het achtervoegsel `_94`/`_83` wordt per tabel in DataProperties
+opgezocht). Hosts: KOMPAS_CBS_OPENDATA, KOMPAS_CBS_DATADERDEN, KOMPAS_CBS_HTTPS.
+
+Per tabel één transactie (`kompas.db.schrijf_transactie`): een leeg, gedeeltelijk of misvormd
+antwoord geeft een `CbsFout` en laat de vorige cijfers van die tabel staan. Opnieuw draaien vervangt
+de waarnemingen van die tabel (zelfde herkomst_id). Deze loader laadt alleen: verhoudingen als
+bijstand per 1.000 inwoners worden elders in SQL berekend.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import math
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import cbsodata
+import pyarrow as pa
+import requests
+
+from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
+
+CONFIG = DATA / "cbs_tabellen.toml"
+LICENTIE = "CC BY 4.0"
+STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}
+HOST_VARIABELEN = {"opendata": "KOMPAS_CBS_OPENDATA", "dataderden": "KOMPAS_CBS_DATADERDEN"}
+DIMENSIE_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
+ONTBREKEND = {"", ".", "x"}  # CBS: '.' ontbreekt, 'x' geheim; leeg of null: geen cijfer
+STATUS = {"definitief": "definitief", "voorlopig": "voorlopig", "nader voorlopig": "nader voorlopig"}
+REGIOCODE = re.compile(r"^[A-Z]{2}\d{2,4}$")
+JAARPERIODE = re.compile(r"^(\d{4})JJ00$")
+
+Melder = Callable[[str], None]
+
+
+class CbsFout(Exception):
+    """Een tabel kon niet (volledig) worden opgehaald; er is niets van geschreven."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Configuratie
+
+
+@dataclass(frozen=True)
+class TabelConfig:
+    tabel_id: str
+    soort_code: str
+    soort: dict
+    jaar: int | None
+    optioneel: frozenset[str]
+    regios: tuple[str, ...]
+
+    @property
+    def herkomst_id(self) -> str:
+        return f"{self.soort['herkomst_voorvoegsel']}:{self.tabel_id}"
+
+
+def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
+    """De tabellen uit `data/cbs_tabellen.toml`, gecontroleerd."""
+    try:
+        with open(pad, "rb") as f:
+            ruw = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as fout:
+        raise CbsFout(f"Configuratie {pad} is niet te lezen: {fout}. Herstel het bestand (TOML).") from fout
+    soorten = ruw.get("soort", {})
+    regios = tuple(ruw.get("regios", []))
+    for code in regios:
+        if not REGIOCODE.match(code):
+            raise CbsFout(f"{pad}: regiocode {code!r} in 'regios' is ongeldig; verwacht bijvoorbeeld 'GM0148' of 'NL01'.")
+    tabellen = []
+    for i, t in enumerate(ruw.get("tabel", []), start=1):
+        plek = f"{pad}, [[tabel]] nr. {i}"
+        if "id" not in t or "soort" not in t:
+            raise CbsFout(f"{plek}: 'id' en 'soort' zijn verplicht.")
+        if t["soort"] not in soorten:
+            raise CbsFout(f"{plek}: soort {t['soort']!r} bestaat niet; kies uit {', '.join(sorted(soorten))}.")
+        soort = soorten[t["soort"]]
+        for sleutel in ("catalogus", "herkomst_voorvoegsel", "herkomst_soort", "bron", "geo_dimensie", "indicatoren"):
+            if sleutel not in soort:
+                raise CbsFout(f"{pad}, [soort.{t['soort']}]: '{sleutel}' ontbreekt.")
+        if soort["catalogus"] not in STANDAARD_HOSTS:
+            raise CbsFout(f"{pad}, [soort.{t['soort']}]: catalogus {soort['catalogus']!r} onbekend; "
+                          f"verwacht {' of '.join(STANDAARD_HOSTS)}.")
+        optioneel = frozenset(t.get("optioneel", []))
+        onbekend = optioneel - set(soort["indicatoren"])
+        if onbekend:
+            raise CbsFout(f"{plek} ({t['id']}): 'optioneel' noemt {', '.join(sorted(onbekend))}, "
+                          f"die niet bij soort {t['soort']} horen.")
+        tabellen.append(TabelConfig(t["id"], t["soort"], soort, t.get("jaar"), optioneel, tuple(t.get("regios", regios))))
+    if not tabellen:
+        raise CbsFout(f"{pad} noemt geen enkele [[tabel]].")
+    return tabellen
+
+
+def hosts() -> tuple[dict[str, str], bool]:
+    """Host per catalogus (uit de omgeving, met 'host:poort' toegestaan) en of https wordt gebruikt."""
+    gekozen = {cat: os.environ.get(var, "").strip() or STANDAARD_HOSTS[cat] for cat, var in HOST_VARIABELEN.items()}
+    https = os.environ.get("KOMPAS_CBS_HTTPS", "1").strip()
+    if https not in ("0", "1"):
+        raise CbsFout(f"KOMPAS_CBS_HTTPS is {https!r}; verwacht 1 (https) of 0 (http).")
+    return gekozen, https == "1"
+
+
+@dataclass(frozen=True)
+class Registry:
+    bron_kolom: dict[str, str | None]  # indicator_code -> voorvoegsel van de CBS-sleutel
+    alias: dict[str, str]              # broncode (NL00) -> onze regiocode (NL01)
+    regios: frozenset[str]
+
+
+def lees_registry(pad: Path | None = None) -> Registry:
+    """Voorvoegsels, regio-aliassen en regio's uit de database (gebouwd uit data/)."""
+    lezer = Lezer(pad)
+    try:
+        cur = lezer.cursor()
+        kolommen = dict(cur.execute("select indicator_code, bron_kolom from indicator").fetchall())
+        alias = dict(cur.execute("select bron_code, regio_code from regio_alias").fetchall())
+        regios = frozenset(r for (r,) in cur.execute("select regio_code from regio").fetchall())
+    finally:
+        lezer.close()
+    return Registry(kolommen, alias, regios)
+
+
+# --------------------------------------------------------------------------------------------------
+# Ophalen
+
+
+@contextlib.contextmanager
+def _cbsodata_opties(https: bool, meld: Melder):
+    """Zet `cbsodata.options.use_https` tijdelijk en meldt elke gedownloade pagina van de dataset."""
+    oud_https = cbsodata.options.use_https
+    wortel = logging.getLogger()
+    oud_niveau = wortel.level
+    pagina = {"n": 0}
+
+    class _Voortgang(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            tekst = record.getMessage()
+            if tekst.startswith("Download ") and "DataSet" in tekst:
+                pagina["n"] += 1
+                meld(f"    pagina {pagina['n']} van de dataset opgehaald")
+
+    handler = _Voortgang(logging.INFO)
+    cbsodata.options.use_https = https
+    wortel.addHandler(handler)
+    if wortel.level > logging.INFO or wortel.level == logging.NOTSET:
+        wortel.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        wortel.removeHandler(handler)
+        wortel.setLevel(oud_niveau)
+        cbsodata.options.use_https = oud_https
+
+
+def _haal(tabel_id: str, host: str, wat: str, doe: Callable):
+    try:
+        return doe()
+    except requests.HTTPError as fout:
+        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} ({fout}). "
+                      "Er is niets geschreven; probeer het later opnieuw.") from fout
+    except requests.RequestException as fout:
+        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} "
+                      f"({type(fout).__name__}). Controleer de netwerkverbinding en KOMPAS_CBS_*.") from fout
+    except (ValueError, KeyError, TypeError, AttributeError) as fout:
+        raise CbsFout(f"Tabel {tabel_id}: het antwoord van {host} op {wat} is geen geldige OData-JSON "
+                      f"({type(fout).__name__}: {fout}). Er is niets geschreven.") from fout
+
+
+def _lijst_van_dicts(tabel_id: str, naam: str, waarde) -> list[dict]:
+    if not isinstance(waarde, list) or not all(isinstance(r, dict) for r in waarde):
+        raise CbsFout(f"Tabel {tabel_id}: {naam} heeft niet de verwachte vorm (een lijst van records), "
+                      f"gevonden: {type(waarde).__name__}.")
+    return waarde
+
+
+def los_sleutels_op(tabel_id: str, properties: list[dict], voorvoegsels: dict[str, str],
+                    optioneel: frozenset[str] = frozenset()) -> tuple[dict[str, str], list[str]]:
+    """Indicator -> CBS-sleutel, gevonden op voorvoegsel (`^Voorvoegsel_<getal>$`) in DataProperties.
+
+    Geeft ook de indicatoren terug die de tabel niet heeft en optioneel zijn.
+    """
+    topics = [p.get("Key") for p in properties if p.get("Type") == "Topic"]
+    gevonden: dict[str, str] = {}
+    ontbreekt: list[str] = []
+    for code, voorvoegsel in voorvoegsels.items():
+        patroon = re.compile(rf"^{re.escape(voorvoegsel)}_\d+$")
+        treffers = [k for k in topics if isinstance(k, str) and patroon.match(k)]
+        if len(treffers) > 1:
+            raise CbsFout(f"Tabel {tabel_id}: voorvoegsel {voorvoegsel!r} (indicator {code}) past op meerdere "
+                          f"kolommen in DataProperties: {', '.join(treffers)}. Maak bron_kolom in "
+                          "data/indicatoren.csv eenduidig.")
+        if not treffers:
+            if code in optioneel:
+                ontbreekt.append(code)
+                continue
+            raise CbsFout(f"Tabel {tabel_id}: geen kolom {voorvoegsel}_<nummer> (indicator {code}) in DataProperties. "
+                          "De tabel is veranderd of het voorvoegsel in data/indicatoren.csv klopt niet; of zet de "
+                          "indicator onder 'optioneel' in data/cbs_tabellen.toml als deze jaargang hem niet heeft.")
+        gevonden[code] = treffers[0]
+    return gevonden, ontbreekt
+
+
+def _getal(tabel_id: str, kolom: str, regio: str, waarde) -> float | None:
+    """Een CBS-waarde als getal; '.', 'x', leeg en null worden None (nooit 0)."""
+    if waarde is None:
+        return None
+    if isinstance(waarde, bool):
+        raise CbsFout(f"Tabel {tabel_id}, kolom {kolom}, regio {regio}: waarde {waarde!r} is geen getal.")
+    if isinstance(waarde, (int, float)):
+        return None if math.isnan(waarde) else float(waarde)
+    if isinstance(waarde, str):
+        tekst = waarde.strip()
+        if tekst in ONTBREKEND:
+            return None
+        try:
+            return float(tekst)
+        except ValueError:
+            pass
+    raise CbsFout(f"Tabel {tabel_id}, kolom {kolom}, regio {regio}: waarde {waarde!r} is geen getal; "
+                  "verwacht een getal, '.', 'x' of leeg.")
+
+
+@dataclass
+class Antwoord:
+    """Wat cbsodata voor één tabel teruggaf, gecontroleerd."""
+
+    info: dict
+    properties: list[dict]
+    dimensies: dict[str, list[dict]]
+    rijen: list[dict]
+    sleutels: dict[str, str]
+    ontbreekt: list[str]
+    adres: str
+
+
+def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, meld: Melder) -> Antwoord:
+    """Haalt metadata en de gefilterde TypedDataSet op met de echte cbsodata-client."""
+    tid = tabel.tabel_id
+    voorvoegsels = {}
+    for code in tabel.soort["indicatoren"]:
+        if code not in registry.bron_kolom:
+            raise CbsFout(f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tid}, maar die staat niet in "
+                          "de registry (data/indicatoren.csv).")
+        if not registry.bron_kolom[code]:
+            raise CbsFout(f"Indicator {code} heeft geen bron_kolom in data/indicatoren.csv; vul het CBS-voorvoegsel in.")
+        voorvoegsels[code] = registry.bron_kolom[code]
+    for code in tabel.regios:
+        if code not in registry.regios:
+            raise CbsFout(f"data/cbs_tabellen.toml noemt regio {code!r}, die niet in data/regio.csv staat.")
+
+    with _cbsodata_opties(https, meld):
+        properties = _lijst_van_dicts(tid, "DataProperties", _haal(
+            tid, host, "DataProperties", lambda: cbsodata.get_meta(tid, "DataProperties", catalog_url=host)))
+        if not properties:
+            raise CbsFout(f"Tabel {tid}: {host} gaf lege DataProperties; bestaat de tabel in deze catalogus?")
+        sleutels, ontbreekt = los_sleutels_op(tid, properties, voorvoegsels, tabel.optioneel)
+        dimensies = [p["Key"] for p in properties if p.get("Type") in DIMENSIE_TYPES]
+        geo = tabel.soort["geo_dimensie"]
+        if geo not in dimensies:
+            raise CbsFout(f"Tabel {tid}: dimensie {geo} ontbreekt in DataProperties (gevonden: {', '.join(dimensies)}).")
+        toegestaan = {geo, "Perioden"} | {n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)}
+        vreemd = [d for d in dimensies if d not in toegestaan]
+        if vreemd:
+            raise CbsFout(f"Tabel {tid}: onverwachte dimensie(s) {', '.join(vreemd)}; zonder codering in "
+                          "data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen.")
+        broncodes = sorted({c for c in tabel.regios} | {b for b, r in registry.alias.items() if r in tabel.regios})
+        for code in broncodes:  # komen in de filtertekst: alleen vaste codevormen
+            if not REGIOCODE.match(code):
+                raise CbsFout(f"Regiocode {code!r} (regio of regio_alias) is ongeldig.")
+        filters = " or ".join(f"startswith({geo},'{code}')" for code in broncodes)
+        select = dimensies + list(sleutels.values())
+        meld(f"  {len(sleutels)} kolommen gevonden; dataset ophalen voor {len(broncodes)} regiocodes ...")
+        # cbsodata 1.3.5 verwijdert bij typed=True juist de TypedDataSet uit de lijst en haalt de
+        # UntypedDataSet (J535D165/cbsodata#20); typed=False geeft de TypedDataSet. We nemen wat er komt
+        # en lezen ook strings ('   123', '.', 'x') correct, zodat een gerepareerde versie ook werkt.
+        ruw = _haal(tid, host, "de dataset", lambda: cbsodata.download_data(
+            tid, typed=False, select=select, filters=filters, catalog_url=host))
+
+    if not isinstance(ruw, dict):
+        raise CbsFout(f"Tabel {tid}: onverwacht antwoord van cbsodata ({type(ruw).__name__}).")
+    dataset = "TypedDataSet" if "TypedDataSet" in ruw else "UntypedDataSet"
+    for naam in ("TableInfos", dataset, "DataProperties", *dimensies):
+        if naam not in ruw:
+            raise CbsFout(f"Tabel {tid}: het servicedocument van {host} noemt {naam} niet; het antwoord is onvolledig.")
+    infos = _lijst_van_dicts(tid, "TableInfos", ruw["TableInfos"])
+    if len(infos) != 1 or not infos[0].get("Modified") or not infos[0].get("Title"):
+        raise CbsFout(f"Tabel {tid}: TableInfos bevat geen (enkele) rij met Title en Modified.")
+    rijen = _lijst_van_dicts(tid, dataset, ruw[dataset])
+    if not rijen:
+        raise CbsFout(f"Tabel {tid}: de dataset is leeg voor de gevraagde regio's ({', '.join(broncodes)}). "
+                      "De vorige cijfers blijven staan.")
+    for i, rij in enumerate(rijen, start=1):
+        mist = [k for k in select if k not in rij]
+        if mist:
+            raise CbsFout(f"Tabel {tid}, {dataset} rij {i}: kolom(men) {', '.join(mist)} ontbreken. "
+                          "Het antwoord is misvormd; er is niets geschreven.")
+    dims = {d: _lijst_van_dicts(tid, d, ruw[d]) for d in dimensies}
+    adres = f"{'https' if https else 'http'}://{host}/ODataFeed/odata/{tid}/"
+    meld(f"  {len(rijen)} rijen ontvangen")
+    return Antwoord(infos[0], properties, dims, rijen, sleutels, ontbreekt, adres)
+
+
+# --------------------------------------------------------------------------------------------------
+# Omzetten naar waarnemingen
+
+
+@dataclass
+class Waarnemingen:
+    rijen: list[dict] = field(default_factory=list)
+    ontbrekend: int = 0                 # '.', 'x', leeg: niet geschreven (ontbreekt blijft ontbreken)
+    niet_in_tabel: list[str] = field(default_factory=list)
+
+
+def _status_kwb(info: dict, prop: dict) -> str | None:
+    if re.search(r"voorlopige cijfers", prop.get("Description") or "", re.IGNORECASE):
+        return "voorlopig"
+    if re.search(r"Definitief, tenzij", (info.get("ShortDescription") or "") + (info.get("Description") or "")):
+        return "definitief"
+    return None
+
+
+def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarnemingen:
+    """TypedDataSet-rijen -> waarnemingen (indicator, regio, peiljaar, leeftijd, waarde, grenzen, status)."""
+    tid = tabel.tabel_id
+    geo = tabel.soort["geo_dimensie"]
+    leeftijden = tabel.soort.get("leeftijd")
+    marges = tabel.soort.get("marges")
+    props = {p.get("Key"): p for p in antwoord.properties}
+    perioden = {p.get("Key"): p for p in antwoord.dimensies.get("Perioden", [])}
+    if "Perioden" not in antwoord.dimensies and tabel.jaar is None:
+        raise CbsFout(f"Tabel {tid} heeft geen Perioden-dimensie; zet 'jaar' bij deze tabel in data/cbs_tabellen.toml.")
+
+    def regio_van(sleutel) -> str:
+        code = str(sleutel).strip()
+        return registry.alias.get(code, code)
+
+    # welke geconfigureerde regio's kent de tabel?
+    aangeboden = {regio_van(r.get("Key", "")) for r in antwoord.dimensies[geo]}
+    verwacht = [r for r in tabel.regios if r in aangeboden]
+    uit = Waarnemingen(niet_in_tabel=[r for r in tabel.regios if r not in aangeboden])
+    if not verwacht:
+        raise CbsFout(f"Tabel {tid}: geen van de regio's {', '.join(tabel.regios)} komt voor in {geo}.")
+
+    def peiljaar(rij) -> tuple[int, str | None]:
+        if "Perioden" not in antwoord.dimensies:
+            return int(tabel.jaar), None
+        sleutel = rij.get("Perioden")
+        m = JAARPERIODE.match(str(sleutel).strip())
+        if not m:
+            raise CbsFout(f"Tabel {tid}: periode {sleutel!r} is geen jaarcode (verwacht bijvoorbeeld '2022JJ00').")
+        status = (perioden.get(sleutel) or {}).get("Status")
+        return int(m.group(1)), STATUS.get(str(status).strip().lower()) if status else None
+
+    # (indicator, regio, jaar, leeftijd) -> {'waarde': .., 'ondergrens': .., 'bovengrens': .., 'status': ..}
+    groepen: dict[tuple, dict] = {}
+    gezien: dict[str, set] = {r: set() for r in verwacht}
+    for rij in antwoord.rijen:
+        regio = regio_van(rij.get(geo, ""))
+        if regio not in gezien:  # lokaal nogmaals filteren
+            continue
+        jaar, status = peiljaar(rij)
+        if isinstance(leeftijden, dict):
+            leeftijd = leeftijden.get(str(rij.get("Leeftijd")).strip())
+            if leeftijd is None:
+                continue
+        else:
+            leeftijd = leeftijden or "totaal"
+        rol = "waarde"
+        if isinstance(marges, dict):
+            rol = marges.get(str(rij.get("Marges")).strip())
+            if rol is None:
+                continue
+        if rol == "waarde":
+            gezien[regio].add((jaar, leeftijd))
+        for code, kolom in antwoord.sleutels.items():
+            sleutel = (code, regio, jaar, leeftijd)
+            groep = groepen.setdefault(sleutel, {"kolom": kolom})
+            if rol in groep:
+                raise CbsFout(f"Tabel {tid}: dubbele rij voor {kolom}, regio {regio}, {jaar}, leeftijd {leeftijd} "
+                              f"({rol}). Het antwoord is misvormd.")
+            groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
+            if rol == "waarde":
+                groep["status"] = status if "Perioden" in antwoord.dimensies else _status_kwb(antwoord.info, props[kolom])
+
+    # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
+    jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
+    groepen_leeftijd = set(leeftijden.values()) if isinstance(leeftijden, dict) else {leeftijden or "totaal"}
+    for regio, combinaties in gezien.items():
+        mist = sorted({(j, l) for j in jaren for l in groepen_leeftijd} - combinaties)
+        if mist:
+            voorbeeld = ", ".join(f"{j}/{l}" for j, l in mist[:5])
+            raise CbsFout(f"Tabel {tid}: regio {regio} ontbreekt (deels) in het antwoord: geen waarde voor "
+                          f"{voorbeeld}{' ...' if len(mist) > 5 else ''}. Gedeeltelijk antwoord; er is niets geschreven.")
+
+    for (code, regio, jaar, leeftijd), groep in sorted(groepen.items()):
+        if "waarde" not in groep:
+            raise CbsFout(f"Tabel {tid}: voor {groep['kolom']}, regio {regio}, {jaar}, {leeftijd} zijn wel "
+                          "intervalgrenzen maar geen waarde geleverd (Marges MW00000 ontbreekt).")
+        if groep["waarde"] is None:
+            uit.ontbrekend += 1
+            continue
+        uit.rijen.append({
+            "indicator_code": code, "regio_code": regio, "peiljaar": jaar, "leeftijd": leeftijd,
+            "waarde": groep["waarde"], "ondergrens": groep.get("ondergrens"), "bovengrens": groep.get("bovengrens"),
+            "status": groep.get("status"), "citaat": f"{tid}, {groep['kolom']}",
+        })
+    return uit
+
+
+# --------------------------------------------------------------------------------------------------
+# Schrijven
+
+
+def _tijd(tekst: str, tabel_id: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(str(tekst))
+    except ValueError as fout:
+        raise CbsFout(f"Tabel {tabel_id}: TableInfos.Modified {tekst!r} is geen datum-tijd.") from fout
+
+
+def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, pad: Path | None,
+            opgehaald_op: dt.datetime) -> None:
+    """Vervangt de waarnemingen en herkomst van deze tabel in één transactie."""
+    info = antwoord.info
+    gewijzigd = _tijd(info["Modified"], tabel.tabel_id)
+    if tabel.jaar is not None and "Perioden" not in antwoord.dimensies:
+        peil = f"peiljaar = jaar van de tabel ({tabel.jaar}), volgens data/cbs_tabellen.toml"
+    else:
+        peil = "peiljaar uit de Perioden-dimensie; status uit Perioden.Status"
+    kolommen = ", ".join(f"{c}={k}" for c, k in antwoord.sleutels.items())
+    toelichting = (f"Live opgehaald met cbsodata (TypedDataSet, gefilterd op {', '.join(tabel.regios)}); {peil}. "
+                   f"Kolommen: {kolommen}.")
+    if isinstance(tabel.soort.get("marges"), dict):
+        toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
+    if antwoord.ontbreekt:
+        toelichting += f" Niet in deze tabel: {', '.join(antwoord.ontbreekt)}."
+    nieuw = pa.Table.from_pylist(waarnemingen.rijen, schema=pa.schema([
+        ("indicator_code", pa.string()), ("regio_code", pa.string()), ("peiljaar", pa.int32()),
+        ("leeftijd", pa.string()), ("waarde", pa.float64()), ("ondergrens", pa.float64()),
+        ("bovengrens", pa.float64()), ("status", pa.string()), ("citaat", pa.string()),
+    ]))
+    with schrijf_transactie(pad) as con:
+        con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
+        con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
+        con.execute(
+            """
+            insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, periode, opgehaald_op,
+                                  tabel_gewijzigd, licentie, ingebed, toelichting)
+            values ($id, $soort, $bron, $titel, $tabel_id, $adres, $periode, $opgehaald_op,
+                    $gewijzigd, $licentie, false, $toelichting)
+            """,
+            {
+                "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
+                "titel": info["Title"], "tabel_id": tabel.tabel_id, "adres": antwoord.adres,
+                "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
+                "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
+            },
+        )
+        con.register("nieuwe_waarnemingen", nieuw)
+        try:
+            onbekend = con.execute(
+                "select distinct indicator_code from nieuwe_waarnemingen"
+                " where indicator_code not in (select indicator_code from indicator)"
+                " union all select distinct regio_code from nieuwe_waarnemingen"
+                " where regio_code not in (select regio_code from regio)"
+            ).fetchall()
+            if onbekend:
+                raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {onbekend}; niets geschreven.")
+            con.execute(
+                """
+                insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,
+                                        bovengrens, status, herkomst_id, citaat)
+                select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status,
+                       $id, citaat
+                from nieuwe_waarnemingen
+                """,
+                {"id": tabel.herkomst_id},
+            )
+        finally:
+            con.unregister("nieuwe_waarnemingen")
+
+
+# --------------------------------------------------------------------------------------------------
+# De hele verversing
+
+
+@dataclass
+class Uitkomst:
+    tabel_id: str
+    geschreven: int = 0
+    fout: str | None = None
+
+    @property
+    def gelukt(self) -> bool:
+        return self.fout is None
+
+
+def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = None, meld: Melder = print) -> int:
+    """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
+    gekozen, https = hosts()
+    host = gekozen[tabel.soort["catalogus"]]
+    meld(f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij {host} ...")
+    opgehaald_op = dt.datetime.now().replace(microsecond=0)
+    antwoord = haal_tabel(tabel, registry, host, https, meld)
+    waarnemingen = zet_om(tabel, antwoord, registry)
+    if antwoord.ontbreekt:
+        meld(f"  niet in deze tabel (optioneel): {', '.join(antwoord.ontbreekt)}")
+    if waarnemingen.niet_in_tabel:
+        meld(f"  regio's die deze tabel niet kent: {', '.join(waarnemingen.niet_in_tabel)}")
+    if waarnemingen.ontbrekend:
+        meld(f"  {waarnemingen.ontbrekend} cijfers ontbreken bij de bron ('.', 'x' of leeg); niet geschreven")
+    if not waarnemingen.rijen:
+        raise CbsFout(f"Tabel {tabel.tabel_id}: het antwoord bevat geen enkel cijfer voor de gevraagde regio's; "
+                      "de vorige cijfers blijven staan.")
+    schrijf(tabel, antwoord, waarnemingen, pad, opgehaald_op)
+    meld(f"  {len(waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id})")
+    return len(waarnemingen.rijen)
+
+
+def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config: Path = CONFIG,
+            meld: Melder = print) -> list[Uitkomst]:
+    """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart.
+
+    Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door.
+    Een configuratiefout (onbekende tabel, ongeldige registry) geeft meteen `CbsFout`.
+    """
+    tabellen = lees_config(config)
+    if tabel_ids:
+        bekend = {t.tabel_id.upper(): t for t in tabellen}
+        onbekend = [t for t in tabel_ids if t.upper() not in bekend]
+        if onbekend:
+            raise CbsFout(f"Onbekende tabel(len) {', '.join(onbekend)}; {config} kent "
+                          f"{', '.join(t.tabel_id for t in tabellen)}.")
+        tabellen = [bekend[t.upper()] for t in tabel_ids]
+    pad = Path(pad) if pad else database_pad()
+    registry = lees_registry(pad)
+    uitkomsten = []
+    for tabel in tabellen:
+        try:
+            uitkomsten.append(Uitkomst(tabel.tabel_id, ververs_tabel(tabel, registry, pad, meld)))
+        except CbsFout as fout:
+            meld(f"  MISLUKT: {fout}")
+            uitkomsten.append(Uitkomst(tabel.tabel_id, fout=str(fout)))
+    return uitkomsten

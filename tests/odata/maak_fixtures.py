@@ -1,0 +1,209 @@
+"""Maakt de opgenomen OData-antwoorden in tests/odata/ (eenmalig; het resultaat staat in git).
+
+    python tests/odata/maak_fixtures.py
+
+- opendata/85984NED: TableInfos, DataProperties en CategoryGroups zijn de ECHTE metadata van CBS-tabel
+  85984NED (shared/reference/cbs_metadata/85984NED), ingekort tot de onderwerpen die de tests gebruiken
+  (plus een paar buren met een gelijkend voorvoegsel); de vorm en sleutels zijn ongewijzigd.
+- opendata/85318NED: dezelfde vorm met de achtervoegsels van de jaargang 2022 (`_83` voor bijstand,
+  zie cbs_open_data.md §1a; de andere nummers zijn voor de test gekozen).
+- dataderden/50120NED: RIVM "Gezondheid per wijk en buurt" in de vorm van de OData v3-API, met de
+  onderwerpsleutels en dimensiecodes uit cbs_open_data.md §1c.
+- Alle CIJFERS (TypedDataSet) zijn verzonnen en bestaan alleen in tests/.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+MAP = Path(__file__).resolve().parent
+REFERENTIE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cbs_metadata" / "85984NED"
+
+KWB_VOORVOEGSELS = [
+    "Gemeentenaam", "SoortRegio", "Codering", "AantalInwoners", "HuishoudensTotaal", "Nettoarbeidsparticipatie",
+    "HuishoudensMetEenLaagInkomen", "PersonenPerSoortUitkeringBijstand", "PersonenPerSoortUitkeringAO",
+    "JongerenMetJeugdzorgInNatura", "PercentageJongerenMetJeugdzorg", "WmoClienten", "WmoClientenRelatief",
+]
+# Achtervoegsels in de jaargang 2022 (bijstand _83 volgens de referentie; de rest gekozen voor de test).
+SUFFIX_2022 = {
+    "AantalInwoners": 5, "HuishoudensTotaal": 28, "Nettoarbeidsparticipatie": 67, "HuishoudensMetEenLaagInkomen": 79,
+    "PersonenPerSoortUitkeringBijstand": 83, "PersonenPerSoortUitkeringAO": 84, "JongerenMetJeugdzorgInNatura": 87,
+    "PercentageJongerenMetJeugdzorg": 88, "WmoClienten": 89, "WmoClientenRelatief": 90,
+}
+
+
+def schrijf(pad: Path, inhoud) -> None:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def voorvoegsel(sleutel: str) -> str:
+    return sleutel.rsplit("_", 1)[0]
+
+
+def kwb_metadata() -> tuple[dict, list, list]:
+    info = json.loads((REFERENTIE / "TableInfos.json").read_text(encoding="utf-8"))[0]
+    info["Description"] = info["Description"][:600] + " [ingekort voor de test]"
+    props = json.loads((REFERENTIE / "DataProperties.json").read_text(encoding="utf-8"))
+    topics = [p for p in props if p["Type"] != "TopicGroup" and (p["Type"] != "Topic" or voorvoegsel(p["Key"]) in KWB_VOORVOEGSELS)]
+    ouders = {p["ParentID"] for p in topics}
+    groepen = [p for p in props if p["Type"] == "TopicGroup" and p["ID"] in ouders]
+    ingekort = sorted(topics + groepen, key=lambda p: p["ID"])
+    groups = json.loads((REFERENTIE / "CategoryGroups.json").read_text(encoding="utf-8"))
+    return info, ingekort, groups
+
+
+def kwb_rij(i: int, code: str, naam: str, soort: str, sleutels: dict[str, str], waarden: dict) -> dict:
+    rij = {"ID": i, "WijkenEnBuurten": code.ljust(10), sleutels["Gemeentenaam"]: naam.ljust(40),
+           sleutels["SoortRegio"]: soort.ljust(10), sleutels["Codering"]: code.ljust(10)}
+    for vv, w in waarden.items():
+        rij[sleutels[vv]] = w
+    return rij
+
+
+KWB_REGIOS = [  # code, naam, soort
+    ("NL00", "Nederland", "Land"), ("GM0014", "Groningen", "Gemeente"), ("GM0148", "Dalfsen", "Gemeente"),
+    ("WK014800", "Dalfsen", "Wijk"), ("BU01480000", "Dalfsen", "Buurt"), ("GM0303", "Dronten", "Gemeente"),
+    ("GM1876", "Bronckhorst", "Gemeente"),
+]
+
+
+def kwb_waarden(jaar: int) -> dict[str, dict]:
+    """Verzonnen cijfers per regio; enkele ontbrekende ('.', 'x', leeg, null)."""
+    d = jaar - 2022
+    basis = {
+        "NL00": [17000000 + d, 8000000 + d, 69.0, 8.0, 405000 + 10 * d, 780000, 420000, 11.5, 1300000, 75],
+        "GM0014": [240000, 140000, 66.0, 14.0, 12000, 15000, 7000, 12.5, 20000, 80],
+        "GM0148": [29000 + d, 11500, 73.0, 4.5, 210 + 10 * d, 1400, 780, 9.0, 1900, 64],
+        "WK014800": [9000, 3800, 72.0, 5.0, 90, 500, 260, 9.5, 700, 70],
+        "BU01480000": [3000, 1300, 71.0, 5.5, 30, 150, 80, 9.2, 200, 66],
+        "GM0303": [42000 + d, 17000, 71.0, 6.0, 560 + 10 * d, 2500, 1500, 12.0, None, "."],
+        "GM1876": [36500 + d, 16000, 70.0, "", 250, 2000, 900, "x", 2700, 74],
+    }
+    volgorde = ["AantalInwoners", "HuishoudensTotaal", "Nettoarbeidsparticipatie", "HuishoudensMetEenLaagInkomen",
+                "PersonenPerSoortUitkeringBijstand", "PersonenPerSoortUitkeringAO", "JongerenMetJeugdzorgInNatura",
+                "PercentageJongerenMetJeugdzorg", "WmoClienten", "WmoClientenRelatief"]
+    return {code: dict(zip(volgorde, rij)) for code, rij in basis.items()}
+
+
+def maak_kwb(tabel: str, jaar: int, hernummer: dict[str, int] | None) -> None:
+    info, props, groups = kwb_metadata()
+    props = copy.deepcopy(props)
+    if hernummer:
+        for p in props:
+            if p["Type"] == "Topic" and voorvoegsel(p["Key"]) in hernummer:
+                p["Key"] = f"{voorvoegsel(p['Key'])}_{hernummer[voorvoegsel(p['Key'])]}"
+        for p in props:
+            if p["Type"] == "GeoDetail":
+                p["MapYear"] = jaar
+        info = dict(info, Identifier=tabel, Title=f"Kerncijfers wijken en buurten {jaar}",
+                    ShortTitle=f"Kerncijfers wijken en buurten {jaar}", Period=str(jaar),
+                    Modified=f"{jaar + 1}-02-14T02:00:00", MetaDataModified=f"{jaar + 1}-02-14T02:00:00",
+                    DefaultSelection="$filter=((WijkenEnBuurten eq 'NL00      '))")
+    sleutels = {voorvoegsel(p["Key"]): p["Key"] for p in props if p["Type"] == "Topic"}
+    waarden = kwb_waarden(jaar)
+    rijen = [kwb_rij(i, code, naam, soort, sleutels, waarden[code]) for i, (code, naam, soort) in enumerate(KWB_REGIOS)]
+    dim = [{"Key": code.ljust(10), "Title": naam, "Description": None, "Municipality": naam, "DetailRegionCode": code}
+           for code, naam, _ in KWB_REGIOS]
+    doel = MAP / "opendata" / tabel
+    schrijf(doel / "TableInfos.json", [info])
+    schrijf(doel / "DataProperties.json", props)
+    schrijf(doel / "CategoryGroups.json", groups)
+    schrijf(doel / "WijkenEnBuurten.json", dim)
+    schrijf(doel / "TypedDataSet.json", rijen)
+
+
+RIVM_TOPICS = [
+    ("Gemeentenaam_1", "Gemeentenaam", "String", "naam"), ("SoortRegio_2", "Soort regio", "String", "omschrijving"),
+    ("Codering_3", "Codering", "String", "code"),
+    ("ErvarenGezondheidGoedZeerGoed_4", "Ervaren gezondheid (zeer) goed", "Double", "%"),
+    ("VoldoetAanBeweegrichtlijn_5", "Voldoet aan beweegrichtlijn", "Double", "%"),
+    ("WekelijkseSporters_6", "Wekelijkse sporters", "Double", "%"),
+    ("Ondergewicht_7", "Ondergewicht", "Double", "%"), ("Overgewicht_9", "Overgewicht", "Double", "%"),
+    ("ErnstigOvergewicht_10", "Ernstig overgewicht", "Double", "%"),
+    ("EenOfMeerLangdurigeAandoeningen_16", "Een of meer langdurige aandoeningen", "Double", "%"),
+    ("HoogRisicoOpAngstOfDepressie_25", "Hoog risico op angststoornis of depressie", "Double", "%"),
+    ("Eenzaam_27", "Eenzaam", "Double", "%"), ("ErnstigZeerErnstigEenzaam_28", "(Zeer) ernstig eenzaam", "Double", "%"),
+    ("EmotioneelEenzaam_29", "Emotioneel eenzaam", "Double", "%"), ("SociaalEenzaam_30", "Sociaal eenzaam", "Double", "%"),
+    ("Mantelzorger_31", "Mantelzorger", "Double", "%"), ("Vrijwilligerswerk_32", "Vrijwilligerswerk", "Double", "%"),
+    ("MoeiteMetRondkomen_33", "Moeite met rondkomen", "Double", "%"),
+]
+RIVM_REGIOS = [("NL01", "Nederland", "Land"), ("GG1009", "GGD IJsselland", "GGD-regio"),
+               ("GG1413", "GGD Noord- en Oost-Gelderland", "GGD-regio"), ("GG2209", "GGD Flevoland", "GGD-regio"),
+               ("GM0148", "Dalfsen", "Gemeente"), ("WK014800", "Dalfsen", "Wijk"), ("GM0303", "Dronten", "Gemeente"),
+               ("GM1876", "Bronckhorst", "Gemeente"), ("GM0014", "Groningen", "Gemeente")]
+RIVM_LEEFTIJD = [("20300", "18 jaar of ouder"), ("53115", "18 tot 65 jaar"), ("80200", "65 jaar of ouder")]
+RIVM_MARGES = [("MW00000", "Waarde"), ("MOG0095", "Ondergrens 95%-interval"), ("MBG0095", "Bovengrens 95%-interval")]
+RIVM_PERIODEN = [("2016JJ00", "2016", "Definitief"), ("2022JJ00", "2022", "Voorlopig")]
+
+
+def maak_rivm() -> None:
+    doel = MAP / "dataderden" / "50120NED"
+    info = {
+        "ID": 0, "Title": "Gezondheid per wijk en buurt; 2012/2016/2020/2022 (indeling 2022)",
+        "ShortTitle": "Gezondheid per wijk en buurt", "Identifier": "50120NED",
+        "Summary": "Gezondheidsmonitor Volwassenen en Ouderen (testopname)", "Modified": "2023-11-30T02:00:00",
+        "ReasonDelivery": "Nieuw", "ExplanatoryText": "", "Language": "nl", "Catalog": "RIVM", "Frequency": "Onregelmatig",
+        "Period": "2016, 2022", "ShortDescription": "Testopname in de vorm van de OData v3-API.",
+        "Description": "Testopname; de cijfers zijn verzonnen.", "DefaultPresentation": "", "DefaultSelection": "",
+        "GraphTypes": "Table", "OutputStatus": "Regulier", "Source": "RIVM", "MetaDataModified": "2023-11-30T02:00:00",
+        "SearchPriority": "1",
+    }
+    props = [
+        {"odata.type": "Cbs.OData.Dimension", "ID": 0, "Position": 0, "ParentID": None, "Type": "Dimension",
+         "Key": "Leeftijd", "Title": "Leeftijd", "Description": "", "Default": "Impossible", "PresentationType": ""},
+        {"odata.type": "Cbs.OData.Dimension", "ID": 1, "Position": 1, "ParentID": None, "Type": "Dimension",
+         "Key": "Marges", "Title": "Marges", "Description": "95%-betrouwbaarheidsinterval", "Default": "Impossible",
+         "PresentationType": ""},
+        {"odata.type": "Cbs.OData.GeoDetail", "ID": 2, "Position": 2, "ParentID": None, "Type": "GeoDetail",
+         "Key": "WijkenEnBuurten", "Title": "Wijken en buurten", "Description": "", "MapYear": 2022},
+        {"odata.type": "Cbs.OData.TimeDimension", "ID": 3, "Position": 3, "ParentID": None, "Type": "TimeDimension",
+         "Key": "Perioden", "Title": "Perioden", "Description": ""},
+    ]
+    for i, (key, titel, soort, eenheid) in enumerate(RIVM_TOPICS):
+        props.append({"odata.type": "Cbs.OData.Topic", "ID": 4 + i, "Position": 4 + i, "ParentID": None, "Type": "Topic",
+                      "Key": key, "Title": titel, "Description": None, "Datatype": soort, "Unit": eenheid,
+                      "Decimals": 1 if soort == "Double" else 0, "Default": "Impossible",
+                      "PresentationType": "Relative" if soort == "Double" else ""})
+    rijen = []
+    nr = 0
+    for r, (code, naam, soort) in enumerate(RIVM_REGIOS):
+        for p, (periode, _, _) in enumerate(RIVM_PERIODEN):
+            for a, (leeftijd, _) in enumerate(RIVM_LEEFTIJD):
+                for marge, _ in RIVM_MARGES:
+                    rij = {"ID": nr, "WijkenEnBuurten": code.ljust(10), "Perioden": periode, "Leeftijd": leeftijd,
+                           "Marges": marge, "Gemeentenaam_1": naam, "SoortRegio_2": soort, "Codering_3": code.ljust(10)}
+                    nr += 1
+                    for t, (key, _, datatype, _) in enumerate(RIVM_TOPICS):
+                        if datatype != "Double":
+                            continue
+                        waarde = round(10 + 3 * t + r + 2 * p + a / 2, 1)
+                        rij[key] = {"MW00000": waarde, "MOG0095": round(waarde - 2.5, 1),
+                                    "MBG0095": round(waarde + 2.5, 1)}[marge]
+                    # ontbrekende cijfers en een ontbrekende grens
+                    if (code, periode, leeftijd) == ("GM0303", "2016JJ00", "80200"):
+                        rij["EmotioneelEenzaam_29"] = "." if marge == "MW00000" else None
+                    if (code, periode, leeftijd, marge) == ("GM1876", "2022JJ00", "20300", "MOG0095"):
+                        rij["Vrijwilligerswerk_32"] = None
+                    rijen.append(rij)
+    schrijf(doel / "TableInfos.json", [info])
+    schrijf(doel / "DataProperties.json", props)
+    schrijf(doel / "CategoryGroups.json", [])
+    schrijf(doel / "Leeftijd.json", [{"Key": k, "Title": t, "Description": None, "CategoryGroupID": None}
+                                     for k, t in RIVM_LEEFTIJD])
+    schrijf(doel / "Marges.json", [{"Key": k, "Title": t, "Description": None, "CategoryGroupID": None}
+                                   for k, t in RIVM_MARGES])
+    schrijf(doel / "WijkenEnBuurten.json", [{"Key": c.ljust(10), "Title": n, "Description": None,
+                                             "Municipality": n, "DetailRegionCode": c} for c, n, _ in RIVM_REGIOS])
+    schrijf(doel / "Perioden.json", [{"Key": k, "Title": t, "Description": None, "Status": s}
+                                     for k, t, s in RIVM_PERIODEN])
+    schrijf(doel / "TypedDataSet.json", rijen)
+
+
+if __name__ == "__main__":
+    maak_kwb("85984NED", 2024, None)
+    maak_kwb("85318NED", 2022, SUFFIX_2022)
+    maak_rivm()
+    print("fixtures geschreven in", MAP)

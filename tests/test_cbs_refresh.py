@@ -1,0 +1,309 @@
+"""Live verversing uit CBS/RIVM: de echte cbsodata-client tegen een lokale OData v3-server.
+
+De server (tests/odata/server.py) serveert opgenomen antwoorden in de vorm van de echte API; de
+cijfers erin zijn verzonnen en bestaan alleen in tests/.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cbsodata
+import duckdb
+import pytest
+
+from loaders.cbs import CbsFout, ververs, ververs_tabel, lees_config, lees_registry
+from tests.odata.server import ODataServer
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def servers(ingebedde_db, monkeypatch):
+    """Twee lokale catalogi (opendata en dataderden); de KOMPAS_CBS_*-variabelen wijzen ernaar."""
+    with ODataServer("opendata", paginagrootte=3) as opendata, ODataServer("dataderden", paginagrootte=40) as derden:
+        monkeypatch.setenv("KOMPAS_CBS_OPENDATA", opendata.host)
+        monkeypatch.setenv("KOMPAS_CBS_DATADERDEN", derden.host)
+        monkeypatch.setenv("KOMPAS_CBS_HTTPS", "0")
+        # geen proxy uit de omgeving voor 127.0.0.1 (publieke optie van cbsodata, geen interne code)
+        monkeypatch.setattr(cbsodata.options, "requests", {"proxies": {"http": None, "https": None}})
+        yield opendata, derden
+
+
+def _stil(_tekst: str) -> None:
+    pass
+
+
+def _lees(pad: Path, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(pad), read_only=True)
+    try:
+        return con.execute(sql, params or {}).fetchall()
+    finally:
+        con.close()
+
+
+def _waarnemingen(pad: Path, herkomst_id: str) -> list[tuple]:
+    return _lees(pad, "select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status"
+                      " from waarneming where herkomst_id = ? order by all", [herkomst_id])
+
+
+def _waarde(pad, herkomst_id, indicator, regio, peiljaar, leeftijd="totaal"):
+    rijen = _lees(pad, "select waarde, ondergrens, bovengrens, status from waarneming where herkomst_id = ?"
+                       " and indicator_code = ? and regio_code = ? and peiljaar = ? and leeftijd = ?",
+                  [herkomst_id, indicator, regio, peiljaar, leeftijd])
+    assert len(rijen) <= 1
+    return rijen[0] if rijen else None
+
+
+def _tabel(tabel_id):
+    return next(t for t in lees_config() if t.tabel_id == tabel_id)
+
+
+# -- kolomsleutels, regiocodes, ontbrekende waarden
+
+
+def test_suffix_per_tabel_opgezocht_in_dataproperties(servers, ingebedde_db):
+    uitkomst = ververs(["85984NED", "85318NED"], meld=_stil)
+    assert [u.fout for u in uitkomst] == [None, None]
+    # zelfde indicator, ander achtervoegsel (_94 in 2024, _83 in 2022), beide gevonden
+    assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[0] == 230
+    assert _waarde(ingebedde_db, "cbs:85318NED", "bijstand_personen", "GM0148", 2022)[0] == 210
+    citaten = {r[0] for r in _lees(ingebedde_db, "select citaat from waarneming where herkomst_id in"
+                                                 " ('cbs:85984NED', 'cbs:85318NED') and indicator_code = 'bijstand_personen'")}
+    assert citaten == {"85984NED, PersonenPerSoortUitkeringBijstand_94", "85318NED, PersonenPerSoortUitkeringBijstand_83"}
+    # WmoClienten_100 en WmoClientenRelatief_101 niet verward
+    assert _waarde(ingebedde_db, "cbs:85984NED", "wmo_clienten", "GM0148", 2024)[0] == 1900
+    assert _waarde(ingebedde_db, "cbs:85984NED", "wmo_per_1000", "GM0148", 2024)[0] == 64
+
+
+def test_opvulling_gestript_en_nl00_wordt_nl01(servers, ingebedde_db):
+    ververs(["85984NED"], meld=_stil)
+    regios = {r[0] for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'cbs:85984NED'")}
+    # alleen de geconfigureerde regio's; geen wijk, buurt of andere gemeente; geen opvulspaties; NL00 -> NL01
+    assert regios == {"GM0148", "GM1876", "GM0303", "NL01"}
+    assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "NL01", 2024)[0] == 17000002
+
+
+def test_filter_gaat_mee_naar_de_api(servers):
+    opendata, _ = servers
+    ververs(["85984NED"], meld=_stil)
+    datasetverzoeken = [v for v in opendata.verzoeken if "/TypedDataSet" in v]
+    assert "%24filter=" in datasetverzoeken[0] and "startswith%28WijkenEnBuurten%2C%27GM0148%27%29" in datasetverzoeken[0]
+    assert len(datasetverzoeken) >= 2  # gepagineerd via odata.nextLink
+
+
+def test_punt_x_en_leeg_worden_null_en_nooit_nul(servers, ingebedde_db):
+    ververs(["85984NED"], meld=_stil)
+    # GM0303: WmoClienten null, WmoClientenRelatief '.'; GM1876: PercentageJongerenMetJeugdzorg 'x', laag inkomen ''
+    for indicator, regio in [("wmo_clienten", "GM0303"), ("wmo_per_1000", "GM0303"),
+                             ("jongeren_met_jeugdzorg_pct", "GM1876"), ("huishoudens_laag_inkomen_pct", "GM1876")]:
+        assert _waarde(ingebedde_db, "cbs:85984NED", indicator, regio, 2024) is None, (indicator, regio)
+    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85984NED' and waarde = 0") == [(0,)]
+    # de andere cijfers van dezelfde regio's zijn er wel
+    assert _waarde(ingebedde_db, "cbs:85984NED", "jongeren_met_jeugdzorg", "GM1876", 2024)[0] == 900
+
+
+def test_kwb_status_uit_de_metadata(servers, ingebedde_db):
+    ververs(["85984NED"], meld=_stil)
+    # bijstand: "Het betreft voorlopige cijfers." in DataProperties; inwoners: tabel zegt "Definitief, tenzij ..."
+    assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[3] == "voorlopig"
+    assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "GM0148", 2024)[3] == "definitief"
+
+
+# -- RIVM 50120NED: Leeftijd, Marges, Perioden
+
+
+def test_marges_worden_intervalgrenzen(servers, ingebedde_db):
+    ververs(["50120NED"], meld=_stil)
+    # Eenzaam_27 is onderwerp 11 in de opname: 10 + 3*11 + regio 4 (GM0148) + 2*periode(1) + leeftijd 0
+    waarde, onder, boven, status = _waarde(ingebedde_db, "rivm:50120NED", "eenzaam_pct", "GM0148", 2022, "18+")
+    assert (waarde, onder, boven) == (49.0, 46.5, 51.5)
+    assert status == "voorlopig"
+    assert _waarde(ingebedde_db, "rivm:50120NED", "eenzaam_pct", "GM0148", 2016, "18+")[3] == "definitief"
+    leeftijden = {r[0] for r in _lees(ingebedde_db, "select distinct leeftijd from waarneming where herkomst_id = 'rivm:50120NED'")}
+    assert leeftijden == {"18+", "18-64", "65+"}
+    # één waarneming per indicator/regio/jaar/leeftijd: Marges-rijen zijn geen aparte waarnemingen
+    dubbel = _lees(ingebedde_db, "select count(*) from (select indicator_code, regio_code, peiljaar, leeftijd from waarneming"
+                                 " where herkomst_id = 'rivm:50120NED' group by all having count(*) > 1)")
+    assert dubbel == [(0,)]
+
+
+def test_rivm_regios_en_ontbrekende_waarden(servers, ingebedde_db):
+    ververs(["50120NED"], meld=_stil)
+    regios = {r[0] for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'rivm:50120NED'")}
+    assert regios == {"GM0148", "GM1876", "GM0303", "GG1009", "GG1413", "GG2209", "NL01"}
+    # '.' als waarde: geen waarneming (ook niet met grenzen)
+    assert _waarde(ingebedde_db, "rivm:50120NED", "emotioneel_eenzaam_pct", "GM0303", 2016, "65+") is None
+    # ontbrekende ondergrens: waarde blijft, ondergrens NULL
+    waarde, onder, boven, _ = _waarde(ingebedde_db, "rivm:50120NED", "vrijwilligerswerk_pct", "GM1876", 2022, "18+")
+    assert waarde is not None and onder is None and boven == waarde + 2.5
+    # 14 indicatoren x 7 regio's x 2 jaren x 3 leeftijden, min het ene ontbrekende cijfer
+    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'rivm:50120NED'") == [(14 * 7 * 2 * 3 - 1,)]
+
+
+# -- herkomst
+
+
+def test_elke_waarneming_heeft_herkomst_met_tabel_modified_en_ophaaltijd(servers, ingebedde_db):
+    ververs(["85984NED", "50120NED"], meld=_stil)
+    zonder = _lees(ingebedde_db, "select count(*) from waarneming w left join herkomst h using (herkomst_id)"
+                                 " where w.herkomst_id in ('cbs:85984NED', 'rivm:50120NED') and (h.herkomst_id is null"
+                                 " or h.tabel_id is null or h.tabel_gewijzigd is null or h.opgehaald_op is null)")
+    assert zonder == [(0,)]
+    h = _lees(ingebedde_db, "select herkomst_id, soort, tabel_id, titel, periode, cast(tabel_gewijzigd as varchar),"
+                            " licentie, adres, opgehaald_op > now()::timestamp - interval 1 hour"
+                            " from herkomst where herkomst_id in ('cbs:85984NED', 'rivm:50120NED') order by 1")
+    cbs, rivm = h
+    assert cbs[:7] == ("cbs:85984NED", "CBS StatLine", "85984NED", "Kerncijfers wijken en buurten 2024", "2024",
+                       "2025-03-27 02:00:00", "CC BY 4.0")
+    assert cbs[7].endswith("/ODataFeed/odata/85984NED/") and cbs[8]
+    assert rivm[:3] == ("rivm:50120NED", "RIVM StatLine", "50120NED")
+    # de view voor analisten toont ze
+    assert _lees(ingebedde_db, "select count(*) from indicator_waarden where herkomst_id = 'cbs:85984NED'")[0][0] > 0
+
+
+# -- fail closed
+
+
+def _momentopname(pad):
+    return (_waarnemingen(pad, "cbs:85984NED"),
+            _lees(pad, "select * exclude (opgehaald_op) from herkomst where herkomst_id = 'cbs:85984NED'"),
+            _lees(pad, "select count(*) from waarneming")[0][0])
+
+
+@pytest.mark.parametrize("storing", [
+    ("vervang", ("85984NED", "TypedDataSet"), []),                     # leeg antwoord
+    ("storing", ("85984NED", "TypedDataSet", 2), 500),                  # nextLink-pagina faalt
+    ("storing", ("85984NED", "TypedDataSet", 1), "kapot"),              # geen geldige JSON
+    ("storing", ("85984NED", "DataProperties", 1), "zonder_value"),     # verkeerde vorm
+    ("storing", ("85984NED", "TableInfos", 1), 503),                    # HTTP-fout op metadata
+    ("vervang", ("85984NED", "TypedDataSet"), "zonder_gm0303"),         # een regio ontbreekt
+    ("vervang", ("85984NED", "TypedDataSet"), "zonder_kolom"),          # kolom ontbreekt in de rijen
+    ("vervang", ("85984NED", "TypedDataSet"), "tekst"),                 # waarde is geen getal
+    ("vervang", ("85984NED", "DataProperties"), "zonder_bijstand"),     # kolom weg uit DataProperties
+], ids=["leeg", "pagina2_500", "kapotte_json", "zonder_value", "http_503", "regio_mist", "kolom_mist", "geen_getal",
+        "property_mist"])
+def test_fout_antwoord_laat_oude_cijfers_staan(servers, ingebedde_db, storing):
+    opendata, _ = servers
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    voor = _momentopname(ingebedde_db)
+    assert voor[0]
+
+    soort, sleutel, wat = storing
+    if soort == "storing":
+        opendata.storingen[sleutel] = wat
+    else:
+        rijen = [dict(r) for r in opendata.lijst(*sleutel)]
+        if wat == "zonder_gm0303":
+            rijen = [r for r in rijen if not r["WijkenEnBuurten"].startswith("GM0303")]
+        elif wat == "zonder_kolom":
+            for r in rijen:
+                r.pop("WmoClienten_100")
+        elif wat == "tekst":
+            rijen[2]["AantalInwoners_5"] = "ongeveer 29000"
+        elif wat == "zonder_bijstand":
+            rijen = [r for r in rijen if not str(r.get("Key")).startswith("PersonenPerSoortUitkeringBijstand")]
+        else:
+            rijen = wat
+        opendata.vervang[sleutel] = rijen
+
+    uitkomst = ververs(["85984NED"], meld=_stil)[0]
+    assert not uitkomst.gelukt
+    assert "85984NED" in uitkomst.fout
+    assert _momentopname(ingebedde_db) == voor
+
+
+def test_foutmelding_is_nederlands_en_noemt_wat_er_mist(servers, ingebedde_db):
+    opendata, _ = servers
+    opendata.vervang[("85984NED", "TypedDataSet")] = []
+    with pytest.raises(CbsFout, match=r"Tabel 85984NED: de dataset is leeg"):
+        ververs_tabel(_tabel("85984NED"), lees_registry(ingebedde_db), meld=_stil)
+    opendata.vervang[("85984NED", "TypedDataSet")] = [
+        r for r in opendata.lijst("85984NED", "TypedDataSet") if not r["WijkenEnBuurten"].startswith("GM1876")]
+    opendata.vervang.pop(("85984NED", "TypedDataSet"))
+    opendata.storingen[("85984NED", "TypedDataSet", 2)] = 500
+    with pytest.raises(CbsFout, match=r"HTTP-fout bij het ophalen van de dataset"):
+        ververs_tabel(_tabel("85984NED"), lees_registry(ingebedde_db), meld=_stil)
+
+
+def test_andere_tabellen_gaan_door_als_een_tabel_faalt(servers, ingebedde_db):
+    opendata, _ = servers
+    opendata.storingen[("85318NED", "TypedDataSet", 1)] = 500
+    uitkomst = ververs(["85318NED", "85984NED", "50120NED"], meld=_stil)
+    assert [u.gelukt for u in uitkomst] == [False, True, True]
+    assert _waarnemingen(ingebedde_db, "cbs:85318NED") == []
+    assert _waarnemingen(ingebedde_db, "cbs:85984NED")
+
+
+# -- herhaalbaar
+
+
+def test_opnieuw_draaien_geeft_dezelfde_cijfers(servers, ingebedde_db):
+    ververs(["85984NED", "50120NED"], meld=_stil)
+    eerst = (_waarnemingen(ingebedde_db, "cbs:85984NED"), _waarnemingen(ingebedde_db, "rivm:50120NED"))
+    totaal = _lees(ingebedde_db, "select count(*) from waarneming")
+    ververs(["85984NED", "50120NED"], meld=_stil)
+    assert (_waarnemingen(ingebedde_db, "cbs:85984NED"), _waarnemingen(ingebedde_db, "rivm:50120NED")) == eerst
+    assert _lees(ingebedde_db, "select count(*) from waarneming") == totaal
+    assert _lees(ingebedde_db, "select count(*) from herkomst where herkomst_id = 'cbs:85984NED'") == [(1,)]
+
+
+def test_ingebedde_cijfers_blijven_staan(servers, ingebedde_db):
+    voor = _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id like 'ingebed:%'")
+    ververs(["85984NED"], meld=_stil)
+    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id like 'ingebed:%'") == voor
+
+
+# -- configuratie en registry
+
+
+def test_config_noemt_alleen_bekende_indicatoren_met_voorvoegsel(ingebedde_db):
+    registry = lees_registry(ingebedde_db)
+    for tabel in lees_config():
+        for code in tabel.soort["indicatoren"]:
+            assert registry.bron_kolom.get(code), (tabel.tabel_id, code)
+        assert set(tabel.regios) <= registry.regios
+
+
+def test_https_en_host_uit_de_omgeving(servers, monkeypatch):
+    from loaders.cbs import hosts
+
+    opendata, derden = servers
+    assert hosts() == ({"opendata": opendata.host, "dataderden": derden.host}, False)
+    monkeypatch.delenv("KOMPAS_CBS_OPENDATA")
+    monkeypatch.setenv("KOMPAS_CBS_HTTPS", "1")
+    assert hosts()[0]["opendata"] == "opendata.cbs.nl" and hosts()[1] is True
+
+
+# -- opdrachtregel
+
+
+def _cli(*args, env) -> subprocess.CompletedProcess:
+    omgeving = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    omgeving.update(env)
+    return subprocess.run([sys.executable, "-m", "loaders", "refresh", *args], cwd=PROJECT, env=omgeving,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
+    opendata, derden = servers
+    env = {"KOMPAS_DB": str(ingebedde_db), "KOMPAS_CBS_OPENDATA": opendata.host,
+           "KOMPAS_CBS_DATADERDEN": derden.host, "KOMPAS_CBS_HTTPS": "0"}
+    goed = _cli("85984NED", "50120NED", env=env)
+    assert goed.returncode == 0, goed.stderr
+    assert "85984NED (Kerncijfers wijken en buurten) ophalen bij 127.0.0.1:" in goed.stdout
+    assert "pagina 2 van de dataset opgehaald" in goed.stdout
+    assert "Samenvatting:" in goed.stdout and "waarnemingen geschreven" in goed.stdout
+
+    # 86165NED staat niet op de lokale server: HTTP 404; 85984NED wordt wel geschreven
+    half = _cli("86165NED", "85984NED", env=env)
+    assert half.returncode == 1
+    assert "86165NED: MISLUKT - Tabel 86165NED" in half.stdout
+    assert "1 van 2 tabellen mislukt (86165NED); hun vorige cijfers zijn blijven staan." in half.stderr
+
+    onbekend = _cli("12345NED", env=env)
+    assert onbekend.returncode == 2
+    assert "Onbekende tabel(len) 12345NED" in onbekend.stderr
