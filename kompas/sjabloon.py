@@ -1,0 +1,85 @@
+"""Het Excel-sjabloon voor uploads (openpyxl), met de geldige codes uit de database en gegevensvalidatie."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import duckdb
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+WAARDEN_KOLOMMEN = ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
+STREEF_KOLOMMEN = ["gemeente", "indicator", "jaar", "streefwaarde", "nulmeting_jaar", "nulmeting_waarde", "toelichting"]
+MAX_INVULRIJ = 5000
+
+
+def _kop(ws, kolommen: list[str], breedtes: list[int]) -> None:
+    ws.append(kolommen)
+    for cel, breedte in zip(ws[1], breedtes):
+        cel.font = Font(bold=True, color="FFFFFF")
+        cel.fill = PatternFill("solid", fgColor="1F4E79")
+        ws.column_dimensions[cel.column_letter].width = breedte
+    ws.freeze_panes = "A2"
+
+
+def _lijst(ws, formule: str, bereik: str, titel: str) -> None:
+    dv = DataValidation(type="list", formula1=formule, allow_blank=True, showErrorMessage=True,
+                        errorTitle=titel, error=f"Kies een {titel.lower()} uit de lijst (werkblad Codes).")
+    dv.add(bereik)
+    ws.add_data_validation(dv)
+
+
+def _jaar(ws, bereik: str, van: int, tot: int) -> None:
+    dv = DataValidation(type="whole", operator="between", formula1=str(van), formula2=str(tot), allow_blank=True,
+                        showErrorMessage=True, errorTitle="Jaartal", error=f"Een jaartal van {van} tot en met {tot}.")
+    dv.add(bereik)
+    ws.add_data_validation(dv)
+
+
+def maak_sjabloon(con: duckdb.DuckDBPyConnection) -> bytes:
+    """Het sjabloon als .xlsx-bytes: werkbladen Waarden, Streefwaarden en Codes."""
+    gemeenten = con.execute("select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall()
+    indicatoren = con.execute("select indicator_code, naam, eenheid from indicator order by thema, indicator_code").fetchall()
+    dit_jaar = dt.date.today().year
+    n = MAX_INVULRIJ + 1
+
+    wb = Workbook()
+    waarden = wb.active
+    waarden.title = "Waarden"
+    _kop(waarden, WAARDEN_KOLOMMEN, [12, 38, 10, 12, 24, 28, 40])
+    streef = wb.create_sheet("Streefwaarden")
+    _kop(streef, STREEF_KOLOMMEN, [12, 38, 10, 22, 16, 18, 40])
+    codes = wb.create_sheet("Codes")
+    codes.append(["gemeentecode", "gemeente", "", "indicatorcode", "indicator", "eenheid"])
+    for cel in codes[1]:
+        cel.font = Font(bold=True)
+    for i in range(max(len(gemeenten), len(indicatoren))):
+        g = gemeenten[i] if i < len(gemeenten) else (None, None)
+        ind = indicatoren[i] if i < len(indicatoren) else (None, None, None)
+        codes.append([g[0], g[1], None, ind[0], ind[1], ind[2]])
+    for kolom, breedte in zip("ABCDEF", [14, 16, 3, 38, 60, 30]):
+        codes.column_dimensions[kolom].width = breedte
+    gem_lijst = f"Codes!$A$2:$A${len(gemeenten) + 1}"
+    ind_lijst = f"Codes!$D$2:$D${len(indicatoren) + 1}"
+
+    for ws in (waarden, streef):
+        _lijst(ws, gem_lijst, f"A2:A{n}", "Gemeente")
+        _lijst(ws, ind_lijst, f"B2:B{n}", "Indicator")
+    _jaar(waarden, f"C2:C{n}", 1990, dit_jaar)
+    dv = DataValidation(type="decimal", operator="between", formula1="-1000000000", formula2="1000000000",
+                        allow_blank=True, showErrorMessage=True, errorTitle="Waarde",
+                        error="Alleen een getal, bijvoorbeeld 12,5. Een percentage als 26 of 26%.")
+    dv.add(f"D2:D{n}")
+    waarden.add_data_validation(dv)
+    _jaar(streef, f"C2:C{n}", 2000, dit_jaar + 10)
+    _jaar(streef, f"E2:E{n}", 1990, dit_jaar)
+    dv = DataValidation(type="decimal", operator="between", formula1="-1000000000", formula2="1000000000",
+                        allow_blank=True, showErrorMessage=True, errorTitle="Nulmeting", error="Alleen een getal.")
+    dv.add(f"F2:F{n}")
+    streef.add_data_validation(dv)
+    streef["D1"].comment = None
+    uit = io.BytesIO()
+    wb.save(uit)
+    return uit.getvalue()

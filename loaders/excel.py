@@ -1,0 +1,384 @@
+"""Excel-upload van beleidsmedewerkers: controleren, voorbeeld tonen, vastleggen, intrekken.
+
+    validatie = valideer(data, "bijstand.xlsx", gemeente="GM0148")    # schrijft niets; UploadGeweigerd bij problemen
+    for v in voorbeeld(validatie): ...                                  # nieuw / gewijzigd / ongewijzigd / vervalt
+    upload_ids = leg_vast(validatie, door="naam@gemeente.nl")           # één transactie
+    trek_in(upload_ids[0], door="naam@gemeente.nl")                     # zet de vorige versie terug
+
+Eén upload is één werkblad. Een dataset is: dezelfde soort werkblad (waarden/streefwaarden), dezelfde
+gemeente(n), en dezelfde bestandsnaam óf dezelfde set indicatoren. Een nieuwe versie van een dataset
+vervangt de cijfers van de vorige (die blijven bewaard in upload_waarde/upload_streefwaarde).
+Waarden komen in `waarneming` met herkomst 'upload:<id>' (soort 'upload'); streefwaarden staan in
+`upload_streefwaarde` (geldende: view `geldende_upload_streefwaarde`). Zie loaders/schema/20_uploads.sql.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from kompas.db import Lezer, schrijf_transactie, zorg_voor_database
+from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, lees_werkbladen, weiger
+from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_werkblad
+
+__all__ = ["Validatie", "Voorbeeld", "UploadGeweigerd", "Melding", "valideer", "voorbeeld", "leg_vast", "trek_in",
+           "uploads", "lees_bestand"]
+
+
+@dataclass
+class Validatie:
+    """Een gecontroleerd bestand, klaar om vast te leggen."""
+
+    bestandsnaam: str
+    sha256: str
+    werkbladen: list[Werkblad]
+
+
+@dataclass
+class Voorbeeld:
+    """Wat een werkblad verandert ten opzichte van wat er nu staat."""
+
+    werkblad: str
+    soort: str
+    dataset_sleutel: str
+    gemeente_code: str
+    vervangt_upload_id: int | None
+    tellingen: dict[str, int]                      # nieuw, gewijzigd, ongewijzigd, vervalt
+    rijen: list[dict] = field(default_factory=list)  # per rij: status en oude/nieuwe waarde
+
+
+def lees_bestand(pad: str | Path) -> bytes:
+    """Leest een bestand van schijf, maar weigert te grote bestanden voordat ze worden ingelezen."""
+    pad = Path(pad)
+    from loaders.excel_lezen import MAX_BESTAND
+
+    if not pad.is_file():
+        raise weiger(pad.name, "Het bestand bestaat niet.", gevonden=str(pad))
+    if pad.stat().st_size > MAX_BESTAND:
+        raise weiger(pad.name, f"Het bestand is te groot ({pad.stat().st_size / 1024 / 1024:.1f} MB).".replace(".", ",", 1),
+                     verwacht=f"hoogstens {MAX_BESTAND // 1024 // 1024} MB",
+                     oplossing="Splits het bestand of laat overbodige werkbladen weg.")
+    return pad.read_bytes()
+
+
+def _referentie(con: duckdb.DuckDBPyConnection | None) -> Referentie:
+    if con is not None:
+        return laad_referentie(con)
+    return laad_referentie(Lezer(zorg_voor_database()).cursor())
+
+
+def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | None = None,
+             gemeente: str | None = None, soort: str | None = None) -> Validatie:
+    """Controleert een bestand volledig; geeft een Validatie of werpt UploadGeweigerd met alle meldingen.
+
+    `gemeente`: code (of naam) voor werkbladen zonder kolom gemeente. `soort`: 'waarden' of 'streefwaarden'
+    om de herkenning van een breed werkblad te overrulen. Schrijft niets.
+    """
+    naam = Path(bestandsnaam).name
+    controleer_bestand(data, naam)
+    ref = _referentie(con)
+    if gemeente:
+        gevonden = [c for c, n in ref.gemeenten.items() if gemeente.strip().upper() == c or gemeente.strip().lower() == n.lower()]
+        if not gevonden:
+            raise weiger(naam, "Onbekende gekozen gemeente.", gevonden=gemeente, verwacht=f"een van: {ref.gemeente_lijst()}")
+        gemeente = gevonden[0]
+    bladen = lees_werkbladen(data, naam)
+    werkbladen = [w for b in bladen if (w := lees_werkblad(naam, b, ref, gemeente, soort)) is not None]
+    meldingen = [m for w in werkbladen for m in w.meldingen]
+    if meldingen:
+        raise UploadGeweigerd(meldingen)
+    werkbladen = [w for w in werkbladen if w.aantal]
+    if not werkbladen:
+        lege = ", ".join(f"'{b.naam}'" for b in bladen) or "(geen)"
+        raise weiger(naam, f"Het bestand bevat geen gegevens: de werkbladen {lege} zijn leeg of hebben alleen een kopregel.",
+                     oplossing="Vul het werkblad Waarden of Streefwaarden van het sjabloon.")
+    return Validatie(bestandsnaam=naam, sha256=hashlib.sha256(data).hexdigest(), werkbladen=werkbladen)
+
+
+# ---------------------------------------------------------------- voorbeeld
+
+_WAARDE_KOLOMMEN = ["rij", "kolom", "gemeente_code", "indicator_code", "peiljaar", "leeftijd", "waarde", "bron", "toelichting"]
+_STREEF_KOLOMMEN = ["rij", "kolom", "gemeente_code", "indicator_code", "kader_indicator_id", "indicator_tekst", "jaar",
+                    "tekst", "soort", "waarde", "ondergrens", "bovengrens", "richting", "nulmeting_jaar",
+                    "nulmeting_waarde", "bron", "toelichting"]
+_SCHEMA = {
+    "rij": pa.int32(), "kolom": pa.string(), "gemeente_code": pa.string(), "indicator_code": pa.string(),
+    "peiljaar": pa.int32(), "leeftijd": pa.string(), "waarde": pa.float64(), "bron": pa.string(),
+    "toelichting": pa.string(), "kader_indicator_id": pa.string(), "indicator_tekst": pa.string(),
+    "jaar": pa.int32(), "tekst": pa.string(), "soort": pa.string(), "ondergrens": pa.float64(),
+    "bovengrens": pa.float64(), "richting": pa.string(), "nulmeting_jaar": pa.int32(), "nulmeting_waarde": pa.float64(),
+}
+
+
+def _tabel(werkblad: Werkblad) -> pa.Table:
+    kolommen = _WAARDE_KOLOMMEN if werkblad.soort == "waarden" else _STREEF_KOLOMMEN
+    rijen = werkblad.waarden if werkblad.soort == "waarden" else werkblad.streefwaarden
+    return pa.table({k: pa.array([getattr(r, k) for r in rijen], type=_SCHEMA[k]) for k in kolommen})
+
+
+def _dataset(werkblad: Werkblad) -> tuple[str, str]:
+    rijen = werkblad.waarden or werkblad.streefwaarden
+    gemeenten = ",".join(sorted({r.gemeente_code for r in rijen}))
+    indicatoren = ",".join(sorted({r.indicator_code or r.kader_indicator_id for r in rijen}))
+    return gemeenten, f"{werkblad.soort}|{gemeenten}|{indicatoren}"
+
+
+_VORIGE = """
+select upload_id from geldende_upload
+where soort = $soort and gemeente_code = $gemeente and (bestandsnaam = $bestand or dataset_sleutel = $sleutel)
+order by upload_id desc limit 1
+"""
+
+_VERGELIJK_WAARDEN = """
+with huidig as (
+    select w.indicator_code, w.regio_code, w.peiljaar, w.leeftijd, w.waarde,
+           row_number() over (partition by w.indicator_code, w.regio_code, w.peiljaar, w.leeftijd
+                              order by h.opgehaald_op desc, w.herkomst_id desc) as rang
+    from waarneming as w join herkomst as h using (herkomst_id)
+    where h.soort = 'upload'
+)
+select n.rij, n.kolom, n.gemeente_code, n.indicator_code, n.peiljaar, n.leeftijd, h.waarde as oude_waarde,
+       n.waarde as nieuwe_waarde,
+       case when h.waarde is null then 'nieuw' when abs(h.waarde - n.waarde) < 1e-9 then 'ongewijzigd'
+            else 'gewijzigd' end as status
+from nieuw as n
+left join huidig as h
+    on h.rang = 1 and h.indicator_code = n.indicator_code and h.regio_code = n.gemeente_code
+    and h.peiljaar = n.peiljaar and h.leeftijd = n.leeftijd
+union all
+select o.rij, o.kolom, o.gemeente_code, o.indicator_code, o.peiljaar, o.leeftijd, o.waarde, null, 'vervalt'
+from upload_waarde as o
+where o.upload_id = $vorige
+  and not exists (select 1 from nieuw as n where n.gemeente_code = o.gemeente_code and n.indicator_code = o.indicator_code
+                  and n.peiljaar = o.peiljaar and n.leeftijd = o.leeftijd)
+order by status <> 'vervalt', rij
+"""
+
+_VERGELIJK_STREEF = """
+with huidig as (
+    select *, row_number() over (partition by gemeente_code, coalesce(indicator_code, kader_indicator_id), jaar
+                                 order by upload_id desc) as rang
+    from geldende_upload_streefwaarde
+)
+select n.rij, n.kolom, n.gemeente_code, coalesce(n.indicator_code, n.kader_indicator_id) as indicator_code,
+       n.jaar, h.tekst as oude_waarde, n.tekst as nieuwe_waarde,
+       case when h.upload_id is null then 'nieuw'
+            when h.tekst is not distinct from n.tekst and h.nulmeting_waarde is not distinct from n.nulmeting_waarde
+                 and h.nulmeting_jaar is not distinct from n.nulmeting_jaar then 'ongewijzigd'
+            else 'gewijzigd' end as status
+from nieuw as n
+left join huidig as h
+    on h.rang = 1 and h.gemeente_code = n.gemeente_code and h.jaar is not distinct from n.jaar
+    and coalesce(h.indicator_code, h.kader_indicator_id) = coalesce(n.indicator_code, n.kader_indicator_id)
+union all
+select o.rij, o.kolom, o.gemeente_code, coalesce(o.indicator_code, o.kader_indicator_id), o.jaar, o.tekst, null, 'vervalt'
+from upload_streefwaarde as o
+where o.upload_id = $vorige
+  and not exists (select 1 from nieuw as n where n.gemeente_code = o.gemeente_code and n.jaar is not distinct from o.jaar
+                  and coalesce(n.indicator_code, n.kader_indicator_id) = coalesce(o.indicator_code, o.kader_indicator_id))
+order by status <> 'vervalt', rij
+"""
+
+
+def _voorbeeld_blad(con: duckdb.DuckDBPyConnection, validatie: Validatie, werkblad: Werkblad,
+                    max_rijen: int | None) -> Voorbeeld:
+    gemeenten, sleutel = _dataset(werkblad)
+    vorige = con.execute(_VORIGE, {"soort": werkblad.soort, "gemeente": gemeenten, "bestand": validatie.bestandsnaam,
+                                   "sleutel": sleutel}).fetchone()
+    vorige_id = vorige[0] if vorige else None
+    con.register("nieuw", _tabel(werkblad))
+    try:
+        sql = _VERGELIJK_WAARDEN if werkblad.soort == "waarden" else _VERGELIJK_STREEF
+        cur = con.execute(sql, {"vorige": vorige_id})
+        namen = [d[0] for d in cur.description]
+        alle = cur.fetchall()
+    finally:
+        con.unregister("nieuw")
+    tellingen = {s: 0 for s in ("nieuw", "gewijzigd", "ongewijzigd", "vervalt")}
+    for r in alle:
+        tellingen[r[-1]] += 1
+    getoond = alle if max_rijen is None else alle[:max_rijen]
+    return Voorbeeld(werkblad=werkblad.naam, soort=werkblad.soort, dataset_sleutel=sleutel, gemeente_code=gemeenten,
+                     vervangt_upload_id=vorige_id, tellingen=tellingen, rijen=[dict(zip(namen, r)) for r in getoond])
+
+
+def voorbeeld(validatie: Validatie, con: duckdb.DuckDBPyConnection | None = None,
+              max_rijen: int | None = 1000) -> list[Voorbeeld]:
+    """Per werkblad: wat de upload verandert (nieuw / gewijzigd / ongewijzigd / vervalt). Schrijft niets."""
+    if con is None:
+        con = Lezer(zorg_voor_database()).cursor()
+    return [_voorbeeld_blad(con, validatie, w, max_rijen) for w in validatie.werkbladen]
+
+
+# ---------------------------------------------------------------- vastleggen en intrekken
+
+
+def _tijdens_vastleggen(con: duckdb.DuckDBPyConnection) -> None:
+    """Haakje voor de test die een proces midden in de transactie laat sterven."""
+
+
+_HERSTEL_WAARNEMINGEN = """
+insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id, citaat)
+select indicator_code, gemeente_code, peiljaar, leeftijd, waarde, 'upload:' || upload_id,
+       'werkblad ' || $werkblad || ', rij ' || rij || coalesce(', kolom ' || kolom, '')
+from upload_waarde where upload_id = $upload_id
+"""
+
+
+def leg_vast(validatie: Validatie, door: str, pad: Path | None = None) -> list[int]:
+    """Legt alle werkbladen vast in één transactie; geeft de upload_id's. Vervangt vorige versies."""
+    if not door or not door.strip():
+        raise ValueError("Vul in wie de upload doet (door).")
+    nu = dt.datetime.now().replace(microsecond=0)
+    ids = []
+    with schrijf_transactie(pad) as con:
+        ref = laad_referentie(con)
+        for werkblad in validatie.werkbladen:
+            vb = _voorbeeld_blad(con, validatie, werkblad, max_rijen=0)
+            upload_id = con.execute("select coalesce(max(upload_id), 0) + 1 from upload").fetchone()[0]
+            rijen = werkblad.waarden or werkblad.streefwaarden
+            con.execute(
+                "insert into upload values ($id, $bestand, $sha, $blad, $soort, $nu, $door, $gemeente, $sleutel, $totaal,"
+                " $nieuw, $gewijzigd, $ongewijzigd, $vervalt, $vorige, null, null)",
+                {"id": upload_id, "bestand": validatie.bestandsnaam, "sha": validatie.sha256, "blad": werkblad.naam,
+                 "soort": werkblad.soort, "nu": nu, "door": door.strip(), "gemeente": vb.gemeente_code,
+                 "sleutel": vb.dataset_sleutel, "totaal": len(rijen), "nieuw": vb.tellingen["nieuw"],
+                 "gewijzigd": vb.tellingen["gewijzigd"], "ongewijzigd": vb.tellingen["ongewijzigd"],
+                 "vervalt": vb.tellingen["vervalt"], "vorige": vb.vervangt_upload_id})
+            bronnen = sorted({r.bron for r in rijen if r.bron})
+            namen = sorted({ref.gemeenten[r.gemeente_code] for r in rijen})
+            con.execute(
+                "insert into herkomst (herkomst_id, soort, bron, titel, adres, opgehaald_op, bestand_sha256, ingebed,"
+                " toelichting) values ($hid, 'upload', $bron, $titel, $adres, $nu, $sha, false, $toelichting)",
+                {"hid": f"upload:{upload_id}", "bron": "; ".join(bronnen) or f"eigen registratie gemeente {', '.join(namen)}",
+                 "titel": f"Upload {validatie.bestandsnaam}, werkblad {werkblad.naam}", "adres": validatie.bestandsnaam,
+                 "nu": nu, "sha": validatie.sha256, "toelichting": f"geüpload door {door.strip()}"})
+            con.register("nieuw", _tabel(werkblad))
+            if werkblad.soort == "waarden":
+                con.execute(f"insert into upload_waarde select $id, {', '.join(_WAARDE_KOLOMMEN)} from nieuw",  # vaste kolomlijst
+                            {"id": upload_id})
+            else:
+                con.execute(f"insert into upload_streefwaarde select $id, {', '.join(_STREEF_KOLOMMEN)} from nieuw",  # vaste kolomlijst
+                            {"id": upload_id})
+            con.unregister("nieuw")
+            if vb.vervangt_upload_id is not None:
+                con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{vb.vervangt_upload_id}"})
+            if werkblad.soort == "waarden":
+                con.execute(_HERSTEL_WAARNEMINGEN, {"upload_id": upload_id, "werkblad": werkblad.naam})
+            ids.append(upload_id)
+        _tijdens_vastleggen(con)
+    return ids
+
+
+def trek_in(upload_id: int, door: str, pad: Path | None = None) -> int | None:
+    """Trekt een geldende upload in en zet de versie die hij verving terug. Geeft die upload_id (of None)."""
+    with schrijf_transactie(pad) as con:
+        rij = con.execute("select upload_id, vervangt_upload_id, werkblad, bestandsnaam from upload where upload_id = $id",
+                          {"id": upload_id}).fetchone()
+        if rij is None:
+            raise weiger(f"upload {upload_id}", "Deze upload bestaat niet.", gevonden=str(upload_id),
+                         oplossing="Kies een nummer uit de lijst met uploads.")
+        geldend = con.execute("select count(*) from geldende_upload where upload_id = $id", {"id": upload_id}).fetchone()[0]
+        if not geldend:
+            raise weiger(rij[3], f"Upload {upload_id} geldt niet meer (al ingetrokken of vervangen door een nieuwere versie).",
+                         werkblad=rij[2], oplossing="Trek eerst de nieuwere versie in.")
+        con.execute("update upload set ingetrokken_op = $nu, ingetrokken_door = $door where upload_id = $id",
+                    {"nu": dt.datetime.now().replace(microsecond=0), "door": door, "id": upload_id})
+        con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{upload_id}"})
+        vorige = rij[1]
+        if vorige is not None:
+            oud = con.execute("select werkblad, soort from geldende_upload where upload_id = $id", {"id": vorige}).fetchone()
+            if oud is None:
+                return None
+            if oud[1] == "waarden":
+                con.execute(_HERSTEL_WAARNEMINGEN, {"upload_id": vorige, "werkblad": oud[0]})
+        return vorige
+
+
+_UPLOADS = """
+select u.upload_id, u.bestandsnaam, u.werkblad, u.soort, u.geupload_op, u.door, u.gemeente_code, u.rijen_totaal,
+       u.rijen_nieuw, u.rijen_gewijzigd, u.rijen_ongewijzigd, u.rijen_vervallen, u.vervangt_upload_id,
+       u.ingetrokken_op, u.ingetrokken_door, g.upload_id is not null as geldend, u.sha256
+from upload as u left join geldende_upload as g using (upload_id)
+order by u.upload_id desc
+"""
+
+
+def uploads(con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
+    """Alle uploads, nieuwste eerst, met of ze nog gelden."""
+    if con is None:
+        con = Lezer(zorg_voor_database()).cursor()
+    try:
+        cur = con.execute(_UPLOADS)
+    except duckdb.CatalogException:   # database van vóór de uploadtabellen
+        return []
+    namen = [d[0] for d in cur.description]
+    return [dict(zip(namen, r)) for r in cur.fetchall()]
+
+
+# ---------------------------------------------------------------- opdrachtregel
+
+
+def _toon_voorbeeld(vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
+    for vb in vbn:
+        t = vb.tellingen
+        print(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
+              f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
+              + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
+        for r in vb.rijen[:max_rijen]:
+            jaar = r.get("peiljaar", r.get("jaar"))
+            print(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
+                  f"{'' if r['oude_waarde'] is None else r['oude_waarde']} -> "
+                  f"{'' if r['nieuwe_waarde'] is None else r['nieuwe_waarde']}")
+        if len(vb.rijen) > max_rijen:
+            print(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
+
+
+def opdracht_upload(args) -> int:
+    """`python -m loaders upload BESTAND [--gemeente GM..] [--soort ..] [--door NAAM] [--ja]` of `--ongedaan ID`."""
+    import getpass
+    import sys
+
+    door = args.door or getpass.getuser()
+    try:
+        if args.ongedaan is not None:
+            vorige = trek_in(args.ongedaan, door=door)
+            print(f"Upload {args.ongedaan} ingetrokken" + (f"; upload {vorige} geldt weer." if vorige else "."))
+            return 0
+        if not args.bestand:
+            print("Geef een bestand op, of --ongedaan UPLOAD_ID.", file=sys.stderr)
+            return 2
+        validatie = valideer(lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente, soort=args.soort)
+        _toon_voorbeeld(voorbeeld(validatie))
+        if not args.ja:
+            if not sys.stdin.isatty():
+                print("Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven.")
+                return 0
+            if input("Vastleggen? [j/N] ").strip().lower() not in ("j", "ja", "y", "yes"):
+                print("Niets geschreven.")
+                return 0
+        ids = leg_vast(validatie, door=door)
+        print(f"Vastgelegd als upload {', '.join(map(str, ids))} door {door}.")
+        return 0
+    except UploadGeweigerd as fout:
+        print(f"Geweigerd, er is niets geschreven ({len(fout.meldingen)} probleem/problemen):", file=sys.stderr)
+        for m in fout.meldingen:
+            print(f"- {m.tekst()}", file=sys.stderr)
+        return 1
+
+
+def voeg_opdracht_toe(sub) -> None:
+    """Registreert de subopdracht 'upload' bij argparse."""
+    p = sub.add_parser("upload", help="een Excel-bestand van de gemeente controleren en vastleggen")
+    p.add_argument("bestand", nargs="?", help="het .xlsx-bestand")
+    p.add_argument("--gemeente", help="gemeentecode of -naam voor werkbladen zonder kolom gemeente")
+    p.add_argument("--soort", choices=["waarden", "streefwaarden"], help="soort van een breed werkblad")
+    p.add_argument("--door", help="wie uploadt (standaard: de gebruikersnaam)")
+    p.add_argument("--ja", action="store_true", help="vastleggen zonder te vragen")
+    p.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID", help="een upload intrekken")
+    p.set_defaults(doe=opdracht_upload)

@@ -1,0 +1,283 @@
+"""Een Excel-bestand veilig openen en lezen, vóór enige interpretatie.
+
+1. `controleer_bestand`: grootte, echt .xlsx (zip-handtekening en content types), geen macro's,
+   niet versleuteld, geen zip-bom. Dit gebeurt voordat een Excel-bibliotheek het bestand opent.
+2. `lees_werkbladen`: de cellen via calamine (fastexcel, snel), plus uit de werkblad-XML welke cellen
+   als percentage zijn opgemaakt en welke formules geen berekende waarde hebben (calamine ziet dat niet;
+   openpyxl wel, maar is op 50.000 rijen ~20x trager, zie benchmarks/bench_upload.py).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import fastexcel
+
+MAX_BESTAND = 20 * 1024 * 1024          # 20 MB
+MAX_UITGEPAKT = 300 * 1024 * 1024       # som van de uitgepakte delen
+MAX_VERHOUDING = 100                    # uitgepakt / ingepakt, boven 10 MB uitgepakt
+MAX_RIJEN = 100_000
+MAX_KOLOMMEN = 100
+KOPRIJ_ZOEKEN = 30                      # zoek de kopregel in de eerste 30 rijen
+
+XLSX_HOOFD = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+XLSM_HOOFD = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+
+@dataclass
+class Melding:
+    """Eén probleem, zo dat een beleidsmedewerker het kan vinden en oplossen."""
+
+    bestand: str
+    probleem: str
+    werkblad: str | None = None
+    rij: int | None = None
+    kolom: str | None = None
+    gevonden: str | None = None
+    verwacht: str | None = None
+    oplossing: str | None = None
+
+    def tekst(self) -> str:
+        plaats = [self.bestand]
+        if self.werkblad:
+            plaats.append(f"werkblad '{self.werkblad}'")
+        if self.rij:
+            plaats.append(f"rij {self.rij}")
+        if self.kolom:
+            plaats.append(f"kolom {self.kolom}")
+        delen = [", ".join(plaats) + ": " + self.probleem]
+        if self.gevonden is not None:
+            delen.append(f"Gevonden: '{self.gevonden}'.")
+        if self.verwacht:
+            delen.append(f"Verwacht: {self.verwacht}.")
+        if self.oplossing:
+            delen.append(self.oplossing)
+        return " ".join(delen)
+
+
+class UploadGeweigerd(Exception):
+    """Het bestand is geweigerd; er is niets geschreven."""
+
+    def __init__(self, meldingen: list[Melding]):
+        self.meldingen = meldingen
+        super().__init__("\n".join(m.tekst() for m in meldingen))
+
+
+def weiger(bestand: str, probleem: str, **kw) -> UploadGeweigerd:
+    return UploadGeweigerd([Melding(bestand=bestand, probleem=probleem, **kw)])
+
+
+def kolomletter(nummer: int) -> str:
+    """1 -> 'A', 28 -> 'AB'."""
+    letters = ""
+    while nummer:
+        nummer, rest = divmod(nummer - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _kolomnummer(letters: bytes) -> int:
+    nummer = 0
+    for b in letters:
+        nummer = nummer * 26 + (b - 64)
+    return nummer
+
+
+def controleer_bestand(data: bytes, naam: str) -> None:
+    """Weigert alles wat geen veilig, gewoon .xlsx-bestand is. Opent niets met een Excel-bibliotheek."""
+    achtervoegsel = PurePosixPath(naam).suffix.lower()
+    if len(data) > MAX_BESTAND:
+        raise weiger(naam, f"Het bestand is te groot ({len(data) / 1024 / 1024:.1f} MB).".replace(".", ",", 1),
+                     verwacht=f"hoogstens {MAX_BESTAND // 1024 // 1024} MB",
+                     oplossing="Splits het bestand of laat overbodige werkbladen weg.")
+    if not data:
+        raise weiger(naam, "Het bestand is leeg (0 bytes).", oplossing="Sla het bestand opnieuw op als .xlsx.")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptionInfo" in data:
+            raise weiger(naam, "Het werkboek is met een wachtwoord beveiligd; Sociaal Kompas kan het niet lezen.",
+                         oplossing="Haal in Excel de beveiliging weg (Bestand > Info > Werkmap beveiligen) "
+                                   "en sla op als .xlsx.")
+        raise weiger(naam, "Dit is een oud Excel-bestand (.xls), geen .xlsx.",
+                     oplossing="Open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx).")
+    if achtervoegsel in (".xlsm", ".xltm", ".xlsb", ".xls", ".csv", ".ods"):
+        raise weiger(naam, f"Bestanden met de extensie '{achtervoegsel}' worden niet aangenomen.",
+                     verwacht="een Excel-werkmap (.xlsx) zonder macro's",
+                     oplossing="Sla het bestand op als Excel-werkmap (*.xlsx).")
+    if data[:4] != b"PK\x03\x04":
+        begin = data[:2000]
+        if begin and all(b in b"\t\r\n" or 32 <= b for b in begin) and (b";" in begin or b"," in begin):
+            raise weiger(naam, "Dit is een tekstbestand (CSV) met de extensie .xlsx, geen Excel-werkmap.",
+                         oplossing="Open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx).")
+        raise weiger(naam, "Het bestand is geen Excel-werkmap (.xlsx) of is beschadigd.",
+                     oplossing="Sla het bestand in Excel opnieuw op als Excel-werkmap (*.xlsx).")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise weiger(naam, "Het bestand is beschadigd: het is geen leesbare Excel-werkmap.",
+                     oplossing="Sla het bestand in Excel opnieuw op als Excel-werkmap (*.xlsx).") from None
+    uitgepakt = sum(i.file_size for i in infos)
+    ingepakt = sum(i.compress_size for i in infos) or 1
+    if uitgepakt > MAX_UITGEPAKT or (uitgepakt > 10 * 1024 * 1024 and uitgepakt / ingepakt > MAX_VERHOUDING):
+        raise weiger(naam, f"Het bestand pakt uit tot {uitgepakt // 1024 // 1024} MB, veel meer dan de "
+                           f"{len(data) // 1024} kB van het bestand zelf (mogelijk een zip-bom).",
+                     verwacht=f"hoogstens {MAX_UITGEPAKT // 1024 // 1024} MB uitgepakt en een verhouding tot "
+                              f"{MAX_VERHOUDING}:1",
+                     oplossing="Lever alleen de werkbladen met de cijfers aan.")
+    namen = {i.filename for i in infos}
+    if "[Content_Types].xml" not in namen or "xl/workbook.xml" not in namen:
+        raise weiger(naam, "Het bestand is een zip-bestand maar geen Excel-werkmap.",
+                     oplossing="Sla het bestand in Excel op als Excel-werkmap (*.xlsx).")
+    try:
+        types = zf.read("[Content_Types].xml")
+    except Exception:
+        raise weiger(naam, "Het bestand is beschadigd.", oplossing="Sla het opnieuw op als .xlsx.") from None
+    if XLSM_HOOFD.encode() in types or any(n.lower().endswith("vbaproject.bin") for n in namen):
+        raise weiger(naam, "Het werkboek bevat macro's (.xlsm); die worden om veiligheidsredenen niet aangenomen.",
+                     oplossing="Sla het op als Excel-werkmap (*.xlsx) zonder macro's.")
+    if XLSX_HOOFD.encode() not in types:
+        raise weiger(naam, "Het bestand is geen gewone Excel-werkmap (.xlsx); mogelijk een sjabloon of invoegtoepassing.",
+                     oplossing="Sla het op als Excel-werkmap (*.xlsx).")
+
+
+@dataclass
+class Blad:
+    """De ruwe inhoud van één werkblad. Rijen en kolommen tellen vanaf 1, zoals in Excel."""
+
+    naam: str
+    rijen: list[list]                        # rijen[i][j] = cel in rij i+1, kolom j+1 (str/float/None)
+    procent: set[tuple[int, int]] = field(default_factory=set)      # (rij, kolom) met %-opmaak
+    formule_zonder_waarde: set[tuple[int, int]] = field(default_factory=set)
+
+    def cel(self, rij: int, kolom: int):
+        if rij - 1 < len(self.rijen) and kolom - 1 < len(self.rijen[rij - 1]):
+            return self.rijen[rij - 1][kolom - 1]
+        return None
+
+
+_CEL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_WAARDE = re.compile(rb"<v>[^<]+</v>")
+
+
+def _werkblad_paden(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Werkbladnaam -> pad van de XML in het zip-bestand."""
+    wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    doelen = {m.group(1): m.group(2) for m in re.finditer(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
+    doelen.update({m.group(2): m.group(1) for m in re.finditer(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    paden = {}
+    for m in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)/?>", wb):
+        attrs = m.group(1)
+        naam = re.search(r'\bname="([^"]*)"', attrs)
+        rid = re.search(r'\br:id="([^"]*)"', attrs) or re.search(r'\b\w+:id="([^"]*)"', attrs)
+        if naam and rid and rid.group(1) in doelen:
+            doel = doelen[rid.group(1)].lstrip("/")
+            paden[_xml_tekst(naam.group(1))] = doel if doel.startswith("xl/") else f"xl/{doel}"
+    return paden
+
+
+def _xml_tekst(s: str) -> str:
+    return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+            .replace("&amp;", "&"))
+
+
+def _procent_stijlen(zf: zipfile.ZipFile) -> set[int]:
+    """Indexen in cellXfs waarvan de getalnotatie een percentage is (9, 10 of eigen notatie met %)."""
+    try:
+        stijlen = zf.read("xl/styles.xml").decode("utf-8", "replace")
+    except KeyError:
+        return set()
+    procent_ids = {9, 10}
+    for m in re.finditer(r'<numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"', stijlen):
+        code = re.sub(r'"[^"]*"|\\.', "", _xml_tekst(m.group(2)))
+        if "%" in code:
+            procent_ids.add(int(m.group(1)))
+    xfs = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", stijlen, re.S)
+    if not xfs:
+        return set()
+    uit = set()
+    for i, m in enumerate(re.finditer(r"<xf\b([^>]*)", xfs.group(1))):
+        nf = re.search(r'numFmtId="(\d+)"', m.group(1))
+        if nf and int(nf.group(1)) in procent_ids:
+            uit.add(i)
+    return uit
+
+
+def _scan_xml(xml: bytes, procent_stijlen: set[int]) -> tuple[set, set]:
+    """Percentagecellen en formules zonder berekende waarde, uit de werkblad-XML."""
+    procent: set[tuple[int, int]] = set()
+    formules: set[tuple[int, int]] = set()
+    heeft_formules = b"<f" in xml
+    if procent_stijlen:
+        keuze = b"|".join(str(s).encode() for s in sorted(procent_stijlen))
+        patroon = re.compile(rb'<c\b[^>]*?\bs="(?:' + keuze + rb')"[^>]*>')
+        for m in patroon.finditer(xml):
+            ref = _REF.search(m.group(0))
+            if ref:
+                procent.add((int(ref.group(2)), _kolomnummer(ref.group(1))))
+    if heeft_formules:
+        for m in _CEL.finditer(xml):
+            inhoud = m.group(2)
+            if inhoud and b"<f" in inhoud and not _WAARDE.search(inhoud):
+                ref = _REF.search(m.group(1))
+                if ref:
+                    formules.add((int(ref.group(2)), _kolomnummer(ref.group(1))))
+    return procent, formules
+
+
+def _laatste_rij(xml: bytes) -> int:
+    pos = xml.rfind(b"<row ")
+    if pos < 0:
+        return 0
+    m = re.compile(rb'\br="(\d+)"').search(xml, pos, pos + 200)
+    return int(m.group(1)) if m else 0
+
+
+def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes",)) -> list[Blad]:
+    """Alle werkbladen (behalve `overslaan`, hoofdletterongevoelig) als ruwe cellen."""
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    try:
+        paden = _werkblad_paden(zf)
+        procent_stijlen = _procent_stijlen(zf)
+    except KeyError:
+        raise weiger(naam, "Het bestand is beschadigd: de werkbladenlijst ontbreekt.",
+                     oplossing="Sla het bestand in Excel opnieuw op als .xlsx.") from None
+    try:
+        lezer = fastexcel.read_excel(data)
+    except Exception as fout:  # calamine meldt beschadigde XML als algemene fout
+        raise weiger(naam, f"Het bestand is beschadigd en kan niet worden gelezen ({type(fout).__name__}).",
+                     oplossing="Open het in Excel en sla het opnieuw op als .xlsx.") from None
+    bladen = []
+    for bladnaam in lezer.sheet_names:
+        if bladnaam.strip().lower() in overslaan:
+            continue
+        xml = zf.read(paden[bladnaam]) if bladnaam in paden else b""
+        if _laatste_rij(xml) > MAX_RIJEN:
+            raise weiger(naam, f"Het werkblad heeft {_laatste_rij(xml)} rijen.", werkblad=bladnaam,
+                         verwacht=f"hoogstens {MAX_RIJEN} rijen", oplossing="Splits de gegevens over meer bestanden.")
+        try:
+            blad = lezer.load_sheet(bladnaam, header_row=None, skip_rows=0, dtypes="string")
+            kolommen = blad.available_columns()
+            if kolommen and max(k.absolute_index for k in kolommen) + 1 > MAX_KOLOMMEN:
+                raise weiger(naam, f"Het werkblad heeft {max(k.absolute_index for k in kolommen) + 1} kolommen.",
+                             werkblad=bladnaam, verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
+                             oplossing="Laat lege of overbodige kolommen weg.")
+            frame = blad.to_polars()
+        except UploadGeweigerd:
+            raise
+        except Exception as fout:
+            raise weiger(naam, f"Het werkblad kan niet worden gelezen ({type(fout).__name__}).", werkblad=bladnaam,
+                         oplossing="Open het in Excel en sla het opnieuw op als .xlsx.") from None
+        if frame.height > MAX_RIJEN:
+            raise weiger(naam, f"Het werkblad heeft {frame.height} rijen.", werkblad=bladnaam,
+                         verwacht=f"hoogstens {MAX_RIJEN} rijen", oplossing="Splits de gegevens over meer bestanden.")
+        eerste = min((k.absolute_index for k in kolommen), default=0)
+        rijen = [[None] * eerste + list(r) for r in frame.rows()]
+        procent, formules = _scan_xml(xml, procent_stijlen)
+        bladen.append(Blad(naam=bladnaam, rijen=rijen, procent=procent, formule_zonder_waarde=formules))
+    return bladen

@@ -1,0 +1,481 @@
+"""Wat er in een werkblad staat, begrijpen en controleren. Schrijft niets.
+
+Vormen die worden herkend (kopregel mag onder titel- of logoregels staan, gezocht in de eerste 30 rijen):
+- lang, waarden:       gemeente | indicator | peiljaar | waarde | eenheid | bron | toelichting  (het sjabloon)
+- lang, streefwaarden: gemeente | indicator | jaar | streefwaarde | nulmeting_jaar | nulmeting_waarde | toelichting
+- breed: Indicator | Bron | Nulmeting 2019 | 2020 | 2021 | ... (jaren als kolommen, zoals de begroting van
+  Dalfsen). Met een kolom 'Nulmeting ...' of een bladnaam met 'streef'/'doel' zijn de jaarkolommen
+  streefwaarden; anders waarden per peiljaar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+import duckdb
+
+from loaders.excel_lezen import KOPRIJ_ZOEKEN, Blad, Melding, kolomletter
+
+EERSTE_PEILJAAR = 1990
+EERSTE_STREEFJAAR = 2000
+STREEF_JAREN_VOORUIT = 10
+
+KOLOMNAMEN = {
+    "gemeente": {"gemeente", "gemeentecode", "gemeente code", "gemeentenaam", "regio", "regio code"},
+    "indicator": {"indicator", "indicatorcode", "indicator code", "indicatornaam"},
+    "peiljaar": {"peiljaar"},
+    "jaar": {"jaar", "streefjaar"},
+    "waarde": {"waarde"},
+    "eenheid": {"eenheid"},
+    "bron": {"bron"},
+    "toelichting": {"toelichting", "opmerking", "opmerkingen"},
+    "leeftijd": {"leeftijd", "leeftijdsgroep"},
+    "streefwaarde": {"streefwaarde", "streefwaarde tekst"},
+    "nulmeting_jaar": {"nulmeting jaar"},
+    "nulmeting_waarde": {"nulmeting waarde", "nulmeting"},
+}
+_JAARKOLOM = re.compile(r"^(nulmeting\s*)?\(?(\d{4})\)?(\s*\(?nulmeting\)?)?$")
+
+
+@dataclass
+class Referentie:
+    """Wat in de database staat en waartegen een bestand wordt gecontroleerd."""
+
+    gemeenten: dict[str, str]                 # code -> naam
+    indicatoren: dict[str, dict]              # code -> registry-rij
+    kader: dict[tuple[str, str], tuple[str, str | None]]  # (gemeente, genormaliseerde tekst) -> (id, code)
+
+    def gemeente_lijst(self) -> str:
+        return ", ".join(f"{c} ({n})" for c, n in self.gemeenten.items())
+
+
+def laad_referentie(con: duckdb.DuckDBPyConnection) -> Referentie:
+    gemeenten = dict(con.execute("select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall())
+    cur = con.execute("select indicator_code, naam, eenheid, decimalen, min_waarde, max_waarde from indicator order by indicator_code")
+    indicatoren = {r[0]: dict(naam=r[1], eenheid=r[2], decimalen=r[3], min=r[4], max=r[5]) for r in cur.fetchall()}
+    kader = {}
+    for kid, gem, oms, code in con.execute(
+        "select kader_indicator_id, gemeente_code, omschrijving, indicator_code from kader_indicator order by volgorde"
+    ).fetchall():
+        kader.setdefault((gem, normaliseer_indicator(oms)), (kid, code))
+    return Referentie(gemeenten=gemeenten, indicatoren=indicatoren, kader=kader)
+
+
+def _kop(waarde) -> str:
+    return re.sub(r"\s+", " ", str(waarde).replace("_", " ")).strip().lower() if waarde is not None else ""
+
+
+def normaliseer_indicator(tekst: str) -> str:
+    """'Doel 4: Niet meer dan 25%  zit ... uitkering **' -> 'niet meer dan 25% zit ... uitkering'."""
+    t = re.sub(r"\s+", " ", str(tekst)).strip().lower()
+    t = re.sub(r"^doel\s*\d+[a-z]?\s*[:.)\-]\s*", "", t)
+    t = re.sub(r"[\s*†‡.:;]+$", "", t)
+    return t
+
+
+def lees_getal(tekst) -> tuple[float, bool]:
+    """'12,5' -> (12.5, False); '26%' -> (26.0, True); '1.234,5' -> (1234.5, False). ValueError als het geen getal is."""
+    s = str(tekst).strip().replace("\u00a0", "").replace(" ", "")
+    procent = s.endswith("%")
+    if procent:
+        s = s[:-1]
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3}){2,}(,\d+)?|[-+]?\d{1,3}(\.\d{3})+,\d+", s):
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s and "." not in s and s.count(",") == 1:
+        s = s.replace(",", ".")
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", s):
+        raise ValueError(tekst)
+    getal = float(s)
+    if math.isnan(getal) or math.isinf(getal):
+        raise ValueError(tekst)
+    return getal, procent
+
+
+@dataclass
+class Waarde:
+    rij: int
+    kolom: str | None
+    gemeente_code: str
+    indicator_code: str
+    peiljaar: int
+    leeftijd: str
+    waarde: float
+    bron: str | None
+    toelichting: str | None
+
+
+@dataclass
+class Streef:
+    rij: int
+    kolom: str | None
+    gemeente_code: str
+    indicator_code: str | None
+    kader_indicator_id: str | None
+    indicator_tekst: str
+    jaar: int | None
+    tekst: str | None
+    soort: str | None
+    waarde: float | None
+    ondergrens: float | None
+    bovengrens: float | None
+    richting: str | None
+    nulmeting_jaar: int | None
+    nulmeting_waarde: float | None
+    bron: str | None
+    toelichting: str | None
+
+
+@dataclass
+class Werkblad:
+    """Het begrepen werkblad: soort, rijen en de problemen."""
+
+    naam: str
+    soort: str                      # 'waarden' of 'streefwaarden'
+    koprij: int
+    waarden: list[Waarde] = field(default_factory=list)
+    streefwaarden: list[Streef] = field(default_factory=list)
+    meldingen: list[Melding] = field(default_factory=list)
+
+    @property
+    def aantal(self) -> int:
+        return len(self.waarden) + len(self.streefwaarden)
+
+
+def _zoek_kop(blad: Blad) -> tuple[int, dict[str, int], dict[int, tuple[int, bool]]] | None:
+    """(koprij, {veld: kolom}, {kolom: (jaar, is_nulmeting)}) of None."""
+    for r in range(1, min(len(blad.rijen), KOPRIJ_ZOEKEN) + 1):
+        velden: dict[str, int] = {}
+        jaren: dict[int, tuple[int, bool]] = {}
+        for k, cel in enumerate(blad.rijen[r - 1], start=1):
+            kop = _kop(cel)
+            if kop.endswith(".0") and kop[:-2].isdigit():
+                kop = kop[:-2]
+            for veld, namen in KOLOMNAMEN.items():
+                if kop in namen and veld not in velden:
+                    velden[veld] = k
+                    break
+            else:
+                m = _JAARKOLOM.match(kop)
+                if m and 1900 < int(m.group(2)) < 2200:
+                    jaren[k] = (int(m.group(2)), bool(m.group(1) or m.group(3)))
+        if "indicator" in velden and ({"waarde", "streefwaarde"} & velden.keys() or jaren):
+            return r, velden, jaren
+    return None
+
+
+def _tekst(waarde) -> str | None:
+    if waarde is None:
+        return None
+    t = str(waarde).strip()
+    return t or None
+
+
+class _Lezer:
+    """Leest één werkblad in; verzamelt meldingen in plaats van te stoppen bij de eerste."""
+
+    def __init__(self, bestand: str, blad: Blad, ref: Referentie, gemeente: str | None, soort: str | None):
+        self.bestand, self.blad, self.ref, self.gemeente, self.soort_keuze = bestand, blad, ref, gemeente, soort
+        self.dit_jaar = dt.date.today().year
+        self.meldingen: list[Melding] = []
+
+    def meld(self, probleem: str, rij: int | None = None, kolom: int | None = None, gevonden=None, **kw):
+        self.meldingen.append(Melding(bestand=self.bestand, werkblad=self.blad.naam, rij=rij,
+                                      kolom=kolomletter(kolom) if kolom else None,
+                                      gevonden=None if gevonden is None else str(gevonden), probleem=probleem, **kw))
+
+    def cel(self, rij: int, kolom: int | None):
+        """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde."""
+        if not kolom:
+            return None
+        if (rij, kolom) in self.blad.formule_zonder_waarde:
+            self.meld("De cel bevat een formule zonder berekende waarde.", rij, kolom,
+                      verwacht="een waarde, of een formule die Excel heeft uitgerekend",
+                      oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
+                                "of plak de cellen als waarden.")
+            return None
+        return _tekst(self.blad.cel(rij, kolom))
+
+    def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
+        try:
+            getal, procent = lees_getal(tekst)
+        except ValueError:
+            self.meld(f"Tekst waar een getal ({wat}) hoort.", rij, kolom, tekst,
+                      verwacht="een getal, bijvoorbeeld 12,5 of 26%",
+                      oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
+                                "het werkblad Streefwaarden, een opmerking in de kolom toelichting.")
+            return None
+        if (rij, kolom) in self.blad.procent and not procent:
+            return getal * 100, True     # 0,26 opgemaakt als 26% -> 26
+        return getal, procent
+
+    def gemeente_code(self, rij: int, kolom: int | None) -> str | None:
+        tekst = self.cel(rij, kolom)
+        if tekst is None:
+            if kolom is None and self.gemeente:
+                return self.gemeente
+            self.meld("De gemeente ontbreekt.", rij, kolom, verwacht=f"een van: {self.ref.gemeente_lijst()}",
+                      oplossing="Vul de gemeentecode of -naam in.")
+            return None
+        for code, naam in self.ref.gemeenten.items():
+            if tekst.upper() == code or tekst.lower() in (naam.lower(), f"gemeente {naam.lower()}"):
+                return code
+        self.meld("Onbekende gemeente.", rij, kolom, tekst, verwacht=f"een van: {self.ref.gemeente_lijst()}",
+                  oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.")
+        return None
+
+    def indicator(self, rij: int, kolom: int, gemeente: str | None, registry_nodig: bool):
+        """(indicator_code, kader_indicator_id, tekst) of None."""
+        tekst = self.cel(rij, kolom)
+        if tekst is None:
+            self.meld("De indicator ontbreekt.", rij, kolom, verwacht="een indicatorcode uit het werkblad Codes",
+                      oplossing="Vul de indicatorcode in.")
+            return None
+        code = tekst.strip().lower()
+        if code in self.ref.indicatoren:
+            return code, None, tekst
+        norm = normaliseer_indicator(tekst)
+        for c, ind in self.ref.indicatoren.items():
+            if normaliseer_indicator(ind["naam"]) == norm:
+                return c, None, tekst
+        if gemeente and (gemeente, norm) in self.ref.kader:
+            kid, c = self.ref.kader[(gemeente, norm)]
+            if c or not registry_nodig:
+                return c, kid, tekst
+            self.meld("Deze indicator uit het kader van de gemeente is (nog) niet aan een indicator in de registry "
+                      "gekoppeld; waarden ervan kunnen nog niet worden opgeslagen.", rij, kolom, tekst,
+                      verwacht="een indicatorcode uit het werkblad Codes",
+                      oplossing="Gebruik een indicatorcode, of vraag de beheerder de indicator op te nemen.")
+            return None
+        self.meld("Onbekende indicator.", rij, kolom, tekst,
+                  verwacht="een indicatorcode of -naam uit het werkblad Codes, of de formulering uit het "
+                           "beleidskader van de gemeente",
+                  oplossing="Kies de indicator uit de lijst in het sjabloon (werkblad Codes).")
+        return None
+
+    def jaar(self, rij: int, kolom: int, tekst: str | None, van: int, tot: int, wat: str) -> int | None:
+        if tekst is None:
+            self.meld(f"Het {wat} ontbreekt.", rij, kolom, verwacht=f"een jaartal van {van} tot en met {tot}",
+                      oplossing=f"Vul het {wat} in.")
+            return None
+        try:
+            getal, _ = lees_getal(tekst)
+        except ValueError:
+            getal = None
+        if getal is None or getal != int(getal):
+            self.meld(f"Het {wat} is geen jaartal.", rij, kolom, tekst, verwacht=f"een jaartal van {van} tot en met {tot}",
+                      oplossing="Schrijf het jaar als getal, bijvoorbeeld 2023.")
+            return None
+        if not van <= getal <= tot:
+            self.meld(f"Het {wat} ligt buiten het toegestane bereik.", rij, kolom, tekst,
+                      verwacht=f"een jaartal van {van} tot en met {tot}", oplossing="Controleer het jaartal.")
+            return None
+        return int(getal)
+
+    def bereik(self, rij: int, kolom: int, code: str, waarde: float, procent: bool, tekst: str) -> bool:
+        ind = self.ref.indicatoren[code]
+        is_pct = ind["eenheid"].startswith("%")
+        if procent and not is_pct:
+            self.meld(f"Een percentage bij een indicator met eenheid '{ind['eenheid']}'.", rij, kolom, tekst,
+                      verwacht=f"een getal in {ind['eenheid']}", oplossing="Controleer de indicator of de waarde.")
+            return False
+        laag = ind["min"] if ind["min"] is not None else (0.0 if is_pct else None)
+        hoog = ind["max"] if ind["max"] is not None else (100.0 if is_pct else None)
+        if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
+            grens = f"van {_nl(laag)} tot en met {_nl(hoog)}" if hoog is not None else f"minstens {_nl(laag)}"
+            self.meld(f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).", rij, kolom, tekst,
+                      verwacht=f"een waarde {grens}",
+                      oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.")
+            return False
+        if ind["decimalen"] == 0 and ind["eenheid"].startswith("aantal") and waarde != int(waarde):
+            self.meld(f"Een aantal hoort een heel getal te zijn ('{code}').", rij, kolom, tekst,
+                      verwacht="een heel getal, zonder punt als duizendtalscheiding (1234, niet 1.234)",
+                      oplossing="Schrijf het aantal zonder punt of komma.")
+            return False
+        return True
+
+    def eenheid(self, rij: int, kolom: int | None, code: str) -> None:
+        tekst = self.cel(rij, kolom)
+        if tekst is None:
+            return
+        verwacht = self.ref.indicatoren[code]["eenheid"]
+        t = _kop(tekst).replace("procent", "%").replace("percentage", "%")
+        v = _kop(verwacht)
+        if t == v or v.startswith(t + " ") or (t == "%" and v.startswith("%")):
+            return
+        self.meld(f"De eenheid past niet bij indicator '{code}'.", rij, kolom, tekst, verwacht=f"'{verwacht}'",
+                  oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
+                            "van de indicator.")
+
+
+def _nl(getal) -> str:
+    return "" if getal is None else (f"{getal:g}".replace(".", ","))
+
+
+def _is_voetnoot(rij: list) -> bool:
+    gevuld = [c for c in rij if _tekst(c)]
+    return len(gevuld) == 1 and str(gevuld[0]).lstrip().startswith("*")
+
+
+def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | None = None,
+                  soort: str | None = None) -> Werkblad | None:
+    """Interpreteert en controleert één werkblad. None als het blad geen gegevens bevat (leeg of alleen een kop)."""
+    if not any(_tekst(c) for r in blad.rijen for c in r):
+        return None
+    lezer = _Lezer(bestand, blad, ref, gemeente, soort)
+    kop = _zoek_kop(blad)
+    if kop is None:
+        werkblad = Werkblad(naam=blad.naam, soort=soort or "waarden", koprij=0)
+        lezer.meld("Geen kopregel gevonden.", verwacht="een rij met de kolomnamen gemeente, indicator, peiljaar, "
+                   "waarde (of indicator met jaartallen als kolommen) in de eerste 30 rijen",
+                   oplossing="Gebruik het sjabloon, of zet de kolomnamen boven de gegevens.")
+        werkblad.meldingen = lezer.meldingen
+        return werkblad
+    koprij, velden, jaren = kop
+    if soort is None:
+        if "streefwaarde" in velden:
+            soort = "streefwaarden"
+        elif "waarde" in velden:
+            soort = "waarden"
+        elif any(nul for _, nul in jaren.values()) or re.search(r"streef|doel", blad.naam, re.I):
+            soort = "streefwaarden"
+        else:
+            soort = "waarden"
+    werkblad = Werkblad(naam=blad.naam, soort=soort, koprij=koprij)
+    breed = "waarde" not in velden and "streefwaarde" not in velden
+    if "gemeente" not in velden and not gemeente:
+        lezer.meld("Het werkblad heeft geen kolom 'gemeente' en er is geen gemeente gekozen.", koprij,
+                   verwacht="een kolom gemeente, of een gekozen gemeente",
+                   oplossing="Kies de gemeente bij het uploaden (of --gemeente GM0148), of voeg een kolom gemeente toe.")
+        werkblad.meldingen = lezer.meldingen
+        return werkblad
+    gezien: dict[tuple, int] = {}
+    for rij in range(koprij + 1, len(blad.rijen) + 1):
+        cellen = blad.rijen[rij - 1]
+        if not any(_tekst(c) for c in cellen) and not any((rij, k) in blad.formule_zonder_waarde for k in range(1, len(cellen) + 1)):
+            continue
+        if _is_voetnoot(cellen):
+            continue
+        if breed and not any(_tekst(blad.cel(rij, k)) or (rij, k) in blad.formule_zonder_waarde for k in jaren):
+            continue  # een indicator zonder cijfers (zoals 'Doel 6: aantal garantiebanen')
+        gem = lezer.gemeente_code(rij, velden.get("gemeente"))
+        ind = lezer.indicator(rij, velden["indicator"], gem, registry_nodig=soort == "waarden")
+        bron = lezer.cel(rij, velden.get("bron"))
+        toelichting = lezer.cel(rij, velden.get("toelichting"))
+        leeftijd = lezer.cel(rij, velden.get("leeftijd")) or "totaal"
+        if soort == "waarden":
+            kolommen = [(k, j) for k, (j, nul) in jaren.items()] if breed else [(velden["waarde"], None)]
+            for k, jaar_kop in kolommen:
+                tekst = lezer.cel(rij, k)
+                if breed and tekst is None:
+                    continue
+                if jaar_kop is None:
+                    jaar = lezer.jaar(rij, velden.get("peiljaar") or velden.get("jaar"),
+                                      lezer.cel(rij, velden.get("peiljaar") or velden.get("jaar")),
+                                      EERSTE_PEILJAAR, lezer.dit_jaar, "peiljaar")
+                else:
+                    jaar = jaar_kop if jaar_kop <= lezer.dit_jaar else lezer.jaar(
+                        koprij, k, str(jaar_kop), EERSTE_PEILJAAR, lezer.dit_jaar, "peiljaar")
+                if tekst is None:
+                    if (rij, k) not in blad.formule_zonder_waarde:
+                        lezer.meld("De waarde ontbreekt.", rij, k, verwacht="een getal",
+                                   oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.")
+                    continue
+                getal = lezer.getal(rij, k, tekst, "waarde")
+                if ind is None or gem is None or jaar is None or getal is None:
+                    continue
+                code = ind[0]
+                if not lezer.bereik(rij, k, code, getal[0], getal[1], tekst):
+                    continue
+                if not breed:
+                    lezer.eenheid(rij, velden.get("eenheid"), code)
+                sleutel = (gem, code, jaar, leeftijd)
+                if sleutel in gezien:
+                    lezer.meld(f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {gezien[sleutel]}.",
+                               rij, k, tekst, verwacht="elke combinatie van gemeente, indicator en peiljaar één keer",
+                               oplossing="Verwijder een van beide rijen.")
+                    continue
+                gezien[sleutel] = rij
+                werkblad.waarden.append(Waarde(rij, kolomletter(k), gem, code, jaar, leeftijd, getal[0], bron, toelichting))
+        else:
+            _streefrij(lezer, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
+    werkblad.meldingen = lezer.meldingen
+    return werkblad
+
+
+def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien):
+    from kompas.streefwaarden import parse_streefwaarde
+
+    blad = lezer.blad
+    nul_jaar = nul_waarde = None
+    doelen: list[tuple[int | None, int | None]] = []          # (kolom, jaar)
+    if breed:
+        for k, (jaar, is_nul) in jaren.items():
+            tekst = lezer.cel(rij, k)
+            if is_nul:
+                nul_jaar = jaar
+                if tekst is not None:
+                    getal = lezer.getal(rij, k, tekst, "nulmeting")
+                    if getal and ind and ind[0]:
+                        lezer.bereik(rij, k, ind[0], getal[0], getal[1], tekst)
+                    nul_waarde = getal[0] if getal else None
+            elif tekst is not None:
+                doelen.append((k, jaar))
+        if not doelen:
+            doelen.append((None, None))
+    else:
+        tekst_jaar = lezer.cel(rij, velden.get("jaar"))
+        jaar = lezer.jaar(rij, velden.get("jaar"), tekst_jaar, EERSTE_STREEFJAAR,
+                          lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar") if tekst_jaar or "nulmeting_jaar" not in velden else None
+        nj = lezer.cel(rij, velden.get("nulmeting_jaar"))
+        if nj is not None:
+            nul_jaar = lezer.jaar(rij, velden["nulmeting_jaar"], nj, EERSTE_PEILJAAR, lezer.dit_jaar, "nulmetingsjaar")
+        nw = lezer.cel(rij, velden.get("nulmeting_waarde"))
+        if nw is not None:
+            getal = lezer.getal(rij, velden["nulmeting_waarde"], nw, "nulmeting")
+            nul_waarde = getal[0] if getal else None
+        doelen.append((velden.get("streefwaarde"), jaar))
+    for k, jaar in doelen:
+        if breed and k is not None:
+            jaar = jaar if EERSTE_STREEFJAAR <= jaar <= lezer.dit_jaar + STREEF_JAREN_VOORUIT else lezer.jaar(
+                werkblad.koprij, k, str(jaar), EERSTE_STREEFJAAR, lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar")
+        tekst = lezer.cel(rij, k) if k else None
+        if tekst is not None and (rij, k) in blad.procent:
+            try:
+                tekst = _nl(round(lees_getal(tekst)[0] * 100, 10)) + "%"
+            except ValueError:
+                pass
+        if tekst is None and not breed:
+            lezer.meld("De streefwaarde ontbreekt.", rij, k, verwacht="een streefwaarde, bijvoorbeeld 'minimaal 85%'",
+                       oplossing="Vul de streefwaarde in.")
+            continue
+        s = None
+        if tekst is not None:
+            try:
+                s = parse_streefwaarde(tekst)
+            except ValueError as fout:
+                lezer.meld(f"De streefwaarde is niet te lezen: {fout}", rij, k, tekst,
+                           verwacht="bijvoorbeeld '85%', 'minimaal 85%', '>30%', 'maximaal 25%', '20-30%' of 'daling'",
+                           oplossing="Schrijf de streefwaarde zoals in de voorbeelden.")
+                continue
+        if ind is None or gem is None:
+            continue
+        sleutel = ("streef", gem, ind[0] or ind[1], jaar)
+        if sleutel in gezien:
+            lezer.meld(f"Dubbele rij: deze gemeente, indicator en jaar staan ook in rij {gezien[sleutel]}.", rij, k, tekst,
+                       verwacht="elke combinatie van gemeente, indicator en jaar één keer",
+                       oplossing="Verwijder een van beide rijen.")
+            continue
+        gezien[sleutel] = rij
+        if s is not None and ind[0]:
+            for getal in (s.waarde, s.ondergrens, s.bovengrens):
+                if getal is not None and not lezer.bereik(rij, k, ind[0], getal, False, tekst):
+                    break
+        werkblad.streefwaarden.append(Streef(
+            rij=rij, kolom=kolomletter(k) if k else None, gemeente_code=gem, indicator_code=ind[0],
+            kader_indicator_id=ind[1], indicator_tekst=ind[2], jaar=jaar, tekst=tekst,
+            soort=s.soort if s else None, waarde=s.waarde if s else None, ondergrens=s.ondergrens if s else None,
+            bovengrens=s.bovengrens if s else None, richting=s.richting if s else None,
+            nulmeting_jaar=nul_jaar, nulmeting_waarde=nul_waarde, bron=bron, toelichting=toelichting))

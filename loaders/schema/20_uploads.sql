@@ -1,0 +1,80 @@
+-- Uploads van beleidsmedewerkers (loaders/excel.py). Eén upload = één werkblad van één bestand.
+--
+-- Dataset: dezelfde soort werkblad ('waarden' of 'streefwaarden') voor dezelfde gemeente(n), en
+-- dezelfde bestandsnaam of dezelfde set indicatoren. Een nieuwe versie van een dataset vervangt de
+-- vorige: de cijfers van de vorige versie verdwijnen uit `waarneming`, maar blijven bewaard in
+-- `upload_waarde` / `upload_streefwaarde` (geschiedenis). Intrekken (`ingetrokken_op`) haalt de cijfers
+-- van een upload weg en zet die van de versie die hij verving terug.
+
+create table if not exists upload (
+    upload_id          integer primary key,
+    bestandsnaam       varchar not null,
+    sha256             varchar not null,
+    werkblad           varchar not null,
+    soort              varchar not null check (soort in ('waarden', 'streefwaarden')),
+    geupload_op        timestamp not null,
+    door               varchar not null,
+    gemeente_code      varchar not null,      -- bij meerdere gemeenten in één blad: 'GM0148,GM0303'
+    dataset_sleutel    varchar not null,      -- soort|gemeenten|indicatoren
+    rijen_totaal       integer not null,
+    rijen_nieuw        integer not null,
+    rijen_gewijzigd    integer not null,
+    rijen_ongewijzigd  integer not null,
+    rijen_vervallen    integer not null,      -- in de vorige versie, niet meer in deze
+    vervangt_upload_id integer,
+    ingetrokken_op     timestamp,
+    ingetrokken_door   varchar
+);
+
+-- Alle geüploade waarden van elke versie (ook vervangen en ingetrokken): de geschiedenis.
+-- De geldende versie staat daarnaast in `waarneming` met herkomst_id 'upload:<upload_id>'.
+create table if not exists upload_waarde (
+    upload_id      integer not null,
+    rij            integer not null,          -- rijnummer in het werkblad
+    kolom          varchar,                   -- kolomletter bij de brede vorm
+    gemeente_code  varchar not null,
+    indicator_code varchar not null,
+    peiljaar       integer not null,
+    leeftijd       varchar not null default 'totaal',
+    waarde         double not null,
+    bron           varchar,
+    toelichting    varchar
+);
+
+-- Geüploade streefwaarden en nulmetingen (alle versies). Welke gelden: view `geldende_upload_streefwaarde`.
+create table if not exists upload_streefwaarde (
+    upload_id          integer not null,
+    rij                integer not null,
+    kolom              varchar,
+    gemeente_code      varchar not null,
+    indicator_code     varchar,               -- registry-code; NULL als alleen de kader-formulering bekend is
+    kader_indicator_id varchar,               -- als de indicator via de formulering van de gemeente is herkend
+    indicator_tekst    varchar not null,      -- zoals in het bestand
+    jaar               integer,
+    tekst              varchar,               -- de streefwaarde zoals geschreven ('minimaal 85%')
+    soort              varchar check (soort in ('punt', 'minimaal', 'maximaal', 'band', 'richting')),
+    waarde             double,
+    ondergrens         double,
+    bovengrens         double,
+    richting           varchar,
+    nulmeting_jaar     integer,
+    nulmeting_waarde   double,
+    bron               varchar,
+    toelichting        varchar
+);
+
+create or replace view geldende_upload as
+select u.*
+from upload as u
+where u.ingetrokken_op is null
+  and not exists (
+      select 1 from upload as n
+      where n.vervangt_upload_id = u.upload_id and n.ingetrokken_op is null
+  );
+
+-- Streefwaarden uit de geldende uploads, met de upload als herkomst. Voor de kaderpagina's, naast
+-- de streefwaarden uit de beleidsdocumenten (tabel streefwaarde).
+create or replace view geldende_upload_streefwaarde as
+select s.*, u.bestandsnaam, u.werkblad, u.geupload_op, u.door, 'upload:' || u.upload_id as herkomst_id
+from upload_streefwaarde as s
+join geldende_upload as u using (upload_id);

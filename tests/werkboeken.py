@@ -1,0 +1,188 @@
+"""Testwerkboeken voor de upload, gemaakt met openpyxl. De getallen zijn verzonnen en blijven in tests/."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from openpyxl import Workbook
+
+
+def _bytes(wb: Workbook) -> bytes:
+    uit = io.BytesIO()
+    wb.save(uit)
+    return uit.getvalue()
+
+
+WAARDEN_KOP = ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
+STREEF_KOP = ["gemeente", "indicator", "jaar", "streefwaarde", "nulmeting_jaar", "nulmeting_waarde", "toelichting"]
+
+
+def waarden(rijen: list[list], kop: list | None = None, titel_rijen: list[list] | None = None, blad: str = "Waarden") -> bytes:
+    """Een lang werkblad met waarden (de vorm van het sjabloon)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = blad
+    for r in titel_rijen or []:
+        ws.append(r)
+    ws.append(kop or WAARDEN_KOP)
+    for r in rijen:
+        ws.append(r)
+    return _bytes(wb)
+
+
+def sjabloon_ingevuld() -> bytes:
+    """Het sjabloon zoals een beleidsmedewerker het invult: waarden én streefwaarden."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Waarden"
+    ws.append(WAARDEN_KOP)
+    ws.append(["GM0148", "bewindvoering_huishoudens", 2022, 181, "aantal huishoudens", "GWS4all", None])
+    ws.append(["Dalfsen", "bewindvoering_huishoudens", 2023, 190, "aantal huishoudens", "GWS4all", "stand 31-12"])
+    ws.append(["GM0148", "klanttevredenheid_jeugdhulp_pct", 2023, "81,5", "%", "CEO Jeugd", None])
+    st = wb.create_sheet("Streefwaarden")
+    st.append(STREEF_KOP)
+    st.append(["GM0148", "klanttevredenheid_jeugdhulp_pct", 2025, "minimaal 85%", 2023, 81.5, None])
+    st.append(["GM0148", "inburgeraars_participatie_pct", 2026, ">30%", None, None, None])
+    codes = wb.create_sheet("Codes")
+    codes.append(["gemeentecode", "gemeente"])
+    return _bytes(wb)
+
+
+def breed_met_titels() -> bytes:
+    """Een export zoals in de begroting van Dalfsen: titelrijen, jaren als kolommen, voetnoten."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Participatie"
+    ws.append(["Gemeente Dalfsen - Programmabegroting"])
+    ws.append([])
+    ws.append(["Tabel 7.3 Participatie"])
+    ws.append(["Indicator", "Bron", "Nulmeting 2019", 2020, 2021, 2022, 2023])
+    ws.append(["Doel 4: niet meer dan 25% zit langer dan 4 jaar in de uitkering", "GWS4all", "26%", "25%", "25%", "25%", "25%"])
+    ws.append(["Inburgeringsplichtigen die naar vermogen participeren *", "Eigen gegevens", None, ">30%", ">30%", "minimaal 35%", None])
+    ws.append(["Doel 6: aantal garantiebanen **", "Monitor UWV"])
+    ws.append(["* Beschut Werk: de opgave na 2021 e.v. is nog niet bekend"])
+    return _bytes(wb)
+
+
+def breed_waarden() -> bytes:
+    """Waarden per jaar als kolommen, Nederlandse decimalen en percentagecellen, geen gemeentekolom."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Realisatie"
+    ws.append(["Sociaal domein in cijfers"])
+    ws.append(["Indicator", "Bron", 2021, 2022, 2023])
+    ws.append(["klanttevredenheid_jeugdhulp_pct", "CEO", "78,5", "26%", 0.8])
+    ws["E3"].number_format = "0%"
+    ws.append(["Huishoudens met bewindvoering", "GWS4all", 170, "1.234.567", 190])
+    return _bytes(wb)
+
+
+def met_formules(met_waarde: bool) -> bytes:
+    """Een formule in de waardekolom, met of zonder berekende (gecachete) waarde."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Waarden"
+    ws.append(WAARDEN_KOP)
+    ws.append(["GM0148", "bewindvoering_huishoudens", 2022, 100, "aantal huishoudens", "GWS4all", None])
+    ws.append(["GM0148", "bewindvoering_huishoudens", 2023, "=D2+81", "aantal huishoudens", "GWS4all", None])
+    data = _bytes(wb)
+    if not met_waarde:
+        return data
+    # Excel bewaart de laatst berekende waarde in <v>; openpyxl schrijft die niet, dus voegen we hem toe.
+    return vervang_in_zip(data, "xl/worksheets/sheet1.xml", b"<f>D2+81</f><v />", b"<f>D2+81</f><v>181</v>")
+
+
+def vervang_in_zip(data: bytes, naam: str, oud: bytes, nieuw: bytes) -> bytes:
+    bron = zipfile.ZipFile(io.BytesIO(data))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            inhoud = bron.read(info.filename)
+            if info.filename == naam:
+                assert oud in inhoud, inhoud[:2000]
+                inhoud = inhoud.replace(oud, nieuw)
+            doel.writestr(info.filename, inhoud)
+    return uit.getvalue()
+
+
+def xlsm() -> bytes:
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
+    data = vervang_in_zip(data, "[Content_Types].xml", b"spreadsheetml.sheet.main+xml",
+                          b"../ms-excel.sheet.macroEnabled.main+xml".replace(b"../", b""))
+    return data.replace(b"application/vnd.openxmlformats-officedocument.ms-excel", b"application/vnd.ms-excel")
+
+
+def zip_bom() -> bytes:
+    """Een geldig ogende werkmap met een deel dat uitpakt tot 400 MB nullen."""
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
+    bron = zipfile.ZipFile(io.BytesIO(data))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            doel.writestr(info.filename, bron.read(info.filename))
+        with doel.open("xl/media/image1.bin", "w") as f:
+            blok = b"\0" * (1024 * 1024)
+            for _ in range(400):
+                f.write(blok)
+    return uit.getvalue()
+
+
+def versleuteld() -> bytes:
+    """Zo begint een met wachtwoord beveiligde .xlsx: een OLE-container met een EncryptionInfo-stroom."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 2000
+
+
+def oud_xls() -> bytes:
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "Workbook".encode("utf-16-le") + b"\0" * 2000
+
+
+def csv_als_xlsx() -> bytes:
+    return "gemeente;indicator;peiljaar;waarde\nGM0148;bewindvoering_huishoudens;2022;181\n".encode()
+
+
+def beschadigd() -> bytes:
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
+    return data[: len(data) // 2]
+
+
+def leeg_werkboek() -> bytes:
+    wb = Workbook()
+    wb.active.title = "Waarden"
+    return _bytes(wb)
+
+
+def te_veel_rijen(aantal: int) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Waarden")
+    ws.append(WAARDEN_KOP)
+    for i in range(aantal):
+        ws.append(["GM0148", "bewindvoering_huishoudens", 2022, i])
+    return _bytes(wb)
+
+
+def te_veel_kolommen(aantal: int) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(WAARDEN_KOP + [f"x{i}" for i in range(aantal)])
+    return _bytes(wb)
+
+
+def groot(aantal: int) -> bytes:
+    """`aantal` rijen waarden (voor de benchmark): 3 gemeenten x indicatoren x jaren x leeftijden."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Waarden")
+    ws.append(WAARDEN_KOP + ["leeftijd"])
+    gemeenten = ["GM0148", "GM1876", "GM0303"]
+    indicatoren = [("bewindvoering_huishoudens", "aantal huishoudens"), ("kindregeling_bestellingen", "aantal kinderen"),
+                   ("klanttevredenheid_jeugdhulp_pct", "%"), ("inburgeraars_participatie_pct", "%")]
+    n = 0
+    for leeftijd in range(10_000):
+        for g in gemeenten:
+            for code, eenheid in indicatoren:
+                for jaar in range(2015, 2025):
+                    if n >= aantal:
+                        return _bytes(wb)
+                    ws.append([g, code, jaar, (n * 7) % 100, eenheid, "GWS4all", None, f"groep {leeftijd}"])
+                    n += 1
+    return _bytes(wb)
