@@ -189,8 +189,8 @@ def _voorbeeld_blad(con: duckdb.DuckDBPyConnection, validatie: Validatie, werkbl
                     max_rijen: int | None) -> Voorbeeld:
     gemeenten, sleutel = _dataset(werkblad)
     vorige = con.execute(_VORIGE, {"soort": werkblad.soort, "gemeente": gemeenten, "bestand": validatie.bestandsnaam,
-                                   "sleutel": sleutel}).fetchone()
-    vorige_id = vorige[0] if vorige else None
+                                   "sleutel": sleutel}).fetchall()
+    vorige_id = vorige[0][0] if vorige else None
     con.register("nieuw", _tabel(werkblad))
     try:
         sql = _VERGELIJK_WAARDEN if werkblad.soort == "waarden" else _VERGELIJK_STREEF
@@ -240,7 +240,7 @@ def leg_vast(validatie: Validatie, door: str, pad: Path | None = None) -> list[i
         ref = laad_referentie(con)
         for werkblad in validatie.werkbladen:
             vb = _voorbeeld_blad(con, validatie, werkblad, max_rijen=0)
-            upload_id = con.execute("select coalesce(max(upload_id), 0) + 1 from upload").fetchone()[0]
+            upload_id = con.execute("select coalesce(max(upload_id), 0) + 1 from upload").fetchall()[0][0]
             rijen = werkblad.waarden or werkblad.streefwaarden
             con.execute(
                 "insert into upload values ($id, $bestand, $sha, $blad, $soort, $nu, $door, $gemeente, $sleutel, $totaal,"
@@ -279,11 +279,12 @@ def trek_in(upload_id: int, door: str, pad: Path | None = None) -> int | None:
     """Trekt een geldende upload in en zet de versie die hij verving terug. Geeft die upload_id (of None)."""
     with schrijf_transactie(pad) as con:
         rij = con.execute("select upload_id, vervangt_upload_id, werkblad, bestandsnaam from upload where upload_id = $id",
-                          {"id": upload_id}).fetchone()
-        if rij is None:
+                          {"id": upload_id}).fetchall()
+        if not rij:
             raise weiger(f"upload {upload_id}", "Deze upload bestaat niet.", gevonden=str(upload_id),
                          oplossing="Kies een nummer uit de lijst met uploads.")
-        geldend = con.execute("select count(*) from geldende_upload where upload_id = $id", {"id": upload_id}).fetchone()[0]
+        rij = rij[0]
+        geldend = con.execute("select count(*) from geldende_upload where upload_id = $id", {"id": upload_id}).fetchall()[0][0]
         if not geldend:
             raise weiger(rij[3], f"Upload {upload_id} geldt niet meer (al ingetrokken of vervangen door een nieuwere versie).",
                          werkblad=rij[2], oplossing="Trek eerst de nieuwere versie in.")
@@ -292,9 +293,10 @@ def trek_in(upload_id: int, door: str, pad: Path | None = None) -> int | None:
         con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{upload_id}"})
         vorige = rij[1]
         if vorige is not None:
-            oud = con.execute("select werkblad, soort from geldende_upload where upload_id = $id", {"id": vorige}).fetchone()
-            if oud is None:
+            oud = con.execute("select werkblad, soort from geldende_upload where upload_id = $id", {"id": vorige}).fetchall()
+            if not oud:
                 return None
+            oud = oud[0]
             if oud[1] == "waarden":
                 con.execute(_HERSTEL_WAARNEMINGEN, {"upload_id": vorige, "werkblad": oud[0]})
         return vorige

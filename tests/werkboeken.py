@@ -107,10 +107,18 @@ def vervang_in_zip(data: bytes, naam: str, oud: bytes, nieuw: bytes) -> bytes:
 
 
 def xlsm() -> bytes:
+    """Een werkmap met macro's: ander content type en een vbaProject.bin."""
     data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
-    data = vervang_in_zip(data, "[Content_Types].xml", b"spreadsheetml.sheet.main+xml",
-                          b"../ms-excel.sheet.macroEnabled.main+xml".replace(b"../", b""))
-    return data.replace(b"application/vnd.openxmlformats-officedocument.ms-excel", b"application/vnd.ms-excel")
+    data = vervang_in_zip(data, "[Content_Types].xml",
+                          b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                          b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+    bron = zipfile.ZipFile(io.BytesIO(data))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            doel.writestr(info.filename, bron.read(info.filename))
+        doel.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro")
+    return uit.getvalue()
 
 
 def zip_bom() -> bytes:

@@ -1,0 +1,296 @@
+"""Excel-upload: lezen, weigeren (met de plek en niets geschreven), voorbeeld, vervangen, intrekken, herkomst."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+
+import werkboeken as wb
+from kompas.db import schrijf_transactie
+from kompas.sjabloon import maak_sjabloon
+from loaders import excel
+from loaders.__main__ import main as cli
+
+TABELLEN = ("waarneming", "herkomst", "upload", "upload_waarde", "upload_streefwaarde")
+
+
+def dump(pad: Path) -> dict:
+    con = duckdb.connect(str(pad), read_only=True)
+    try:
+        uit = {}
+        for t in TABELLEN:
+            try:
+                uit[t] = sorted(map(repr, con.execute(f"select * from {t}").fetchall()))  # vaste lijst
+            except duckdb.CatalogException:
+                uit[t] = None
+        return uit
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def db(ingebedde_db):
+    with schrijf_transactie(ingebedde_db) as con:   # een kaderindicator in de eigen woorden van Dalfsen
+        con.execute("insert into kader_indicator (kader_indicator_id, doel_id, gemeente_code, omschrijving,"
+                    " indicator_code, volgorde) values ('test-doel4', 'test', 'GM0148',"
+                    " 'Niet meer dan 25% zit langer dan 4 jaar in de uitkering', null, 1)")
+    return ingebedde_db
+
+
+def weiger_tekst(data: bytes, naam: str = "bestand.xlsx", **kw) -> str:
+    with pytest.raises(excel.UploadGeweigerd) as fout:
+        excel.valideer(data, naam, **kw)
+    return str(fout.value)
+
+
+# ------------------------------------------------------------------ lezen
+
+
+def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
+    validatie = excel.valideer(wb.sjabloon_ingevuld(), "dalfsen.xlsx")
+    soorten = {w.naam: w.soort for w in validatie.werkbladen}
+    assert soorten == {"Waarden": "waarden", "Streefwaarden": "streefwaarden"}
+    waarden = validatie.werkbladen[0].waarden
+    assert [(w.gemeente_code, w.peiljaar, w.waarde) for w in waarden] == [
+        ("GM0148", 2022, 181.0), ("GM0148", 2023, 190.0), ("GM0148", 2023, 81.5)]
+    ids = excel.leg_vast(validatie, door="test@dalfsen.nl")
+    rijen = lees("select indicator_code, peiljaar, waarde, herkomst_soort, bron, is_voorkeur from indicator_waarden"
+                 " where herkomst_id = $h order by indicator_code, peiljaar", {"h": f"upload:{ids[0]}"})
+    assert [(r["indicator_code"], r["peiljaar"], r["waarde"]) for r in rijen] == [
+        ("bewindvoering_huishoudens", 2022, 181.0), ("bewindvoering_huishoudens", 2023, 190.0),
+        ("klanttevredenheid_jeugdhulp_pct", 2023, 81.5)]
+    assert all(r["herkomst_soort"] == "upload" and "dalfsen.xlsx" in r["bron"] and "GWS4all" in r["bron"] for r in rijen)
+    herkomst = lees("select * from herkomst where herkomst_id = $h", {"h": f"upload:{ids[0]}"})[0]
+    assert herkomst["adres"] == "dalfsen.xlsx" and len(herkomst["bestand_sha256"]) == 64
+    streef = lees("select indicator_code, jaar, tekst, soort, waarde, nulmeting_waarde from geldende_upload_streefwaarde"
+                  " order by jaar")
+    assert streef == [
+        {"indicator_code": "klanttevredenheid_jeugdhulp_pct", "jaar": 2025, "tekst": "minimaal 85%", "soort": "minimaal",
+         "waarde": 85.0, "nulmeting_waarde": 81.5},
+        {"indicator_code": "inburgeraars_participatie_pct", "jaar": 2026, "tekst": ">30%", "soort": "minimaal",
+         "waarde": 30.0, "nulmeting_waarde": None}]
+    upload = lees("select * from upload order by upload_id")
+    assert [(u["werkblad"], u["rijen_totaal"], u["rijen_nieuw"], u["door"]) for u in upload] == [
+        ("Waarden", 3, 3, "test@dalfsen.nl"), ("Streefwaarden", 2, 2, "test@dalfsen.nl")]
+
+
+def test_brede_export_met_titelrijen_en_kaderformulering(db):
+    validatie = excel.valideer(wb.breed_met_titels(), "begroting.xlsx", gemeente="GM0148")
+    (blad,) = validatie.werkbladen
+    assert blad.soort == "streefwaarden" and blad.koprij == 4
+    rijen = [(s.kader_indicator_id, s.indicator_code, s.jaar, s.tekst, s.soort, s.waarde, s.nulmeting_jaar,
+              s.nulmeting_waarde) for s in blad.streefwaarden]
+    assert rijen[0] == ("test-doel4", None, 2020, "25%", "punt", 25.0, 2019, 26.0)
+    assert len([r for r in rijen if r[0] == "test-doel4"]) == 4
+    assert ("inburgeraars_participatie_pct" in [r[1] for r in rijen])
+    assert [r[3] for r in rijen if r[1] == "inburgeraars_participatie_pct"] == [">30%", ">30%", "minimaal 35%"]
+    # 'Doel 6: aantal garantiebanen **' heeft geen cijfers en de voetnoot is geen gegeven: beide overgeslagen
+    assert blad.aantal == 7
+
+
+def test_nederlandse_decimalen_percentages_en_procentcellen(db):
+    validatie = excel.valideer(wb.breed_waarden(), "realisatie.xlsx", gemeente="Dalfsen")
+    (blad,) = validatie.werkbladen
+    assert blad.soort == "waarden"
+    assert [(w.indicator_code, w.peiljaar, w.waarde, w.rij, w.kolom) for w in blad.waarden] == [
+        ("klanttevredenheid_jeugdhulp_pct", 2021, 78.5, 3, "C"),
+        ("klanttevredenheid_jeugdhulp_pct", 2022, 26.0, 3, "D"),
+        ("klanttevredenheid_jeugdhulp_pct", 2023, 80.0, 3, "E"),     # 0,8 opgemaakt als 80%
+        ("bewindvoering_huishoudens", 2021, 170.0, 4, "C"),
+        ("bewindvoering_huishoudens", 2022, 1234567.0, 4, "D"),
+        ("bewindvoering_huishoudens", 2023, 190.0, 4, "E")]
+
+
+def test_formule_met_berekende_waarde_wordt_gebruikt(db):
+    validatie = excel.valideer(wb.met_formules(met_waarde=True), "f.xlsx")
+    assert [w.waarde for w in validatie.werkbladen[0].waarden] == [100.0, 181.0]
+
+
+# ------------------------------------------------------------------ weigeren met de plek, niets geschreven
+
+FOUTEN = {
+    "formule zonder waarde": (lambda: wb.met_formules(met_waarde=False), {},
+                              ["werkblad 'Waarden', rij 3, kolom D", "formule zonder berekende waarde"]),
+    "onbekende gemeente": (lambda: wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]]), {},
+                           ["rij 2, kolom A", "Onbekende gemeente", "Gevonden: 'Zwolle'", "GM0148 (Dalfsen)"]),
+    "onbekende indicator": (lambda: wb.waarden([["GM0148", "geluk_pct", 2022, 5, None, None, None]]), {},
+                            ["rij 2, kolom B", "Onbekende indicator", "Gevonden: 'geluk_pct'"]),
+    "peiljaar in de toekomst": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2099, 5, None, None, None]]),
+                                {}, ["rij 2, kolom C", "buiten het toegestane bereik", "Gevonden: '2099'", "1990 tot en met"]),
+    "peiljaar geen getal": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", "vorig jaar", 5, None, None, None]]),
+                            {}, ["rij 2, kolom C", "geen jaartal", "Gevonden: 'vorig jaar'"]),
+    "eenheid past niet": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2022, 5, "aantal", None, None]]),
+                          {}, ["rij 2, kolom E", "eenheid past niet", "Gevonden: 'aantal'", "'% respondenten'"]),
+    "percentage boven 100": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2022, "126%", "%", None, None]]),
+                             {}, ["rij 2, kolom D", "buiten het mogelijke bereik", "Gevonden: '126%'", "van 0 tot en met 100"]),
+    "dubbele rij": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                                        ["Dalfsen", "bewindvoering_huishoudens", 2022, 6, None, None, None]]), {},
+                    ["rij 3, kolom D", "Dubbele rij", "ook in rij 2"]),
+    "tekst waar een getal hoort": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, "ongeveer 5", None, None, None]]),
+                                   {}, ["rij 2, kolom D", "Tekst waar een getal (waarde) hoort", "Gevonden: 'ongeveer 5'"]),
+    "lege verplichte cel": (lambda: wb.waarden([["GM0148", None, 2022, 5, None, None, None]]), {},
+                            ["rij 2, kolom B", "De indicator ontbreekt"]),
+    "lege waarde": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, None, None, None, "nog niet bekend"]]),
+                    {}, ["rij 2, kolom D", "De waarde ontbreekt"]),
+    "streefwaarde onleesbaar": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2025, "zo hoog mogelijk", None, None, None]],
+                                                   kop=wb.STREEF_KOP, blad="Streefwaarden"), {},
+                                ["werkblad 'Streefwaarden', rij 2, kolom D", "streefwaarde is niet te lezen", "zo hoog mogelijk"]),
+    "streefjaar te ver": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2090, "minimaal 85%", None, None, None]],
+                                             kop=wb.STREEF_KOP, blad="Streefwaarden"), {},
+                          ["rij 2, kolom C", "buiten het toegestane bereik", "2000 tot en met"]),
+    "geen gemeente": (lambda: wb.waarden([["bewindvoering_huishoudens", 2022, 5]], kop=["indicator", "peiljaar", "waarde"]), {},
+                      ["geen kolom 'gemeente'", "--gemeente"]),
+    "geen kopregel": (lambda: wb.waarden([["a", "b"]], kop=["x", "y"]), {}, ["Geen kopregel gevonden"]),
+    "leeg werkboek": (wb.leeg_werkboek, {}, ["geen gegevens", "'Waarden'"]),
+    "alleen kopregel": (lambda: wb.waarden([]), {}, ["geen gegevens"]),
+    "oud xls": (wb.oud_xls, {}, ["oud Excel-bestand (.xls)", "Opslaan als"]),
+    "versleuteld": (wb.versleuteld, {}, ["met een wachtwoord beveiligd"]),
+    "csv hernoemd": (wb.csv_als_xlsx, {}, ["tekstbestand (CSV) met de extensie .xlsx"]),
+    "beschadigd": (wb.beschadigd, {}, ["beschadigd"]),
+    "macro's": (wb.xlsm, {}, ["bevat macro's"]),
+    "zip-bom": (wb.zip_bom, {}, ["zip-bom", "pakt uit tot 400 MB"]),
+    "te veel kolommen": (lambda: wb.te_veel_kolommen(120), {}, ["127 kolommen", "hoogstens 100 kolommen"]),
+}
+
+
+@pytest.mark.parametrize("soort", sorted(FOUTEN))
+def test_fout_bestand_wordt_geweigerd_met_plek_en_niets_geschreven(db, soort):
+    maak, opties, verwacht = FOUTEN[soort]
+    voor = dump(db)
+    tekst = weiger_tekst(maak(), "bestand.xlsx", **opties)
+    for stuk in verwacht:
+        assert stuk in tekst, (stuk, tekst)
+    assert "bestand.xlsx" in tekst
+    # ook via de opdrachtregel: weigeren, niet-nul, niets geschreven
+    pad = db.parent / "bestand.xlsx"
+    pad.write_bytes(maak())
+    assert cli(["upload", str(pad), "--ja", "--door", "test"]) == 1
+    assert dump(db) == voor
+
+
+def test_verkeerde_extensie_en_te_groot(db, monkeypatch):
+    assert ".xlsm" in weiger_tekst(wb.sjabloon_ingevuld(), "macro.xlsm")
+    monkeypatch.setattr("loaders.excel_lezen.MAX_BESTAND", 1000)
+    assert "te groot" in weiger_tekst(wb.sjabloon_ingevuld(), "groot.xlsx")
+
+
+def test_te_veel_rijen(db, monkeypatch):
+    monkeypatch.setattr("loaders.excel_lezen.MAX_RIJEN", 50)
+    tekst = weiger_tekst(wb.te_veel_rijen(60))
+    assert "werkblad 'Waarden'" in tekst and "61 rijen" in tekst and "hoogstens 50 rijen" in tekst
+
+
+def test_alle_problemen_in_een_keer(db):
+    tekst = weiger_tekst(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                                     ["GM0148", "geluk_pct", 2022, 5, None, None, None]]))
+    assert "rij 2, kolom A" in tekst and "rij 3, kolom B" in tekst
+
+
+# ------------------------------------------------------------------ voorbeeld, vervangen, intrekken
+
+
+def _versie(rijen):
+    return wb.waarden([["GM0148", "bewindvoering_huishoudens", jaar, waarde, None, "GWS4all", None] for jaar, waarde in rijen])
+
+
+def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
+    def uploadwaarden():
+        return lees("select peiljaar, waarde, herkomst_id from waarneming where herkomst_id like 'upload:%' order by peiljaar")
+
+    v1 = excel.valideer(_versie([(2021, 100), (2022, 110), (2023, 120)]), "bewind.xlsx")
+    (id1,) = excel.leg_vast(v1, door="a")
+    v2 = excel.valideer(_versie([(2022, 110), (2023, 125), (2024, 130)]), "bewind.xlsx")
+    (vb,) = excel.voorbeeld(v2)
+    assert vb.vervangt_upload_id == id1
+    assert vb.tellingen == {"nieuw": 1, "gewijzigd": 1, "ongewijzigd": 1, "vervalt": 1}
+    status = {(r["peiljaar"], r["status"]) for r in vb.rijen}
+    assert status == {(2021, "vervalt"), (2022, "ongewijzigd"), (2023, "gewijzigd"), (2024, "nieuw")}
+    (id2,) = excel.leg_vast(v2, door="b")
+    assert uploadwaarden() == [{"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id2}"}
+                               for j, w in [(2022, 110.0), (2023, 125.0), (2024, 130.0)]]
+    # de geschiedenis blijft
+    assert lees("select count(*) as n from upload_waarde where upload_id = $i", {"i": id1})[0]["n"] == 3
+    assert excel.trek_in(id2, door="b") == id1
+    assert uploadwaarden() == [{"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id1}"}
+                               for j, w in [(2021, 100.0), (2022, 110.0), (2023, 120.0)]]
+    with pytest.raises(excel.UploadGeweigerd, match="geldt niet meer"):
+        excel.trek_in(id2, door="b")
+    stand = {u["upload_id"]: (u["geldend"], u["ingetrokken_door"]) for u in excel.uploads()}
+    assert stand == {id1: (True, None), id2: (False, "b")}
+    assert cli(["upload", "--ongedaan", str(id1), "--door", "c"]) == 0
+    assert uploadwaarden() == []
+
+
+def test_andere_dataset_vervangt_niet(db, lees):
+    excel.leg_vast(excel.valideer(_versie([(2021, 100)]), "a.xlsx"), door="a")
+    tweede = excel.valideer(wb.waarden([["GM0148", "kindregeling_bestellingen", 2021, 7, None, None, None]]), "b.xlsx")
+    assert excel.voorbeeld(tweede)[0].vervangt_upload_id is None
+    excel.leg_vast(tweede, door="a")
+    assert lees("select count(*) as n from waarneming where herkomst_id like 'upload:%'")[0]["n"] == 2
+
+
+def test_opdrachtregel_zonder_terminal_en_zonder_ja_controleert_alleen(db, capsys, monkeypatch):
+    pad = db.parent / "bewind.xlsx"
+    pad.write_bytes(_versie([(2021, 100)]))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    voor = dump(db)
+    assert cli(["upload", str(pad), "--gemeente", "GM0148"]) == 0
+    uit = capsys.readouterr().out
+    assert "1 nieuw" in uit and "niets geschreven" in uit
+    assert dump(db) == voor
+    assert cli(["upload", str(pad), "--ja", "--door", "t"]) == 0
+    assert "Vastgelegd als upload 1" in capsys.readouterr().out
+
+
+def test_gedood_proces_midden_in_vastleggen_laat_database_zoals_hij_was(db, tmp_path):
+    bestand = tmp_path / "bewind.xlsx"
+    bestand.write_bytes(_versie([(2021, 100), (2022, 110)]))
+    voor = dump(db)
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from loaders import excel
+        excel._tijdens_vastleggen = lambda con: os.kill(os.getpid(), signal.SIGKILL)
+        v = excel.valideer(excel.lees_bestand({str(bestand)!r}), "bewind.xlsx")
+        excel.leg_vast(v, door="x")
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent.parent,
+                          env={**os.environ, "KOMPAS_DB": str(db)}, capture_output=True)
+    assert proc.returncode == -9, proc.stderr
+    assert dump(db) == voor
+    # en de database is daarna gewoon bruikbaar
+    excel.leg_vast(excel.valideer(bestand.read_bytes(), "bewind.xlsx"), door="x")
+    assert dump(db)["upload"] != voor["upload"]
+
+
+# ------------------------------------------------------------------ sjabloon
+
+
+def test_sjabloon_heeft_codes_en_validatie(db):
+    con = duckdb.connect(str(db), read_only=True)
+    data = maak_sjabloon(con)
+    con.close()
+    boek = openpyxl.load_workbook(io.BytesIO(data))
+    assert boek.sheetnames == ["Waarden", "Streefwaarden", "Codes"]
+    assert [c.value for c in boek["Waarden"][1]] == ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
+    assert [c.value for c in boek["Streefwaarden"][1]][:4] == ["gemeente", "indicator", "jaar", "streefwaarde"]
+    codes = boek["Codes"]
+    assert [codes.cell(r, 1).value for r in range(2, 5)] == ["GM0148", "GM1876", "GM0303"]
+    assert "bewindvoering_huishoudens" in [codes.cell(r, 4).value for r in range(2, codes.max_row + 1)]
+    soorten = {(dv.type, dv.formula1) for dv in boek["Waarden"].data_validations.dataValidation}
+    assert ("list", "Codes!$A$2:$A$4") in soorten and ("whole", "1990") in soorten and any(t == "decimal" for t, _ in soorten)
+    # het lege sjabloon wordt geweigerd als leeg; ingevuld wordt het geaccepteerd
+    assert "geen gegevens" in weiger_tekst(data, "sjabloon.xlsx")
+    boek["Waarden"].append(["GM0303", "bewindvoering_huishoudens", 2023, 12, "aantal huishoudens", None, None])
+    uit = io.BytesIO()
+    boek.save(uit)
+    (blad,) = excel.valideer(uit.getvalue(), "sjabloon.xlsx").werkbladen
+    assert [(w.gemeente_code, w.waarde) for w in blad.waarden] == [("GM0303", 12.0)]
