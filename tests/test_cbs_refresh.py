@@ -80,7 +80,10 @@ def test_suffix_per_tabel_opgezocht_in_dataproperties(servers, ingebedde_db):
 
 
 def test_opvulling_gestript_en_nl00_wordt_nl01(servers, ingebedde_db):
-    ververs(["85984NED"], meld=_stil)
+    meldingen = []
+    ververs(["85984NED"], meld=meldingen.append)
+    # de Kerncijfers kennen geen GGD-regio's: gemeld en overgeslagen, geen fout
+    assert "  regio's die deze tabel niet kent: GG1009, GG1413, GG2209" in meldingen
     regios = {r[0] for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'cbs:85984NED'")}
     # alleen de geconfigureerde regio's; geen wijk, buurt of andere gemeente; geen opvulspaties; NL00 -> NL01
     assert regios == {"GM0148", "GM1876", "GM0303", "NL01"}
@@ -221,8 +224,11 @@ def test_foutmelding_is_nederlands_en_noemt_wat_er_mist(servers, ingebedde_db):
     opendata.vervang[("85984NED", "TypedDataSet")] = []
     with pytest.raises(CbsFout, match=r"Tabel 85984NED: de dataset is leeg"):
         ververs_tabel(_tabel("85984NED"), lees_registry(ingebedde_db), meld=_stil)
+    opendata.vervang.pop(("85984NED", "TypedDataSet"))
     opendata.vervang[("85984NED", "TypedDataSet")] = [
         r for r in opendata.lijst("85984NED", "TypedDataSet") if not r["WijkenEnBuurten"].startswith("GM1876")]
+    with pytest.raises(CbsFout, match=r"regio GM1876 ontbreekt \(deels\) in het antwoord"):
+        ververs_tabel(_tabel("85984NED"), lees_registry(ingebedde_db), meld=_stil)
     opendata.vervang.pop(("85984NED", "TypedDataSet"))
     opendata.storingen[("85984NED", "TypedDataSet", 2)] = 500
     with pytest.raises(CbsFout, match=r"HTTP-fout bij het ophalen van de dataset"):
