@@ -11,7 +11,7 @@ Vormen die `parse_streefwaarde` herkent (hoofdletters, spaties en een punt aan h
              en streng: "<25%", "minder dan 25%", "lager dan 25%"
 - band:      "65-70%", "65% - 70%", "65–70%", "2 a 3", "2 à 3", "tussen 65 en 70%", "65 tot 70%"
 - richting:  "stijging", "stijgt", "toename", "neemt toe" (stijging); "daling", "daalt", "afname",
-             "afgenomen", "vermindering" (daling); "gelijk", "gelijk blijven", "gelijk gebleven",
+             "afgenomen", "vermindering", "terugdringen" (daling); "gelijk", "gelijk blijven", "gelijk gebleven",
              "blijft gelijk", "stabiel" (gelijk)
 
 Getallen in Nederlandse notatie: "3,7" is 3,7; "1.234" is 1234; "1.234,5" is 1234,5. Een procentteken of
@@ -46,7 +46,7 @@ _RICHTING_WOORDEN = {
     "stijging": ("stijging", "stijgt", "stijgen", "gestegen", "toename", "toenemen", "neemt toe", "toegenomen",
                  "groei", "omhoog"),
     "daling": ("daling", "daalt", "dalen", "gedaald", "afname", "afnemen", "neemt af", "afgenomen",
-               "vermindering", "verminderen", "verminderd", "omlaag"),
+               "vermindering", "verminderen", "verminderd", "omlaag", "terugdringen", "terug te dringen"),
     "gelijk": ("gelijk", "gelijk blijven", "gelijk gebleven", "blijft gelijk", "gelijkblijvend", "stabiel",
                "stabiel blijven"),
 }

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from kompas.db import DATA, schrijf_transactie
+from loaders.kaders import laad_kaders
 
 INGEBEDDE_WAARNEMINGEN = DATA / "waarnemingen"
 
@@ -81,6 +82,7 @@ def bouw(pad: Path | None = None) -> dict[str, int]:
     with schrijf_transactie(pad) as con:
         laad_referentie(con)
         laad_ingebedde_cijfers(con)
+        laad_kaders(con)
         tellingen = {
             tabel: con.execute(f"select count(*) from {tabel}").fetchone()[0]  # vaste lijst, geen invoer
             for tabel in ("regio", "indicator", "herkomst", "waarneming")
