@@ -5,11 +5,16 @@ De SQL staat in `queries/<naam>.sql` en leest de publieke view `indicator_waarde
 (loaders/schema/50_views.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
 vorige meting worden daar één keer bepaald. De status tegenover een streefwaarde komt uit
 `kompas.status` (kies_streefwaarde, beoordeel, status_doel).
+
+Snelheid: de paginaqueries lezen `kompas_afgeleid.indicator_waarden`, een in-memory kopie van de view die
+bij de eerste query op een geopende database wordt gemaakt (zie queries/afgeleid_indicator_waarden.sql).
+Een nieuwe databaseversie betekent een nieuwe verbinding (kompas.db.Lezer) en dus een verse kopie.
 """
 
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,8 +29,28 @@ from kompas.streefwaarden import Streefwaarde, parse_streefwaarde
 OVERZICHT_CSV = DATA / "overzicht.csv"
 
 
+CACHE = "kompas_afgeleid"
+_CACHE_SLOT = threading.Lock()
+
+
+def zorg_voor_cache(cur: duckdb.DuckDBPyConnection) -> None:
+    """Zet de view `indicator_waarden` vast in de gedeelde in-memory cache (queries/afgeleid_indicator_waarden.sql).
+
+    Eén keer per geopende database; alle cursors van die verbinding delen de cache.
+    """
+    with _CACHE_SLOT:
+        cur.execute(sql_bestand("afgeleid_indicator_waarden"))
+
+
 def _lees(cur: duckdb.DuckDBPyConnection, naam: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
-    return cur.sql(sql_bestand(naam), params=params or {}).pl()
+    sql = sql_bestand(naam)
+    try:
+        return cur.sql(sql, params=params or {}).pl()
+    except duckdb.CatalogException as fout:
+        if CACHE not in str(fout):
+            raise
+    zorg_voor_cache(cur)
+    return cur.sql(sql, params=params or {}).pl()
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ with herkomsten as (
 ),
 
 waarden as (
-    select herkomst_id, indicator_code, peiljaar, is_berekend from ind_waarneming
+    select herkomst_id, indicator_code, peiljaar, is_berekend from kompas_afgeleid.indicator_waarden
 ),
 
 per_herkomst as (

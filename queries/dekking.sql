@@ -17,7 +17,7 @@ regios as (
 
 waarden as (
     select indicator_code, regio_code, peiljaar, leeftijd
-    from ind_waarneming
+    from kompas_afgeleid.indicator_waarden
     where waarde is not null
 ),
 

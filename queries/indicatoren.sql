@@ -9,7 +9,7 @@ with registry as (
 
 waarden as (
     select indicator_code, peiljaar, leeftijd, herkomst_id
-    from ind_waarneming
+    from kompas_afgeleid.indicator_waarden
     where waarde is not null
         and ($indicator::varchar is null or indicator_code = $indicator::varchar)
 ),

@@ -31,7 +31,7 @@ indicatoren as (
 
 waarden as (
     select *
-    from indicator_waarden
+    from kompas_afgeleid.indicator_waarden
     where regio_code = $gemeente
         and is_voorkeur
         and waarde is not null

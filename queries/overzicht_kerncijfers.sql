@@ -27,7 +27,7 @@ regios as (
 
 waarden as (
     select *
-    from indicator_waarden
+    from kompas_afgeleid.indicator_waarden
     where is_voorkeur
         and waarde is not null
         and regio_code in (select regio_code from gekozen_gemeenten)

@@ -21,7 +21,7 @@ reeks_regios as (
 
 waarden as (
     select *
-    from indicator_waarden
+    from kompas_afgeleid.indicator_waarden
     where indicator_code = $indicator
         and is_voorkeur
         and regio_code in (select regio_code from reeks_regios)

@@ -4,7 +4,7 @@
 
 with waarden as (
     select *
-    from indicator_waarden
+    from kompas_afgeleid.indicator_waarden
     where is_voorkeur
         and indicator_code in (select unnest($indicatoren::varchar[]))
         and regio_code in (select unnest($regios::varchar[]))

@@ -1,0 +1,205 @@
+"""Benchmark (geen test): tijd van elke paginafunctie uit kompas.gegevens.
+
+    python benchmarks/bench_queries.py [--herhalingen 7]
+
+Twee databases, allebei in een tijdelijke map (nooit data/):
+1. de ingebedde gegevens (gebouwd uit data/ met loaders.ingebed.bouw);
+2. een ALLEEN-VOOR-BENCHMARK database met VERZONNEN cijfers: ~342 gemeenten (GMxxxx) met GGD-regio's en
+   provincies, 15 peiljaren, 40 indicatoren uit de registry (enquête-indicatoren met 18+ en 65+ en een
+   interval), een tweede bron voor een deel van de cellen, en een kaderboom voor de drie gemeenten.
+
+Drukt per functie de mediaan (ms) af en per pagina het totaal van de functies die die pagina aanroept.
+Doel: elke pagina onder 50 ms op de volledige database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kompas import gegevens  # noqa: E402
+from kompas.db import schrijf_transactie  # noqa: E402
+from loaders.ingebed import bouw, laad_referentie  # noqa: E402
+
+GEMEENTEN = ["GM0148", "GM1876", "GM0303"]
+AANTAL_GEMEENTEN = 342
+JAREN = range(2010, 2025)
+AANTAL_INDICATOREN = 40
+
+
+def bouw_benchmark_db(pad: Path) -> None:
+    """Vult een database met verzonnen cijfers op schaal. Alleen voor deze benchmark."""
+    with schrijf_transactie(pad) as con:
+        laad_referentie(con)
+        con.execute(
+            """
+            insert into regio
+            select 'GG9' || lpad(cast(g as varchar), 3, '0'), 'Bench-GGD ' || g, 'ggd_regio', null,
+                   'PV9' || lpad(cast(g % 12 as varchar), 2, '0'), 100 + g
+            from range(25) as t(g);
+            insert into regio
+            select 'PV9' || lpad(cast(p as varchar), 2, '0'), 'Bench-provincie ' || p, 'provincie', null, null, 200 + p
+            from range(12) as t(p);
+            """
+        )
+        con.execute(
+            """
+            insert into regio
+            select code, 'Bench-gemeente ' || n, 'gemeente', 'GG9' || lpad(cast(n % 25 as varchar), 3, '0'),
+                   'PV9' || lpad(cast(n % 12 as varchar), 2, '0'), 1000 + n
+            from (select n, 'GM' || lpad(cast(n as varchar), 4, '0') as code from range(1, 2000) as t(n))
+            where code not in (select regio_code from regio)
+            limit $aantal
+            """,
+            {"aantal": AANTAL_GEMEENTEN - len(GEMEENTEN)},
+        )
+        con.execute(
+            """
+            insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, opgehaald_op, licentie) values
+            ('bench:statline', 'CBS StatLine', 'BENCHMARK (verzonnen)', 'benchmark', 'BENCH1', now(), 'n.v.t.'),
+            ('bench:document', 'gepubliceerd document', 'BENCHMARK (verzonnen)', 'benchmark', null, now(), 'n.v.t.')
+            """
+        )
+        con.execute(
+            """
+            create temp table bench_indicator as
+            select indicator_code, soort
+            from indicator
+            order by indicator_code in ('inwoners', 'bijstand_personen', 'problematische_schulden_pct',
+                                        'eenzaam_pct', 'ervaren_gezondheid_pct', 'bijstand_per_10000') desc,
+                     indicator_code
+            limit $n
+            """,
+            {"n": AANTAL_INDICATOREN},
+        )
+        con.execute(
+            """
+            insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens,
+                                    herkomst_id)
+            select i.indicator_code, r.regio_code, j.jaar, l.leeftijd,
+                   w, case when i.soort = 'enquête' then w - 2 end, case when i.soort = 'enquête' then w + 2 end,
+                   'bench:statline'
+            from bench_indicator as i
+            cross join (select regio_code from regio) as r
+            cross join range(2010, 2025) as j(jaar)
+            cross join (values ('totaal'), ('18+'), ('65+')) as l(leeftijd)
+            cross join lateral (select case i.indicator_code when 'inwoners' then 20000 + random() * 50000
+                                        when 'bijstand_personen' then 100 + random() * 1000
+                                        else random() * 100 end as w)
+            where (i.soort = 'enquête') = (l.leeftijd <> 'totaal')
+            """
+        )
+        con.execute(
+            """
+            insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)
+            select indicator_code, regio_code, peiljaar, leeftijd, waarde * 1.01, 'bench:document'
+            from waarneming using sample 5 percent (bernoulli, 42)
+            """
+        )
+        for gemeente in GEMEENTEN:
+            for sql in (
+                """insert into kader (kader_id, gemeente_code, document, niveau, naam, volgorde)
+                   select $g || '-k' || k, $g, 'benchmark', 'kader', 'Kader ' || k, k from range(5) as t(k)""",
+                """insert into doel (doel_id, kader_id, naam, volgorde)
+                   select $g || '-k' || k || '-d' || d, $g || '-k' || k, 'Doel ' || d, d
+                   from range(5) as t(k), range(3) as u(d)""",
+                """insert into kader_indicator (kader_indicator_id, doel_id, gemeente_code, omschrijving,
+                                                indicator_code, nulmeting_jaar, volgorde)
+                   select $g || '-k' || k || '-d' || d || '-i' || i, $g || '-k' || k || '-d' || d, $g, 'Indicator',
+                          b.indicator_code, 2012, i
+                   from range(5) as t(k), range(3) as u(d), range(3) as v(i)
+                   join (select indicator_code, row_number() over (order by indicator_code) - 1 as nr
+                         from bench_indicator) as b on b.nr = (k * 9 + d * 3 + i) % 40""",
+                """insert into streefwaarde (kader_indicator_id, jaar, tekst, soort, waarde)
+                   select kader_indicator_id, 2026, 'minimaal 50', 'minimaal', 50 from kader_indicator
+                   where gemeente_code = $g""",
+            ):
+                con.execute(sql, {"g": gemeente})
+
+
+def paginas(cur) -> dict[str, dict[str, callable]]:
+    eerste = gegevens.indicatoren(cur)["indicator_code"][0]
+    return {
+        "overzicht": {
+            "gemeenten": lambda: gegevens.gemeenten(cur),
+            "overzicht": lambda: gegevens.overzicht(cur, GEMEENTEN),
+        },
+        "indicator": {
+            "indicatoren": lambda: gegevens.indicatoren(cur),
+            "indicator_info": lambda: gegevens.indicator_info(cur, "ervaren_gezondheid_pct"),
+            "reeks": lambda: gegevens.reeks(cur, "ervaren_gezondheid_pct", GEMEENTEN),
+            "indicator_alle_waarden": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct"),
+        },
+        "kaders": {
+            "kader_boom": lambda: gegevens.kader_boom(cur, "GM0303"),
+        },
+        "vergelijken": {
+            "indicatoren": lambda: gegevens.indicatoren(cur),
+            "gemeenten": lambda: gegevens.gemeenten(cur),
+            "vergelijking": lambda: gegevens.vergelijking(
+                cur, ["ervaren_gezondheid_pct", "problematische_schulden_pct", "bijstand_per_1000", eerste],
+                [*GEMEENTEN, "NL01"], 2010, 2024),
+        },
+        "bronnen": {
+            "bronnen": lambda: gegevens.bronnen(cur),
+            "dekking": lambda: gegevens.dekking(cur, GEMEENTEN),
+        },
+    }
+
+
+def meet(pad: Path, naam: str, herhalingen: int) -> None:
+    con = duckdb.connect(str(pad), read_only=True)
+    cur = con.cursor()
+    aantal = cur.execute("select count(*) from waarneming").fetchall()[0][0]
+    print(f"\n== {naam}: {aantal:,} waarnemingen ==".replace(",", "."))
+    for pagina, functies in paginas(cur).items():
+        totaal = 0.0
+        for functie, doe in functies.items():
+            doe()  # opwarmen
+            tijden = []
+            for _ in range(herhalingen):
+                t = time.perf_counter()
+                uitkomst = doe()
+                tijden.append((time.perf_counter() - t) * 1000)
+            mediaan = statistics.median(tijden)
+            totaal += mediaan
+            rijen = len(uitkomst) if not isinstance(uitkomst, dict) else 1
+            print(f"  {pagina:12s} {functie:24s} {mediaan:8.1f} ms  ({rijen} rijen)")
+        print(f"  {pagina:12s} {'TOTAAL':24s} {totaal:8.1f} ms  {'OK' if totaal < 50 else 'BOVEN 50 ms'}")
+    con.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--herhalingen", type=int, default=7)
+    parser.add_argument("--alleen-volledig", action="store_true", help="sla de ingebedde database over")
+    parser.add_argument("--bewaar", type=Path, help="bewaar de benchmarkdatabase hier (buiten data/)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="kompas-bench-") as map_:
+        ingebed = Path(map_) / "ingebed.duckdb"
+        bouw(ingebed)
+        if not args.alleen_volledig:
+            meet(ingebed, "ingebedde gegevens", args.herhalingen)
+        volledig = Path(map_) / "benchmark-verzonnen.duckdb"
+        t = time.perf_counter()
+        if args.bewaar and args.bewaar.exists():
+            volledig = args.bewaar
+        else:
+            if args.bewaar:
+                volledig = args.bewaar
+            bouw_benchmark_db(volledig)
+        print(f"\n(benchmarkdatabase gebouwd in {time.perf_counter() - t:.1f} s)")
+        meet(volledig, "volledige benchmarkdatabase (verzonnen cijfers)", args.herhalingen)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
