@@ -21,3 +21,64 @@ final as (
 
 select * from final
 order by indicator_code, regio_code, leeftijd, peiljaar, peildatum;
+
+-- Samenvattingen voor de registry-, bronnen- en dekkingspagina (alleen waarden die er zijn, niet NULL).
+create table if not exists kompas_afgeleid.per_indicator as
+with waarden as (
+    select * from kompas_afgeleid.indicator_waarden where waarde is not null
+),
+
+final as (
+    select
+        indicator_code,
+        count(*) as aantal_waarden,
+        min(peiljaar) as eerste_peiljaar,
+        max(peiljaar) as laatste_peiljaar,
+        list(distinct leeftijd order by leeftijd) as leeftijden,
+        count(distinct herkomst_id) as aantal_bronnen
+    from waarden
+    group by indicator_code
+)
+
+select * from final;
+
+create table if not exists kompas_afgeleid.per_herkomst as
+with waarden as (
+    select * from kompas_afgeleid.indicator_waarden
+),
+
+final as (
+    select
+        herkomst_id,
+        count(*) filter (where not is_berekend) as aantal_cijfers,
+        count(*) filter (where is_berekend) as aantal_berekend,
+        count(distinct indicator_code) as aantal_indicatoren,
+        min(peiljaar) as eerste_peiljaar,
+        max(peiljaar) as laatste_peiljaar
+    from waarden
+    group by herkomst_id
+)
+
+select * from final;
+
+create table if not exists kompas_afgeleid.per_regio_jaar as
+with waarden as (
+    select * from kompas_afgeleid.indicator_waarden where waarde is not null
+),
+
+final as (
+    select
+        regio_code,
+        indicator_code,
+        peiljaar,
+        count(*) as aantal_waarden,
+        list(distinct leeftijd order by leeftijd) as leeftijden
+    from waarden
+    group by all
+)
+
+select * from final
+order by regio_code, indicator_code, peiljaar;
+
+create table if not exists kompas_afgeleid.per_indicator_jaar as
+select distinct indicator_code, peiljaar from kompas_afgeleid.per_regio_jaar;

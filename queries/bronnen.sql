@@ -5,20 +5,8 @@ with herkomsten as (
     select * from herkomst
 ),
 
-waarden as (
-    select herkomst_id, indicator_code, peiljaar, is_berekend from kompas_afgeleid.indicator_waarden
-),
-
 per_herkomst as (
-    select
-        herkomst_id,
-        count(*) filter (where not is_berekend) as aantal_cijfers,
-        count(*) filter (where is_berekend) as aantal_berekend,
-        count(distinct indicator_code) as aantal_indicatoren,
-        min(peiljaar) as eerste_peiljaar,
-        max(peiljaar) as laatste_peiljaar
-    from waarden
-    group by herkomst_id
+    select * from kompas_afgeleid.per_herkomst
 ),
 
 final as (

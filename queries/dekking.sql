@@ -15,21 +15,14 @@ regios as (
     select * from regio
 ),
 
-waarden as (
-    select indicator_code, regio_code, peiljaar, leeftijd
-    from kompas_afgeleid.indicator_waarden
-    where waarde is not null
-),
-
 jaren as (
-    select distinct indicator_code, peiljaar from waarden
+    select * from kompas_afgeleid.per_indicator_jaar
 ),
 
 aanwezig as (
-    select indicator_code, regio_code, peiljaar, count(*) as aantal_waarden, list(distinct leeftijd order by leeftijd) as leeftijden
-    from waarden
+    select *
+    from kompas_afgeleid.per_regio_jaar
     where regio_code in (select regio_code from gekozen)
-    group by all
 ),
 
 raster as (

@@ -1,5 +1,5 @@
--- De indicatorregistry met wat er aan waarden is (aantal, jaren, leeftijdsgroepen), voor keuzelijsten en
--- de indicatorinformatie. Parameter: $indicator (varchar of NULL = alle).
+-- De indicatorregistry met wat er aan waarden is (aantal, jaren, leeftijdsgroepen, aantal bronnen), voor
+-- keuzelijsten en de indicatorinformatie. Parameter: $indicator (varchar of NULL = alle).
 
 with registry as (
     select *
@@ -7,23 +7,8 @@ with registry as (
     where $indicator::varchar is null or indicator_code = $indicator::varchar
 ),
 
-waarden as (
-    select indicator_code, peiljaar, leeftijd, herkomst_id
-    from kompas_afgeleid.indicator_waarden
-    where waarde is not null
-        and ($indicator::varchar is null or indicator_code = $indicator::varchar)
-),
-
 beschikbaar as (
-    select
-        indicator_code,
-        count(*) as aantal_waarden,
-        min(peiljaar) as eerste_peiljaar,
-        max(peiljaar) as laatste_peiljaar,
-        list(distinct leeftijd order by leeftijd) as leeftijden,
-        count(distinct herkomst_id) as aantal_bronnen
-    from waarden
-    group by indicator_code
+    select * from kompas_afgeleid.per_indicator
 ),
 
 final as (
