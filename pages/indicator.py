@@ -1,0 +1,40 @@
+"""Indicator: definitie, eenheid, bron en licentie, en elke waarde met zijn herkomst; downloaden als CSV of Excel."""
+
+import streamlit as st
+
+from kompas import tabellen
+from kompas.weergave import als_tekst, haal, url_waarde, zet_url
+
+st.title("Indicator")
+
+register = haal("indicatoren")
+namen = dict(zip(register["indicator_code"], register["naam"]))
+codes = list(namen)
+code = st.selectbox("Indicator", codes, format_func=lambda c: f"{namen[c]} ({c})", key="ind_indicator",
+                    index=codes.index(url_waarde("indicator", "ervaren_gezondheid_pct", codes)))
+zet_url(indicator=code)
+info = haal("indicator_info", code)
+
+richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
+st.subheader(info["naam"])
+st.write(als_tekst(info["definitie"]))
+kenmerken = {
+    "Eenheid": info["eenheid"], "Goede richting": richting[info["goede_richting"]],
+    "Soort": info["soort"], "Bron": info["bron"], "Tabel en kolom": " · ".join(
+        t for t in (info["bron_tabel"], info["bron_kolom"]) if t) or "–",
+    "Licentie": info["licentie"], "Berekening": info["berekening"] or "–", "Toelichting": info["toelichting"] or "–",
+}
+st.table({"Kenmerk": list(kenmerken), "Waarde": list(kenmerken.values())})
+
+waarden = haal("indicator_alle_waarden", code)
+if waarden.is_empty():
+    st.info("Geen gegevens voor deze indicator. " + tabellen.hoe_aanvullen(info["soort"], info["bron_tabel"]))
+    st.stop()
+tabel = tabellen.alle_waarden_tabel(waarden)
+st.write(f"{len(tabel)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
+         "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's').")
+st.dataframe(tabel, hide_index=True, width="stretch")
+links, rechts = st.columns(2)
+links.download_button("Download CSV", tabel.write_csv(separator=";"), file_name=f"{code}.csv", mime="text/csv")
+rechts.download_button("Download Excel", tabellen.als_xlsx(tabel, code), file_name=f"{code}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

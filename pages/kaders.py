@@ -1,0 +1,57 @@
+"""Kaders: de eigen kaders, doelen en indicatoren van een gemeente, met trend, streefwaarde en status."""
+
+import streamlit as st
+
+from kompas import grafieken, tabellen
+from kompas.weergave import als_tekst, bronregel, haal, url_waarde, zet_url
+
+st.title("Kaders, doelen en indicatoren")
+
+gemeenten = haal("gemeenten")
+namen = dict(zip(gemeenten["regio_code"], gemeenten["regio_naam"]))
+ggd = dict(zip(gemeenten["regio_code"], gemeenten["ggd_regio_code"]))
+gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente",
+                        index=list(namen).index(url_waarde("gemeente", "GM0148", list(namen))))
+boom = haal("kader_boom", gemeente)
+kaders = boom.unique("kader_id", maintain_order=True)
+labels = {r["kader_id"]: f"{r['kader_naam']} · {r['document']}" for r in kaders.iter_rows(named=True)}
+standaard = url_waarde("kader", kaders["kader_id"][0], list(labels))
+kader = st.selectbox("Kader, opgave of beleidsveld", list(labels), format_func=labels.get, key="kdr_kader",
+                     index=list(labels).index(standaard))
+zet_url(gemeente=gemeente, kader=kader)
+
+van_kader = boom.filter(boom["kader_id"] == kader)
+kop = van_kader.row(0, named=True)
+st.caption(als_tekst(f"{kop['kader_niveau'].capitalize()} uit: {kop['document']}"))
+if kop["kader_omschrijving"]:
+    st.write(als_tekst(kop["kader_omschrijving"]))
+
+for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
+    eerste = doel.row(0, named=True)
+    st.subheader(als_tekst(eerste["doel_naam"]))
+    st.write(f"Status van het doel: **{tabellen.status_tekst(eerste['doel_status'])}**")
+    for rij in doel.filter(doel["kader_indicator_id"].is_not_null()).iter_rows(named=True):
+        with st.container(border=True):
+            st.markdown(f"**{als_tekst(rij['omschrijving'])}** — {tabellen.status_tekst(rij['status'])}")
+            st.caption(als_tekst(f"Nulmeting: {tabellen.nulmeting_tekst(rij)} · Streefwaarde: "
+                                 f"{tabellen.streefwaarde_tekst(rij['streefwaarden'])}"))
+            if not rij["indicator_code"]:
+                st.caption(als_tekst(rij["toelichting"] or "Geen meetbare indicator gekoppeld."))
+                continue
+            leeftijden = [rij["leeftijd"]] if rij["leeftijd"] else None
+            reeks = haal("reeks", rij["indicator_code"], [gemeente, ggd[gemeente]], leeftijden)
+            if reeks.filter(reeks["regio_code"] == gemeente)["waarde"].drop_nulls().is_empty():
+                st.info(f"Geen gegevens voor {namen[gemeente]}. "
+                        + tabellen.hoe_aanvullen(haal("indicator_info", rij["indicator_code"])["soort"]))
+            if not reeks["waarde"].drop_nulls().is_empty():
+                nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
+                grafiek = grafieken.trend(reeks, titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
+                                          eenheid=rij["eenheid"], decimalen=rij["decimalen"] or 0,
+                                          nulmeting=nulmeting, streefwaarden=rij["streefwaarden"])
+                st.altair_chart(grafieken.voor_weergave(grafiek), width="stretch")
+                bronregel(reeks["bron"].to_list())
+                with st.expander("Tabel bij de grafiek"):
+                    st.dataframe(tabellen.waarden_tabel(reeks), hide_index=True, width="stretch")
+    with st.expander("Alle indicatoren van dit doel als tabel"):
+        st.dataframe(tabellen.kader_tabel(doel.filter(doel["kader_indicator_id"].is_not_null())),
+                     hide_index=True, width="stretch")

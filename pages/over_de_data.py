@@ -1,0 +1,35 @@
+"""Over de data: elke bron met tabel of pagina, periode, ophaal- of uploadmoment en licentie; de dekking."""
+
+import streamlit as st
+
+from kompas import tabellen
+from kompas.weergave import haal
+
+st.title("Over de data")
+st.write(
+    "Elk cijfer in Sociaal Kompas is een gepubliceerd cijfer, een cijfer opgehaald bij CBS StatLine of RIVM, "
+    "of een cijfer dat een beleidsmedewerker heeft geüpload. Ontbrekende cijfers worden niet ingevuld."
+)
+
+bronnen = haal("bronnen")
+st.subheader(f"Bronnen ({len(bronnen)})")
+st.dataframe(
+    bronnen.select("soort", "bron", "titel", "tabel_id", "adres", "periode", "opgehaald_op", "licentie",
+                   "aantal_cijfers", "toelichting"),
+    hide_index=True, width="stretch",
+    column_config={"soort": "Soort", "bron": "Bron", "titel": "Titel", "tabel_id": "Tabel", "adres": "Vindplaats",
+                   "periode": "Periode", "opgehaald_op": st.column_config.DatetimeColumn("Opgehaald of geüpload",
+                                                                                          format="DD-MM-YYYY HH:mm"),
+                   "licentie": "Licentie", "aantal_cijfers": "Cijfers", "toelichting": "Toelichting"},
+)
+
+st.subheader("Dekking: welke cijfers er zijn en welke ontbreken")
+gemeenten = haal("gemeenten")["regio_code"].to_list()
+st.dataframe(tabellen.dekking_matrix(haal("dekking", gemeenten)), hide_index=True, width="stretch")
+
+st.subheader("Verversen")
+st.write("Vanaf een machine met internet haalt deze opdracht de tabellen uit `data/cbs_tabellen.toml` opnieuw op "
+         "bij CBS StatLine en RIVM; elke tabel is één transactie en een fout laat de bestaande cijfers staan:")
+st.code("python -m loaders refresh", language="bash")
+st.write("Eigen registraties (bijvoorbeeld uit GWS4all of een cliëntervaringsonderzoek) voegt een "
+         "beleidsmedewerker toe via de pagina Cijfers uploaden.")

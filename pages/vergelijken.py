@@ -1,0 +1,38 @@
+"""Vergelijken: de drie gemeenten en Nederland naast elkaar, per indicator met dezelfde schaal."""
+
+import streamlit as st
+
+from kompas import grafieken, tabellen
+from kompas.weergave import bronregel, haal, url_lijst, url_waarde, zet_url
+
+st.title("Vergelijken")
+st.write("Kies indicatoren en jaren. Elk paneel heeft dezelfde schaal en elke gemeente overal dezelfde kleur.")
+
+register = haal("indicatoren")
+met_cijfers = register.filter(register["aantal_waarden"] > 0)
+namen = dict(zip(met_cijfers["indicator_code"], met_cijfers["naam"]))
+codes = list(namen)
+indicatoren = st.multiselect("Indicatoren", codes, format_func=namen.get, key="vgl_indicatoren",
+                             default=url_lijst("indicatoren", ["ervaren_gezondheid_pct", "mantelzorger_pct"], codes))
+van, tot = st.select_slider("Jaren", options=list(range(2010, 2027)), key="vgl_jaren",
+                            value=(int(url_waarde("van", "2012", [str(j) for j in range(2010, 2027)])),
+                                   int(url_waarde("tot", "2026", [str(j) for j in range(2010, 2027)]))))
+leeftijden = ["18+", "19+", "65+", "18-64", "19-64", "jongvolwassenen", "totaal"]
+leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)", leeftijden, key="vgl_leeftijd",
+                          default=url_lijst("leeftijd", ["18+", "19+", "totaal"], leeftijden))
+zet_url(indicatoren=indicatoren, van=van, tot=tot, leeftijd=leeftijd)
+
+regios = haal("gemeenten")["regio_code"].to_list() + ["NL01"]
+for code in indicatoren:
+    info = haal("indicator_info", code)
+    waarden = haal("vergelijking", [code], regios, van, tot)
+    waarden = waarden.filter(waarden["leeftijd"].is_in(leeftijd))
+    if waarden["waarde"].drop_nulls().is_empty():
+        st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + tabellen.hoe_aanvullen(info["soort"]))
+        continue
+    grafiek = grafieken.kleine_veelvouden(waarden, titel=f"{info['naam']} ({info['eenheid']})",
+                                          eenheid=info["eenheid"], decimalen=info["decimalen"])
+    st.altair_chart(grafieken.voor_weergave(grafiek), width="stretch")
+    bronregel(waarden["bron"].to_list())
+    with st.expander(f"Tabel: {info['naam']}"):
+        st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")
