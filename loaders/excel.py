@@ -384,3 +384,31 @@ def voeg_opdracht_toe(sub) -> None:
     p.add_argument("--ja", action="store_true", help="vastleggen zonder te vragen")
     p.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID", help="een upload intrekken")
     p.set_defaults(doe=opdracht_upload)
+
+
+# ---------------------------------------------------------------- rol (voor pages/upload.py)
+
+
+def rol_beleidsmedewerker(secrets, email: str | None, wachtwoord: str | None) -> tuple[bool | None, str]:
+    """Mag deze persoon uploaden? (None = rol niet ingesteld, False = nee, True = ja) en een uitleg.
+
+    `secrets` is st.secrets of een dict met een sectie [upload]: beleidsmedewerkers (lijst e-mailadressen)
+    en wachtwoord (gedeeld wachtwoord); zie .streamlit/secrets.toml.example.
+    """
+    import hmac
+
+    try:
+        sectie = dict(secrets.get("upload", {}) or {})
+    except Exception:   # geen secrets.toml
+        sectie = {}
+    lijst = [str(e).strip().lower() for e in sectie.get("beleidsmedewerkers", []) if str(e).strip()]
+    geheim = str(sectie.get("wachtwoord", "") or "")
+    if not lijst or not geheim:
+        return None, "De rol beleidsmedewerker is niet ingesteld."
+    if not email:
+        return False, "Meld je aan met je e-mailadres en het uploadwachtwoord."
+    if email.strip().lower() not in lijst:
+        return False, "Dit e-mailadres staat niet in de lijst met beleidsmedewerkers."
+    if not hmac.compare_digest((wachtwoord or "").encode(), geheim.encode()):
+        return False, "Het wachtwoord klopt niet."
+    return True, f"Aangemeld als {email.strip().lower()}."
