@@ -11,6 +11,7 @@ Vormen die worden herkend (kopregel mag onder titel- of logoregels staan, gezoch
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -76,6 +77,7 @@ def normaliseer_indicator(tekst: str) -> str:
     return t
 
 
+@functools.lru_cache(maxsize=65536)
 def lees_getal(tekst) -> tuple[float, bool]:
     """'12,5' -> (12.5, False); '26%' -> (26.0, True); '1.234,5' -> (1234.5, False). ValueError als het geen getal is."""
     s = str(tekst).strip().replace("\u00a0", "").replace(" ", "")
@@ -180,6 +182,9 @@ class _Lezer:
         self.bestand, self.blad, self.ref, self.gemeente, self.soort_keuze = bestand, blad, ref, gemeente, soort
         self.dit_jaar = dt.date.today().year
         self.meldingen: list[Melding] = []
+        self._gemeenten: dict[str, str] = {}      # gelezen tekst -> code (alleen geslaagde)
+        self._indicatoren: dict[tuple, tuple] = {}
+        self._eenheden: set[tuple[str, str]] = set()
 
     def meld(self, probleem: str, rij: int | None = None, kolom: int | None = None, gevonden=None, **kw):
         self.meldingen.append(Melding(bestand=self.bestand, werkblad=self.blad.naam, rij=rij,
@@ -190,7 +195,7 @@ class _Lezer:
         """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde."""
         if not kolom:
             return None
-        if (rij, kolom) in self.blad.formule_zonder_waarde:
+        if self.blad.formule_zonder_waarde and (rij, kolom) in self.blad.formule_zonder_waarde:
             self.meld("De cel bevat een formule zonder berekende waarde.", rij, kolom,
                       verwacht="een waarde, of een formule die Excel heeft uitgerekend",
                       oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
@@ -219,8 +224,11 @@ class _Lezer:
             self.meld("De gemeente ontbreekt.", rij, kolom, verwacht=f"een van: {self.ref.gemeente_lijst()}",
                       oplossing="Vul de gemeentecode of -naam in.")
             return None
+        if tekst in self._gemeenten:
+            return self._gemeenten[tekst]
         for code, naam in self.ref.gemeenten.items():
             if tekst.upper() == code or tekst.lower() in (naam.lower(), f"gemeente {naam.lower()}"):
+                self._gemeenten[tekst] = code
                 return code
         self.meld("Onbekende gemeente.", rij, kolom, tekst, verwacht=f"een van: {self.ref.gemeente_lijst()}",
                   oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.")
@@ -233,6 +241,14 @@ class _Lezer:
             self.meld("De indicator ontbreekt.", rij, kolom, verwacht="een indicatorcode uit het werkblad Codes",
                       oplossing="Vul de indicatorcode in.")
             return None
+        if (tekst, gemeente) in self._indicatoren:
+            return self._indicatoren[(tekst, gemeente)]
+        gevonden = self._zoek_indicator(rij, kolom, tekst, gemeente, registry_nodig)
+        if gevonden is not None:
+            self._indicatoren[(tekst, gemeente)] = gevonden
+        return gevonden
+
+    def _zoek_indicator(self, rij, kolom, tekst: str, gemeente: str | None, registry_nodig: bool):
         code = tekst.strip().lower()
         if code in self.ref.indicatoren:
             return code, None, tekst
@@ -300,10 +316,13 @@ class _Lezer:
         tekst = self.cel(rij, kolom)
         if tekst is None:
             return
+        if (tekst, code) in self._eenheden:
+            return
         verwacht = self.ref.indicatoren[code]["eenheid"]
         t = _kop(tekst).replace("procent", "%").replace("percentage", "%")
         v = _kop(verwacht)
         if t == v or v.startswith(t + " ") or (t == "%" and v.startswith("%")):
+            self._eenheden.add((tekst, code))
             return
         self.meld(f"De eenheid past niet bij indicator '{code}'.", rij, kolom, tekst, verwacht=f"'{verwacht}'",
                   oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
@@ -314,9 +333,8 @@ def _nl(getal) -> str:
     return "" if getal is None else (f"{getal:g}".replace(".", ","))
 
 
-def _is_voetnoot(rij: list) -> bool:
-    gevuld = [c for c in rij if _tekst(c)]
-    return len(gevuld) == 1 and str(gevuld[0]).lstrip().startswith("*")
+def _gevuld(rij: list) -> list:
+    return [c for c in rij if c is not None and str(c).strip()]
 
 
 def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | None = None,
@@ -354,10 +372,11 @@ def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | Non
     gezien: dict[tuple, int] = {}
     for rij in range(koprij + 1, len(blad.rijen) + 1):
         cellen = blad.rijen[rij - 1]
-        if not any(_tekst(c) for c in cellen) and not any((rij, k) in blad.formule_zonder_waarde for k in range(1, len(cellen) + 1)):
+        gevuld = _gevuld(cellen)
+        if not gevuld and not any((rij, k) in blad.formule_zonder_waarde for k in range(1, len(cellen) + 1)):
             continue
-        if _is_voetnoot(cellen):
-            continue
+        if len(gevuld) == 1 and str(gevuld[0]).lstrip().startswith("*"):
+            continue  # voetnoot onder de tabel
         if breed and not any(_tekst(blad.cel(rij, k)) or (rij, k) in blad.formule_zonder_waarde for k in jaren):
             continue  # een indicator zonder cijfers (zoals 'Doel 6: aantal garantiebanen')
         gem = lezer.gemeente_code(rij, velden.get("gemeente"))
