@@ -1,0 +1,98 @@
+"""In echte Chromium (Debian's /usr/bin/chromium via Playwright) tegen `streamlit run app.py`.
+
+Screenshots van elke pagina komen in test-artefacts/ (ook als een test faalt).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, PROJECT, streamlit_server
+
+pytestmark = pytest.mark.browser
+ARTEFACTEN = PROJECT / "test-artefacts"
+
+if not Path(CHROMIUM).exists():  # pragma: no cover - scripts/test installeert chromium
+    pytest.skip("Debian's chromium ontbreekt; installeer met 'apt-get install chromium'", allow_module_level=True)
+
+sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+
+
+@pytest.fixture(scope="module")
+def app(_ingebedde_db_bron, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "kompas.duckdb"
+    shutil.copyfile(_ingebedde_db_bron, db)
+    ARTEFACTEN.mkdir(exist_ok=True)
+    with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit.log") as (url, _):
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            pagina = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+            yield url, pagina
+            browser.close()
+
+
+def _open(pagina, url: str, naam: str, wacht_op: str):
+    pagina.goto(url)
+    pagina.locator("[data-testid=stMain]").get_by_text(wacht_op).first.wait_for(timeout=60000)
+    pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
+    pagina.wait_for_timeout(500)
+    pagina.screenshot(path=str(ARTEFACTEN / f"{naam}.png"), full_page=True)
+    return pagina.locator("[data-testid=stMain]")
+
+
+def test_overzicht_toont_drie_gemeenten_en_landelijk(app):
+    url, pagina = app
+    hoofd = _open(pagina, url, "overzicht", "Gezondheid")
+    hoofd.get_by_text("Overzicht sociaal domein").wait_for()
+    assert hoofd.get_by_text("2,9%", exact=True).count() >= 1
+    assert hoofd.get_by_text("85,9%", exact=True).count() >= 1
+    assert hoofd.get_by_text("geen gegevens", exact=True).count() >= 3
+    assert "landelijk 4,7%" in hoofd.inner_text()
+
+
+def test_kaders_toont_eigen_kader(app):
+    url, pagina = app
+    hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders", "Status van het doel")
+    tekst = hoofd.inner_text()
+    assert "gezonde leefomgeving" in tekst and "Status van het doel" in tekst
+    assert hoofd.locator("[data-testid=stVegaLiteChart]").count() >= 1
+
+
+def test_vergelijken_doorklikken_en_link_delen(app):
+    url, pagina = app
+    hoofd = _open(pagina, f"{url}/vergelijken?indicatoren=ervaren_gezondheid_pct", "vergelijken", "Bron:")
+    assert hoofd.locator("[data-testid=stVegaLiteChart]").count() == 1
+    # een indicator toevoegen via de keuzelijst
+    hoofd.locator("[data-testid=stMultiSelect] input").first.click()
+    pagina.keyboard.type("Mantelzorgers")
+    pagina.keyboard.press("Enter")
+    pagina.keyboard.press("Escape")
+    pagina.wait_for_function(
+        "document.querySelectorAll('[data-testid=stVegaLiteChart]').length >= 2", timeout=60000)
+    pagina.wait_for_timeout(1000)
+    assert "mantelzorger_pct" in pagina.url
+    aantal = hoofd.locator("[data-testid=stVegaLiteChart]").count()
+    pagina.screenshot(path=str(ARTEFACTEN / "vergelijken-twee.png"), full_page=True)
+    # de gekopieerde link opent dezelfde weergave
+    gedeeld = pagina.url
+    hoofd = _open(pagina, gedeeld, "vergelijken-gedeeld", "Tabel: Mantelzorgers")
+    hoofd.locator("[data-testid=stVegaLiteChart]").nth(aantal - 1).wait_for(timeout=60000)
+    assert hoofd.locator("[data-testid=stVegaLiteChart]").count() == aantal
+
+
+def test_indicator_en_over_de_data(app):
+    url, pagina = app
+    hoofd = _open(pagina, f"{url}/indicator?indicator=problematische_schulden_pct", "indicator", "Download Excel")
+    assert "Problematische schulden" in hoofd.inner_text()
+    assert hoofd.get_by_text("Download Excel").count() == 1
+    hoofd = _open(pagina, f"{url}/over-de-data", "over-de-data", "Verversen")
+    assert "Dekking" in hoofd.inner_text()
+
+
+def test_upload_pagina_bereikbaar(app):
+    url, pagina = app
+    hoofd = _open(pagina, f"{url}/upload", "upload", "ploaden")
+    assert "uploaden" in hoofd.inner_text().lower()
