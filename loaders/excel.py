@@ -326,6 +326,12 @@ def uploads(con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
 # ---------------------------------------------------------------- opdrachtregel
 
 
+def _nl(waarde) -> str:
+    if waarde is None:
+        return ""
+    return f"{waarde:g}".replace(".", ",") if isinstance(waarde, float) else str(waarde)
+
+
 def _toon_voorbeeld(vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
     for vb in vbn:
         t = vb.tellingen
@@ -335,8 +341,7 @@ def _toon_voorbeeld(vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
         for r in vb.rijen[:max_rijen]:
             jaar = r.get("peiljaar", r.get("jaar"))
             print(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
-                  f"{'' if r['oude_waarde'] is None else r['oude_waarde']} -> "
-                  f"{'' if r['nieuwe_waarde'] is None else r['nieuwe_waarde']}")
+                  f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
         if len(vb.rijen) > max_rijen:
             print(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
 
