@@ -33,6 +33,7 @@ from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
 LICENTIE = "CC BY 4.0"
+TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabel mislukken
 STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}
 HOST_VARIABELEN = {"opendata": "KOMPAS_CBS_OPENDATA", "dataderden": "KOMPAS_CBS_DATADERDEN"}
 DIMENSIE_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
@@ -151,16 +152,23 @@ def _cbsodata_opties(https: bool, meld: Melder):
                 pagina["n"] += 1
                 meld(f"    pagina {pagina['n']} van de dataset opgehaald")
 
+    # cbsodata meldt elke pagina met logging.info op de root-logger. Om die te zien zetten we het
+    # niveau tijdelijk op INFO; bestaande handlers (bijv. basicConfig naar stderr) houden hun drempel.
+    drempel = oud_niveau if oud_niveau != logging.NOTSET else logging.WARNING
+    oude_handlers = [(h, h.level) for h in wortel.handlers]
+    for h, niveau in oude_handlers:
+        h.setLevel(max(niveau, drempel))
     handler = _Voortgang(logging.INFO)
     cbsodata.options.use_https = https
     wortel.addHandler(handler)
-    if wortel.level > logging.INFO or wortel.level == logging.NOTSET:
-        wortel.setLevel(logging.INFO)
+    wortel.setLevel(min(drempel, logging.INFO))
     try:
         yield
     finally:
         wortel.removeHandler(handler)
         wortel.setLevel(oud_niveau)
+        for h, niveau in oude_handlers:
+            h.setLevel(niveau)
         cbsodata.options.use_https = oud_https
 
 
@@ -262,7 +270,8 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
 
     with _cbsodata_opties(https, meld):
         properties = _lijst_van_dicts(tid, "DataProperties", _haal(
-            tid, host, "DataProperties", lambda: cbsodata.get_meta(tid, "DataProperties", catalog_url=host)))
+            tid, host, "DataProperties", lambda: cbsodata.get_meta(
+            tid, "DataProperties", catalog_url=host, timeout=TIJDSLIMIET)))
         if not properties:
             raise CbsFout(f"Tabel {tid}: {host} gaf lege DataProperties; bestaat de tabel in deze catalogus?")
         sleutels, ontbreekt = los_sleutels_op(tid, properties, voorvoegsels, tabel.optioneel)
@@ -286,7 +295,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         # UntypedDataSet (J535D165/cbsodata#20); typed=False geeft de TypedDataSet. We nemen wat er komt
         # en lezen ook strings ('   123', '.', 'x') correct, zodat een gerepareerde versie ook werkt.
         ruw = _haal(tid, host, "de dataset", lambda: cbsodata.download_data(
-            tid, typed=False, select=select, filters=filters, catalog_url=host))
+            tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET))
 
     if not isinstance(ruw, dict):
         raise CbsFout(f"Tabel {tid}: onverwacht antwoord van cbsodata ({type(ruw).__name__}).")

@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from loaders.cbs import CbsFout, ververs, ververs_tabel, lees_config, lees_registry
-from tests.odata.server import ODataServer
+from odata.server import ODataServer  # tests/ staat op sys.path (pytest, prepend)
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -303,6 +303,7 @@ def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
     assert "85984NED (Kerncijfers wijken en buurten) ophalen bij 127.0.0.1:" in goed.stdout
     assert "pagina 2 van de dataset opgehaald" in goed.stdout
     assert "Samenvatting:" in goed.stdout and "waarnemingen geschreven" in goed.stdout
+    assert "Download" not in goed.stderr  # de paginalog van cbsodata lekt niet naar stderr
 
     # 86165NED staat niet op de lokale server: HTTP 404; 85984NED wordt wel geschreven
     half = _cli("86165NED", "85984NED", env=env)
