@@ -126,30 +126,35 @@ def bouw_benchmark_db(pad: Path) -> None:
 
 
 def paginas(cur) -> dict[str, dict[str, callable]]:
-    eerste = gegevens.indicatoren(cur)["indicator_code"][0]
+    """Per pagina de gegevensfuncties die die pagina bij openen aanroept, met dezelfde argumenten
+    (pages/*.py). De keuzelijsten lopen over de drie gemeenten van Sociaal Kompas (GEMEENTEN)."""
+    boom = gegevens.kader_boom(cur, "GM0303")
+    eerste_kader = boom.filter(boom["kader_id"] == boom["kader_id"][0])
+    kader_codes = eerste_kader["indicator_code"].drop_nulls().unique().sort().to_list()
+    ggd = dict(gegevens.gemeenten(cur).select("regio_code", "ggd_regio_code").iter_rows())
     return {
         "overzicht": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "overzicht": lambda: gegevens.overzicht(cur, GEMEENTEN),
         },
-        "indicator": {
-            "indicatoren": lambda: gegevens.indicatoren(cur),
-            "indicator_info": lambda: gegevens.indicator_info(cur, "ervaren_gezondheid_pct"),
-            "reeks": lambda: gegevens.reeks(cur, "ervaren_gezondheid_pct", GEMEENTEN),
-            "indicator_alle_waarden": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct"),
-        },
         "kaders": {
+            "gemeenten": lambda: gegevens.gemeenten(cur),
             "kader_boom": lambda: gegevens.kader_boom(cur, "GM0303"),
+            f"reeks ({len(kader_codes)} ind.)": lambda: gegevens.reeks(cur, kader_codes, ["GM0303", ggd["GM0303"]]),
         },
         "vergelijken": {
             "indicatoren": lambda: gegevens.indicatoren(cur),
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "vergelijking": lambda: gegevens.vergelijking(
-                cur, ["ervaren_gezondheid_pct", "problematische_schulden_pct", "bijstand_per_1000", eerste],
-                [*GEMEENTEN, "NL01"], 2010, 2024),
+                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, "NL01"], 2012, 2026),
         },
-        "bronnen": {
+        "indicator": {
+            "indicatoren": lambda: gegevens.indicatoren(cur),
+            "indicator_alle_waarden": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct"),
+        },
+        "over_de_data": {
             "bronnen": lambda: gegevens.bronnen(cur),
+            "gemeenten": lambda: gegevens.gemeenten(cur),
             "dekking": lambda: gegevens.dekking(cur, GEMEENTEN),
         },
     }

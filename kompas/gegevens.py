@@ -6,15 +6,13 @@ De SQL staat in `queries/<naam>.sql` en leest de publieke view `indicator_waarde
 vorige meting worden daar één keer bepaald. De status tegenover een streefwaarde komt uit
 `kompas.status` (kies_streefwaarde, beoordeel, status_doel).
 
-Snelheid: de paginaqueries lezen `kompas_afgeleid.indicator_waarden`, een in-memory kopie van de view die
-bij de eerste query op een geopende database wordt gemaakt (zie queries/afgeleid_indicator_waarden.sql).
-Een nieuwe databaseversie betekent een nieuwe verbinding (kompas.db.Lezer) en dus een verse kopie.
+Snelheid: de paginaqueries lezen `afgeleid.indicator_waarden` en de samenvattingen daarvan, die elke
+schrijftransactie vastzet (loaders/afgeleid.sql); lezen is dus alleen selecteren.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,28 +27,8 @@ from kompas.streefwaarden import Streefwaarde, parse_streefwaarde
 OVERZICHT_CSV = DATA / "overzicht.csv"
 
 
-CACHE = "kompas_afgeleid"
-_CACHE_SLOT = threading.Lock()
-
-
-def zorg_voor_cache(cur: duckdb.DuckDBPyConnection) -> None:
-    """Zet de view `indicator_waarden` vast in de gedeelde in-memory cache (queries/afgeleid_indicator_waarden.sql).
-
-    Eén keer per geopende database; alle cursors van die verbinding delen de cache.
-    """
-    with _CACHE_SLOT:
-        cur.execute(sql_bestand("afgeleid_indicator_waarden"))
-
-
 def _lees(cur: duckdb.DuckDBPyConnection, naam: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
-    sql = sql_bestand(naam)
-    try:
-        return cur.sql(sql, params=params or {}).pl()
-    except duckdb.CatalogException as fout:
-        if CACHE not in str(fout):
-            raise
-    zorg_voor_cache(cur)
-    return cur.sql(sql, params=params or {}).pl()
+    return cur.sql(sql_bestand(naam), params=params or {}).pl()
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,22 +59,9 @@ def overzicht(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> pl.Da
     )
 
 
-def reeks(
-    cur: duckdb.DuckDBPyConnection,
-    indicator_code: str,
-    regio_codes: Sequence[str],
-    leeftijden: Sequence[str] | None = None,
-) -> pl.DataFrame:
-    """Tijdreeks van één indicator voor de regio's plus Nederland en hun GGD-regio's, per leeftijdsgroep."""
-    return _lees(
-        cur,
-        "reeks_indicator",
-        {
-            "indicator": indicator_code,
-            "regios": list(regio_codes),
-            "leeftijden": None if leeftijden is None else list(leeftijden),
-        },
-    )
+def reeks(cur: duckdb.DuckDBPyConnection, indicator_codes: Sequence[str], regio_codes: Sequence[str]) -> pl.DataFrame:
+    """Tijdreeksen van de indicatoren voor de regio's plus Nederland en hun GGD-regio's, per leeftijdsgroep."""
+    return _lees(cur, "reeks_indicator", {"indicatoren": list(indicator_codes), "regios": list(regio_codes)})
 
 
 def vergelijking(
@@ -121,18 +86,7 @@ def vergelijking(
 
 def indicatoren(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """De registry met aantal waarden, eerste/laatste peiljaar, leeftijdsgroepen en aantal bronnen."""
-    return _lees(cur, "indicatoren", {"indicator": None})
-
-
-def indicator_info(cur: duckdb.DuckDBPyConnection, indicator_code: str) -> dict[str, Any]:
-    """Eén registry-indicator als dict (kolommen als `indicatoren`); ValueError bij een onbekende code."""
-    rijen = _lees(cur, "indicatoren", {"indicator": indicator_code}).to_dicts()
-    if not rijen:
-        raise ValueError(
-            f"Onbekende indicator '{indicator_code}': die staat niet in het indicatorregister "
-            "(data/indicatoren.csv). Kies een indicator uit de lijst."
-        )
-    return rijen[0]
+    return _lees(cur, "indicatoren")
 
 
 def indicator_alle_waarden(cur: duckdb.DuckDBPyConnection, indicator_code: str) -> pl.DataFrame:

@@ -15,6 +15,18 @@ OORDEEL_TEKST = {
 STATUS_ICOON = {"op koers": "🟢", "risico": "🟠", "niet op koers": "🔴", "geen gegevens": "⚪"}
 
 
+def deel(frame: pl.DataFrame, **gelijk) -> pl.DataFrame:
+    """De rijen van `frame` waarin elke genoemde kolom de gegeven waarde heeft; een waarde None filtert niet.
+
+    Zo halen pagina's één indicator (en leeftijdsgroep) uit een resultaat dat voor meer indicatoren in één
+    query is opgehaald.
+    """
+    for kolom, waarde in gelijk.items():
+        if waarde is not None:
+            frame = frame.filter(pl.col(kolom) == waarde)
+    return frame
+
+
 def hoe_aanvullen(indicator_soort: str | None, bron_tabel: str | None = None) -> str:
     """Waar een ontbrekend cijfer vandaan kan komen."""
     if indicator_soort == "eigen registratie":
@@ -109,20 +121,30 @@ def status_tekst(status: str | None) -> str:
 
 
 def streefwaarde_tekst(streefwaarden: list[dict] | None) -> str:
+    """De streefwaarden als tekst; een geüploade streefwaarde noemt haar upload."""
     if not streefwaarden:
         return "geen streefwaarde"
     return "; ".join(
-        (f"{s['jaar']}: " if s.get("jaar") else "") + (s.get("tekst") or s.get("soort") or "") for s in streefwaarden
+        (f"{s['jaar']}: " if s.get("jaar") else "") + (s.get("tekst") or s.get("soort") or "")
+        + (f" ({s['herkomst']})" if (s.get("herkomst") or "").startswith("upload") else "")
+        for s in streefwaarden
     )
 
 
 def nulmeting_tekst(rij: dict) -> str:
-    if rij.get("nulmeting_jaar") is None and not rij.get("nulmeting_tekst"):
+    """De nulmeting zoals de gemeente die schreef, anders de waarde zelf; met jaar en, bij een upload, de upload."""
+    if rij.get("nulmeting_jaar") is None and not rij.get("nulmeting_tekst") and opmaak.leeg(rij.get("nulmeting_waarde")):
         return "geen nulmeting"
-    tekst = rij.get("nulmeting_tekst") or "(nog geen waarde)"
-    if rij.get("nulmeting_waarde") is None and rij.get("nulmeting_jaar"):
-        tekst = "nog geen waarde"
-    return f"{tekst} ({rij['nulmeting_jaar']})" if rij.get("nulmeting_jaar") else tekst
+    if opmaak.leeg(rij.get("nulmeting_waarde")):
+        tekst = "nog geen waarde" if rij.get("nulmeting_jaar") else (rij.get("nulmeting_tekst") or "nog geen waarde")
+    elif rij.get("nulmeting_tekst"):
+        tekst = rij["nulmeting_tekst"]
+    else:
+        tekst = opmaak.met_eenheid(rij["nulmeting_waarde"], rij.get("eenheid"), rij.get("decimalen") or 0)
+    if rij.get("nulmeting_jaar") and str(rij["nulmeting_jaar"]) not in tekst:
+        tekst = f"{tekst} ({rij['nulmeting_jaar']})"
+    herkomst = rij.get("nulmeting_herkomst") or ""
+    return f"{tekst}, {herkomst}" if herkomst.startswith("upload") else tekst
 
 
 def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:

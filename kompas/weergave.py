@@ -14,7 +14,7 @@ from kompas.db import Lezer
 
 # Alleen deze functies uit kompas.gegevens mogen via `haal` worden aangeroepen.
 GEGEVENSFUNCTIES = {
-    "overzicht", "reeks", "kader_boom", "vergelijking", "indicator_info", "indicator_alle_waarden",
+    "overzicht", "reeks", "kader_boom", "vergelijking", "indicator_alle_waarden",
     "bronnen", "dekking", "indicatoren", "gemeenten",
 }
 

@@ -13,7 +13,7 @@ codes = list(namen)
 code = st.selectbox("Indicator", codes, format_func=lambda c: f"{namen[c]} ({c})", key="ind_indicator",
                     index=codes.index(url_waarde("indicator", "ervaren_gezondheid_pct", codes)))
 zet_url(indicator=code)
-info = haal("indicator_info", code)
+info = register.row(codes.index(code), named=True)
 
 richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 st.subheader(info["naam"])

@@ -26,6 +26,7 @@ st.caption(als_tekst(f"{kop['kader_niveau'].capitalize()} uit: {kop['document']}
 if kop["kader_omschrijving"]:
     st.write(als_tekst(kop["kader_omschrijving"]))
 
+reeksen = haal("reeks", van_kader["indicator_code"].drop_nulls().unique().sort().to_list(), [gemeente, ggd[gemeente]])
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)
     st.subheader(als_tekst(eerste["doel_naam"]))
@@ -38,11 +39,10 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
             if not rij["indicator_code"]:
                 st.caption(als_tekst(rij["toelichting"] or "Geen meetbare indicator gekoppeld."))
                 continue
-            leeftijden = [rij["leeftijd"]] if rij["leeftijd"] else None
-            reeks = haal("reeks", rij["indicator_code"], [gemeente, ggd[gemeente]], leeftijden)
+            reeks = tabellen.deel(reeksen, indicator_code=rij["indicator_code"], leeftijd=rij["leeftijd"])
             if reeks.filter(reeks["regio_code"] == gemeente)["waarde"].drop_nulls().is_empty():
                 st.info(f"Geen gegevens voor {namen[gemeente]}. "
-                        + tabellen.hoe_aanvullen(haal("indicator_info", rij["indicator_code"])["soort"]))
+                        + tabellen.hoe_aanvullen(rij["indicator_soort"]))
             if not reeks["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
                 grafiek = grafieken.trend(reeks, titel=f"{rij['indicator_naam']} — {namen[gemeente]}",

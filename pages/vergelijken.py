@@ -23,10 +23,11 @@ leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)",
 zet_url(indicatoren=indicatoren, van=van, tot=tot, leeftijd=leeftijd)
 
 regios = haal("gemeenten")["regio_code"].to_list() + ["NL01"]
+alle_waarden = haal("vergelijking", indicatoren, regios, van, tot)
+alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
 for code in indicatoren:
-    info = haal("indicator_info", code)
-    waarden = haal("vergelijking", [code], regios, van, tot)
-    waarden = waarden.filter(waarden["leeftijd"].is_in(leeftijd))
+    info = met_cijfers.row(codes.index(code), named=True)
+    waarden = tabellen.deel(alle_waarden, indicator_code=code)
     if waarden["waarde"].drop_nulls().is_empty():
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + tabellen.hoe_aanvullen(info["soort"]))
         continue

@@ -6,7 +6,7 @@ with herkomsten as (
 ),
 
 per_herkomst as (
-    select * from kompas_afgeleid.per_herkomst
+    select * from afgeleid.per_herkomst
 ),
 
 final as (

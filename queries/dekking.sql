@@ -16,12 +16,12 @@ regios as (
 ),
 
 jaren as (
-    select * from kompas_afgeleid.per_indicator_jaar
+    select * from afgeleid.per_indicator_jaar
 ),
 
 aanwezig as (
     select *
-    from kompas_afgeleid.per_regio_jaar
+    from afgeleid.per_regio_jaar
     where regio_code in (select regio_code from gekozen)
 ),
 

@@ -3,7 +3,7 @@
 -- Parameter: $indicator (varchar).
 
 with waarden as (
-    select * from kompas_afgeleid.indicator_waarden where indicator_code = $indicator
+    select * from afgeleid.indicator_waarden where indicator_code = $indicator
 ),
 
 final as (

@@ -1,14 +1,12 @@
 -- De indicatorregistry met wat er aan waarden is (aantal, jaren, leeftijdsgroepen, aantal bronnen), voor
--- keuzelijsten en de indicatorinformatie. Parameter: $indicator (varchar of NULL = alle).
+-- keuzelijsten en de indicatorinformatie.
 
 with registry as (
-    select *
-    from indicator
-    where $indicator::varchar is null or indicator_code = $indicator::varchar
+    select * from indicator
 ),
 
 beschikbaar as (
-    select * from kompas_afgeleid.per_indicator
+    select * from afgeleid.per_indicator
 ),
 
 final as (

@@ -25,22 +25,11 @@ regios as (
     select * from regio
 ),
 
-waarden as (
-    select *
-    from kompas_afgeleid.indicator_waarden
-    where is_voorkeur
-        and waarde is not null
-        and regio_code in (select regio_code from gekozen_gemeenten)
-        and indicator_code in (select indicator_code from kopindicatoren)
-),
-
 laatste as (
     select *
-    from waarden
-    qualify row_number() over (
-        partition by indicator_code, regio_code, leeftijd
-        order by peiljaar desc, peildatum desc nulls last
-    ) = 1
+    from afgeleid.laatste_waarden
+    where regio_code in (select regio_code from gekozen_gemeenten)
+        and indicator_code in (select indicator_code from kopindicatoren)
 ),
 
 raster as (

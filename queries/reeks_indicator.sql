@@ -1,7 +1,8 @@
--- Tijdreeks van één indicator voor de gekozen regio's, aangevuld met Nederland en de GGD-regio's van de
--- gekozen gemeenten; alleen voorkeurswaarden, met interval. Elke leeftijdsgroep is een eigen reeks
--- (kolom `reeks`): 18+ en 19+ worden nooit één lijn.
--- Parameters: $indicator (varchar), $regios (varchar[]), $leeftijden (varchar[] of NULL = alle).
+-- Tijdreeksen van de gekozen indicatoren (één query voor alle indicatoren van een kader) voor de gekozen
+-- regio's, aangevuld met Nederland en de GGD-regio's van de gekozen gemeenten; alleen voorkeurswaarden,
+-- met interval. Elke indicator × leeftijdsgroep is een eigen reeks (kolom `reeks`): 18+ en 19+ worden
+-- nooit één lijn. Alle kolommen van afgeleid.indicator_waarden, plus `reeks`.
+-- Parameters: $indicatoren (varchar[]), $regios (varchar[]).
 
 with gekozen as (
     select unnest($regios::varchar[]) as regio_code
@@ -21,44 +22,18 @@ reeks_regios as (
 
 waarden as (
     select *
-    from kompas_afgeleid.indicator_waarden
-    where indicator_code = $indicator
+    from afgeleid.indicator_waarden
+    where indicator_code in (select unnest($indicatoren::varchar[]))
         and is_voorkeur
         and regio_code in (select regio_code from reeks_regios)
-        and ($leeftijden::varchar[] is null or list_contains($leeftijden::varchar[], leeftijd))
 ),
 
 final as (
     select
-        indicator_code,
-        indicator_naam,
-        eenheid,
-        decimalen,
-        regio_code,
-        regio_naam,
-        regio_soort,
-        regio_volgorde,
-        leeftijd,
-        indicator_code || ' | ' || leeftijd as reeks,
-        peiljaar,
-        peildatum,
-        waarde,
-        ondergrens,
-        bovengrens,
-        status,
-        landelijk_waarde,
-        verschil_landelijk,
-        significantie,
-        oordeel,
-        verandering,
-        bron,
-        herkomst_soort,
-        herkomst_id,
-        licentie,
-        berekend_uit,
-        is_berekend
+        *,
+        indicator_code || ' | ' || leeftijd as reeks
     from waarden
 )
 
 select * from final
-order by leeftijd, regio_volgorde, peiljaar, peildatum nulls first
+order by indicator_code, leeftijd, regio_volgorde, peiljaar, peildatum nulls first

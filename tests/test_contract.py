@@ -40,12 +40,10 @@ def test_every_registry_indicator_reachable_through_query_path(cur):
     registry = _registry()["indicator_code"].to_list()
     lijst = gegevens.indicatoren(cur)
     assert sorted(lijst["indicator_code"].to_list()) == sorted(registry)
+    reeks = gegevens.reeks(cur, registry, ["GM0148", "GM1876", "GM0303"])
+    assert set(reeks["indicator_code"].to_list()) <= set(registry)
     for code in registry:
-        info = gegevens.indicator_info(cur, code)
-        assert info["indicator_code"] == code
-        reeks = gegevens.reeks(cur, code, ["GM0148", "GM1876", "GM0303"])
-        assert set(reeks["indicator_code"].to_list()) <= {code}
-        gegevens.indicator_alle_waarden(cur, code)
+        assert set(gegevens.indicator_alle_waarden(cur, code)["indicator_code"].to_list()) <= {code}
 
 
 def test_headline_indicators_exist_in_registry():

@@ -7,7 +7,7 @@ import csv
 import duckdb
 import pytest
 
-from kompas.db import DATA, schrijf_transactie
+from kompas.db import DATA, Lezer, schema_versie, schrijf_transactie
 from loaders.ingebed import bouw
 
 # Gepubliceerde cijfers zoals in de vindplaats (shared/reference), met hun interval waar gegeven.
@@ -109,9 +109,7 @@ def test_twee_keer_bouwen_geeft_dezelfde_database(tmp_path):
     assert _dump(pad) == eerst
 
 
-def test_bouwen_laat_geuploade_cijfers_staan(tmp_path):
-    pad = tmp_path / "k.duckdb"
-    bouw(pad)
+def _voeg_geupload_cijfer_toe(pad) -> None:
     with schrijf_transactie(pad) as con:
         con.execute(
             "insert into herkomst (herkomst_id, soort, bron, adres) values ('upload:1', 'upload', 'gemeente Dalfsen', 'x.xlsx')"
@@ -120,6 +118,12 @@ def test_bouwen_laat_geuploade_cijfers_staan(tmp_path):
             "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
             " values ('bewindvoering_huishoudens', 'GM0148', 2024, 'totaal', 101, 'upload:1')"
         )
+
+
+def test_bouwen_laat_geuploade_cijfers_staan(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    bouw(pad)
+    _voeg_geupload_cijfer_toe(pad)
     bouw(pad)
     con = duckdb.connect(str(pad), read_only=True)
     assert con.execute("select waarde from waarneming where herkomst_id = 'upload:1'").fetchall() == [(101.0,)]
@@ -150,3 +154,48 @@ def test_registry_is_volledig_en_eenheden_zijn_niet_vermengd():
         # De eenheid staat in de code waar die verschilt: per 1.000 en per 10.000 zijn aparte indicatoren.
         if "per 10.000" in r["eenheid"]:
             assert "10000" in r["indicator_code"], r["indicator_code"]
+
+
+def _afgeleid_en_view(pad) -> tuple[list[tuple], list[tuple]]:
+    con = duckdb.connect(str(pad), read_only=True)
+    try:
+        vast = con.execute("select * from afgeleid.indicator_waarden order by all").fetchall()
+        view = con.execute("select * from indicator_waarden order by all").fetchall()
+        return vast, view
+    finally:
+        con.close()
+
+
+def test_elke_schrijftransactie_zet_de_afgeleide_tabellen_vast(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    bouw(pad)
+    vast, view = _afgeleid_en_view(pad)
+    assert vast == view and len(vast) > 700
+    _voeg_geupload_cijfer_toe(pad)
+    vast_na, view_na = _afgeleid_en_view(pad)
+    assert vast_na == view_na
+    assert len(vast_na) == len(vast) + 1
+    con = duckdb.connect(str(pad), read_only=True)
+    try:
+        per_indicator = con.execute(
+            "select aantal_waarden from afgeleid.per_indicator where indicator_code = 'bewindvoering_huishoudens'"
+        ).fetchall()
+        assert per_indicator[0][0] >= 1
+    finally:
+        con.close()
+
+
+def test_lezer_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    bouw(pad)
+    con = duckdb.connect(str(pad))
+    con.execute("drop schema afgeleid cascade")  # zoals een database van vóór de afgeleide tabellen
+    con.close()
+    lezer = Lezer(pad)
+    try:
+        aantal = lezer.cursor().execute("select count(*) from afgeleid.indicator_waarden").fetchone()[0]
+        versie = lezer.cursor().execute("select versie from afgeleid.schema_versie").fetchone()[0]
+    finally:
+        lezer.close()
+    assert aantal > 700
+    assert versie == schema_versie()

@@ -31,3 +31,26 @@ def test_datums():
     assert opmaak.peilmoment(2020, dt.date(2020, 10, 1)) == "stand 1 oktober 2020"
     assert opmaak.peilmoment(2023, None) == "2023"
     assert opmaak.moment(dt.datetime(2026, 11, 23, 14, 5)) == "23-11-2026 14:05"
+
+
+def test_deel_filtert_op_gegeven_waarden_en_negeert_none():
+    import polars as pl
+
+    from kompas.tabellen import deel
+
+    frame = pl.DataFrame({"indicator_code": ["a", "a", "b"], "leeftijd": ["18+", "65+", "18+"], "waarde": [1, 2, 3]})
+    assert deel(frame, indicator_code="a")["waarde"].to_list() == [1, 2]
+    assert deel(frame, indicator_code="a", leeftijd="65+")["waarde"].to_list() == [2]
+    assert deel(frame, indicator_code="a", leeftijd=None)["waarde"].to_list() == [1, 2]
+    assert deel(frame, indicator_code="c").is_empty()
+
+
+def test_nulmeting_tekst_zonder_dubbel_jaar_en_met_upload():
+    from kompas.tabellen import nulmeting_tekst
+
+    assert nulmeting_tekst({"nulmeting_tekst": "82% (2017)", "nulmeting_jaar": 2017, "nulmeting_waarde": 82.0}) == "82% (2017)"
+    assert nulmeting_tekst({"nulmeting_tekst": "26%", "nulmeting_jaar": 2019, "nulmeting_waarde": 26.0}) == "26% (2019)"
+    assert nulmeting_tekst({"nulmeting_jaar": 2025}) == "nog geen waarde (2025)"
+    assert nulmeting_tekst({}) == "geen nulmeting"
+    assert nulmeting_tekst({"nulmeting_jaar": 2021, "nulmeting_waarde": 81.5, "eenheid": "%", "decimalen": 1,
+                            "nulmeting_herkomst": "upload: d.xlsx (23-11-2026)"}) == "81,5% (2021), upload: d.xlsx (23-11-2026)"

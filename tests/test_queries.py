@@ -67,7 +67,7 @@ def test_published_rate_wins_over_computed(cur):
 
 
 def test_per_10000_stays_its_own_series(cur):
-    r = gegevens.reeks(cur, "bijstand_per_1000", ["GM0148"])
+    r = gegevens.reeks(cur, ["bijstand_per_1000"], ["GM0148"])
     assert set(r["indicator_code"]) == {"bijstand_per_1000"}
     assert sorted(r.filter(r["regio_code"] == "GM0148")["waarde"].to_list()) == pytest.approx([10.0, 11.0])
 
@@ -126,15 +126,19 @@ def test_previous_measurement_skips_missing_year(cur):
     assert w["verandering"] == pytest.approx(1.0)
 
 
-def test_reeks_adds_nederland_and_ggd_and_filters_leeftijd(cur):
-    r = gegevens.reeks(cur, "ervaren_gezondheid_pct", ["GM0148"], ["18+"])
-    assert set(r["regio_code"]) == {"GM0148", "GG1009", "NL01"}
-    assert set(r["leeftijd"]) == {"18+"}
-    gm = r.filter(r["regio_code"] == "GM0148")
+def test_reeks_adds_nederland_and_ggd_and_keeps_age_groups_apart(cur):
+    alle = gegevens.reeks(cur, ["ervaren_gezondheid_pct"], ["GM0148"])
+    assert set(alle["regio_code"]) == {"GM0148", "GG1009", "NL01"}
+    assert set(alle["reeks"]) == {"ervaren_gezondheid_pct | 18+", "ervaren_gezondheid_pct | 19+"}
+    gm = alle.filter((alle["regio_code"] == "GM0148") & (alle["leeftijd"] == "18+"))
     assert gm["peiljaar"].to_list() == [2020, 2024]
     assert gm["ondergrens"].to_list() == [81.0, 82.0]
-    alle = gegevens.reeks(cur, "ervaren_gezondheid_pct", ["GM0148"])
-    assert set(alle["reeks"]) == {"ervaren_gezondheid_pct | 18+", "ervaren_gezondheid_pct | 19+"}
+
+
+def test_reeks_of_several_indicators_in_one_query(cur):
+    r = gegevens.reeks(cur, ["ervaren_gezondheid_pct", "bijstand_per_1000"], ["GM0148"])
+    los = [gegevens.reeks(cur, [code], ["GM0148"]) for code in ("bijstand_per_1000", "ervaren_gezondheid_pct")]
+    assert r.to_dicts() == los[0].to_dicts() + los[1].to_dicts()  # gesorteerd op indicator_code
 
 
 # --- bronvoorkeur en peildatum -------------------------------------------------------------------------
@@ -209,13 +213,12 @@ def test_alle_waarden_include_non_preferred_sources(cur):
     assert set(gm["herkomst_soort"]) == {"upload", "gepubliceerd document"}
 
 
-def test_indicator_info_and_unknown_code(cur):
-    info = gegevens.indicator_info(cur, "ervaren_gezondheid_pct")
+def test_indicatoren_summarise_what_is_there(cur):
+    register = gegevens.indicatoren(cur)
+    (info,) = register.filter(register["indicator_code"] == "ervaren_gezondheid_pct").to_dicts()
     assert info["eenheid"] == "%" and info["goede_richting"] == "hoger"
     assert info["aantal_waarden"] == 8 and info["leeftijden"] == ["18+", "19+"]
     assert (info["eerste_peiljaar"], info["laatste_peiljaar"]) == (2016, 2024)
-    with pytest.raises(ValueError, match="Onbekende indicator 'bestaat_niet'"):
-        gegevens.indicator_info(cur, "bestaat_niet")
 
 
 def test_bronnen_counts_stored_and_computed(cur):

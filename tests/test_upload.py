@@ -16,6 +16,7 @@ import pytest
 import werkboeken as wb
 from kompas.db import schrijf_transactie
 from kompas.sjabloon import maak_sjabloon
+from kompas import gegevens, tabellen
 from loaders import excel
 from loaders.__main__ import main as cli
 
@@ -294,3 +295,54 @@ def test_sjabloon_heeft_codes_en_validatie(db):
     boek.save(uit)
     (blad,) = excel.valideer(uit.getvalue(), "sjabloon.xlsx").werkbladen
     assert [(w.gemeente_code, w.waarde) for w in blad.waarden] == [("GM0303", 12.0)]
+
+
+# ------------------------------------------------------------------ streefwaarden in de kaderboom
+
+
+def _kaderrij(pad, kader_indicator_id: str) -> dict:
+    con = duckdb.connect(str(pad), read_only=True)
+    try:
+        boom = gegevens.kader_boom(con.cursor(), kader_indicator_id[:6])
+    finally:
+        con.close()
+    (rij,) = boom.filter(boom["kader_indicator_id"] == kader_indicator_id).to_dicts()
+    return rij
+
+
+def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
+    jeugd = "GM0148-b2026-jeugdwet.1.2"   # klanttevredenheid jeugdhulp: geen streefwaarde in het document
+    voor = _kaderrij(db, jeugd)
+    assert voor["streefwaarden"] is None and voor["status"] == "geen gegevens"
+    ids = excel.leg_vast(excel.valideer(wb.sjabloon_ingevuld(), "dalfsen.xlsx"), door="test@dalfsen.nl")
+    na = _kaderrij(db, jeugd)
+    (streef,) = na["streefwaarden"]
+    assert (streef["jaar"], streef["tekst"], streef["soort"], streef["waarde"]) == (2025, "minimaal 85%", "minimaal", 85.0)
+    assert streef["herkomst"].startswith("upload: dalfsen.xlsx (")
+    assert (na["nulmeting_jaar"], na["nulmeting_waarde"]) == (2023, 81.5)
+    assert na["nulmeting_herkomst"].startswith("upload: dalfsen.xlsx")
+    # de laatste waarde is de nulmeting zelf (2023): er is nog niets gerealiseerd (kompas.status)
+    assert (na["laatste_waarde"], na["streef_tekst"], na["status"]) == (81.5, "minimaal 85%", "geen gegevens")
+    excel.leg_vast(excel.valideer(wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2024, "82", "%", "CEO", None]]),
+                                  "ceo-2024.xlsx"), door="test@dalfsen.nl")
+    later = _kaderrij(db, jeugd)
+    # 82% (2024) tegenover 'minimaal 85%': 3 punt te laag, meer dan de marge van 2 punt
+    assert (later["laatste_waarde"], later["laatste_peiljaar"], later["status"]) == (82.0, 2024, "niet op koers")
+    assert "upload: dalfsen.xlsx" in tabellen.streefwaarde_tekst(na["streefwaarden"])
+    # afgerond op de decimalen van de registry (0), met de eenheid uit het kader
+    assert tabellen.nulmeting_tekst(na) == f"82% (respondenten) (2023), {na['nulmeting_herkomst']}"
+    # intrekken haalt de streefwaarde weer weg
+    excel.trek_in(ids[1], door="test@dalfsen.nl")
+    assert _kaderrij(db, jeugd)["streefwaarden"] is None
+
+
+def test_geuploade_streefwaarde_vervangt_alleen_hetzelfde_jaar_uit_het_document(db):
+    rij = ["GM0148", "langdurig_uitkering_4jr_pct", 2023, "maximaal 20%", None, None, None]
+    excel.leg_vast(excel.valideer(wb.waarden([rij], kop=wb.STREEF_KOP, blad="Streefwaarden"), "doelen.xlsx"),
+                   door="test@dalfsen.nl")
+    begroting = _kaderrij(db, "GM0148-b2020-participatie.4.1")   # document: 25% voor 2020 t/m 2023
+    assert [(s["jaar"], s["tekst"], s["herkomst"].split(":")[0]) for s in begroting["streefwaarden"]] == [
+        (2020, "25%", "kader"), (2021, "25%", "kader"), (2022, "25%", "kader"), (2023, "maximaal 20%", "upload")]
+    assert begroting["nulmeting_waarde"] == 26.0 and begroting["nulmeting_herkomst"] == "kader"
+    nieuw = _kaderrij(db, "GM0148-b2026-inkomen.1.3")             # zelfde registry-indicator, document zonder jaar
+    assert [(s["jaar"], s["tekst"]) for s in nieuw["streefwaarden"]] == [(2023, "maximaal 20%"), (None, "maximaal 25%")]
