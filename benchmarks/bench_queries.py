@@ -131,7 +131,7 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
     boom = gegevens.kader_boom(cur, "GM0303")
     eerste_kader = boom.filter(boom["kader_id"] == boom["kader_id"][0])
     kader_codes = eerste_kader["indicator_code"].drop_nulls().unique().sort().to_list()
-    ggd = dict(gegevens.gemeenten(cur).select("regio_code", "ggd_regio_code").iter_rows())
+    ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gegevens.gemeenten(cur)}
     return {
         "overzicht": {
             "gemeenten": lambda: gegevens.gemeenten(cur),

@@ -1,5 +1,9 @@
 """Datafuncties voor de pagina's: een DuckDB-cursor (of verbinding) en gewone parameters erin, een
-polars DataFrame (of dict) eruit. Geen Streamlit hier; de pagina's cachen zelf.
+polars DataFrame eruit. Geen Streamlit hier; de pagina's cachen zelf.
+
+Uitzondering: `gemeenten` en `overzicht` geven een lijst dicts (een paar tientallen rijen). Zo laadt de
+eerste pagina (Overzicht) polars en pyarrow niet (samen ~0,3 s); polars wordt pas geïmporteerd door de
+functies die een DataFrame maken.
 
 De SQL staat in `queries/<naam>.sql` en leest de publieke view `indicator_waarden`
 (loaders/schema/50_views.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
@@ -12,49 +16,59 @@ schrijftransactie vastzet (loaders/afgeleid.sql); lezen is dus alleen selecteren
 
 from __future__ import annotations
 
+import csv
 import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import polars as pl
 
 from kompas import status as statusregel
 from kompas.db import DATA, sql_bestand
 from kompas.status import kies_streefwaarde
 from kompas.streefwaarden import Streefwaarde, parse_streefwaarde
 
+if TYPE_CHECKING:
+    import polars as pl
+
 OVERZICHT_CSV = DATA / "overzicht.csv"
 
 
+def _rijen(cur: duckdb.DuckDBPyConnection, naam: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    resultaat = cur.execute(sql_bestand(naam), params or {})
+    namen = [kolom[0] for kolom in resultaat.description]
+    return [dict(zip(namen, rij)) for rij in resultaat.fetchall()]
+
+
 def _lees(cur: duckdb.DuckDBPyConnection, naam: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
+    # niet pl.DataFrame(relatie) via de Arrow C-stream: die spaart het laden van pyarrow (~0,1 s), maar laat
+    # duckdb 2.0 bij het afsluiten 'nanobind: leaked instances' melden
     return cur.sql(sql_bestand(naam), params=params or {}).pl()
 
 
 @functools.lru_cache(maxsize=1)
-def kopindicatoren() -> pl.DataFrame:
+def kopindicatoren() -> tuple[dict[str, Any], ...]:
     """De kopindicatoren van het overzicht uit `data/overzicht.csv` (thema, indicator_code, leeftijd, volgorde)."""
-    return pl.read_csv(
-        OVERZICHT_CSV,
-        schema={"thema": pl.String, "indicator_code": pl.String, "leeftijd": pl.String, "volgorde": pl.Int32},
-    ).sort("volgorde")
+    with open(OVERZICHT_CSV, newline="", encoding="utf-8") as bestand:
+        rijen = [{**r, "volgorde": int(r["volgorde"])} for r in csv.DictReader(bestand)]
+    return tuple(sorted(rijen, key=lambda r: r["volgorde"]))
 
 
-def overzicht(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> pl.DataFrame:
+def overzicht(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> list[dict[str, Any]]:
     """Per kopindicator × gemeente de laatste waarde met landelijk, verschil, oordeel, vorige meting en bron.
 
-    Een gemeente zonder cijfer krijgt een rij met waarde NULL.
+    Een gemeente zonder cijfer krijgt een rij met waarde NULL. Rijen op volgorde van kopindicator en gemeente.
     """
     kop = kopindicatoren()
-    return _lees(
+    return _rijen(
         cur,
         "overzicht_kerncijfers",
         {
             "gemeenten": list(gemeenten),
-            "themas": kop["thema"].to_list(),
-            "codes": kop["indicator_code"].to_list(),
-            "leeftijden": kop["leeftijd"].to_list(),
-            "volgordes": kop["volgorde"].to_list(),
+            "themas": [k["thema"] for k in kop],
+            "codes": [k["indicator_code"] for k in kop],
+            "leeftijden": [k["leeftijd"] for k in kop],
+            "volgordes": [k["volgorde"] for k in kop],
         },
     )
 
@@ -94,9 +108,9 @@ def indicator_alle_waarden(cur: duckdb.DuckDBPyConnection, indicator_code: str) 
     return _lees(cur, "indicator_waarden_detail", {"indicator": indicator_code})
 
 
-def gemeenten(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """De gemeenten met GGD-regio en provincie."""
-    return _lees(cur, "gemeenten")
+def gemeenten(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """De gemeenten met GGD-regio en provincie, op volgorde."""
+    return _rijen(cur, "gemeenten")
 
 
 def bronnen(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -140,6 +154,8 @@ def kader_boom(cur: duckdb.DuckDBPyConnection, gemeente_code: str) -> pl.DataFra
     over de indicatoren van het doel. Een kaderindicator zonder gekoppelde registry-indicator heeft
     status 'geen gegevens'.
     """
+    import polars as pl
+
     boom = _lees(cur, "kader_indicatoren", {"gemeente": gemeente_code})
     statussen: list[str | None] = []
     geldend: list[dict | None] = []

@@ -40,6 +40,29 @@ def haal(naam: str, *args) -> Any:
     return _haal(naam, args, lezer().versie())
 
 
+# Alleen deze bouwers uit kompas.grafieken mogen via `grafiek` worden getoond.
+GRAFIEKBOUWERS = {"trend", "kleine_veelvouden"}
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _grafiek_spec(bouwer: str, gegevens: Any, opties: dict) -> dict:
+    from kompas import grafieken
+
+    # geen schemavalidatie bij elke weergave (~25 ms per grafiek); tests/test_grafieken.py valideert de specs
+    return grafieken.voor_weergave(getattr(grafieken, bouwer)(gegevens, **opties)).to_dict(validate=False)
+
+
+def grafiek(bouwer: str, gegevens: Any, **opties) -> None:
+    """Toont `kompas.grafieken.<bouwer>(gegevens, **opties)` met de Nederlandse locale.
+
+    De Vega-Lite-specificatie wordt gecachet op de gegevens en opties: een rerun bouwt geen Altair-grafiek
+    opnieuw op (dat kost ~100 ms per grafiek).
+    """
+    if bouwer not in GRAFIEKBOUWERS:
+        raise ValueError(f"onbekende grafiekbouwer: {bouwer}")
+    st.vega_lite_chart(_grafiek_spec(bouwer, gegevens, opties), width="stretch")
+
+
 def url_lijst(sleutel: str, standaard: list[str], toegestaan: list[str]) -> list[str]:
     """Een keuzelijst uit de URL (`?gemeenten=GM0148,GM0303`); onbekende waarden vallen weg."""
     ruw = st.query_params.get(sleutel)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kompas import tabellen
+from kompas import tabellen, teksten
 from kompas.weergave import als_tekst, haal, url_waarde, zet_url
 
 st.title("Indicator")
@@ -28,7 +28,7 @@ st.table({"Kenmerk": list(kenmerken), "Waarde": list(kenmerken.values())})
 
 waarden = haal("indicator_alle_waarden", code)
 if waarden.is_empty():
-    st.info("Geen gegevens voor deze indicator. " + tabellen.hoe_aanvullen(info["soort"], info["bron_tabel"]))
+    st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["soort"], info["bron_tabel"]))
     st.stop()
 tabel = tabellen.alle_waarden_tabel(waarden)
 st.write(f"{len(tabel)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from kompas import grafieken, tabellen
-from kompas.weergave import als_tekst, bronregel, haal, url_waarde, zet_url
+from kompas import tabellen, teksten
+from kompas.weergave import als_tekst, bronregel, grafiek, haal, url_waarde, zet_url
 
 st.title("Kaders, doelen en indicatoren")
 
 gemeenten = haal("gemeenten")
-namen = dict(zip(gemeenten["regio_code"], gemeenten["regio_naam"]))
-ggd = dict(zip(gemeenten["regio_code"], gemeenten["ggd_regio_code"]))
+namen = {g["regio_code"]: g["regio_naam"] for g in gemeenten}
+ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gemeenten}
 gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente",
                         index=list(namen).index(url_waarde("gemeente", "GM0148", list(namen))))
 boom = haal("kader_boom", gemeente)
@@ -30,25 +30,24 @@ reeksen = haal("reeks", van_kader["indicator_code"].drop_nulls().unique().sort()
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)
     st.subheader(als_tekst(eerste["doel_naam"]))
-    st.write(f"Status van het doel: **{tabellen.status_tekst(eerste['doel_status'])}**")
+    st.write(f"Status van het doel: **{teksten.status_tekst(eerste['doel_status'])}**")
     for rij in doel.filter(doel["kader_indicator_id"].is_not_null()).iter_rows(named=True):
         with st.container(border=True):
-            st.markdown(f"**{als_tekst(rij['omschrijving'])}** — {tabellen.status_tekst(rij['status'])}")
-            st.caption(als_tekst(f"Nulmeting: {tabellen.nulmeting_tekst(rij)} · Streefwaarde: "
-                                 f"{tabellen.streefwaarde_tekst(rij['streefwaarden'])}"))
+            st.markdown(f"**{als_tekst(rij['omschrijving'])}** — {teksten.status_tekst(rij['status'])}")
+            st.caption(als_tekst(f"Nulmeting: {teksten.nulmeting_tekst(rij)} · Streefwaarde: "
+                                 f"{teksten.streefwaarde_tekst(rij['streefwaarden'])}"))
             if not rij["indicator_code"]:
                 st.caption(als_tekst(rij["toelichting"] or "Geen meetbare indicator gekoppeld."))
                 continue
             reeks = tabellen.deel(reeksen, indicator_code=rij["indicator_code"], leeftijd=rij["leeftijd"])
             if reeks.filter(reeks["regio_code"] == gemeente)["waarde"].drop_nulls().is_empty():
                 st.info(f"Geen gegevens voor {namen[gemeente]}. "
-                        + tabellen.hoe_aanvullen(rij["indicator_soort"]))
+                        + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not reeks["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
-                grafiek = grafieken.trend(reeks, titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
-                                          eenheid=rij["eenheid"], decimalen=rij["decimalen"] or 0,
-                                          nulmeting=nulmeting, streefwaarden=rij["streefwaarden"])
-                st.altair_chart(grafieken.voor_weergave(grafiek), width="stretch")
+                grafiek("trend", reeks, titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
+                        eenheid=rij["eenheid"], decimalen=rij["decimalen"] or 0,
+                        nulmeting=nulmeting, streefwaarden=rij["streefwaarden"])
                 bronregel(reeks["bron"].to_list())
                 with st.expander("Tabel bij de grafiek"):
                     st.dataframe(tabellen.waarden_tabel(reeks), hide_index=True, width="stretch")

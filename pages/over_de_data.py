@@ -24,7 +24,7 @@ st.dataframe(
 )
 
 st.subheader("Dekking: welke cijfers er zijn en welke ontbreken")
-gemeenten = haal("gemeenten")["regio_code"].to_list()
+gemeenten = [g["regio_code"] for g in haal("gemeenten")]
 st.dataframe(tabellen.dekking_matrix(haal("dekking", gemeenten)), hide_index=True, width="stretch")
 
 st.subheader("Verversen")

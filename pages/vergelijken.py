@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from kompas import grafieken, tabellen
-from kompas.weergave import bronregel, haal, url_lijst, url_waarde, zet_url
+from kompas import tabellen, teksten
+from kompas.weergave import bronregel, grafiek, haal, url_lijst, url_waarde, zet_url
 
 st.title("Vergelijken")
 st.write("Kies indicatoren en jaren. Elk paneel heeft dezelfde schaal en elke gemeente overal dezelfde kleur.")
@@ -22,18 +22,17 @@ leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)",
                           default=url_lijst("leeftijd", ["18+", "19+", "totaal"], leeftijden))
 zet_url(indicatoren=indicatoren, van=van, tot=tot, leeftijd=leeftijd)
 
-regios = haal("gemeenten")["regio_code"].to_list() + ["NL01"]
+regios = [g["regio_code"] for g in haal("gemeenten")] + ["NL01"]
 alle_waarden = haal("vergelijking", indicatoren, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
 for code in indicatoren:
     info = met_cijfers.row(codes.index(code), named=True)
     waarden = tabellen.deel(alle_waarden, indicator_code=code)
     if waarden["waarde"].drop_nulls().is_empty():
-        st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + tabellen.hoe_aanvullen(info["soort"]))
+        st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["soort"]))
         continue
-    grafiek = grafieken.kleine_veelvouden(waarden, titel=f"{info['naam']} ({info['eenheid']})",
-                                          eenheid=info["eenheid"], decimalen=info["decimalen"])
-    st.altair_chart(grafieken.voor_weergave(grafiek), width="stretch")
+    grafiek("kleine_veelvouden", waarden, titel=f"{info['naam']} ({info['eenheid']})",
+            eenheid=info["eenheid"], decimalen=info["decimalen"])
     bronregel(waarden["bron"].to_list())
     with st.expander(f"Tabel: {info['naam']}"):
         st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")

@@ -46,7 +46,7 @@ def test_deel_filtert_op_gegeven_waarden_en_negeert_none():
 
 
 def test_nulmeting_tekst_zonder_dubbel_jaar_en_met_upload():
-    from kompas.tabellen import nulmeting_tekst
+    from kompas.teksten import nulmeting_tekst
 
     assert nulmeting_tekst({"nulmeting_tekst": "82% (2017)", "nulmeting_jaar": 2017, "nulmeting_waarde": 82.0}) == "82% (2017)"
     assert nulmeting_tekst({"nulmeting_tekst": "26%", "nulmeting_jaar": 2019, "nulmeting_waarde": 26.0}) == "26% (2019)"

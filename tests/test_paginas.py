@@ -97,3 +97,22 @@ def test_over_de_data_bronnen_en_dekking(ingebedde_db, lees):
 def test_onbekende_url_waarden_vallen_terug_op_standaard(ingebedde_db, pagina):
     _draai(f"pages/{pagina}.py", gemeente="GM9999", kader="bestaat-niet", indicator="bestaat_niet",
            indicatoren="x,y")
+
+
+def test_overzicht_laadt_geen_zware_modules(ingebedde_db):
+    """De eerste pagina opent zonder polars, pyarrow, pandas en altair (issue: zware imports niet op het
+    pad naar de eerste pagina). In een schoon proces, omdat andere tests ze al geladen hebben."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, streamlit.testing.v1 as t\n"
+        "at = t.AppTest.from_file(sys.argv[1], default_timeout=60).run()\n"
+        "assert not at.exception, at.exception\n"
+        "assert len(at.metric) == 24, len(at.metric)\n"
+        "print(sorted(m for m in ('polars', 'pyarrow', 'pandas', 'altair') if m in sys.modules))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", script, str(PROJECT / "pages" / "overzicht.py")],
+                         capture_output=True, text=True, cwd=PROJECT, timeout=120)
+    assert uit.returncode == 0, uit.stderr[-2000:]
+    assert uit.stdout.strip().splitlines()[-1] == "[]"

@@ -16,7 +16,7 @@ import pytest
 import werkboeken as wb
 from kompas.db import schrijf_transactie
 from kompas.sjabloon import maak_sjabloon
-from kompas import gegevens, tabellen
+from kompas import gegevens, teksten
 from loaders import excel
 from loaders.__main__ import main as cli
 
@@ -328,9 +328,9 @@ def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
     later = _kaderrij(db, jeugd)
     # 82% (2024) tegenover 'minimaal 85%': 3 punt te laag, meer dan de marge van 2 punt
     assert (later["laatste_waarde"], later["laatste_peiljaar"], later["status"]) == (82.0, 2024, "niet op koers")
-    assert "upload: dalfsen.xlsx" in tabellen.streefwaarde_tekst(na["streefwaarden"])
+    assert "upload: dalfsen.xlsx" in teksten.streefwaarde_tekst(na["streefwaarden"])
     # afgerond op de decimalen van de registry (0), met de eenheid uit het kader
-    assert tabellen.nulmeting_tekst(na) == f"82% (respondenten) (2023), {na['nulmeting_herkomst']}"
+    assert teksten.nulmeting_tekst(na) == f"82% (respondenten) (2023), {na['nulmeting_herkomst']}"
     # intrekken haalt de streefwaarde weer weg
     excel.trek_in(ids[1], door="test@dalfsen.nl")
     assert _kaderrij(db, jeugd)["streefwaarden"] is None
