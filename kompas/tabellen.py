@@ -89,6 +89,13 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rijen)
 
 
+def als_csv(tabel: pl.DataFrame) -> bytes:
+    """Een tabel als CSV zoals Nederlandse Excel die opent: puntkomma, decimale komma, UTF-8 met BOM,
+    datums als dd-mm-jjjj."""
+    return tabel.write_csv(separator=";", decimal_comma=True, include_bom=True, date_format="%d-%m-%Y",
+                           datetime_format="%d-%m-%Y %H:%M").encode("utf-8")
+
+
 def als_xlsx(tabel: pl.DataFrame, werkblad: str = "Gegevens") -> bytes:
     """Een tabel als Excel-bestand (.xlsx) om te downloaden; tekst blijft tekst."""
     import io

@@ -19,6 +19,24 @@ GEGEVENSFUNCTIES = {
 }
 
 
+def via_app() -> None:
+    """Zorgt dat een pagina via app.py draait (st.navigation, paginaconfiguratie, zijbalk). Eerste regel van elke pagina.
+
+    Streamlit behandelt de map `pages/` naast app.py als een oude multipage-app (v1) zolang app.py in dit
+    proces nog geen st.navigation heeft aangeroepen. Opent iemand na een herstart als eerste een gedeelde
+    link (/kaders?gemeente=GM0303&...), dan draait Streamlit pages/kaders.py los: zonder onze navigatie,
+    brede opmaak en zijbalk, en dat blijft zo voor die sessie. Dan zetten we die oude modus uit en beginnen
+    de run opnieuw, nu via app.py. De url_path van een st.Page is gelijk aan de bestandsnaam (een pad dat
+    niet op een bestand lijkt, zoals /over-de-data, laat Streamlit zelf al via app.py lopen), dus dezelfde
+    pagina met dezelfde URL-parameters opent (tests/test_browser.py: gedeelde link na herstart).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 @st.cache_resource(show_spinner=False)
 def lezer() -> Lezer:
     """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor."""

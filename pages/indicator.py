@@ -3,7 +3,9 @@
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import als_tekst, haal, url_waarde, zet_url
+from kompas.weergave import als_tekst, haal, url_waarde, via_app, zet_url
+
+via_app()
 
 st.title("Indicator")
 
@@ -35,6 +37,6 @@ st.write(f"{len(tabel)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen.
          "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's').")
 st.dataframe(tabel, hide_index=True, width="stretch")
 links, rechts = st.columns(2)
-links.download_button("Download CSV", tabel.write_csv(separator=";"), file_name=f"{code}.csv", mime="text/csv")
+links.download_button("Download CSV", tabellen.als_csv(tabel), file_name=f"{code}.csv", mime="text/csv")
 rechts.download_button("Download Excel", tabellen.als_xlsx(tabel, code), file_name=f"{code}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

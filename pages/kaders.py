@@ -3,7 +3,9 @@
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import als_tekst, bronregel, grafiek, haal, url_waarde, zet_url
+from kompas.weergave import als_tekst, bronregel, grafiek, haal, url_waarde, via_app, zet_url
+
+via_app()
 
 st.title("Kaders, doelen en indicatoren")
 

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from kompas import tabellen
-from kompas.weergave import haal
+from kompas.weergave import haal, via_app
+
+via_app()
 
 st.title("Over de data")
 st.write(

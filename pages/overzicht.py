@@ -8,7 +8,9 @@ from itertools import groupby
 import streamlit as st
 
 from kompas import teksten
-from kompas.weergave import als_tekst, bronregel, haal, url_lijst, zet_url
+from kompas.weergave import als_tekst, bronregel, haal, url_lijst, via_app, zet_url
+
+via_app()
 
 st.title("Overzicht sociaal domein")
 st.write(

@@ -6,8 +6,10 @@ Tekst uit een bestand verschijnt alleen via st.text / st.dataframe, nooit als ma
 import streamlit as st
 
 from kompas.sjabloon import maak_sjabloon
-from kompas.weergave import lezer
+from kompas.weergave import lezer, via_app
 from loaders import excel
+
+via_app()
 
 st.title("Cijfers uploaden")
 st.text("Eigen registraties (bijv. uit GWS4all of cliëntervaringsonderzoek) en streefwaarden van de gemeente, "

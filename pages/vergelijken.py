@@ -3,7 +3,9 @@
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import bronregel, grafiek, haal, url_lijst, url_waarde, zet_url
+from kompas.weergave import bronregel, grafiek, haal, url_lijst, url_waarde, via_app, zet_url
+
+via_app()
 
 st.title("Vergelijken")
 st.write("Kies indicatoren en jaren. Elk paneel heeft dezelfde schaal en elke gemeente overal dezelfde kleur.")

@@ -41,3 +41,16 @@ def lees(ingebedde_db):
             con.close()
 
     return _lees
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Eén Chromium (Debian's /usr/bin/chromium) per testproces, gedeeld door de browsertests: Playwright's
+    sync-API staat maar één actieve instantie per thread toe."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from streamlit_server import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

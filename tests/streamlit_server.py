@@ -38,14 +38,16 @@ def wacht_op_gezond(url: str, tijdslimiet: float = 60.0) -> float:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: str | Path = "app.py", omgeving: dict | None = None, log: Path | None = None):
-    """Draait `streamlit run SCRIPT` en geeft (url, proces) terug zodra de server gezond is."""
+def streamlit_server(script: str | Path = "app.py", omgeving: dict | None = None, log: Path | None = None,
+                     opties: list[str] | None = None):
+    """Draait `streamlit run SCRIPT [OPTIES]` en geeft (url, proces) terug zodra de server gezond is."""
     poort = vrije_poort()
     env = {**os.environ, **(omgeving or {}), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     uit = open(log, "w") if log else subprocess.DEVNULL
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+         *(opties or [])],
         cwd=PROJECT, env=env, stdout=uit, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{poort}"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from streamlit_server import CHROMIUM, CHROMIUM_ARGS, PROJECT, streamlit_server
+from streamlit_server import CHROMIUM, PROJECT, streamlit_server
 
 pytestmark = pytest.mark.browser
 ARTEFACTEN = PROJECT / "test-artefacts"
@@ -18,20 +18,22 @@ ARTEFACTEN = PROJECT / "test-artefacts"
 if not Path(CHROMIUM).exists():  # pragma: no cover - scripts/test installeert chromium
     pytest.skip("Debian's chromium ontbreekt; installeer met 'apt-get install chromium'", allow_module_level=True)
 
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+pytest.importorskip("playwright.sync_api")
+
+
+def _nieuwe_pagina(browser):
+    return browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
 
 
 @pytest.fixture(scope="module")
-def app(_ingebedde_db_bron, tmp_path_factory):
+def app(_ingebedde_db_bron, tmp_path_factory, browser):
     db = tmp_path_factory.mktemp("browser") / "kompas.duckdb"
     shutil.copyfile(_ingebedde_db_bron, db)
     ARTEFACTEN.mkdir(exist_ok=True)
     with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit.log") as (url, _):
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            pagina = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-            yield url, pagina
-            browser.close()
+        pagina = _nieuwe_pagina(browser)
+        yield url, pagina
+        pagina.close()
 
 
 def _open(pagina, url: str, naam: str, wacht_op: str):
@@ -96,3 +98,21 @@ def test_upload_pagina_bereikbaar(app):
     url, pagina = app
     hoofd = _open(pagina, f"{url}/upload", "upload", "ploaden")
     assert "uploaden" in hoofd.inner_text().lower()
+
+
+def test_gedeelde_link_als_eerste_verzoek_na_herstart(_ingebedde_db_bron, tmp_path, browser):
+    """Een wethouder opent een gedeelde link terwijl de server net is gestart: de pagina draait via app.py
+    (navigatie, zijbalk, brede opmaak), niet als losse pagina uit pages/ (Streamlit's oude multipage-modus)."""
+    db = tmp_path / "kompas.duckdb"
+    shutil.copyfile(_ingebedde_db_bron, db)
+    with streamlit_server("app.py", {"KOMPAS_DB": str(db)}) as (url, _):
+        pagina = _nieuwe_pagina(browser)
+        hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven",
+                      "kaders-gedeelde-link", "Status van het doel")
+        zijbalk = pagina.locator("[data-testid=stSidebar]").inner_text()
+        tekst = hoofd.inner_text()
+        pagina.close()
+    assert "Sociaal Kompas zet de kaders" in zijbalk          # de gedeelde zijbalk uit app.py
+    assert "Over de data" in zijbalk and "Cijfers uploaden" in zijbalk
+    assert "over de data\n" not in zijbalk                     # niet de bestandsnamen uit pages/
+    assert "gezonde leefomgeving" in tekst

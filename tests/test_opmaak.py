@@ -54,3 +54,17 @@ def test_nulmeting_tekst_zonder_dubbel_jaar_en_met_upload():
     assert nulmeting_tekst({}) == "geen nulmeting"
     assert nulmeting_tekst({"nulmeting_jaar": 2021, "nulmeting_waarde": 81.5, "eenheid": "%", "decimalen": 1,
                             "nulmeting_herkomst": "upload: d.xlsx (23-11-2026)"}) == "81,5% (2021), upload: d.xlsx (23-11-2026)"
+
+
+def test_csv_voor_nederlandse_excel():
+    import datetime as dt
+
+    import polars as pl
+
+    from kompas.tabellen import als_csv
+
+    tabel = pl.DataFrame({"Regio": ["Dalfsen"], "Waarde": [12.5], "Peildatum": [dt.date(2024, 1, 1)],
+                          "Bron": ["CEO; GWS4all"]})
+    tekst = als_csv(tabel).decode("utf-8")
+    assert tekst.startswith("\ufeff")  # BOM: Excel leest de tekens (ë, –) goed
+    assert tekst.splitlines()[1] == 'Dalfsen;12,5;01-01-2024;"CEO; GWS4all"'

@@ -1,0 +1,110 @@
+"""Het uploadpad in echte Chromium tegen `streamlit run app.py`: aanmelden als beleidsmedewerker (rol uit een
+secrets-bestand voor deze test), een geweigerd bestand, dan het ingevulde sjabloon: voorbeeld, Vastleggen,
+en de cijfers en streefwaarde op de andere pagina's. Screenshots in test-artefacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import werkboeken as wb
+from streamlit_server import CHROMIUM, PROJECT, streamlit_server
+
+pytestmark = pytest.mark.browser
+ARTEFACTEN = PROJECT / "test-artefacts"
+
+if not Path(CHROMIUM).exists():  # pragma: no cover - scripts/test installeert chromium
+    pytest.skip("Debian's chromium ontbreekt; installeer met 'apt-get install chromium'", allow_module_level=True)
+
+pytest.importorskip("playwright.sync_api")
+
+
+def _tel(db: Path, sql: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def omgeving(_ingebedde_db_bron, tmp_path_factory, browser):
+    map_ = tmp_path_factory.mktemp("upload-browser")
+    db = map_ / "kompas.duckdb"
+    shutil.copyfile(_ingebedde_db_bron, db)
+    geheimen = map_ / "secrets.toml"
+    geheimen.write_text('[upload]\nbeleidsmedewerkers = ["Test@Dalfsen.nl"]\nwachtwoord = "geheim-voor-de-test"\n',
+                        encoding="utf-8")
+    (map_ / "dalfsen.xlsx").write_bytes(wb.sjabloon_ingevuld())
+    (map_ / "export.xlsx").write_bytes(wb.csv_als_xlsx())
+    ARTEFACTEN.mkdir(exist_ok=True)
+    with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit-upload.log",
+                          opties=["--secrets.files", str(geheimen)]) as (url, _):
+        pagina = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+        yield url, pagina, db, map_
+        pagina.close()
+
+
+def _klaar(pagina) -> None:
+    pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
+
+
+def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
+    url, pagina, db, map_ = omgeving
+    hoofd = pagina.locator("[data-testid=stMain]")
+    pagina.goto(f"{url}/upload")
+    hoofd.get_by_label("E-mailadres").wait_for(timeout=60000)
+    assert "Sociaal Kompas zet de kaders" in pagina.locator("[data-testid=stSidebar]").inner_text()  # via app.py
+    hoofd.get_by_label("E-mailadres").fill("test@dalfsen.nl")
+    hoofd.get_by_label("E-mailadres").press("Enter")
+    _klaar(pagina)
+    hoofd.get_by_label("Uploadwachtwoord").fill("geheim-voor-de-test")
+    hoofd.get_by_label("Uploadwachtwoord").press("Enter")
+    hoofd.get_by_text("Aangemeld als test@dalfsen.nl.").wait_for(timeout=60000)
+
+    # een csv met de naam .xlsx: geweigerd, met uitleg, en niets opgeslagen
+    voor = _tel(db, "select count(*) from waarneming")
+    hoofd.locator("input[type=file]").set_input_files(str(map_ / "export.xlsx"))
+    hoofd.get_by_text("Het bestand is geweigerd; er is niets opgeslagen").wait_for(timeout=60000)
+    _klaar(pagina)
+    pagina.screenshot(path=str(ARTEFACTEN / "upload-geweigerd.png"), full_page=True)
+    assert _tel(db, "select count(*) from waarneming") == voor
+    assert _tel(db, "select count(*) from upload") == 0
+
+    # het ingevulde sjabloon: eerst het voorbeeld, pas na Vastleggen in de database
+    hoofd.locator("input[type=file]").set_input_files(str(map_ / "dalfsen.xlsx"))
+    hoofd.get_by_text("Werkblad Waarden (waarden): 3 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 vervalt").wait_for(timeout=60000)
+    hoofd.get_by_text("Werkblad Streefwaarden (streefwaarden): 2 nieuw").wait_for()
+    _klaar(pagina)
+    pagina.screenshot(path=str(ARTEFACTEN / "upload-voorbeeld.png"), full_page=True)
+    assert _tel(db, "select count(*) from upload") == 0
+
+    hoofd.get_by_role("button", name="Vastleggen").click()
+    hoofd.get_by_text("Vastgelegd als upload 1, 2.").wait_for(timeout=60000)
+    _klaar(pagina)
+    pagina.screenshot(path=str(ARTEFACTEN / "upload-vastgelegd.png"), full_page=True)
+    assert _tel(db, "select count(*) from upload where door = 'test@dalfsen.nl'") == 2
+    assert _tel(db, "select count(*) from waarneming where herkomst_id = 'upload:1'") == 3
+
+    # de geüploade cijfers met hun herkomst op de indicatorpagina (de tabel is een canvas: lees de CSV-download)
+    pagina.goto(f"{url}/indicator?indicator=bewindvoering_huishoudens")
+    hoofd.get_by_text("waarden uit").first.wait_for(timeout=60000)
+    _klaar(pagina)
+    with pagina.expect_download() as download:
+        hoofd.get_by_role("button", name="Download CSV").click()
+    regels = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    geupload = [r.split(";") for r in regels if "dalfsen.xlsx" in r]
+    assert sorted((r[1], r[4]) for r in geupload) == [("2022", "181,0"), ("2023", "190,0")], regels
+
+    # de geüploade streefwaarde en nulmeting bij de eigen kaderindicator van Dalfsen
+    pagina.goto(f"{url}/kaders?gemeente=GM0148&kader=GM0148-b2026-jeugdwet")
+    hoofd.get_by_text("Status van het doel").first.wait_for(timeout=60000)
+    _klaar(pagina)
+    pagina.screenshot(path=str(ARTEFACTEN / "upload-in-kader.png"), full_page=True)
+    tekst = hoofd.inner_text()
+    assert "2025: minimaal 85% (upload: dalfsen.xlsx" in tekst
+    assert "Nulmeting: 82% (respondenten) (2023), upload: dalfsen.xlsx" in tekst
