@@ -225,7 +225,8 @@ def _tijdens_vastleggen(con: duckdb.DuckDBPyConnection) -> None:
 _HERSTEL_WAARNEMINGEN = """
 insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id, citaat)
 select indicator_code, gemeente_code, peiljaar, leeftijd, waarde, 'upload:' || upload_id,
-       'werkblad ' || $werkblad || ', rij ' || rij || coalesce(', kolom ' || kolom, '')
+       -- de eigen bron van deze rij (de herkomst noemt alle bronnen van het werkblad)
+       coalesce(bron || ' — ', '') || 'werkblad ' || $werkblad || ', rij ' || rij || coalesce(', kolom ' || kolom, '')
 from upload_waarde where upload_id = $upload_id
 """
 

@@ -69,6 +69,10 @@ def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
         ("bewindvoering_huishoudens", 2022, 181.0), ("bewindvoering_huishoudens", 2023, 190.0),
         ("klanttevredenheid_jeugdhulp_pct", 2023, 81.5)]
     assert all(r["herkomst_soort"] == "upload" and "dalfsen.xlsx" in r["bron"] and "GWS4all" in r["bron"] for r in rijen)
+    citaten = {(r["indicator_code"], r["peiljaar"]): r["citaat"] for r in
+               lees("select indicator_code, peiljaar, citaat from waarneming where herkomst_id = $h", {"h": f"upload:{ids[0]}"})}
+    assert citaten[("bewindvoering_huishoudens", 2023)] == "GWS4all — werkblad Waarden, rij 3, kolom D"
+    assert citaten[("klanttevredenheid_jeugdhulp_pct", 2023)] == "CEO Jeugd — werkblad Waarden, rij 4, kolom D"
     herkomst = lees("select * from herkomst where herkomst_id = $h", {"h": f"upload:{ids[0]}"})[0]
     assert herkomst["adres"] == "dalfsen.xlsx" and len(herkomst["bestand_sha256"]) == 64
     streef = lees("select indicator_code, jaar, tekst, soort, waarde, nulmeting_waarde from geldende_upload_streefwaarde"
