@@ -78,7 +78,9 @@ def grafiek(bouwer: str, gegevens: Any, **opties) -> None:
     """
     if bouwer not in GRAFIEKBOUWERS:
         raise ValueError(f"onbekende grafiekbouwer: {bouwer}")
-    st.vega_lite_chart(_grafiek_spec(bouwer, gegevens, opties), width="stretch")
+    # voor schermlezers: wat de grafiek toont en waar de cijfers als tekst staan
+    beschrijving = f"Grafiek: {opties.get('titel') or bouwer}. De cijfers staan in de tabel onder de grafiek."
+    st.vega_lite_chart(_grafiek_spec(bouwer, gegevens, opties), width="stretch", alt=beschrijving)
 
 
 def url_lijst(sleutel: str, standaard: list[str], toegestaan: list[str]) -> list[str]:

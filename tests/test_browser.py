@@ -61,6 +61,10 @@ def test_kaders_toont_eigen_kader(app):
     tekst = hoofd.inner_text()
     assert "gezonde leefomgeving" in tekst and "Status van het doel" in tekst
     assert hoofd.locator("[data-testid=stVegaLiteChart]").count() >= 1
+    # elke grafiek heeft een toegankelijke naam voor schermlezers: wat ze toont en waar de tabel staat
+    namen = hoofd.locator("[role=graphics-document][aria-label^='Grafiek:']")
+    assert namen.count() == hoofd.locator("[data-testid=stVegaLiteChart]").count()
+    assert "Voldoet aan beweegrichtlijn — Dronten" in namen.first.get_attribute("aria-label")
 
 
 def test_vergelijken_doorklikken_en_link_delen(app):
