@@ -149,3 +149,56 @@ def dekking_matrix(dekking: pl.DataFrame) -> pl.DataFrame:
     )
     jaren = [k for k in breed.columns if k not in ("Indicator", "Gemeente")]
     return breed.with_columns(pl.col(jaren).fill_null(""))
+
+
+def _tekst(waarde) -> str:
+    """Een cel als tekst: getallen met decimale komma (zoveel decimalen als gegeven), leeg als er niets is."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, float):
+        decimalen = len(f"{waarde:.6f}".rstrip("0").split(".")[1])
+        return opmaak.getal(waarde, decimalen)
+    return str(waarde)
+
+
+def meldingen_tabel(meldingen) -> pl.DataFrame:
+    """De meldingen van een geweigerd bestand (loaders.excel_lezen.Melding), met Nederlandse kolomkoppen."""
+    kolommen = {"Werkblad": "werkblad", "Rij": "rij", "Kolom": "kolom", "Probleem": "probleem",
+                "Gevonden": "gevonden", "Verwacht": "verwacht", "Zo los je het op": "oplossing"}
+    return pl.DataFrame([{kop: _tekst(getattr(m, veld)) for kop, veld in kolommen.items()} for m in meldingen],
+                        schema=dict.fromkeys(kolommen, pl.String))
+
+
+def voorbeeld_tabel(rijen: list[dict]) -> pl.DataFrame:
+    """Het voorbeeld van één werkblad (loaders.excel.Voorbeeld.rijen): wat de upload per rij verandert.
+    Waarden hebben een peiljaar, streefwaarden een jaar; beide komen in de kolom Jaar."""
+    kolommen = {"Wat": "status", "Rij": "rij", "Kolom": "kolom", "Gemeente": "gemeente_code",
+                "Indicator": "indicator_code", "Jaar": "jaar", "Leeftijd": "leeftijd",
+                "Nu": "oude_waarde", "Na de upload": "nieuwe_waarde"}
+    return pl.DataFrame(
+        [{kop: _tekst({"jaar": r.get("peiljaar"), **r}.get(veld)) for kop, veld in kolommen.items()} for r in rijen],
+        schema=dict.fromkeys(kolommen, pl.String),
+    )
+
+
+def uploads_tabel(uploads: list[dict]) -> pl.DataFrame:
+    """De eerdere uploads (loaders.excel.uploads), nieuwste eerst, met wie, wanneer en of ze nog gelden."""
+    rijen = []
+    for u in uploads:
+        if u["geldend"]:
+            stand = "geldt"
+        elif u["ingetrokken_op"]:
+            stand = f"ingetrokken {opmaak.moment(u['ingetrokken_op'])} door {u['ingetrokken_door']}"
+        else:
+            stand = "vervangen door een nieuwere versie"
+        rijen.append({
+            "Upload": str(u["upload_id"]), "Bestand": u["bestandsnaam"], "Werkblad": u["werkblad"],
+            "Soort": u["soort"], "Geüpload": opmaak.moment(u["geupload_op"]), "Door": u["door"],
+            "Gemeente": u["gemeente_code"],
+            "Rijen": f"{u['rijen_totaal']} ({u['rijen_nieuw']} nieuw, {u['rijen_gewijzigd']} gewijzigd, "
+                     f"{u['rijen_ongewijzigd']} ongewijzigd, {u['rijen_vervallen']} vervallen)",
+            "Vervangt": _tekst(u["vervangt_upload_id"]), "Stand": stand, "SHA-256": u["sha256"],
+        })
+    return pl.DataFrame(rijen, schema=dict.fromkeys(
+        ["Upload", "Bestand", "Werkblad", "Soort", "Geüpload", "Door", "Gemeente", "Rijen", "Vervangt", "Stand",
+         "SHA-256"], pl.String))

@@ -5,6 +5,7 @@ Tekst uit een bestand verschijnt alleen via st.text / st.dataframe, nooit als ma
 
 import streamlit as st
 
+from kompas import tabellen
 from kompas.sjabloon import maak_sjabloon
 from kompas.weergave import lezer, via_app
 from loaders import excel
@@ -47,16 +48,14 @@ if bestand is not None:
                                    gemeente=None if keuze == "uit het bestand" else keuze)
     except excel.UploadGeweigerd as fout:
         st.error(f"Het bestand is geweigerd; er is niets opgeslagen ({len(fout.meldingen)} problemen).")
-        st.dataframe([{"werkblad": m.werkblad, "rij": m.rij, "kolom": m.kolom, "probleem": m.probleem,
-                       "gevonden": m.gevonden, "verwacht": m.verwacht, "oplossing": m.oplossing}
-                      for m in fout.meldingen], hide_index=True, key="upload_meldingen")
+        st.dataframe(tabellen.meldingen_tabel(fout.meldingen), hide_index=True, key="upload_meldingen")
     else:
         for vb in excel.voorbeeld(validatie, con=lezer().cursor()):
             t = vb.tellingen
             st.text(f"Werkblad {vb.werkblad} ({vb.soort}): {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
                     f"{t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
                     + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else ""))
-            st.dataframe(vb.rijen, hide_index=True, key=f"upload_voorbeeld_{vb.werkblad}")
+            st.dataframe(tabellen.voorbeeld_tabel(vb.rijen), hide_index=True, key=f"upload_voorbeeld_{vb.werkblad}")
         if st.button("Vastleggen", type="primary", key="upload_vastleggen"):
             ids = excel.leg_vast(validatie, door=door)
             st.cache_data.clear()
@@ -67,7 +66,7 @@ lijst = excel.uploads(lezer().cursor())
 if not lijst:
     st.text("Nog geen uploads.")
 else:
-    st.dataframe(lijst, hide_index=True, key="upload_lijst")
+    st.dataframe(tabellen.uploads_tabel(lijst), hide_index=True, key="upload_lijst")
     geldend = [u["upload_id"] for u in lijst if u["geldend"]]
     if geldend:
         intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", geldend, key="upload_intrekken")

@@ -68,3 +68,21 @@ def test_csv_voor_nederlandse_excel():
     tekst = als_csv(tabel).decode("utf-8")
     assert tekst.startswith("\ufeff")  # BOM: Excel leest de tekens (ë, –) goed
     assert tekst.splitlines()[1] == 'Dalfsen;12,5;01-01-2024;"CEO; GWS4all"'
+
+
+def test_uploadtabellen_in_het_nederlands():
+    from loaders.excel_lezen import Melding
+    from kompas.tabellen import meldingen_tabel, voorbeeld_tabel
+
+    m = meldingen_tabel([Melding(bestand="x.xlsx", probleem="Geen Excel-werkmap.", oplossing="Sla op als .xlsx.")])
+    assert m.columns[:3] == ["Werkblad", "Rij", "Kolom"]
+    assert m.row(0) == ("", "", "", "Geen Excel-werkmap.", "", "", "Sla op als .xlsx.")  # leeg, niet 'None'
+    v = voorbeeld_tabel([
+        {"rij": 4, "kolom": "D", "gemeente_code": "GM0148", "indicator_code": "k", "peiljaar": 2023, "leeftijd": "totaal",
+         "oude_waarde": None, "nieuwe_waarde": 81.5, "status": "nieuw"},
+        {"rij": 2, "kolom": "D", "gemeente_code": "GM0148", "indicator_code": "k", "jaar": 2025,
+         "oude_waarde": "minimaal 80%", "nieuwe_waarde": "minimaal 85%", "status": "gewijzigd"},
+    ])
+    assert v.row(0, named=True) == {"Wat": "nieuw", "Rij": "4", "Kolom": "D", "Gemeente": "GM0148", "Indicator": "k",
+                                    "Jaar": "2023", "Leeftijd": "totaal", "Nu": "", "Na de upload": "81,5"}
+    assert v.row(1, named=True)["Jaar"] == "2025" and v.row(1, named=True)["Na de upload"] == "minimaal 85%"

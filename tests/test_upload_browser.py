@@ -70,6 +70,8 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     voor = _tel(db, "select count(*) from waarneming")
     hoofd.locator("input[type=file]").set_input_files(str(map_ / "export.xlsx"))
     hoofd.get_by_text("Het bestand is geweigerd; er is niets opgeslagen").wait_for(timeout=60000)
+    hoofd.get_by_text("Eerdere uploads").wait_for(timeout=60000)   # de run is helemaal klaar
+    hoofd.locator("[data-testid=stDataFrame]").first.wait_for()      # de tabel met meldingen
     _klaar(pagina)
     pagina.screenshot(path=str(ARTEFACTEN / "upload-geweigerd.png"), full_page=True)
     assert _tel(db, "select count(*) from waarneming") == voor
@@ -79,6 +81,8 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     hoofd.locator("input[type=file]").set_input_files(str(map_ / "dalfsen.xlsx"))
     hoofd.get_by_text("Werkblad Waarden (waarden): 3 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 vervalt").wait_for(timeout=60000)
     hoofd.get_by_text("Werkblad Streefwaarden (streefwaarden): 2 nieuw").wait_for()
+    hoofd.get_by_role("button", name="Vastleggen").wait_for()
+    hoofd.get_by_text("Eerdere uploads").wait_for(timeout=60000)
     _klaar(pagina)
     pagina.screenshot(path=str(ARTEFACTEN / "upload-voorbeeld.png"), full_page=True)
     assert _tel(db, "select count(*) from upload") == 0

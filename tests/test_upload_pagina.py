@@ -59,9 +59,11 @@ def test_beleidsmedewerker_ziet_uploads_en_kan_intrekken(ingebedde_db):
     assert not at.exception
     assert "Aangemeld als test@dalfsen.nl" in teksten(at)
     lijst = at.dataframe[-1].value
-    assert list(lijst["upload_id"]) == [upload_id] and list(lijst["bestandsnaam"]) == ["bewind.xlsx"]
+    assert list(lijst["Upload"]) == [str(upload_id)] and list(lijst["Bestand"]) == ["bewind.xlsx"]
+    assert list(lijst["Stand"]) == ["geldt"] and list(lijst["Door"]) == ["test@dalfsen.nl"]
     at.selectbox(key="upload_intrekken").select(upload_id)
     at.button(key="upload_intrekken_knop").click().run()
     assert f"Upload {upload_id} ingetrokken" in teksten(at)
     lijst = at.run().dataframe[-1].value
-    assert list(lijst["ingetrokken_door"]) == ["test@dalfsen.nl"] and list(lijst["geldend"]) == [False]
+    (stand,) = list(lijst["Stand"])
+    assert stand.startswith("ingetrokken ") and stand.endswith(" door test@dalfsen.nl")
