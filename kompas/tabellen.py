@@ -5,6 +5,8 @@ De teksten per waarde (tegel, status, nulmeting, streefwaarde) staan in kompas.t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
 
 from kompas import opmaak
@@ -137,16 +139,51 @@ def alle_waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def leesbaar(tabel: pl.DataFrame, decimalen: int = 1) -> pl.DataFrame:
+    """Een getypeerde tabel (zoals voor de downloads) als Nederlandse tekst voor st.dataframe: kommagetallen met
+    `decimalen`, datums dd-mm-jjjj, ja/nee, en een lege cel waar niets is (niet 'None')."""
+
+    def cel(waarde) -> str:
+        if waarde is None:
+            return ""
+        if isinstance(waarde, bool):
+            return "ja" if waarde else "nee"
+        if isinstance(waarde, float):
+            return opmaak.getal(waarde, decimalen)
+        if isinstance(waarde, (dt.date, dt.datetime)):
+            return opmaak.moment(waarde) if isinstance(waarde, dt.datetime) and waarde.time() != dt.time() \
+                else opmaak.datum(waarde)
+        return str(waarde)
+
+    return pl.DataFrame(
+        {kolom: [cel(w) for w in tabel[kolom].to_list()] for kolom in tabel.columns},
+        schema=dict.fromkeys(tabel.columns, pl.String),
+    )
+
+
+def bronnen_tabel(bronnen: pl.DataFrame) -> pl.DataFrame:
+    """Elke bron (kompas.gegevens.bronnen) met tabel of vindplaats, periode, ophaalmoment, licentie en aantal cijfers."""
+    return leesbaar(bronnen.select(
+        pl.col("soort").alias("Soort"), pl.col("bron").alias("Bron"), pl.col("titel").alias("Titel"),
+        pl.col("tabel_id").alias("Tabel"), pl.col("adres").alias("Vindplaats"), pl.col("periode").alias("Periode"),
+        pl.col("opgehaald_op").alias("Opgehaald of geüpload"), pl.col("licentie").alias("Licentie"),
+        pl.col("aantal_cijfers").alias("Cijfers"), pl.col("toelichting").alias("Toelichting"),
+    ))
+
+
 def dekking_matrix(dekking: pl.DataFrame) -> pl.DataFrame:
-    """Indicator × gemeente als rijen, peiljaren als kolommen: ✓ waar een cijfer is, leeg waar het ontbreekt."""
+    """Indicator × gemeente als rijen, peiljaren als kolommen: ✓ waar een cijfer is, leeg waar het ontbreekt.
+    Een indicator zonder enig cijfer heeft een lege rij (geen kolom voor 'geen jaar')."""
     if dekking.is_empty():
         return pl.DataFrame({"Indicator": [], "Gemeente": []})
     breed = (
-        dekking.with_columns(pl.when(pl.col("aanwezig")).then(pl.lit("✓")).otherwise(pl.lit("")).alias("cel"))
+        dekking.with_columns(pl.col("peiljaar").cast(pl.String).fill_null("geen jaar"))
+        .with_columns(pl.when(pl.col("aanwezig")).then(pl.lit("✓")).otherwise(pl.lit("")).alias("cel"))
         .sort("peiljaar")
         .pivot(on="peiljaar", index=["indicator_naam", "regio_naam"], values="cel", aggregate_function="first")
         .rename({"indicator_naam": "Indicator", "regio_naam": "Gemeente"})
     )
+    breed = breed.drop("geen jaar", strict=False)
     jaren = [k for k in breed.columns if k not in ("Indicator", "Gemeente")]
     return breed.with_columns(pl.col(jaren).fill_null(""))
 

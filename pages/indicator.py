@@ -35,7 +35,7 @@ if waarden.is_empty():
 tabel = tabellen.alle_waarden_tabel(waarden)
 st.write(f"{len(tabel)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
          "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's').")
-st.dataframe(tabel, hide_index=True, width="stretch")
+st.dataframe(tabellen.leesbaar(tabel, info["decimalen"]), hide_index=True, width="stretch")
 links, rechts = st.columns(2)
 links.download_button("Download CSV", tabellen.als_csv(tabel), file_name=f"{code}.csv", mime="text/csv")
 rechts.download_button("Download Excel", tabellen.als_xlsx(tabel, code), file_name=f"{code}.xlsx",

@@ -15,15 +15,7 @@ st.write(
 
 bronnen = haal("bronnen")
 st.subheader(f"Bronnen ({len(bronnen)})")
-st.dataframe(
-    bronnen.select("soort", "bron", "titel", "tabel_id", "adres", "periode", "opgehaald_op", "licentie",
-                   "aantal_cijfers", "toelichting"),
-    hide_index=True, width="stretch",
-    column_config={"soort": "Soort", "bron": "Bron", "titel": "Titel", "tabel_id": "Tabel", "adres": "Vindplaats",
-                   "periode": "Periode", "opgehaald_op": st.column_config.DatetimeColumn("Opgehaald of geüpload",
-                                                                                          format="DD-MM-YYYY HH:mm"),
-                   "licentie": "Licentie", "aantal_cijfers": "Cijfers", "toelichting": "Toelichting"},
-)
+st.dataframe(tabellen.bronnen_tabel(bronnen), hide_index=True, width="stretch")
 
 st.subheader("Dekking: welke cijfers er zijn en welke ontbreken")
 gemeenten = [g["regio_code"] for g in haal("gemeenten")]

@@ -86,3 +86,20 @@ def test_uploadtabellen_in_het_nederlands():
     assert v.row(0, named=True) == {"Wat": "nieuw", "Rij": "4", "Kolom": "D", "Gemeente": "GM0148", "Indicator": "k",
                                     "Jaar": "2023", "Leeftijd": "totaal", "Nu": "", "Na de upload": "81,5"}
     assert v.row(1, named=True)["Jaar"] == "2025" and v.row(1, named=True)["Na de upload"] == "minimaal 85%"
+
+
+def test_leesbaar_maakt_een_getypeerde_tabel_nederlands():
+    import datetime as dt
+
+    import polars as pl
+
+    from kompas.tabellen import leesbaar
+
+    tabel = pl.DataFrame({
+        "Peiljaar": [2020, 2023], "Peildatum": [dt.datetime(2020, 10, 1), None], "Waarde": [7.6, 1234.5],
+        "Opgehaald": [dt.datetime(2026, 11, 23, 14, 5), None], "Getoond": [True, False], "Bron": ["CBS", None],
+    })
+    assert leesbaar(tabel, 1).rows() == [
+        ("2020", "1 oktober 2020", "7,6", "23-11-2026 14:05", "ja", "CBS"),
+        ("2023", "", "1.234,5", "", "nee", ""),
+    ]

@@ -80,8 +80,11 @@ def test_vergelijken_kleine_veelvouden_met_tabel(ingebedde_db):
 def test_indicator_alle_waarden_met_herkomst(ingebedde_db):
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
     tabel = at.dataframe[0].value
-    assert 47.1 in tabel["Waarde"].to_list()
-    assert tabel["Bron"].notna().all()
+    assert "47,1" in tabel["Waarde"].to_list()          # Nederlandse notatie (Dronten 65+, 2022)
+    assert (tabel["Bron"] != "").all()
+    assert "None" not in set(tabel.to_numpy().ravel())  # een lege cel, niet 'None'
+    schulden = _draai("pages/indicator.py", indicator="problematische_schulden_pct").dataframe[0].value
+    assert "1 oktober 2020" in schulden["Peildatum"].to_list()  # niet '2020-10-01 00:00:00'
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
 
 
@@ -89,8 +92,15 @@ def test_over_de_data_bronnen_en_dekking(ingebedde_db, lees):
     at = _draai("pages/over_de_data.py")
     aantal = lees("select count(*) as n from herkomst")[0]["n"]
     assert len(at.dataframe[0].value) == aantal
+    bronnen = at.dataframe[0].value
+    assert "None" not in set(bronnen.to_numpy().ravel())
     dekking = at.dataframe[1].value
     assert {"Indicator", "Gemeente", "2016", "2020"} <= set(dekking.columns)
+    assert not {"null", "geen jaar"} & set(dekking.columns)   # een indicator zonder cijfers: een lege rij
+    leeg = dekking[dekking["Indicator"] == "Wmo-cliënten per 1.000 inwoners"]
+    assert len(leeg) == 3 and (leeg.drop(columns=["Indicator", "Gemeente"]) == "").all().all()
+    dronten_16 = dekking[(dekking["Indicator"] == "Ervaren gezondheid (zeer) goed") & (dekking["Gemeente"] == "Dronten")]
+    assert list(dronten_16["2016"]) == ["✓"]
 
 
 @pytest.mark.parametrize("pagina", ["kaders", "vergelijken", "indicator", "over_de_data"])
