@@ -139,24 +139,28 @@ def alle_waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def leesbaar(tabel: pl.DataFrame, decimalen: int = 1) -> pl.DataFrame:
-    """Een getypeerde tabel (zoals voor de downloads) als Nederlandse tekst voor st.dataframe: kommagetallen met
-    `decimalen`, datums dd-mm-jjjj, ja/nee, en een lege cel waar niets is (niet 'None')."""
+def _tekst(waarde, decimalen: int | None = None) -> str:
+    """Eén cel als Nederlandse tekst: kommagetallen (met `decimalen`, of zoveel als gegeven), datums als
+    '1 oktober 2020' en tijdstippen als '23-11-2026 14:05', ja/nee, en leeg waar niets is (niet 'None')."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, float):
+        if decimalen is None:
+            decimalen = len(f"{waarde:.6f}".rstrip("0").split(".")[1])
+        return opmaak.getal(waarde, decimalen)
+    if isinstance(waarde, dt.datetime) and waarde.time() != dt.time():
+        return opmaak.moment(waarde)
+    if isinstance(waarde, dt.date):
+        return opmaak.datum(waarde)
+    return str(waarde)
 
-    def cel(waarde) -> str:
-        if waarde is None:
-            return ""
-        if isinstance(waarde, bool):
-            return "ja" if waarde else "nee"
-        if isinstance(waarde, float):
-            return opmaak.getal(waarde, decimalen)
-        if isinstance(waarde, (dt.date, dt.datetime)):
-            return opmaak.moment(waarde) if isinstance(waarde, dt.datetime) and waarde.time() != dt.time() \
-                else opmaak.datum(waarde)
-        return str(waarde)
 
+def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None) -> pl.DataFrame:
+    """Een getypeerde tabel (zoals voor de downloads) als Nederlandse tekst voor st.dataframe (zie `_tekst`)."""
     return pl.DataFrame(
-        {kolom: [cel(w) for w in tabel[kolom].to_list()] for kolom in tabel.columns},
+        {kolom: [_tekst(w, decimalen) for w in tabel[kolom].to_list()] for kolom in tabel.columns},
         schema=dict.fromkeys(tabel.columns, pl.String),
     )
 
@@ -186,16 +190,6 @@ def dekking_matrix(dekking: pl.DataFrame) -> pl.DataFrame:
     breed = breed.drop("geen jaar", strict=False)
     jaren = [k for k in breed.columns if k not in ("Indicator", "Gemeente")]
     return breed.with_columns(pl.col(jaren).fill_null(""))
-
-
-def _tekst(waarde) -> str:
-    """Een cel als tekst: getallen met decimale komma (zoveel decimalen als gegeven), leeg als er niets is."""
-    if waarde is None:
-        return ""
-    if isinstance(waarde, float):
-        decimalen = len(f"{waarde:.6f}".rstrip("0").split(".")[1])
-        return opmaak.getal(waarde, decimalen)
-    return str(waarde)
 
 
 def meldingen_tabel(meldingen) -> pl.DataFrame:
