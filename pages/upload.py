@@ -40,7 +40,10 @@ gemeenten = dict(lezer().cursor().execute(
     "select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall())
 keuze = st.selectbox("Gemeente (voor bladen zonder kolom gemeente)", ["uit het bestand", *gemeenten],
                      format_func=lambda c: gemeenten.get(c, c), key="upload_gemeente")
-bestand = st.file_uploader("Excel-bestand (.xlsx, hoogstens 20 MB)", type=["xlsx"], key="upload_bestand")
+if "upload_vastgelegd" in st.session_state:   # na Vastleggen: melding, en een leeg uploadveld (geen dubbele upload)
+    st.success(st.session_state.pop("upload_vastgelegd"))
+bestand = st.file_uploader("Excel-bestand (.xlsx, hoogstens 20 MB)", type=["xlsx"],
+                           key=f"upload_bestand_{st.session_state.get('upload_ronde', 0)}")
 
 if bestand is not None:
     try:
@@ -59,7 +62,9 @@ if bestand is not None:
         if st.button("Vastleggen", type="primary", key="upload_vastleggen"):
             ids = excel.leg_vast(validatie, door=door)
             st.cache_data.clear()
-            st.success(f"Vastgelegd als upload {', '.join(map(str, ids))}.")
+            st.session_state["upload_vastgelegd"] = f"Vastgelegd als upload {', '.join(map(str, ids))}."
+            st.session_state["upload_ronde"] = st.session_state.get("upload_ronde", 0) + 1
+            st.rerun()
 
 st.subheader("Eerdere uploads")
 lijst = excel.uploads(lezer().cursor())

@@ -350,3 +350,12 @@ def test_geuploade_streefwaarde_vervangt_alleen_hetzelfde_jaar_uit_het_document(
     assert begroting["nulmeting_waarde"] == 26.0 and begroting["nulmeting_herkomst"] == "kader"
     nieuw = _kaderrij(db, "GM0148-b2026-inkomen.1.3")             # zelfde registry-indicator, document zonder jaar
     assert [(s["jaar"], s["tekst"]) for s in nieuw["streefwaarden"]] == [(2023, "maximaal 20%"), (None, "maximaal 25%")]
+
+
+def test_uploadgrens_van_streamlit_is_die_van_de_loader():
+    import tomllib
+
+    from loaders.excel_lezen import MAX_BESTAND
+
+    instellingen = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text())
+    assert instellingen["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BESTAND

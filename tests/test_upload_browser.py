@@ -91,6 +91,9 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     hoofd.get_by_text("Vastgelegd als upload 1, 2.").wait_for(timeout=60000)
     _klaar(pagina)
     pagina.screenshot(path=str(ARTEFACTEN / "upload-vastgelegd.png"), full_page=True)
+    # het uploadveld is leeg en het voorbeeld weg: nog een keer Vastleggen kan niet per ongeluk
+    assert hoofd.get_by_role("button", name="Vastleggen").count() == 0
+    assert hoofd.get_by_text("dalfsen.xlsx", exact=True).count() == 0
     assert _tel(db, "select count(*) from upload where door = 'test@dalfsen.nl'") == 2
     assert _tel(db, "select count(*) from waarneming where herkomst_id = 'upload:1'") == 3
 
