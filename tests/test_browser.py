@@ -53,6 +53,10 @@ def test_overzicht_toont_drie_gemeenten_en_landelijk(app):
     assert hoofd.get_by_text("85,9%", exact=True).count() >= 1
     assert hoofd.get_by_text("geen gegevens", exact=True).count() >= 3
     assert "landelijk 4,7%" in hoofd.inner_text()
+    # de tabel bij de tegels wordt pas bij openklappen gemaakt (geen pandas op de eerste pagina), en is er dan
+    assert hoofd.locator("[data-testid=stDataFrame]").count() == 0
+    hoofd.get_by_text("Tabel met alle cijfers en bronnen").click()
+    hoofd.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30000)
 
 
 def test_kaders_toont_eigen_kader(app):
