@@ -5,6 +5,7 @@ Screenshots van elke pagina komen in test-artefacts/ (ook als een test faalt).
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,7 @@ ARTEFACTEN = PROJECT / "test-artefacts"
 if not Path(CHROMIUM).exists():  # pragma: no cover - scripts/test installeert chromium
     pytest.skip("Debian's chromium ontbreekt; installeer met 'apt-get install chromium'", allow_module_level=True)
 
-pytest.importorskip("playwright.sync_api")
+expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _nieuwe_pagina(browser):
@@ -64,11 +65,13 @@ def test_kaders_toont_eigen_kader(app):
     hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders", "Status van het doel")
     tekst = hoofd.inner_text()
     assert "gezonde leefomgeving" in tekst and "Status van het doel" in tekst
-    assert hoofd.locator("[data-testid=stVegaLiteChart]").count() >= 1
-    # elke grafiek heeft een toegankelijke naam voor schermlezers: wat ze toont en waar de tabel staat
+    # vier indicatoren van dit kader hebben cijfers (gemeente, GGD-regio of Nederland): vier grafieken
+    expect(hoofd.locator("[data-testid=stVegaLiteChart]")).to_have_count(4, timeout=30000)
+    # elke grafiek heeft een toegankelijke naam voor schermlezers: wat ze toont en waar de tabel staat;
+    # Vega tekent asynchroon, dus wachten (met herhaling) tot alle vier die naam hebben
     namen = hoofd.locator("[role=graphics-document][aria-label^='Grafiek:']")
-    assert namen.count() == hoofd.locator("[data-testid=stVegaLiteChart]").count()
-    assert "Voldoet aan beweegrichtlijn — Dronten" in namen.first.get_attribute("aria-label")
+    expect(namen).to_have_count(4, timeout=30000)
+    expect(namen.first).to_have_attribute("aria-label", re.compile("Voldoet aan beweegrichtlijn — Dronten"))
 
 
 def test_vergelijken_doorklikken_en_link_delen(app):

@@ -20,7 +20,7 @@ ARTEFACTEN = PROJECT / "test-artefacts"
 if not Path(CHROMIUM).exists():  # pragma: no cover - scripts/test installeert chromium
     pytest.skip("Debian's chromium ontbreekt; installeer met 'apt-get install chromium'", allow_module_level=True)
 
-pytest.importorskip("playwright.sync_api")
+expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _tel(db: Path, sql: str) -> int:
@@ -87,13 +87,14 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     pagina.screenshot(path=str(ARTEFACTEN / "upload-voorbeeld.png"), full_page=True)
     assert _tel(db, "select count(*) from upload") == 0
 
+    assert hoofd.locator("[data-testid=stFileChip]").count() == 1   # het bestand staat in het uploadveld
     hoofd.get_by_role("button", name="Vastleggen").click()
     hoofd.get_by_text("Vastgelegd als upload 1, 2.").wait_for(timeout=60000)
     _klaar(pagina)
     pagina.screenshot(path=str(ARTEFACTEN / "upload-vastgelegd.png"), full_page=True)
     # het uploadveld is leeg en het voorbeeld weg: nog een keer Vastleggen kan niet per ongeluk
-    assert hoofd.get_by_role("button", name="Vastleggen").count() == 0
-    assert hoofd.get_by_text("dalfsen.xlsx", exact=True).count() == 0
+    expect(hoofd.get_by_role("button", name="Vastleggen")).to_have_count(0, timeout=30000)
+    expect(hoofd.locator("[data-testid=stFileChip]")).to_have_count(0, timeout=30000)
     assert _tel(db, "select count(*) from upload where door = 'test@dalfsen.nl'") == 2
     assert _tel(db, "select count(*) from waarneming where herkomst_id = 'upload:1'") == 3
 
