@@ -146,43 +146,66 @@ def _als_streefwaarde(rij: dict) -> Streefwaarde:
     )
 
 
+def _beoordeel_boom(rijen: Sequence[dict[str, Any]]) -> list[tuple[dict | None, statusregel.Beoordeling | None]]:
+    """Per rij van `kader_indicatoren` de geldende streefwaarde en de beoordeling (kompas.status); zonder
+    polars, zodat ook het Overzicht de doelen kan tellen. Een rij zonder kaderindicator (kader of doel zonder
+    indicatoren) krijgt (None, None); een kaderindicator zonder gekoppelde registry-indicator is 'nog niet te
+    beoordelen: geen meetbare indicator'."""
+    uit: list[tuple[dict | None, statusregel.Beoordeling | None]] = []
+    for rij in rijen:
+        if rij["kader_indicator_id"] is None:
+            uit.append((None, None))
+            continue
+        streefrijen = rij["streefwaarden"] or []
+        kandidaten = [(s["jaar"], _als_streefwaarde(s)) for s in streefrijen]
+        streef = kies_streefwaarde(kandidaten, rij["laatste_peiljaar"])
+        geldend = next((s for s, (_, k) in zip(streefrijen, kandidaten) if k is streef), None)
+        if rij["indicator_code"] is None:
+            uit.append((geldend, statusregel.Beoordeling(statusregel.NIET_TE_BEOORDELEN, statusregel.GEEN_INDICATOR)))
+            continue
+        uit.append((geldend, statusregel.beoordeling(
+            streef,
+            rij["laatste_waarde"],
+            rij["nulmeting_waarde"],
+            rij["goede_richting"],
+            eerste_waarde=rij["eerste_waarde"],
+            eenheid=rij["eenheid"],
+            laatste_jaar=rij["laatste_peiljaar"],
+            nulmeting_jaar=rij["nulmeting_jaar"],
+        )))
+    return uit
+
+
+def _doelstatussen(rijen: Sequence[dict[str, Any]], beoordelingen: Sequence[statusregel.Beoordeling | None]
+                   ) -> dict[str, tuple[str, int, int]]:
+    """Per doel_id: (doelstatus, aantal beoordeelde indicatoren, aantal indicatoren)."""
+    per_doel: dict[str, list[str]] = {}
+    for rij, b in zip(rijen, beoordelingen):
+        if rij["doel_id"] is not None:
+            per_doel.setdefault(rij["doel_id"], [])
+            if b is not None:
+                per_doel[rij["doel_id"]].append(b.status)
+    return {
+        doel_id: (statusregel.status_doel(lijst), sum(s != statusregel.NIET_TE_BEOORDELEN for s in lijst), len(lijst))
+        for doel_id, lijst in per_doel.items()
+    }
+
+
 def kader_boom(cur: duckdb.DuckDBPyConnection, gemeente_code: str) -> pl.DataFrame:
     """Kader -> doel -> indicator van een gemeente met laatste waarde, nulmeting, streefwaarden en status.
 
     De geldende streefwaarde (`streef_*`) kiest kompas.status.kies_streefwaarde bij het peiljaar van de
-    laatste waarde; `status` is kompas.status.beoordeel daartegen; `doel_status` is kompas.status.status_doel
-    over de indicatoren van het doel. Een kaderindicator zonder gekoppelde registry-indicator heeft
-    status 'geen gegevens'.
+    laatste waarde; `status` en `status_reden` zijn kompas.status.beoordeling daartegen; `doel_status` is
+    kompas.status.status_doel over de indicatoren van het doel, met `doel_beoordeeld` van `doel_indicatoren`
+    indicatoren beoordeeld.
     """
     import polars as pl
 
     boom = _lees(cur, "kader_indicatoren", {"gemeente": gemeente_code})
-    statussen: list[str | None] = []
-    geldend: list[dict | None] = []
-    for rij in boom.iter_rows(named=True):
-        if rij["kader_indicator_id"] is None:
-            statussen.append(None)
-            geldend.append(None)
-            continue
-        rijen = rij["streefwaarden"] or []
-        kandidaten = [(s["jaar"], _als_streefwaarde(s)) for s in rijen]
-        streef = kies_streefwaarde(kandidaten, rij["laatste_peiljaar"])
-        geldend.append(next((s for s, (_, k) in zip(rijen, kandidaten) if k is streef), None))
-        if rij["indicator_code"] is None:
-            statussen.append(statusregel.GEEN_GEGEVENS)
-            continue
-        statussen.append(
-            statusregel.beoordeel(
-                streef,
-                rij["laatste_waarde"],
-                rij["nulmeting_waarde"],
-                rij["goede_richting"],
-                eerste_waarde=rij["eerste_waarde"],
-                eenheid=rij["eenheid"],
-                laatste_jaar=rij["laatste_peiljaar"],
-                nulmeting_jaar=rij["nulmeting_jaar"],
-            )
-        )
+    rijen = list(boom.iter_rows(named=True))
+    beoordeeld = _beoordeel_boom(rijen)
+    geldend = [g for g, _ in beoordeeld]
+    beoordelingen = [b for _, b in beoordeeld]
 
     def veld(naam: str) -> list:
         return [s[naam] if s else None for s in geldend]
@@ -195,15 +218,36 @@ def kader_boom(cur: duckdb.DuckDBPyConnection, gemeente_code: str) -> pl.DataFra
         pl.Series("streef_ondergrens", veld("ondergrens"), dtype=pl.Float64),
         pl.Series("streef_bovengrens", veld("bovengrens"), dtype=pl.Float64),
         pl.Series("streef_richting", veld("richting"), dtype=pl.String),
-        pl.Series("status", statussen, dtype=pl.String),
+        pl.Series("status", [b.status if b else None for b in beoordelingen], dtype=pl.String),
+        pl.Series("status_reden", [b.reden if b else None for b in beoordelingen], dtype=pl.String),
     )
-    per_doel: dict[str, list[str]] = {}
-    for doel_id, status in zip(boom["doel_id"].to_list(), statussen):
-        if doel_id is not None:
-            per_doel.setdefault(doel_id, [])
-            if status is not None:
-                per_doel[doel_id].append(status)
-    doel_statussen = {doel_id: statusregel.status_doel(lijst) for doel_id, lijst in per_doel.items()}
+    doelen = _doelstatussen(rijen, beoordelingen)
+    doel_ids = boom["doel_id"].to_list()
     return boom.with_columns(
-        pl.col("doel_id").replace_strict(doel_statussen, default=None, return_dtype=pl.String).alias("doel_status")
+        pl.Series("doel_status", [doelen[d][0] if d in doelen else None for d in doel_ids], dtype=pl.String),
+        pl.Series("doel_beoordeeld", [doelen[d][1] if d in doelen else None for d in doel_ids], dtype=pl.Int32),
+        pl.Series("doel_indicatoren", [doelen[d][2] if d in doelen else None for d in doel_ids], dtype=pl.Int32),
     )
+
+
+def doelen_telling(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> list[dict[str, Any]]:
+    """Per gemeente: hoeveel doelen van haar nieuwste kaderdocument op koers / risico / niet op koers / nog niet
+    te beoordelen zijn (dezelfde statusregel als de Kaderspagina). Rijen (geen polars): voor het Overzicht.
+
+    Het nieuwste document is dat met het hoogste `geldig_van` (bij gelijk jaar het eerst geladen).
+    """
+    uit = []
+    for gemeente in gemeenten:
+        rijen = _rijen(cur, "kader_indicatoren", {"gemeente": gemeente})
+        if not rijen:
+            continue
+        nieuwste = max(rijen, key=lambda r: (r["geldig_van"] or 0, -r["kader_volgorde"]))
+        rijen = [r for r in rijen if r["document"] == nieuwste["document"]]
+        doelen = _doelstatussen(rijen, [b for _, b in _beoordeel_boom(rijen)])
+        telling = {s: 0 for s in statusregel.STATUSSEN}
+        for status, _, _ in doelen.values():
+            telling[status] += 1
+        uit.append({"gemeente_code": gemeente, "document": nieuwste["document"],
+                    "geldig_van": nieuwste["geldig_van"], "geldig_tot": nieuwste["geldig_tot"],
+                    "aantal_doelen": len(doelen), **telling})
+    return uit

@@ -86,3 +86,11 @@ def peilmoment(peiljaar, peildatum=None) -> str:
     if peildatum is not None and not leeg(peildatum):
         return f"stand {datum(peildatum)}"
     return "–" if leeg(peiljaar) else str(int(peiljaar))
+
+
+def opsomming(woorden: list[str]) -> str:
+    """['Dalfsen', 'Bronckhorst', 'Dronten'] -> 'Dalfsen, Bronckhorst en Dronten'."""
+    woorden = [w for w in woorden if w]
+    if len(woorden) <= 1:
+        return "".join(woorden)
+    return ", ".join(woorden[:-1]) + " en " + woorden[-1]

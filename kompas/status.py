@@ -1,18 +1,21 @@
 """De statusregel: staat een indicator (en een doel) op koers? Eén keer gedefinieerd, hier.
 
 Vier uitkomsten, naar het stoplicht van de gemeentelijke voortgangsrapportages (op schema / risico /
-niet gerealiseerd) plus 'geen gegevens':
+niet gerealiseerd) plus 'nog niet te beoordelen':
 
-    'op koers'       de laatste gerealiseerde waarde haalt de streefwaarde
-    'risico'         net niet gehaald: de achterstand is hoogstens één marge (zie hieronder)
-    'niet op koers'  de achterstand is groter dan één marge
-    'geen gegevens'  niets om te beoordelen: geen streefwaarde, geen waarde na de nulmeting,
-                     of bij een richting geen vertrekpunt
+    'op koers'                de laatste gerealiseerde waarde haalt de streefwaarde
+    'risico'                  net niet gehaald: de achterstand is hoogstens één marge (zie hieronder)
+    'niet op koers'           de achterstand is groter dan één marge
+    'nog niet te beoordelen'  niets om te beoordelen; `beoordeling` zegt waarom (`REDENEN`): geen streefwaarde,
+                              nog geen meting, nog geen meting na de nulmeting, of bij een richting geen
+                              vertrekpunt
 
-Regel (`beoordeel`):
+Regel (`beoordeling`; `beoordeel` geeft alleen de status):
 
-1. Geen streefwaarde of geen laatste waarde -> 'geen gegevens'. Is de laatste waarde de nulmeting zelf
-   (`laatste_jaar` <= `nulmeting_jaar`), dan is er ook nog niets gerealiseerd -> 'geen gegevens'.
+1. Geen streefwaarde of geen laatste waarde -> 'nog niet te beoordelen'. Is de laatste waarde de nulmeting
+   zelf (`laatste_jaar` <= `nulmeting_jaar`), dan is er ook nog niets gerealiseerd -> 'nog niet te beoordelen'.
+   Ontbreekt zowel de streefwaarde als de meting, dan is de reden 'geen streefwaarde' (ook met een meting valt
+   er zonder streefwaarde niets te beoordelen).
 2. Niveaudoelen worden beoordeeld op de laatste gerealiseerde waarde w:
    - minimaal X: gehaald als w >= X (bij 'strikt', zoals '>30%' of 'hoger dan 74%': w > X);
    - maximaal X: gehaald als w <= X (strikt: w < X);
@@ -24,7 +27,7 @@ Regel (`beoordeel`):
    Precies op een strikte grens ('>30%' en w = 30) is dus 'risico'.
 3. Richtingsdoelen ('stijging', 'daling', 'gelijk') worden beoordeeld op de verandering d sinds de
    nulmeting; zonder nulmetingswaarde sinds de eerste gerealiseerde waarde (`eerste_waarde`). Zonder
-   vertrekpunt -> 'geen gegevens'. De richting in de streefwaarde gaat voor: de gemeente schreef haar.
+   vertrekpunt -> 'nog niet te beoordelen'. De richting in de streefwaarde gaat voor: de gemeente schreef haar.
    - stijging: d > 0 op koers; 0 >= d >= -marge risico; d < -marge niet op koers (daling gespiegeld);
    - gelijk:   |d| <= marge op koers; verder in de goede richting (goede_richting) ook op koers;
                verder in de verkeerde richting: tot 2 x marge risico, daarna niet op koers;
@@ -44,14 +47,30 @@ Regel (`beoordeel`):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from kompas.streefwaarden import Streefwaarde
 
 OP_KOERS = "op koers"
 RISICO = "risico"
 NIET_OP_KOERS = "niet op koers"
-GEEN_GEGEVENS = "geen gegevens"
-STATUSSEN = (OP_KOERS, RISICO, NIET_OP_KOERS, GEEN_GEGEVENS)
+NIET_TE_BEOORDELEN = "nog niet te beoordelen"
+STATUSSEN = (OP_KOERS, RISICO, NIET_OP_KOERS, NIET_TE_BEOORDELEN)
+
+# Waarom een indicator nog niet te beoordelen is (de reden bij NIET_TE_BEOORDELEN).
+GEEN_INDICATOR = "geen meetbare indicator"
+GEEN_STREEFWAARDE = "geen streefwaarde"
+GEEN_METING = "nog geen meting"
+GEEN_METING_NA_NULMETING = "nog geen meting na de nulmeting"
+GEEN_VERTREKPUNT = "geen vertrekpunt voor de richting"
+REDENEN = (GEEN_INDICATOR, GEEN_STREEFWAARDE, GEEN_METING, GEEN_METING_NA_NULMETING, GEEN_VERTREKPUNT)
+
+
+class Beoordeling(NamedTuple):
+    """Een status met, bij 'nog niet te beoordelen', de reden (een van `REDENEN`); anders reden None."""
+
+    status: str
+    reden: str | None = None
 
 PROCENT_MARGE = 2.0  # procentpunt
 RELATIEVE_MARGE = 0.10  # deel van de referentiewaarde
@@ -79,7 +98,12 @@ def _bovengrens(w: float, grens: float, strikt: bool, marge: float) -> str:
     return OP_KOERS if gehaald else _op_achterstand(w - grens, marge)
 
 
-def beoordeel(
+def beoordeel(*args, **kwargs) -> str:
+    """De status van één indicator; zie `beoordeling` (die ook zegt waarom iets niet te beoordelen is)."""
+    return beoordeling(*args, **kwargs).status
+
+
+def beoordeling(
     streef: Streefwaarde | None,
     laatste_waarde: float | None,
     nulmeting_waarde: float | None,
@@ -90,8 +114,8 @@ def beoordeel(
     marge: float | None = None,
     laatste_jaar: int | None = None,
     nulmeting_jaar: int | None = None,
-) -> str:
-    """Status van één indicator volgens de regel in de moduledocumentatie.
+) -> Beoordeling:
+    """Status (en reden) van één indicator volgens de regel in de moduledocumentatie.
 
     streef:           de geldende streefwaarde (zie `kies_streefwaarde`), of None
     laatste_waarde:   de laatste gerealiseerde waarde, of None
@@ -99,20 +123,27 @@ def beoordeel(
     goede_richting:   'hoger' | 'lager' | 'neutraal' (uit de indicatorregistry)
     eerste_waarde:    vertrekpunt voor een richting als er geen nulmetingswaarde is
     eenheid, marge:   marge voor 'risico'; zonder `marge` geldt `standaard_marge(eenheid, ...)`
-    laatste_jaar, nulmeting_jaar: als de laatste waarde niet ná de nulmeting ligt -> 'geen gegevens'
+    laatste_jaar, nulmeting_jaar: ligt de laatste waarde niet ná de nulmeting -> 'nog niet te beoordelen'
     """
     if goede_richting not in ("hoger", "lager", "neutraal"):
         raise ValueError(f"goede_richting '{goede_richting}' onbekend; verwacht 'hoger', 'lager' of 'neutraal'.")
-    if streef is None or laatste_waarde is None:
-        return GEEN_GEGEVENS
+    if streef is None:
+        return Beoordeling(NIET_TE_BEOORDELEN, GEEN_STREEFWAARDE)
+    if laatste_waarde is None:
+        return Beoordeling(NIET_TE_BEOORDELEN, GEEN_METING)
     if laatste_jaar is not None and nulmeting_jaar is not None and laatste_jaar <= nulmeting_jaar:
-        return GEEN_GEGEVENS
-    w = float(laatste_waarde)
+        return Beoordeling(NIET_TE_BEOORDELEN, GEEN_METING_NA_NULMETING)
+    if streef.soort == "richting" and nulmeting_waarde is None and eerste_waarde is None:
+        return Beoordeling(NIET_TE_BEOORDELEN, GEEN_VERTREKPUNT)
+    return Beoordeling(_status(streef, float(laatste_waarde), nulmeting_waarde, goede_richting,
+                               eerste_waarde=eerste_waarde, eenheid=eenheid, marge=marge))
+
+
+def _status(streef: Streefwaarde, w: float, nulmeting_waarde: float | None, goede_richting: str, *,
+            eerste_waarde: float | None, eenheid: str | None, marge: float | None) -> str:
 
     if streef.soort == "richting":
-        vertrek = nulmeting_waarde if nulmeting_waarde is not None else eerste_waarde
-        if vertrek is None:
-            return GEEN_GEGEVENS
+        vertrek = nulmeting_waarde if nulmeting_waarde is not None else eerste_waarde  # niet None: zie beoordeling
         m = marge if marge is not None else standaard_marge(eenheid, vertrek)
         d = w - float(vertrek)
         if streef.richting == "stijging":
@@ -180,10 +211,11 @@ def kies_streefwaarde(
 def status_doel(statussen: Iterable[str]) -> str:
     """De status van een doel uit de statussen van zijn indicatoren.
 
-    Regel: indicatoren zonder gegevens tellen niet mee; van de rest telt de minst gunstige
-    ('niet op koers' boven 'risico' boven 'op koers'), want een doel is pas gehaald als al zijn gemeten
-    indicatoren het halen. Heeft geen enkele indicator gegevens (of heeft het doel geen indicatoren), dan
-    is de doelstatus 'geen gegevens'. Toon daarom naast de doelstatus hoeveel indicatoren gemeten zijn.
+    Regel: indicatoren die nog niet te beoordelen zijn tellen niet mee; van de rest telt de minst gunstige
+    ('niet op koers' boven 'risico' boven 'op koers'), want een doel is pas gehaald als al zijn beoordeelde
+    indicatoren het halen. Is geen enkele indicator te beoordelen (of heeft het doel geen indicatoren), dan
+    is de doelstatus 'nog niet te beoordelen'. Toon daarom naast de doelstatus hoeveel indicatoren beoordeeld
+    zijn.
     """
     gezien = set()
     for status in statussen:
@@ -193,4 +225,4 @@ def status_doel(statussen: Iterable[str]) -> str:
     for status in (NIET_OP_KOERS, RISICO, OP_KOERS):
         if status in gezien:
             return status
-    return GEEN_GEGEVENS
+    return NIET_TE_BEOORDELEN

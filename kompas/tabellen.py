@@ -70,6 +70,23 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rijen) if rijen else pl.DataFrame({"Regio": [], "Peiljaar": [], "Waarde": []})
 
 
+def documenten(boom: pl.DataFrame) -> list[dict]:
+    """De kaderdocumenten van een gemeente, nieuwste eerst (hoogste `geldig_van`): document, geldig_van/tot."""
+    docs = boom.group_by("document", maintain_order=True).agg(pl.col("geldig_van").first(),
+                                                              pl.col("geldig_tot").first())
+    return docs.sort("geldig_van", descending=True, nulls_last=True, maintain_order=True).to_dicts()
+
+
+def standaard_kader(boom: pl.DataFrame) -> str:
+    """Het kader waarop de Kaderspagina opent (binnen `boom`, meestal één document): het eerste met een gemeten
+    indicator (een waarde voor de gemeente); anders het eerste met een gekoppelde indicator; anders het eerste."""
+    for voorwaarde in (pl.col("laatste_waarde").is_not_null(), pl.col("indicator_code").is_not_null()):
+        met = boom.filter(voorwaarde)
+        if not met.is_empty():
+            return met["kader_id"][0]
+    return boom["kader_id"][0]
+
+
 def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
     """Per indicator van een doel: eigen formulering, laatste waarde, nulmeting, streefwaarde, status, bron."""
     rijen = []
@@ -85,7 +102,7 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
             if not opmaak.leeg(r.get("landelijk_waarde")) else "–",
             "Nulmeting": nulmeting_tekst(r),
             "Streefwaarde": streefwaarde_tekst(r.get("streefwaarden")),
-            "Status": status_tekst(r.get("status")),
+            "Status": status_tekst(r.get("status"), r.get("status_reden"), r.get("nulmeting_jaar")),
             "Bron": r.get("bron") or r.get("bron_genoemd") or "–",
         })
     return pl.DataFrame(rijen)

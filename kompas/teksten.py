@@ -6,6 +6,7 @@ zware imports; de tabellen voor st.dataframe staan in kompas.tabellen.
 from __future__ import annotations
 
 from kompas import opmaak
+from kompas.status import GEEN_METING_NA_NULMETING
 
 OORDEEL_TEKST = {
     "beter": "beter dan landelijk",
@@ -13,18 +14,60 @@ OORDEEL_TEKST = {
     "gelijk": "gelijk aan landelijk",
     "niet te zeggen": "niet te zeggen",
 }
-STATUS_ICOON = {"op koers": "🟢", "risico": "🟠", "niet op koers": "🔴", "geen gegevens": "⚪"}
+# Op de pagina (markdown) een eigen vorm per status, niet alleen een kleur; Material-iconen komen uit het
+# lettertype dat Streamlit zelf serveert (emoji hangen af van de lettertypen op de computer van de lezer).
+STATUS_ICOON = {
+    "op koers": ":green[:material/check_circle:]",
+    "risico": ":orange[:material/error:]",
+    "niet op koers": ":red[:material/cancel:]",
+    "nog niet te beoordelen": ":gray[:material/radio_button_unchecked:]",
+}
+
+# Een cijfer waarvan het peiljaar meer dan zoveel jaren voor het huidige jaar ligt, is 'oud': ouder dan een
+# raadsperiode (vier jaar). Het Overzicht zegt dat erbij ("cijfer uit 2015").
+OUD_NA_JAREN = 4
 
 
 def hoe_aanvullen(indicator_soort: str | None, bron_tabel: str | None = None) -> str:
-    """Waar een ontbrekend cijfer vandaan kan komen."""
+    """Wie een ontbrekend cijfer kan aanvullen, in woorden voor een wethouder (geen opdrachtregels)."""
     if indicator_soort == "eigen registratie":
-        return "Vul aan met een Excel-export uit de eigen registratie (pagina Cijfers uploaden)."
-    tabel = f" ({bron_tabel})" if bron_tabel else ""
+        return "Een beleidsmedewerker kan het aanvullen met een export uit de eigen registratie (pagina Cijfers uploaden)."
+    tabel = f" (tabel {bron_tabel})" if bron_tabel else ""
     return (
-        f"Haal op bij CBS/RIVM{tabel} met de opdracht 'python -m loaders refresh', "
-        "of upload het cijfer uit de eigen registratie (pagina Cijfers uploaden)."
+        f"De beheerder haalt het op bij de volgende verversing uit CBS of RIVM{tabel}; een beleidsmedewerker "
+        "kan ook een gepubliceerd cijfer uploaden (pagina Cijfers uploaden)."
     )
+
+
+def is_oud(peiljaar, huidig_jaar: int) -> bool:
+    """Ouder dan een raadsperiode (`OUD_NA_JAREN`)."""
+    return not opmaak.leeg(peiljaar) and int(peiljaar) < huidig_jaar - OUD_NA_JAREN
+
+
+def verandering(rij: dict) -> dict | None:
+    """De verandering sinds de vorige meting als tekst, pijl en kleur voor st.metric.
+
+    De pijl volgt het teken (op de getoonde decimalen: +0,04 bij één decimaal is '±0,0', zonder pijl); de kleur
+    volgt de goede richting van de indicator: groen als de verandering de goede kant op gaat, rood als de
+    verkeerde, grijs bij geen verandering of zonder goede richting. `toelichting` zegt de richting in woorden,
+    want kleur mag niet de enige drager zijn: de tegel zegt 'hoger is beter' (zie `kaart`).
+    """
+    if opmaak.leeg(rij.get("verandering")):
+        return None
+    afgerond = round(float(rij["verandering"]), rij["decimalen"] or 0)
+    richting = rij.get("goede_richting")
+    if afgerond == 0:
+        pijl, kleur = "off", "gray"
+    else:
+        pijl = "up" if afgerond > 0 else "down"
+        goed = {"hoger": afgerond > 0, "lager": afgerond < 0}.get(richting)
+        kleur = "gray" if goed is None else ("green" if goed else "red")
+    return {
+        "tekst": opmaak.verschil(afgerond, rij["eenheid"], rij["decimalen"] or 0),
+        "pijl": pijl,
+        "kleur": kleur,
+        "toelichting": f"sinds {rij['vorige_peiljaar']}",
+    }
 
 
 def waarde_tekst(rij: dict) -> str:
@@ -38,29 +81,113 @@ def interval_tekst(rij: dict, voorvoegsel: str = "") -> str:
     return f"{opmaak.getal(onder, rij['decimalen'])} – {opmaak.getal(boven, rij['decimalen'])}"
 
 
-def kaart(rij: dict) -> dict:
-    """Eén gemeente × kopindicator als tegel: waarde, verandering, kleur van de pijl en een toelichting."""
-    if opmaak.leeg(rij.get("waarde")):
-        return {"waarde": "geen gegevens", "delta": None, "delta_kleur": "off",
-                "toelichting": hoe_aanvullen(rij.get("indicator_soort"))}
-    delen = [f"Peiljaar {opmaak.peilmoment(rij['peiljaar'], rij.get('peildatum'))}"]
+def kort_getal(waarde, eenheid: str, decimalen: int) -> str:
+    """Het getal voor een tegel: '2,9%' of '28,2'; de eenheid staat in de kop erboven (`indicator_kop`)."""
+    return opmaak.getal(waarde, decimalen) + ("%" if eenheid.startswith("%") else "")
+
+
+def kaart(rij: dict, huidig_jaar: int) -> dict:
+    """Eén gemeente × kopindicator met een waarde als tegel: waarde, verandering (zie `verandering`), het
+    peiljaar (een oud cijfer zegt dat: "cijfer uit 2015") en Nederland ernaast."""
+    peil = opmaak.peilmoment(rij["peiljaar"], rij.get("peildatum"))
+    delen = [f"cijfer uit {peil} (ouder dan {OUD_NA_JAREN} jaar)" if is_oud(rij["peiljaar"], huidig_jaar)
+             else f"peiljaar {peil}"]
+    richting = {"hoger": "hoger is beter", "lager": "lager is beter"}.get(rij.get("goede_richting"))
     if not opmaak.leeg(rij.get("landelijk_waarde")):
-        delen.append("landelijk " + opmaak.met_eenheid(rij["landelijk_waarde"], rij["eenheid"], rij["decimalen"]))
+        delen.append("Nederland " + opmaak.met_eenheid(rij["landelijk_waarde"], rij["eenheid"], rij["decimalen"]))
         delen.append(OORDEEL_TEKST.get(rij.get("oordeel") or "niet te zeggen", "niet te zeggen"))
     else:
-        delen.append("geen landelijke waarde voor hetzelfde jaar")
-    delta = None
-    if not opmaak.leeg(rij.get("verandering")):
-        delta = f"{opmaak.verschil(rij['verandering'], rij['eenheid'], rij['decimalen'])} sinds {rij['vorige_peiljaar']}"
-    kleur = {"hoger": "normal", "lager": "inverse"}.get(rij.get("goede_richting"), "off")
-    kort = opmaak.getal(rij["waarde"], rij["decimalen"]) + ("%" if rij["eenheid"].startswith("%") else "")
-    return {"waarde": kort, "delta": delta, "delta_kleur": kleur, "toelichting": "; ".join(delen)}
+        delen.append("geen landelijk cijfer voor hetzelfde jaar")
+    if richting:
+        delen.append(richting)
+    return {"waarde": kort_getal(rij["waarde"], rij["eenheid"], rij["decimalen"]),
+            "verandering": verandering(rij), "toelichting": " · ".join(delen), "oud": is_oud(rij["peiljaar"], huidig_jaar)}
 
 
-def status_tekst(status: str | None) -> str:
-    if not status:
-        return "⚪ geen streefwaarde"
-    return f"{STATUS_ICOON.get(status, '')} {status}".strip()
+def indicator_kop(naam: str, eenheid: str, leeftijd: str | None) -> str:
+    """De kop boven een rij tegels: de naam, de leeftijdsgroep als die niet 'totaal' is, en de eenheid alleen
+    als de naam die nog niet noemt (niet "Bijstand per 1.000 inwoners · per 1.000 inwoners")."""
+    kop = naam + ("" if not leeftijd or leeftijd == "totaal" or leeftijd in naam else f" ({leeftijd})")
+    kern = eenheid.removeprefix("%").removeprefix("aantal").strip()
+    if kern and kern.lower() not in naam.lower():
+        kop += f" · {eenheid}"
+    return kop
+
+
+def ontbrekend_tekst(ontbrekend: list[tuple[str, list[str], str | None]], alle_gemeenten: list[str]) -> str:
+    """Eén regel per thema over wat ontbreekt: (indicatorkop, gemeenten zonder cijfer, soort) -> tekst met wie
+    het kan aanvullen. "Nog geen cijfer voor: Bijstand per 1.000 inwoners (alle gekozen gemeenten); ..."."""
+    delen = []
+    for kop, gemeenten, _ in ontbrekend:
+        wie = "alle gekozen gemeenten" if len(gemeenten) == len(alle_gemeenten) > 1 else opmaak.opsomming(gemeenten)
+        delen.append(f"{kop} ({wie})")
+    soorten = {soort for _, _, soort in ontbrekend}
+    wie_vult = []
+    if soorten - {"eigen registratie"}:
+        wie_vult.append("cijfers van CBS en RIVM haalt de beheerder op bij de volgende verversing")
+    wie_vult.append("een beleidsmedewerker kan eigen of gepubliceerde cijfers uploaden (pagina Cijfers uploaden)")
+    return f"Nog geen cijfer voor: {'; '.join(delen)}. Aanvullen: {'; '.join(wie_vult)}."
+
+
+def overzicht_per_thema(rijen: list[dict], gemeente_namen: list[str]) -> list[dict]:
+    """De rijen van `gegevens.overzicht` (op volgorde van kopindicator en gemeente) per thema: de indicatoren
+    met ten minste één cijfer (elk met zijn rijen per gemeente, None waar die gemeente geen cijfer heeft) en
+    één regel over wat ontbreekt (`ontbrekend_tekst`), of None als niets ontbreekt."""
+    themas: dict[str, dict] = {}
+    for rij in rijen:
+        thema = themas.setdefault(rij["thema"], {"thema": rij["thema"], "indicatoren": {}, "ontbrekend": []})
+        sleutel = (rij["indicator_code"], rij["leeftijd"])
+        ind = thema["indicatoren"].setdefault(sleutel, {
+            "indicator_code": rij["indicator_code"], "leeftijd": rij["leeftijd"], "soort": rij["indicator_soort"],
+            "kop": indicator_kop(rij["indicator_naam"], rij["eenheid"], rij["leeftijd"]), "rijen": []})
+        ind["rijen"].append(rij if not opmaak.leeg(rij.get("waarde")) else None)
+    uit = []
+    for thema in themas.values():
+        met_cijfer, ontbrekend = [], []
+        for ind in thema["indicatoren"].values():
+            zonder = [n for n, r in zip(gemeente_namen, ind["rijen"]) if r is None]
+            if zonder:
+                ontbrekend.append((ind["kop"], zonder, ind["soort"]))
+            if len(zonder) < len(ind["rijen"]):
+                met_cijfer.append(ind)
+        uit.append({"thema": thema["thema"], "indicatoren": met_cijfer,
+                    "ontbrekend": ontbrekend_tekst(ontbrekend, gemeente_namen) if ontbrekend else None})
+    return uit
+
+
+def status_tekst(status: str | None, reden: str | None = None, nulmeting_jaar: int | None = None, *,
+                 icoon: bool = False) -> str:
+    """'op koers', 'nog niet te beoordelen: nog geen meting na de nulmeting (2025)'; met `icoon` voor markdown
+    op de pagina met het statusicoon ervoor (in tabellen en exports zonder)."""
+    status = status or "nog niet te beoordelen"
+    tekst = f"{STATUS_ICOON.get(status, '')} {status}".strip() if icoon else status
+    if reden:
+        tekst += f": {reden}"
+        if reden == GEEN_METING_NA_NULMETING and nulmeting_jaar:
+            tekst += f" ({nulmeting_jaar})"
+    return tekst
+
+
+def doel_status_tekst(status: str | None, beoordeeld: int | None, indicatoren: int | None, *,
+                      icoon: bool = False) -> str:
+    """'risico (2 van 3 indicatoren beoordeeld)'; zonder indicatoren: 'nog niet te beoordelen: geen indicatoren'."""
+    if not indicatoren:
+        return status_tekst(status, "geen indicatoren", icoon=icoon)
+    woord = "indicator" if indicatoren == 1 else "indicatoren"
+    return f"{status_tekst(status, icoon=icoon)} ({beoordeeld} van {indicatoren} {woord} beoordeeld)"
+
+
+def doelen_telling_regels(telling: dict) -> list[str]:
+    """Markdown-regels: ':green[:material/check_circle:] 3 op koers', ... (elke status, ook bij 0)."""
+    return [f"{STATUS_ICOON[s]} {telling[s]} {s}" for s in STATUS_ICOON]
+
+
+def looptijd_tekst(geldig_van: int | None, geldig_tot: int | None, huidig_jaar: int) -> str:
+    """'looptijd 2025–2028'; 'looptijd 2019–2022, verlopen' als het laatste jaar voorbij is."""
+    if not geldig_van:
+        return ""
+    jaren = str(geldig_van) if geldig_van == geldig_tot else f"{geldig_van}–{geldig_tot}"
+    return f"looptijd {jaren}" + (", verlopen" if geldig_tot and geldig_tot < huidig_jaar else "")
 
 
 def streefwaarde_tekst(streefwaarden: list[dict] | None) -> str:

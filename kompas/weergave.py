@@ -15,7 +15,7 @@ from kompas.db import Lezer
 # Alleen deze functies uit kompas.gegevens mogen via `haal` worden aangeroepen.
 GEGEVENSFUNCTIES = {
     "overzicht", "reeks", "kader_boom", "vergelijking", "indicator_alle_waarden",
-    "bronnen", "dekking", "indicatoren", "gemeenten",
+    "bronnen", "dekking", "indicatoren", "gemeenten", "doelen_telling",
 }
 
 

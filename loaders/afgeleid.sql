@@ -258,6 +258,8 @@ final as (
         k.naam as kader_naam,
         k.niveau as kader_niveau,
         k.document,
+        k.geldig_van,
+        k.geldig_tot,
         k.omschrijving as kader_omschrijving,
         k.volgorde as kader_volgorde,
         d.doel_id,

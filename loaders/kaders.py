@@ -25,7 +25,8 @@ KADERS = DATA / "kaders"
 
 NIVEAUS = ("opgave", "kader", "beleidsveld", "programma", "doelstelling")
 
-_SLEUTELS_BESTAND = {"gemeente_code", "document", "bronbestand", "niveau", "kader", "weggelaten", "effect"}
+_SLEUTELS_BESTAND = {"gemeente_code", "document", "geldig_van", "geldig_tot", "bronbestand", "niveau", "kader",
+                     "weggelaten", "effect"}
 _SLEUTELS_KADER = {"id", "naam", "niveau", "omschrijving", "bron_regels", "doel", "kerncijfers"}
 _SLEUTELS_DOEL = {"naam", "bron_regels", "effecten", "indicator"}
 _SLEUTELS_INDICATOR = {
@@ -57,8 +58,9 @@ class _Rijen:
 
 
 _INSERTS = {
-    "kader": "insert into kader (kader_id, gemeente_code, document, niveau, naam, omschrijving, volgorde,"
-             " bron_regels, bronbestand, kaderbestand) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "kader": "insert into kader (kader_id, gemeente_code, document, geldig_van, geldig_tot, niveau, naam,"
+             " omschrijving, volgorde, bron_regels, bronbestand, kaderbestand)"
+             " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "doel": "insert into doel (doel_id, kader_id, naam, volgorde, bron_regels) values (?, ?, ?, ?, ?)",
     "kader_indicator": "insert into kader_indicator (kader_indicator_id, doel_id, gemeente_code, omschrijving,"
                        " indicator_code, leeftijd, bron_genoemd, eenheid, nulmeting_jaar, nulmeting_waarde,"
@@ -117,6 +119,20 @@ class _Lezer:
             raise self.fout(plaats, f"'{sleutel}' moet tekst tussen aanhalingstekens zijn, gevonden: {waarde!r}.")
         return waarde.strip()
 
+    def looptijd(self, inhoud: dict) -> tuple[int, int]:
+        """De jaren waarvoor het document geldt (`geldig_van`, `geldig_tot`): daarmee kiest de Kaderspagina het
+        nieuwste document van een gemeente en zegt ze of een document verlopen is."""
+        jaren = []
+        for sleutel in ("geldig_van", "geldig_tot"):
+            jaar = inhoud.get(sleutel)
+            if not isinstance(jaar, int) or isinstance(jaar, bool) or not 1990 <= jaar <= 2100:
+                raise self.fout("bovenaan", f"'{sleutel}' ontbreekt of is geen jaartal (gevonden: {jaar!r}). Vul "
+                                f"het jaar in waarvoor het document geldt, zonder aanhalingstekens: {sleutel} = 2026.")
+            jaren.append(jaar)
+        if jaren[0] > jaren[1]:
+            raise self.fout("bovenaan", f"geldig_van ({jaren[0]}) ligt na geldig_tot ({jaren[1]}). Draai ze om.")
+        return jaren[0], jaren[1]
+
     def regels(self, tabel: dict, plaats: str) -> str | None:
         regels = self.tekst(tabel, "bron_regels", plaats, verplicht=True)
         if not _BRON_REGELS_RE.match(regels):
@@ -143,6 +159,7 @@ class _Lezer:
                             f"(bekend: {', '.join(sorted(self.gemeenten))}). Voeg de gemeente daar toe of "
                             "corrigeer de code.")
         document = self.tekst(inhoud, "document", "bovenaan")
+        looptijd = self.looptijd(inhoud)
         bronbestand = self.tekst(inhoud, "bronbestand", "bovenaan", verplicht=False)
         standaard_niveau = self.tekst(inhoud, "niveau", "bovenaan", verplicht=False) or "kader"
 
@@ -161,7 +178,7 @@ class _Lezer:
         if not kaders:
             raise self.fout("bovenaan", "geen enkel [[kader]]. Een kaderbestand heeft minstens één kader.")
         for k_nr, kader in enumerate(kaders, start=1):
-            self.lees_kader(kader, k_nr, gemeente, document, bronbestand, standaard_niveau, effecten)
+            self.lees_kader(kader, k_nr, gemeente, (document, *looptijd), bronbestand, standaard_niveau, effecten)
 
         for w_nr, weg in enumerate(inhoud.get("weggelaten", []), start=1):
             plaats = f"weggelaten {w_nr}"
@@ -179,7 +196,7 @@ class _Lezer:
         niveau = self.tekst(kader, "niveau", plaats, verplicht=False) or standaard_niveau
         if niveau not in NIVEAUS:
             raise self.fout(plaats, f"niveau '{niveau}' onbekend; verwacht een van {', '.join(NIVEAUS)}.")
-        self.rijen.kader.append((kader_id, gemeente, document, niveau, self.tekst(kader, "naam", plaats),
+        self.rijen.kader.append((kader_id, gemeente, *document, niveau, self.tekst(kader, "naam", plaats),
                                  self.tekst(kader, "omschrijving", plaats, verplicht=False), k_nr,
                                  self.regels(kader, plaats), bronbestand, self.pad.name))
         for c_nr, kern in enumerate(kader.get("kerncijfers", []), start=1):

@@ -1,5 +1,7 @@
 """Kaders: de eigen kaders, doelen en indicatoren van een gemeente, met trend, streefwaarde en status."""
 
+import datetime as dt
+
 import streamlit as st
 
 from kompas import tabellen, teksten
@@ -15,16 +17,23 @@ ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gemeenten}
 gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente",
                         index=list(namen).index(url_waarde("gemeente", "GM0148", list(namen))))
 boom = haal("kader_boom", gemeente)
-kaders = boom.unique("kader_id", maintain_order=True)
-labels = {r["kader_id"]: f"{r['kader_naam']} · {r['document']}" for r in kaders.iter_rows(named=True)}
-standaard = url_waarde("kader", kaders["kader_id"][0], list(labels))
+huidig_jaar = dt.date.today().year
+# eerst het document (nieuwste eerst), dan het kader daarin; een gedeelde link met ?kader= kiest beide
+documenten = {d["document"]: d for d in tabellen.documenten(boom)}
+uit_url = boom.filter(boom["kader_id"] == st.query_params.get("kader", ""))["document"].to_list()
+document = st.selectbox("Document", list(documenten), key="kdr_document",
+                        index=list(documenten).index(uit_url[0] if uit_url else next(iter(documenten))),
+                        format_func=lambda d: f"{d} ({teksten.looptijd_tekst(documenten[d]['geldig_van'], documenten[d]['geldig_tot'], huidig_jaar)})")
+van_document = boom.filter(boom["document"] == document)
+labels = dict(van_document.select("kader_id", "kader_naam").unique(maintain_order=True).iter_rows())
 kader = st.selectbox("Kader, opgave of beleidsveld", list(labels), format_func=labels.get, key="kdr_kader",
-                     index=list(labels).index(standaard))
+                     index=list(labels).index(url_waarde("kader", tabellen.standaard_kader(van_document), list(labels))))
 zet_url(gemeente=gemeente, kader=kader)
 
-van_kader = boom.filter(boom["kader_id"] == kader)
+van_kader = van_document.filter(van_document["kader_id"] == kader)
 kop = van_kader.row(0, named=True)
-st.caption(als_tekst(f"{kop['kader_niveau'].capitalize()} uit: {kop['document']}"))
+st.caption(als_tekst(f"{kop['kader_niveau'].capitalize()} uit: {kop['document']}, "
+                     f"{teksten.looptijd_tekst(kop['geldig_van'], kop['geldig_tot'], huidig_jaar)}"))
 if kop["kader_omschrijving"]:
     st.write(als_tekst(kop["kader_omschrijving"]))
 
@@ -32,10 +41,12 @@ reeksen = haal("reeks", van_kader["indicator_code"].drop_nulls().unique().sort()
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)
     st.subheader(als_tekst(eerste["doel_naam"]))
-    st.write(f"Status van het doel: **{teksten.status_tekst(eerste['doel_status'])}**")
+    st.markdown("Status van het doel: " + teksten.doel_status_tekst(
+        eerste["doel_status"], eerste["doel_beoordeeld"], eerste["doel_indicatoren"], icoon=True))
     for rij in doel.filter(doel["kader_indicator_id"].is_not_null()).iter_rows(named=True):
         with st.container(border=True):
-            st.markdown(f"**{als_tekst(rij['omschrijving'])}** — {teksten.status_tekst(rij['status'])}")
+            st.markdown(f"**{als_tekst(rij['omschrijving'])}** — "
+                        + teksten.status_tekst(rij["status"], rij["status_reden"], rij["nulmeting_jaar"], icoon=True))
             st.caption(als_tekst(f"Nulmeting: {teksten.nulmeting_tekst(rij)} · Streefwaarde: "
                                  f"{teksten.streefwaarde_tekst(rij['streefwaarden'])}"))
             if not rij["indicator_code"]:

@@ -1,9 +1,10 @@
-"""Overzicht: Dalfsen, Bronckhorst en Dronten naast elkaar op de kopindicatoren.
+"""Overzicht: hoe staan we ervoor? Per thema de cijfers die er zijn voor de gekozen gemeenten, met Nederland
+ernaast; wat ontbreekt staat per thema in één regel. Bovenaan de doelen uit de eigen kaders per gemeente.
 
 De eerste pagina: alleen rijen (geen polars, geen pandas), zodat ze snel opent; de tabel komt pas bij openklappen.
 """
 
-from itertools import groupby
+import datetime as dt
 
 import streamlit as st
 
@@ -12,10 +13,10 @@ from kompas.weergave import als_tekst, bronregel, haal, url_lijst, via_app, zet_
 
 via_app()
 
-st.title("Overzicht sociaal domein")
+st.title("Hoe staan we ervoor?")
 st.write(
-    "De kopindicatoren per gemeente: de laatste waarde, het landelijk gemiddelde van hetzelfde jaar en "
-    "de verandering sinds de vorige meting. Een pijl is groen als de verandering de goede kant op gaat."
+    "Per thema de laatst bekende cijfers van de gekozen gemeenten, met het landelijk cijfer van hetzelfde jaar "
+    "en de verandering sinds de vorige meting. Groen: de goede kant op; rood: de verkeerde kant op."
 )
 
 namen = {g["regio_code"]: g["regio_naam"] for g in haal("gemeenten")}
@@ -27,20 +28,34 @@ if not keuze:
     st.info("Kies ten minste één gemeente.")
     st.stop()
 
+huidig_jaar = dt.date.today().year
+st.subheader("Doelen uit de eigen kaders")
+for kolom, telling in zip(st.columns(len(keuze)), haal("doelen_telling", keuze)):
+    with kolom.container(border=True):
+        st.markdown(f"**{als_tekst(namen[telling['gemeente_code']])}**")
+        looptijd = teksten.looptijd_tekst(telling["geldig_van"], telling["geldig_tot"], huidig_jaar)
+        st.caption(als_tekst(f"{telling['document']}, {looptijd}: {telling['aantal_doelen']} doelen"))
+        st.markdown("  \n".join(teksten.doelen_telling_regels(telling)))
+        st.page_link("pages/kaders.py", label=f"Naar de kaders van {namen[telling['gemeente_code']]}",
+                     query_params={"gemeente": telling["gemeente_code"]}, icon=":material/account_tree:")
+
 overzicht = haal("overzicht", keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
-for thema, per_thema in groupby(overzicht, key=lambda r: r["thema"]):
-    st.subheader(thema.capitalize())
-    for _, rijen in groupby(per_thema, key=lambda r: (r["indicator_code"], r["leeftijd"])):
-        rijen = list(rijen)
-        eerste = rijen[0]
-        leeftijd = "" if eerste["leeftijd"] == "totaal" else f" ({eerste['leeftijd']})"
-        st.markdown(f"**{als_tekst(eerste['indicator_naam'] + leeftijd)}** · {als_tekst(eerste['eenheid'])}")
-        for kolom, rij in zip(st.columns(len(keuze)), rijen):
-            tegel = teksten.kaart(rij)
-            kolom.metric(rij["regio_naam"], tegel["waarde"], tegel["delta"], delta_color=tegel["delta_kleur"],
-                         border=True)
+for thema in teksten.overzicht_per_thema(overzicht, [namen[c] for c in keuze]):
+    st.subheader(thema["thema"].capitalize())
+    for ind in thema["indicatoren"]:
+        st.markdown(f"**{als_tekst(ind['kop'])}**")
+        for kolom, rij in zip(st.columns(len(keuze)), [r for r in ind["rijen"] if r]):
+            tegel = teksten.kaart(rij, huidig_jaar)
+            delta = tegel["verandering"] or {}
+            kolom.metric(rij["regio_naam"], tegel["waarde"], delta.get("tekst"), border=True,
+                         delta_color=delta.get("kleur", "gray"), delta_arrow=delta.get("pijl", "off"),
+                         delta_description=delta.get("toelichting"))
             kolom.caption(als_tekst(tegel["toelichting"]))
-        bronregel([r["bron"] for r in rijen])
+        st.page_link("pages/indicator.py", label=f"Meer over {ind['kop']}", icon=":material/query_stats:",
+                     query_params={"indicator": ind["indicator_code"]})
+        bronregel([r["bron"] for r in ind["rijen"] if r])
+    if thema["ontbrekend"]:
+        st.caption(als_tekst(thema["ontbrekend"]))
 
 # pas gemaakt als iemand de tabel openklapt: st.dataframe laadt pandas, en dat hoort niet bij de eerste pagina
 with st.expander("Tabel met alle cijfers en bronnen", key="ovz_tabel", on_change="rerun") as tabel:

@@ -49,11 +49,24 @@ def _open(pagina, url: str, naam: str, wacht_op: str):
 def test_overzicht_toont_drie_gemeenten_en_landelijk(app):
     url, pagina = app
     hoofd = _open(pagina, url, "overzicht", "Gezondheid")
-    hoofd.get_by_text("Overzicht sociaal domein").wait_for()
+    hoofd.get_by_text("Hoe staan we ervoor?").wait_for()
     assert hoofd.get_by_text("2,9%", exact=True).count() >= 1
     assert hoofd.get_by_text("85,9%", exact=True).count() >= 1
-    assert hoofd.get_by_text("geen gegevens", exact=True).count() >= 3
-    assert "landelijk 4,7%" in hoofd.inner_text()
+    assert hoofd.get_by_text("geen gegevens", exact=True).count() == 0   # geen lege tegels
+    tekst = hoofd.inner_text()
+    assert "Nederland 4,7%" in tekst and "Nog geen cijfer voor:" in tekst
+    # de doelen per gemeente, met een link naar haar kaders
+    assert "nog niet te beoordelen" in tekst
+    expect(hoofd.get_by_role("link", name="Naar de kaders van Dalfsen")).to_have_attribute(
+        "href", re.compile(r"kaders\?gemeente=GM0148"))
+    # de pijl volgt het teken: een daling wijst omlaag, een stijging omhoog
+    deltas = hoofd.locator("[data-testid=stMetricDelta]")
+    assert deltas.count() >= 1
+    for i in range(deltas.count()):
+        delta = deltas.nth(i)
+        omlaag = delta.inner_text().strip().startswith("−")
+        assert delta.locator("[data-testid=stMetricDeltaIcon-Down]").count() == int(omlaag), delta.inner_text()
+        assert delta.locator("[data-testid=stMetricDeltaIcon-Up]").count() == int(not omlaag), delta.inner_text()
     # de tabel bij de tegels wordt pas bij openklappen gemaakt (geen pandas op de eerste pagina), en is er dan
     assert hoofd.locator("[data-testid=stDataFrame]").count() == 0
     hoofd.get_by_text("Tabel met alle cijfers en bronnen").click()
@@ -65,6 +78,8 @@ def test_kaders_toont_eigen_kader(app):
     hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders", "Status van het doel")
     tekst = hoofd.inner_text()
     assert "gezonde leefomgeving" in tekst and "Status van het doel" in tekst
+    assert "nog niet te beoordelen: geen streefwaarde" in tekst   # waarom, niet alleen 'geen gegevens'
+    assert "python -m" not in tekst
     # vier indicatoren van dit kader hebben cijfers (gemeente, GGD-regio of Nederland): vier grafieken
     expect(hoofd.locator("[data-testid=stVegaLiteChart]")).to_have_count(4, timeout=30000)
     # elke grafiek heeft een toegankelijke naam voor schermlezers: wat ze toont en waar de tabel staat;

@@ -195,6 +195,8 @@ def test_bouw_laadt_kaders_en_twee_keer_geeft_dezelfde_rijen(tmp_path):
 GOED = """
 gemeente_code = "GM0303"
 document = "Testkader"
+geldig_van = 2025
+geldig_tot = 2028
 bronbestand = "004_x.txt"
 
 [[kader]]
@@ -236,6 +238,9 @@ def test_goed_bestand_wordt_gelezen(tmp_path):
         ('streefwaarde = "daling"', 'streefwarde = "daling"', "onbekende sleutel(s) streefwarde"),
         ('streefwaarde = "daling"', 'nulmeting = "82% (2017)"\n    nulmeting_jaar = 2019', "noemt 2017"),
         ('bron_regels = "3"', 'bron_regels = "regel 3"', "bron_regels 'regel 3' niet herkend"),
+        ('geldig_van = 2025', 'geldig_van = "2025"', "'geldig_van' ontbreekt of is geen jaartal"),
+        ('geldig_tot = 2028', '', "'geldig_tot' ontbreekt of is geen jaartal"),
+        ('geldig_van = 2025', 'geldig_van = 2029', "geldig_van (2029) ligt na geldig_tot (2028)"),
     ],
 )
 def test_fout_noemt_bestand_en_onderdeel(tmp_path, vervang, door, verwacht):

@@ -266,10 +266,23 @@ def test_kader_boom_values_nulmeting_and_status(cur):
     assert [s["tekst"] for s in i2["streefwaarden"]] == [">84%", "minimaal 85%"]
     assert i2["streef_jaar"] == 2024 and i2["status"] == "risico"  # '>84%' is streng: 84 haalt het net niet
     assert i1["doel_status"] == i2["doel_status"] == "risico"
-    i3 = rij(k, kader_indicator_id="GM0148-i3")
-    assert i3["status"] == "geen gegevens" and i3["doel_status"] == "geen gegevens"
+    assert (i1["doel_beoordeeld"], i1["doel_indicatoren"]) == (2, 2)
+    i3 = rij(k, kader_indicator_id="GM0148-i3")  # zonder gekoppelde registry-indicator
+    assert i3["status"] == "nog niet te beoordelen" and i3["status_reden"] == "geen meetbare indicator"
+    assert i3["doel_status"] == "nog niet te beoordelen" and (i3["doel_beoordeeld"], i3["doel_indicatoren"]) == (0, 1)
     d3 = rij(k, doel_id="GM0148-d3")
-    assert d3["kader_indicator_id"] is None and d3["doel_status"] == "geen gegevens"
+    assert d3["kader_indicator_id"] is None and d3["doel_status"] == "nog niet te beoordelen"
+    assert d3["doel_indicatoren"] == 0 and d3["status_reden"] is None
+
+
+def test_doelen_telling_zelfde_regel_als_kaderboom(cur):
+    """Het Overzicht telt de doelen met dezelfde statusregel als de Kaderspagina (d1 risico, d2 en d3 niet te
+    beoordelen)."""
+    [telling] = gegevens.doelen_telling(cur, ["GM0148"])
+    assert telling["aantal_doelen"] == 3
+    assert (telling["op koers"], telling["risico"], telling["niet op koers"], telling["nog niet te beoordelen"]) == \
+        (0, 1, 0, 2)
+    assert gegevens.doelen_telling(cur, ["GM1876"]) == []  # geen kaders: geen telling
 
 
 def test_kader_boom_other_gemeente_empty(cur):

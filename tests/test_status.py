@@ -5,22 +5,35 @@ from __future__ import annotations
 import pytest
 
 from kompas.status import (
-    GEEN_GEGEVENS, NIET_OP_KOERS, OP_KOERS, RISICO, beoordeel, kies_streefwaarde, standaard_marge, status_doel,
+    GEEN_METING, GEEN_METING_NA_NULMETING, GEEN_STREEFWAARDE, GEEN_VERTREKPUNT, NIET_OP_KOERS, NIET_TE_BEOORDELEN,
+    OP_KOERS, RISICO, Beoordeling, beoordeel, beoordeling, kies_streefwaarde, standaard_marge, status_doel,
 )
 from kompas.streefwaarden import parse_streefwaarde as p
 
 
 def test_geen_waarde_of_geen_streefwaarde_is_geen_gegevens():
-    assert beoordeel(p("86%"), None, 84.0, "hoger", eenheid="%") == GEEN_GEGEVENS
-    assert beoordeel(None, 90.0, 84.0, "hoger", eenheid="%") == GEEN_GEGEVENS
+    assert beoordeel(p("86%"), None, 84.0, "hoger", eenheid="%") == NIET_TE_BEOORDELEN
+    assert beoordeel(None, 90.0, 84.0, "hoger", eenheid="%") == NIET_TE_BEOORDELEN
+
+
+def test_niet_te_beoordelen_zegt_waarom():
+    """Drie gevallen die een wethouder uit elkaar moet kunnen houden (issue 10, punt 6)."""
+    assert beoordeling(None, 90.0, 84.0, "hoger", eenheid="%") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_STREEFWAARDE)
+    assert beoordeling(None, None, None, "hoger") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_STREEFWAARDE)
+    assert beoordeling(p("86%"), None, 84.0, "hoger", eenheid="%") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_METING)
+    assert beoordeling(p("minimaal 85%"), 90.0, None, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == \
+        Beoordeling(NIET_TE_BEOORDELEN, GEEN_METING_NA_NULMETING)
+    assert beoordeling(p("daling"), 7.0, None, "lager", eenheid="%") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_VERTREKPUNT)
+    # waar een gerealiseerde waarde en een streefwaarde zijn, wordt de status berekend, zonder reden
+    assert beoordeling(p("86%"), 88.0, 84.0, "hoger", eenheid="%") == Beoordeling(OP_KOERS, None)
 
 
 def test_alleen_een_nulmeting_is_geen_gegevens():
     # De enige waarde is de nulmeting zelf (Dronten: 2025 is nulmeting).
-    assert beoordeel(p("stijging"), 40.0, 40.0, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == GEEN_GEGEVENS
-    assert beoordeel(p("minimaal 85%"), 90.0, None, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == GEEN_GEGEVENS
+    assert beoordeel(p("stijging"), 40.0, 40.0, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == NIET_TE_BEOORDELEN
+    assert beoordeel(p("minimaal 85%"), 90.0, None, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == NIET_TE_BEOORDELEN
     # Nulmeting met alleen een jaar en geen latere waarde
-    assert beoordeel(p(">30%"), None, None, "hoger", nulmeting_jaar=2017) == GEEN_GEGEVENS
+    assert beoordeel(p(">30%"), None, None, "hoger", nulmeting_jaar=2017) == NIET_TE_BEOORDELEN
 
 
 def test_puntdoel_volgt_de_goede_richting():
@@ -81,7 +94,7 @@ def test_richting_op_de_trend_sinds_de_nulmeting():
 
 def test_richting_zonder_nulmeting_gebruikt_de_eerste_waarde():
     assert beoordeel(p("daling"), 7.0, None, "lager", eerste_waarde=8.8, eenheid="%") == OP_KOERS
-    assert beoordeel(p("daling"), 7.0, None, "lager", eenheid="%") == GEEN_GEGEVENS
+    assert beoordeel(p("daling"), 7.0, None, "lager", eenheid="%") == NIET_TE_BEOORDELEN
 
 
 def test_gelijk_blijven_houdt_rekening_met_goede_richting():
@@ -110,10 +123,10 @@ def test_kies_streefwaarde_per_jaar():
 
 
 def test_status_doel():
-    assert status_doel([OP_KOERS, RISICO, GEEN_GEGEVENS]) == RISICO
+    assert status_doel([OP_KOERS, RISICO, NIET_TE_BEOORDELEN]) == RISICO
     assert status_doel([OP_KOERS, NIET_OP_KOERS, RISICO]) == NIET_OP_KOERS
-    assert status_doel([OP_KOERS, GEEN_GEGEVENS]) == OP_KOERS
-    assert status_doel([GEEN_GEGEVENS, GEEN_GEGEVENS]) == GEEN_GEGEVENS
-    assert status_doel([]) == GEEN_GEGEVENS
+    assert status_doel([OP_KOERS, NIET_TE_BEOORDELEN]) == OP_KOERS
+    assert status_doel([NIET_TE_BEOORDELEN, NIET_TE_BEOORDELEN]) == NIET_TE_BEOORDELEN
+    assert status_doel([]) == NIET_TE_BEOORDELEN
     with pytest.raises(ValueError, match="onbekend"):
         status_doel(["groen"])

@@ -317,7 +317,8 @@ def _kaderrij(pad, kader_indicator_id: str) -> dict:
 def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
     jeugd = "GM0148-b2026-jeugdwet.1.2"   # klanttevredenheid jeugdhulp: geen streefwaarde in het document
     voor = _kaderrij(db, jeugd)
-    assert voor["streefwaarden"] is None and voor["status"] == "geen gegevens"
+    assert voor["streefwaarden"] is None and voor["status"] == "nog niet te beoordelen"
+    assert voor["status_reden"] == "geen streefwaarde"
     ids = excel.leg_vast(excel.valideer(wb.sjabloon_ingevuld(), "dalfsen.xlsx"), door="test@dalfsen.nl")
     na = _kaderrij(db, jeugd)
     (streef,) = na["streefwaarden"]
@@ -326,7 +327,8 @@ def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
     assert (na["nulmeting_jaar"], na["nulmeting_waarde"]) == (2023, 81.5)
     assert na["nulmeting_herkomst"].startswith("upload: dalfsen.xlsx")
     # de laatste waarde is de nulmeting zelf (2023): er is nog niets gerealiseerd (kompas.status)
-    assert (na["laatste_waarde"], na["streef_tekst"], na["status"]) == (81.5, "minimaal 85%", "geen gegevens")
+    assert (na["laatste_waarde"], na["streef_tekst"], na["status"]) == (81.5, "minimaal 85%", "nog niet te beoordelen")
+    assert na["status_reden"] == "nog geen meting na de nulmeting"
     excel.leg_vast(excel.valideer(wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2024, "82", "%", "CEO", None]]),
                                   "ceo-2024.xlsx"), door="test@dalfsen.nl")
     later = _kaderrij(db, jeugd)

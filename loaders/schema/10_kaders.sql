@@ -7,6 +7,8 @@ create table if not exists kader (
     kader_id       varchar primary key,        -- 'GM0303-bestaanszekerheid'
     gemeente_code  varchar not null,
     document       varchar not null,           -- titel van het beleidsdocument
+    geldig_van     integer,                    -- eerste jaar waarvoor het document geldt
+    geldig_tot     integer,                    -- laatste jaar
     niveau         varchar not null,           -- 'opgave', 'kader', 'beleidsveld', 'programma', 'doelstelling'
     naam           varchar not null,
     omschrijving   varchar,
@@ -17,6 +19,8 @@ create table if not exists kader (
 );
 alter table kader add column if not exists bronbestand varchar;
 alter table kader add column if not exists kaderbestand varchar;
+alter table kader add column if not exists geldig_van integer;
+alter table kader add column if not exists geldig_tot integer;
 
 create table if not exists doel (
     doel_id      varchar primary key,          -- kader_id + '.1', '.2', ...

@@ -1,0 +1,91 @@
+"""Wat een wethouder leest (kompas.teksten): pijlen, kleuren, oude cijfers, koppen, ontbrekend, statussen."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompas import teksten
+
+
+def _rij(**over):
+    rij = {"indicator_code": "x", "indicator_naam": "Bijstand per 1.000 inwoners", "eenheid": "per 1.000 inwoners",
+           "decimalen": 1, "goede_richting": "lager", "indicator_soort": "registratie", "thema": "bijstand",
+           "leeftijd": "totaal", "regio_naam": "Dalfsen", "peiljaar": 2024, "peildatum": None, "waarde": 20.0,
+           "landelijk_waarde": 25.0, "oordeel": "beter", "verandering": -0.5, "vorige_peiljaar": 2023}
+    return {**rij, **over}
+
+
+@pytest.mark.parametrize(
+    ("verandering", "richting", "pijl", "kleur"),
+    [
+        (-9.2, "hoger", "down", "red"),     # Dronten ervaren gezondheid: daling is slecht -> pijl omlaag, rood
+        (-0.5, "lager", "down", "green"),   # een daling van de bijstand is goed -> pijl omlaag, groen
+        (0.2, "lager", "up", "red"),        # meer problematische schulden -> pijl omhoog, rood
+        (1.0, "hoger", "up", "green"),
+        (1.0, "neutraal", "up", "gray"),
+        (0.04, "hoger", "off", "gray"),     # op één decimaal ±0,0: geen pijl
+    ],
+)
+def test_pijl_volgt_het_teken_en_kleur_de_goede_richting(verandering, richting, pijl, kleur):
+    uit = teksten.verandering(_rij(verandering=verandering, goede_richting=richting))
+    assert (uit["pijl"], uit["kleur"]) == (pijl, kleur)
+    assert uit["toelichting"] == "sinds 2023"
+
+
+def test_verandering_blijft_nederlands():
+    assert teksten.verandering(_rij(verandering=-9.2, eenheid="%"))["tekst"] == "−9,2 procentpunt"
+    assert teksten.verandering(_rij(verandering=None)) is None
+
+
+def test_tegel_markeert_een_oud_cijfer_en_zegt_de_goede_richting():
+    nieuw = teksten.kaart(_rij(peiljaar=2024), huidig_jaar=2026)
+    assert nieuw["toelichting"].startswith("peiljaar 2024 · Nederland 25,0 per 1.000 inwoners · beter dan landelijk")
+    assert "lager is beter" in nieuw["toelichting"] and not nieuw["oud"]
+    oud = teksten.kaart(_rij(peiljaar=2015), huidig_jaar=2026)
+    assert oud["oud"] and oud["toelichting"].startswith("cijfer uit 2015 (ouder dan 4 jaar)")
+    assert teksten.kaart(_rij(eenheid="% huishoudens", waarde=2.9), huidig_jaar=2026)["waarde"] == "2,9%"
+
+
+def test_kop_herhaalt_zich_niet():
+    assert teksten.indicator_kop("Bijstand per 1.000 inwoners", "per 1.000 inwoners", "totaal") == \
+        "Bijstand per 1.000 inwoners"
+    assert teksten.indicator_kop("Bijstand per 1.000 inwoners 18+ (BBV)", "per 1.000 inwoners 18+", "18+") == \
+        "Bijstand per 1.000 inwoners 18+ (BBV)"
+    assert teksten.indicator_kop("Eenzaam", "%", "65+") == "Eenzaam (65+)"
+    assert teksten.indicator_kop("Problematische schulden", "% huishoudens", "totaal") == \
+        "Problematische schulden · % huishoudens"
+
+
+def test_overzicht_per_thema_toont_wat_er_is_en_bundelt_wat_ontbreekt():
+    rijen = [
+        _rij(regio_naam="Dalfsen", waarde=None),
+        _rij(regio_naam="Dronten", waarde=20.0),
+        _rij(indicator_code="y", indicator_naam="Huishoudens met bijstand", eenheid="% huishoudens",
+             regio_naam="Dalfsen", waarde=None),
+        _rij(indicator_code="y", indicator_naam="Huishoudens met bijstand", eenheid="% huishoudens",
+             regio_naam="Dronten", waarde=None, indicator_soort="eigen registratie"),
+    ]
+    [thema] = teksten.overzicht_per_thema(rijen, ["Dalfsen", "Dronten"])
+    assert [i["indicator_code"] for i in thema["indicatoren"]] == ["x"]   # y heeft geen enkel cijfer
+    assert [r and r["regio_naam"] for r in thema["indicatoren"][0]["rijen"]] == [None, "Dronten"]
+    regel = thema["ontbrekend"]
+    assert regel.startswith("Nog geen cijfer voor: Bijstand per 1.000 inwoners (Dalfsen); "
+                            "Huishoudens met bijstand (alle gekozen gemeenten).")
+    assert "beheerder" in regel and "Cijfers uploaden" in regel
+    assert "python" not in regel and "refresh" not in regel   # geen opdrachtregels voor een wethouder
+
+
+def test_hoe_aanvullen_zonder_opdrachtregel():
+    for soort in ("registratie", "enquête", "eigen registratie"):
+        tekst = teksten.hoe_aanvullen(soort, "85012NED")
+        assert "python" not in tekst and "loaders" not in tekst and "Cijfers uploaden" in tekst
+
+
+def test_status_met_reden_en_doelstatus():
+    assert teksten.status_tekst("nog niet te beoordelen", "nog geen meting na de nulmeting", 2025) == \
+        "nog niet te beoordelen: nog geen meting na de nulmeting (2025)"
+    assert teksten.status_tekst("op koers", icoon=True) == ":green[:material/check_circle:] op koers"
+    assert teksten.doel_status_tekst("risico", 2, 3) == "risico (2 van 3 indicatoren beoordeeld)"
+    assert teksten.doel_status_tekst("nog niet te beoordelen", 0, 0) == "nog niet te beoordelen: geen indicatoren"
+    assert teksten.looptijd_tekst(2019, 2022, 2026) == "looptijd 2019–2022, verlopen"
+    assert teksten.looptijd_tekst(2026, 2026, 2026) == "looptijd 2026"
