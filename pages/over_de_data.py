@@ -22,8 +22,8 @@ gemeenten = [g["regio_code"] for g in haal("gemeenten")]
 st.dataframe(tabellen.dekking_matrix(haal("dekking", gemeenten)), hide_index=True, width="stretch")
 
 st.subheader("Verversen")
-st.write("Vanaf een machine met internet haalt deze opdracht de tabellen uit `data/cbs_tabellen.toml` opnieuw op "
-         "bij CBS StatLine en RIVM; elke tabel is één transactie en een fout laat de bestaande cijfers staan:")
-st.code("python -m loaders refresh", language="bash")
+st.write("De beheerder van Sociaal Kompas haalt de tabellen van CBS StatLine en RIVM opnieuw op (hoe: zie de "
+         "handleiding, README, onder 'Verversen'). Elke tabel wordt in één keer vervangen; gaat het ophalen mis, "
+         "dan blijven de bestaande cijfers staan.")
 st.write("Eigen registraties (bijvoorbeeld uit GWS4all of een cliëntervaringsonderzoek) voegt een "
          "beleidsmedewerker toe via de pagina Cijfers uploaden.")
