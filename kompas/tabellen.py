@@ -147,7 +147,8 @@ def alle_waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
         pl.col("herkomst_soort").alias("Soort bron"),
         pl.col("bron").alias("Bron"),
         pl.col("tabel_id").alias("Tabel"),
-        pl.col("adres").alias("Vindplaats"),
+        pl.col("adres").alias("Adres bij de uitgever"),
+        pl.col("gelezen_in").alias("Gelezen in"),
         pl.col("opgehaald_op").alias("Opgehaald of geüpload"),
         pl.col("licentie").alias("Licentie"),
         pl.col("citaat").alias("Citaat"),
@@ -183,10 +184,12 @@ def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None) -> pl.DataFrame:
 
 
 def bronnen_tabel(bronnen: pl.DataFrame) -> pl.DataFrame:
-    """Elke bron (kompas.gegevens.bronnen) met tabel of vindplaats, periode, ophaalmoment, licentie en aantal cijfers."""
+    """Elke bron (kompas.gegevens.bronnen): eerst de uitgever met zijn tabel, titel en eigen adres, dan de kopie
+    waarin het cijfer gelezen is; daarna soort, periode, ophaalmoment, licentie en aantal cijfers."""
     return leesbaar(bronnen.select(
-        pl.col("soort").alias("Soort"), pl.col("bron").alias("Bron"), pl.col("titel").alias("Titel"),
-        pl.col("tabel_id").alias("Tabel"), pl.col("adres").alias("Vindplaats"), pl.col("periode").alias("Periode"),
+        pl.col("bron").alias("Uitgever"), pl.col("tabel_id").alias("Tabel"), pl.col("titel").alias("Titel"),
+        pl.col("adres").alias("Adres bij de uitgever"), pl.col("gelezen_in").alias("Gelezen in"),
+        pl.col("soort").alias("Soort"), pl.col("periode").alias("Periode"),
         pl.col("opgehaald_op").alias("Opgehaald of geüpload"), pl.col("licentie").alias("Licentie"),
         pl.col("aantal_cijfers").alias("Cijfers"), pl.col("toelichting").alias("Toelichting"),
     ))

@@ -40,9 +40,21 @@ DIMENSIE_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
 ONTBREKEND = {"", ".", "x"}  # CBS: '.' ontbreekt, 'x' geheim; leeg of null: geen cijfer
 STATUS = {"definitief": "definitief", "voorlopig": "voorlopig", "nader voorlopig": "nader voorlopig"}
 REGIOCODE = re.compile(r"^[A-Z]{2}\d{2,4}$")
+# De pagina van een tabel bij de uitgever, voor mensen (het ophalen gaat via de OData-feed). CBS: de tabelpagina
+# op cbs.nl, zoals shared/reference die voor elke gebruikte CBS-tabel zag; RIVM: RIVM StatLine, zoals de
+# referentie die voor 50090NED/50120NED noemt (cbs_open_data.md §1c).
+TABELPAGINA = {
+    "CBS": "https://www.cbs.nl/nl-nl/cijfers/detail/{tabel_id}",
+    "RIVM": "https://statline.rivm.nl/#/RIVM/nl/dataset/{tabel_id}/table",
+}
 JAARPERIODE = re.compile(r"^(\d{4})JJ00$")
 
 Melder = Callable[[str], None]
+
+
+def tabelpagina(uitgever: str, tabel_id: str) -> str:
+    """De pagina van StatLine-tabel `tabel_id` bij de uitgever ('CBS' of 'RIVM')."""
+    return TABELPAGINA[uitgever].format(tabel_id=tabel_id)
 
 
 class CbsFout(Exception):
@@ -90,6 +102,9 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
         for sleutel in ("catalogus", "herkomst_voorvoegsel", "herkomst_soort", "bron", "geo_dimensie", "indicatoren"):
             if sleutel not in soort:
                 raise CbsFout(f"{pad}, [soort.{t['soort']}]: '{sleutel}' ontbreekt.")
+        if soort["bron"] not in TABELPAGINA:
+            raise CbsFout(f"{pad}, [soort.{t['soort']}]: bron {soort['bron']!r} onbekend; "
+                          f"verwacht de uitgever {' of '.join(TABELPAGINA)}.")
         if soort["catalogus"] not in STANDAARD_HOSTS:
             raise CbsFout(f"{pad}, [soort.{t['soort']}]: catalogus {soort['catalogus']!r} onbekend; "
                           f"verwacht {' of '.join(STANDAARD_HOSTS)}.")
@@ -449,7 +464,8 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
     else:
         peil = "peiljaar uit de Perioden-dimensie; status uit Perioden.Status"
     kolommen = ", ".join(f"{c}={k}" for c, k in antwoord.sleutels.items())
-    toelichting = (f"Live opgehaald met cbsodata (TypedDataSet, gefilterd op {', '.join(tabel.regios)}); {peil}. "
+    toelichting = (f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
+                   f"{', '.join(tabel.regios)}); {peil}. "
                    f"Kolommen: {kolommen}.")
     if isinstance(tabel.soort.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
@@ -465,14 +481,15 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
         con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
         con.execute(
             """
-            insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, periode, opgehaald_op,
-                                  tabel_gewijzigd, licentie, ingebed, toelichting)
-            values ($id, $soort, $bron, $titel, $tabel_id, $adres, $periode, $opgehaald_op,
+            insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
+                                  opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting)
+            values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
                     $gewijzigd, $licentie, false, $toelichting)
             """,
             {
                 "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
-                "titel": info["Title"], "tabel_id": tabel.tabel_id, "adres": antwoord.adres,
+                "titel": info["Title"], "tabel_id": tabel.tabel_id,
+                "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
                 "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
                 "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
             },

@@ -54,11 +54,11 @@ def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("delete from herkomst where ingebed")
     con.execute(
         """
-        insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, periode, opgehaald_op,
+        insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode, opgehaald_op,
                               licentie, ingebed, toelichting)
         select herkomst_id, soort, bron, nullif(titel, ''), nullif(tabel_id, ''), nullif(adres, ''),
-               nullif(periode, ''), cast(nullif(opgehaald_op, '') as timestamp), licentie, true,
-               nullif(toelichting, '')
+               nullif(gelezen_in, ''), nullif(periode, ''), cast(nullif(opgehaald_op, '') as timestamp), licentie,
+               true, nullif(toelichting, '')
         from read_csv($pad, header = true, all_varchar = true)
         """,
         {"pad": _csv(DATA / "bronnen.csv")},

@@ -15,6 +15,9 @@ st.write(
 
 bronnen = haal("bronnen")
 st.subheader(f"Bronnen ({len(bronnen)})")
+st.caption("Per bron eerst de uitgever met zijn eigen tabel en adres. Is een cijfer gelezen in een kopie (een "
+           "GitHub-kopie van een CBS-export, een begroting of een nieuwsbericht dat het cijfer overneemt), dan staat "
+           "die kopie onder 'Gelezen in'.")
 st.dataframe(tabellen.bronnen_tabel(bronnen), hide_index=True, width="stretch")
 
 st.subheader("Dekking: welke cijfers er zijn en welke ontbreken")

@@ -1,5 +1,6 @@
--- Elke herkomst (tabel, document of upload) met periode, wanneer opgehaald of geüpload, licentie en hoeveel
--- cijfers eruit komen (opgeslagen, en berekend met deze herkomst als teller).
+-- Elke herkomst (tabel, document of upload): uitgever, tabel, titel, adres bij de uitgever en de kopie waarin het
+-- cijfer gelezen is; periode, wanneer opgehaald of geüpload, licentie en hoeveel cijfers eruit komen (opgeslagen,
+-- en berekend met deze herkomst als teller).
 
 with herkomsten as (
     select * from herkomst
@@ -17,6 +18,7 @@ final as (
         h.titel,
         h.tabel_id,
         h.adres,
+        h.gelezen_in,
         h.periode,
         h.opgehaald_op,
         h.tabel_gewijzigd,

@@ -33,6 +33,7 @@ final as (
         herkomst_titel,
         tabel_id,
         adres,
+        gelezen_in,
         opgehaald_op,
         licentie,
         citaat

@@ -157,13 +157,21 @@ def test_elke_waarneming_heeft_herkomst_met_tabel_modified_en_ophaaltijd(servers
                                  " or h.tabel_id is null or h.tabel_gewijzigd is null or h.opgehaald_op is null)")
     assert zonder == [(0,)]
     h = _lees(ingebedde_db, "select herkomst_id, soort, tabel_id, titel, periode, cast(tabel_gewijzigd as varchar),"
-                            " licentie, adres, opgehaald_op > now()::timestamp - interval 1 hour"
+                            " licentie, opgehaald_op > now()::timestamp - interval 1 hour, bron, adres, gelezen_in,"
+                            " toelichting"
                             " from herkomst where herkomst_id in ('cbs:85984NED', 'rivm:50120NED') order by 1")
     cbs, rivm = h
-    assert cbs[:7] == ("cbs:85984NED", "CBS StatLine", "85984NED", "Kerncijfers wijken en buurten 2024", "2024",
-                       "2025-03-27 02:00:00", "CC BY 4.0")
-    assert cbs[7].endswith("/ODataFeed/odata/85984NED/") and cbs[8]
+    assert cbs[:8] == ("cbs:85984NED", "CBS StatLine", "85984NED", "Kerncijfers wijken en buurten 2024", "2024",
+                       "2025-03-27 02:00:00", "CC BY 4.0", True)
     assert rivm[:3] == ("rivm:50120NED", "RIVM StatLine", "50120NED")
+    # de uitgever met zijn eigen tabelpagina, geen kopie; de feed waaruit is opgehaald staat in de toelichting
+    assert cbs[8:11] == ("CBS", "https://www.cbs.nl/nl-nl/cijfers/detail/85984NED", None)
+    assert rivm[8:11] == ("RIVM", "https://statline.rivm.nl/#/RIVM/nl/dataset/50120NED/table", None)
+    assert f"uit http://{servers[0].host}/ODataFeed/odata/85984NED/ " in cbs[11]
+    assert f"uit http://{servers[1].host}/ODataFeed/odata/50120NED/ " in rivm[11]
+    bron = _lees(ingebedde_db, "select distinct bron from indicator_waarden where herkomst_id = 'rivm:50120NED'")
+    assert bron == [("RIVM StatLine, tabel 50120NED " + rivm[3]
+                     + ", https://statline.rivm.nl/#/RIVM/nl/dataset/50120NED/table",)]
     # de view voor analisten toont ze
     assert _lees(ingebedde_db, "select count(*) from indicator_waarden where herkomst_id = 'cbs:85984NED'")[0][0] > 0
 

@@ -174,7 +174,7 @@ def test_overzicht_latest_values_and_empty_gemeente(cur):
     assert b["landelijk_waarde"] == pytest.approx(25.0) and b["verschil"] == pytest.approx(-15.0)
     assert b["vorige_peiljaar"] == 2022 and b["verandering"] == pytest.approx(-1.0)
     assert b["oordeel"] == "beter" and b["berekend_uit"] == "bijstand_personen T1 / inwoners T1"
-    assert b["bron"].startswith("CBS (T1)")
+    assert b["bron"].startswith("CBS StatLine, tabel T1 Kerncijfers (test), https://example.invalid/T1")
     g = rij(o, indicator_code="ervaren_gezondheid_pct", leeftijd="18+", regio_code="GM0148")
     assert g["peiljaar"] == 2024 and g["ondergrens"] == 82.0
     leeg = [r for r in o if r["regio_code"] == "GM1876"]

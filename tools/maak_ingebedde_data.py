@@ -19,6 +19,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
+sys.path.insert(0, str(PROJECT))
+from loaders.cbs import tabelpagina  # noqa: E402  (het adres van een StatLine-tabel: één plek, ook voor de verversing)
 OVERGENOMEN_OP = "2026-11-23"
 
 REGIO_OP_NAAM = {
@@ -68,6 +70,10 @@ GM_EXPORTS = [
 GM_EXPORT_ADRES = (
     "https://github.com/Oxylo/Hackathon_Life_Vitality/blob/25a2a051166b30525790751db7a0c7ff57dc03cb/"
     "Upload/CBS/{bestand}"
+)
+GM_EXPORT_KOPIE = (
+    "kopie van de volledige StatLine-export (labels) in de openbare GitHub-repository "
+    "Oxylo/Hackathon_Life_Vitality, " + GM_EXPORT_ADRES
 )
 
 GGD_LABELS = {
@@ -136,7 +142,8 @@ DRONTEN_KERNCIJFERS = {
     "Huishoudens met zorg en ondersteuning": ("huishoudens_zorg_ondersteuning_pct", "totaal"),
 }
 DRONTEN_DOCUMENT = (
-    "gemeente Dronten, Strategisch beleidskader sociaal domein 2025-2028 'Mensen maken de samenleving'"
+    "Strategisch beleidskader sociaal domein 2025-2028 'Mensen maken de samenleving': kerncijfers in hoofdstuk 4 "
+    "'Wat vertellen de cijfers?' (vanaf blz. 12 volgens de inhoudsopgave) en bij de opgaven in hoofdstuk 5, 6 en 7"
 )
 
 ENQUETE = {
@@ -158,6 +165,278 @@ KWB_2024_REPO = (
     "https://github.com/niquedegraaff/Wikipedia-Generator-CBS-Kerncijfers-Wijken-en-Buurten/blob/"
     "5598198273babd9816e156b4eeb43626f351a17f/2024/cbs_data/stripped_filtered_data_2024.json"
 )
+KWB_2024_KOPIE = (
+    "bestand met CBS-cijfers van tabel 85984NED in de openbare GitHub-repository "
+    "niquedegraaff/Wikipedia-Generator-CBS-Kerncijfers-Wijken-en-Buurten, " + KWB_2024_REPO
+)
+GMJV_2024_REPO = (
+    "https://github.com/niektensen/dashboard-3.0/blob/6b713e670a154a9eb98b786682e5f9d0c298521e/data/"
+    "50140NED_TypedDataSet_22092025_192544.csv"
+)
+GMJV_2024_KOPIE = (
+    "kopie van de StatLine-export (TypedDataSet) in de openbare GitHub-repository niektensen/dashboard-3.0, "
+    + GMJV_2024_REPO
+)
+
+# --------------------------------------------------------------------------------------------------
+# Uitgevers en vindplaatsen van de gepubliceerde cijfers (real_values_bbv.csv, real_values_ggd.csv).
+#
+# Elke herkomst noemt eerst de uitgever met zijn eigen tabel en pagina; is het cijfer gelezen op een pagina van
+# een ander (een begroting die CBS-cijfers overneemt, een nieuwsbericht over de GGD-monitor), dan is die pagina
+# `gelezen_in`. Alles hieronder staat in de referentie (vindplaats_url, oorspronkelijke_bron, de notities);
+# een pagina of bron die er niet in staat, laat dit script stoppen in plaats van te raden.
+
+# Vindplaats (de URL in de referentie) -> (wie de pagina publiceerde, wat de pagina is).
+VINDPLAATSEN = {
+    "http://dalfsen.begroting-2017.nl/p1062/programma-6-inkomensondersteuning":
+        ("gemeente Dalfsen", "Begroting 2017, programma 6 Inkomensondersteuning, beleidsindicatoren"),
+    "http://dalfsen.begroting-2017.nl/p1063/programma-7-sociaal-domein":
+        ("gemeente Dalfsen", "Begroting 2017, programma 7 Sociaal domein, beleidsindicatoren"),
+    "http://dronten.begroting-2018.nl/p5869/beleidsindicatoren-bbv":
+        ("gemeente Dronten", "Begroting 2018, beleidsindicatoren BBV"),
+    "https://begroting2019.financien.gouda.nl/beleidsbegroting/sociaal-domein/wettelijk-voorgeschreven-indicatoren":
+        ("gemeente Gouda", "Begroting 2019, sociaal domein, wettelijk voorgeschreven indicatoren (kolom Nederland)"),
+    "https://eindhoven.begroting-2020.nl/p6442/bbv-indicatoren":
+        ("gemeente Eindhoven", "Begroting 2020, BBV-indicatoren (kolom Nederland)"),
+    "https://eindhoven.begroting-2021.nl/p8571/bbv-indicatoren":
+        ("gemeente Eindhoven", "Begroting 2021, BBV-indicatoren (kolom Nederland)"),
+    "https://eindhoven.begroting-2023.nl/p13305/bbv-indicatoren":
+        ("gemeente Eindhoven", "Begroting 2023, BBV-indicatoren (kolom Nederland)"),
+    "https://nederbetuwe.begroting-2020.nl/p3450/beleidsindicatoren":
+        ("gemeente Neder-Betuwe", "Begroting 2020, beleidsindicatoren (rij Landelijk)"),
+    "https://dalfsen.jaarverslag-2019.nl/p5208/indicatoren":
+        ("gemeente Dalfsen", "Jaarverslag 2019, indicatoren"),
+    "https://jaarstukken.bronckhorst.nl/jaarverslag/programmaverantwoording/programma-1-zorg-en-ondersteuning/"
+    "deelprogramma-1a-vitale-inwoners-en-samenleving":
+        ("gemeente Bronckhorst", "Jaarstukken 2020, programma 1 Zorg en ondersteuning, deelprogramma 1A Vitale "
+                                 "inwoners en samenleving"),
+    "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2":
+        ("gemeente Dronten", "Bestaanszekerheid bieden, doel 2 (uitvoeringsprogramma Bestaanszekerheid)"),
+    "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3":
+        ("gemeente Dronten", "Bestaanszekerheid bieden, doel 3 (uitvoeringsprogramma Bestaanszekerheid)"),
+    "https://cbs.nl/nl-nl/cijfers/detail/83747NED?q=dossier+zzp": ("CBS", "tabelpagina 83747NED"),
+    "https://cbs.nl/nl-nl/cijfers/detail/86003NED?q=%27nederland%27": ("CBS", "tabelpagina 86003NED"),
+    "https://www.cbs.nl/nl-nl/cijfers/detail/82972NED": ("CBS", "tabelpagina 82972NED"),
+    "https://www.cbs.nl/nl-nl/cijfers/detail/85098NED?q=zorg": ("CBS", "tabelpagina 85098NED"),
+    "https://www.cbs.nl/nl-nl/cijfers/detail/86050NED": ("CBS", "tabelpagina 86050NED"),
+    "https://cbs.nl/nl-nl/longread/statistische-trends/2021/landelijke-jeugdmonitor-leefsituatie-jeugd-en-"
+    "jeugdhulpgebruik/3-jeugdhulpgebruik": ("CBS", "Statistische Trends 2021"),
+    "https://longreads.cbs.nl/jeugdmonitor-2020/opgroeien-in-bijstand/": ("CBS", "Jeugdmonitor 2020"),
+    "https://longreads.cbs.nl/jeugdmonitor-2021/opgroeien-in-bijstand/": ("CBS", "Jeugdmonitor 2021"),
+    "https://longreads.cbs.nl/jeugdmonitor-2023/opgroeien-in-ongelijke-omstandigheden": ("CBS", "Jeugdmonitor 2023"),
+    "https://longreads.cbs.nl/jeugdmonitor-2024/jeugdzorg": ("CBS", "Jeugdmonitor 2024"),
+    "https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen":
+        ("RIVM", "resultaten Gezondheidsmonitor Volwassenen en Ouderen"),
+    "https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie":
+        ("VZinfo (RIVM)", "eenzaamheid, huidige situatie"),
+    "https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen": ("VZinfo (RIVM)", "eenzaamheid, regionaal"),
+    "https://www.vzinfo.nl/test-pagina-kaarten": ("VZinfo (RIVM)", "kaartenpagina"),
+    # IJssellandscan: nieuwsberichten van GGD IJsselland over haar eigen monitor (real_values_ggd.md, bron F)
+    "https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222":
+        ("GGD IJsselland", "IJssellandscan, nieuwsbericht"),
+    "https://onswolderwijd.nl/artikel/2020/04/30/meeste-jeugdhulp-op-urk-b0540247f5":
+        ("onswolderwijd.nl", "nieuwsartikel van 30 april 2020"),
+    "https://rtvideaal.nl/minder-mensen-in-de-regio-noord-en-oost-gelderland-voelen-zich-gezond/":
+        ("RTV Ideaal", "nieuwsartikel"),
+    "https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/":
+        ("RTV Ideaal", "nieuwsartikel"),
+    "https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
+    "achterhoek-voelt-zich-eenzaam~a0d0764d/": ("De Stentor", "nieuwsartikel, december 2018"),
+    "https://www.kennisbundel.nl/kennisbank/artikel/schuldenproblematiek-in-beeld/":
+        ("kennisbundel.nl", "kennisbankartikel"),
+    "https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/":
+        ("medicalfacts.nl", "nieuwsartikel van 29 juni 2021"),
+    "https://www.nd.nl/varia/varia/1049583/niet-meer-huishoudens-met-problematische-schulden-door-crisis":
+        ("nd.nl", "nieuwsartikel"),
+    "https://www.nhnieuws.nl/nieuws/288131/ggd-meer-mensen-met-psychische-klachten-en-dat-komt-waarschijnlijk-"
+    "door-coronacrisis": ("NH Nieuws", "nieuwsartikel, juni 2021"),
+    "https://www.rtvdrenthe.nl/nieuws/171482/Het-goede-Drentse-leven-we-voelen-ons-gezond":
+        ("RTV Drenthe", "nieuwsartikel, juni 2021"),
+    "https://www.rtvoost.nl/nieuws/1982779/Een-op-tien-huishoudens-in-Almelo-en-Enschede-kampt-met-problematische-"
+    "schulden": ("RTV Oost", "nieuwsartikel"),
+    "https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/": ("vicoblue.nl", "artikel"),
+}
+
+# Begrotingen met de BBV-beleidsindicatoren van een gemeente: de tabel noemt per indicator een bron; die is de
+# uitgever, de begroting is waar het cijfer gelezen is.
+BBV_TABELLEN = {
+    "http://dalfsen.begroting-2017.nl/p1062/programma-6-inkomensondersteuning",
+    "http://dalfsen.begroting-2017.nl/p1063/programma-7-sociaal-domein",
+    "http://dronten.begroting-2018.nl/p5869/beleidsindicatoren-bbv",
+    "https://begroting2019.financien.gouda.nl/beleidsbegroting/sociaal-domein/wettelijk-voorgeschreven-indicatoren",
+    "https://eindhoven.begroting-2020.nl/p6442/bbv-indicatoren",
+    "https://eindhoven.begroting-2021.nl/p8571/bbv-indicatoren",
+    "https://eindhoven.begroting-2023.nl/p13305/bbv-indicatoren",
+    "https://nederbetuwe.begroting-2020.nl/p3450/beleidsindicatoren",
+}
+# De bron zoals de BBV-tabel die noemt -> de uitgever.
+BBV_UITGEVER = {
+    "CBS": "CBS",
+    "CBS - Participatiewet": "CBS",
+    "CBS - Arbeidsdeelname": "CBS",
+    "CBS - Monitor Sociaal Domein Wmo": "CBS",
+    "LISA": "LISA",
+    "Verwey-Jonker Instituut": "Verwey-Jonker Instituut",
+    "Verwey-Jonker Instituut (Kinderen in Tel)": "Verwey-Jonker Instituut",
+    "Verwey-Jonker Instituut - Kinderen in Tel": "Verwey-Jonker Instituut",
+    "Verwey Jonker Instituut – Kinderen in Tel": "Verwey-Jonker Instituut",
+    "Verwey-Jonker Instituut / waarstaatjegemeente": "Verwey-Jonker Instituut",
+    "waarstaatjegemeente": "waarstaatjegemeente.nl",
+    "GMSD (Gemeentelijke Monitor Sociaal Domein)": "Gemeentelijke Monitor Sociaal Domein (GMSD)",
+}
+
+MONITOR = "GGD'en, CBS en RIVM"
+GGD_NOG = "GGD Noord- en Oost-Gelderland"
+SCHULDEN_DASHBOARD = "https://dashboards.cbs.nl/v2/SchuldenproblematiekInBeeld/"  # cbs_open_data.md §1b
+SCHULDEN_TITEL = "Schuldenproblematiek in beeld: geregistreerde problematische schulden"
+SCHULDEN_TOELICHTING = (
+    "Het CBS publiceert deze cijfers in het dashboard Schuldenproblematiek in beeld (in de referentie gezien met de "
+    "standen op 1 januari 2015-2018); of latere standen daar ook staan, is niet op de CBS-pagina nagekeken."
+)
+
+# De overige gepubliceerde bronnen: (vindplaats, bron in de referentie) -> (uitgever, titel, tabel_id, toelichting).
+# Met een tabel_id is het adres de tabelpagina van de uitgever; anders de vindplaats als die van de uitgever zelf
+# is (en het dashboard bij de schuldencijfers).
+DOCUMENTBRONNEN = {
+    ("https://cbs.nl/nl-nl/cijfers/detail/83747NED?q=dossier+zzp", "CBS StatLine 83747NED"):
+        ("CBS", "Bijstandsontvangers 15 jaar of ouder en bijstandsdichtheid", "83747NED", ""),
+    ("https://cbs.nl/nl-nl/cijfers/detail/86003NED?q=%27nederland%27", "CBS StatLine 86003NED (nader voorlopig)"):
+        ("CBS", "Personen met een bijstandsuitkering, % van de inwoners vanaf 15 jaar (nader voorlopig)", "86003NED", ""),
+    ("https://www.cbs.nl/nl-nl/cijfers/detail/82972NED", "CBS StatLine 82972NED (voorlopig)"):
+        ("CBS", "Jeugdzorg in natura: jeugdhulp, jeugdbescherming en jeugdreclassering (voorlopig)", "82972NED", ""),
+    ("https://www.cbs.nl/nl-nl/cijfers/detail/85098NED?q=zorg", "CBS StatLine 85098NED (voorlopig)"):
+        ("CBS", "Jeugdzorg in natura: jeugdhulp, jeugdbescherming en jeugdreclassering (voorlopig)", "85098NED", ""),
+    ("https://www.cbs.nl/nl-nl/cijfers/detail/86050NED", "CBS StatLine 86050NED (voorlopig)"):
+        ("CBS", "Wmo-cliënten met een maatwerkvoorziening (voorlopig)", "86050NED", ""),
+    ("https://cbs.nl/nl-nl/longread/statistische-trends/2021/landelijke-jeugdmonitor-leefsituatie-jeugd-en-"
+     "jeugdhulpgebruik/3-jeugdhulpgebruik", "CBS Landelijke Jeugdmonitor"):
+        ("CBS", "Statistische Trends 2021, Landelijke Jeugdmonitor: leefsituatie jeugd en jeugdhulpgebruik, "
+                "3 Jeugdhulpgebruik", "", ""),
+    ("https://longreads.cbs.nl/jeugdmonitor-2020/opgroeien-in-bijstand/", "CBS Landelijke Jeugdmonitor 2020"):
+        ("CBS", "Landelijke Jeugdmonitor 2020, Opgroeien in bijstand", "", ""),
+    ("https://longreads.cbs.nl/jeugdmonitor-2021/opgroeien-in-bijstand/", "CBS Landelijke Jeugdmonitor 2021"):
+        ("CBS", "Landelijke Jeugdmonitor 2021, Opgroeien in bijstand", "", ""),
+    ("https://longreads.cbs.nl/jeugdmonitor-2023/opgroeien-in-ongelijke-omstandigheden",
+     "CBS Landelijke Jeugdmonitor 2023"):
+        ("CBS", "Landelijke Jeugdmonitor 2023, Opgroeien in ongelijke omstandigheden", "", ""),
+    ("https://longreads.cbs.nl/jeugdmonitor-2024/jeugdzorg", "CBS Landelijke Jeugdmonitor 2024 (voorlopig)"):
+        ("CBS", "Landelijke Jeugdmonitor 2024, Jeugdzorg (voorlopig)", "", ""),
+    ("https://onswolderwijd.nl/artikel/2020/04/30/meeste-jeugdhulp-op-urk-b0540247f5", "CBS"):
+        ("CBS", "Jeugdbescherming bij 0 t/m 17-jarigen in Flevoland (het artikel noemt geen tabel)", "", ""),
+    ("https://www.kennisbundel.nl/kennisbank/artikel/schuldenproblematiek-in-beeld/",
+     "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)"):
+        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    ("https://www.nd.nl/varia/varia/1049583/niet-meer-huishoudens-met-problematische-schulden-door-crisis",
+     "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)"):
+        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    ("https://www.rtvoost.nl/nieuws/1982779/Een-op-tien-huishoudens-in-Almelo-en-Enschede-kampt-met-problematische-"
+     "schulden", "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)"):
+        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
+     "CBS (Dashboard Schuldenproblematiek in beeld)"):
+        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
+     "CBS (zichtopwijken.nl)"):
+        ("CBS", "Huishoudens met een laag inkomen (bron volgens de gemeente: 'CBS (zichtopwijken.nl)'; geen tabel "
+                "genoemd)", "", ""),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
+     "Nibud (Geldzaken in de praktijk)"):
+        ("Nibud", "Geldzaken in de praktijk", "", ""),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "CBS"):
+        ("CBS", "Arbeidsparticipatie (bron volgens de gemeente: 'CBS 2022'; geen tabel genoemd)", "", ""),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "KIS"):
+        ("KIS", "Schoolverlaters zonder startkwalificatie (bron volgens de gemeente: 'KIS 2021')", "", ""),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "gemeente Dronten"):
+        ("gemeente Dronten", "Bestaanszekerheid bieden, doel 3: participatie van inburgeringsplichtigen", "", ""),
+    ("https://dalfsen.jaarverslag-2019.nl/p5208/indicatoren", "gemeente Dalfsen (eigen administratie)"):
+        ("gemeente Dalfsen", "Jaarverslag 2019, indicatoren inkomensondersteuning (eigen administratie)", "", ""),
+    ("https://jaarstukken.bronckhorst.nl/jaarverslag/programmaverantwoording/programma-1-zorg-en-ondersteuning/"
+     "deelprogramma-1a-vitale-inwoners-en-samenleving",
+     "gemeente Bronckhorst (klanttevredenheidsonderzoek Jeugd/Wmo)"):
+        ("gemeente Bronckhorst", "Jaarstukken 2020, deelprogramma 1A Vitale inwoners en samenleving: "
+                                 "klanttevredenheidsonderzoek Jeugd/Wmo", "", ""),
+    # Gezondheidsmonitor Volwassenen en Ouderen (GGD'en, CBS en RIVM)
+    ("https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen",
+     "RIVM (Corona) Gezondheidsmonitor Volwassenen en Ouderen, samenvatting"):
+        ("RIVM", "Resultaten (Corona) Gezondheidsmonitor Volwassenen en Ouderen, samenvatting", "", ""),
+    ("https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen",
+     "RIVM samenvatting Corona Gezondheidsmonitor VO 2022 (afgerond)"):
+        ("RIVM", "Resultaten Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, samenvatting",
+         "", "De samenvatting geeft afgeronde percentages."),
+    ("https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie",
+     "Gezondheidsmonitor Volwassenen en Ouderen 2016 (GGD'en/CBS/RIVM) via VZinfo (oudere versie pagina)"):
+        ("VZinfo (RIVM)", "Eenzaamheid, cijfers en context, huidige situatie: Gezondheidsmonitor Volwassenen en "
+                          "Ouderen 2016", "", "Oudere versie van de pagina."),
+    ("https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie",
+     "Gezondheidsmonitor Volwassenen en Ouderen 2020 via VZinfo (tabel Eenzaamheid naar geslacht 2020)"):
+        ("VZinfo (RIVM)", "Eenzaamheid, cijfers en context, huidige situatie: tabel Eenzaamheid naar geslacht 2020 "
+                          "(Gezondheidsmonitor Volwassenen en Ouderen 2020)", "", ""),
+    ("https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen",
+     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (per GGD-regio 10,8-21,2%; per gemeente "
+     "5,7-22,6%)"):
+        ("VZinfo (RIVM)", "Eenzaamheid regionaal, volwassenen: Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
+         "", "Sterk eenzaam: per GGD-regio 10,8-21,2%, per gemeente 5,7-22,6%."),
+    ("https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen",
+     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (per GGD-regio 43,0-58,1%; per gemeente "
+     "30,2-59,4%)"):
+        ("VZinfo (RIVM)", "Eenzaamheid regionaal, volwassenen: Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
+         "", "Eenzaam: per GGD-regio 43,0-58,1%, per gemeente 30,2-59,4%."),
+    ("https://www.vzinfo.nl/test-pagina-kaarten",
+     "Corona Gezondheidsmonitor VO 2022 via VZinfo (per GGD-regio 7,3-14,6%; per gemeente 2,8-17,8%)"):
+        ("VZinfo (RIVM)", "Kaarten hoog risico op angststoornis of depressie: Corona Gezondheidsmonitor Volwassenen "
+                          "en Ouderen 2022", "", "Per GGD-regio 7,3-14,6%, per gemeente 2,8-17,8%."),
+    ("https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222",
+     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, GGD IJsselland (nieuwsbericht IJssellandscan)"):
+        ("GGD IJsselland", "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, nieuwsbericht", "", ""),
+    ("https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222",
+     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, GGD IJsselland (nieuwsbericht IJssellandscan); LET OP: "
+     "CBS 85012NED geeft 81,8"):
+        ("GGD IJsselland", "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, nieuwsbericht (cijfer 2020)", "",
+         "Het nieuwsbericht noemt 83% voor 2020; CBS-tabel 85012NED geeft 81,8."),
+    ("https://rtvideaal.nl/minder-mensen-in-de-regio-noord-en-oost-gelderland-voelen-zich-gezond/",
+     "Gezondheidsmonitor VO / Corona Gezondheidsmonitor VO 2022, GGD NOG (RTV Ideaal)"):
+        (GGD_NOG, "(Corona) Gezondheidsmonitor Volwassenen en Ouderen 2012-2022", "", ""),
+    ("https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/",
+     "Gezondheidsmonitor VO 2016/2020, GGD NOG (RTV Ideaal)"):
+        (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2016 en 2020", "", ""),
+    ("https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/",
+     "Gezondheidsmonitor VO 2020, GGD NOG (RTV Ideaal)"):
+        (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
+    ("https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
+     "achterhoek-voelt-zich-eenzaam~a0d0764d/",
+     "GGD Gezondheidsmonitor Volwassenen en Ouderen 2016 (via GGD NOG/De Stentor)"):
+        (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2016", "", ""),
+    ("https://www.nhnieuws.nl/nieuws/288131/ggd-meer-mensen-met-psychische-klachten-en-dat-komt-waarschijnlijk-"
+     "door-coronacrisis", "Gezondheidsmonitor VO 2020 (secundair: NH Nieuws 2021-06)"):
+        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
+    ("https://www.rtvdrenthe.nl/nieuws/171482/Het-goede-Drentse-leven-we-voelen-ons-gezond",
+     "Gezondheidsmonitor VO 2020 (secundair: RTV Drenthe 2021-06)"):
+        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
+    ("https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/",
+     "Gezondheidsmonitor VO 2020 (secundair: medicalfacts.nl, persbericht 29-06-2021)"):
+        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", "Het artikel is een persbericht."),
+    ("https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/",
+     "Gezondheidsmonitor VO 2016/2020 (secundair: medicalfacts.nl); 2020-waarde is \"ongeveer\""):
+        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2016 en 2020, 18 tot 35 jaar", "",
+         "Het artikel noemt de waarde voor 2020 'ongeveer'."),
+    ("https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
+     "GGD'en/CBS/RIVM Gezondheidsmonitor"):
+        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2012, 2016 en 2022", "",
+         "Het artikel geeft 76% voor 2012; de RIVM-pagina geeft 77%."),
+    ("https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
+     "Corona Gezondheidsmonitor VO 2022 (secundair: vicoblue.nl, citeert regionale RIVM/VZinfo-cijfers)"):
+        (MONITOR, "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022", "",
+         "Het artikel citeert regionale cijfers van RIVM/VZinfo."),
+}
+# Twee vermeldingen van hetzelfde cijfer op dezelfde pagina: één herkomst.
+ZELFDE_BRON = {
+    ("https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
+     "achterhoek-voelt-zich-eenzaam~a0d0764d/", "Gezondheidsmonitor VO 2016 (De Stentor 2018-12, o.b.v. GGD NOG)"):
+        "GGD Gezondheidsmonitor Volwassenen en Ouderen 2016 (via GGD NOG/De Stentor)",
+    ("https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
+     "Gezondheidsmonitor VO (secundair: vicoblue.nl, citeert RIVM/GGD GHOR); wijkt af van RIVM-pagina (77)"):
+        "GGD'en/CBS/RIVM Gezondheidsmonitor",
+}
 
 WAARNEMING_KOLOMMEN = [
     "indicator_code",
@@ -179,6 +458,7 @@ BRON_KOLOMMEN = [
     "titel",
     "tabel_id",
     "adres",
+    "gelezen_in",
     "periode",
     "opgehaald_op",
     "licentie",
@@ -244,20 +524,61 @@ def doc_sleutel(adres: str, bron: str) -> str:
     return "doc-" + hashlib.sha1(f"{adres}|{bron}".encode()).hexdigest()[:10]
 
 
+def document_bron(v: "Verzameling", vindplaats: str, oorsprong: str, periode: str) -> str:
+    """De herkomst van een cijfer van een gepubliceerde pagina: de uitgever met zijn eigen pagina (of tabel) eerst;
+    de pagina waarop het cijfer gelezen is als `gelezen_in` wanneer die niet van de uitgever zelf is."""
+    oorsprong = ZELFDE_BRON.get((vindplaats, oorsprong), oorsprong)
+    if vindplaats not in VINDPLAATSEN:
+        raise SystemExit(f"vindplaats {vindplaats} staat niet in VINDPLAATSEN: vul in wie de pagina publiceerde")
+    organisatie, beschrijving = VINDPLAATSEN[vindplaats]
+    if vindplaats in BBV_TABELLEN:
+        if oorsprong not in BBV_UITGEVER:
+            raise SystemExit(f"bron '{oorsprong}' in de BBV-tabel op {vindplaats} staat niet in BBV_UITGEVER")
+        uitgever = BBV_UITGEVER[oorsprong]
+        titel = f"BBV-beleidsindicatoren (bron volgens de begroting: '{oorsprong}'"
+        titel += "; geen tabel genoemd)" if uitgever == "CBS" else ")"
+        tabel_id, toelichting = "", ""
+    elif (vindplaats, oorsprong) in DOCUMENTBRONNEN:
+        uitgever, titel, tabel_id, toelichting = DOCUMENTBRONNEN[(vindplaats, oorsprong)]
+    else:
+        raise SystemExit(f"bron '{oorsprong}' op {vindplaats} staat niet in DOCUMENTBRONNEN: vul uitgever en titel in")
+    eigen = organisatie == uitgever
+    if tabel_id:
+        adres = tabelpagina(uitgever, tabel_id)
+    elif eigen:
+        adres = vindplaats
+    elif titel == SCHULDEN_TITEL:
+        adres = SCHULDEN_DASHBOARD
+    else:
+        adres = ""
+    return v.bron(
+        doc_sleutel(vindplaats, oorsprong),
+        soort="gepubliceerd document",
+        bron=uitgever,
+        titel=titel,
+        tabel_id=tabel_id,
+        adres=adres,
+        gelezen_in="" if eigen else f"{organisatie}, {beschrijving}, {vindplaats}",
+        periode=periode,
+        licentie="openbare publicatie; bron vermelden",
+        toelichting=toelichting,
+    )
+
+
 def gm_exports(ref: Path, v: Verzameling) -> None:
     for bestand, tabel, jaar, titel, leeftijden in GM_EXPORTS:
         hid = v.bron(
             f"cbs-{tabel}",
             soort="CBS StatLine",
-            bron="CBS; GGD'en, CBS en RIVM (Gezondheidsmonitor)",
+            bron="CBS",
             titel=titel,
             tabel_id=tabel,
-            adres=f"https://www.cbs.nl/nl-nl/cijfers/detail/{tabel}",
+            adres=tabelpagina("CBS", tabel),
+            gelezen_in=GM_EXPORT_KOPIE.format(bestand=bestand),
             periode=str(jaar),
             licentie="CC BY 4.0 (CBS open data)",
-            toelichting="Volledige StatLine-export (labels) zoals vastgelegd in "
-            + GM_EXPORT_ADRES.format(bestand=bestand)
-            + "; getoetst aan de cijfers op de CBS-pagina.",
+            toelichting="Enquête van GGD'en, CBS en RIVM (Gezondheidsmonitor). De kopie is getoetst: de cijfers "
+            "die op de CBS-pagina te zien zijn, komen er precies mee overeen.",
         )
         rijen = {}
         with open(ref / "cbs_exports" / bestand, newline="", encoding="utf-8") as f:
@@ -315,29 +636,22 @@ def ggd_waarden(ref: Path, v: Verzameling) -> None:
                 v.sla_over(f"GGD '{label}' {r['regio']} {jaar}: leeftijd '{leeftijd}' niet eenduidig")
                 continue
             if "50140NED" in oorsprong:
+                if r["vindplaats_url"] != GMJV_2024_REPO:
+                    raise SystemExit(f"50140NED gelezen in {r['vindplaats_url']}, niet in de bekende kopie")
                 hid = v.bron(
                     "rivm-50140NED",
                     soort="RIVM StatLine",
-                    bron="GGD'en en RIVM: Gezondheidsmonitor Jongvolwassenen",
+                    bron="RIVM",
                     titel="Gezondheidsmonitor Jongvolwassenen 2024",
                     tabel_id="50140NED",
-                    adres=r["vindplaats_url"],
+                    adres=tabelpagina("RIVM", "50140NED"),
+                    gelezen_in=GMJV_2024_KOPIE,
                     periode="2024",
                     licentie="CC BY 4.0 (RIVM open data)",
                     toelichting=oorsprong,
                 )
             else:
-                hid = v.bron(
-                    doc_sleutel(r["vindplaats_url"], oorsprong),
-                    soort="gepubliceerd document",
-                    bron=oorsprong,
-                    titel=oorsprong,
-                    tabel_id="",
-                    adres=r["vindplaats_url"],
-                    periode=str(jaar),
-                    licentie="openbare publicatie; bron vermelden",
-                    toelichting="",
-                )
+                hid = document_bron(v, r["vindplaats_url"], oorsprong, str(jaar))
             v.voeg_toe(
                 "gezondheidsmonitor_overig",
                 indicator_code=code,
@@ -405,17 +719,7 @@ def bbv_waarden(ref: Path, v: Verzameling) -> None:
                 v.sla_over(f"{omschrijving}: geen jaar, of een halfjaarcijfer dat niet met jaarcijfers te vergelijken is")
                 continue
             code, leeftijd = gekozen
-            hid = v.bron(
-                doc_sleutel(r["vindplaats_url"], r["oorspronkelijke_bron"]),
-                soort="gepubliceerd document",
-                bron=r["oorspronkelijke_bron"],
-                titel=r["oorspronkelijke_bron"],
-                tabel_id="",
-                adres=r["vindplaats_url"],
-                periode=p[0],
-                licentie="openbare publicatie; bron vermelden",
-                toelichting="",
-            )
+            hid = document_bron(v, r["vindplaats_url"], r["oorspronkelijke_bron"], p[0])
             citaat = r["citaat"]
             if "vermoedelijk per 1.000" in r["eenheid"]:
                 citaat += " [eenheid op de pagina '%', vrijwel zeker per 1.000 inwoners]"
@@ -442,7 +746,8 @@ def dronten_kerncijfers(ref: Path, v: Verzameling) -> None:
         bron="gemeente Dronten",
         titel=DRONTEN_DOCUMENT,
         tabel_id="",
-        adres="https://samenleving.dronten.nl",
+        adres="",  # het document zelf; een adres ervan staat niet in de referentie
+        gelezen_in="",
         periode="2025-2028",
         licentie="openbare publicatie; bron vermelden",
         toelichting="Kerncijfers met de landelijke waarde zoals de gemeente ze publiceert; de bron per cijfer staat er niet bij.",
@@ -495,16 +800,22 @@ KWB_GEZIEN = [
 
 def kwb_gezien(v: Verzameling) -> None:
     for tabel, code, regio, jaar, waarde, adres, citaat in KWB_GEZIEN:
+        kopie = adres == KWB_2024_REPO  # gelezen in een kopie; anders op de tabelpagina van het CBS zelf
+        if not kopie and adres != tabelpagina("CBS", tabel):
+            raise SystemExit(f"KWB_GEZIEN: vindplaats {adres} is geen bekende kopie en niet de CBS-pagina van {tabel}")
         hid = v.bron(
-            f"cbs-{tabel}",
+            f"cbs-{tabel}" + ("-kopie" if kopie else ""),
             soort="CBS StatLine",
             bron="CBS",
             titel=f"Kerncijfers wijken en buurten {jaar}",
             tabel_id=tabel,
-            adres=adres,
+            adres=tabelpagina("CBS", tabel),
+            gelezen_in=KWB_2024_KOPIE if kopie else "",
             periode=jaar,
             licentie="CC BY 4.0 (CBS open data)",
-            toelichting="Losse cijfers uit de tabel zoals gezien in de vindplaats; de live verversing haalt de hele tabel op.",
+            toelichting=("Losse cijfers uit de tabel, gelezen in de kopie" if kopie else
+                         "Losse cijfers, gelezen op de tabelpagina van het CBS")
+            + "; de live verversing haalt de hele tabel op.",
         )
         v.voeg_toe(
             "kerncijfers_wijken_buurten",

@@ -36,13 +36,17 @@ create table if not exists indicator (
 );
 
 -- Herkomst: waar een cijfer vandaan komt. Elke waarneming verwijst naar precies één herkomst.
+-- Eerst de uitgever met zijn eigen tabel en pagina (bron, tabel_id, adres); is het cijfer gelezen in een kopie
+-- (een GitHub-kopie van een CBS-export, een begroting of nieuwsbericht dat het cijfer overneemt), dan staat die
+-- kopie apart in gelezen_in. Een titel is nooit alleen de naam van de uitgever.
 create table if not exists herkomst (
     herkomst_id     varchar primary key,      -- 'ingebed:cbs-83674NED', 'cbs:85984NED', 'upload:3'
     soort           varchar not null check (soort in ('CBS StatLine', 'RIVM StatLine', 'gepubliceerd document', 'upload')),
-    bron            varchar not null,         -- organisatie die het cijfer publiceerde
-    titel           varchar,
-    tabel_id        varchar,
-    adres           varchar,                  -- URL of bestandsnaam
+    bron            varchar not null,         -- de uitgever: organisatie die het cijfer publiceerde ('CBS', 'gemeente Dronten')
+    titel           varchar,                  -- tabel of publicatie ('Gezondheidsmonitor; ... 2020')
+    tabel_id        varchar,                  -- id van de StatLine-tabel van de uitgever, waar bekend
+    adres           varchar,                  -- pagina bij de uitgever (URL), of bij een upload de bestandsnaam
+    gelezen_in      varchar,                  -- de kopie waarin het cijfer gelezen is, met adres; NULL: bij de uitgever zelf
     periode         varchar,
     opgehaald_op    timestamp,                -- opgehaald, overgenomen of geüpload
     tabel_gewijzigd timestamp,                -- 'Modified' van een CBS-tabel
@@ -51,6 +55,8 @@ create table if not exists herkomst (
     ingebed         boolean not null default false,  -- meegeleverd in data/
     toelichting     varchar
 );
+-- een database van vóór gelezen_in krijgt de kolom erbij (kompas.db past het schema bij elke schrijfactie toe)
+alter table herkomst add column if not exists gelezen_in varchar;
 
 create table if not exists waarneming (
     indicator_code varchar not null,

@@ -36,6 +36,7 @@ final as (
         h.titel as herkomst_titel,
         h.tabel_id,
         h.adres,
+        h.gelezen_in as herkomst_gelezen_in,
         h.opgehaald_op,
         h.licentie as herkomst_licentie,
         -- StatLine (CBS/RIVM) vóór upload vóór gepubliceerd document
@@ -97,6 +98,7 @@ berekend as (
         p.herkomst_titel,
         p.tabel_id,
         p.adres,
+        p.herkomst_gelezen_in,
         p.opgehaald_op,
         p.herkomst_licentie,
         p.bron_rang

@@ -19,6 +19,8 @@
 --   - registratiecijfers zonder interval: het teken van het verschil met Nederland (0 = 'gelijk');
 --     `oordeel_grondslag` zegt dat;
 --   - enquêtecijfers zonder interval, richting 'neutraal' of geen landelijke waarde: 'niet te zeggen'.
+-- Bron: de tekst onder elke grafiek en tegel. Voor CBS, RIVM en documenten: uitgever, StatLine-tabel en titel,
+--   adres bij de uitgever, en waar het cijfer in een kopie gelezen is '(gelezen in: ...)'.
 -- Vorige meting: de vorige voorkeurswaarde (niet NULL) van dezelfde reeks (indicator, regio, leeftijd),
 --   op volgorde van peiljaar en peildatum; alleen ingevuld op voorkeursrijen.
 
@@ -164,12 +166,23 @@ final as (
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum end as vorige_peildatum,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
-        b.herkomst_bron || coalesce(' (' || b.tabel_id || ')', '') || coalesce(', ' || b.adres, '') as bron,
+        case
+            when b.herkomst_soort = 'upload' then
+                b.herkomst_bron || coalesce(' (' || b.tabel_id || ')', '') || coalesce(', ' || b.adres, '')
+            -- uitgever met zijn eigen tabel en pagina eerst, de kopie waarin het cijfer gelezen is daarna:
+            -- 'CBS StatLine, tabel 85012NED Gezondheidsmonitor; ..., https://www.cbs.nl/... (gelezen in: ...)'
+            else b.herkomst_bron
+                || coalesce(' StatLine, tabel ' || b.tabel_id, '')
+                || coalesce(case when b.tabel_id is null then ', ' else ' ' end || b.herkomst_titel, '')
+                || coalesce(', ' || b.adres, '')
+                || coalesce(' (gelezen in: ' || b.herkomst_gelezen_in || ')', '')
+        end as bron,
         b.herkomst_soort,
         b.herkomst_id,
         b.herkomst_titel,
         b.tabel_id,
         b.adres,
+        b.herkomst_gelezen_in as gelezen_in,
         b.opgehaald_op,
         b.herkomst_licentie as licentie,
         b.landelijk_herkomst_id,
