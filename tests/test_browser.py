@@ -23,7 +23,7 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _nieuwe_pagina(browser):
-    return browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    return browser.new_page(viewport={"width": 1440, "height": 900}, locale="nl-NL")
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,31 @@ def test_gedeelde_link_als_eerste_verzoek_na_herstart(_ingebedde_db_bron, tmp_pa
     assert "Over de data" in zijbalk and "Cijfers uploaden" in zijbalk
     assert "over de data\n" not in zijbalk                     # niet de bestandsnamen uit pages/
     assert "gezonde leefomgeving" in tekst
+
+
+@pytest.mark.parametrize(("pad", "wacht_op"), [
+    ("", "Gezondheid"), ("kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "Bron:"),
+    ("vergelijken?indicatoren=ervaren_gezondheid_pct,mantelzorger_pct", "Bron:"), ("indicator", "Download Excel"),
+    ("over-de-data", "Verversen"), ("upload", "ploaden")])
+def test_telefoon_390_px_scrollt_niet_opzij(app, browser, pad, wacht_op):
+    """Op een telefoon (390 px breed) scrollt geen pagina opzij en valt geen grafiek buiten beeld: kleine
+    veelvouden lopen door op een volgende rij. Screenshots in test-artefacts/telefoon-*.png."""
+    url, _ = app
+    pagina = browser.new_page(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True,
+                              device_scale_factor=1)
+    try:
+        naam = "telefoon-" + (pad.split("?")[0] or "overzicht")
+        hoofd = _open(pagina, f"{url}/{pad}", naam, wacht_op)
+        if pad.startswith(("kaders", "vergelijken")):
+            expect(hoofd.locator("[data-testid=stVegaLiteChart] svg, [data-testid=stVegaLiteChart] canvas").first
+                   ).to_be_visible(timeout=30000)
+            pagina.wait_for_timeout(1000)
+        breed = pagina.evaluate("document.documentElement.scrollWidth")
+        assert breed <= 390, f"de pagina is {breed} px breed"
+        # niets in de hoofdinhoud steekt rechts buiten het scherm (ook niet binnen een eigen scrollvak)
+        te_breed = pagina.evaluate("""() => [...document.querySelectorAll(
+                '[data-testid=stMain] svg.marks, [data-testid=stMain] canvas, [data-testid=stMetric]')]
+            .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.right > 391).length""")
+        assert te_breed == 0, f"{te_breed} grafieken of tegels steken buiten het scherm"
+    finally:
+        pagina.close()
