@@ -8,7 +8,7 @@ from itertools import groupby
 import streamlit as st
 
 from kompas import teksten
-from kompas.weergave import als_tekst, bronregel, haal, url_lijst, via_app, zet_url
+from kompas.weergave import als_tekst, bronregel, haal, naar_indicator, url_lijst, via_app, zet_url
 
 via_app()
 
@@ -41,6 +41,7 @@ for thema, per_thema in groupby(overzicht, key=lambda r: r["thema"]):
                          border=True)
             kolom.caption(als_tekst(tegel["toelichting"]))
         bronregel([r["bron"] for r in rijen])
+        naar_indicator(eerste["indicator_code"])
 
 # pas gemaakt als iemand de tabel openklapt: st.dataframe laadt pandas, en dat hoort niet bij de eerste pagina
 with st.expander("Tabel met alle cijfers en bronnen", key="ovz_tabel", on_change="rerun") as tabel:
