@@ -114,11 +114,18 @@ def _ja_nee(naam: str) -> pl.Expr:
     return pl.when(kolom).then(pl.lit("ja")).when(kolom.not_()).then(pl.lit("nee")).otherwise(None).alias(naam)
 
 
+def _met_tijd(reeks: pl.Series) -> bool:
+    """Heeft een kolom tijdstippen met een tijd van de dag (niet alleen middernacht)?"""
+    return bool((reeks.dt.time().drop_nulls() != dt.time()).any())
+
+
 def als_csv(tabel: pl.DataFrame) -> bytes:
     """Een tabel als CSV zoals Nederlandse Excel die opent: puntkomma, decimale komma, UTF-8 met BOM,
-    datums als dd-mm-jjjj, ja/nee; tekst die Excel als formule zou lezen begint met een '."""
+    datums als dd-mm-jjjj (tijdstippen met hh:mm als ze een tijd hebben), ja/nee; tekst die Excel als formule
+    zou lezen begint met een '."""
     tabel = tabel.with_columns(
-        [_ja_nee(k) for k, t in tabel.schema.items() if t == pl.Boolean]
+        [pl.col(k).dt.date() for k, t in tabel.schema.items() if t == pl.Datetime and not _met_tijd(tabel[k])]
+        + [_ja_nee(k) for k, t in tabel.schema.items() if t == pl.Boolean]
         + [_csv_tekst(k) for k, t in tabel.schema.items() if t == pl.String]
     )
     tabel = tabel.rename({k: "'" + k for k in tabel.columns if lijkt_formule(k)})
@@ -161,8 +168,7 @@ def _xlsx_formaat(reeks: pl.Series, decimalen: int | None) -> str | None:
     if reeks.dtype == pl.Date:
         return "d-m-yyyy"
     if reeks.dtype == pl.Datetime:
-        met_tijd = (reeks.dt.time().drop_nulls() != dt.time()).any()
-        return "d-m-yyyy h:mm" if met_tijd else "d-m-yyyy"
+        return "d-m-yyyy h:mm" if _met_tijd(reeks) else "d-m-yyyy"
     if reeks.dtype.is_integer():
         return "0"          # jaartallen en aantallen zonder scheidingsteken: 2020, niet 2.020
     if reeks.dtype.is_float():

@@ -121,11 +121,12 @@ def test_xlsx_voor_een_beleidsmedewerker():
     assert all(b <= 60 for b in breedtes.values())
 
 
-def test_xlsx_zonder_decimalen_en_tijdstippen_om_middernacht():
+def test_zonder_decimalen_en_tijdstippen_om_middernacht():
     tabel = pl.DataFrame({"Waarde": [1.5], "Opgehaald": [dt.datetime(2026, 11, 23)]})
     rij = _boek(tabellen.als_xlsx(tabel)).active[2]
     assert rij[0].number_format == "General"
-    assert rij[1].number_format == "d-m-yyyy"
+    assert rij[1].number_format == "d-m-yyyy"              # alleen een datum: geen 0:00 erachter
+    assert tabellen.als_csv(tabel).decode("utf-8-sig").splitlines()[1] == "1,5;23-11-2026"
 
 
 def test_alle_waarden_tabel_heeft_indicatornaam_en_eenheid(ingebedde_db):
