@@ -1,4 +1,6 @@
-"""Het Excel-sjabloon voor uploads (openpyxl), met de geldige codes uit de database en gegevensvalidatie."""
+"""Het Excel-sjabloon voor uploads (openpyxl), met de geldige codes uit de database en gegevensvalidatie.
+
+Tekst gaat via kompas.tabellen.xlsx_rij: altijd tekst, nooit een formule."""
 
 from __future__ import annotations
 
@@ -10,13 +12,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from kompas.tabellen import xlsx_rij
+
 WAARDEN_KOLOMMEN = ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
 STREEF_KOLOMMEN = ["gemeente", "indicator", "jaar", "streefwaarde", "nulmeting_jaar", "nulmeting_waarde", "toelichting"]
 MAX_INVULRIJ = 5000
 
 
 def _kop(ws, kolommen: list[str], breedtes: list[int]) -> None:
-    ws.append(kolommen)
+    xlsx_rij(ws, 1, kolommen)
     for cel, breedte in zip(ws[1], breedtes):
         cel.font = Font(bold=True, color="FFFFFF")
         cel.fill = PatternFill("solid", fgColor="1F4E79")
@@ -52,13 +56,13 @@ def maak_sjabloon(con: duckdb.DuckDBPyConnection) -> bytes:
     streef = wb.create_sheet("Streefwaarden")
     _kop(streef, STREEF_KOLOMMEN, [12, 38, 10, 22, 16, 18, 40])
     codes = wb.create_sheet("Codes")
-    codes.append(["gemeentecode", "gemeente", "", "indicatorcode", "indicator", "eenheid"])
+    xlsx_rij(codes, 1, ["gemeentecode", "gemeente", None, "indicatorcode", "indicator", "eenheid"])
     for cel in codes[1]:
         cel.font = Font(bold=True)
     for i in range(max(len(gemeenten), len(indicatoren))):
         g = gemeenten[i] if i < len(gemeenten) else (None, None)
         ind = indicatoren[i] if i < len(indicatoren) else (None, None, None)
-        codes.append([g[0], g[1], None, ind[0], ind[1], ind[2]])
+        xlsx_rij(codes, i + 2, [g[0], g[1], None, ind[0], ind[1], ind[2]])
     for kolom, breedte in zip("ABCDEF", [14, 16, 3, 38, 60, 30]):
         codes.column_dimensions[kolom].width = breedte
     gem_lijst = f"Codes!$A$2:$A${len(gemeenten) + 1}"

@@ -6,6 +6,8 @@ De teksten per waarde (tegel, status, nulmeting, streefwaarde) staan in kompas.t
 from __future__ import annotations
 
 import datetime as dt
+import re
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -108,38 +110,134 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rijen)
 
 
+# Tekst die een spreadsheet als formule leest (OWASP, 'CSV injection'): = + - @ als eerste teken, ook na spaties
+# of een regeleinde, of een tab of CR als eerste teken. Eén regel voor elke download (als_csv, als_xlsx, het sjabloon).
+_FORMULE = re.compile(r"^(?:[\t\r]|\s*[=+\-@])")
+
+
+def lijkt_formule(tekst) -> bool:
+    """Zou Excel of LibreOffice deze tekst als formule lezen? '=1+1', '+31 6', '-2', '@SUM(A1)', '\\t=1'."""
+    return isinstance(tekst, str) and _FORMULE.match(tekst) is not None
+
+
+def _csv_tekst(naam: str) -> pl.Expr:
+    """Een tekstkolom voor de CSV: een ' vóór tekst die als formule gelezen zou worden (zoals OWASP aanraadt)."""
+    kolom = pl.col(naam)
+    return pl.when(kolom.str.contains(_FORMULE.pattern)).then(pl.lit("'") + kolom).otherwise(kolom).alias(naam)
+
+
+def _ja_nee(naam: str) -> pl.Expr:
+    kolom = pl.col(naam)
+    return pl.when(kolom).then(pl.lit("ja")).when(kolom.not_()).then(pl.lit("nee")).otherwise(None).alias(naam)
+
+
+def _met_tijd(reeks: pl.Series) -> bool:
+    """Heeft een kolom tijdstippen met een tijd van de dag (niet alleen middernacht)?"""
+    return bool((reeks.dt.time().drop_nulls() != dt.time()).any())
+
+
 def als_csv(tabel: pl.DataFrame) -> bytes:
     """Een tabel als CSV zoals Nederlandse Excel die opent: puntkomma, decimale komma, UTF-8 met BOM,
-    datums als dd-mm-jjjj."""
+    datums als dd-mm-jjjj (tijdstippen met hh:mm als ze een tijd hebben), ja/nee; tekst die Excel als formule
+    zou lezen begint met een '."""
+    tabel = tabel.with_columns(
+        [pl.col(k).dt.date() for k, t in tabel.schema.items() if t == pl.Datetime and not _met_tijd(tabel[k])]
+        + [_ja_nee(k) for k, t in tabel.schema.items() if t == pl.Boolean]
+        + [_csv_tekst(k) for k, t in tabel.schema.items() if t == pl.String]
+    )
+    tabel = tabel.rename({k: "'" + k for k in tabel.columns if lijkt_formule(k)})
     return tabel.write_csv(separator=";", decimal_comma=True, include_bom=True, date_format="%d-%m-%Y",
                            datetime_format="%d-%m-%Y %H:%M").encode("utf-8")
 
 
-def als_xlsx(tabel: pl.DataFrame, werkblad: str = "Gegevens") -> bytes:
-    """Een tabel als Excel-bestand (.xlsx) om te downloaden; tekst blijft tekst."""
+# OOXML-tekst (ST_Xstring): stuurtekens (die XML niet toelaat, en een CR die een XML-lezer een LF maakt) als
+# _xHHHH_, en een letterlijke '_xHHHH_' met een ontsnapt '_', zodat Excel precies de oorspronkelijke tekst toont.
+_OOXML_ONTSNAPPEN = re.compile(r"[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_cel(cel, waarde, formaat: str | None = None) -> None:
+    """Zet één cel van een openpyxl-werkblad. Tekst is altijd tekst, nooit een formule (openpyxl maakt van tekst
+    die met '=' begint anders een formule); lijkt de tekst op een formule, dan houdt Excel hem ook bij bewerken
+    als tekst (quotePrefix). Ja/nee in plaats van True/False."""
+    if isinstance(waarde, bool):
+        waarde = "ja" if waarde else "nee"
+    if isinstance(waarde, str):
+        cel.value = _OOXML_ONTSNAPPEN.sub(lambda m: f"_x{ord(m.group()):04X}_", waarde)
+        cel.data_type = "s"
+        cel.quotePrefix = lijkt_formule(waarde)
+    else:
+        if isinstance(waarde, dt.datetime) and waarde.tzinfo is not None:   # Excel kent geen tijdzones
+            waarde = waarde.astimezone(ZoneInfo("Europe/Amsterdam")).replace(tzinfo=None)
+        cel.value = None if opmaak.leeg(waarde) else waarde
+    if formaat:
+        cel.number_format = formaat
+
+
+def xlsx_rij(blad, rij: int, waarden, formaten=()) -> None:
+    """Rij `rij` (vanaf 1) van een openpyxl-werkblad, cel voor cel met xlsx_cel."""
+    formaten = list(formaten)
+    for kolom, waarde in enumerate(waarden, start=1):
+        xlsx_cel(blad.cell(row=rij, column=kolom), waarde, formaten[kolom - 1] if kolom <= len(formaten) else None)
+
+
+def _xlsx_formaat(reeks: pl.Series, decimalen: int | None) -> str | None:
+    """Excel-getalnotatie van een kolom (Engelse codes in het bestand; Nederlandse Excel toont d-m-jjjj, 1.234,5)."""
+    if reeks.dtype == pl.Date:
+        return "d-m-yyyy"
+    if reeks.dtype == pl.Datetime:
+        return "d-m-yyyy h:mm" if _met_tijd(reeks) else "d-m-yyyy"
+    if reeks.dtype.is_integer():
+        return "0"          # jaartallen en aantallen zonder scheidingsteken: 2020, niet 2.020
+    if reeks.dtype.is_float():
+        return "General" if decimalen is None else "#,##0" + ("." + "0" * decimalen if decimalen else "")
+    return None
+
+
+_BLADNAAM_VERBODEN = re.compile(r"[\\/?*:\[\]]")
+
+
+def als_xlsx(tabel: pl.DataFrame, werkblad: str = "Gegevens", decimalen: int | None = None) -> bytes:
+    """Een tabel als Excel-bestand (.xlsx) voor een beleidsmedewerker: datums als Excel-datum (d-m-jjjj),
+    getallen als getal (kommagetallen met `decimalen` decimalen getoond, de waarde zelf onafgerond), ja/nee,
+    tekst als tekst (nooit een formule), een vetgedrukte kopregel die blijft staan, een filter en kolombreedtes."""
     import io
 
     from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     boek = Workbook()
     blad = boek.active
-    blad.title = werkblad[:31]
-    blad.append(tabel.columns)
-    for rij in tabel.iter_rows():
-        blad.append([w.isoformat() if hasattr(w, "isoformat") else w for w in rij])
+    blad.title = _BLADNAAM_VERBODEN.sub(lambda m: {"[": "(", "]": ")"}.get(m.group(), "_"), werkblad)[:31] or "Gegevens"
+    xlsx_rij(blad, 1, tabel.columns)
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    formaten = [_xlsx_formaat(tabel[k], decimalen) for k in tabel.columns]
+    for nummer, rij in enumerate(tabel.iter_rows(), start=2):
+        xlsx_rij(blad, nummer, rij, formaten)
+    for kolom, naam in enumerate(tabel.columns, start=1):
+        langste = max([len(naam), *(len(_tekst(w, decimalen)) for w in tabel[naam].head(1000).to_list())])
+        blad.column_dimensions[blad.cell(row=1, column=kolom).column_letter].width = min(max(langste + 2, 8), 60)
+    blad.freeze_panes = "A2"
+    if tabel.width:
+        blad.auto_filter.ref = blad.dimensions
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()
 
 
-def alle_waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
-    """Elke waarde van een indicator met zijn volledige herkomst (ook niet-getoonde bronnen)."""
+def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.DataFrame:
+    """Elke waarde van een indicator met zijn volledige herkomst (ook niet-getoonde bronnen). Voor de downloads met
+    de naam en eenheid van de indicator erbij; op de pagina (`met_indicator=False`) staan die al boven de tabel."""
+    indicator = [pl.col("indicator_naam").alias("Indicator")] if met_indicator else []
+    eenheid = [pl.col("eenheid").alias("Eenheid")] if met_indicator else []
     return waarden.select(
+        *indicator,
         pl.col("regio_naam").alias("Regio"),
         pl.col("peiljaar").alias("Peiljaar"),
         pl.col("peildatum").alias("Peildatum"),
         pl.col("leeftijd").alias("Leeftijd"),
         pl.col("waarde").alias("Waarde"),
+        *eenheid,
         pl.col("ondergrens").alias("Ondergrens 95%"),
         pl.col("bovengrens").alias("Bovengrens 95%"),
         pl.col("landelijk_waarde").alias("Landelijk"),

@@ -1,9 +1,10 @@
-"""Indicator: definitie, eenheid, bron en licentie, en elke waarde met zijn herkomst; downloaden als CSV of Excel."""
+"""Indicator: de trend voor de drie gemeenten, hun GGD-regio's en Nederland; definitie, eenheid, bron en licentie;
+elke waarde met zijn herkomst; downloaden als CSV of Excel."""
 
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import als_tekst, haal, url_waarde, via_app, zet_url
+from kompas.weergave import als_tekst, bronregel, grafiek, haal, url_waarde, via_app, zet_url
 
 via_app()
 
@@ -12,14 +13,24 @@ st.title("Indicator")
 register = haal("indicatoren")
 namen = dict(zip(register["indicator_code"], register["naam"]))
 codes = list(namen)
-code = st.selectbox("Indicator", codes, format_func=lambda c: f"{namen[c]} ({c})", key="ind_indicator",
+code = st.selectbox("Indicator", codes, format_func=namen.get, key="ind_indicator",
                     index=codes.index(url_waarde("indicator", "ervaren_gezondheid_pct", codes)))
 zet_url(indicator=code)
 info = register.row(codes.index(code), named=True)
 
-richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 st.subheader(info["naam"])
 st.write(als_tekst(info["definitie"]))
+
+# de trend: alleen voorkeurswaarden, voor de gemeenten, hun GGD-regio's en Nederland
+reeks = haal("reeks", [code], [g["regio_code"] for g in haal("gemeenten")])
+if not reeks["waarde"].is_null().all():
+    grafiek("trend", reeks, titel=f"{info['naam']} ({info['eenheid']})", eenheid=info["eenheid"],
+            decimalen=info["decimalen"])
+    bronregel(reeks["bron"].to_list())
+    with st.expander("Tabel bij de grafiek"):
+        st.dataframe(tabellen.waarden_tabel(reeks), hide_index=True, width="stretch")
+
+richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 kenmerken = {
     "Eenheid": info["eenheid"], "Goede richting": richting[info["goede_richting"]],
     "Soort": info["soort"], "Bron": info["bron"], "Tabel en kolom": " · ".join(
@@ -32,11 +43,14 @@ waarden = haal("indicator_alle_waarden", code)
 if waarden.is_empty():
     st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["soort"], info["bron_tabel"]))
     st.stop()
-tabel = tabellen.alle_waarden_tabel(waarden)
-st.write(f"{len(tabel)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
+st.subheader("Alle waarden met hun herkomst")
+st.write(f"{len(waarden)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
          "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's').")
-st.dataframe(tabellen.leesbaar(tabel, info["decimalen"]), hide_index=True, width="stretch")
+st.dataframe(tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]),
+             hide_index=True, width="stretch")
+tabel = tabellen.alle_waarden_tabel(waarden)
 links, rechts = st.columns(2)
 links.download_button("Download CSV", tabellen.als_csv(tabel), file_name=f"{code}.csv", mime="text/csv")
-rechts.download_button("Download Excel", tabellen.als_xlsx(tabel, code), file_name=f"{code}.xlsx",
+rechts.download_button("Download Excel", tabellen.als_xlsx(tabel, info["naam"], info["decimalen"]),
+                       file_name=f"{code}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import als_tekst, bronregel, grafiek, haal, url_waarde, via_app, zet_url
+from kompas.weergave import als_tekst, bronregel, grafiek, haal, naar_indicator, url_waarde, via_app, zet_url
 
 via_app()
 
@@ -52,6 +52,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
             if not rij["indicator_code"]:
                 st.caption(als_tekst(rij["toelichting"] or "Geen meetbare indicator gekoppeld."))
                 continue
+            naar_indicator(rij["indicator_code"])
             reeks = tabellen.deel(reeksen, indicator_code=rij["indicator_code"], leeftijd=rij["leeftijd"])
             if reeks.filter(reeks["regio_code"] == gemeente)["waarde"].drop_nulls().is_empty():
                 st.info(f"Geen gegevens voor {namen[gemeente]}. "

@@ -9,7 +9,7 @@ import datetime as dt
 import streamlit as st
 
 from kompas import teksten
-from kompas.weergave import als_tekst, bronregel, haal, url_lijst, via_app, zet_url
+from kompas.weergave import als_tekst, bronregel, haal, naar_indicator, url_lijst, via_app, zet_url
 
 via_app()
 
@@ -51,9 +51,8 @@ for thema in teksten.overzicht_per_thema(overzicht, [namen[c] for c in keuze]):
                          delta_color=delta.get("kleur", "gray"), delta_arrow=delta.get("pijl", "off"),
                          delta_description=delta.get("toelichting"))
             kolom.caption(als_tekst(tegel["toelichting"]))
-        st.page_link("pages/indicator.py", label=f"Meer over {ind['kop']}", icon=":material/query_stats:",
-                     query_params={"indicator": ind["indicator_code"]})
         bronregel([r["bron"] for r in ind["rijen"] if r])
+        naar_indicator(ind["indicator_code"], label=f"Trend en alle cijfers: {ind['kop']}")
     if thema["ontbrekend"]:
         st.caption(als_tekst(thema["ontbrekend"]))
 

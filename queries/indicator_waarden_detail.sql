@@ -9,6 +9,9 @@ with waarden as (
 final as (
     select
         indicator_code,
+        indicator_naam,
+        eenheid,
+        decimalen,
         regio_code,
         regio_naam,
         regio_soort,

@@ -120,6 +120,23 @@ def test_indicator_en_over_de_data(app):
     assert "Dekking" in hoofd.inner_text()
 
 
+def test_van_overzichtstegel_naar_indicatorpagina_zonder_werkbalkdownload(app):
+    url, pagina = app
+    hoofd = _open(pagina, url, "overzicht-link", "Dalfsen")
+    links = hoofd.get_by_role("link", name="Trend en alle cijfers van deze indicator")
+    expect(links).to_have_count(8, timeout=30000)                  # één per kopindicator
+    links.and_(pagina.locator("[href$='indicator=ervaren_gezondheid_pct']")).click()
+    pagina.wait_for_url(re.compile(r"/indicator\?indicator=ervaren_gezondheid_pct$"), timeout=60000)
+    hoofd.get_by_text("Download Excel").wait_for(timeout=60000)
+    expect(hoofd.locator("[data-testid=stVegaLiteChart]")).to_have_count(1, timeout=60000)
+    assert "Ervaren gezondheid" in hoofd.inner_text()
+    # de CSV-download van de tabelwerkbalk staat uit (client.disableDataExport): die laat formules staan
+    tabel = hoofd.locator("[data-testid=stDataFrame]").last
+    tabel.hover()
+    expect(pagina.get_by_role("button", name="Search").first).to_be_visible(timeout=30000)
+    assert pagina.get_by_role("button", name="Download as CSV").count() == 0
+
+
 def test_upload_pagina_bereikbaar(app):
     url, pagina = app
     hoofd = _open(pagina, f"{url}/upload", "upload", "ploaden")

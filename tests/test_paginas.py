@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+import json
 from pathlib import Path
+
+import pytest
 
 from streamlit.testing.v1 import AppTest
 
@@ -126,13 +128,65 @@ def test_vergelijken_kleine_veelvouden_met_tabel(ingebedde_db):
 
 def test_indicator_alle_waarden_met_herkomst(ingebedde_db):
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
-    tabel = at.dataframe[0].value
+    tabel = at.dataframe[-1].value                       # de laatste tabel: alle waarden met herkomst
     assert "47,1" in tabel["Waarde"].to_list()          # Nederlandse notatie (Dronten 65+, 2022)
     assert (tabel["Bron"] != "").all()
     assert "None" not in set(tabel.to_numpy().ravel())  # een lege cel, niet 'None'
-    schulden = _draai("pages/indicator.py", indicator="problematische_schulden_pct").dataframe[0].value
+    schulden = _draai("pages/indicator.py", indicator="problematische_schulden_pct").dataframe[-1].value
     assert "1 oktober 2020" in schulden["Peildatum"].to_list()  # niet '2020-10-01 00:00:00'
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
+
+
+def _grafiekdata(at: AppTest) -> list[dict]:
+    """De rijen van de eerste grafiek (Streamlit stuurt de datasets van een Vega-Lite-grafiek als Arrow)."""
+    import io
+
+    import polars as pl
+
+    proto = at.get("vega_lite_chart")[0].proto
+    return [r for ds in proto.datasets for r in pl.read_ipc_stream(io.BytesIO(ds.data.data)).to_dicts()]
+
+
+def test_indicator_trend_voor_gemeenten_ggd_en_nederland(ingebedde_db, lees):
+    at = _draai("pages/indicator.py", indicator="ervaren_gezondheid_pct")
+    assert len(at.get("vega_lite_chart")) == 1
+    rijen = [r for r in _grafiekdata(at) if r.get("regio_naam")]
+    regios = {r["regio_naam"] for r in rijen}
+    assert regios == {"Dalfsen", "Bronckhorst", "Dronten", "Nederland", "GGD IJsselland", "GGD Flevoland",
+                      "GGD Noord- en Oost-Gelderland"}          # geen provincies
+    # alleen voorkeurswaarden: deze indicator heeft dubbele cijfers uit andere bronnen, de grafiek één per punt
+    punten = [(r["regio_naam"], r["peiljaar"], r["leeftijd"]) for r in rijen]
+    assert len(punten) == len(set(punten))
+    voorkeur = lees("select count(*) as n from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct' "
+                    "and is_voorkeur and waarde is not null and regio_naam in ?", [sorted(regios)])[0]["n"]
+    assert len(rijen) == voorkeur
+    assert "Bron: " in _teksten(at)
+
+
+def test_indicator_keuzelijst_met_namen_en_code_in_de_url(ingebedde_db, lees):
+    at = _draai("pages/indicator.py", indicator="eenzaam_pct")
+    keuze = at.selectbox(key="ind_indicator")
+    namen = [r["naam"] for r in lees("select naam from indicator")]
+    assert sorted(keuze.options) == sorted(namen)              # namen, geen '(code)'
+    assert keuze.value == "eenzaam_pct"
+    assert at.query_params["indicator"] in ("eenzaam_pct", ["eenzaam_pct"])
+    keuze.select("mantelzorger_pct").run()
+    assert at.query_params["indicator"] in ("mantelzorger_pct", ["mantelzorger_pct"])
+
+
+def test_link_naar_de_indicatorpagina(ingebedde_db):
+    from kompas.weergave import indicator_link
+
+    assert indicator_link("eenzaam_pct") == "indicator?indicator=eenzaam_pct"
+    # via app.py (st.navigation): een st.page_link naar de indicatorpagina met de indicator in de URL
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=TIJD).run()
+    assert not at.exception, [e.value for e in at.exception]
+    links = [p.proto for p in at.get("page_link")]
+    assert links and all(p.page == "indicator" for p in links)
+    assert {"indicator=ervaren_gezondheid_pct", "indicator=bijstand_per_1000"} & {p.query_string for p in links}
+    # een paginabestand los (zoals de andere tests): een gewone link met dezelfde relatieve URL
+    kaders = _draai("pages/kaders.py", gemeente="GM0303", kader="GM0303-gezond-samenleven")
+    assert any("(indicator?indicator=" in m.value for m in kaders.markdown)
 
 
 def test_over_de_data_bronnen_en_dekking(ingebedde_db, lees):

@@ -105,8 +105,9 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     with pagina.expect_download() as download:
         hoofd.get_by_role("button", name="Download CSV").click()
     regels = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
-    geupload = [r.split(";") for r in regels if "dalfsen.xlsx" in r]
-    assert sorted((r[1], r[4]) for r in geupload) == [("2022", "181,0"), ("2023", "190,0")], regels
+    kop = regels[0].split(";")
+    geupload = [dict(zip(kop, r.split(";"))) for r in regels if "dalfsen.xlsx" in r]
+    assert sorted((r["Peiljaar"], r["Waarde"]) for r in geupload) == [("2022", "181,0"), ("2023", "190,0")], regels
 
     # de geüploade streefwaarde en nulmeting bij de eigen kaderindicator van Dalfsen
     pagina.goto(f"{url}/kaders?gemeente=GM0148&kader=GM0148-b2026-jeugdwet")

@@ -1,0 +1,167 @@
+"""De downloads (CSV en Excel) en de tekst die een spreadsheet als formule zou lezen (kompas.tabellen).
+
+De tabellen hier zijn testgegevens met verzonnen getallen; ze staan alleen in deze tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tomllib
+from pathlib import Path
+
+import openpyxl
+import polars as pl
+import pytest
+from openpyxl.utils.escape import unescape
+
+from kompas import tabellen
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+# tekst uit een upload, bestandsnaam, werkbladnaam of --door die Excel anders als formule leest
+FORMULES = ["=1+1", "+31 6", "-2", "@SUM(A1)", "\t=1", "\r=1", "  =HYPERLINK(\"http://x\")", "\n-1"]
+GEWOON = ["Dalfsen", "CBS; GWS4all", "– geen", "2,5%", "a=b"]
+
+
+def _boek(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _testtabel() -> pl.DataFrame:
+    """Verzonnen cijfers, alleen voor deze test."""
+    return pl.DataFrame({
+        "Indicator": ["Testindicator", "Testindicator"],
+        "Regio": ["Dalfsen", "Dronten"],
+        "Peiljaar": [2020, 2023],
+        "Peildatum": [dt.date(2020, 10, 1), None],
+        "Waarde": [12.25, -2.5],
+        "Eenheid": ["%", "%"],
+        "Opgehaald": [dt.datetime(2026, 11, 23, 14, 5), dt.datetime(2026, 11, 23, 9, 0)],
+        "Getoond": [True, False],
+        "Bron": ["CBS", None],
+    }, schema_overrides={"Peiljaar": pl.Int32})
+
+
+@pytest.mark.parametrize("tekst", FORMULES)
+def test_lijkt_formule(tekst):
+    assert tabellen.lijkt_formule(tekst)
+
+
+@pytest.mark.parametrize("tekst", GEWOON)
+def test_gewone_tekst_is_geen_formule(tekst):
+    assert not tabellen.lijkt_formule(tekst)
+
+
+def test_xlsx_schrijft_formuletekst_als_tekst_en_getallen_als_getal():
+    tabel = pl.DataFrame({"Tekst": FORMULES, "Getal": [-2.5] * len(FORMULES)})
+    blad = _boek(tabellen.als_xlsx(tabel)).active
+    for rij, tekst in enumerate(FORMULES, start=2):
+        cel = blad.cell(rij, 1)
+        assert cel.data_type == "s", (tekst, cel.data_type)
+        # zoals Excel het toont: OOXML schrijft een CR als _x000D_ (een XML-lezer maakt van een kale CR een LF)
+        assert unescape(cel.value) == tekst
+        assert cel.quotePrefix           # ook bij bewerken in Excel blijft het tekst
+        getal = blad.cell(rij, 2)
+        assert getal.data_type == "n" and getal.value == -2.5
+    assert blad.cell(1, 1).value == "Tekst" and not blad.cell(1, 1).quotePrefix
+
+
+def test_xlsx_kolomkop_en_werkbladnaam_zijn_nooit_een_formule():
+    boek = _boek(tabellen.als_xlsx(pl.DataFrame({"=kop()": ["x"]}), werkblad="=blad[1]/2"))
+    assert boek.active.cell(1, 1).data_type == "s" and boek.active.cell(1, 1).value == "=kop()"
+    assert boek.active.title == "=blad(1)_2"   # [ ] / mogen niet in een werkbladnaam
+
+
+def test_xlsx_met_stuurtekens_uit_een_upload_geeft_geen_fout():
+    blad = _boek(tabellen.als_xlsx(pl.DataFrame({"Toelichting": ["regel\x0bnog een", "_x000D_ letterlijk"]}))).active
+    assert unescape(blad.cell(2, 1).value) == "regel\x0bnog een"
+    assert blad.cell(3, 1).value == "_x005F_x000D_ letterlijk"   # zo toont Excel de tekst letterlijk
+
+
+def test_csv_zet_een_apostrof_voor_formuletekst_en_laat_getallen_staan():
+    tabel = pl.DataFrame({"Tekst": FORMULES + GEWOON, "Getal": [-2.5] * (len(FORMULES) + len(GEWOON))})
+    gelezen = pl.read_csv(io.BytesIO(tabellen.als_csv(tabel)), separator=";", decimal_comma=True,
+                          schema_overrides={"Tekst": pl.String})
+    assert gelezen["Tekst"].to_list() == ["'" + t for t in FORMULES] + GEWOON
+    assert gelezen["Getal"].dtype == pl.Float64 and set(gelezen["Getal"]) == {-2.5}
+    regels = tabellen.als_csv(tabel).decode("utf-8-sig").splitlines()
+    assert regels[1] == "'=1+1;-2,5"
+
+
+def test_csv_zegt_ja_nee_en_kop_zonder_formule():
+    tekst = tabellen.als_csv(_testtabel().rename({"Regio": "=Regio"})).decode("utf-8")
+    assert tekst.startswith("\ufeff")
+    kop, eerste, tweede = tekst.lstrip("\ufeff").splitlines()
+    assert kop.split(";")[1] == "'=Regio"
+    assert eerste == "Testindicator;Dalfsen;2020;01-10-2020;12,25;%;23-11-2026 14:05;ja;CBS"
+    assert tweede == "Testindicator;Dronten;2023;;-2,5;%;23-11-2026 09:00;nee;"
+    assert "true" not in tekst and "false" not in tekst
+
+
+def test_xlsx_voor_een_beleidsmedewerker():
+    blad = _boek(tabellen.als_xlsx(_testtabel(), werkblad="Testindicator", decimalen=1)).active
+    kop = [c.value for c in blad[1]]
+    assert kop == list(_testtabel().columns)
+    assert blad.freeze_panes == "A2"                      # kopregel blijft staan
+    assert blad.auto_filter.ref == "A1:I3"                # filter op elke kolom
+    assert all(c.font.b for c in blad[1])
+    rij = {k: c for k, c in zip(kop, blad[2])}
+    assert rij["Peildatum"].is_date and rij["Peildatum"].value == dt.datetime(2020, 10, 1)
+    assert rij["Peildatum"].number_format == "d-m-yyyy"    # in Nederlandse Excel: d-m-jjjj
+    assert rij["Opgehaald"].is_date and rij["Opgehaald"].value == dt.datetime(2026, 11, 23, 14, 5)
+    assert rij["Opgehaald"].number_format == "d-m-yyyy h:mm"
+    assert rij["Waarde"].data_type == "n" and rij["Waarde"].value == 12.25   # het getal zelf, niet afgerond
+    assert rij["Waarde"].number_format == "#,##0.0"       # getoond met de decimalen van de indicator: 12,3
+    assert rij["Peiljaar"].data_type == "n" and rij["Peiljaar"].number_format == "0"   # 2020, niet 2.020
+    assert rij["Getoond"].value == "ja" and blad.cell(3, 8).value == "nee"
+    assert blad.cell(3, 4).value is None                  # geen peildatum: een lege cel
+    breedtes = {k: blad.column_dimensions[c.column_letter].width for k, c in zip(kop, blad[1])}
+    assert breedtes["Indicator"] > breedtes["Regio"] >= 8
+    assert all(b <= 60 for b in breedtes.values())
+
+
+def test_zonder_decimalen_en_tijdstippen_om_middernacht():
+    tabel = pl.DataFrame({"Waarde": [1.5], "Opgehaald": [dt.datetime(2026, 11, 23)]})
+    rij = _boek(tabellen.als_xlsx(tabel)).active[2]
+    assert rij[0].number_format == "General"
+    assert rij[1].number_format == "d-m-yyyy"              # alleen een datum: geen 0:00 erachter
+    assert tabellen.als_csv(tabel).decode("utf-8-sig").splitlines()[1] == "1,5;23-11-2026"
+
+
+def test_alle_waarden_tabel_heeft_indicatornaam_en_eenheid(ingebedde_db):
+    from kompas import gegevens
+    from kompas.db import Lezer
+
+    cur = Lezer().cursor()
+    register = gegevens.indicatoren(cur).filter(pl.col("indicator_code") == "eenzaam_pct").row(0, named=True)
+    tabel = tabellen.alle_waarden_tabel(gegevens.indicator_alle_waarden(cur, "eenzaam_pct"))
+    assert tabel.columns[:2] == ["Indicator", "Regio"] and "Eenheid" in tabel.columns
+    assert set(tabel["Indicator"]) == {register["naam"]}
+    assert set(tabel["Eenheid"]) == {register["eenheid"]}
+    waarden = gegevens.indicator_alle_waarden(cur, "eenzaam_pct")
+    scherm = tabellen.alle_waarden_tabel(waarden, met_indicator=False)
+    assert "Indicator" not in scherm.columns and "Eenheid" not in scherm.columns
+
+
+def test_sjabloon_schrijft_tekst_als_tekst():
+    import duckdb
+
+    from kompas.sjabloon import maak_sjabloon
+
+    con = duckdb.connect()
+    con.execute("create table regio (regio_code varchar, regio_naam varchar, soort varchar, volgorde int)")
+    con.execute("insert into regio values ('GM0148', '=Dalfsen', 'gemeente', 1)")
+    con.execute("create table indicator (indicator_code varchar, naam varchar, eenheid varchar, thema varchar)")
+    con.execute("insert into indicator values ('x_pct', '@naam', '-%', 't')")
+    codes = _boek(maak_sjabloon(con))["Codes"]
+    cellen = [codes.cell(2, k) for k in (2, 5, 6)]
+    assert [c.value for c in cellen] == ["=Dalfsen", "@naam", "-%"]
+    assert all(c.data_type == "s" for c in cellen)
+
+
+def test_streamlit_tabellen_bieden_geen_eigen_download():
+    """De CSV-download in de werkbalk van st.dataframe beschermt niet tegen formules (en schrijft een komma-CSV
+    die Nederlandse Excel niet in kolommen opent): die staat uit; de downloads gaan via als_csv / als_xlsx."""
+    config = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
