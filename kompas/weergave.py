@@ -127,15 +127,6 @@ def indicator_link(code: str) -> str:
 
 
 def naar_indicator(code: str, label: str = "Trend en alle cijfers van deze indicator") -> None:
-    """Een link naar de indicatorpagina met de indicator in de URL, voor een tegel of kaderindicator.
-
-    Via app.py een st.page_link: dezelfde tab, zonder de app opnieuw te laden. Draait een paginabestand los
-    (AppTest van één pagina), dan kent st.navigation de indicatorpagina niet; dan een gewone link naar
-    `indicator_link(code)`, die in de browser naar dezelfde pagina gaat.
-    """
-    from streamlit.errors import StreamlitPageNotFoundError
-
-    try:
-        st.page_link("pages/indicator.py", label=label, icon=":material/query_stats:", query_params={"indicator": code})
-    except StreamlitPageNotFoundError:
-        st.markdown(f"[{als_tekst(label)}]({indicator_link(code)})")
+    """Een link naar de indicatorpagina met de indicator in de URL (`indicator_link`), voor een tegel of
+    kaderindicator: een st.page_link, dus dezelfde tab, zonder de app opnieuw te laden."""
+    st.page_link("pages/indicator.py", label=label, icon=":material/query_stats:", query_params={"indicator": code})

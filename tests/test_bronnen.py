@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from streamlit.testing.v1 import AppTest
+from apptest import draai
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -82,9 +82,7 @@ def test_adres_is_van_de_uitgever_en_een_kopie_heet_gelezen_in(lees):
 
 
 def test_gezondheidsmonitor_2020_onder_de_tegel(ingebedde_db):
-    at = AppTest.from_file(str(PROJECT / "pages/overzicht.py"), default_timeout=60)
-    at.run()
-    assert not at.exception
+    at = draai("pages/overzicht.py")
     bron = next(c.value for c in at.caption if "85012NED" in c.value).replace("\\", "")
     assert ("Bron: CBS StatLine, tabel 85012NED Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2020, "
             "https://www.cbs.nl/nl-nl/cijfers/detail/85012NED (gelezen in: kopie van de volledige StatLine-export "
@@ -92,9 +90,7 @@ def test_gezondheidsmonitor_2020_onder_de_tegel(ingebedde_db):
 
 
 def test_over_de_data_uitgever_tabel_adres_en_dan_gelezen_in(ingebedde_db):
-    at = AppTest.from_file(str(PROJECT / "pages/over_de_data.py"), default_timeout=60)
-    at.run()
-    assert not at.exception
+    at = draai("pages/over_de_data.py")
     tabel = at.dataframe[0].value
     assert list(tabel.columns[:5]) == ["Uitgever", "Tabel", "Titel", "Adres bij de uitgever", "Gelezen in"]
     (rij,) = tabel[tabel["Tabel"] == "85012NED"].to_dict("records")
