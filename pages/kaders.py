@@ -12,13 +12,13 @@ st.title("Kaders, doelen en indicatoren")
 gemeenten = haal("gemeenten")
 namen = {g["regio_code"]: g["regio_naam"] for g in gemeenten}
 ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gemeenten}
-gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente",
+gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente", placeholder="Kies een gemeente",
                         index=list(namen).index(url_waarde("gemeente", "GM0148", list(namen))))
 boom = haal("kader_boom", gemeente)
 kaders = boom.unique("kader_id", maintain_order=True)
 labels = {r["kader_id"]: f"{r['kader_naam']} · {r['document']}" for r in kaders.iter_rows(named=True)}
 standaard = url_waarde("kader", kaders["kader_id"][0], list(labels))
-kader = st.selectbox("Kader, opgave of beleidsveld", list(labels), format_func=labels.get, key="kdr_kader",
+kader = st.selectbox("Kader, opgave of beleidsveld", list(labels), format_func=labels.get, key="kdr_kader", placeholder="Kies een kader",
                      index=list(labels).index(standaard))
 zet_url(gemeente=gemeente, kader=kader)
 
