@@ -1,10 +1,19 @@
 """Sociaal Kompas: navigatie, paginaconfiguratie en de gedeelde zijbalk."""
 
+from pathlib import Path
+
 import streamlit as st
 
-# een Material-icoon (ASCII): een emoji laat Streamlit eerst zijn hele emojicatalogus laden (~0,3 s)
-st.set_page_config(page_title="Sociaal Kompas", page_icon=":material/explore:", layout="wide")
+# Het icoon is een eigen SVG-bestand: Streamlit zet dat als data-URI in de pagina, dus de browser vraagt het
+# bij geen enkele host op. (Een ":material/…:"-icoon haalt de browser als favicon bij fonts.gstatic.com; een
+# emoji laat Streamlit eerst zijn hele emojicatalogus laden.)
+ICOON = Path(__file__).resolve().parent / "static" / "kompas.svg"
+# Nederlands voor schermlezers en browsers: Streamlit zet vast <html lang="en"> en heeft (1.67) geen
+# instelling voor de taal; dit regeltje zet het op "nl" zodra de pagina er is (zie README, Toegankelijkheid).
+TAAL_NL = "<script>document.documentElement.lang = 'nl';</script>"
 
+# vóór st.navigation: anders maakt de browser van het Material-icoon van de pagina eerst een favicon (gstatic)
+st.set_page_config(page_title="Sociaal Kompas", page_icon=ICOON, layout="wide")
 navigatie = st.navigation(
     {
         "Sociaal Kompas": [
@@ -19,6 +28,8 @@ navigatie = st.navigation(
         ],
     }
 )
+# een titel per pagina ("Kaders – Sociaal Kompas"), zodat tabbladen en schermlezers zeggen waar je bent
+st.set_page_config(page_title=f"{navigatie.title} – Sociaal Kompas")
 
 with st.sidebar:
     st.caption(
@@ -26,5 +37,6 @@ with st.sidebar:
         "Bronckhorst en Dronten naast het landelijk gemiddelde. Elk cijfer heeft zijn bron; "
         "ontbrekende cijfers blijven ontbrekend."
     )
+    st.html(TAAL_NL, unsafe_allow_javascript=True)
 
 navigatie.run()

@@ -13,7 +13,7 @@ st.title("Indicator")
 register = haal("indicatoren")
 namen = dict(zip(register["indicator_code"], register["naam"]))
 codes = list(namen)
-code = st.selectbox("Indicator", codes, format_func=namen.get, key="ind_indicator",
+code = st.selectbox("Indicator", codes, format_func=namen.get, key="ind_indicator", placeholder="Kies een indicator",
                     index=codes.index(url_waarde("indicator", "ervaren_gezondheid_pct", codes)))
 zet_url(indicator=code)
 info = register.row(codes.index(code), named=True)

@@ -14,19 +14,19 @@ st.title("Kaders, doelen en indicatoren")
 gemeenten = haal("gemeenten")
 namen = {g["regio_code"]: g["regio_naam"] for g in gemeenten}
 ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gemeenten}
-gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente",
+gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente", placeholder="Kies een gemeente",
                         index=list(namen).index(url_waarde("gemeente", "GM0148", list(namen))))
 boom = haal("kader_boom", gemeente)
 huidig_jaar = dt.date.today().year
 # eerst het document (nieuwste eerst), dan het kader daarin; een gedeelde link met ?kader= kiest beide
 documenten = {d["document"]: d for d in tabellen.documenten(boom)}
 uit_url = boom.filter(boom["kader_id"] == st.query_params.get("kader", ""))["document"].to_list()
-document = st.selectbox("Document", list(documenten), key="kdr_document",
+document = st.selectbox("Document", list(documenten), key="kdr_document", placeholder="Kies een document",
                         index=list(documenten).index(uit_url[0] if uit_url else next(iter(documenten))),
                         format_func=lambda d: f"{d} ({teksten.looptijd_tekst(documenten[d]['geldig_van'], documenten[d]['geldig_tot'], huidig_jaar)})")
 van_document = boom.filter(boom["document"] == document)
 labels = dict(van_document.select("kader_id", "kader_naam").unique(maintain_order=True).iter_rows())
-kader = st.selectbox("Kader, opgave of beleidsveld", list(labels), format_func=labels.get, key="kdr_kader",
+kader = st.selectbox("Kader, opgave of beleidsveld", list(labels), format_func=labels.get, key="kdr_kader", placeholder="Kies een kader",
                      index=list(labels).index(url_waarde("kader", tabellen.standaard_kader(van_document), list(labels))))
 zet_url(gemeente=gemeente, kader=kader)
 

@@ -38,7 +38,7 @@ st.text(f"Aangemeld als {door}.")
 
 gemeenten = dict(lezer().cursor().execute(
     "select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall())
-keuze = st.selectbox("Gemeente (voor bladen zonder kolom gemeente)", ["uit het bestand", *gemeenten],
+keuze = st.selectbox("Gemeente (voor bladen zonder kolom gemeente)", ["uit het bestand", *gemeenten], placeholder="Kies een gemeente",
                      format_func=lambda c: gemeenten.get(c, c), key="upload_gemeente")
 if "upload_vastgelegd" in st.session_state:   # na Vastleggen: melding, en een leeg uploadveld (geen dubbele upload)
     st.success(st.session_state.pop("upload_vastgelegd"))
@@ -74,7 +74,7 @@ else:
     st.dataframe(tabellen.uploads_tabel(lijst), hide_index=True, key="upload_lijst")
     geldend = [u["upload_id"] for u in lijst if u["geldend"]]
     if geldend:
-        intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", geldend, key="upload_intrekken")
+        intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", geldend, key="upload_intrekken", placeholder="Kies een upload")
         if st.button("Intrekken", key="upload_intrekken_knop"):
             vorige = excel.trek_in(intrekken, door=door)
             st.cache_data.clear()

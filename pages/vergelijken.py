@@ -14,13 +14,13 @@ register = haal("indicatoren")
 met_cijfers = register.filter(register["aantal_waarden"] > 0)
 namen = dict(zip(met_cijfers["indicator_code"], met_cijfers["naam"]))
 codes = list(namen)
-indicatoren = st.multiselect("Indicatoren", codes, format_func=namen.get, key="vgl_indicatoren",
+indicatoren = st.multiselect("Indicatoren", codes, format_func=namen.get, key="vgl_indicatoren", placeholder="Kies een of meer indicatoren",
                              default=url_lijst("indicatoren", ["ervaren_gezondheid_pct", "mantelzorger_pct"], codes))
 van, tot = st.select_slider("Jaren", options=list(range(2010, 2027)), key="vgl_jaren",
                             value=(int(url_waarde("van", "2012", [str(j) for j in range(2010, 2027)])),
                                    int(url_waarde("tot", "2026", [str(j) for j in range(2010, 2027)]))))
 leeftijden = ["18+", "19+", "65+", "18-64", "19-64", "jongvolwassenen", "totaal"]
-leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)", leeftijden, key="vgl_leeftijd",
+leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)", leeftijden, key="vgl_leeftijd", placeholder="Kies een of meer leeftijdsgroepen",
                           default=url_lijst("leeftijd", ["18+", "19+", "totaal"], leeftijden))
 zet_url(indicatoren=indicatoren, van=van, tot=tot, leeftijd=leeftijd)
 
