@@ -18,7 +18,7 @@ code = st.selectbox("Indicator", codes, format_func=namen.get, key="ind_indicato
 zet_url(indicator=code)
 info = register.row(codes.index(code), named=True)
 
-st.subheader(info["naam"])
+st.header(info["naam"])
 st.write(als_tekst(info["definitie"]))
 
 # de trend: alleen voorkeurswaarden, voor de gemeenten, hun GGD-regio's en Nederland
@@ -43,7 +43,7 @@ waarden = haal("indicator_alle_waarden", code)
 if waarden.is_empty():
     st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["soort"], info["bron_tabel"]))
     st.stop()
-st.subheader("Alle waarden met hun herkomst")
+st.header("Alle waarden met hun herkomst")
 st.write(f"{len(waarden)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
          "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's').")
 st.dataframe(tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]),

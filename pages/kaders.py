@@ -38,6 +38,7 @@ if kop["kader_omschrijving"]:
     st.write(als_tekst(kop["kader_omschrijving"]))
 
 reeksen = haal("reeks", van_kader["indicator_code"].drop_nulls().unique().sort().to_list(), [gemeente, ggd[gemeente]])
+st.header("Doelen en indicatoren")
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)
     st.subheader(als_tekst(eerste["doel_naam"]))

@@ -14,17 +14,17 @@ st.write(
 )
 
 bronnen = haal("bronnen")
-st.subheader(f"Bronnen ({len(bronnen)})")
+st.header(f"Bronnen ({len(bronnen)})")
 st.caption("Per bron eerst de uitgever met zijn eigen tabel en adres. Is een cijfer gelezen in een kopie (een "
            "GitHub-kopie van een CBS-export, een begroting of een nieuwsbericht dat het cijfer overneemt), dan staat "
            "die kopie onder 'Gelezen in'.")
 st.dataframe(tabellen.bronnen_tabel(bronnen), hide_index=True, width="stretch")
 
-st.subheader("Dekking: welke cijfers er zijn en welke ontbreken")
+st.header("Dekking: welke cijfers er zijn en welke ontbreken")
 gemeenten = [g["regio_code"] for g in haal("gemeenten")]
 st.dataframe(tabellen.dekking_matrix(haal("dekking", gemeenten)), hide_index=True, width="stretch")
 
-st.subheader("Verversen")
+st.header("Verversen")
 st.write("De beheerder van Sociaal Kompas haalt de tabellen van CBS StatLine en RIVM opnieuw op (hoe: zie de "
          "handleiding, README, onder 'Verversen'). Elke tabel wordt in één keer vervangen; gaat het ophalen mis, "
          "dan blijven de bestaande cijfers staan.")

@@ -29,7 +29,7 @@ if not keuze:
     st.stop()
 
 huidig_jaar = dt.date.today().year
-st.subheader("Doelen uit de eigen kaders")
+st.header("Doelen uit de eigen kaders")
 for kolom, telling in zip(st.columns(len(keuze)), haal("doelen_telling", keuze)):
     with kolom.container(border=True):
         st.markdown(f"**{als_tekst(namen[telling['gemeente_code']])}**")
@@ -40,6 +40,7 @@ for kolom, telling in zip(st.columns(len(keuze)), haal("doelen_telling", keuze))
                      query_params={"gemeente": telling["gemeente_code"]}, icon=":material/account_tree:")
 
 overzicht = haal("overzicht", keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
+st.header("Cijfers per thema")
 for thema in teksten.overzicht_per_thema(overzicht, [namen[c] for c in keuze]):
     st.subheader(thema["thema"].capitalize())
     for ind in thema["indicatoren"]:

@@ -61,7 +61,7 @@ def test_overzicht_pijl_volgt_het_teken(ingebedde_db):
 def test_overzicht_telt_de_doelen_per_gemeente_met_link_naar_kaders(ingebedde_db):
     at = _draai("pages/overzicht.py")
     tekst = _teksten(at)
-    assert "Doelen uit de eigen kaders" in [s.value for s in at.subheader]
+    assert "Doelen uit de eigen kaders" in [h.value for h in at.header]
     assert "nog niet te beoordelen" in tekst and "op koers" in tekst
     assert "Programmabegroting 2026" in tekst   # Dalfsen: het nieuwste document
     links = [(p.proto.page, p.proto.query_string) for p in at.get("page_link")]
