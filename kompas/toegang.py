@@ -86,7 +86,8 @@ def _tabel(sectie: dict, sleutel: str, waar: str) -> dict:
 
 
 def _soort(waarde) -> str:
-    return {str: "tekst", int: "getal", float: "getal", bool: "ja/nee-waarde", list: "lijst"}.get(type(waarde), "waarde")
+    soorten = {str: "tekst", int: "getal", float: "getal", bool: "ja/nee-waarde", list: "lijst", dict: "tabel"}
+    return soorten.get(type(waarde), "waarde")
 
 
 def _gemeentelijst(waarde, waar: str, bekend: Collection[str]) -> frozenset[str]:
@@ -114,7 +115,7 @@ def _is_voorbeeld(tekst: str) -> bool:
 
 
 def _controleer_auth(auth: dict) -> None:
-    if any(isinstance(v, dict) for v in auth.values()):
+    if any(isinstance(v, dict) for k, v in auth.items() if k != "client_kwargs"):
         raise ToegangFout("[auth] met benoemde inlogdiensten ([auth.naam]) gebruikt Sociaal Kompas niet: zet "
                           f"client_id, client_secret en server_metadata_url direct in [auth]. {_UITLEG}")
     ontbreekt = [k for k in _AUTH_VERPLICHT if not str(auth.get(k, "") or "").strip()]

@@ -15,7 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from streamlit_server import vrije_poort
+from streamlit_server import stop, vrije_poort
 
 
 @contextlib.contextmanager
@@ -40,10 +40,6 @@ def oidc_aanbieder(accounts: list[dict], log: Path | None = None, tijdslimiet: f
                 time.sleep(0.1)
         yield url
     finally:
-        proces.terminate()
-        try:
-            proces.wait(10)
-        except subprocess.TimeoutExpired:
-            proces.kill()
+        stop(proces)
         if log:
             uit.close()

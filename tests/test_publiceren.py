@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 
 import pytest
 
-from streamlit_server import PROJECT, vrije_poort, wacht_op_gezond
+from streamlit_server import PROJECT, streamlit_server
 
 
 def _ander_adres() -> str | None:
@@ -28,19 +25,8 @@ def test_readme_start_luistert_alleen_lokaal(tmp_path):
     adres = _ander_adres()
     if adres is None:
         pytest.skip("deze computer heeft geen ander adres dan 127.0.0.1")
-    poort = vrije_poort()
-    # precies de opdracht uit de README, plus alleen een vrije poort en geen browser
-    proces = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
-                               "--server.headless", "true"], cwd=PROJECT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.STDOUT,
-                              env={**os.environ, "KOMPAS_DB": str(tmp_path / "kompas.duckdb")})
-    try:
-        wacht_op_gezond(f"http://127.0.0.1:{poort}")
+    # de opdracht uit de README (zonder --server.address), op een vrije poort en zonder browser
+    with streamlit_server("app.py", {"KOMPAS_DB": str(tmp_path / "kompas.duckdb")}, adres=None) as (url, _):
+        poort = int(url.rsplit(":", 1)[1])
         with pytest.raises(OSError):
             socket.create_connection((adres, poort), timeout=2).close()
-    finally:
-        proces.terminate()
-        try:
-            proces.wait(10)
-        except subprocess.TimeoutExpired:
-            proces.kill()

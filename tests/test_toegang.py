@@ -47,7 +47,7 @@ def test_zonder_instellingen_staat_uploaden_uit():
 
 
 def test_inlogdienst_met_accounts_en_claim():
-    inst = lees_instellingen({"auth": AUTH, "toegang": {
+    inst = lees_instellingen({"auth": {**AUTH, "client_kwargs": {"prompt": "login"}}, "toegang": {
         "accounts": {"Naam@Dalfsen.nl": ["gm0148"], "00u1abc": ["GM1876", "GM0148"]},
         "claim": {"naam": "roles", "waarden": {"Kompas.Upload.Dronten": ["GM0303"]}}}}, BEKEND)
     assert inst.aanmelden == "oidc"
@@ -82,6 +82,8 @@ def test_inlogdienst_met_accounts_en_claim():
      "Kies één manier van aanmelden"),
     # de inlogdienst
     ({"auth": AUTH}, "niemand heeft een rol"),
+    ({"auth": {**AUTH, "entra": {"client_id": "x"}}, "toegang": {"accounts": {"a@dalfsen.nl": ["GM0148"]}}},
+     "benoemde inlogdiensten"),
     ({"auth": {**AUTH, "cookie_secret": "xxx"}, "toegang": {"accounts": {"a@dalfsen.nl": ["GM0148"]}}}, "cookie_secret"),
     ({"auth": {**AUTH, "cookie_secret": "vervang-door-een-lang-willekeurig-geheim-van-48-tekens"},
       "toegang": {"accounts": {"a@dalfsen.nl": ["GM0148"]}}}, "cookie_secret is de voorbeeldwaarde"),
