@@ -2,8 +2,11 @@
 
     validatie = valideer(data, "bijstand.xlsx", gemeente="GM0148")    # schrijft niets; UploadGeweigerd bij problemen
     for v in voorbeeld(validatie): ...                                  # nieuw / gewijzigd / ongewijzigd / vervalt
-    upload_ids = leg_vast(validatie, door="naam@gemeente.nl")           # één transactie
-    trek_in(upload_ids[0], door="naam@gemeente.nl")                     # zet de vorige versie terug
+    upload_ids = leg_vast(validatie, door="naam@gemeente.nl", gemeenten={"GM0148"})   # één transactie
+    trek_in(upload_ids[0], door="naam@gemeente.nl", gemeenten={"GM0148"})             # zet de vorige versie terug
+
+`gemeenten`: waarvoor deze persoon mag uploaden en intrekken (kompas.toegang); een rij of upload voor een andere
+gemeente wordt bij het vastleggen zelf geweigerd. None: de beheerder op de server (opdrachtregel), alle gemeenten.
 
 Eén upload is één werkblad. Een dataset is: dezelfde soort werkblad (waarden/streefwaarden), dezelfde
 gemeente(n), en dezelfde bestandsnaam óf dezelfde set indicatoren. Een nieuwe versie van een dataset
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +31,7 @@ from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, le
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_werkblad
 
 __all__ = ["Validatie", "Voorbeeld", "UploadGeweigerd", "Melding", "valideer", "voorbeeld", "leg_vast", "trek_in",
-           "uploads", "lees_bestand"]
+           "uploads", "lees_bestand", "controleer_gemeenten"]
 
 
 @dataclass
@@ -231,10 +235,28 @@ from upload_waarde where upload_id = $upload_id
 """
 
 
-def leg_vast(validatie: Validatie, door: str, pad: Path | None = None) -> list[int]:
-    """Legt alle werkbladen vast in één transactie; geeft de upload_id's. Vervangt vorige versies."""
+def controleer_gemeenten(validatie: Validatie, gemeenten: Collection[str] | None) -> None:
+    """Werpt UploadGeweigerd als een rij over een gemeente gaat buiten `gemeenten` (None: geen grens)."""
+    if gemeenten is None:
+        return
+    meldingen = [Melding(bestand=validatie.bestandsnaam, werkblad=w.naam, rij=r.rij, gevonden=r.gemeente_code,
+                         probleem="Deze rij gaat over een gemeente waarvoor je niet mag uploaden.",
+                         verwacht=f"alleen {', '.join(sorted(gemeenten)) or '(geen gemeente)'}",
+                         oplossing="Laat rijen van andere gemeenten weg; hun eigen beleidsmedewerkers uploaden die.")
+                 for w in validatie.werkbladen for r in (w.waarden or w.streefwaarden) if r.gemeente_code not in gemeenten]
+    if meldingen:
+        raise UploadGeweigerd(meldingen)
+
+
+def leg_vast(validatie: Validatie, door: str, pad: Path | None = None,
+             gemeenten: Collection[str] | None = None) -> list[int]:
+    """Legt alle werkbladen vast in één transactie; geeft de upload_id's. Vervangt vorige versies.
+
+    `gemeenten`: alleen rijen voor deze gemeentecodes (de rol van wie uploadt); None: de beheerder.
+    """
     if not door or not door.strip():
         raise ValueError("Vul in wie de upload doet (door).")
+    controleer_gemeenten(validatie, gemeenten)
     nu = dt.datetime.now().replace(microsecond=0)
     ids = []
     with schrijf_transactie(pad) as con:
@@ -276,15 +298,22 @@ def leg_vast(validatie: Validatie, door: str, pad: Path | None = None) -> list[i
     return ids
 
 
-def trek_in(upload_id: int, door: str, pad: Path | None = None) -> int | None:
-    """Trekt een geldende upload in en zet de versie die hij verving terug. Geeft die upload_id (of None)."""
+def trek_in(upload_id: int, door: str, pad: Path | None = None, gemeenten: Collection[str] | None = None) -> int | None:
+    """Trekt een geldende upload in en zet de versie die hij verving terug. Geeft die upload_id (of None).
+
+    `gemeenten`: alleen uploads die uitsluitend over deze gemeentecodes gaan; None: de beheerder.
+    """
     with schrijf_transactie(pad) as con:
-        rij = con.execute("select upload_id, vervangt_upload_id, werkblad, bestandsnaam from upload where upload_id = $id",
-                          {"id": upload_id}).fetchall()
+        rij = con.execute("select upload_id, vervangt_upload_id, werkblad, bestandsnaam, gemeente_code from upload"
+                          " where upload_id = $id", {"id": upload_id}).fetchall()
         if not rij:
             raise weiger(f"upload {upload_id}", "Deze upload bestaat niet.", gevonden=str(upload_id),
                          oplossing="Kies een nummer uit de lijst met uploads.")
         rij = rij[0]
+        if gemeenten is not None and not set(rij[4].split(",")) <= set(gemeenten):
+            raise weiger(rij[3], f"Upload {upload_id} gaat over een gemeente waarvoor je niet mag intrekken.",
+                         werkblad=rij[2], gevonden=rij[4], verwacht=f"alleen {', '.join(sorted(gemeenten))}",
+                         oplossing="Vraag een beleidsmedewerker van die gemeente om de upload in te trekken.")
         geldend = con.execute("select count(*) from geldende_upload where upload_id = $id", {"id": upload_id}).fetchall()[0][0]
         if not geldend:
             raise weiger(rij[3], f"Upload {upload_id} geldt niet meer (al ingetrokken of vervangen door een nieuwere versie).",
@@ -348,15 +377,19 @@ def _toon_voorbeeld(vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
 
 
 def opdracht_upload(args) -> int:
-    """`python -m loaders upload BESTAND [--gemeente GM..] [--soort ..] [--door NAAM] [--ja]` of `--ongedaan ID`."""
+    """`python -m loaders upload BESTAND [--gemeente GM..] [--soort ..] [--ja]` of `--ongedaan ID`.
+
+    Het gereedschap van de beheerder op de server: 'door' is de gebruiker van het besturingssysteem.
+    """
     import getpass
     import sys
 
-    door = args.door or getpass.getuser()
+    door = getpass.getuser()
+    wie = f"door {door} (gebruiker van het besturingssysteem)"
     try:
         if args.ongedaan is not None:
             vorige = trek_in(args.ongedaan, door=door)
-            print(f"Upload {args.ongedaan} ingetrokken" + (f"; upload {vorige} geldt weer." if vorige else "."))
+            print(f"Upload {args.ongedaan} ingetrokken {wie}" + (f"; upload {vorige} geldt weer." if vorige else "."))
             return 0
         if not args.bestand:
             print("Geef een bestand op, of --ongedaan UPLOAD_ID.", file=sys.stderr)
@@ -371,7 +404,7 @@ def opdracht_upload(args) -> int:
                 print("Niets geschreven.")
                 return 0
         ids = leg_vast(validatie, door=door)
-        print(f"Vastgelegd als upload {', '.join(map(str, ids))} door {door}.")
+        print(f"Vastgelegd als upload {', '.join(map(str, ids))} {wie}.")
         return 0
     except UploadGeweigerd as fout:
         print(f"Geweigerd, er is niets geschreven ({len(fout.meldingen)} probleem/problemen):", file=sys.stderr)
@@ -386,35 +419,6 @@ def voeg_opdracht_toe(sub) -> None:
     p.add_argument("bestand", nargs="?", help="het .xlsx-bestand")
     p.add_argument("--gemeente", help="gemeentecode of -naam voor werkbladen zonder kolom gemeente")
     p.add_argument("--soort", choices=["waarden", "streefwaarden"], help="soort van een breed werkblad")
-    p.add_argument("--door", help="wie uploadt (standaard: de gebruikersnaam)")
     p.add_argument("--ja", action="store_true", help="vastleggen zonder te vragen")
     p.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID", help="een upload intrekken")
     p.set_defaults(doe=opdracht_upload)
-
-
-# ---------------------------------------------------------------- rol (voor pages/upload.py)
-
-
-def rol_beleidsmedewerker(secrets, email: str | None, wachtwoord: str | None) -> tuple[bool | None, str]:
-    """Mag deze persoon uploaden? (None = rol niet ingesteld, False = nee, True = ja) en een uitleg.
-
-    `secrets` is st.secrets of een dict met een sectie [upload]: beleidsmedewerkers (lijst e-mailadressen)
-    en wachtwoord (gedeeld wachtwoord); zie .streamlit/secrets.toml.example.
-    """
-    import hmac
-
-    try:
-        sectie = dict(secrets.get("upload", {}) or {})
-    except Exception:   # geen secrets.toml
-        sectie = {}
-    lijst = [str(e).strip().lower() for e in sectie.get("beleidsmedewerkers", []) if str(e).strip()]
-    geheim = str(sectie.get("wachtwoord", "") or "")
-    if not lijst or not geheim:
-        return None, "De rol beleidsmedewerker is niet ingesteld."
-    if not email:
-        return False, "Meld je aan met je e-mailadres en het uploadwachtwoord."
-    if email.strip().lower() not in lijst:
-        return False, "Dit e-mailadres staat niet in de lijst met beleidsmedewerkers."
-    if not hmac.compare_digest((wachtwoord or "").encode(), geheim.encode()):
-        return False, "Het wachtwoord klopt niet."
-    return True, f"Aangemeld als {email.strip().lower()}."

@@ -5,7 +5,7 @@ Tekst uit een bestand verschijnt alleen via st.text / st.dataframe, nooit als ma
 
 import streamlit as st
 
-from kompas import tabellen
+from kompas import tabellen, toegang
 from kompas.sjabloon import maak_sjabloon
 from kompas.weergave import lezer, via_app
 from loaders import excel
@@ -18,28 +18,55 @@ st.text("Eigen registraties (bijv. uit GWS4all of cliëntervaringsonderzoek) en 
 st.download_button("Sjabloon downloaden (.xlsx)", data=maak_sjabloon(lezer().cursor()), file_name="sociaal_kompas_sjabloon.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="upload_sjabloon")
 
-toestaan, uitleg = excel.rol_beleidsmedewerker(st.secrets, st.session_state.get("upload_email"),
-                                               st.session_state.get("upload_wachtwoord"))
-if toestaan is None:
-    st.info("Uploaden staat uit: de rol beleidsmedewerker is niet ingesteld. Zet in .streamlit/secrets.toml een "
-            "sectie [upload] met de e-mailadressen van de beleidsmedewerkers en een uploadwachtwoord "
-            "(voorbeeld: .streamlit/secrets.toml.example) en start het dashboard opnieuw.")
-    st.stop()
-if toestaan:   # onthouden buiten de widgets, die na het aanmelden niet meer getoond worden
-    st.session_state["upload_door"] = st.session_state["upload_email"].strip().lower()
-    del st.session_state["upload_wachtwoord"]
-if "upload_door" not in st.session_state:
-    st.text_input("E-mailadres", key="upload_email")
-    st.text_input("Uploadwachtwoord", type="password", key="upload_wachtwoord")
-    st.text(uitleg)
-    st.stop()
-door = st.session_state["upload_door"]
-st.text(f"Aangemeld als {door}.")
-
 gemeenten = dict(lezer().cursor().execute(
     "select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall())
-keuze = st.selectbox("Gemeente (voor bladen zonder kolom gemeente)", ["uit het bestand", *gemeenten], placeholder="Kies een gemeente",
-                     format_func=lambda c: gemeenten.get(c, c), key="upload_gemeente")
+
+# ---- aanmelden en rol (kompas/toegang.py beslist; hier alleen tonen)
+try:
+    instellingen = toegang.lees_instellingen(st.secrets, gemeenten)
+    toegang.controleer_server(st.get_option("server.trustedUserHeaders"), instellingen)
+except toegang.ToegangFout as fout:
+    st.error(f"Uploaden staat uit: de instellingen voor aanmelden kloppen niet. {fout}")
+    st.stop()
+if instellingen.aanmelden is None:
+    st.info("Uploaden staat uit: de rol beleidsmedewerker is niet ingesteld. Zet in .streamlit/secrets.toml de "
+            "inlogdienst van de gemeente ([auth]) en wie voor welke gemeente mag uploaden ([toegang.accounts]) "
+            "(voorbeeld: .streamlit/secrets.toml.example; README: Aanmelden en rollen) en start het dashboard opnieuw.")
+    st.stop()
+if instellingen.aanmelden == "oidc":
+    rol = toegang.rol_uit_id_token(instellingen, st.user.to_dict())
+    if not st.user.is_logged_in:
+        st.text("Uploaden vraagt aanmelden met je account van de gemeente.")
+        st.button("Aanmelden", type="primary", on_click=st.login, key="upload_aanmelden")
+        st.stop()
+else:   # terugvaloptie zonder inlogdienst: de sessie onthoudt alleen het geverifieerde account
+    rol = toegang.rol_voor_account(instellingen, st.session_state.get("upload_account"))
+    if rol is None:
+        with st.form("upload_aanmeldformulier", clear_on_submit=True):
+            st.text_input("E-mailadres", key="upload_email")
+            st.text_input("Wachtwoord", type="password", key="upload_wachtwoord")
+            verstuurd = st.form_submit_button("Aanmelden", type="primary")
+        if verstuurd:
+            rol, melding = toegang.meld_aan_met_wachtwoord(instellingen, st.session_state.get("upload_email"),
+                                                           st.session_state.get("upload_wachtwoord"), toegang.sessie_id())
+            st.session_state["upload_account"] = rol.door if rol else None
+            if rol is None:
+                st.error(melding)
+        if rol is None:
+            st.stop()
+if rol is None:
+    st.error(f"Je bent aangemeld als {toegang.account_uit_id_token(st.user.to_dict())}, maar dat account mag niet "
+             "uploaden. Vraag de beheerder van Sociaal Kompas om een rol voor je gemeente.")
+    st.button("Afmelden", on_click=st.logout, key="upload_afmelden")
+    st.stop()
+door = rol.door
+eigen = {c: n for c, n in gemeenten.items() if c in rol.gemeenten}
+st.text(f"Aangemeld als {door}; uploaden en intrekken voor {', '.join(eigen.values())}.")
+st.button("Afmelden", key="upload_afmelden", on_click=st.logout if instellingen.aanmelden == "oidc"
+          else lambda: st.session_state.pop("upload_account", None))
+
+keuze = st.selectbox("Gemeente (voor bladen zonder kolom gemeente)", ["uit het bestand", *eigen],
+                     format_func=lambda c: eigen.get(c, c), key="upload_gemeente", placeholder="Kies een gemeente")
 if "upload_vastgelegd" in st.session_state:   # na Vastleggen: melding, en een leeg uploadveld (geen dubbele upload)
     st.success(st.session_state.pop("upload_vastgelegd"))
 bestand = st.file_uploader("Excel-bestand (.xlsx, hoogstens 20 MB)", type=["xlsx"],
@@ -49,6 +76,7 @@ if bestand is not None:
     try:
         validatie = excel.valideer(bestand.getvalue(), bestand.name, con=lezer().cursor(),
                                    gemeente=None if keuze == "uit het bestand" else keuze)
+        excel.controleer_gemeenten(validatie, rol.gemeenten)
     except excel.UploadGeweigerd as fout:
         st.error(f"Het bestand is geweigerd; er is niets opgeslagen ({len(fout.meldingen)} problemen).")
         st.dataframe(tabellen.meldingen_tabel(fout.meldingen), hide_index=True, key="upload_meldingen")
@@ -60,7 +88,7 @@ if bestand is not None:
                     + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else ""))
             st.dataframe(tabellen.voorbeeld_tabel(vb.rijen), hide_index=True, key=f"upload_voorbeeld_{vb.werkblad}")
         if st.button("Vastleggen", type="primary", key="upload_vastleggen"):
-            ids = excel.leg_vast(validatie, door=door)
+            ids = excel.leg_vast(validatie, door=door, gemeenten=rol.gemeenten)
             st.cache_data.clear()
             st.session_state["upload_vastgelegd"] = f"Vastgelegd als upload {', '.join(map(str, ids))}."
             st.session_state["upload_ronde"] = st.session_state.get("upload_ronde", 0) + 1
@@ -72,10 +100,10 @@ if not lijst:
     st.text("Nog geen uploads.")
 else:
     st.dataframe(tabellen.uploads_tabel(lijst), hide_index=True, key="upload_lijst")
-    geldend = [u["upload_id"] for u in lijst if u["geldend"]]
+    geldend = [u["upload_id"] for u in lijst if u["geldend"] and set(u["gemeente_code"].split(",")) <= rol.gemeenten]
     if geldend:
         intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", geldend, key="upload_intrekken", placeholder="Kies een upload")
         if st.button("Intrekken", key="upload_intrekken_knop"):
-            vorige = excel.trek_in(intrekken, door=door)
+            vorige = excel.trek_in(intrekken, door=door, gemeenten=rol.gemeenten)
             st.cache_data.clear()
             st.success(f"Upload {intrekken} ingetrokken" + (f"; upload {vorige} geldt weer." if vorige else "."))

@@ -37,17 +37,29 @@ def wacht_op_gezond(url: str, tijdslimiet: float = 60.0) -> float:
     raise TimeoutError(f"streamlit niet gezond binnen {tijdslimiet} s op {url}")
 
 
+def stop(proces: subprocess.Popen) -> None:
+    """Beëindigt een testserver netjes, en hard als hij na 10 s nog draait."""
+    proces.terminate()
+    try:
+        proces.wait(10)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+
+
 @contextlib.contextmanager
 def streamlit_server(script: str | Path = "app.py", omgeving: dict | None = None, log: Path | None = None,
-                     opties: list[str] | None = None):
-    """Draait `streamlit run SCRIPT [OPTIES]` en geeft (url, proces) terug zodra de server gezond is."""
+                     opties: list[str] | None = None, adres: str | None = "127.0.0.1"):
+    """Draait `streamlit run SCRIPT [OPTIES]` en geeft (url, proces) terug zodra de server gezond is.
+
+    `adres=None`: geen --server.address, dus wat .streamlit/config.toml zegt (zoals de startopdracht in de README).
+    """
     poort = vrije_poort()
     env = {**os.environ, **(omgeving or {}), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     uit = open(log, "w") if log else subprocess.DEVNULL
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         *(opties or [])],
+         *(["--server.address", adres] if adres else []), "--server.headless", "true",
+         "--server.fileWatcherType", "none", *(opties or [])],
         cwd=PROJECT, env=env, stdout=uit, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{poort}"
@@ -55,10 +67,6 @@ def streamlit_server(script: str | Path = "app.py", omgeving: dict | None = None
         wacht_op_gezond(url)
         yield url, proces
     finally:
-        proces.terminate()
-        try:
-            proces.wait(10)
-        except subprocess.TimeoutExpired:
-            proces.kill()
+        stop(proces)
         if log:
             uit.close()

@@ -177,7 +177,7 @@ def test_fout_bestand_wordt_geweigerd_met_plek_en_niets_geschreven(db, soort):
     # ook via de opdrachtregel: weigeren, niet-nul, niets geschreven
     pad = db.parent / "bestand.xlsx"
     pad.write_bytes(maak())
-    assert cli(["upload", str(pad), "--ja", "--door", "test"]) == 1
+    assert cli(["upload", str(pad), "--ja"]) == 1
     assert dump(db) == voor
 
 
@@ -230,7 +230,7 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
         excel.trek_in(id2, door="b")
     stand = {u["upload_id"]: (u["geldend"], u["ingetrokken_door"]) for u in excel.uploads()}
     assert stand == {id1: (True, None), id2: (False, "b")}
-    assert cli(["upload", "--ongedaan", str(id1), "--door", "c"]) == 0
+    assert cli(["upload", "--ongedaan", str(id1)]) == 0
     assert uploadwaarden() == []
 
 
@@ -251,7 +251,7 @@ def test_opdrachtregel_zonder_terminal_en_zonder_ja_controleert_alleen(db, capsy
     uit = capsys.readouterr().out
     assert "1 nieuw" in uit and "niets geschreven" in uit
     assert dump(db) == voor
-    assert cli(["upload", str(pad), "--ja", "--door", "t"]) == 0
+    assert cli(["upload", str(pad), "--ja"]) == 0
     assert "Vastgelegd als upload 1" in capsys.readouterr().out
 
 

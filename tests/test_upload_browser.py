@@ -1,17 +1,22 @@
-"""Het uploadpad in echte Chromium tegen `streamlit run app.py`: aanmelden als beleidsmedewerker (rol uit een
-secrets-bestand voor deze test), een geweigerd bestand, dan het ingevulde sjabloon: voorbeeld, Vastleggen,
-en de cijfers en streefwaarde op de andere pagina's. Screenshots in test-artefacts/.
+"""Het uploadpad in echte Chromium tegen `streamlit run app.py`: aanmelden als beleidsmedewerker bij een echte
+OpenID Connect-aanbieder op 127.0.0.1 (tests/oidc_aanbieder.py; rol uit een secrets-bestand voor deze test), een
+geweigerd bestand, dan het ingevulde sjabloon: voorbeeld, Vastleggen, en de cijfers en streefwaarde op de andere
+pagina's; een bestand voor een andere gemeente geweigerd; afmelden. Screenshots in test-artefacts/.
+De browser mag alleen 127.0.0.1 bereiken (de rest wordt afgebroken en bijgehouden).
 """
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from pathlib import Path
+from urllib.parse import urlparse
 
 import duckdb
 import pytest
 
 import werkboeken as wb
+from oidc_aanbieder import oidc_aanbieder
 from streamlit_server import CHROMIUM, PROJECT, streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -36,35 +41,76 @@ def omgeving(_ingebedde_db_bron, tmp_path_factory, browser):
     map_ = tmp_path_factory.mktemp("upload-browser")
     db = map_ / "kompas.duckdb"
     shutil.copyfile(_ingebedde_db_bron, db)
-    geheimen = map_ / "secrets.toml"
-    geheimen.write_text('[upload]\nbeleidsmedewerkers = ["Test@Dalfsen.nl"]\nwachtwoord = "geheim-voor-de-test"\n',
-                        encoding="utf-8")
     (map_ / "dalfsen.xlsx").write_bytes(wb.sjabloon_ingevuld())
     (map_ / "export.xlsx").write_bytes(wb.csv_als_xlsx())
+    (map_ / "bronckhorst.xlsx").write_bytes(
+        wb.waarden([["GM1876", "bewindvoering_huishoudens", 2023, 250, None, "GWS4all (testcijfer)", None]]))
     ARTEFACTEN.mkdir(exist_ok=True)
-    with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit-upload.log",
-                          opties=["--secrets.files", str(geheimen)]) as (url, _):
-        pagina = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-        yield url, pagina, db, map_
-        pagina.close()
+    with oidc_aanbieder([{"sub": "test-dalfsen", "email": "Test@Dalfsen.nl", "name": "Test Dalfsen"}],
+                        log=ARTEFACTEN / "oidc-aanbieder.log") as aanbieder:
+        geheimen = map_ / "secrets.toml"
+        geheimen.write_text(f"""
+[auth]
+redirect_uri = "http://127.0.0.1:{{port}}/oauth2callback"
+cookie_secret = "{secrets.token_urlsafe(48)}"
+client_id = "sociaal-kompas-test"
+client_secret = "geheim-van-de-test-aanbieder"
+server_metadata_url = "{aanbieder}/.well-known/openid-configuration"
+
+[toegang.accounts]
+"test@dalfsen.nl" = ["GM0148"]
+""", encoding="utf-8")
+        with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit-upload.log",
+                              opties=["--secrets.files", str(geheimen)]) as (url, _):
+            pagina = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+            geblokkeerd: list[str] = []
+
+            def alleen_lokaal(route):
+                if urlparse(route.request.url).hostname == "127.0.0.1":
+                    route.continue_()
+                else:
+                    geblokkeerd.append(route.request.url)
+                    route.abort()
+
+            pagina.route("**/*", alleen_lokaal)
+            yield url, pagina, db, map_, aanbieder
+            pagina.close()
+            # Tegengehouden mag alleen het stijlblad van de testaanbieder zelf (een CDN); het dashboard vraagt niets
+            # bij een andere host (ook het favicon niet: app.py, static/kompas.svg).
+            andere = [u for u in geblokkeerd if urlparse(u).hostname != "cdn.jsdelivr.net"]
+            assert not andere, andere
 
 
 def _klaar(pagina) -> None:
     pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
 
 
-def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
-    url, pagina, db, map_ = omgeving
+AANGEMELD = "Aangemeld als test@dalfsen.nl; uploaden en intrekken voor Dalfsen."
+
+
+def _aanmelden(omgeving) -> None:
+    """Naar de uploadpagina; is de browser nog niet aangemeld, dan via de aanbieder (knop van het testaccount)."""
+    url, pagina, _, _, aanbieder = omgeving
     hoofd = pagina.locator("[data-testid=stMain]")
     pagina.goto(f"{url}/upload")
-    hoofd.get_by_label("E-mailadres").wait_for(timeout=60000)
+    knop = hoofd.get_by_role("button", name="Aanmelden")
+    aangemeld = hoofd.get_by_text(AANGEMELD)
+    expect(knop.or_(aangemeld)).to_be_visible(timeout=60000)
+    if aangemeld.is_visible():
+        return
     assert "Sociaal Kompas zet de kaders" in pagina.locator("[data-testid=stSidebar]").inner_text()  # via app.py
-    hoofd.get_by_label("E-mailadres").fill("test@dalfsen.nl")
-    hoofd.get_by_label("E-mailadres").press("Enter")
-    _klaar(pagina)
-    hoofd.get_by_label("Uploadwachtwoord").fill("geheim-voor-de-test")
-    hoofd.get_by_label("Uploadwachtwoord").press("Enter")
-    hoofd.get_by_text("Aangemeld als test@dalfsen.nl.").wait_for(timeout=60000)
+    knop.click()
+    pagina.wait_for_url(f"{aanbieder}/oauth2/authorize*", timeout=60000)
+    pagina.get_by_role("button", name="test-dalfsen").click()   # het account bij de aanbieder
+    pagina.wait_for_url(f"{url}/", timeout=60000)                # Streamlit zet het cookie, terug naar het dashboard
+    pagina.goto(f"{url}/upload")
+    aangemeld.wait_for(timeout=60000)
+
+
+def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
+    url, pagina, db, map_, _ = omgeving
+    hoofd = pagina.locator("[data-testid=stMain]")
+    _aanmelden(omgeving)
 
     # een csv met de naam .xlsx: geweigerd, met uitleg, en niets opgeslagen
     voor = _tel(db, "select count(*) from waarneming")
@@ -117,3 +163,33 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     tekst = hoofd.inner_text()
     assert "2025: minimaal 85% (upload: dalfsen.xlsx" in tekst
     assert "Nulmeting: 82% (respondenten) (2023), upload: dalfsen.xlsx" in tekst
+
+
+def test_andere_gemeente_geweigerd_en_afmelden(omgeving):
+    url, pagina, db, map_, aanbieder = omgeving
+    hoofd = pagina.locator("[data-testid=stMain]")
+    _aanmelden(omgeving)
+    _klaar(pagina)
+    # de gemeentekeuze biedt alleen de eigen gemeente
+    hoofd.get_by_label("Gemeente (voor bladen zonder kolom gemeente)").click()
+    expect(pagina.get_by_role("option")).to_have_text(["uit het bestand", "Dalfsen"])
+    pagina.keyboard.press("Escape")
+    voor = _tel(db, "select count(*) from upload")
+    hoofd.locator("input[type=file]").set_input_files(str(map_ / "bronckhorst.xlsx"))
+    hoofd.get_by_text("Het bestand is geweigerd; er is niets opgeslagen (1 problemen).").wait_for(timeout=60000)
+    hoofd.get_by_text("Eerdere uploads").wait_for(timeout=60000)
+    _klaar(pagina)
+    pagina.screenshot(path=str(ARTEFACTEN / "upload-andere-gemeente.png"), full_page=True)
+    expect(hoofd.get_by_role("button", name="Vastleggen")).to_have_count(0)
+    assert _tel(db, "select count(*) from upload") == voor
+
+    # afmelden: via de aanbieder (end_session) terug, en dan weer alleen de knop Aanmelden
+    hoofd.get_by_role("button", name="Afmelden").click()
+    pagina.wait_for_url(f"{aanbieder}/oauth2/end_session*", timeout=60000)
+    pagina.get_by_role("button", name="End session").click()
+    pagina.wait_for_url(f"{url}/", timeout=60000)
+    pagina.goto(f"{url}/upload")
+    expect(hoofd.get_by_role("button", name="Aanmelden")).to_be_visible(timeout=60000)
+    expect(hoofd.get_by_text(AANGEMELD)).to_have_count(0)
+    expect(hoofd.locator("input[type=file]")).to_have_count(0)
+    assert not [c for c in pagina.context.cookies() if c["name"].startswith("_streamlit_user")]
