@@ -68,7 +68,8 @@ def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
     assert [(r["indicator_code"], r["peiljaar"], r["waarde"]) for r in rijen] == [
         ("bewindvoering_huishoudens", 2022, 181.0), ("bewindvoering_huishoudens", 2023, 190.0),
         ("klanttevredenheid_jeugdhulp_pct", 2023, 81.5)]
-    assert all(r["herkomst_soort"] == "upload" and "dalfsen.xlsx" in r["bron"] and "GWS4all" in r["bron"] for r in rijen)
+    assert all(r["herkomst_soort"] == "upload" and "dalfsen.xlsx" in r["bron"] for r in rijen)
+    assert [("GWS4all" in r["bron"], "CEO Jeugd" in r["bron"]) for r in rijen] == [(True, False), (True, False), (False, True)]
     citaten = {(r["indicator_code"], r["peiljaar"]): r["citaat"] for r in
                lees("select indicator_code, peiljaar, citaat from waarneming where herkomst_id = $h", {"h": f"upload:{ids[0]}"})}
     assert citaten[("bewindvoering_huishoudens", 2023)] == "GWS4all — werkblad Waarden, rij 3, kolom D"
@@ -85,6 +86,28 @@ def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
     upload = lees("select * from upload order by upload_id")
     assert [(u["werkblad"], u["rijen_totaal"], u["rijen_nieuw"], u["door"]) for u in upload] == [
         ("Waarden", 3, 3, "test@dalfsen.nl"), ("Streefwaarden", 2, 2, "test@dalfsen.nl")]
+
+
+def test_elk_geupload_cijfer_noemt_alleen_de_eigen_bron_en_de_upload(db, lees):
+    """Twee rijen met elk een andere bron, één zonder: de kolom bron (grafiek, export) noemt per cijfer alleen
+    de eigen bron, plus de upload (bestand, datum, wie); niet alle bronnen van het werkblad."""
+    data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, 181, None, "GWS4all", None],
+                       ["GM0148", "klanttevredenheid_jeugdhulp_pct", 2023, 81.5, "%", "CEO Jeugd", None],
+                       ["GM0148", "kindregeling_bestellingen", 2023, 12, None, None, None]])
+    (upload_id,) = excel.leg_vast(excel.valideer(data, "twee-bronnen.xlsx"), door="test@dalfsen.nl")
+    (upload,) = lees("select geupload_op from upload where upload_id = $i", {"i": upload_id})
+    achter = f"upload: twee-bronnen.xlsx ({upload['geupload_op']:%d-%m-%Y}, test@dalfsen.nl)"
+    verwacht = {"bewindvoering_huishoudens": f"GWS4all, {achter}",
+                "klanttevredenheid_jeugdhulp_pct": f"CEO Jeugd, {achter}",
+                "kindregeling_bestellingen": f"eigen registratie gemeente Dalfsen, {achter}"}
+    for tabel in ("indicator_waarden", "afgeleid.indicator_waarden", "afgeleid.laatste_waarden"):
+        rijen = lees(f"select indicator_code, bron from {tabel} where herkomst_id = $h", {"h": f"upload:{upload_id}"})
+        assert {r["indicator_code"]: r["bron"] for r in rijen} == verwacht, tabel
+    # de overige bronnen houden hun vorm: organisatie (tabel), vindplaats
+    (cbs,) = lees("select w.bron, h.bron as organisatie, h.tabel_id, h.adres from afgeleid.indicator_waarden as w"
+                  " join herkomst as h using (herkomst_id)"
+                  " where h.soort = 'CBS StatLine' and h.tabel_id is not null and h.adres is not null limit 1")
+    assert cbs["bron"] == f"{cbs['organisatie']} ({cbs['tabel_id']}), {cbs['adres']}"
 
 
 def test_brede_export_met_titelrijen_en_kaderformulering(db):

@@ -164,7 +164,7 @@ final as (
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum end as vorige_peildatum,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
-        b.herkomst_bron || coalesce(' (' || b.tabel_id || ')', '') || coalesce(', ' || b.adres, '') as bron,
+        b.bron,  -- zie stg_waarneming (40_berekend.sql)
         b.herkomst_soort,
         b.herkomst_id,
         b.herkomst_titel,
