@@ -142,6 +142,32 @@ def test_formule_met_berekende_waarde_wordt_gebruikt(db):
     assert [w.waarde for w in validatie.werkbladen[0].waarden] == [100.0, 181.0]
 
 
+def test_werkblad_zonder_tabel_wordt_overgeslagen_en_genoemd(db, capsys, monkeypatch):
+    validatie = excel.valideer(wb.met_uitlegblad(), "export.xlsx")
+    assert [w.naam for w in validatie.werkbladen] == ["Waarden"]
+    assert [w.waarden[0].waarde for w in validatie.werkbladen] == [181.0]
+    redenen = {m.werkblad: m.probleem for m in validatie.overgeslagen}
+    assert list(redenen) == ["Toelichting", "Blad2"]
+    assert "Geen kopregel gevonden" in redenen["Toelichting"] and "leeg" in redenen["Blad2"]
+    # het voorbeeld op de opdrachtregel noemt de overgeslagen werkbladen
+    pad = db.parent / "export.xlsx"
+    pad.write_bytes(wb.met_uitlegblad())
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli(["upload", str(pad)]) == 0
+    uit = capsys.readouterr().out
+    assert "Werkblad 'Waarden' (waarden, gemeente GM0148): 1 nieuw" in uit
+    assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden" in uit
+    assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Blad2': Het werkblad is leeg" in uit
+    assert cli(["upload", str(pad), "--ja", "--door", "t"]) == 0
+    assert [(u["werkblad"], u["rijen_totaal"]) for u in excel.uploads()] == [("Waarden", 1)]
+
+
+def test_zonder_enig_werkblad_met_gegevens_geweigerd_met_de_reden_per_werkblad(db):
+    tekst = weiger_tekst(wb.met_uitlegblad(alleen_uitleg=True), "export.xlsx")
+    assert "export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden" in tekst
+    assert "export.xlsx, werkblad 'Blad2': Het werkblad is leeg" in tekst
+
+
 # ------------------------------------------------------------------ weigeren met de plek, niets geschreven
 
 FOUTEN = {
@@ -253,8 +279,52 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
         excel.trek_in(id2, door="b")
     stand = {u["upload_id"]: (u["geldend"], u["ingetrokken_door"]) for u in excel.uploads()}
     assert stand == {id1: (True, None), id2: (False, "b")}
-    assert cli(["upload", "--ongedaan", str(id1), "--door", "c"]) == 0
+    assert cli(["upload", "--ongedaan", str(id1), "--door", "c", "--ja"]) == 0
     assert uploadwaarden() == []
+
+
+def test_opdrachtregel_lijst_en_intrekken_alleen_na_bevestiging(db, capsys, monkeypatch):
+    (id1,) = excel.leg_vast(excel.valideer(_versie([(2021, 100)]), "bewind.xlsx"), door="a@dalfsen.nl")
+    (id2,) = excel.leg_vast(excel.valideer(_versie([(2021, 101)]), "bewind.xlsx"), door="b@dalfsen.nl")
+    moment = {u["upload_id"]: u["geupload_op"] for u in excel.uploads()}
+    assert cli(["upload", "--lijst"]) == 0
+    regels = capsys.readouterr().out.splitlines()
+    assert regels == [
+        f"upload {id2}: bewind.xlsx, werkblad Waarden, {moment[id2]:%d-%m-%Y %H:%M}, door b@dalfsen.nl – geldt",
+        f"upload {id1}: bewind.xlsx, werkblad Waarden, {moment[id1]:%d-%m-%Y %H:%M}, door a@dalfsen.nl"
+        " – vervangen door een nieuwere versie"]
+    voor = dump(db)
+    # geen terminal en geen --ja: alleen tonen wat er zou gebeuren
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli(["upload", "--ongedaan", str(id2), "--door", "c"]) == 0
+    uit = capsys.readouterr().out
+    assert f"Intrekken: upload {id2}: bewind.xlsx, werkblad Waarden" in uit and f"upload {id1} geldt dan weer" in uit
+    assert "er is niets ingetrokken" in uit
+    assert dump(db) == voor
+    # in een terminal: vragen; 'nee' schrijft niets, 'ja' trekt in
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    vragen = []
+    monkeypatch.setattr("builtins.input", lambda vraag: vragen.append(vraag) or "n")
+    assert cli(["upload", "--ongedaan", str(id2), "--door", "c"]) == 0
+    assert vragen == ["Intrekken? [j/N] "] and dump(db) == voor
+    monkeypatch.setattr("builtins.input", lambda vraag: "j")
+    assert cli(["upload", "--ongedaan", str(id2), "--door", "c"]) == 0
+    assert f"Upload {id2} ingetrokken; upload {id1} geldt weer." in capsys.readouterr().out
+    assert {u["upload_id"]: u["geldend"] for u in excel.uploads()} == {id1: True, id2: False}
+    # wat niet (meer) geldt, wordt niet gevraagd maar geweigerd
+    assert cli(["upload", "--ongedaan", str(id2), "--door", "c"]) == 1
+    assert "(1 probleem)" in capsys.readouterr().err
+
+
+def test_opdrachtregel_telt_problemen_enkelvoud_en_meervoud(db, capsys):
+    pad = db.parent / "fout.xlsx"
+    pad.write_bytes(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]]))
+    assert cli(["upload", str(pad), "--ja", "--door", "t"]) == 1
+    assert "Geweigerd, er is niets geschreven (1 probleem):" in capsys.readouterr().err
+    pad.write_bytes(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                                ["GM0148", "geluk_pct", 2022, 5, None, None, None]]))
+    assert cli(["upload", str(pad), "--ja", "--door", "t"]) == 1
+    assert "Geweigerd, er is niets geschreven (2 problemen):" in capsys.readouterr().err
 
 
 def test_andere_dataset_vervangt_niet(db, lees):
