@@ -145,7 +145,7 @@ def test_formule_met_berekende_waarde_wordt_gebruikt(db):
 def test_werkblad_zonder_tabel_wordt_overgeslagen_en_genoemd(db, capsys, monkeypatch):
     validatie = excel.valideer(wb.met_uitlegblad(), "export.xlsx")
     assert [w.naam for w in validatie.werkbladen] == ["Waarden"]
-    assert [w.waarden[0].waarde for w in validatie.werkbladen] == [181.0]
+    assert [w.waarden[0].waarde for w in validatie.werkbladen] == [175.0]
     redenen = {m.werkblad: m.probleem for m in validatie.overgeslagen}
     assert list(redenen) == ["Toelichting", "Blad2"]
     assert "Geen kopregel gevonden" in redenen["Toelichting"] and "leeg" in redenen["Blad2"]

@@ -1,6 +1,7 @@
 """Het uploadpad in echte Chromium tegen `streamlit run app.py`: aanmelden als beleidsmedewerker (rol uit een
 secrets-bestand voor deze test), een geweigerd bestand, dan het ingevulde sjabloon: voorbeeld, Vastleggen,
-en de cijfers en streefwaarde op de andere pagina's. Screenshots in test-artefacts/.
+en de cijfers en streefwaarde op de andere pagina's; daarna een export met een uitlegblad vastleggen en weer
+intrekken (met bevestiging, de lijst bijgewerkt zonder herladen). Screenshots in test-artefacts/.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def omgeving(_ingebedde_db_bron, tmp_path_factory, browser):
                         encoding="utf-8")
     (map_ / "dalfsen.xlsx").write_bytes(wb.sjabloon_ingevuld())
     (map_ / "export.xlsx").write_bytes(wb.csv_als_xlsx())
+    (map_ / "gws-export.xlsx").write_bytes(wb.met_uitlegblad())
     ARTEFACTEN.mkdir(exist_ok=True)
     with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit-upload.log",
                           opties=["--secrets.files", str(geheimen)]) as (url, _):
@@ -49,12 +51,23 @@ def omgeving(_ingebedde_db_bron, tmp_path_factory, browser):
         pagina.close()
 
 
+def _lijst_als_csv(pagina, tabel) -> list[list[str]]:
+    """De rijen van een st.dataframe (een canvas) via zijn eigen knop 'Download as CSV', zonder kopregel."""
+    import csv
+
+    pagina.evaluate("delete window.showSaveFilePicker")   # Chromium zou een opslagvenster openen
+    tabel.hover()
+    with pagina.expect_download() as download:
+        tabel.get_by_role("button", name="Download as CSV").click()
+    with open(download.value.path(), encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))[1:]
+
+
 def _klaar(pagina) -> None:
     pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
 
 
-def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
-    url, pagina, db, map_ = omgeving
+def _aanmelden(url, pagina):
     hoofd = pagina.locator("[data-testid=stMain]")
     pagina.goto(f"{url}/upload")
     hoofd.get_by_label("E-mailadres").wait_for(timeout=60000)
@@ -65,6 +78,12 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     hoofd.get_by_label("Uploadwachtwoord").fill("geheim-voor-de-test")
     hoofd.get_by_label("Uploadwachtwoord").press("Enter")
     hoofd.get_by_text("Aangemeld als test@dalfsen.nl.").wait_for(timeout=60000)
+    return hoofd
+
+
+def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
+    url, pagina, db, map_ = omgeving
+    hoofd = _aanmelden(url, pagina)
 
     # een csv met de naam .xlsx: geweigerd, met uitleg, en niets opgeslagen
     voor = _tel(db, "select count(*) from waarneming")
@@ -116,3 +135,49 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     tekst = hoofd.inner_text()
     assert "2025: minimaal 85% (upload: dalfsen.xlsx" in tekst
     assert "Nulmeting: 82% (respondenten) (2023), upload: dalfsen.xlsx" in tekst
+
+
+def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(omgeving):
+    url, pagina, db, map_ = omgeving
+    hoofd = _aanmelden(url, pagina)
+    # een export met eerst een uitlegblad (geen tabel) en een leeg blad: die worden genoemd en overgeslagen
+    hoofd.locator("input[type=file]").set_input_files(str(map_ / "gws-export.xlsx"))
+    hoofd.get_by_text("Overgeslagen (niet geüpload): gws-export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden"
+                      ).wait_for(timeout=60000)
+    hoofd.get_by_text("Overgeslagen (niet geüpload): gws-export.xlsx, werkblad 'Blad2'").wait_for()
+    hoofd.get_by_text("Werkblad Waarden (waarden): 1 nieuw").wait_for()
+    hoofd.get_by_role("button", name="Vastleggen").click()
+    hoofd.get_by_text("Vastgelegd als upload").wait_for(timeout=60000)
+    _klaar(pagina)
+    nummer = _tel(db, "select max(upload_id) from upload where bestandsnaam = 'gws-export.xlsx'")
+    assert _tel(db, f"select count(*) from waarneming where herkomst_id = 'upload:{nummer}'") == 1
+
+    # kiezen: de keuze noemt bestand, werkblad, moment en wie
+    pagina.evaluate("window.zelfdeDocument = true")   # weg als de pagina herladen wordt
+    keuze = hoofd.get_by_label("Upload intrekken (de vorige versie geldt dan weer)")
+    keuze.click()
+    optie = pagina.get_by_role("option", name=f"upload {nummer}: gws-export.xlsx, werkblad Waarden, ")
+    expect(optie).to_contain_text("door test@dalfsen.nl")
+    optie.click()
+    _klaar(pagina)
+    knop = hoofd.get_by_role("button", name="Intrekken")
+    expect(knop).to_be_disabled()                     # eerst bevestigen
+    hoofd.get_by_text("Ik weet het zeker").click()
+    expect(knop).to_be_enabled(timeout=30000)
+    assert _tel(db, f"select count(*) from geldende_upload where upload_id = {nummer}") == 1
+    knop.click()
+    hoofd.get_by_text(f"Upload {nummer} ingetrokken (gws-export.xlsx, werkblad Waarden).").wait_for(timeout=60000)
+    _klaar(pagina)
+    pagina.screenshot(path=str(ARTEFACTEN / "upload-ingetrokken.png"), full_page=True)
+    assert _tel(db, f"select count(*) from waarneming where herkomst_id = 'upload:{nummer}'") == 0
+    # zonder herladen: de lijst zegt 'ingetrokken', de keuze biedt de upload niet meer aan, de bevestiging staat uit
+    assert pagina.evaluate("window.zelfdeDocument === true")
+    stand = {r[0]: r[9] for r in _lijst_als_csv(pagina, hoofd.locator("[data-testid=stDataFrame]").last)}
+    assert stand[str(nummer)].startswith("ingetrokken ") and stand[str(nummer)].endswith(" door test@dalfsen.nl")
+    assert stand["1"] == "geldt"
+    expect(hoofd.get_by_role("checkbox", name="Ik weet het zeker")).not_to_be_checked()
+    expect(knop).to_be_disabled()
+    keuze.click()
+    expect(pagina.get_by_role("option", name=f"upload {nummer}: ")).to_have_count(0)
+    expect(pagina.get_by_role("option", name="upload 1: dalfsen.xlsx, werkblad Waarden, ")).to_have_count(1)
+    pagina.keyboard.press("Escape")

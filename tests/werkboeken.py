@@ -44,7 +44,7 @@ def met_uitlegblad(alleen_uitleg: bool = False) -> bytes:
     if not alleen_uitleg:
         tabel = wb.create_sheet("Waarden")
         tabel.append(WAARDEN_KOP)
-        tabel.append(["GM0148", "bewindvoering_huishoudens", 2022, 181, "aantal huishoudens", "GWS4all", None])
+        tabel.append(["GM0148", "bewindvoering_huishoudens", 2021, 175, "aantal huishoudens", "GWS4all", None])
     return _bytes(wb)
 
 
