@@ -330,16 +330,27 @@ def voorbeeld_tabel(rijen: list[dict]) -> pl.DataFrame:
     )
 
 
+def upload_omschrijving(u: dict) -> str:
+    """Eén upload (loaders.excel.uploads) in een regel: 'upload 3: bewind.xlsx, werkblad Waarden, 23-11-2026 14:05,
+    door naam@gemeente.nl'. Voor de keuze bij intrekken, op de pagina en op de opdrachtregel."""
+    return (f"upload {u['upload_id']}: {u['bestandsnaam']}, werkblad {u['werkblad']}, {opmaak.moment(u['geupload_op'])}, "
+            f"door {u['door']}")
+
+
+def upload_stand(u: dict) -> str:
+    """Of een upload geldt: 'geldt', 'ingetrokken 23-11-2026 14:05 door …' of 'vervangen door een nieuwere versie'."""
+    if u["geldend"]:
+        return "geldt"
+    if u["ingetrokken_op"]:
+        return f"ingetrokken {opmaak.moment(u['ingetrokken_op'])} door {u['ingetrokken_door']}"
+    return "vervangen door een nieuwere versie"
+
+
 def uploads_tabel(uploads: list[dict]) -> pl.DataFrame:
     """De eerdere uploads (loaders.excel.uploads), nieuwste eerst, met wie, wanneer en of ze nog gelden."""
     rijen = []
     for u in uploads:
-        if u["geldend"]:
-            stand = "geldt"
-        elif u["ingetrokken_op"]:
-            stand = f"ingetrokken {opmaak.moment(u['ingetrokken_op'])} door {u['ingetrokken_door']}"
-        else:
-            stand = "vervangen door een nieuwere versie"
+        stand = upload_stand(u)
         rijen.append({
             "Upload": str(u["upload_id"]), "Bestand": u["bestandsnaam"], "Werkblad": u["werkblad"],
             "Soort": u["soort"], "Geüpload": opmaak.moment(u["geupload_op"]), "Door": u["door"],

@@ -143,7 +143,7 @@ uit_upload as (
 upload_streef as (
     select
         kader_indicator_id, jaar, tekst, soort, waarde, ondergrens, bovengrens, richting,
-        'upload: ' || bestandsnaam || ' (' || strftime(geupload_op, '%d-%m-%Y') || ')' as herkomst
+        upload_herkomst(bestandsnaam, geupload_op, door) as herkomst  -- schema/20_uploads.sql
     from uit_upload
     where soort is not null
     qualify row_number() over (
@@ -174,7 +174,7 @@ streefwaarden as (
 upload_nulmeting as (
     select
         kader_indicator_id, nulmeting_jaar, nulmeting_waarde,
-        'upload: ' || bestandsnaam || ' (' || strftime(geupload_op, '%d-%m-%Y') || ')' as herkomst
+        upload_herkomst(bestandsnaam, geupload_op, door) as herkomst  -- schema/20_uploads.sql
     from uit_upload
     where nulmeting_jaar is not null or nulmeting_waarde is not null
     qualify row_number() over (partition by kader_indicator_id order by geupload_op desc, herkomst_id desc, rij) = 1

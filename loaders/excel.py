@@ -4,6 +4,7 @@
     for v in voorbeeld(validatie): ...                                  # nieuw / gewijzigd / ongewijzigd / vervalt
     upload_ids = leg_vast(validatie, door="naam@gemeente.nl", gemeenten={"GM0148"})   # één transactie
     trek_in(upload_ids[0], door="naam@gemeente.nl", gemeenten={"GM0148"})             # zet de vorige versie terug
+    uploads()                                                                         # alle uploads, nieuwste eerst
 
 `gemeenten`: waarvoor deze persoon mag uploaden en intrekken (kompas.toegang); een rij of upload voor een andere
 gemeente wordt bij het vastleggen zelf geweigerd. None: de beheerder op de server (opdrachtregel), alle gemeenten.
@@ -31,7 +32,7 @@ from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, le
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_werkblad
 
 __all__ = ["Validatie", "Voorbeeld", "UploadGeweigerd", "Melding", "valideer", "voorbeeld", "leg_vast", "trek_in",
-           "uploads", "lees_bestand", "controleer_gemeenten"]
+           "intrekbaar", "uploads", "lees_bestand", "controleer_gemeenten", "aantal_problemen", "overgeslagen_tekst"]
 
 
 @dataclass
@@ -40,7 +41,8 @@ class Validatie:
 
     bestandsnaam: str
     sha256: str
-    werkbladen: list[Werkblad]
+    werkbladen: list[Werkblad]                                  # de werkbladen met gegevens
+    overgeslagen: list[Melding] = field(default_factory=list)   # werkbladen zonder gegevens, met de reden
 
 
 @dataclass
@@ -91,17 +93,18 @@ def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | No
         if not gevonden:
             raise weiger(naam, "Onbekende gekozen gemeente.", gevonden=gemeente, verwacht=f"een van: {ref.gemeente_lijst()}")
         gemeente = gevonden[0]
-    bladen = lees_werkbladen(data, naam)
-    werkbladen = [w for b in bladen if (w := lees_werkblad(naam, b, ref, gemeente, soort)) is not None]
-    meldingen = [m for w in werkbladen for m in w.meldingen]
+    gelezen = [lees_werkblad(naam, b, ref, gemeente, soort) for b in lees_werkbladen(data, naam)]
+    meldingen = [m for w in gelezen for m in w.meldingen]
     if meldingen:
         raise UploadGeweigerd(meldingen)
-    werkbladen = [w for w in werkbladen if w.aantal]
-    if not werkbladen:
-        lege = ", ".join(f"'{b.naam}'" for b in bladen) or "(geen)"
-        raise weiger(naam, f"Het bestand bevat geen gegevens: de werkbladen {lege} zijn leeg of hebben alleen een kopregel.",
-                     oplossing="Vul het werkblad Waarden of Streefwaarden van het sjabloon.")
-    return Validatie(bestandsnaam=naam, sha256=hashlib.sha256(data).hexdigest(), werkbladen=werkbladen)
+    werkbladen = [w for w in gelezen if w.overgeslagen is None]
+    overgeslagen = [w.overgeslagen for w in gelezen if w.overgeslagen is not None]
+    if not werkbladen:   # geen enkel werkblad met gegevens: weigeren, met de reden per werkblad
+        raise UploadGeweigerd(overgeslagen) if overgeslagen else weiger(
+            naam, "Het bestand bevat geen werkbladen met gegevens.",
+            oplossing="Vul het werkblad Waarden of Streefwaarden van het sjabloon.")
+    return Validatie(bestandsnaam=naam, sha256=hashlib.sha256(data).hexdigest(), werkbladen=werkbladen,
+                     overgeslagen=overgeslagen)
 
 
 # ---------------------------------------------------------------- voorbeeld
@@ -298,30 +301,41 @@ def leg_vast(validatie: Validatie, door: str, pad: Path | None = None,
     return ids
 
 
+def intrekbaar(upload_id: int, con: duckdb.DuckDBPyConnection | None = None,
+               gemeenten: Collection[str] | None = None) -> dict:
+    """De upload (zoals in `uploads`) als deze persoon hem kan intrekken; anders UploadGeweigerd met de reden.
+
+    `gemeenten`: alleen uploads die uitsluitend over deze gemeentecodes gaan; None: de beheerder.
+    """
+    if con is None:
+        con = Lezer(zorg_voor_database()).cursor()
+    cur = con.execute(_UPLOADS, {"id": upload_id})
+    rij = cur.fetchall()
+    if not rij:
+        raise weiger(f"upload {upload_id}", "Deze upload bestaat niet.", gevonden=str(upload_id),
+                     oplossing="Kies een nummer uit de lijst met uploads (python -m loaders upload --lijst).")
+    u = dict(zip([d[0] for d in cur.description], rij[0]))
+    if gemeenten is not None and not set(u["gemeente_code"].split(",")) <= set(gemeenten):
+        raise weiger(u["bestandsnaam"], f"Upload {upload_id} gaat over een gemeente waarvoor je niet mag intrekken.",
+                     werkblad=u["werkblad"], gevonden=u["gemeente_code"], verwacht=f"alleen {', '.join(sorted(gemeenten))}",
+                     oplossing="Vraag een beleidsmedewerker van die gemeente om de upload in te trekken.")
+    if not u["geldend"]:
+        raise weiger(u["bestandsnaam"], f"Upload {upload_id} geldt niet meer (al ingetrokken of vervangen door een "
+                     "nieuwere versie).", werkblad=u["werkblad"], oplossing="Trek eerst de nieuwere versie in.")
+    return u
+
+
 def trek_in(upload_id: int, door: str, pad: Path | None = None, gemeenten: Collection[str] | None = None) -> int | None:
     """Trekt een geldende upload in en zet de versie die hij verving terug. Geeft die upload_id (of None).
 
     `gemeenten`: alleen uploads die uitsluitend over deze gemeentecodes gaan; None: de beheerder.
     """
     with schrijf_transactie(pad) as con:
-        rij = con.execute("select upload_id, vervangt_upload_id, werkblad, bestandsnaam, gemeente_code from upload"
-                          " where upload_id = $id", {"id": upload_id}).fetchall()
-        if not rij:
-            raise weiger(f"upload {upload_id}", "Deze upload bestaat niet.", gevonden=str(upload_id),
-                         oplossing="Kies een nummer uit de lijst met uploads.")
-        rij = rij[0]
-        if gemeenten is not None and not set(rij[4].split(",")) <= set(gemeenten):
-            raise weiger(rij[3], f"Upload {upload_id} gaat over een gemeente waarvoor je niet mag intrekken.",
-                         werkblad=rij[2], gevonden=rij[4], verwacht=f"alleen {', '.join(sorted(gemeenten))}",
-                         oplossing="Vraag een beleidsmedewerker van die gemeente om de upload in te trekken.")
-        geldend = con.execute("select count(*) from geldende_upload where upload_id = $id", {"id": upload_id}).fetchall()[0][0]
-        if not geldend:
-            raise weiger(rij[3], f"Upload {upload_id} geldt niet meer (al ingetrokken of vervangen door een nieuwere versie).",
-                         werkblad=rij[2], oplossing="Trek eerst de nieuwere versie in.")
+        u = intrekbaar(upload_id, con, gemeenten)
         con.execute("update upload set ingetrokken_op = $nu, ingetrokken_door = $door where upload_id = $id",
                     {"nu": dt.datetime.now().replace(microsecond=0), "door": door, "id": upload_id})
         con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{upload_id}"})
-        vorige = rij[1]
+        vorige = u["vervangt_upload_id"]
         if vorige is not None:
             oud = con.execute("select werkblad, soort from geldende_upload where upload_id = $id", {"id": vorige}).fetchall()
             if not oud:
@@ -337,6 +351,7 @@ select u.upload_id, u.bestandsnaam, u.werkblad, u.soort, u.geupload_op, u.door, 
        u.rijen_nieuw, u.rijen_gewijzigd, u.rijen_ongewijzigd, u.rijen_vervallen, u.vervangt_upload_id,
        u.ingetrokken_op, u.ingetrokken_door, g.upload_id is not null as geldend, u.sha256
 from upload as u left join geldende_upload as g using (upload_id)
+where $id is null or u.upload_id = $id
 order by u.upload_id desc
 """
 
@@ -346,7 +361,7 @@ def uploads(con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
     if con is None:
         con = Lezer(zorg_voor_database()).cursor()
     try:
-        cur = con.execute(_UPLOADS)
+        cur = con.execute(_UPLOADS, {"id": None})
     except duckdb.CatalogException:   # database van vóór de uploadtabellen
         return []
     namen = [d[0] for d in cur.description]
@@ -362,7 +377,14 @@ def _nl(waarde) -> str:
     return f"{waarde:g}".replace(".", ",") if isinstance(waarde, float) else str(waarde)
 
 
-def _toon_voorbeeld(vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
+def overgeslagen_tekst(melding: Melding) -> str:
+    """De regel in het voorbeeld (opdrachtregel en pagina) voor een werkblad zonder gegevens."""
+    return f"Overgeslagen (niet geüpload): {melding.tekst()}"
+
+
+def _toon_voorbeeld(validatie: Validatie, vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
+    for m in validatie.overgeslagen:
+        print(overgeslagen_tekst(m))
     for vb in vbn:
         t = vb.tellingen
         print(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
@@ -376,8 +398,53 @@ def _toon_voorbeeld(vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
             print(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
 
 
+def aantal_problemen(aantal: int) -> str:
+    """'1 probleem', '2 problemen' (opdrachtregel en pagina)."""
+    return f"{aantal} probleem" if aantal == 1 else f"{aantal} problemen"
+
+
+def _bevestigd(args, vraag: str, zonder_terminal: str) -> bool:
+    """--ja, of 'j' op de vraag in een terminal; zonder terminal en zonder --ja: nee (en zegt dat)."""
+    import sys
+
+    if args.ja:
+        return True
+    if not sys.stdin.isatty():
+        print(zonder_terminal)
+        return False
+    if input(f"{vraag} [j/N] ").strip().lower() in ("j", "ja", "y", "yes"):
+        return True
+    print("Niets geschreven.")
+    return False
+
+
+def _intrekken(args, door: str, wie: str) -> int:
+    from kompas.tabellen import upload_omschrijving
+
+    u = intrekbaar(args.ongedaan)
+    vorige = u["vervangt_upload_id"]
+    print(f"Intrekken: {upload_omschrijving(u)}; "
+          + (f"upload {vorige} geldt dan weer." if vorige else "er komt geen vorige versie voor terug."))
+    if not _bevestigd(args, "Intrekken?", "Alleen getoond (geen terminal en geen --ja): er is niets ingetrokken."):
+        return 0
+    vorige = trek_in(args.ongedaan, door=door)
+    print(f"Upload {args.ongedaan} ingetrokken {wie}" + (f"; upload {vorige} geldt weer." if vorige else "."))
+    return 0
+
+
+def _lijst() -> int:
+    from kompas.tabellen import upload_omschrijving, upload_stand
+
+    lijst = uploads()
+    for u in lijst:
+        print(f"{upload_omschrijving(u)} – {upload_stand(u)}")
+    if not lijst:
+        print("Nog geen uploads.")
+    return 0
+
+
 def opdracht_upload(args) -> int:
-    """`python -m loaders upload BESTAND [--gemeente GM..] [--soort ..] [--ja]` of `--ongedaan ID`.
+    """`python -m loaders upload BESTAND [--gemeente GM..] [--soort ..] [--ja]`, `--lijst` of `--ongedaan ID [--ja]`.
 
     Het gereedschap van de beheerder op de server: 'door' is de gebruiker van het besturingssysteem.
     """
@@ -387,27 +454,22 @@ def opdracht_upload(args) -> int:
     door = getpass.getuser()
     wie = f"door {door} (gebruiker van het besturingssysteem)"
     try:
+        if args.lijst:
+            return _lijst()
         if args.ongedaan is not None:
-            vorige = trek_in(args.ongedaan, door=door)
-            print(f"Upload {args.ongedaan} ingetrokken {wie}" + (f"; upload {vorige} geldt weer." if vorige else "."))
-            return 0
+            return _intrekken(args, door, wie)
         if not args.bestand:
-            print("Geef een bestand op, of --ongedaan UPLOAD_ID.", file=sys.stderr)
+            print("Geef een bestand op, --lijst of --ongedaan UPLOAD_ID.", file=sys.stderr)
             return 2
         validatie = valideer(lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente, soort=args.soort)
-        _toon_voorbeeld(voorbeeld(validatie))
-        if not args.ja:
-            if not sys.stdin.isatty():
-                print("Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven.")
-                return 0
-            if input("Vastleggen? [j/N] ").strip().lower() not in ("j", "ja", "y", "yes"):
-                print("Niets geschreven.")
-                return 0
+        _toon_voorbeeld(validatie, voorbeeld(validatie))
+        if not _bevestigd(args, "Vastleggen?", "Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven."):
+            return 0
         ids = leg_vast(validatie, door=door)
         print(f"Vastgelegd als upload {', '.join(map(str, ids))} {wie}.")
         return 0
     except UploadGeweigerd as fout:
-        print(f"Geweigerd, er is niets geschreven ({len(fout.meldingen)} probleem/problemen):", file=sys.stderr)
+        print(f"Geweigerd, er is niets geschreven ({aantal_problemen(len(fout.meldingen))}):", file=sys.stderr)
         for m in fout.meldingen:
             print(f"- {m.tekst()}", file=sys.stderr)
         return 1
@@ -419,6 +481,7 @@ def voeg_opdracht_toe(sub) -> None:
     p.add_argument("bestand", nargs="?", help="het .xlsx-bestand")
     p.add_argument("--gemeente", help="gemeentecode of -naam voor werkbladen zonder kolom gemeente")
     p.add_argument("--soort", choices=["waarden", "streefwaarden"], help="soort van een breed werkblad")
-    p.add_argument("--ja", action="store_true", help="vastleggen zonder te vragen")
-    p.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID", help="een upload intrekken")
+    p.add_argument("--ja", action="store_true", help="vastleggen of intrekken zonder te vragen")
+    p.add_argument("--lijst", action="store_true", help="alle uploads tonen: nummer, bestand, werkblad, wanneer, wie, stand")
+    p.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID", help="een upload intrekken (vraagt eerst, behalve met --ja)")
     p.set_defaults(doe=opdracht_upload)

@@ -140,6 +140,7 @@ class Werkblad:
     waarden: list[Waarde] = field(default_factory=list)
     streefwaarden: list[Streef] = field(default_factory=list)
     meldingen: list[Melding] = field(default_factory=list)
+    overgeslagen: Melding | None = None   # geen gegevens (leeg, geen tabel, alleen een kopregel): waarom
 
     @property
     def aantal(self) -> int:
@@ -338,18 +339,26 @@ def _gevuld(rij: list) -> list:
 
 
 def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | None = None,
-                  soort: str | None = None) -> Werkblad | None:
-    """Interpreteert en controleert één werkblad. None als het blad geen gegevens bevat (leeg of alleen een kop)."""
-    if not any(_tekst(c) for r in blad.rijen for c in r):
-        return None
+                  soort: str | None = None) -> Werkblad:
+    """Interpreteert en controleert één werkblad.
+
+    Een werkblad zonder gegevens (leeg, zonder tabel zoals een blad dat de export uitlegt, of alleen een
+    kopregel) heeft `overgeslagen`: de reden, als Melding. Het bestand wordt pas geweigerd als geen enkel
+    werkblad gegevens heeft (loaders.excel.valideer).
+    """
     lezer = _Lezer(bestand, blad, ref, gemeente, soort)
+    werkblad = Werkblad(naam=blad.naam, soort=soort or "waarden", koprij=0)
+    if not any(_tekst(c) for r in blad.rijen for c in r):
+        lezer.meld("Het werkblad is leeg: geen gegevens.", oplossing=_VUL_SJABLOON)
+        werkblad.overgeslagen = lezer.meldingen.pop()
+        return werkblad
     kop = _zoek_kop(blad)
     if kop is None:
-        werkblad = Werkblad(naam=blad.naam, soort=soort or "waarden", koprij=0)
-        lezer.meld("Geen kopregel gevonden.", verwacht="een rij met de kolomnamen gemeente, indicator, peiljaar, "
+        lezer.meld("Geen kopregel gevonden, dus geen tabel met gegevens.",
+                   verwacht="een rij met de kolomnamen gemeente, indicator, peiljaar, "
                    "waarde (of indicator met jaartallen als kolommen) in de eerste 30 rijen",
                    oplossing="Gebruik het sjabloon, of zet de kolomnamen boven de gegevens.")
-        werkblad.meldingen = lezer.meldingen
+        werkblad.overgeslagen = lezer.meldingen.pop()
         return werkblad
     koprij, velden, jaren = kop
     if soort is None:
@@ -420,8 +429,14 @@ def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | Non
                 werkblad.waarden.append(Waarde(rij, kolomletter(k), gem, code, jaar, leeftijd, getal[0], bron, toelichting))
         else:
             _streefrij(lezer, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
+    if not werkblad.aantal and not lezer.meldingen:
+        lezer.meld("Het werkblad heeft alleen een kopregel: geen gegevens.", koprij, oplossing=_VUL_SJABLOON)
+        werkblad.overgeslagen = lezer.meldingen.pop()
     werkblad.meldingen = lezer.meldingen
     return werkblad
+
+
+_VUL_SJABLOON = "Vul het werkblad Waarden of Streefwaarden van het sjabloon."
 
 
 def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien):

@@ -7,7 +7,7 @@ import streamlit as st
 
 from kompas import tabellen, toegang
 from kompas.sjabloon import maak_sjabloon
-from kompas.weergave import lezer, via_app
+from kompas.weergave import als_tekst, lezer, via_app
 from loaders import excel
 
 via_app()
@@ -78,9 +78,11 @@ if bestand is not None:
                                    gemeente=None if keuze == "uit het bestand" else keuze)
         excel.controleer_gemeenten(validatie, rol.gemeenten)
     except excel.UploadGeweigerd as fout:
-        st.error(f"Het bestand is geweigerd; er is niets opgeslagen ({len(fout.meldingen)} problemen).")
+        st.error(f"Het bestand is geweigerd; er is niets opgeslagen ({excel.aantal_problemen(len(fout.meldingen))}).")
         st.dataframe(tabellen.meldingen_tabel(fout.meldingen), hide_index=True, key="upload_meldingen")
     else:
+        for melding in validatie.overgeslagen:
+            st.text(excel.overgeslagen_tekst(melding))
         for vb in excel.voorbeeld(validatie, con=lezer().cursor()):
             t = vb.tellingen
             st.text(f"Werkblad {vb.werkblad} ({vb.soort}): {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
@@ -94,16 +96,38 @@ if bestand is not None:
             st.session_state["upload_ronde"] = st.session_state.get("upload_ronde", 0) + 1
             st.rerun()
 
-st.subheader("Eerdere uploads")
+
+def _trek_in(upload: dict, door: str, gemeenten: set[str]) -> None:
+    st.session_state["upload_zeker"] = False   # de bevestiging geldt voor één keer
+    try:
+        vorige = excel.trek_in(upload["upload_id"], door=door, gemeenten=gemeenten)
+    except excel.UploadGeweigerd as fout:   # intussen al ingetrokken of vervangen
+        st.session_state["upload_intrek_fout"] = fout.meldingen
+        return
+    st.cache_data.clear()
+    st.session_state["upload_ingetrokken"] = (
+        f"Upload {upload['upload_id']} ingetrokken ({upload['bestandsnaam']}, werkblad {upload['werkblad']})"
+        + (f"; upload {vorige} geldt weer." if vorige else "."))
+
+
+st.header("Eerdere uploads")
+if "upload_ingetrokken" in st.session_state:   # na Intrekken (de lijst hieronder is al bijgewerkt)
+    st.success(als_tekst(st.session_state.pop("upload_ingetrokken")))
+if "upload_intrek_fout" in st.session_state:
+    st.error("Intrekken is niet gelukt; er is niets veranderd.")
+    st.dataframe(tabellen.meldingen_tabel(st.session_state.pop("upload_intrek_fout")), hide_index=True,
+                 key="upload_intrek_meldingen")
 lijst = excel.uploads(lezer().cursor())
 if not lijst:
     st.text("Nog geen uploads.")
 else:
     st.dataframe(tabellen.uploads_tabel(lijst), hide_index=True, key="upload_lijst")
-    geldend = [u["upload_id"] for u in lijst if u["geldend"] and set(u["gemeente_code"].split(",")) <= rol.gemeenten]
+    geldend = {u["upload_id"]: u for u in lijst if u["geldend"] and set(u["gemeente_code"].split(",")) <= rol.gemeenten}
     if geldend:
-        intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", geldend, key="upload_intrekken", placeholder="Kies een upload")
-        if st.button("Intrekken", key="upload_intrekken_knop"):
-            vorige = excel.trek_in(intrekken, door=door, gemeenten=rol.gemeenten)
-            st.cache_data.clear()
-            st.success(f"Upload {intrekken} ingetrokken" + (f"; upload {vorige} geldt weer." if vorige else "."))
+        intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", list(geldend), key="upload_intrekken",
+                                 format_func=lambda i: tabellen.upload_omschrijving(geldend[i]), placeholder="Kies een upload")
+        zeker = st.checkbox("Ik weet het zeker", key="upload_zeker")
+        # de klik trekt de upload in die bij het klikken gekozen was (args), ook als de lijst intussen veranderde;
+        # de callback loopt vóór de volgende run, dus lijst en keuze hierboven zijn dan al bijgewerkt
+        st.button("Intrekken", key="upload_intrekken_knop", disabled=not zeker, on_click=_trek_in,
+                  args=(geldend[intrekken], door, rol.gemeenten))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import io
 import os
 import subprocess
@@ -68,7 +69,8 @@ def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
     assert [(r["indicator_code"], r["peiljaar"], r["waarde"]) for r in rijen] == [
         ("bewindvoering_huishoudens", 2022, 181.0), ("bewindvoering_huishoudens", 2023, 190.0),
         ("klanttevredenheid_jeugdhulp_pct", 2023, 81.5)]
-    assert all(r["herkomst_soort"] == "upload" and "dalfsen.xlsx" in r["bron"] and "GWS4all" in r["bron"] for r in rijen)
+    assert all(r["herkomst_soort"] == "upload" and "dalfsen.xlsx" in r["bron"] for r in rijen)
+    assert [("GWS4all" in r["bron"], "CEO Jeugd" in r["bron"]) for r in rijen] == [(True, False), (True, False), (False, True)]
     citaten = {(r["indicator_code"], r["peiljaar"]): r["citaat"] for r in
                lees("select indicator_code, peiljaar, citaat from waarneming where herkomst_id = $h", {"h": f"upload:{ids[0]}"})}
     assert citaten[("bewindvoering_huishoudens", 2023)] == "GWS4all — werkblad Waarden, rij 3, kolom D"
@@ -85,6 +87,29 @@ def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
     upload = lees("select * from upload order by upload_id")
     assert [(u["werkblad"], u["rijen_totaal"], u["rijen_nieuw"], u["door"]) for u in upload] == [
         ("Waarden", 3, 3, "test@dalfsen.nl"), ("Streefwaarden", 2, 2, "test@dalfsen.nl")]
+
+
+def test_elk_geupload_cijfer_noemt_alleen_de_eigen_bron_en_de_upload(db, lees):
+    """Twee rijen met elk een andere bron, één zonder: de kolom bron (grafiek, export) noemt per cijfer alleen
+    de eigen bron, plus de upload (bestand, datum, wie); niet alle bronnen van het werkblad."""
+    data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, 181, None, "GWS4all", None],
+                       ["GM0148", "klanttevredenheid_jeugdhulp_pct", 2023, 81.5, "%", "CEO Jeugd", None],
+                       ["GM0148", "kindregeling_bestellingen", 2023, 12, None, None, None]])
+    (upload_id,) = excel.leg_vast(excel.valideer(data, "twee-bronnen.xlsx"), door="test@dalfsen.nl")
+    (upload,) = lees("select geupload_op from upload where upload_id = $i", {"i": upload_id})
+    achter = f"upload: twee-bronnen.xlsx ({upload['geupload_op']:%d-%m-%Y}, test@dalfsen.nl)"
+    verwacht = {"bewindvoering_huishoudens": f"GWS4all, {achter}",
+                "klanttevredenheid_jeugdhulp_pct": f"CEO Jeugd, {achter}",
+                "kindregeling_bestellingen": f"eigen registratie gemeente Dalfsen, {achter}"}
+    for tabel in ("indicator_waarden", "afgeleid.indicator_waarden", "afgeleid.laatste_waarden"):
+        rijen = lees(f"select indicator_code, bron from {tabel} where herkomst_id = $h", {"h": f"upload:{upload_id}"})
+        assert {r["indicator_code"]: r["bron"] for r in rijen} == verwacht, tabel
+    # de overige bronnen houden hun vorm: organisatie (tabel), vindplaats
+    (cbs,) = lees("select w.bron, h.bron as organisatie, h.tabel_id, h.adres from afgeleid.indicator_waarden as w"
+                  " join herkomst as h using (herkomst_id)"
+                  " where h.soort = 'CBS StatLine' and h.tabel_id is not null and h.adres is not null limit 1")
+    # andere bronnen houden hun eigen tekst: uitgever en tabel eerst (zie test_bronnen.py)
+    assert cbs["bron"].startswith(f"{cbs['organisatie']} StatLine, tabel {cbs['tabel_id']} ")
 
 
 def test_brede_export_met_titelrijen_en_kaderformulering(db):
@@ -117,6 +142,32 @@ def test_nederlandse_decimalen_percentages_en_procentcellen(db):
 def test_formule_met_berekende_waarde_wordt_gebruikt(db):
     validatie = excel.valideer(wb.met_formules(met_waarde=True), "f.xlsx")
     assert [w.waarde for w in validatie.werkbladen[0].waarden] == [100.0, 181.0]
+
+
+def test_werkblad_zonder_tabel_wordt_overgeslagen_en_genoemd(db, capsys, monkeypatch):
+    validatie = excel.valideer(wb.met_uitlegblad(), "export.xlsx")
+    assert [w.naam for w in validatie.werkbladen] == ["Waarden"]
+    assert [w.waarden[0].waarde for w in validatie.werkbladen] == [175.0]
+    redenen = {m.werkblad: m.probleem for m in validatie.overgeslagen}
+    assert list(redenen) == ["Toelichting", "Blad2"]
+    assert "Geen kopregel gevonden" in redenen["Toelichting"] and "leeg" in redenen["Blad2"]
+    # het voorbeeld op de opdrachtregel noemt de overgeslagen werkbladen
+    pad = db.parent / "export.xlsx"
+    pad.write_bytes(wb.met_uitlegblad())
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli(["upload", str(pad)]) == 0
+    uit = capsys.readouterr().out
+    assert "Werkblad 'Waarden' (waarden, gemeente GM0148): 1 nieuw" in uit
+    assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden" in uit
+    assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Blad2': Het werkblad is leeg" in uit
+    assert cli(["upload", str(pad), "--ja"]) == 0
+    assert [(u["werkblad"], u["rijen_totaal"]) for u in excel.uploads()] == [("Waarden", 1)]
+
+
+def test_zonder_enig_werkblad_met_gegevens_geweigerd_met_de_reden_per_werkblad(db):
+    tekst = weiger_tekst(wb.met_uitlegblad(alleen_uitleg=True), "export.xlsx")
+    assert "export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden" in tekst
+    assert "export.xlsx, werkblad 'Blad2': Het werkblad is leeg" in tekst
 
 
 # ------------------------------------------------------------------ weigeren met de plek, niets geschreven
@@ -230,8 +281,52 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
         excel.trek_in(id2, door="b")
     stand = {u["upload_id"]: (u["geldend"], u["ingetrokken_door"]) for u in excel.uploads()}
     assert stand == {id1: (True, None), id2: (False, "b")}
-    assert cli(["upload", "--ongedaan", str(id1)]) == 0
+    assert cli(["upload", "--ongedaan", str(id1), "--ja"]) == 0
     assert uploadwaarden() == []
+
+
+def test_opdrachtregel_lijst_en_intrekken_alleen_na_bevestiging(db, capsys, monkeypatch):
+    (id1,) = excel.leg_vast(excel.valideer(_versie([(2021, 100)]), "bewind.xlsx"), door="a@dalfsen.nl")
+    (id2,) = excel.leg_vast(excel.valideer(_versie([(2021, 101)]), "bewind.xlsx"), door="b@dalfsen.nl")
+    moment = {u["upload_id"]: u["geupload_op"] for u in excel.uploads()}
+    assert cli(["upload", "--lijst"]) == 0
+    regels = capsys.readouterr().out.splitlines()
+    assert regels == [
+        f"upload {id2}: bewind.xlsx, werkblad Waarden, {moment[id2]:%d-%m-%Y %H:%M}, door b@dalfsen.nl – geldt",
+        f"upload {id1}: bewind.xlsx, werkblad Waarden, {moment[id1]:%d-%m-%Y %H:%M}, door a@dalfsen.nl"
+        " – vervangen door een nieuwere versie"]
+    voor = dump(db)
+    # geen terminal en geen --ja: alleen tonen wat er zou gebeuren
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli(["upload", "--ongedaan", str(id2)]) == 0
+    uit = capsys.readouterr().out
+    assert f"Intrekken: upload {id2}: bewind.xlsx, werkblad Waarden" in uit and f"upload {id1} geldt dan weer" in uit
+    assert "er is niets ingetrokken" in uit
+    assert dump(db) == voor
+    # in een terminal: vragen; 'nee' schrijft niets, 'ja' trekt in
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    vragen = []
+    monkeypatch.setattr("builtins.input", lambda vraag: vragen.append(vraag) or "n")
+    assert cli(["upload", "--ongedaan", str(id2)]) == 0
+    assert vragen == ["Intrekken? [j/N] "] and dump(db) == voor
+    monkeypatch.setattr("builtins.input", lambda vraag: "j")
+    assert cli(["upload", "--ongedaan", str(id2)]) == 0
+    assert f"Upload {id2} ingetrokken door {getpass.getuser()} (gebruiker van het besturingssysteem); upload {id1} geldt weer." in capsys.readouterr().out
+    assert {u["upload_id"]: u["geldend"] for u in excel.uploads()} == {id1: True, id2: False}
+    # wat niet (meer) geldt, wordt niet gevraagd maar geweigerd
+    assert cli(["upload", "--ongedaan", str(id2)]) == 1
+    assert "(1 probleem)" in capsys.readouterr().err
+
+
+def test_opdrachtregel_telt_problemen_enkelvoud_en_meervoud(db, capsys):
+    pad = db.parent / "fout.xlsx"
+    pad.write_bytes(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]]))
+    assert cli(["upload", str(pad), "--ja"]) == 1
+    assert "Geweigerd, er is niets geschreven (1 probleem):" in capsys.readouterr().err
+    pad.write_bytes(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                                ["GM0148", "geluk_pct", 2022, 5, None, None, None]]))
+    assert cli(["upload", str(pad), "--ja"]) == 1
+    assert "Geweigerd, er is niets geschreven (2 problemen):" in capsys.readouterr().err
 
 
 def test_andere_dataset_vervangt_niet(db, lees):
@@ -323,9 +418,10 @@ def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
     na = _kaderrij(db, jeugd)
     (streef,) = na["streefwaarden"]
     assert (streef["jaar"], streef["tekst"], streef["soort"], streef["waarde"]) == (2025, "minimaal 85%", "minimaal", 85.0)
-    assert streef["herkomst"].startswith("upload: dalfsen.xlsx (")
+    (moment,) = {u["geupload_op"] for u in excel.uploads()}
+    assert streef["herkomst"] == f"upload: dalfsen.xlsx ({moment:%d-%m-%Y}, test@dalfsen.nl)"
     assert (na["nulmeting_jaar"], na["nulmeting_waarde"]) == (2023, 81.5)
-    assert na["nulmeting_herkomst"].startswith("upload: dalfsen.xlsx")
+    assert na["nulmeting_herkomst"] == streef["herkomst"]
     # de laatste waarde is de nulmeting zelf (2023): er is nog niets gerealiseerd (kompas.status)
     assert (na["laatste_waarde"], na["streef_tekst"], na["status"]) == (81.5, "minimaal 85%", "nog niet te beoordelen")
     assert na["status_reden"] == "nog geen meting na de nulmeting"

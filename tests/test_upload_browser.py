@@ -1,7 +1,8 @@
 """Het uploadpad in echte Chromium tegen `streamlit run app.py`: aanmelden als beleidsmedewerker bij een echte
 OpenID Connect-aanbieder op 127.0.0.1 (tests/oidc_aanbieder.py; rol uit een secrets-bestand voor deze test), een
 geweigerd bestand, dan het ingevulde sjabloon: voorbeeld, Vastleggen, en de cijfers en streefwaarde op de andere
-pagina's; een bestand voor een andere gemeente geweigerd; afmelden. Screenshots in test-artefacts/.
+pagina's; een export met een uitlegblad vastleggen en weer intrekken (met bevestiging, de lijst bijgewerkt
+zonder herladen); een bestand voor een andere gemeente geweigerd; afmelden. Screenshots in test-artefacts/.
 De browser mag alleen 127.0.0.1 bereiken (de rest wordt afgebroken en bijgehouden).
 """
 
@@ -43,6 +44,7 @@ def omgeving(_ingebedde_db_bron, tmp_path_factory, browser):
     shutil.copyfile(_ingebedde_db_bron, db)
     (map_ / "dalfsen.xlsx").write_bytes(wb.sjabloon_ingevuld())
     (map_ / "export.xlsx").write_bytes(wb.csv_als_xlsx())
+    (map_ / "gws-export.xlsx").write_bytes(wb.met_uitlegblad())
     (map_ / "bronckhorst.xlsx").write_bytes(
         wb.waarden([["GM1876", "bewindvoering_huishoudens", 2023, 250, None, "GWS4all (testcijfer)", None]]))
     ARTEFACTEN.mkdir(exist_ok=True)
@@ -165,6 +167,50 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     assert "Nulmeting: 82% (respondenten) (2023), upload: dalfsen.xlsx" in tekst
 
 
+def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(omgeving):
+    url, pagina, db, map_, _ = omgeving
+    hoofd = pagina.locator("[data-testid=stMain]")
+    _aanmelden(omgeving)
+    # een export met eerst een uitlegblad (geen tabel) en een leeg blad: die worden genoemd en overgeslagen
+    hoofd.locator("input[type=file]").set_input_files(str(map_ / "gws-export.xlsx"))
+    hoofd.get_by_text("Overgeslagen (niet geüpload): gws-export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden"
+                      ).wait_for(timeout=60000)
+    hoofd.get_by_text("Overgeslagen (niet geüpload): gws-export.xlsx, werkblad 'Blad2'").wait_for()
+    hoofd.get_by_text("Werkblad Waarden (waarden): 1 nieuw").wait_for()
+    hoofd.get_by_role("button", name="Vastleggen").click()
+    hoofd.get_by_text("Vastgelegd als upload").wait_for(timeout=60000)
+    _klaar(pagina)
+    nummer = _tel(db, "select max(upload_id) from upload where bestandsnaam = 'gws-export.xlsx'")
+    assert _tel(db, f"select count(*) from waarneming where herkomst_id = 'upload:{nummer}'") == 1
+
+    # kiezen: de keuze noemt bestand, werkblad, moment en wie
+    pagina.evaluate("window.zelfdeDocument = true")   # weg als de pagina herladen wordt
+    keuze = hoofd.get_by_label("Upload intrekken (de vorige versie geldt dan weer)")
+    keuze.click()
+    optie = pagina.get_by_role("option", name=f"upload {nummer}: gws-export.xlsx, werkblad Waarden, ")
+    expect(optie).to_contain_text("door test@dalfsen.nl")
+    optie.click()
+    _klaar(pagina)
+    knop = hoofd.get_by_role("button", name="Intrekken")
+    expect(knop).to_be_disabled()                     # eerst bevestigen
+    hoofd.get_by_text("Ik weet het zeker").click()
+    expect(knop).to_be_enabled(timeout=30000)
+    assert _tel(db, f"select count(*) from geldende_upload where upload_id = {nummer}") == 1
+    knop.click()
+    hoofd.get_by_text(f"Upload {nummer} ingetrokken (gws-export.xlsx, werkblad Waarden).").wait_for(timeout=60000)
+    _klaar(pagina)
+    pagina.screenshot(path=str(ARTEFACTEN / "upload-ingetrokken.png"), full_page=True)
+    assert _tel(db, f"select count(*) from waarneming where herkomst_id = 'upload:{nummer}'") == 0
+    # zonder herladen: de lijst zegt 'ingetrokken', de keuze biedt de upload niet meer aan, de bevestiging staat uit
+    assert pagina.evaluate("window.zelfdeDocument === true")
+    expect(hoofd.get_by_role("checkbox", name="Ik weet het zeker")).not_to_be_checked()
+    expect(knop).to_be_disabled()
+    keuze.click()
+    expect(pagina.get_by_role("option", name=f"upload {nummer}: ")).to_have_count(0)
+    expect(pagina.get_by_role("option", name="upload 1: dalfsen.xlsx, werkblad Waarden, ")).to_have_count(1)
+    pagina.keyboard.press("Escape")
+
+
 def test_andere_gemeente_geweigerd_en_afmelden(omgeving):
     url, pagina, db, map_, aanbieder = omgeving
     hoofd = pagina.locator("[data-testid=stMain]")
@@ -176,7 +222,7 @@ def test_andere_gemeente_geweigerd_en_afmelden(omgeving):
     pagina.keyboard.press("Escape")
     voor = _tel(db, "select count(*) from upload")
     hoofd.locator("input[type=file]").set_input_files(str(map_ / "bronckhorst.xlsx"))
-    hoofd.get_by_text("Het bestand is geweigerd; er is niets opgeslagen (1 problemen).").wait_for(timeout=60000)
+    hoofd.get_by_text("Het bestand is geweigerd; er is niets opgeslagen (1 probleem).").wait_for(timeout=60000)
     hoofd.get_by_text("Eerdere uploads").wait_for(timeout=60000)
     _klaar(pagina)
     pagina.screenshot(path=str(ARTEFACTEN / "upload-andere-gemeente.png"), full_page=True)

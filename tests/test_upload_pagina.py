@@ -1,8 +1,8 @@
 """De uploadpagina met AppTest: rol, aanmelden (inlogdienst en terugvaloptie), alleen de eigen gemeente,
-lijst met uploads en intrekken.
+voorbeeld (overgeslagen werkbladen, aantal problemen), lijst met uploads en intrekken met bevestiging.
 
-AppTest kan st.file_uploader niet vullen; het lezen en vastleggen zelf is getest in test_upload.py, het echte
-aanmelden bij een inlogdienst in test_upload_browser.py. Accounts en hashes hier zijn testgegevens.
+Het lezen en vastleggen zelf is getest in test_upload.py, het echte aanmelden bij een inlogdienst in
+test_upload_browser.py. Accounts en hashes hier zijn testgegevens.
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ def pagina(geheimen=None, gebruiker=None) -> AppTest:
 
 
 def teksten(at) -> str:
-    return "\n".join([t.value for t in at.text] + [i.value for i in at.info] + [s.value for s in at.success]
-                     + [e.value for e in at.error])
+    # meldingen met tekst uit een bestand staan ontsnapt (geen markdown); voor de controle halen we de escapes weg
+    return "\n".join([t.value for t in at.text] + [i.value for i in at.info]
+                     + [s.value.replace("\\", "") for s in at.success] + [e.value for e in at.error])
 
 
 def aanmelden(at, email, wachtwoord):
@@ -99,22 +100,13 @@ def test_raden_wordt_afgeremd_ook_met_het_goede_wachtwoord_erna(ingebedde_db):
     assert len(at.selectbox) == 0
 
 
-def test_beleidsmedewerker_ziet_uploads_en_kan_intrekken_en_afmelden(ingebedde_db):
+def test_beleidsmedewerker_ziet_uploads_en_kan_afmelden(ingebedde_db):
     data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2023, 190, None, "GWS4all", None]])
-    (upload_id,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test@dalfsen.nl")
-    at = aanmelden(pagina(WACHTWOORDEN), "TEST@dalfsen.nl ", WACHTWOORD)
+    excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test@dalfsen.nl")
+    at = aangemeld()
     assert not at.exception
     assert "Aangemeld als test@dalfsen.nl; uploaden en intrekken voor Dalfsen." in teksten(at)
     assert at.selectbox(key="upload_gemeente").options == ["uit het bestand", "Dalfsen"]
-    lijst = at.dataframe[-1].value
-    assert list(lijst["Upload"]) == [str(upload_id)] and list(lijst["Bestand"]) == ["bewind.xlsx"]
-    assert list(lijst["Stand"]) == ["geldt"] and list(lijst["Door"]) == ["test@dalfsen.nl"]
-    at.selectbox(key="upload_intrekken").select(upload_id)
-    at.button(key="upload_intrekken_knop").click().run()
-    assert f"Upload {upload_id} ingetrokken" in teksten(at)
-    lijst = at.run().dataframe[-1].value
-    (stand,) = list(lijst["Stand"])
-    assert stand.startswith("ingetrokken ") and stand.endswith(" door test@dalfsen.nl")
     at.button(key="upload_afmelden").click().run()
     assert len(at.selectbox) == 0 and at.text_input(key="upload_email")
 
@@ -141,9 +133,85 @@ def test_inlogdienst_alleen_de_eigen_gemeente_intrekken(ingebedde_db):
     assert not at.exception
     assert "Aangemeld als test@dalfsen.nl; uploaden en intrekken voor Dalfsen." in teksten(at)
     assert len(at.dataframe[-1].value) == 2                               # de lijst toont alle uploads
-    assert at.selectbox(key="upload_intrekken").options == [str(id_eigen)]  # intrekken alleen de eigen
-    at.selectbox(key="upload_intrekken").select(id_eigen)
+    # intrekken alleen de eigen
+    assert [o.split(":")[0] for o in at.selectbox(key="upload_intrekken").options] == [f"upload {id_eigen}"]
+    at.checkbox(key="upload_zeker").check().run()
     at.button(key="upload_intrekken_knop").click().run()
     assert f"Upload {id_eigen} ingetrokken" in teksten(at)
-    lijst = at.run().dataframe[-1].value
+    lijst = at.dataframe[-1].value
     assert [s.split(" door ")[-1] for s in lijst["Stand"]] == ["geldt", "test@dalfsen.nl"]
+
+
+def aangemeld() -> AppTest:
+    return aanmelden(pagina(WACHTWOORDEN), "TEST@dalfsen.nl ", WACHTWOORD)
+
+
+def test_beleidsmedewerker_ziet_uploads_en_kan_intrekken_na_bevestiging(ingebedde_db):
+    data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2023, 190, None, "GWS4all", None]])
+    (eerste,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test@dalfsen.nl")
+    (upload_id,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="ander@dalfsen.nl")
+    moment = {u["upload_id"]: u["geupload_op"] for u in excel.uploads()}[upload_id]
+    at = aangemeld()
+    assert not at.exception
+    assert "Aangemeld als test@dalfsen.nl" in teksten(at)
+    lijst = at.dataframe[-1].value
+    assert list(lijst["Upload"]) == [str(upload_id), str(eerste)] and list(lijst["Bestand"]) == ["bewind.xlsx"] * 2
+    assert list(lijst["Stand"]) == ["geldt", "vervangen door een nieuwere versie"]
+    # de keuze noemt bestand, werkblad, wanneer en wie; alleen geldende uploads zijn te kiezen
+    keuze = at.selectbox(key="upload_intrekken")
+    assert keuze.options == [f"upload {upload_id}: bewind.xlsx, werkblad Waarden, {moment:%d-%m-%Y %H:%M}, "
+                             "door ander@dalfsen.nl"]
+    # zonder 'Ik weet het zeker' kan er niet worden ingetrokken
+    knop = at.button(key="upload_intrekken_knop")
+    assert knop.disabled
+    at.checkbox(key="upload_zeker").check().run()
+    assert not at.button(key="upload_intrekken_knop").disabled
+    at.button(key="upload_intrekken_knop").click().run()
+    assert not at.exception
+    # meteen (zonder nog een run): melding, en de lijst en de keuze zijn bijgewerkt
+    assert f"Upload {upload_id} ingetrokken (bewind.xlsx, werkblad Waarden); upload {eerste} geldt weer." in teksten(at)
+    lijst = at.dataframe[-1].value
+    assert list(lijst["Stand"])[1] == "geldt"
+    assert list(lijst["Stand"])[0].startswith("ingetrokken ") and list(lijst["Stand"])[0].endswith(" door test@dalfsen.nl")
+    assert at.selectbox(key="upload_intrekken").options[0].startswith(f"upload {eerste}: bewind.xlsx")
+    assert not any(c.value for c in at.checkbox)   # de bevestiging staat weer uit
+
+
+def test_voorbeeld_noemt_overgeslagen_werkbladen(ingebedde_db):
+    at = aangemeld()
+    at.file_uploader[0].set_value(("export.xlsx", wb.met_uitlegblad(), "application/octet-stream")).run()
+    assert not at.exception
+    tekst = teksten(at)
+    assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden" in tekst
+    assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Blad2': Het werkblad is leeg" in tekst
+    assert "Werkblad Waarden (waarden): 1 nieuw" in tekst
+    at.button(key="upload_vastleggen").click().run()
+    assert [(u["werkblad"], u["door"]) for u in excel.uploads()] == [("Waarden", "test@dalfsen.nl")]
+
+
+@pytest.mark.parametrize("rijen, aantal", [
+    ([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]], "(1 probleem)"),
+    ([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+      ["GM0148", "geluk_pct", 2022, 5, None, None, None]], "(2 problemen)"),
+])
+def test_geweigerd_bestand_telt_problemen(ingebedde_db, rijen, aantal):
+    at = aangemeld()
+    at.file_uploader[0].set_value(("fout.xlsx", wb.waarden(rijen), "application/octet-stream")).run()
+    (fout,) = at.error
+    assert fout.value == f"Het bestand is geweigerd; er is niets opgeslagen {aantal}."
+
+
+def test_intrekken_van_een_intussen_ingetrokken_upload_trekt_niet_een_andere_in(ingebedde_db):
+    """Iemand anders trekt de gekozen upload in vlak voor de klik: dan wordt niet de upload ingetrokken die nu
+    bovenaan de keuzelijst staat, maar gemeld dat het niet lukte."""
+    data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2023, 190, None, "GWS4all", None]])
+    (eerste,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test@dalfsen.nl")
+    (tweede,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test@dalfsen.nl")
+    at = aangemeld()
+    at.checkbox(key="upload_zeker").check().run()
+    excel.trek_in(tweede, door="collega@dalfsen.nl")             # in een ander venster
+    at.button(key="upload_intrekken_knop").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Intrekken is niet gelukt; er is niets veranderd."]
+    assert "geldt niet meer" in " ".join(at.dataframe[0].value["Probleem"])
+    assert {u["upload_id"]: u["geldend"] for u in excel.uploads()} == {eerste: True, tweede: False}

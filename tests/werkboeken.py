@@ -31,6 +31,23 @@ def waarden(rijen: list[list], kop: list | None = None, titel_rijen: list[list] 
     return _bytes(wb)
 
 
+def met_uitlegblad(alleen_uitleg: bool = False) -> bytes:
+    """Een export waarvan het eerste werkblad alleen uitlegt (titelregels, geen tabel); daarna een leeg werkblad
+    en het werkblad met de tabel (weg met `alleen_uitleg`)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Toelichting"
+    ws.append(["Export GWS4all - huishoudens met bewindvoering"])
+    ws.append([])
+    ws.append(["De cijfers staan op het tabblad Waarden; stand 31 december."])
+    wb.create_sheet("Blad2")
+    if not alleen_uitleg:
+        tabel = wb.create_sheet("Waarden")
+        tabel.append(WAARDEN_KOP)
+        tabel.append(["GM0148", "bewindvoering_huishoudens", 2021, 175, "aantal huishoudens", "GWS4all", None])
+    return _bytes(wb)
+
+
 def sjabloon_ingevuld() -> bytes:
     """Het sjabloon zoals een beleidsmedewerker het invult: waarden én streefwaarden."""
     wb = Workbook()

@@ -63,6 +63,11 @@ create table if not exists upload_streefwaarde (
     toelichting        varchar
 );
 
+-- Zo heet een upload als bron van een cijfer: 'upload: bijstand.xlsx (23-11-2026, naam@gemeente.nl)'.
+-- De kolom `bron` van een geüpload cijfer (40_berekend.sql) is de eigen bron van zijn rij plus dit.
+create or replace macro upload_herkomst(bestandsnaam, geupload_op, door) as
+    'upload: ' || bestandsnaam || ' (' || strftime(geupload_op, '%d-%m-%Y') || ', ' || door || ')';
+
 create or replace view geldende_upload as
 select u.*
 from upload as u

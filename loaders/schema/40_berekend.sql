@@ -1,7 +1,10 @@
 -- Lagen onder de publieke view `indicator_waarden` (50_views.sql). Alleen views: ze rekenen bij elke
 -- query opnieuw, dus een upload of verversing is direct zichtbaar en er is niets dat kan verouderen.
 --
---   stg_waarneming          elke opgeslagen waarneming met haar herkomst en de bronrang
+--   stg_waarneming          elke opgeslagen waarneming met haar herkomst, de bronrang en `bron`: de tekst die
+--                           pagina's en downloads als bron noemen (organisatie (tabel), vindplaats; bij een
+--                           upload de eigen bron van de rij plus bestand, datum en wie, niet alle bronnen
+--                           van het werkblad)
 --   ind_bijstand_per_1000   bijstand per 1.000 inwoners, berekend uit de Kerncijfers-tellingen
 --                           (bijstand_personen / inwoners × 1.000, zelfde regio en peiljaar), alleen waar
 --                           geen gepubliceerd cijfer voor die cel bestaat; `berekend_uit` zegt waaruit
@@ -14,6 +17,21 @@ with waarneming_bron as (
 
 herkomst_bron as (
     select * from herkomst
+),
+
+upload_rij_bron as (
+    -- per geüpload cijfer de bron uit zijn eigen rij (zonder bron: de eigen registratie van de gemeente)
+    select
+        'upload:' || u.upload_id as herkomst_id,
+        uw.gemeente_code as regio_code,
+        uw.indicator_code,
+        uw.peiljaar,
+        uw.leeftijd,
+        coalesce(uw.bron, 'eigen registratie gemeente ' || r.regio_naam)
+            || ', ' || upload_herkomst(u.bestandsnaam, u.geupload_op, u.door) as bron
+    from upload_waarde as uw
+    join upload as u using (upload_id)
+    join regio as r on r.regio_code = uw.gemeente_code
 ),
 
 final as (
@@ -39,10 +57,30 @@ final as (
         h.gelezen_in as herkomst_gelezen_in,
         h.opgehaald_op,
         h.licentie as herkomst_licentie,
+        case
+            -- een upload: de eigen bron van de rij, met bestand, datum en wie (upload_rij_bron)
+            when h.soort = 'upload' then coalesce(
+                ub.bron, h.bron || coalesce(' (' || h.tabel_id || ')', '') || coalesce(', ' || h.adres, '')
+            )
+            -- uitgever met zijn eigen tabel en pagina eerst, de kopie waarin het cijfer gelezen is daarna:
+            -- 'CBS StatLine, tabel 85012NED Gezondheidsmonitor; ..., https://www.cbs.nl/... (gelezen in: ...)'
+            else h.bron
+                || coalesce(' StatLine, tabel ' || h.tabel_id, '')
+                || coalesce(case when h.tabel_id is null then ', ' else ' ' end || h.titel, '')
+                || coalesce(', ' || h.adres, '')
+                || coalesce(' (gelezen in: ' || h.gelezen_in || ')', '')
+        end as bron,
         -- StatLine (CBS/RIVM) vóór upload vóór gepubliceerd document
         case h.soort when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3 end as bron_rang
     from waarneming_bron as w
     join herkomst_bron as h using (herkomst_id)
+    -- een upload heeft per gemeente, indicator, peiljaar en leeftijd één rij (excel_validatie weigert dubbele)
+    left join upload_rij_bron as ub
+        on ub.herkomst_id = w.herkomst_id
+        and ub.regio_code = w.regio_code
+        and ub.indicator_code = w.indicator_code
+        and ub.peiljaar = w.peiljaar
+        and ub.leeftijd = w.leeftijd
 )
 
 select * from final;
@@ -101,6 +139,7 @@ berekend as (
         p.herkomst_gelezen_in,
         p.opgehaald_op,
         p.herkomst_licentie,
+        p.bron,
         p.bron_rang
     from personen as p
     join inwoners as i using (regio_code, peiljaar)

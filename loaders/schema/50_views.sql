@@ -166,17 +166,7 @@ final as (
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum end as vorige_peildatum,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
-        case
-            when b.herkomst_soort = 'upload' then
-                b.herkomst_bron || coalesce(' (' || b.tabel_id || ')', '') || coalesce(', ' || b.adres, '')
-            -- uitgever met zijn eigen tabel en pagina eerst, de kopie waarin het cijfer gelezen is daarna:
-            -- 'CBS StatLine, tabel 85012NED Gezondheidsmonitor; ..., https://www.cbs.nl/... (gelezen in: ...)'
-            else b.herkomst_bron
-                || coalesce(' StatLine, tabel ' || b.tabel_id, '')
-                || coalesce(case when b.tabel_id is null then ', ' else ' ' end || b.herkomst_titel, '')
-                || coalesce(', ' || b.adres, '')
-                || coalesce(' (gelezen in: ' || b.herkomst_gelezen_in || ')', '')
-        end as bron,
+        b.bron,  -- zie stg_waarneming (40_berekend.sql)
         b.herkomst_soort,
         b.herkomst_id,
         b.herkomst_titel,
