@@ -22,6 +22,13 @@ HERKOMST = [
      "2025-01-01", "openbare publicatie"),
     ("test:upload-1", "upload", "gemeente Dronten", "upload.xlsx", None, "upload.xlsx",
      "2025-02-01", "eigen registratie gemeente"),
+    # bronfamilies (trendbreuk): de Gezondheidsmonitor uit een andere tabel en uit een document is dezelfde meting;
+    # bron van de RIVM-tabel zoals data/cbs_tabellen.toml die schrijft (tests/test_queries.py controleert dat)
+    ("test:rivm-50120NED", "RIVM StatLine",
+     "RIVM; GGD'en, CBS en RIVM (Gezondheidsmonitor Volwassenen en Ouderen)", "Gezondheid per wijk en buurt (test)",
+     "50120NED", "https://example.invalid/50120NED", "2025-01-01", "CC BY 4.0"),
+    ("test:doc-GM", "gepubliceerd document", "Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (test)",
+     "VZinfo (test)", None, "https://example.invalid/GM", "2025-01-01", "openbare publicatie"),
 ]
 
 # indicator_code, regio_code, peiljaar, peildatum, leeftijd, waarde, ondergrens, bovengrens, herkomst_id
@@ -58,6 +65,14 @@ WAARNEMINGEN = [
     ("problematische_schulden_pct", "GM0148", 2020, "2020-10-01", "totaal", 3.0, None, None, "test:doc-A"),
     ("problematische_schulden_pct", "NL01", 2020, "2020-01-01", "totaal", 7.9, None, None, "test:doc-A"),
     ("problematische_schulden_pct", "NL01", 2020, "2020-10-01", "totaal", 7.6, None, None, "test:doc-A"),
+    # trendbreuk: mantelzorgers in Dronten uit vier herkomsten, drie bronfamilies (zie test_queries.py)
+    ("mantelzorger_pct", "GM0303", 2020, None, "18+", 14.0, 13.0, 15.0, "test:rivm-G"),
+    ("mantelzorger_pct", "GM0303", 2022, None, "18+", 15.0, None, None, "test:doc-GM"),   # zelfde familie
+    ("mantelzorger_pct", "GM0303", 2023, None, "18+", 20.0, None, None, "test:doc-A"),    # gemeentedocument
+    ("mantelzorger_pct", "GM0303", 2024, None, "18+", 16.0, 15.0, 17.0, "test:rivm-50120NED"),  # terug: breuk
+    ("mantelzorger_pct", "GM0303", 2025, None, "18+", 17.0, None, None, "test:upload-1"),  # upload: breuk
+    ("mantelzorger_pct", "NL01", 2020, None, "18+", 15.0, 14.8, 15.2, "test:rivm-G"),
+    ("mantelzorger_pct", "NL01", 2024, None, "18+", 15.5, 15.3, 15.7, "test:rivm-50120NED"),
     # enquête zonder interval
     ("eenzaam_pct", "GM0303", 2022, None, "65+", 47.1, None, None, "test:doc-A"),
     ("eenzaam_pct", "NL01", 2022, None, "65+", 48.6, None, None, "test:doc-A"),
