@@ -74,6 +74,16 @@ def streefwaarde_tekst(streefwaarden: list[dict] | None) -> str:
     )
 
 
+def eenheid_tekst(rij: dict) -> str:
+    """De eenheid van de cijfers (registry), met de eigen woorden van het kader erbij als die anders zijn:
+    'per 1.000 inwoners (in het kader: aantal (trend t.o.v. landelijk))'."""
+    eenheid = rij.get("eenheid") or ""
+    kader = (rij.get("kader_eenheid") or "").strip()
+    if kader and kader != eenheid:
+        return f"{eenheid} (in het kader: {kader})" if eenheid else f"in het kader: {kader}"
+    return eenheid
+
+
 def nulmeting_tekst(rij: dict) -> str:
     """De nulmeting zoals de gemeente die schreef, anders de waarde zelf; met jaar en, bij een upload, de upload."""
     if rij.get("nulmeting_jaar") is None and not rij.get("nulmeting_tekst") and opmaak.leeg(rij.get("nulmeting_waarde")):

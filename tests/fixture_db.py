@@ -83,18 +83,24 @@ DOELEN = [
     ("GM0148-d1", "GM0148-k1", "Minder armoede, gezonder", 1),
     ("GM0148-d2", "GM0148-k1", "Eigen doel", 2),
     ("GM0148-d3", "GM0148-k1", "Doel zonder indicatoren", 3),
+    ("GM0148-d4", "GM0148-k1", "Eenheid van het kader wijkt af", 4),
 ]
-# kader_indicator_id, doel_id, omschrijving, indicator_code, leeftijd, nulmeting_jaar, nulmeting_waarde, volgorde
+# kader_indicator_id, doel_id, omschrijving, indicator_code, leeftijd, eenheid (zoals het kader die noemt),
+# nulmeting_jaar, nulmeting_waarde, volgorde
 KADER_INDICATOREN = [
-    ("GM0148-i1", "GM0148-d1", "Bijstand per 1.000", "bijstand_per_1000", None, 2022, None, 1),
-    ("GM0148-i2", "GM0148-d1", "Inwoners voelen zich gezond", "ervaren_gezondheid_pct", "18+", 2020, 80.0, 2),
-    ("GM0148-i3", "GM0148-d2", "Tevredenheid over het loket", None, None, None, None, 1),
+    ("GM0148-i1", "GM0148-d1", "Bijstand per 1.000", "bijstand_per_1000", None, "aantal (trend t.o.v. landelijk)",
+     2022, None, 1),
+    ("GM0148-i2", "GM0148-d1", "Inwoners voelen zich gezond", "ervaren_gezondheid_pct", "18+", None, 2020, 80.0, 2),
+    ("GM0148-i3", "GM0148-d2", "Tevredenheid over het loket", None, None, None, None, None, 1),
+    # het kader zegt '%', de registry-indicator is per 1.000 inwoners (zoals Wmo-cliënten in Bronckhorst)
+    ("GM0148-i4", "GM0148-d4", "Percentage in de bijstand", "bijstand_per_1000", None, "%", None, None, 1),
 ]
 # kader_indicator_id, jaar, tekst, soort, waarde
 STREEFWAARDEN = [
     ("GM0148-i1", 2026, "maximaal 10", "maximaal", 10.0),
     ("GM0148-i2", 2024, ">84%", "minimaal", 84.0),
     ("GM0148-i2", 2026, "minimaal 85%", "minimaal", 85.0),
+    ("GM0148-i4", 2026, "maximaal 9", "maximaal", 9.0),
 ]
 
 
@@ -119,7 +125,7 @@ def bouw_fixture(pad: Path) -> Path:
         con.executemany("insert into doel (doel_id, kader_id, naam, volgorde) values (?, ?, ?, ?)", DOELEN)
         con.executemany(
             "insert into kader_indicator (kader_indicator_id, doel_id, gemeente_code, omschrijving, indicator_code,"
-            " leeftijd, nulmeting_jaar, nulmeting_waarde, volgorde) values (?, ?, 'GM0148', ?, ?, ?, ?, ?, ?)",
+            " leeftijd, eenheid, nulmeting_jaar, nulmeting_waarde, volgorde) values (?, ?, 'GM0148', ?, ?, ?, ?, ?, ?, ?)",
             KADER_INDICATOREN,
         )
         con.executemany(

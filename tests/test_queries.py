@@ -339,7 +339,7 @@ def test_gemeenten_and_indicatoren(cur):
 
 def test_kader_boom_values_nulmeting_and_status(cur):
     k = gegevens.kader_boom(cur, "GM0148")
-    assert k.height == 4  # 3 indicatoren + 1 doel zonder indicatoren
+    assert k.height == 5  # 4 indicatoren + 1 doel zonder indicatoren
     i1 = rij(k, kader_indicator_id="GM0148-i1")
     assert i1["laatste_waarde"] == pytest.approx(10.0) and i1["laatste_peiljaar"] == 2023
     assert i1["nulmeting_waarde"] == pytest.approx(11.0) and i1["nulmeting_herkomst"] == "waarneming"
@@ -355,6 +355,23 @@ def test_kader_boom_values_nulmeting_and_status(cur):
     assert i3["status"] == "geen gegevens" and i3["doel_status"] == "geen gegevens"
     d3 = rij(k, doel_id="GM0148-d3")
     assert d3["kader_indicator_id"] is None and d3["doel_status"] == "geen gegevens"
+
+
+def test_kader_boom_unit_is_the_registry_unit_and_kader_wording_kept(cur):
+    k = gegevens.kader_boom(cur, "GM0148")
+    i1 = rij(k, kader_indicator_id="GM0148-i1")
+    assert i1["eenheid"] == "per 1.000 inwoners"  # de cijfers zijn registry-cijfers
+    assert i1["kader_eenheid"] == "aantal (trend t.o.v. landelijk)"  # de woorden van het kader, als tekst
+    assert rij(k, kader_indicator_id="GM0148-i2")["kader_eenheid"] is None
+
+
+def test_kader_boom_status_margin_from_the_registry_unit(cur):
+    # 10,0 per 1.000 tegen 'maximaal 9': 1,0 te hoog. Met de '%' van het kader zou de marge 2 procentpunt zijn
+    # (risico); de registry-eenheid 'per 1.000 inwoners' geeft 10% van 9 = 0,9: niet op koers.
+    i4 = rij(gegevens.kader_boom(cur, "GM0148"), kader_indicator_id="GM0148-i4")
+    assert i4["eenheid"] == "per 1.000 inwoners" and i4["kader_eenheid"] == "%"
+    assert i4["laatste_waarde"] == pytest.approx(10.0)
+    assert i4["status"] == "niet op koers"
 
 
 def test_kader_boom_other_gemeente_empty(cur):
