@@ -13,6 +13,7 @@ from kompas import opmaak
 from kompas.teksten import (
     OORDEEL_TEKST,
     eenheid_tekst,
+    grafiek_tekst,
     interval_tekst,
     nulmeting_tekst,
     status_tekst,
@@ -70,6 +71,8 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Significantie": r.get("significantie") or "–",
             "Bron": r.get("bron") or "–",
         }
+        if "in_grafiek" in r:
+            rij["In de grafiek"] = grafiek_tekst(r)
         if "indicator_naam" in r:
             rij = {"Indicator": r["indicator_naam"], **rij}
         if r.get("berekend_uit"):

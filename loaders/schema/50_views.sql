@@ -76,10 +76,10 @@ met_breuk as (
 met_reeks as (
     select
         *,
-        case when in_grafiek then 1 + sum(trendbreuk::integer) over (
+        case when in_grafiek then cast(1 + sum(trendbreuk::integer) over (
             partition by indicator_code, regio_code, leeftijd, in_grafiek
             order by peiljaar rows between unbounded preceding and current row
-        ) end as reeks_deel
+        ) as integer) end as reeks_deel
     from met_breuk
 ),
 
