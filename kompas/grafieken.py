@@ -195,11 +195,14 @@ def trendbreuken(data: pl.DataFrame) -> list[dict]:
     if "bronfamilie" not in data.columns:
         return [{"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"]}
                 for r in data.filter(pl.col("trendbreuk")).iter_rows(named=True)]
+    plaats = {code: i for i, code in enumerate(_regios(data)["regio_code"])}  # legendavolgorde
     met_vorige = data.sort("peiljaar").with_columns(
         pl.col("bronfamilie").shift(1).over(["regio_code", "leeftijd"]).alias("vorige_bronfamilie"))
-    return [{"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"], "van": r["vorige_bronfamilie"],
-             "naar": r["bronfamilie"]}
-            for r in met_vorige.filter(pl.col("trendbreuk")).iter_rows(named=True)]
+    breuken = [{"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"], "van": r["vorige_bronfamilie"],
+                "naar": r["bronfamilie"], "_plaats": plaats[r["regio_code"]]}
+               for r in met_vorige.filter(pl.col("trendbreuk")).iter_rows(named=True)]
+    return [{k: v for k, v in b.items() if k != "_plaats"}
+            for b in sorted(breuken, key=lambda b: (b["peiljaar"], b["_plaats"]))]
 
 
 def _eenheid(data: pl.DataFrame, eenheid: str) -> str:
@@ -259,12 +262,20 @@ def trend(
     data, schaal = _gestijld(_grafiekwaarden(reeks))
     eenheid = _eenheid(data, eenheid)
     legenda = alt.Legend(title="Regio", symbolOpacity=1, symbolStrokeWidth=2.5, symbolSize=600, labelLimit=260)
-    kleur = alt.Color("regio_naam:N", scale=schaal["kleur"], legend=legenda)
-    streep = alt.StrokeDash("regio_naam:N", scale=schaal["streep"], legend=legenda)
-    legenda_vorm = alt.Shape("regio_naam:N", scale=schaal["legenda_vorm"], legend=legenda)
-    # interval, markers en markerrand in de stijl van de reeks, buiten de legenda (zie `_gestijld`)
+    # De legenda komt uit één onzichtbare laag (`legenda_symbolen`) met vulling, lijnkleur, streep en symbool op
+    # regio_naam: één legenda, ook in oudere Vega-Lite-versies die kanalen uit verschillende lagen niet samenvoegen.
+    # Alles wat getekend wordt, neemt zijn stijl uit de kolommen van `_gestijld`, zonder schaal en zonder legenda.
+    legenda_kanalen = {
+        "fill": alt.Fill("regio_naam:N", scale=schaal["kleur"], legend=legenda),
+        "stroke": alt.Stroke("regio_naam:N", scale=schaal["kleur"], legend=legenda),
+        "strokeDash": alt.StrokeDash("regio_naam:N", scale=schaal["streep"], legend=legenda),
+        "shape": alt.Shape("regio_naam:N", scale=schaal["legenda_vorm"], legend=legenda),
+    }
     vulling = alt.Fill("stijl_kleur:N", scale=None)
     lijnkleur = alt.Stroke("stijl_kleur:N", scale=None)
+    # de streep als schaal (een lijst als kolom komt via Arrow niet als lijst in de browser); de eigen schaal per
+    # laag (resolve_scale hieronder) houdt legend=None hier buiten de legenda
+    streep = alt.StrokeDash("regio_naam:N", scale=schaal["streep"], legend=None)
     vorm = alt.Shape("stijl_vorm:N", scale=None)
     rand = alt.Stroke("stijl_rand:N", scale=None)
     x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data), scale=alt.Scale(zero=False))
@@ -272,17 +283,18 @@ def trend(
     basis = alt.Chart(data)
     met_interval = basis.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)")
 
-    interval_band = met_interval.mark_area(opacity=0.15).encode(
+    # fillOpacity/strokeOpacity, niet opacity: Vega-Lite neemt `opacity` van een laag over in de legendasymbolen
+    interval_band = met_interval.mark_area(fillOpacity=0.15).encode(
         x=x, y=alt.Y("ondergrens:Q", axis=y_as(eenheid, decimalen)), y2="bovengrens:Q", fill=vulling,
         detail="reeks_id:N")
-    interval_streep = met_interval.mark_rule(opacity=0.7, strokeWidth=1.5).encode(
+    interval_streep = met_interval.mark_rule(strokeOpacity=0.7, strokeWidth=1.5).encode(
         x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
     regio_lijnen = basis.mark_line(strokeWidth=2.5).encode(
-        x=x, y=y, color=kleur, strokeDash=streep, detail="reeks_id:N", order="peiljaar:Q")
+        x=x, y=y, stroke=lijnkleur, strokeDash=streep, detail="reeks_id:N", order="peiljaar:Q")
     regio_punten = basis.mark_point(filled=True, size=90, opacity=1, strokeWidth=1.5).encode(
         x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
-    # onzichtbaar: geeft de legenda haar symbool (lijn met marker) op dezelfde regio's
-    legenda_symbolen = basis.mark_point(filled=True, opacity=0).encode(x=x, y=y, color=kleur, shape=legenda_vorm)
+    # tekent niets (geen rijen), maar geeft de legenda: het domein van de schalen is vast, dus elke regio staat erin
+    legenda_symbolen = basis.transform_filter("false").mark_point(filled=True).encode(x=x, y=y, **legenda_kanalen)
     lagen: list[alt.Chart] = [interval_band, interval_streep, regio_lijnen, regio_punten, legenda_symbolen]
 
     breuken = trendbreuken(data)
@@ -325,7 +337,7 @@ def trend(
             "bovengrens": [float(s["bovengrens"]) for s in banden],
             "tekst": [s.get("tekst") or "" for s in banden],
         })
-        streef_band = alt.Chart(sb).mark_rule(strokeWidth=8, opacity=0.5, color="#D55E00").encode(
+        streef_band = alt.Chart(sb).mark_rule(strokeWidth=8, strokeOpacity=0.5, color="#D55E00").encode(
             x=x, y=alt.Y("ondergrens:Q"), y2="bovengrens:Q", tooltip=[alt.Tooltip("tekst:N", title="Streefwaarde")])
         lagen.append(streef_band)
     zonder_jaar = [s for s in (streefwaarden or []) if not s.get("jaar") and s.get("waarde") is not None
@@ -340,7 +352,10 @@ def trend(
     regels = grafiek_ondertitel(regio, _regios(data)["regio_naam"].to_list(), breuken,
                                 data["leeftijd"].unique(maintain_order=True).to_list())
     kop = alt.TitleParams(text=titel, subtitle=regels + ([ondertitel] if ondertitel else []) or "", anchor="start")
-    return alt.layer(*lagen).properties(title=kop, height=300)
+    # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
+    # domein (scale=None) van de getekende lagen samen met die van de legendalaag, en valt de legenda uiteen in vier.
+    onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
+    return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=300)
 
 
 def kleine_veelvouden(
@@ -366,7 +381,7 @@ def kleine_veelvouden(
     paneel_punten = paneel.mark_point(filled=True, size=60, opacity=1, strokeWidth=1.2).encode(
         x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
     paneel_interval = paneel.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_rule(
-        opacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
+        strokeOpacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
     regels = grafiek_ondertitel(None, [], trendbreuken(data))
     return (
         alt.layer(paneel_interval, paneel_lijnen, paneel_punten, data=data)

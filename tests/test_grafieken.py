@@ -101,32 +101,46 @@ def test_trendbreuk_is_marked_in_the_chart_and_the_subtitle():
             "Gezondheidsmonitor Volwassenen en Ouderen)") in spec["title"]["subtitle"]
 
 
+def _legendalaag(spec) -> dict:
+    """De laag die de legenda maakt: alle stijlkanalen op regio_naam, met een legenda."""
+    lagen = [laag for laag in spec["layer"] if any(
+        isinstance(enc, dict) and enc.get("field") == "regio_naam" and enc.get("legend") is not None
+        for enc in laag.get("encoding", {}).values())]
+    assert len(lagen) == 1, "precies één laag geeft de legenda"
+    return lagen[0]
+
+
+def _stijlen(spec) -> dict[str, tuple]:
+    """Per regio (kleur, vorm van de marker, streep van de lijn), zoals getekend."""
+    punten = _data(spec, _laag(spec, "point", filled=True, size=90))
+    streep = _laag(spec, "line")["encoding"]["strokeDash"]["scale"]
+    strepen = dict(zip(streep["domain"], map(tuple, streep["range"])))
+    return {r["regio_naam"]: (r["stijl_kleur"], r["stijl_vorm"], strepen[r["regio_naam"]]) for r in punten}
+
+
 def test_every_series_has_its_own_colour_shape_and_dash():
     reeks = pl.concat([REEKS, _rijen(("PV23", 2020, "18+", 80.5, 1, True, GM))])
     spec = grafieken.trend(reeks, titel="t", eenheid="%").to_dict()
-    lijn, punten = _laag(spec, "line"), _laag(spec, "point", filled=True, size=90)
-    kleur = lijn["encoding"]["color"]["scale"]
-    streep = dict(zip(lijn["encoding"]["strokeDash"]["scale"]["domain"],
-                      map(tuple, lijn["encoding"]["strokeDash"]["scale"]["range"])))
-    kleuren = dict(zip(kleur["domain"], kleur["range"]))
-    vormen = {r["regio_naam"]: r["stijl_vorm"] for r in _data(spec, punten)}
-    assert kleur["domain"] == ["Dalfsen", "GGD IJsselland", "Overijssel", "Nederland"]  # legendavolgorde
+    stijlen = _stijlen(spec)
+    kleuren = {naam: s[0] for naam, s in stijlen.items()}
+    assert _legendalaag(spec)["encoding"]["fill"]["scale"]["domain"] == [
+        "Dalfsen", "GGD IJsselland", "Overijssel", "Nederland"]  # legendavolgorde: gemeente, GGD, provincie, NL
     assert kleuren["Dalfsen"] == "#0072B2" and kleuren["Nederland"] == "#000000"
     assert kleuren["GGD IJsselland"] != kleuren["Dalfsen"]  # niet meer allebei blauw
     # eigen kleur en eigen vorm per reeks; de streep onderscheidt de neutrale reeksen (Nederland en de gemeente
     # zijn beide doorgetrokken: zwart met vierkanten tegenover een kleur)
-    assert len(set(kleuren.values())) == len(set(vormen.values())) == 4
-    assert len({streep[n] for n in ("GGD IJsselland", "Overijssel", "Nederland")}) == 3
-    assert (vormen["Nederland"], streep["Nederland"]) == ("square", ())
-    assert vormen["GGD IJsselland"] == "triangle-up" and streep["GGD IJsselland"] != ()
-    assert vormen["Overijssel"] == "diamond" and streep["Overijssel"] == (2, 2)
+    assert len(set(kleuren.values())) == len({s[1] for s in stijlen.values()}) == 4
+    assert stijlen["Nederland"][1:] == ("square", ())
+    assert stijlen["GGD IJsselland"][1] == "triangle-up" and stijlen["GGD IJsselland"][2] != ()
+    assert stijlen["Overijssel"][1:] == ("diamond", (2, 2))
+    # de lijn heeft dezelfde kleur als haar markers
+    assert _laag(spec, "line")["encoding"]["stroke"] == {"field": "stijl_kleur", "type": "nominal", "scale": None}
 
 
 def test_styles_are_keyed_by_code_and_soort_not_by_name():
     hernoemd = REEKS.with_columns(pl.col("regio_naam").replace({"GGD IJsselland": "GGD IJsselland (nieuwe naam)"}))
     spec = grafieken.trend(hernoemd, titel="t", eenheid="%").to_dict()
-    kleur = _laag(spec, "line")["encoding"]["color"]["scale"]
-    assert dict(zip(kleur["domain"], kleur["range"]))["GGD IJsselland (nieuwe naam)"] == "#4D4D4D"
+    assert _stijlen(spec)["GGD IJsselland (nieuwe naam)"][0] == "#4D4D4D"
     stijlen = grafieken.reeks_stijlen([("GM0148", "gemeente"), ("GM1876", "gemeente"), ("GM0303", "gemeente"),
                                        ("GG1009", "ggd_regio"), ("GG1413", "ggd_regio"), ("GG2209", "ggd_regio"),
                                        ("PV23", "provincie"), ("PV25", "provincie"), ("NL01", "land"),
@@ -136,25 +150,30 @@ def test_styles_are_keyed_by_code_and_soort_not_by_name():
     assert len(set(patronen)) == len(patronen)  # geen twee reeksen hetzelfde
     neutraal = [stijlen[c] for c in ("GG1009", "GG1413", "PV23", "NL01", "XX01")]
     assert all(s.kleur in ("#000000", "#4D4D4D", "#767676", "#5E5E5E") for s in neutraal)
+    assert all(s.vorm in grafieken.VORMEN for s in stijlen.values())
 
 
 def test_legend_is_opaque_and_shows_line_dash_and_marker():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen").to_dict()
-    legendas = [enc["legend"] for laag in spec["layer"] for enc in laag.get("encoding", {}).values()
-                if isinstance(enc, dict) and enc.get("field") == "regio_naam" and "legend" in enc]
-    assert legendas and all(legenda["symbolOpacity"] == 1 and legenda["title"] == "Regio" for legenda in legendas)
-    # wat doorzichtig is (band, intervalstreep) en de markers zelf staan niet op regio_naam: niets dat Vega-Lite
-    # in de legenda kan samenvoegen (stijl uit kolommen, zonder schaal)
+    legendalaag = _legendalaag(spec)
+    kanalen = {k: enc for k, enc in legendalaag["encoding"].items() if isinstance(enc, dict) and "legend" in enc}
+    # één legenda: vulling, lijnkleur, streep en symbool op hetzelfde veld, met dezelfde titel en domein
+    assert set(kanalen) == {"fill", "stroke", "strokeDash", "shape"}
+    assert {enc["legend"]["title"] for enc in kanalen.values()} == {"Regio"}
+    assert all(enc["legend"]["symbolOpacity"] == 1 for enc in kanalen.values())
+    assert len({tuple(enc["scale"]["domain"]) for enc in kanalen.values()}) == 1
+    assert "opacity" not in legendalaag["mark"]  # niets doorzichtigs dat de legenda overneemt
+    # het symbool is een stukje lijn met de marker erop
+    assert all(pad.startswith("M-1,0H1M") for pad in kanalen["shape"]["scale"]["range"])
+    # eigen schalen per laag, zodat de getekende lagen de legenda niet opsplitsen (Vega-Lite 6.5 in Streamlit)
+    assert spec["resolve"]["scale"] == dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
+    # de andere lagen dragen geen legenda, en wat doorzichtig is gebruikt fillOpacity/strokeOpacity
     for laag in spec["layer"]:
-        doorzichtig = isinstance(laag["mark"], dict) and 0 < laag["mark"].get("opacity", 1) < 1
-        if doorzichtig:
-            assert all(enc.get("scale", "geen") is None for enc in laag["encoding"].values()
-                       if isinstance(enc, dict) and enc.get("field", "").startswith("stijl_"))
-            assert not any(isinstance(enc, dict) and enc.get("field") == "regio_naam"
-                           for enc in laag["encoding"].values())
-    # het legendasymbool is lijn + marker (één legenda met kleur, vorm en streep)
-    symbolen = _laag(spec, "point", opacity=0)["encoding"]["shape"]["scale"]["range"]
-    assert all(pad.startswith("M-1,0H1M") for pad in symbolen)
+        if laag is not legendalaag:
+            assert not any(isinstance(enc, dict) and enc.get("legend") not in (None, "geen")
+                           and enc.get("field") == "regio_naam" for enc in laag.get("encoding", {}).values())
+        if isinstance(laag["mark"], dict):
+            assert "opacity" not in laag["mark"] or laag["mark"]["opacity"] == 1
 
 
 def test_y_axis_title_is_the_registry_unit_of_the_figures():
