@@ -22,10 +22,10 @@ from kompas.teksten import grafiek_ondertitel
 # Gemeenten: Okabe-Ito (onderscheidbaar bij de gangbare vormen van kleurenblindheid), op elke pagina dezelfde kleur.
 # GGD-regio, provincie, Nederland en elke toekomstige vergelijkingsgroep: neutraal (zwart en grijs), elk met een
 # eigen vorm en streep, zodat ook zonder kleur te zien is welke lijn welke regio is.
-# Contrast (WCAG 1.4.11, 3:1 tegen wit): Bronckhorsts #E69F00 haalt 2,0:1. De kleur blijft (dezelfde op elke
+# Contrast (WCAG 1.4.11, 3:1 tegen wit): Bronckhorsts #E69F00 haalt 2,25:1. De kleur blijft (dezelfde op elke
 # pagina, zo afgesproken); haalt een kleur 3:1 niet, dan krijgt elke marker een donkere rand in dezelfde tint
-# (`Stijl.rand`, minstens 4,5:1; voor #E69F00 is dat #966700), zodat elk meetpunt zichtbaar is. De cijfers staan ook in de
-# tabel eronder, en de legenda noemt elke reeks bij naam.
+# (`Stijl.rand`, minstens 4,5:1; voor #E69F00 is dat #966700), zodat elk meetpunt zichtbaar is. De lijn zelf
+# blijft 2,25:1; de cijfers staan ook in de tabel eronder, en de legenda noemt elke reeks bij naam.
 
 
 @dataclass(frozen=True)
@@ -146,12 +146,13 @@ def _regios(data: pl.DataFrame) -> pl.DataFrame:
 
 
 def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
-    """De stijlen van `reeks_stijlen` (op regiocode) als schalen op regio_naam voor de legenda (kleur, streep,
-    legendasymbool), en als kolommen `stijl_kleur`, `stijl_rand` en `stijl_vorm` voor wat er buiten blijft.
+    """De stijlen van `reeks_stijlen` (op regiocode) als schalen op regio_naam (kleur, streep, legendasymbool) en
+    als kolommen `stijl_kleur`, `stijl_rand` en `stijl_vorm` (voor de getekende lagen, zonder schaal).
 
-    Interval, markers en markerrand gebruiken die kolommen zonder schaal (scale=None): Vega-Lite voegt elk kanaal
-    met hetzelfde domein samen in één legenda, zodat de band de legendasymbolen doorzichtig zou maken, een
-    legend=None de hele legenda zou weghalen en de legenda alleen de marker zou tonen.
+    Waarom zo: Vega-Lite voegt kanalen met hetzelfde veld en domein samen in één legenda. Staan band, markers en
+    rand op regio_naam, dan neemt de legenda de doorzichtigheid van de band over en haalt een legend=None de hele
+    legenda weg. Daarom geeft één laag de legenda (in `trend`) en nemen de getekende lagen hun stijl uit deze
+    kolommen, of uit een schaal met legend=None in een eigen, onafhankelijke schaal per laag.
     """
     regios = _regios(data)
     stijlen = reeks_stijlen(list(zip(regios["regio_code"], regios["regio_soort"])))
