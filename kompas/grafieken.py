@@ -1,34 +1,228 @@
 """Grafiekbouwers: pure functies die een `alt.Chart` teruggeven, zonder `configure_*`.
 
 De Nederlandse getalnotatie (`opmaak.VEGA_LOCALE`) wordt één keer bij het tonen toegepast
-(`voor_weergave`). Kleuren zijn kleurenblind-veilig (Okabe-Ito) en per regio overal gelijk.
+(`voor_weergave`). Elke reeks heeft een eigen kleur, vorm en streep (`reeks_stijlen`), per regio overal gelijk.
+Een lijn verbindt alleen waarden van één reeks (`reeks_id`, zie loaders/schema/50_views.sql): een andere bron of
+definitie is een onderbreking, met een noot in de ondertitel.
 """
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 import altair as alt
 import polars as pl
 
 from kompas.opmaak import VEGA_LOCALE
+from kompas.teksten import grafiek_ondertitel
 
-# Okabe-Ito: onderscheidbaar bij de gangbare vormen van kleurenblindheid.
-REGIO_KLEUREN = {
-    "Dalfsen": "#0072B2",
-    "Bronckhorst": "#E69F00",
-    "Dronten": "#009E73",
-    "Nederland": "#000000",
-    "GGD IJsselland": "#56B4E9",
-    "GGD Noord- en Oost-Gelderland": "#CC79A7",
-    "GGD Flevoland": "#D55E00",
-    "Overijssel": "#7F7F7F",
-    "Gelderland": "#A0A0A0",
-    "Flevoland": "#5F5F5F",
+# --- stijl per reeks: kleur, vorm en streep, per regiocode en regiosoort (niet per naam) --------------------
+#
+# Gemeenten: Okabe-Ito (onderscheidbaar bij de gangbare vormen van kleurenblindheid), op elke pagina dezelfde kleur.
+# GGD-regio, provincie, Nederland en elke toekomstige vergelijkingsgroep: neutraal (zwart en grijs), elk met een
+# eigen vorm en streep, zodat ook zonder kleur te zien is welke lijn welke regio is.
+# Contrast (WCAG 1.4.11, 3:1 tegen wit): Bronckhorsts #E69F00 haalt 2,25:1. De kleur blijft (dezelfde op elke
+# pagina, zo afgesproken); haalt een kleur 3:1 niet, dan krijgt elke marker een donkere rand in dezelfde tint
+# (`Stijl.rand`, minstens 4,5:1; voor #E69F00 is dat #966700), zodat elk meetpunt zichtbaar is. De lijn zelf
+# blijft 2,25:1; de cijfers staan ook in de tabel eronder, en de legenda noemt elke reeks bij naam.
+
+
+@dataclass(frozen=True)
+class Stijl:
+    kleur: str
+    vorm: str  # Vega-vorm van de marker
+    streep: tuple[int, ...] = ()  # strokeDash van de lijn; () is doorgetrokken
+
+    @property
+    def rand(self) -> str:
+        """De rand van de marker: de kleur zelf als die 3:1 haalt, anders een donkerder tint van die kleur die
+        duidelijk genoeg afsteekt (4,5:1; precies 3:1 is op een kleine marker nauwelijks te zien)."""
+        return self.kleur.upper() if contrast(self.kleur) >= 3.0 else donkerder_tot(self.kleur, 4.5)
+
+
+GEMEENTE_STIJLEN = {
+    "GM0148": Stijl("#0072B2", "circle"),          # Dalfsen
+    "GM1876": Stijl("#E69F00", "triangle-down"),   # Bronckhorst
+    "GM0303": Stijl("#009E73", "cross"),           # Dronten
+}
+# een gemeente die (nog) geen vaste kleur heeft: de overige Okabe-Ito-kleuren
+EXTRA_GEMEENTE_STIJLEN = (Stijl("#D55E00", "circle"), Stijl("#CC79A7", "triangle-down"), Stijl("#56B4E9", "cross"))
+# per regiosoort; de tweede (derde) regio van dezelfde soort in één grafiek krijgt de volgende variant
+NEUTRALE_STIJLEN = {
+    "land": (Stijl("#000000", "square"), Stijl("#000000", "diamond", (1, 3))),
+    "ggd_regio": (Stijl("#4D4D4D", "triangle-up", (6, 3)), Stijl("#4D4D4D", "triangle-right", (10, 3)),
+                  Stijl("#4D4D4D", "triangle-left", (6, 3, 2, 3))),
+    "provincie": (Stijl("#767676", "diamond", (2, 2)), Stijl("#767676", "square", (2, 4)),
+                  Stijl("#767676", "triangle-right", (4, 2, 1, 2))),
+}
+# een toekomstige vergelijkingsgroep (een andere regiosoort)
+ANDERE_STIJLEN = (Stijl("#5E5E5E", "cross", (8, 3, 2, 3)), Stijl("#5E5E5E", "triangle-left", (3, 3)))
+
+# De markers als veelhoek in het vak [-1, 1] (zoals Vega eigen vormen schaalt). Het legendasymbool is een stukje
+# lijn met de marker erop (`legenda_symbool`): zo toont de legenda kleur, vorm én streep van elke reeks.
+_CIRKEL = tuple((round(math.cos(i * math.pi / 8), 3), round(math.sin(i * math.pi / 8), 3)) for i in range(16))
+VORMEN = {
+    "circle": _CIRKEL,
+    "square": ((-1, -1), (1, -1), (1, 1), (-1, 1)),
+    "diamond": ((0, -1), (1, 0), (0, 1), (-1, 0)),
+    "triangle-up": ((0, -1), (1, 1), (-1, 1)),
+    "triangle-down": ((0, 1), (1, -1), (-1, -1)),
+    "triangle-right": ((1, 0), (-1, 1), (-1, -1)),
+    "triangle-left": ((-1, 0), (1, 1), (1, -1)),
+    "cross": ((-1, -0.33), (-0.33, -0.33), (-0.33, -1), (0.33, -1), (0.33, -0.33), (1, -0.33), (1, 0.33),
+              (0.33, 0.33), (0.33, 1), (-0.33, 1), (-0.33, 0.33), (-1, 0.33)),
 }
 
 
-def kleurschaal(regio_namen: list[str]) -> alt.Scale:
-    namen = [n for n in REGIO_KLEUREN if n in regio_namen] + [n for n in regio_namen if n not in REGIO_KLEUREN]
-    return alt.Scale(domain=namen, range=[REGIO_KLEUREN.get(n, "#999999") for n in namen])
+def legenda_symbool(vorm: str, schaal: float = 0.42) -> str:
+    """SVG-pad voor de legenda: een horizontale lijn door het vak met de marker (verkleind) in het midden."""
+    punten = "L".join(f"{x * schaal:g},{y * schaal:g}" for x, y in VORMEN[vorm])
+    return f"M-1,0H1M{punten}Z"
+
+
+def _luminantie(kleur: str) -> float:
+    def kanaal(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(kleur.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * kanaal(r) + 0.7152 * kanaal(g) + 0.0722 * kanaal(b)
+
+
+def contrast(kleur: str, achtergrond: str = "#FFFFFF") -> float:
+    """Contrastverhouding volgens WCAG 2.1 (1 tot 21)."""
+    licht, donker = sorted((_luminantie(kleur), _luminantie(achtergrond)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+def donkerder_tot(kleur: str, minimum: float) -> str:
+    """Dezelfde tint, stap voor stap donkerder tot het contrast tegen wit minstens `minimum` is."""
+    r, g, b = (int(kleur.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    factor = 1.0
+    uit = kleur.upper()
+    while contrast(uit) < minimum and factor > 0:
+        factor = round(factor - 0.05, 2)
+        uit = "#{:02X}{:02X}{:02X}".format(*(round(c * factor) for c in (r, g, b)))
+    return uit
+
+
+def reeks_stijlen(regios: list[tuple[str, str]]) -> dict[str, Stijl]:
+    """Stijl per regiocode voor de regio's (regio_code, regio_soort) van één grafiek, in legendavolgorde.
+
+    Gemeenten met een vaste stijl houden die; elke andere regio krijgt een stijl naar haar soort, en binnen
+    een soort een andere variant, zodat geen twee reeksen in één grafiek hetzelfde kleur-vorm-streeppatroon hebben.
+    """
+    stijlen: dict[str, Stijl] = {}
+    geteld: dict[str, int] = {}
+    for code, soort in regios:
+        if code in stijlen:
+            continue
+        if code in GEMEENTE_STIJLEN:
+            stijlen[code] = GEMEENTE_STIJLEN[code]
+            continue
+        groep = "gemeente" if soort == "gemeente" else soort
+        varianten = EXTRA_GEMEENTE_STIJLEN if groep == "gemeente" else NEUTRALE_STIJLEN.get(groep, ANDERE_STIJLEN)
+        n = geteld.get(groep, 0)
+        geteld[groep] = n + 1
+        stijl = varianten[n % len(varianten)]
+        if n >= len(varianten):  # meer regio's van één soort dan varianten: een eigen streep erbij
+            stijl = Stijl(stijl.kleur, stijl.vorm, (n + 1, 2))
+        stijlen[code] = stijl
+    return stijlen
+
+
+SOORT_VOLGORDE = {"gemeente": 0, "ggd_regio": 1, "provincie": 2, "land": 9}
+
+
+def _regios(data: pl.DataFrame) -> pl.DataFrame:
+    """De regio's van een grafiek (code, soort, naam), in legendavolgorde: gemeente, GGD-regio, provincie,
+    (een andere vergelijkingsgroep,) Nederland; daarbinnen op regio_volgorde."""
+    kolommen = ["regio_code", "regio_soort", "regio_naam"]
+    volgorde = ["regio_volgorde"] if "regio_volgorde" in data.columns else []
+    return (data.select(kolommen + volgorde).unique()
+            .with_columns(pl.col("regio_soort").replace_strict(SOORT_VOLGORDE, default=5, return_dtype=pl.Int32)
+                          .alias("_soort"))
+            .sort(["_soort", *volgorde, "regio_code"]).drop("_soort"))
+
+
+def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
+    """De stijlen van `reeks_stijlen` (op regiocode) als schalen op regio_naam (kleur, streep, legendasymbool) en
+    als kolommen `stijl_kleur`, `stijl_rand` en `stijl_vorm` (voor de getekende lagen, zonder schaal).
+
+    Waarom zo: Vega-Lite voegt kanalen met hetzelfde veld en domein samen in één legenda. Staan band, markers en
+    rand op regio_naam, dan neemt de legenda de doorzichtigheid van de band over en haalt een legend=None de hele
+    legenda weg. Daarom geeft één laag de legenda (in `trend`) en nemen de getekende lagen hun stijl uit deze
+    kolommen, of uit een schaal met legend=None in een eigen, onafhankelijke schaal per laag.
+    """
+    regios = _regios(data)
+    stijlen = reeks_stijlen(list(zip(regios["regio_code"], regios["regio_soort"])))
+    namen = regios["regio_naam"].to_list()
+    per_naam = [stijlen[c] for c in regios["regio_code"]]
+    schalen = {
+        "kleur": alt.Scale(domain=namen, range=[s.kleur for s in per_naam]),
+        "legenda_vorm": alt.Scale(domain=namen, range=[legenda_symbool(s.vorm) for s in per_naam]),
+        "streep": alt.Scale(domain=namen, range=[list(s.streep) for s in per_naam]),
+    }
+    data = data.with_columns(
+        pl.col("regio_code").replace_strict({c: s.kleur for c, s in stijlen.items()}).alias("stijl_kleur"),
+        pl.col("regio_code").replace_strict({c: s.rand for c, s in stijlen.items()}).alias("stijl_rand"),
+        pl.col("regio_code").replace_strict({c: s.vorm for c, s in stijlen.items()}).alias("stijl_vorm"),
+    )
+    return data, schalen
+
+
+def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
+    """De rijen die in een grafiek komen: een waarde, en `in_grafiek` (één per regio-jaar, zie 50_views.sql).
+
+    Zonder `reeks_id` (een frame van buiten de database) is elke regio × leeftijd één lijn.
+    """
+    data = reeks.filter(pl.col("waarde").is_not_null())
+    if "in_grafiek" in data.columns:
+        data = data.filter(pl.col("in_grafiek"))
+    if "reeks_id" not in data.columns:
+        data = data.with_columns(pl.concat_str("regio_code", "leeftijd", separator=" | ").alias("reeks_id"))
+    if "trendbreuk" not in data.columns:
+        data = data.with_columns(pl.lit(False).alias("trendbreuk"))
+    # alleen wat de grafiek gebruikt: de specificatie (en wat de browser krijgt) blijft klein
+    return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns)
+
+
+GRAFIEKKOLOMMEN = ("regio_code", "regio_soort", "regio_naam", "regio_volgorde", "peiljaar", "leeftijd", "waarde",
+                   "ondergrens", "bovengrens", "eenheid", "reeks_id", "trendbreuk", "bronfamilie")
+
+
+def trendbreuken(data: pl.DataFrame) -> list[dict]:
+    """Per trendbreuk in de getekende waarden: regio_naam, peiljaar, van en naar (bronfamilie ervoor en erna)."""
+    if "bronfamilie" not in data.columns:
+        return [{"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"]}
+                for r in data.filter(pl.col("trendbreuk")).iter_rows(named=True)]
+    plaats = {code: i for i, code in enumerate(_regios(data)["regio_code"])}  # legendavolgorde
+    met_vorige = data.sort("peiljaar").with_columns(
+        pl.col("bronfamilie").shift(1).over(["regio_code", "leeftijd"]).alias("vorige_bronfamilie"))
+    breuken = [{"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"], "van": r["vorige_bronfamilie"],
+                "naar": r["bronfamilie"], "_plaats": plaats[r["regio_code"]]}
+               for r in met_vorige.filter(pl.col("trendbreuk")).iter_rows(named=True)]
+    return [{k: v for k, v in b.items() if k != "_plaats"}
+            for b in sorted(breuken, key=lambda b: (b["peiljaar"], b["_plaats"]))]
+
+
+def _eenheid(data: pl.DataFrame, eenheid: str) -> str:
+    """De eenheid van de cijfers zelf (registry, kolom `eenheid`) als die er is, anders de meegegeven."""
+    if "eenheid" in data.columns:
+        eenheden = data["eenheid"].drop_nulls().unique().to_list()
+        if len(eenheden) == 1:
+            return eenheden[0]
+    return eenheid
+
+
+def x_as(data: pl.DataFrame, stap_max: int = 2) -> alt.Axis:
+    """Peiljaren als hele jaren: een streepje per jaar (of per `stap_max` jaar als er meer dan 12 zijn), nooit
+    een half jaar dat als hetzelfde jaartal twee keer op de as staat."""
+    if data.is_empty():
+        return alt.Axis(format="d", tickMinStep=1)
+    eerste, laatste = int(data["peiljaar"].min()), int(data["peiljaar"].max())
+    stap = 1 if laatste - eerste <= 12 else stap_max
+    return alt.Axis(format="d", values=list(range(eerste, laatste + 1, stap)))
 
 
 def y_as(eenheid: str, decimalen: int) -> alt.Axis:
@@ -55,34 +249,64 @@ def trend(
     nulmeting: dict | None = None,
     streefwaarden: list[dict] | None = None,
     ondertitel: str | None = None,
+    regio: str | None = None,
 ) -> alt.LayerChart:
-    """Trend per regio: lijn met punten, het 95%-interval als band, nulmeting en streefwaarde.
+    """Trend per regio: lijn met markers, het 95%-interval, nulmeting en streefwaarde.
 
-    `reeks` heeft kolommen regio_naam, peiljaar, leeftijd, waarde, ondergrens, bovengrens.
-    Elke combinatie van regio en leeftijd is een eigen lijn: 18+ en 19+ worden nooit verbonden.
+    `reeks` heeft kolommen regio_code, regio_soort, regio_naam, peiljaar, leeftijd, waarde, ondergrens,
+    bovengrens, en uit de database in_grafiek, reeks_id, trendbreuk en bronfamilie (queries/reeks_indicator.sql).
+    Alleen `in_grafiek`-rijen worden getekend; elke `reeks_id` is een eigen lijn, dus een andere leeftijdsgroep
+    of bronfamilie wordt nooit verbonden. De y-as heeft de eenheid van de cijfers (kolom `eenheid`, de registry).
+    `regio`: de regio waar de grafiek over gaat; de ondertitel zegt wat er werkelijk getekend is (`grafiek_ondertitel`).
     `nulmeting`: {'jaar', 'waarde'}; `streefwaarden`: rijen met jaar, soort, waarde, ondergrens, bovengrens, tekst.
     """
-    data = reeks.filter(pl.col("waarde").is_not_null())
-    kleur = alt.Color("regio_naam:N", title="Regio", scale=kleurschaal(data["regio_naam"].unique().to_list()))
-    x = alt.X("peiljaar:Q", title="Peiljaar", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
+    data, schaal = _gestijld(_grafiekwaarden(reeks))
+    eenheid = _eenheid(data, eenheid)
+    legenda = alt.Legend(title="Regio", symbolOpacity=1, symbolStrokeWidth=2.5, symbolSize=600, labelLimit=260)
+    # De legenda komt uit één onzichtbare laag (`legenda_symbolen`) met vulling, lijnkleur, streep en symbool op
+    # regio_naam: één legenda, ook in oudere Vega-Lite-versies die kanalen uit verschillende lagen niet samenvoegen.
+    # Alles wat getekend wordt, neemt zijn stijl uit de kolommen van `_gestijld`, zonder schaal en zonder legenda.
+    legenda_kanalen = {
+        "fill": alt.Fill("regio_naam:N", scale=schaal["kleur"], legend=legenda),
+        "stroke": alt.Stroke("regio_naam:N", scale=schaal["kleur"], legend=legenda),
+        "strokeDash": alt.StrokeDash("regio_naam:N", scale=schaal["streep"], legend=legenda),
+        "shape": alt.Shape("regio_naam:N", scale=schaal["legenda_vorm"], legend=legenda),
+    }
+    vulling = alt.Fill("stijl_kleur:N", scale=None)
+    lijnkleur = alt.Stroke("stijl_kleur:N", scale=None)
+    # de streep als schaal (een lijst als kolom komt via Arrow niet als lijst in de browser); de eigen schaal per
+    # laag (resolve_scale hieronder) houdt legend=None hier buiten de legenda
+    streep = alt.StrokeDash("regio_naam:N", scale=schaal["streep"], legend=None)
+    vorm = alt.Shape("stijl_vorm:N", scale=None)
+    rand = alt.Stroke("stijl_rand:N", scale=None)
+    x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data), scale=alt.Scale(zero=False))
     y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False))
     basis = alt.Chart(data)
+    met_interval = basis.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)")
 
-    interval_band = basis.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_area(
-        opacity=0.18
-    ).encode(x=x, y=alt.Y("ondergrens:Q", axis=y_as(eenheid, decimalen)), y2="bovengrens:Q", color=kleur,
-             detail="leeftijd:N")
-    interval_streep = basis.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_rule(
-        opacity=0.6
-    ).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", color=kleur)
-    regio_lijnen = basis.mark_line(point=alt.OverlayMarkDef(size=60, filled=True)).encode(
-        x=x,
-        y=y,
-        color=kleur,
-        strokeDash=alt.StrokeDash("leeftijd:N", title="Leeftijd"),
-        tooltip=_tooltip(eenheid, decimalen),
-    )
-    lagen: list[alt.Chart] = [interval_band, interval_streep, regio_lijnen]
+    # fillOpacity/strokeOpacity, niet opacity: Vega-Lite neemt `opacity` van een laag over in de legendasymbolen
+    interval_band = met_interval.mark_area(fillOpacity=0.15).encode(
+        x=x, y=alt.Y("ondergrens:Q", axis=y_as(eenheid, decimalen)), y2="bovengrens:Q", fill=vulling,
+        detail="reeks_id:N")
+    interval_streep = met_interval.mark_rule(strokeOpacity=0.7, strokeWidth=1.5).encode(
+        x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
+    regio_lijnen = basis.mark_line(strokeWidth=2.5).encode(
+        x=x, y=y, stroke=lijnkleur, strokeDash=streep, detail="reeks_id:N", order="peiljaar:Q")
+    regio_punten = basis.mark_point(filled=True, size=90, opacity=1, strokeWidth=1.5).encode(
+        x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
+    # tekent niets (geen rijen), maar geeft de legenda: het domein van de schalen is vast, dus elke regio staat erin
+    legenda_symbolen = basis.transform_filter("false").mark_point(filled=True).encode(x=x, y=y, **legenda_kanalen)
+    lagen: list[alt.Chart] = [interval_band, interval_streep, regio_lijnen, regio_punten, legenda_symbolen]
+
+    breuken = trendbreuken(data)
+    if breuken:
+        jaren = pl.DataFrame({"peiljaar": sorted({b["peiljaar"] for b in breuken})}).with_columns(
+            pl.lit("trendbreuk").alias("label"))
+        breuk_lijn = alt.Chart(jaren).mark_rule(strokeDash=[2, 3], color="#4D4D4D").encode(x=x)
+        breuk_tekst = alt.Chart(jaren).mark_text(  # verticaal langs de streep: breuken in opeenvolgende jaren
+            angle=270, align="right", baseline="bottom", dx=-2, y=2, fontSize=11, color="#333333",
+        ).encode(x=x, text="label:N")
+        lagen += [breuk_lijn, breuk_tekst]
 
     if nulmeting and nulmeting.get("waarde") is not None and nulmeting.get("jaar") is not None:
         nul = pl.DataFrame({"peiljaar": [nulmeting["jaar"]], "waarde": [float(nulmeting["waarde"])],
@@ -95,11 +319,11 @@ def trend(
 
     punten = [s for s in (streefwaarden or []) if s.get("soort") in ("punt", "minimaal", "maximaal") and s.get("jaar")]
     if punten:
-        vorm = {"punt": "diamond", "minimaal": "triangle-up", "maximaal": "triangle-down"}
+        vorm_streef = {"punt": "diamond", "minimaal": "triangle-up", "maximaal": "triangle-down"}
         sw = pl.DataFrame({
             "peiljaar": [s["jaar"] for s in punten],
             "waarde": [float(s["waarde"]) for s in punten],
-            "vorm": [vorm[s["soort"]] for s in punten],
+            "vorm": [vorm_streef[s["soort"]] for s in punten],
             "tekst": [s.get("tekst") or "" for s in punten],
         })
         streef_punten = alt.Chart(sw).mark_point(size=140, filled=True, color="#D55E00").encode(
@@ -114,7 +338,7 @@ def trend(
             "bovengrens": [float(s["bovengrens"]) for s in banden],
             "tekst": [s.get("tekst") or "" for s in banden],
         })
-        streef_band = alt.Chart(sb).mark_rule(strokeWidth=8, opacity=0.5, color="#D55E00").encode(
+        streef_band = alt.Chart(sb).mark_rule(strokeWidth=8, strokeOpacity=0.5, color="#D55E00").encode(
             x=x, y=alt.Y("ondergrens:Q"), y2="bovengrens:Q", tooltip=[alt.Tooltip("tekst:N", title="Streefwaarde")])
         lagen.append(streef_band)
     zonder_jaar = [s for s in (streefwaarden or []) if not s.get("jaar") and s.get("waarde") is not None
@@ -126,33 +350,47 @@ def trend(
             y="waarde:Q", tooltip=[alt.Tooltip("tekst:N", title="Streefwaarde")])
         lagen.append(streef_lijn)
 
-    kop = alt.TitleParams(text=titel, subtitle=ondertitel or "", anchor="start")
-    return alt.layer(*lagen).properties(title=kop, height=300)
+    regels = grafiek_ondertitel(regio, _regios(data)["regio_naam"].to_list(), breuken,
+                                data["leeftijd"].unique(maintain_order=True).to_list())
+    kop = alt.TitleParams(text=titel, subtitle=regels + ([ondertitel] if ondertitel else []) or "", anchor="start")
+    # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
+    # domein (scale=None) van de getekende lagen samen met die van de legendalaag, en valt de legenda uiteen in vier.
+    onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
+    return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=300)
 
 
 def kleine_veelvouden(
     waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, kolommen: int = 4
 ) -> alt.FacetChart:
-    """Eén paneel per regio, met dezelfde schaal, dezelfde kleur per regio als op elke pagina.
+    """Eén paneel per regio, met dezelfde schaal en dezelfde stijl per regio als op elke pagina.
 
-    `waarden` heeft kolommen regio_naam, peiljaar, leeftijd, waarde (en eventueel ondergrens/bovengrens).
+    `waarden` heeft de kolommen van `trend`. Binnen een paneel is de streep de leeftijdsgroep; elke `reeks_id`
+    is een eigen lijn (geen lijn over een trendbreuk), en de ondertitel noemt elke trendbreuk.
     """
-    data = waarden.filter(pl.col("waarde").is_not_null())
-    kleur = alt.Color("regio_naam:N", title="Regio", scale=kleurschaal(data["regio_naam"].unique().to_list()),
-                      legend=None)
-    x = alt.X("peiljaar:Q", title="Peiljaar", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
+    data, _ = _gestijld(_grafiekwaarden(waarden))
+    eenheid = _eenheid(data, eenheid)
+    lijnkleur = alt.Stroke("stijl_kleur:N", scale=None)
+    vulling = alt.Fill("stijl_kleur:N", scale=None)
+    vorm = alt.Shape("stijl_vorm:N", scale=None)
+    rand = alt.Stroke("stijl_rand:N", scale=None)
+    leeftijd = alt.StrokeDash("leeftijd:N", title="Leeftijd", legend=alt.Legend(symbolOpacity=1, symbolStrokeWidth=2))
+    x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False))
     y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False))
-    paneel_lijnen = alt.Chart().mark_line(point=alt.OverlayMarkDef(size=50, filled=True)).encode(
-        x=x, y=y, color=kleur, strokeDash=alt.StrokeDash("leeftijd:N", title="Leeftijd"),
-        tooltip=_tooltip(eenheid, decimalen))
-    paneel_interval = alt.Chart().transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_rule(
-        opacity=0.5).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", color=kleur)
+    paneel = alt.Chart()
+    paneel_lijnen = paneel.mark_line(strokeWidth=2).encode(
+        x=x, y=y, stroke=lijnkleur, strokeDash=leeftijd, detail="reeks_id:N", order="peiljaar:Q")
+    paneel_punten = paneel.mark_point(filled=True, size=60, opacity=1, strokeWidth=1.2).encode(
+        x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
+    paneel_interval = paneel.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_rule(
+        strokeOpacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
+    regels = grafiek_ondertitel(None, [], trendbreuken(data))
     return (
-        alt.layer(paneel_interval, paneel_lijnen, data=data)
+        alt.layer(paneel_interval, paneel_lijnen, paneel_punten, data=data)
         .properties(width=180, height=160)
-        .facet(facet=alt.Facet("regio_naam:N", title=None, sort=list(REGIO_KLEUREN)), columns=kolommen)
+        .facet(facet=alt.Facet("regio_naam:N", title=None, sort=_regios(data)["regio_naam"].to_list()),
+               columns=kolommen)
         .resolve_scale(y="shared", x="shared")
-        .properties(title=alt.TitleParams(text=titel, anchor="start"))
+        .properties(title=alt.TitleParams(text=titel, subtitle=regels or "", anchor="start"))
     )
 
 

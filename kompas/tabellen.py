@@ -12,7 +12,16 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 from kompas import opmaak
-from kompas.teksten import OORDEEL_TEKST, interval_tekst, nulmeting_tekst, status_tekst, streefwaarde_tekst, waarde_tekst
+from kompas.teksten import (
+    OORDEEL_TEKST,
+    eenheid_tekst,
+    grafiek_tekst,
+    interval_tekst,
+    nulmeting_tekst,
+    status_tekst,
+    streefwaarde_tekst,
+    waarde_tekst,
+)
 
 def deel(frame: pl.DataFrame, **gelijk) -> pl.DataFrame:
     """De rijen van `frame` waarin elke genoemde kolom de gegeven waarde heeft; een waarde None filtert niet.
@@ -64,6 +73,8 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Significantie": r.get("significantie") or "–",
             "Bron": r.get("bron") or "–",
         }
+        if "in_grafiek" in r:
+            rij["In de grafiek"] = grafiek_tekst(r)
         if "indicator_naam" in r:
             rij = {"Indicator": r["indicator_naam"], **rij}
         if r.get("berekend_uit"):
@@ -99,6 +110,7 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
                        + f" ({opmaak.peilmoment(r['laatste_peiljaar'], r['laatste_peildatum'])})")
         rijen.append({
             "Indicator (eigen formulering)": r["omschrijving"],
+            "Eenheid": eenheid_tekst(r) or "–",
             "Laatste waarde": laatste,
             "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"] or 0)
             if not opmaak.leeg(r.get("landelijk_waarde")) else "–",

@@ -201,6 +201,68 @@ def streefwaarde_tekst(streefwaarden: list[dict] | None) -> str:
     )
 
 
+def opsomming(delen: list[str]) -> str:
+    """['A', 'B', 'C'] -> 'A, B en C'."""
+    delen = [d for d in delen if d]
+    if len(delen) <= 1:
+        return "".join(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def grafiek_ondertitel(regio: str | None, getoond: list[str], breuken: list[dict],
+                       leeftijden: list[str] | None = None) -> list[str]:
+    """Wat een trendgrafiek werkelijk toont, als regels voor de ondertitel (één plek voor deze regel).
+
+    regio:      de regio waar de grafiek over gaat (de titel zegt '… — Dalfsen'), of None
+    getoond:    de regio's met minstens één getekende waarde, in de volgorde van de legenda
+    breuken:    per trendbreuk een dict met regio_naam, peiljaar, van en naar (de bronfamilies ervoor en erna)
+    leeftijden: de getekende leeftijdsgroepen; meer dan één zijn aparte lijnen (een andere definitie)
+
+    'Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland'
+    'Getoond: Dronten, GGD Flevoland en Nederland'
+    'Trendbreuk 2023 (Dronten): andere bron/definitie: gemeente Dronten (daarvoor Gezondheidsmonitor Volwassenen en
+    Ouderen)'
+    """
+    regels = []
+    if regio and regio not in getoond:
+        regels.append(f"{regio}: geen gegevens; getoond: {opsomming(getoond)}" if getoond else f"{regio}: geen gegevens")
+    elif getoond:
+        regels.append(f"Getoond: {opsomming(getoond)}")
+    if leeftijden and len(leeftijden) > 1:
+        regels.append(f"Leeftijdsgroepen {opsomming(leeftijden)}: aparte lijnen (andere definitie)")
+    per_breuk: dict[tuple, list[str]] = {}
+    plaats = {naam: i for i, naam in enumerate(getoond)}
+    for b in sorted(breuken, key=lambda b: (b["peiljaar"], plaats.get(b["regio_naam"], len(plaats)))):
+        namen = per_breuk.setdefault((b["peiljaar"], b.get("van"), b.get("naar")), [])
+        if b["regio_naam"] not in namen:
+            namen.append(b["regio_naam"])
+    for (jaar, van, naar), namen in per_breuk.items():
+        bronnen = f": {naar} (daarvoor {van})" if van and naar else ""
+        regels.append(f"Trendbreuk {jaar} ({opsomming(namen)}): andere bron/definitie{bronnen}")
+    return regels
+
+
+def grafiek_tekst(rij: dict) -> str:
+    """Staat deze waarde in de grafiek, en zo niet, waarom niet (kolommen uit afgeleid.indicator_waarden)."""
+    if opmaak.leeg(rij.get("waarde")):
+        return "nee (geen waarde)"
+    if not rij.get("in_grafiek"):
+        return "nee (een andere waarde voor dit jaar staat in de grafiek)"
+    if rij.get("trendbreuk"):
+        return f"ja, trendbreuk: andere bron/definitie ({rij.get('bronfamilie') or 'andere bron'})"
+    return "ja"
+
+
+def eenheid_tekst(rij: dict) -> str:
+    """De eenheid van de cijfers (registry), met de eigen woorden van het kader erbij als die anders zijn:
+    'per 1.000 inwoners (in het kader: aantal (trend t.o.v. landelijk))'."""
+    eenheid = rij.get("eenheid") or ""
+    kader = (rij.get("kader_eenheid") or "").strip()
+    if kader and kader != eenheid:
+        return f"{eenheid} (in het kader: {kader})" if eenheid else f"in het kader: {kader}"
+    return eenheid
+
+
 def nulmeting_tekst(rij: dict) -> str:
     """De nulmeting zoals de gemeente die schreef, anders de waarde zelf; met jaar en, bij een upload, de upload."""
     if rij.get("nulmeting_jaar") is None and not rij.get("nulmeting_tekst") and opmaak.leeg(rij.get("nulmeting_waarde")):

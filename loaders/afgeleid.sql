@@ -107,6 +107,8 @@ select distinct indicator_code, peiljaar from afgeleid.per_regio_jaar;
 -- gekoppelde registry-indicator, de laatste voorkeurswaarde (en landelijk), de nulmeting en de
 -- streefwaarden (als lijst). De status tegenover de streefwaarde berekent kompas.status (Python).
 -- Kaders zonder doelen en doelen zonder indicatoren staan er ook in (met NULL-kolommen).
+-- Eenheid: `eenheid` is die van de registry-indicator (de cijfers zijn registry-cijfers); `kader_eenheid` is de
+-- formulering uit het kader, alleen als tekst.
 -- Reeks: de leeftijdsgroep uit het kader; is die leeg, dan de reeks met het laatste peiljaar
 -- ('totaal' gaat bij gelijk jaar voor).
 -- Streefwaarden: die uit het beleidsdocument en die uit geldende uploads (`geldende_upload_streefwaarde`,
@@ -270,7 +272,10 @@ final as (
         ki.volgorde as indicator_volgorde,
         ki.indicator_code,
         i.naam as indicator_naam,
-        coalesce(ki.eenheid, i.eenheid) as eenheid,
+        -- de eenheid van de cijfers is die van de registry-indicator (as, tooltip, nulmeting, marge van de status);
+        -- de eenheid zoals het kader die noemt ('aantal (trend t.o.v. landelijk)') staat apart, als tekst
+        i.eenheid,
+        ki.eenheid as kader_eenheid,
         i.decimalen,
         i.goede_richting,
         i.soort as indicator_soort,

@@ -60,7 +60,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                         + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not reeks["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
-                grafiek("trend", reeks, titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
+                grafiek("trend", reeks, titel=f"{rij['indicator_naam']} — {namen[gemeente]}", regio=namen[gemeente],
                         eenheid=rij["eenheid"], decimalen=rij["decimalen"] or 0,
                         nulmeting=nulmeting, streefwaarden=rij["streefwaarden"])
                 bronregel(reeks["bron"].to_list())

@@ -2,6 +2,9 @@
 -- regio's, aangevuld met Nederland en de GGD-regio's van de gekozen gemeenten; alleen voorkeurswaarden,
 -- met interval. Elke indicator × leeftijdsgroep is een eigen reeks (kolom `reeks`): 18+ en 19+ worden
 -- nooit één lijn. Alle kolommen van afgeleid.indicator_waarden, plus `reeks`.
+-- Een grafiek tekent alleen de rijen met `in_grafiek` (één waarde per regio-jaar), één lijn per `reeks_id`;
+-- `trendbreuk` markeert de eerste waarde na een wissel van bronfamilie. De regel staat één keer, in
+-- loaders/schema/50_views.sql (en de bronfamilie in 40_berekend.sql); de andere rijen blijven voor de tabel.
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]).
 
 with gekozen as (

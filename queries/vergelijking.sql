@@ -1,5 +1,6 @@
 -- Vergelijking van indicatoren tussen regio's over een periode: voorkeurswaarden met landelijke waarde,
--- verschil, significantie en oordeel (alle kolommen van afgeleid.indicator_waarden).
+-- verschil, significantie en oordeel (alle kolommen van afgeleid.indicator_waarden). De grafiek tekent alleen
+-- `in_grafiek`, één lijn per `reeks_id` (trendbreukregel: loaders/schema/50_views.sql).
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]), $jaar_van, $jaar_tot (integer).
 
 with waarden as (

@@ -89,6 +89,48 @@ def test_kaders_toont_eigen_kader(app):
     expect(namen.first).to_have_attribute("aria-label", re.compile("Voldoet aan beweegrichtlijn — Dronten"))
 
 
+def _grafiek_teksten(grafiek) -> dict:
+    """Titel, ondertitel, legendatitels en -namen zoals Vega ze in de SVG tekent."""
+    def teksten(selector: str) -> list[str]:  # een tekst van meer regels tekent Vega als <tspan>'s
+        return grafiek.locator(selector).evaluate_all(
+            "ts => ts.flatMap(t => t.querySelector('tspan') ? [...t.querySelectorAll('tspan')] : [t])"
+            ".map(t => t.textContent.trim())")
+
+    return {"titel": teksten("g.role-title-text text"), "ondertitel": teksten("g.role-title-subtitle text"),
+            "legendas": grafiek.locator("g.role-legend").count(), "legendatitels": teksten("g.role-legend-title text"),
+            "namen": teksten("g.role-legend-label text")}
+
+
+def test_kaders_grafiek_legenda_en_ondertitel_zeggen_wat_getekend_is(app):
+    url, pagina = app
+    hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders-legenda",
+                  "Status van het doel")
+    grafieken = hoofd.locator("[data-testid=stVegaLiteChart]")
+    expect(grafieken.locator("g.role-legend-label text").first).to_be_attached(timeout=30000)
+    beweeg = grafieken.filter(has_text="Voldoet aan beweegrichtlijn — Dronten")
+    expect(beweeg.locator("g.role-legend-label text")).to_have_count(3, timeout=30000)
+    t = _grafiek_teksten(beweeg)
+    # één legenda met de drie reeksen, de gemeente eerst; geen tweede legenda (leeftijd, intervalband)
+    assert t["legendas"] == 1 and t["legendatitels"] == ["Regio"]
+    assert t["namen"] == ["Dronten", "GGD Flevoland", "Nederland"]
+    assert t["ondertitel"] == ["Getoond: Dronten, GGD Flevoland en Nederland"]
+    # Dronten heeft cijfers uit de Gezondheidsmonitor (2020) en uit het eigen beleidskader (2023): een trendbreuk
+    gezondheid = grafieken.filter(has_text="Ervaren gezondheid (zeer) goed — Dronten")
+    expect(gezondheid.locator("g.role-legend-label text")).to_have_count(3, timeout=30000)
+    t = _grafiek_teksten(gezondheid)
+    assert t["ondertitel"][0] == "Getoond: Dronten, GGD Flevoland en Nederland"
+    assert t["ondertitel"][1].startswith("Trendbreuk 2023 (Dronten en Nederland): andere bron/definitie")
+    # zonder cijfers van Dronten zegt de ondertitel dat, en wat er wel staat
+    eenzaam = grafieken.filter(has_text="Eenzaam — Dronten")
+    expect(eenzaam.locator("g.role-legend-label text")).to_have_count(1, timeout=30000)
+    t = _grafiek_teksten(eenzaam)
+    assert t["namen"] == ["Nederland"] and t["ondertitel"] == ["Dronten: geen gegevens; getoond: Nederland"]
+    # de legendasymbolen zijn ondoorzichtig (niet de 0,18 van de intervalband)
+    dekking = beweeg.locator("g.role-legend-symbol path").evaluate_all(
+        "paden => paden.map(p => [p.getAttribute('opacity'), p.getAttribute('fill-opacity')])")
+    assert dekking and all(o in (None, "1") and f in (None, "1") for o, f in dekking)
+
+
 def test_vergelijken_doorklikken_en_link_delen(app):
     url, pagina = app
     hoofd = _open(pagina, f"{url}/vergelijken?indicatoren=ervaren_gezondheid_pct", "vergelijken", "Bron:")

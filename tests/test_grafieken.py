@@ -1,52 +1,263 @@
+"""De grafiekbouwers, getoetst op hun Vega-Lite-specificatie (chart.to_dict(), dat ook valideert).
+
+De cijfers hieronder ZIJN VERZONNEN (testgegevens); ze hebben de kolommen van queries/reeks_indicator.sql.
+"""
+
 import polars as pl
+import pytest
 
 from kompas import grafieken
+from kompas.teksten import grafiek_ondertitel, grafiek_tekst, opsomming
 
-REEKS = pl.DataFrame({
-    "regio_naam": ["Dalfsen", "Dalfsen", "Nederland", "Nederland", "Dalfsen"],
-    "peiljaar": [2016, 2020, 2016, 2020, 2022],
-    "leeftijd": ["19+", "18+", "19+", "18+", "18+"],
-    "waarde": [82.0, 85.9, 75.6, 79.1, None],
-    "ondergrens": [79.2, 83.6, 75.4, 78.9, None],
-    "bovengrens": [84.5, 87.9, 75.8, 79.3, None],
-})
+REGIO = {
+    "GM0148": ("Dalfsen", "gemeente", 1),
+    "GM1876": ("Bronckhorst", "gemeente", 2),
+    "GM0303": ("Dronten", "gemeente", 3),
+    "GG1009": ("GGD IJsselland", "ggd_regio", 11),
+    "PV23": ("Overijssel", "provincie", 21),
+    "NL01": ("Nederland", "land", 0),
+}
 
 
-def _lagen(spec):
-    return spec["layer"]
+def _rijen(*rijen) -> pl.DataFrame:
+    """(regio_code, peiljaar, leeftijd, waarde, reeks_deel, in_grafiek, bronfamilie) -> een reeks zoals uit de query."""
+    uit = []
+    for code, jaar, leeftijd, waarde, deel, in_grafiek, familie in rijen:
+        naam, soort, volgorde = REGIO[code]
+        uit.append({
+            "regio_code": code, "regio_naam": naam, "regio_soort": soort, "regio_volgorde": volgorde,
+            "peiljaar": jaar, "leeftijd": leeftijd, "waarde": waarde,
+            "ondergrens": None if waarde is None else waarde - 1.5, "bovengrens": None if waarde is None else waarde + 1.5,
+            "eenheid": "%", "in_grafiek": in_grafiek, "bronfamilie": familie,
+            "reeks_id": f"{code} | x | {leeftijd} | {deel}" if in_grafiek else None,
+            "trendbreuk": False,
+        })
+    frame = pl.DataFrame(uit)
+    # trendbreuk zoals de SQL hem zet: de eerste waarde van een volgend reeksdeel
+    return frame.with_columns(
+        (pl.col("reeks_id") != pl.col("reeks_id").shift(1).over(["regio_code", "leeftijd"])).fill_null(False)
+        .alias("trendbreuk"))
+
+
+GM = "Gezondheidsmonitor Volwassenen en Ouderen"
+REEKS = _rijen(
+    ("GM0148", 2016, "19+", 82.0, 1, True, GM),
+    ("GM0148", 2020, "18+", 85.9, 1, True, GM),
+    ("GM0148", 2023, "18+", 80.0, 2, True, "gemeente Dalfsen"),  # trendbreuk: andere bron
+    ("GM0148", 2022, "18+", None, None, False, GM),               # ontbreekt: niet tekenen, geen 0
+    ("GG1009", 2020, "18+", 81.8, 1, True, GM),
+    ("NL01", 2016, "19+", 75.6, 1, True, GM),
+    ("NL01", 2020, "18+", 79.1, 1, True, GM),
+    ("NL01", 2020, "18+", 79.0, 1, False, GM),                    # tweede waarde voor 2020: alleen in de tabel
+)
+
+
+def _mark(laag) -> str:
+    return laag["mark"]["type"] if isinstance(laag["mark"], dict) else laag["mark"]
+
+
+def _laag(spec, mark: str, **kenmerk) -> dict:
+    lagen = [laag for laag in spec["layer"] if _mark(laag) == mark
+             and all(laag["mark"].get(k) == v for k, v in kenmerk.items())]
+    assert len(lagen) == 1, f"verwacht één laag {mark} {kenmerk}, gevonden {len(lagen)}"
+    return lagen[0]
+
+
+def _data(spec, laag) -> list[dict]:
+    return spec["datasets"][laag["data"]["name"]] if "data" in laag else next(iter(spec["datasets"].values()))
 
 
 def test_trend_heeft_interval_lijnen_nulmeting_en_streefwaarde():
-    grafiek = grafieken.trend(
+    spec = grafieken.trend(
         REEKS, titel="Ervaren gezondheid", eenheid="%", nulmeting={"jaar": 2017, "waarde": 82},
         streefwaarden=[{"jaar": 2021, "soort": "punt", "waarde": 85, "tekst": "85%"},
                        {"jaar": 2023, "soort": "band", "ondergrens": 65, "bovengrens": 70, "tekst": "65-70%"}],
-    )
-    spec = grafiek.to_dict()
-    marks = [laag["mark"]["type"] if isinstance(laag["mark"], dict) else laag["mark"] for laag in _lagen(spec)]
-    assert marks.count("area") == 1 and "line" in marks
+    ).to_dict()
+    marks = [_mark(laag) for laag in spec["layer"]]
+    assert marks.count("area") == 1 and marks.count("line") == 1
     assert spec["title"]["text"] == "Ervaren gezondheid"
-    # de lijn scheidt leeftijdsgroepen (18+ en 19+ worden niet verbonden)
-    lijn = next(l for l in _lagen(spec) if (l["mark"]["type"] if isinstance(l["mark"], dict) else l["mark"]) == "line")
-    assert lijn["encoding"]["strokeDash"]["field"] == "leeftijd"
-    # ontbrekende waarde wordt niet getekend (geen 0)
     rijen = next(iter(spec["datasets"].values()))
-    assert all(r["waarde"] is not None for r in rijen)
-    teksten = [r.get("label") for d in spec["datasets"].values() for r in d]
-    assert "nulmeting 2017" in teksten
+    assert all(r["waarde"] is not None for r in rijen)  # een ontbrekende waarde wordt niet getekend (geen 0)
+    assert "nulmeting 2017" in [r.get("label") for d in spec["datasets"].values() for r in d]
 
 
-def test_kleuren_per_regio_vast():
-    schaal = grafieken.kleurschaal(["Nederland", "Dronten", "Dalfsen"])
-    paren = dict(zip(schaal.domain, schaal.range))
-    assert paren["Dalfsen"] == grafieken.REGIO_KLEUREN["Dalfsen"]
-    assert paren["Nederland"] == "#000000"
+def test_lines_are_split_by_reeks_and_only_chart_values_are_drawn():
+    spec = grafieken.trend(REEKS, titel="t", eenheid="%").to_dict()
+    lijn = _laag(spec, "line")
+    assert lijn["encoding"]["detail"]["field"] == "reeks_id"
+    assert _laag(spec, "area")["encoding"]["detail"]["field"] == "reeks_id"  # ook de band niet over een breuk
+    rijen = _data(spec, lijn)
+    # de tweede Nederland-waarde van 2020 (niet in_grafiek) staat niet in de grafiek: geen verticale zigzag
+    assert [(r["regio_code"], r["peiljaar"]) for r in rijen].count(("NL01", 2020)) == 1
+    dalfsen = {r["reeks_id"] for r in rijen if r["regio_code"] == "GM0148"}
+    assert dalfsen == {"GM0148 | x | 19+ | 1", "GM0148 | x | 18+ | 1", "GM0148 | x | 18+ | 2"}
 
 
-def test_kleine_veelvouden_delen_de_schaal():
+def test_trendbreuk_is_marked_in_the_chart_and_the_subtitle():
+    spec = grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen").to_dict()
+    tekst = _laag(spec, "text", angle=270)
+    assert [r["peiljaar"] for r in _data(spec, tekst)] == [2023]
+    assert ("Trendbreuk 2023 (Dalfsen): andere bron/definitie: gemeente Dalfsen (daarvoor "
+            "Gezondheidsmonitor Volwassenen en Ouderen)") in spec["title"]["subtitle"]
+
+
+def _legendalaag(spec) -> dict:
+    """De laag die de legenda maakt: alle stijlkanalen op regio_naam, met een legenda."""
+    lagen = [laag for laag in spec["layer"] if any(
+        isinstance(enc, dict) and enc.get("field") == "regio_naam" and enc.get("legend") is not None
+        for enc in laag.get("encoding", {}).values())]
+    assert len(lagen) == 1, "precies één laag geeft de legenda"
+    return lagen[0]
+
+
+def _stijlen(spec) -> dict[str, tuple]:
+    """Per regio (kleur, vorm van de marker, streep van de lijn), zoals getekend."""
+    punten = _data(spec, _laag(spec, "point", filled=True, size=90))
+    streep = _laag(spec, "line")["encoding"]["strokeDash"]["scale"]
+    strepen = dict(zip(streep["domain"], map(tuple, streep["range"])))
+    return {r["regio_naam"]: (r["stijl_kleur"], r["stijl_vorm"], strepen[r["regio_naam"]]) for r in punten}
+
+
+def test_every_series_has_its_own_colour_shape_and_dash():
+    reeks = pl.concat([REEKS, _rijen(("PV23", 2020, "18+", 80.5, 1, True, GM))])
+    spec = grafieken.trend(reeks, titel="t", eenheid="%").to_dict()
+    stijlen = _stijlen(spec)
+    kleuren = {naam: s[0] for naam, s in stijlen.items()}
+    assert _legendalaag(spec)["encoding"]["fill"]["scale"]["domain"] == [
+        "Dalfsen", "GGD IJsselland", "Overijssel", "Nederland"]  # legendavolgorde: gemeente, GGD, provincie, NL
+    assert kleuren["Dalfsen"] == "#0072B2" and kleuren["Nederland"] == "#000000"
+    assert kleuren["GGD IJsselland"] != kleuren["Dalfsen"]  # niet meer allebei blauw
+    # eigen kleur en eigen vorm per reeks; de streep onderscheidt de neutrale reeksen (Nederland en de gemeente
+    # zijn beide doorgetrokken: zwart met vierkanten tegenover een kleur)
+    assert len(set(kleuren.values())) == len({s[1] for s in stijlen.values()}) == 4
+    assert stijlen["Nederland"][1:] == ("square", ())
+    assert stijlen["GGD IJsselland"][1] == "triangle-up" and stijlen["GGD IJsselland"][2] != ()
+    assert stijlen["Overijssel"][1:] == ("diamond", (2, 2))
+    # de lijn heeft dezelfde kleur als haar markers
+    assert _laag(spec, "line")["encoding"]["stroke"] == {"field": "stijl_kleur", "type": "nominal", "scale": None}
+
+
+def test_styles_are_keyed_by_code_and_soort_not_by_name():
+    hernoemd = REEKS.with_columns(pl.col("regio_naam").replace({"GGD IJsselland": "GGD IJsselland (nieuwe naam)"}))
+    spec = grafieken.trend(hernoemd, titel="t", eenheid="%").to_dict()
+    assert _stijlen(spec)["GGD IJsselland (nieuwe naam)"][0] == "#4D4D4D"
+    stijlen = grafieken.reeks_stijlen([("GM0148", "gemeente"), ("GM1876", "gemeente"), ("GM0303", "gemeente"),
+                                       ("GG1009", "ggd_regio"), ("GG1413", "ggd_regio"), ("GG2209", "ggd_regio"),
+                                       ("PV23", "provincie"), ("PV25", "provincie"), ("NL01", "land"),
+                                       ("XX01", "gemeentegrootteklasse"), ("GM9999", "gemeente")])
+    assert [stijlen[c].kleur for c in ("GM0148", "GM1876", "GM0303")] == ["#0072B2", "#E69F00", "#009E73"]
+    patronen = [(s.kleur, s.vorm, s.streep) for s in stijlen.values()]
+    assert len(set(patronen)) == len(patronen)  # geen twee reeksen hetzelfde
+    neutraal = [stijlen[c] for c in ("GG1009", "GG1413", "PV23", "NL01", "XX01")]
+    assert all(s.kleur in ("#000000", "#4D4D4D", "#767676", "#5E5E5E") for s in neutraal)
+    assert all(s.vorm in grafieken.VORMEN for s in stijlen.values())
+
+
+def test_legend_is_opaque_and_shows_line_dash_and_marker():
+    spec = grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen").to_dict()
+    legendalaag = _legendalaag(spec)
+    kanalen = {k: enc for k, enc in legendalaag["encoding"].items() if isinstance(enc, dict) and "legend" in enc}
+    # één legenda: vulling, lijnkleur, streep en symbool op hetzelfde veld, met dezelfde titel en domein
+    assert set(kanalen) == {"fill", "stroke", "strokeDash", "shape"}
+    assert {enc["legend"]["title"] for enc in kanalen.values()} == {"Regio"}
+    assert all(enc["legend"]["symbolOpacity"] == 1 for enc in kanalen.values())
+    assert len({tuple(enc["scale"]["domain"]) for enc in kanalen.values()}) == 1
+    assert "opacity" not in legendalaag["mark"]  # niets doorzichtigs dat de legenda overneemt
+    # het symbool is een stukje lijn met de marker erop
+    assert all(pad.startswith("M-1,0H1M") for pad in kanalen["shape"]["scale"]["range"])
+    # eigen schalen per laag, zodat de getekende lagen de legenda niet opsplitsen (Vega-Lite 6.5 in Streamlit)
+    assert spec["resolve"]["scale"] == dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
+    # de andere lagen dragen geen legenda, en wat doorzichtig is gebruikt fillOpacity/strokeOpacity
+    for laag in spec["layer"]:
+        if laag is not legendalaag:
+            assert not any(isinstance(enc, dict) and enc.get("legend") not in (None, "geen")
+                           and enc.get("field") == "regio_naam" for enc in laag.get("encoding", {}).values())
+        if isinstance(laag["mark"], dict):
+            assert "opacity" not in laag["mark"] or laag["mark"]["opacity"] == 1
+
+
+def test_y_axis_title_is_the_registry_unit_of_the_figures():
+    reeks = REEKS.with_columns(pl.lit("per 1.000 inwoners").alias("eenheid"))
+    # de pagina gaf vroeger de eenheid uit het kader mee ('%'); de cijfers zijn per 1.000 inwoners
+    spec = grafieken.trend(reeks, titel="Wmo-cliënten per 1.000 inwoners", eenheid="%", decimalen=0).to_dict()
+    assert _laag(spec, "line")["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
+    tooltip = {t["field"]: t["title"] for t in _laag(spec, "point", filled=True, size=90)["encoding"]["tooltip"]}
+    assert tooltip["waarde"] == "per 1.000 inwoners"
+    veelvoud = grafieken.kleine_veelvouden(reeks, titel="t", eenheid="%").to_dict()
+    assert veelvoud["spec"]["layer"][1]["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
+
+
+def test_subtitle_says_what_is_drawn_when_the_gemeente_has_no_figures():
+    alleen_regio = REEKS.filter(pl.col("regio_code") != "GM0148")
+    spec = grafieken.trend(alleen_regio, titel="Ervaren gezondheid — Dalfsen", eenheid="%", regio="Dalfsen").to_dict()
+    assert spec["title"]["subtitle"][0] == "Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland"
+    alleen_nl = REEKS.filter(pl.col("regio_code") == "NL01")
+    spec = grafieken.trend(alleen_nl, titel="t", eenheid="%", regio="Dalfsen").to_dict()
+    assert spec["title"]["subtitle"][0] == "Dalfsen: geen gegevens; getoond: Nederland"
+
+
+def test_grafiek_ondertitel():
+    assert grafiek_ondertitel("Dalfsen", ["GGD IJsselland", "Nederland"], []) == [
+        "Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland"]
+    assert grafiek_ondertitel("Dronten", ["Dronten", "GGD Flevoland", "Nederland"], [], ["18+"]) == [
+        "Getoond: Dronten, GGD Flevoland en Nederland"]
+    assert grafiek_ondertitel("Dalfsen", ["Dalfsen", "Nederland"], [], ["19+", "18+"])[1] == (
+        "Leeftijdsgroepen 19+ en 18+: aparte lijnen (andere definitie)")
+    breuken = [
+        {"regio_naam": "Nederland", "peiljaar": 2023, "van": GM, "naar": "gemeente Dronten"},
+        {"regio_naam": "Dronten", "peiljaar": 2023, "van": GM, "naar": "gemeente Dronten"},
+        {"regio_naam": "Dronten", "peiljaar": 2025, "van": "gemeente Dronten", "naar": "upload (eigen registratie)"},
+    ]
+    assert grafiek_ondertitel("Dronten", ["Dronten", "Nederland"], breuken)[1:] == [
+        f"Trendbreuk 2023 (Dronten en Nederland): andere bron/definitie: gemeente Dronten (daarvoor {GM})",
+        "Trendbreuk 2025 (Dronten): andere bron/definitie: upload (eigen registratie) (daarvoor gemeente Dronten)",
+    ]
+    assert grafiek_ondertitel(None, [], [{"regio_naam": "Nederland", "peiljaar": 2019}]) == [
+        "Trendbreuk 2019 (Nederland): andere bron/definitie"]
+    assert opsomming(["a"]) == "a" and opsomming([]) == "" and opsomming(["a", "b", "c"]) == "a, b en c"
+
+
+def test_table_says_which_values_are_on_the_chart():
+    assert grafiek_tekst({"waarde": 79.1, "in_grafiek": True, "trendbreuk": False}) == "ja"
+    assert grafiek_tekst({"waarde": 79.0, "in_grafiek": False}) == (
+        "nee (een andere waarde voor dit jaar staat in de grafiek)")
+    assert grafiek_tekst({"waarde": 80.0, "in_grafiek": True, "trendbreuk": True, "bronfamilie": "gemeente Dalfsen"}) \
+        == "ja, trendbreuk: andere bron/definitie (gemeente Dalfsen)"
+
+
+@pytest.mark.parametrize("stijl", [*grafieken.GEMEENTE_STIJLEN.values(), *grafieken.EXTRA_GEMEENTE_STIJLEN,
+                                   *(s for v in grafieken.NEUTRALE_STIJLEN.values() for s in v),
+                                   *grafieken.ANDERE_STIJLEN])
+def test_every_series_reaches_3_to_1_against_white(stijl):
+    """WCAG 1.4.11: elke lijn haalt 3:1, of haar markers hebben een rand die het haalt (Bronckhorst #E69F00)."""
+    assert grafieken.contrast(stijl.rand) >= 3.0
+    if grafieken.contrast(stijl.kleur) < 3.0:
+        assert grafieken.contrast(stijl.rand) >= 4.5 and stijl.rand != stijl.kleur.upper()
+
+
+def test_contrast_of_known_colours():
+    assert grafieken.contrast("#000000") == pytest.approx(21.0)
+    assert grafieken.contrast("#767676") == pytest.approx(4.54, abs=0.01)
+    assert grafieken.contrast("#E69F00") == pytest.approx(2.25, abs=0.01)  # Bronckhorst haalt 3:1 niet zelf
+    assert grafieken.GEMEENTE_STIJLEN["GM1876"].rand == "#966700"
+
+
+def test_x_axis_has_whole_years_only():
+    spec = grafieken.trend(REEKS, titel="t", eenheid="%").to_dict()
+    assert _laag(spec, "line")["encoding"]["x"]["axis"]["values"] == list(range(2016, 2024))
+
+
+def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
     spec = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%").to_dict()
     assert spec["resolve"]["scale"]["y"] == "shared"
     assert spec["facet"]["field"] == "regio_naam"
+    assert spec["facet"]["sort"] == ["Dalfsen", "GGD IJsselland", "Nederland"]
+    lijn = next(laag for laag in spec["spec"]["layer"] if _mark(laag) == "line")
+    assert lijn["encoding"]["detail"]["field"] == "reeks_id"
+    assert lijn["encoding"]["strokeDash"]["field"] == "leeftijd"
+    rijen = next(iter(spec["datasets"].values()))
+    assert [(r["regio_code"], r["peiljaar"]) for r in rijen].count(("NL01", 2020)) == 1
+    assert spec["title"]["subtitle"][0].startswith("Trendbreuk 2023 (Dalfsen)")
 
 
 def test_locale_bij_weergave():

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import polars as pl
+
 from kompas import opmaak
 
 
@@ -103,3 +105,20 @@ def test_leesbaar_maakt_een_getypeerde_tabel_nederlands():
         ("2020", "1 oktober 2020", "7,6", "23-11-2026 14:05", "ja", "CBS"),
         ("2023", "", "1.234,5", "", "nee", ""),
     ]
+
+
+def test_eenheid_van_de_registry_met_de_woorden_van_het_kader():
+    from kompas.tabellen import kader_tabel
+    from kompas.teksten import eenheid_tekst
+
+    rij = {"eenheid": "per 1.000 inwoners", "kader_eenheid": "aantal (trend t.o.v. landelijk)"}
+    assert eenheid_tekst(rij) == "per 1.000 inwoners (in het kader: aantal (trend t.o.v. landelijk))"
+    assert eenheid_tekst({"eenheid": "%", "kader_eenheid": "%"}) == "%"
+    assert eenheid_tekst({"eenheid": "%", "kader_eenheid": None}) == "%"
+    tabel = kader_tabel(pl.DataFrame([{
+        "omschrijving": "Wmo-verwijzingen", "eenheid": "per 1.000 inwoners", "kader_eenheid": "%",
+        "laatste_waarde": 54.0, "laatste_peiljaar": 2016, "laatste_peildatum": None, "decimalen": 0,
+        "landelijk_waarde": None, "nulmeting_jaar": None, "nulmeting_waarde": None, "nulmeting_tekst": None,
+        "streefwaarden": None, "status": None, "bron": None, "bron_genoemd": None}]))
+    assert tabel["Eenheid"].to_list() == ["per 1.000 inwoners (in het kader: %)"]
+    assert tabel["Laatste waarde"].to_list() == ["54 per 1.000 inwoners (2016)"]  # niet '54%'

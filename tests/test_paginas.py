@@ -116,6 +116,11 @@ def test_vergelijken_kleine_veelvouden_met_tabel(ingebedde_db):
     assert at.multiselect(key="vgl_indicatoren").value == ["mantelzorger_pct", "problematische_schulden_pct"]
     assert len(at.get("vega_lite_chart")) == 2
     assert len(at.dataframe) == 2
+    # Nederland 2020 heeft twee standen (1 januari en 1 oktober): beide in de tabel, één in de grafiek
+    schulden = at.dataframe[1].value
+    nl2020 = schulden[(schulden["Regio"] == "Nederland") & schulden["Peiljaar"].str.contains("2020")]
+    assert sorted(nl2020["In de grafiek"]) == ["ja", "nee (een andere waarde voor dit jaar staat in de grafiek)"]
+    assert schulden["In de grafiek"].str.startswith("ja, trendbreuk").any()  # 2023: het beleidskader van Dronten
 
 
 def test_indicator_alle_waarden_met_herkomst(ingebedde_db):

@@ -142,6 +142,91 @@ def test_reeks_of_several_indicators_in_one_query(cur):
     assert r.to_dicts() == los[0].to_dicts() + los[1].to_dicts()  # gesorteerd op indicator_code
 
 
+# --- trendbreuk: één lijn per reeks (indicator, leeftijd, bronfamilie), één waarde per regio-jaar ------
+
+
+def _grafiek(cur, indicator_code, regio_code) -> list[dict]:
+    r = gegevens.reeks(cur, [indicator_code], [regio_code])
+    return r.filter((r["regio_code"] == regio_code) & r["in_grafiek"]).sort("peiljaar").to_dicts()
+
+
+def test_bronfamilie_gezondheidsmonitor_whatever_table_or_document(cur):
+    import tomllib
+
+    from kompas.db import DATA
+
+    with open(DATA / "cbs_tabellen.toml", "rb") as f:
+        rivm_bron = tomllib.load(f)["soort"]["rivm_gezondheid"]["bron"]
+    assert rivm_bron == "RIVM; GGD'en, CBS en RIVM (Gezondheidsmonitor Volwassenen en Ouderen)"  # = fixture
+    families = {w["peiljaar"]: w["bronfamilie"] for w in _grafiek(cur, "mantelzorger_pct", "GM0303")}
+    assert families == {
+        2020: "Gezondheidsmonitor Volwassenen en Ouderen",  # RIVM-tabel G
+        2022: "Gezondheidsmonitor Volwassenen en Ouderen",  # document dat de Gezondheidsmonitor citeert
+        2023: "Gemeente (test)",                            # een document van de gemeente
+        2024: "Gezondheidsmonitor Volwassenen en Ouderen",  # RIVM 50120NED
+        2025: "upload (eigen registratie)",                 # upload, ook al heet de bron 'gemeente Dronten'
+    }
+
+
+def test_trendbreuk_at_each_change_of_source_family(cur):
+    lijn = _grafiek(cur, "mantelzorger_pct", "GM0303")
+    assert [(w["peiljaar"], w["trendbreuk"], w["reeks_deel"]) for w in lijn] == [
+        (2020, False, 1), (2022, False, 1),  # RIVM-tabel en document: dezelfde meting, één lijn
+        (2023, True, 2),                     # gemeentedocument: breuk
+        (2024, True, 3),                     # terug naar de Gezondheidsmonitor: weer een breuk, geen brug over 2023
+        (2025, True, 4),                     # upload: breuk
+    ]
+    assert len({w["reeks_id"] for w in lijn}) == 4
+    assert lijn[0]["reeks_id"] == lijn[1]["reeks_id"] == "GM0303 | mantelzorger_pct | 18+ | 1"
+    # Nederland: twee StatLine-tabellen van de Gezondheidsmonitor, één lijn
+    nl = _grafiek(cur, "mantelzorger_pct", "NL01")
+    assert [w["trendbreuk"] for w in nl] == [False, False] and len({w["reeks_id"] for w in nl}) == 1
+
+
+def test_age_groups_are_separate_lines_not_breaks(cur):
+    r = gegevens.reeks(cur, ["ervaren_gezondheid_pct"], ["GM0148"])
+    gm = r.filter(r["regio_code"] == "GM0148")
+    assert not gm["trendbreuk"].any()
+    ids = dict(zip(gm["leeftijd"], gm["reeks_id"]))
+    assert ids == {"19+": "GM0148 | ervaren_gezondheid_pct | 19+ | 1", "18+": "GM0148 | ervaren_gezondheid_pct | 18+ | 1"}
+
+
+def test_one_chart_value_per_region_year(cur):
+    r = gegevens.reeks(cur, ["problematische_schulden_pct"], ["GM0148"])
+    nl2020 = r.filter((r["regio_code"] == "NL01") & (r["peiljaar"] == 2020)).sort("peildatum").to_dicts()
+    # beide standen zijn voorkeur (elk voor hun eigen peildatum) en staan in de tabel; in de grafiek alleen
+    # de laatste stand van het jaar (1 oktober), geen verticale zigzag
+    assert [(str(w["peildatum"]), w["is_voorkeur"], w["in_grafiek"]) for w in nl2020] == [
+        ("2020-01-01", True, False), ("2020-10-01", True, True)]
+    assert nl2020[0]["reeks_id"] is None and not nl2020[0]["trendbreuk"]
+    grafiek = r.filter(r["in_grafiek"])
+    assert grafiek.group_by("regio_code", "peiljaar", "leeftijd").len()["len"].max() == 1
+
+
+def test_non_preferred_values_never_on_the_chart(cur):
+    rijen = cur.sql("select * from afgeleid.indicator_waarden where in_grafiek and not is_voorkeur").fetchall()
+    assert rijen == []
+    dubbel = cur.sql("""
+        select indicator_code, regio_code, peiljaar, leeftijd from afgeleid.indicator_waarden where in_grafiek
+        group by all having count(*) > 1""").fetchall()
+    assert dubbel == []
+
+
+def test_trendbreuk_in_the_embedded_data(lees):
+    """Op de echte cijfers: Dronten 2020 (CBS Gezondheidsmonitor) en 2023 (beleidskader van de gemeente)."""
+    (w,) = lees("select * from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct'"
+                " and regio_code = 'GM0303' and peiljaar = 2023 and in_grafiek")
+    assert w["trendbreuk"] and w["bronfamilie"] == "gemeente Dronten" and w["reeks_deel"] == 2
+    families = lees("select distinct tabel_id, bronfamilie from afgeleid.indicator_waarden"
+                    " where tabel_id in ('83674NED', '85012NED') order by tabel_id")
+    assert {f["bronfamilie"] for f in families} == {"Gezondheidsmonitor Volwassenen en Ouderen"}
+    # Nederland 2020 en de Corona Gezondheidsmonitor 2022 (RIVM-samenvatting): één lijn
+    nl = lees("select peiljaar, trendbreuk from afgeleid.indicator_waarden where indicator_code ="
+              " 'ervaren_gezondheid_pct' and regio_code = 'NL01' and leeftijd = '18+' and in_grafiek and peiljaar <= 2022"
+              " order by peiljaar")
+    assert [(n["peiljaar"], n["trendbreuk"]) for n in nl] == [(2020, False), (2022, False)]
+
+
 # --- bronvoorkeur en peildatum -------------------------------------------------------------------------
 
 
@@ -254,7 +339,7 @@ def test_gemeenten_and_indicatoren(cur):
 
 def test_kader_boom_values_nulmeting_and_status(cur):
     k = gegevens.kader_boom(cur, "GM0148")
-    assert k.height == 4  # 3 indicatoren + 1 doel zonder indicatoren
+    assert k.height == 5  # 4 indicatoren + 1 doel zonder indicatoren
     i1 = rij(k, kader_indicator_id="GM0148-i1")
     assert i1["laatste_waarde"] == pytest.approx(10.0) and i1["laatste_peiljaar"] == 2023
     assert i1["nulmeting_waarde"] == pytest.approx(11.0) and i1["nulmeting_herkomst"] == "waarneming"
@@ -283,6 +368,23 @@ def test_doelen_telling_zelfde_regel_als_kaderboom(cur):
     assert (telling["op koers"], telling["risico"], telling["niet op koers"], telling["nog niet te beoordelen"]) == \
         (0, 1, 0, 2)
     assert gegevens.doelen_telling(cur, ["GM1876"]) == []  # geen kaders: geen telling
+
+
+def test_kader_boom_unit_is_the_registry_unit_and_kader_wording_kept(cur):
+    k = gegevens.kader_boom(cur, "GM0148")
+    i1 = rij(k, kader_indicator_id="GM0148-i1")
+    assert i1["eenheid"] == "per 1.000 inwoners"  # de cijfers zijn registry-cijfers
+    assert i1["kader_eenheid"] == "aantal (trend t.o.v. landelijk)"  # de woorden van het kader, als tekst
+    assert rij(k, kader_indicator_id="GM0148-i2")["kader_eenheid"] is None
+
+
+def test_kader_boom_status_margin_from_the_registry_unit(cur):
+    # 10,0 per 1.000 tegen 'maximaal 9': 1,0 te hoog. Met de '%' van het kader zou de marge 2 procentpunt zijn
+    # (risico); de registry-eenheid 'per 1.000 inwoners' geeft 10% van 9 = 0,9: niet op koers.
+    i4 = rij(gegevens.kader_boom(cur, "GM0148"), kader_indicator_id="GM0148-i4")
+    assert i4["eenheid"] == "per 1.000 inwoners" and i4["kader_eenheid"] == "%"
+    assert i4["laatste_waarde"] == pytest.approx(10.0)
+    assert i4["status"] == "niet op koers"
 
 
 def test_kader_boom_other_gemeente_empty(cur):

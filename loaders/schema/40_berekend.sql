@@ -1,10 +1,10 @@
 -- Lagen onder de publieke view `indicator_waarden` (50_views.sql). Alleen views: ze rekenen bij elke
 -- query opnieuw, dus een upload of verversing is direct zichtbaar en er is niets dat kan verouderen.
 --
---   stg_waarneming          elke opgeslagen waarneming met haar herkomst, de bronrang en `bron`: de tekst die
---                           pagina's en downloads als bron noemen (organisatie (tabel), vindplaats; bij een
---                           upload de eigen bron van de rij plus bestand, datum en wie, niet alle bronnen
---                           van het werkblad)
+--   stg_waarneming          elke opgeslagen waarneming met haar herkomst, de bronrang, de bronfamilie en `bron`:
+--                           de tekst die pagina's en downloads als bron noemen (uitgever, tabel, vindplaats,
+--                           'gelezen in'; bij een upload de eigen bron van de rij plus bestand, datum en wie,
+--                           niet alle bronnen van het werkblad)
 --   ind_bijstand_per_1000   bijstand per 1.000 inwoners, berekend uit de Kerncijfers-tellingen
 --                           (bijstand_personen / inwoners × 1.000, zelfde regio en peiljaar), alleen waar
 --                           geen gepubliceerd cijfer voor die cel bestaat; `berekend_uit` zegt waaruit
@@ -71,7 +71,35 @@ final as (
                 || coalesce(' (gelezen in: ' || h.gelezen_in || ')', '')
         end as bron,
         -- StatLine (CBS/RIVM) vóór upload vóór gepubliceerd document
-        case h.soort when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3 end as bron_rang
+        case h.soort when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3 end as bron_rang,
+        -- Bronfamilie: de meting of registratie achter het cijfer, los van waar het gelezen is. Een lijn in een
+        -- grafiek verbindt alleen cijfers uit één familie; een wissel is een trendbreuk (50_views.sql).
+        -- De eerste regel die past telt:
+        --   upload                          een upload (eigen registratie van de gemeente)
+        --   Gezondheidsmonitor Jongvolwassenen / Jeugd / Volwassenen en Ouderen: elke herkomst die de
+        --       Gezondheidsmonitor noemt, of ze nu uit CBS 83674NED/85012NED, RIVM 50120NED of een document
+        --       ('Gezondheidsmonitor VO' is Volwassenen en Ouderen, 'Corona Gezondheidsmonitor' is de ronde 2022)
+        --   CBS Kerncijfers wijken en buurten  elke jaargang (één tabel per jaar)
+        --   andere StatLine-tabel           per tabel ('CBS StatLine 85984NED')
+        --   document van een gemeente       per gemeente ('gemeente Dronten'): niet dezelfde meting als CBS/GGD
+        --   Kinderen in Tel (Verwey-Jonker Instituut), LISA, CBS: per uitgever, ook als de vindplaats verschilt
+        --   verder                          de bron zoals genoemd
+        case
+            when h.soort = 'upload' then 'upload (eigen registratie)'
+            when concat_ws(' ', h.bron, h.titel) ilike '%gezondheidsmonitor%jongvolwassenen%'
+                then 'Gezondheidsmonitor Jongvolwassenen'
+            when concat_ws(' ', h.bron, h.titel) ilike '%gezondheidsmonitor%jeugd%' then 'Gezondheidsmonitor Jeugd'
+            when concat_ws(' ', h.bron, h.titel) ilike '%gezondheidsmonitor%'
+                then 'Gezondheidsmonitor Volwassenen en Ouderen'
+            when h.titel ilike 'kerncijfers wijken en buurten%' then 'CBS Kerncijfers wijken en buurten'
+            when h.soort in ('CBS StatLine', 'RIVM StatLine') then h.soort || ' ' || coalesce(h.tabel_id, h.herkomst_id)
+            when h.bron ilike 'gemeente %' then h.bron
+            when h.bron ilike '%kinderen in tel%' or h.bron ilike 'verwey%jonker%'
+                then 'Kinderen in Tel (Verwey-Jonker Instituut)'
+            when h.bron ilike 'lisa%' then 'LISA'
+            when h.bron ilike 'cbs%' then 'CBS'
+            else h.bron
+        end as bronfamilie
     from waarneming_bron as w
     join herkomst_bron as h using (herkomst_id)
     -- een upload heeft per gemeente, indicator, peiljaar en leeftijd één rij (excel_validatie weigert dubbele)
@@ -140,7 +168,8 @@ berekend as (
         p.opgehaald_op,
         p.herkomst_licentie,
         p.bron,
-        p.bron_rang
+        p.bron_rang,
+        p.bronfamilie
     from personen as p
     join inwoners as i using (regio_code, peiljaar)
     anti join gepubliceerd as g using (regio_code, peiljaar)

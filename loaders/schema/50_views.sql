@@ -23,6 +23,16 @@
 --   adres bij de uitgever, en waar het cijfer in een kopie gelezen is '(gelezen in: ...)'.
 -- Vorige meting: de vorige voorkeurswaarde (niet NULL) van dezelfde reeks (indicator, regio, leeftijd),
 --   op volgorde van peiljaar en peildatum; alleen ingevuld op voorkeursrijen.
+-- Grafiek (`in_grafiek`): per regio-jaar (indicator, regio, peiljaar, leeftijd) staat precies één waarde in een
+--   grafiek: van de voorkeurswaarden (niet NULL) die met de laatste peildatum in dat jaar (de meest recente
+--   stand; een jaarcijfer zonder peildatum gaat voor een stand met datum). Twee standen in één jaar (1 januari
+--   en 1 oktober 2020) worden zo nooit een verticale zigzag; de andere blijven in de tabel, gemarkeerd.
+-- Trendbreuk: een lijn verbindt alleen grafiekwaarden van één reeks: dezelfde indicator, dezelfde definitie en
+--   leeftijdsgroep (18+ en 19+ zijn aparte reeksen) en dezelfde bronfamilie (`bronfamilie`, 40_berekend.sql).
+--   `trendbreuk` is waar op de eerste grafiekwaarde na een wissel van bronfamilie binnen (indicator, regio,
+--   leeftijd), op volgorde van peiljaar; `reeks_deel` telt vanaf 1 en gaat bij elke trendbreuk één omhoog;
+--   `reeks_id` (regio | indicator | leeftijd | deel) is de lijn waarop de waarde ligt. Buiten de grafiek:
+--   `trendbreuk` onwaar, `reeks_deel` en `reeks_id` NULL. Een wissel van leeftijdsgroep is altijd een andere lijn.
 
 create or replace view indicator_waarden as
 with waarden as (
@@ -47,6 +57,34 @@ gerangschikt as (
     from waarden
 ),
 
+grafiek as (
+    select
+        *,
+        is_voorkeur and waarde is not null and row_number() over (
+            partition by indicator_code, regio_code, peiljaar, leeftijd, (is_voorkeur and waarde is not null)
+            order by peildatum desc nulls first, herkomst_id
+        ) = 1 as in_grafiek
+    from gerangschikt
+),
+
+met_breuk as (
+    select
+        *,
+        in_grafiek and coalesce(lag(bronfamilie) over lijn <> bronfamilie, false) as trendbreuk
+    from grafiek
+    window lijn as (partition by indicator_code, regio_code, leeftijd, in_grafiek order by peiljaar)
+),
+
+met_reeks as (
+    select
+        *,
+        case when in_grafiek then cast(1 + sum(trendbreuk::integer) over (
+            partition by indicator_code, regio_code, leeftijd, in_grafiek
+            order by peiljaar rows between unbounded preceding and current row
+        ) as integer) end as reeks_deel
+    from met_breuk
+),
+
 met_vorige as (
     select
         *,
@@ -54,7 +92,7 @@ met_vorige as (
         lag(peiljaar) over reeks as lag_peiljaar,
         lag(peildatum) over reeks as lag_peildatum,
         lag(waarde) over reeks as lag_waarde
-    from gerangschikt
+    from met_reeks
     window reeks as (
         partition by indicator_code, regio_code, leeftijd, (is_voorkeur and waarde is not null)
         order by peiljaar, peildatum nulls first
@@ -179,7 +217,13 @@ final as (
         b.citaat,
         b.berekend_uit,
         b.is_berekend,
-        b.is_voorkeur
+        b.is_voorkeur,
+        b.bronfamilie,
+        b.in_grafiek,
+        b.trendbreuk,
+        b.reeks_deel,
+        case when b.in_grafiek then concat_ws(' | ', b.regio_code, b.indicator_code, b.leeftijd, b.reeks_deel) end
+            as reeks_id
     from beoordeeld as b
     join indicatoren as i using (indicator_code)
     join regios as r using (regio_code)
