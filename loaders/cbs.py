@@ -482,9 +482,9 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
         con.execute(
             """
             insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
-                                  opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting)
+                                  opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie)
             values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
-                    $gewijzigd, $licentie, false, $toelichting)
+                    $gewijzigd, $licentie, false, $toelichting, $bronfamilie)
             """,
             {
                 "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
@@ -492,6 +492,7 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
                 "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
                 "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
                 "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
+                "bronfamilie": tabel.soort.get("bronfamilie"),
             },
         )
         con.register("nieuwe_waarnemingen", nieuw)

@@ -147,6 +147,15 @@ def test_rivm_regios_en_ontbrekende_waarden(servers, ingebedde_db):
     assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'rivm:50120NED'") == [(14 * 7 * 2 * 3 - 1,)]
 
 
+def test_rivm_gezondheidsmonitor_is_dezelfde_bronfamilie_als_de_cbs_export(servers, ingebedde_db):
+    """De titel van 50120NED noemt de Gezondheidsmonitor niet; de familie komt uit cbs_tabellen.toml, zodat de
+    opgehaalde cijfers op één lijn liggen met de ingebedde CBS-exports (83674NED/85012NED), zonder trendbreuk."""
+    ververs(["50120NED"], meld=_stil)
+    families = {r[0] for r in _lees(ingebedde_db, "select distinct bronfamilie from stg_waarneming"
+                                                    " where herkomst_id in ('rivm:50120NED', 'ingebed:cbs-85012NED')")}
+    assert families == {"Gezondheidsmonitor Volwassenen en Ouderen"}
+
+
 # -- herkomst
 
 

@@ -151,13 +151,6 @@ def _grafiek(cur, indicator_code, regio_code) -> list[dict]:
 
 
 def test_bronfamilie_gezondheidsmonitor_whatever_table_or_document(cur):
-    import tomllib
-
-    from kompas.db import DATA
-
-    with open(DATA / "cbs_tabellen.toml", "rb") as f:
-        rivm_bron = tomllib.load(f)["soort"]["rivm_gezondheid"]["bron"]
-    assert rivm_bron == "RIVM; GGD'en, CBS en RIVM (Gezondheidsmonitor Volwassenen en Ouderen)"  # = fixture
     families = {w["peiljaar"]: w["bronfamilie"] for w in _grafiek(cur, "mantelzorger_pct", "GM0303")}
     assert families == {
         2020: "Gezondheidsmonitor Volwassenen en Ouderen",  # RIVM-tabel G
@@ -181,6 +174,22 @@ def test_trendbreuk_at_each_change_of_source_family(cur):
     # Nederland: twee StatLine-tabellen van de Gezondheidsmonitor, één lijn
     nl = _grafiek(cur, "mantelzorger_pct", "NL01")
     assert [w["trendbreuk"] for w in nl] == [False, False] and len({w["reeks_id"] for w in nl}) == 1
+
+
+def test_vorige_meting_alleen_uit_dezelfde_bronfamilie(cur):
+    """De verandering op het Overzicht ('+1,0 sinds 2022') vergelijkt nooit over een trendbreuk heen: de vorige
+    meting komt uit dezelfde bronfamilie (issue 10: '−9,2 sinds 2020' vergeleek een gemeentedocument met de
+    Gezondheidsmonitor)."""
+    rijen = cur.sql("""select peiljaar, vorige_peiljaar, verandering from afgeleid.indicator_waarden
+                       where indicator_code = 'mantelzorger_pct' and regio_code = 'GM0303' and is_voorkeur
+                       order by peiljaar""").fetchall()
+    assert [(j, v) for j, v, _ in rijen] == [
+        (2020, None), (2022, 2020),   # Gezondheidsmonitor (RIVM-tabel, dan een document dat haar citeert)
+        (2023, None),                 # gemeentedocument: geen eerdere meting in die familie
+        (2024, 2022),                 # Gezondheidsmonitor: vergeleken met 2022, niet met het document van 2023
+        (2025, None),                 # upload
+    ]
+    assert rijen[3][2] == pytest.approx(1.0)
 
 
 def test_age_groups_are_separate_lines_not_breaks(cur):
@@ -361,12 +370,14 @@ def test_kader_boom_values_nulmeting_and_status(cur):
 
 
 def test_doelen_telling_zelfde_regel_als_kaderboom(cur):
-    """Het Overzicht telt de doelen met dezelfde statusregel als de Kaderspagina (d1 risico, d2 en d3 niet te
-    beoordelen)."""
+    """Het Overzicht telt de doelen met dezelfde statusregel als de Kaderspagina."""
     [telling] = gegevens.doelen_telling(cur, ["GM0148"])
-    assert telling["aantal_doelen"] == 3
-    assert (telling["op koers"], telling["risico"], telling["niet op koers"], telling["nog niet te beoordelen"]) == \
-        (0, 1, 0, 2)
+    boom = gegevens.kader_boom(cur, "GM0148").unique("doel_id")
+    verwacht = {s: boom.filter(boom["doel_status"] == s).height for s in ("op koers", "risico", "niet op koers",
+                                                                         "nog niet te beoordelen")}
+    assert telling["aantal_doelen"] == boom.height == 4
+    assert {s: telling[s] for s in verwacht} == verwacht
+    assert verwacht["risico"] == 1 and verwacht["nog niet te beoordelen"] >= 2   # d1 risico; d2, d3 niet te beoordelen
     assert gegevens.doelen_telling(cur, ["GM1876"]) == []  # geen kaders: geen telling
 
 

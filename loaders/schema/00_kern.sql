@@ -57,6 +57,9 @@ create table if not exists herkomst (
 );
 -- een database van vóór gelezen_in krijgt de kolom erbij (kompas.db past het schema bij elke schrijfactie toe)
 alter table herkomst add column if not exists gelezen_in varchar;
+-- de meting achter de cijfers (zie bronfamilie in 40_berekend.sql), waar de loader die kent (data/cbs_tabellen.toml);
+-- NULL: afgeleid uit bron en titel
+alter table herkomst add column if not exists bronfamilie varchar;
 
 create table if not exists waarneming (
     indicator_code varchar not null,

@@ -74,7 +74,8 @@ final as (
         case h.soort when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3 end as bron_rang,
         -- Bronfamilie: de meting of registratie achter het cijfer, los van waar het gelezen is. Een lijn in een
         -- grafiek verbindt alleen cijfers uit één familie; een wissel is een trendbreuk (50_views.sql).
-        -- De eerste regel die past telt:
+        -- Kent de loader de familie (herkomst.bronfamilie, uit data/cbs_tabellen.toml: de titel van een StatLine-
+        -- tabel noemt haar vaak niet), dan telt die; anders de eerste regel die past:
         --   upload                          een upload (eigen registratie van de gemeente)
         --   Gezondheidsmonitor Jongvolwassenen / Jeugd / Volwassenen en Ouderen: elke herkomst die de
         --       Gezondheidsmonitor noemt, of ze nu uit CBS 83674NED/85012NED, RIVM 50120NED of een document
@@ -84,7 +85,7 @@ final as (
         --   document van een gemeente       per gemeente ('gemeente Dronten'): niet dezelfde meting als CBS/GGD
         --   Kinderen in Tel (Verwey-Jonker Instituut), LISA, CBS: per uitgever, ook als de vindplaats verschilt
         --   verder                          de bron zoals genoemd
-        case
+        coalesce(h.bronfamilie, case
             when h.soort = 'upload' then 'upload (eigen registratie)'
             when concat_ws(' ', h.bron, h.titel) ilike '%gezondheidsmonitor%jongvolwassenen%'
                 then 'Gezondheidsmonitor Jongvolwassenen'
@@ -99,7 +100,7 @@ final as (
             when h.bron ilike 'lisa%' then 'LISA'
             when h.bron ilike 'cbs%' then 'CBS'
             else h.bron
-        end as bronfamilie
+        end) as bronfamilie
     from waarneming_bron as w
     join herkomst_bron as h using (herkomst_id)
     -- een upload heeft per gemeente, indicator, peiljaar en leeftijd één rij (excel_validatie weigert dubbele)

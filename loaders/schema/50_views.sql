@@ -21,7 +21,8 @@
 --   - enquêtecijfers zonder interval, richting 'neutraal' of geen landelijke waarde: 'niet te zeggen'.
 -- Bron: de tekst onder elke grafiek en tegel. Voor CBS, RIVM en documenten: uitgever, StatLine-tabel en titel,
 --   adres bij de uitgever, en waar het cijfer in een kopie gelezen is '(gelezen in: ...)'.
--- Vorige meting: de vorige voorkeurswaarde (niet NULL) van dezelfde reeks (indicator, regio, leeftijd),
+-- Vorige meting: de vorige voorkeurswaarde (niet NULL) van dezelfde reeks (indicator, regio, leeftijd) uit
+--   dezelfde bronfamilie (zie Trendbreuk: een verandering over een wissel van bron of definitie heen zegt niets),
 --   op volgorde van peiljaar en peildatum; alleen ingevuld op voorkeursrijen.
 -- Grafiek (`in_grafiek`): per regio-jaar (indicator, regio, peiljaar, leeftijd) staat precies één waarde in een
 --   grafiek: van de voorkeurswaarden (niet NULL) die met de laatste peildatum in dat jaar (de meest recente
@@ -94,7 +95,7 @@ met_vorige as (
         lag(waarde) over reeks as lag_waarde
     from met_reeks
     window reeks as (
-        partition by indicator_code, regio_code, leeftijd, (is_voorkeur and waarde is not null)
+        partition by indicator_code, regio_code, leeftijd, bronfamilie, (is_voorkeur and waarde is not null)
         order by peiljaar, peildatum nulls first
     )
 ),
