@@ -360,40 +360,51 @@ def trend(
 
 
 def kleine_veelvouden(
-    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, kolommen: int = 4
-) -> alt.FacetChart:
+    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1
+) -> dict:
     """Eén paneel per regio, met dezelfde schaal en dezelfde stijl per regio als op elke pagina.
 
+    Geeft {'titel', 'ondertitel' (regels: elke trendbreuk), 'panelen': [(regio_naam, alt.LayerChart)]}: losse
+    grafieken van vaste breedte, zodat de pagina ze laat doorlopen op een volgende rij zodra het scherm smaller
+    is (een Vega-facet heeft een vast aantal kolommen en steekt op een telefoon buiten beeld). De schaal is
+    gedeeld doordat elk paneel hetzelfde domein (x en y, met de intervalgrenzen) krijgt.
     `waarden` heeft de kolommen van `trend`. Binnen een paneel is de streep de leeftijdsgroep; elke `reeks_id`
-    is een eigen lijn (geen lijn over een trendbreuk), en de ondertitel noemt elke trendbreuk.
+    is een eigen lijn (geen lijn over een trendbreuk).
     """
     data, _ = _gestijld(_grafiekwaarden(waarden))
     eenheid = _eenheid(data, eenheid)
+    grenzen = pl.concat([data["waarde"], data["ondergrens"].drop_nulls(), data["bovengrens"].drop_nulls()])
+    y_domein = [float(grenzen.min()), float(grenzen.max())] if not grenzen.is_empty() else None
+    x_domein = [int(data["peiljaar"].min()), int(data["peiljaar"].max())] if not data.is_empty() else None
     lijnkleur = alt.Stroke("stijl_kleur:N", scale=None)
     vulling = alt.Fill("stijl_kleur:N", scale=None)
     vorm = alt.Shape("stijl_vorm:N", scale=None)
     rand = alt.Stroke("stijl_rand:N", scale=None)
-    leeftijd = alt.StrokeDash("leeftijd:N", title="Leeftijd", legend=alt.Legend(symbolOpacity=1, symbolStrokeWidth=2))
-    x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False))
-    y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False))
-    paneel = alt.Chart()
-    paneel_lijnen = paneel.mark_line(strokeWidth=2).encode(
-        x=x, y=y, stroke=lijnkleur, strokeDash=leeftijd, detail="reeks_id:N", order="peiljaar:Q")
-    paneel_punten = paneel.mark_point(filled=True, size=60, opacity=1, strokeWidth=1.2).encode(
-        x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
-    paneel_interval = paneel.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_rule(
-        strokeOpacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
-    regels = grafiek_ondertitel(None, [], trendbreuken(data))
-    return (
-        alt.layer(paneel_interval, paneel_lijnen, paneel_punten, data=data)
-        .properties(width=180, height=160)
-        .facet(facet=alt.Facet("regio_naam:N", title=None, sort=_regios(data)["regio_naam"].to_list()),
-               columns=kolommen)
-        .resolve_scale(y="shared", x="shared")
-        .properties(title=alt.TitleParams(text=titel, subtitle=regels or "", anchor="start"))
-    )
+    leeftijd = alt.StrokeDash("leeftijd:N", title="Leeftijd", legend=alt.Legend(symbolOpacity=1, symbolStrokeWidth=2,
+                                                                             orient="bottom"))
+    x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False, domain=x_domein))
+    y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False, domain=y_domein, nice=True))
+    panelen = []
+    for regio_naam in _regios(data)["regio_naam"].to_list():
+        paneel = alt.Chart(data.filter(pl.col("regio_naam") == regio_naam))
+        paneel_lijnen = paneel.mark_line(strokeWidth=2).encode(
+            x=x, y=y, stroke=lijnkleur, strokeDash=leeftijd, detail="reeks_id:N", order="peiljaar:Q")
+        paneel_punten = paneel.mark_point(filled=True, size=60, opacity=1, strokeWidth=1.2).encode(
+            x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
+        paneel_interval = paneel.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_rule(
+            strokeOpacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
+        panelen.append((regio_naam, alt.layer(paneel_interval, paneel_lijnen, paneel_punten)
+                        .properties(width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start"))))
+    return {"titel": titel, "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data)), "panelen": panelen}
 
 
 def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Past de Nederlandse locale één keer toe, vlak voor het tonen."""
-    return grafiek.configure(locale=VEGA_LOCALE)
+    """Past de Nederlandse locale één keer toe, vlak voor het tonen, en haalt de losse punten, lijnen en banden uit
+    de toegankelijkheidsboom (`mark.aria = false`).
+
+    Vega geeft anders elke groep markeringen een rol 'graphics-symbol', ook een lege laag (een streefwaarde die
+    er niet is, de legendalaag) zonder naam: axe meldt dat als ernstig (svg-img-alt), en een schermlezer leest
+    een rij naamloze symbolen voor. De grafiek als geheel heeft een naam (`alt`, kompas.weergave.grafiek) en de
+    cijfers staan in de tabel eronder; de assen en de legenda houden hun eigen labels.
+    """
+    return grafiek.configure(locale=VEGA_LOCALE).configure_mark(aria=False)

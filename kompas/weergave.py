@@ -59,7 +59,7 @@ def haal(naam: str, *args) -> Any:
 
 
 # Alleen deze bouwers uit kompas.grafieken mogen via `grafiek` worden getoond.
-GRAFIEKBOUWERS = {"trend", "kleine_veelvouden"}
+GRAFIEKBOUWERS = {"trend"}
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
@@ -81,6 +81,28 @@ def grafiek(bouwer: str, gegevens: Any, **opties) -> None:
     # voor schermlezers: wat de grafiek toont en waar de cijfers als tekst staan
     beschrijving = f"Grafiek: {opties.get('titel') or bouwer}. De cijfers staan in de tabel onder de grafiek."
     st.vega_lite_chart(_grafiek_spec(bouwer, gegevens, opties), width="stretch", alt=beschrijving)
+
+
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+def _panelen_spec(gegevens: Any, opties: dict) -> dict:
+    from kompas import grafieken
+
+    veelvoud = grafieken.kleine_veelvouden(gegevens, **opties)
+    return {**veelvoud, "panelen": [(naam, grafieken.voor_weergave(paneel).to_dict(validate=False))
+                                    for naam, paneel in veelvoud["panelen"]]}
+
+
+def kleine_veelvouden(gegevens: Any, **opties) -> None:
+    """Toont `kompas.grafieken.kleine_veelvouden`: titel en ondertitel als tekst, dan de panelen naast elkaar,
+    doorlopend op een volgende rij als het scherm te smal is (een telefoon: één paneel per rij)."""
+    veelvoud = _panelen_spec(gegevens, opties)
+    st.markdown(f"**{als_tekst(veelvoud['titel'])}**")
+    for regel in veelvoud["ondertitel"]:
+        st.caption(als_tekst(regel))
+    with st.container(horizontal=True, gap="medium"):
+        for naam, spec in veelvoud["panelen"]:
+            st.vega_lite_chart(spec, width="content",
+                               alt=f"Grafiek: {veelvoud['titel']}, {naam}. De cijfers staan in de tabel eronder.")
 
 
 def url_lijst(sleutel: str, standaard: list[str], toegestaan: list[str]) -> list[str]:

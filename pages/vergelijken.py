@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import bronregel, grafiek, haal, url_lijst, url_waarde, via_app, zet_url
+from kompas.weergave import bronregel, haal, kleine_veelvouden, url_lijst, url_waarde, via_app, zet_url
 
 via_app()
 
@@ -33,8 +33,8 @@ for code in indicatoren:
     if waarden["waarde"].drop_nulls().is_empty():
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["soort"]))
         continue
-    grafiek("kleine_veelvouden", waarden, titel=f"{info['naam']} ({info['eenheid']})",
-            eenheid=info["eenheid"], decimalen=info["decimalen"])
+    kleine_veelvouden(waarden, titel=f"{info['naam']} ({info['eenheid']})", eenheid=info["eenheid"],
+                      decimalen=info["decimalen"])
     bronregel(waarden["bron"].to_list())
     with st.expander(f"Tabel: {info['naam']}"):
         st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")

@@ -183,8 +183,8 @@ def test_y_axis_title_is_the_registry_unit_of_the_figures():
     assert _laag(spec, "line")["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
     tooltip = {t["field"]: t["title"] for t in _laag(spec, "point", filled=True, size=90)["encoding"]["tooltip"]}
     assert tooltip["waarde"] == "per 1.000 inwoners"
-    veelvoud = grafieken.kleine_veelvouden(reeks, titel="t", eenheid="%").to_dict()
-    assert veelvoud["spec"]["layer"][1]["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
+    (_, paneel), *_ = grafieken.kleine_veelvouden(reeks, titel="t", eenheid="%")["panelen"]
+    assert paneel.to_dict()["layer"][1]["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
 
 
 def test_subtitle_says_what_is_drawn_when_the_gemeente_has_no_figures():
@@ -248,18 +248,35 @@ def test_x_axis_has_whole_years_only():
 
 
 def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
-    spec = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%").to_dict()
-    assert spec["resolve"]["scale"]["y"] == "shared"
-    assert spec["facet"]["field"] == "regio_naam"
-    assert spec["facet"]["sort"] == ["Dalfsen", "GGD IJsselland", "Nederland"]
-    lijn = next(laag for laag in spec["spec"]["layer"] if _mark(laag) == "line")
+    veelvoud = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%")
+    # losse panelen (die op een smal scherm doorlopen op een volgende rij), op legendavolgorde
+    assert [naam for naam, _ in veelvoud["panelen"]] == ["Dalfsen", "GGD IJsselland", "Nederland"]
+    specs = [paneel.to_dict() for _, paneel in veelvoud["panelen"]]
+    # dezelfde schaal: elk paneel hetzelfde domein, met de intervalgrenzen erin
+    domeinen = {(str(sp["layer"][1]["encoding"]["x"]["scale"]["domain"]),
+                 str(sp["layer"][1]["encoding"]["y"]["scale"]["domain"])) for sp in specs}
+    assert len(domeinen) == 1
+    alle = REEKS.filter(pl.col("waarde").is_not_null())
+    (_, y_domein), = domeinen
+    assert eval(y_domein)[0] <= alle["ondergrens"].drop_nulls().min() and eval(y_domein)[1] >= alle["bovengrens"].max()
+    assert all(sp["width"] == 200 for sp in specs)   # een vaste breedte: op 390 px past er één per rij
+    lijn = next(laag for laag in specs[0]["layer"] if _mark(laag) == "line")
     assert lijn["encoding"]["detail"]["field"] == "reeks_id"
     assert lijn["encoding"]["strokeDash"]["field"] == "leeftijd"
-    rijen = next(iter(spec["datasets"].values()))
-    assert [(r["regio_code"], r["peiljaar"]) for r in rijen].count(("NL01", 2020)) == 1
-    assert spec["title"]["subtitle"][0].startswith("Trendbreuk 2023 (Dalfsen)")
+    nl = next(iter(specs[2]["datasets"].values()))
+    assert [(r["regio_code"], r["peiljaar"]) for r in nl].count(("NL01", 2020)) == 1
+    assert {r["regio_code"] for r in nl} == {"NL01"}
+    assert veelvoud["ondertitel"][0].startswith("Trendbreuk 2023 (Dalfsen)")
 
 
 def test_locale_bij_weergave():
     spec = grafieken.voor_weergave(grafieken.trend(REEKS, titel="t", eenheid="%")).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_markeringen_buiten_de_toegankelijkheidsboom():
+    """Geen naamloze 'graphics-symbol'-groepen (axe: svg-img-alt); de grafiek heeft zelf een naam en een tabel."""
+    (_, paneel), *_ = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%")["panelen"]
+    for spec in (grafieken.voor_weergave(grafieken.trend(REEKS, titel="t", eenheid="%")).to_dict(),
+                 grafieken.voor_weergave(paneel).to_dict()):
+        assert spec["config"]["mark"]["aria"] is False

@@ -282,6 +282,6 @@ def test_opdrachtregel_legt_de_gebruiker_van_het_besturingssysteem_vast(ingebedd
     gebruiker = getpass.getuser()
     assert f"door {gebruiker} (gebruiker van het besturingssysteem)" in capsys.readouterr().out
     assert [u["door"] for u in excel.uploads()] == [gebruiker]
-    assert cli(["upload", "--ongedaan", "1"]) == 0
+    assert cli(["upload", "--ongedaan", "1", "--ja"]) == 0
     assert f"ingetrokken door {gebruiker} (gebruiker van het besturingssysteem)" in capsys.readouterr().out
     assert [u["ingetrokken_door"] for u in excel.uploads()] == [gebruiker]

@@ -53,14 +53,20 @@ TOEGESTAAN = [
 ENGELSE_PLAATSHOUDER = re.compile(r"^\s*(choose|select|search|type|enter)\b", re.IGNORECASE)
 
 
+WACHTWOORD = "geheim-voor-de-test"
+
+
 @pytest.fixture(scope="module")
 def server(_ingebedde_db_bron, tmp_path_factory):
     map_ = tmp_path_factory.mktemp("toegankelijkheid")
     db = map_ / "kompas.duckdb"
     shutil.copyfile(_ingebedde_db_bron, db)
-    geheimen = map_ / "secrets.toml"   # verzonnen account, alleen voor deze test
-    geheimen.write_text('[upload]\nbeleidsmedewerkers = ["test@dalfsen.nl"]\nwachtwoord = "geheim-voor-de-test"\n',
-                        encoding="utf-8")
+    from argon2 import PasswordHasher
+
+    geheimen = map_ / "secrets.toml"   # verzonnen account, alleen voor deze test (terugvaloptie met wachtwoord)
+    wachtwoord_hash = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(WACHTWOORD)
+    geheimen.write_text(f'[toegang.accounts]\n"test@dalfsen.nl" = ["GM0148"]\n\n'
+                        f'[toegang.wachtwoorden]\n"test@dalfsen.nl" = "{wachtwoord_hash}"\n', encoding="utf-8")
     ARTEFACTEN.mkdir(exist_ok=True)
     with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit-toegankelijkheid.log",
                           opties=["--secrets.files", str(geheimen)]) as (url, _):
@@ -82,10 +88,8 @@ def _klaar(pagina) -> None:
 def _aanmelden(pagina) -> None:
     hoofd = pagina.locator("[data-testid=stMain]")
     hoofd.get_by_label("E-mailadres").fill("test@dalfsen.nl")
-    hoofd.get_by_label("E-mailadres").press("Enter")
-    _klaar(pagina)
-    hoofd.get_by_label("Uploadwachtwoord").fill("geheim-voor-de-test")
-    hoofd.get_by_label("Uploadwachtwoord").press("Enter")
+    hoofd.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    hoofd.get_by_role("button", name="Aanmelden").click()
     hoofd.locator("[data-testid=stFileUploader]").wait_for(timeout=60000)
     _klaar(pagina)
 
