@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +24,9 @@ import duckdb
 import pyarrow as pa
 
 from kompas.db import Lezer, schrijf_transactie, zorg_voor_database
-from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, lees_werkbladen, weiger
-from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_werkblad
+from loaders import excel_lezen, werker
+from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
+from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
 
 __all__ = ["Validatie", "Voorbeeld", "UploadGeweigerd", "Melding", "valideer", "voorbeeld", "leg_vast", "trek_in",
            "uploads", "lees_bestand"]
@@ -87,17 +89,42 @@ def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | No
         if not gevonden:
             raise weiger(naam, "Onbekende gekozen gemeente.", gevonden=gemeente, verwacht=f"een van: {ref.gemeente_lijst()}")
         gemeente = gevonden[0]
-    bladen = lees_werkbladen(data, naam)
-    werkbladen = [w for b in bladen if (w := lees_werkblad(naam, b, ref, gemeente, soort)) is not None]
+    bladnamen, werkbladen = _lees_in_werker(data, naam, ref, gemeente, soort)
     meldingen = [m for w in werkbladen for m in w.meldingen]
     if meldingen:
         raise UploadGeweigerd(meldingen)
     werkbladen = [w for w in werkbladen if w.aantal]
     if not werkbladen:
-        lege = ", ".join(f"'{b.naam}'" for b in bladen) or "(geen)"
+        lege = ", ".join(f"'{b}'" for b in bladnamen) or "(geen)"
         raise weiger(naam, f"Het bestand bevat geen gegevens: de werkbladen {lege} zijn leeg of hebben alleen een kopregel.",
                      oplossing="Vul het werkblad Waarden of Streefwaarden van het sjabloon.")
     return Validatie(bestandsnaam=naam, sha256=hashlib.sha256(data).hexdigest(), werkbladen=werkbladen)
+
+
+_WERKER_MELDING = {
+    "geheugen": (f"Het lezen van het bestand vroeg meer dan {werker.GEHEUGEN // 1024 ** 3} GB geheugen en is "
+                 "afgebroken.",
+                 "Kijk of er ver onder of naast de tabel nog cellen gevuld of opgemaakt zijn (Ctrl+End in Excel), "
+                 "verwijder die rijen en kolommen en sla het bestand opnieuw op."),
+    "tijd": (f"Het lezen van het bestand duurde langer dan {werker.TIJD} seconden en is afgebroken.",
+             "Lever alleen de werkbladen met de cijfers aan, of splits het bestand."),
+    "afgebroken": ("Het bestand kon niet veilig worden gelezen: het leesproces is afgebroken.",
+                   "Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx). Gaat het dan nog mis, "
+                   "stuur het bestand naar de beheerder van Sociaal Kompas."),
+}
+
+
+def _lees_in_werker(data: bytes, naam: str, ref: Referentie, gemeente: str | None,
+                    soort: str | None) -> tuple[list[str], list[Werkblad]]:
+    """Lezen en controleren in een werkproces met geheugen- en tijdgrens (loaders/werker.py): een parserfout
+    in een vijandig of kapot bestand laat alleen deze upload mislukken, nooit de server."""
+    grenzen = {k: getattr(excel_lezen, k) for k in ("MAX_RIJEN", "MAX_KOLOMMEN", "MAX_WERKBLADEN")}
+    try:
+        return werker.voer_uit(lees_en_controleer, data, naam, ref, gemeente, soort, grenzen)
+    except werker.WerkerFout as fout:
+        logging.getLogger(__name__).warning("werkproces voor %s: %s %s", naam, fout.reden, fout.detail[-2000:])
+        probleem, oplossing = _WERKER_MELDING.get(fout.reden, _WERKER_MELDING["afgebroken"])
+        raise weiger(naam, probleem, oplossing=oplossing) from None
 
 
 # ---------------------------------------------------------------- voorbeeld

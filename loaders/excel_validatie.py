@@ -15,10 +15,13 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import duckdb
-
+from loaders import excel_lezen
 from loaders.excel_lezen import KOPRIJ_ZOEKEN, Blad, Melding, kolomletter
+
+if TYPE_CHECKING:   # het werkproces (lees_en_controleer) hoeft DuckDB niet te laden
+    import duckdb
 
 EERSTE_PEILJAAR = 1990
 EERSTE_STREEFJAAR = 2000
@@ -498,3 +501,17 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
             soort=s.soort if s else None, waarde=s.waarde if s else None, ondergrens=s.ondergrens if s else None,
             bovengrens=s.bovengrens if s else None, richting=s.richting if s else None,
             nulmeting_jaar=nul_jaar, nulmeting_waarde=nul_waarde, bron=bron, toelichting=toelichting))
+
+
+def lees_en_controleer(data: bytes, naam: str, ref: Referentie, gemeente: str | None, soort: str | None,
+                       grenzen: dict[str, int]) -> tuple[list[str], list[Werkblad]]:
+    """(namen van de gelezen werkbladen, de werkbladen met gegevens of meldingen). Werpt UploadGeweigerd.
+
+    Draait in het werkproces (loaders/werker.py, aangeroepen door loaders.excel.valideer): hier opent
+    calamine het bestand. `grenzen`: MAX_* uit loaders.excel_lezen zoals de aanroeper ze kent.
+    """
+    for grens, waarde in grenzen.items():
+        setattr(excel_lezen, grens, waarde)
+    bladen = excel_lezen.lees_werkbladen(data, naam)
+    werkbladen = [w for b in bladen if (w := lees_werkblad(naam, b, ref, gemeente, soort)) is not None]
+    return [b.naam for b in bladen], werkbladen
