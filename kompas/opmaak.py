@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 MAANDEN = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -86,3 +87,25 @@ def peilmoment(peiljaar, peildatum=None) -> str:
     if peildatum is not None and not leeg(peildatum):
         return f"stand {datum(peildatum)}"
     return "–" if leeg(peiljaar) else str(int(peiljaar))
+
+
+_STUURTEKEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TEKENNAAM = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def heeft_stuurtekens(tekst: str) -> bool:
+    """Bevat de tekst een stuurteken (C0 behalve tab en regeleinden, DEL of C1)?"""
+    return not tekst.isprintable() and _STUURTEKEN.search(tekst) is not None
+
+
+def schone_tekst(tekst, zichtbaar: bool = False, vervang: str = "\ufffd"):
+    """Tekst zonder stuurtekens; wat geen tekst is, komt ongewijzigd terug.
+
+    Stuurtekens (NUL, BEL, ESC, ...) laten een Excel-export falen (openpyxl: IllegalCharacterError) en sturen
+    een terminal aan. Ze worden `vervang` ('\ufffd'), of met `zichtbaar` een naam: 'a[ESC]b', '[U+0001]'.
+    """
+    if not isinstance(tekst, str) or tekst.isprintable():
+        return tekst
+    if zichtbaar:
+        return _STUURTEKEN.sub(lambda m: f"[{_TEKENNAAM.get(ord(m.group()), f'U+{ord(m.group()):04X}')}]", tekst)
+    return _STUURTEKEN.sub(vervang, tekst)

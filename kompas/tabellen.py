@@ -109,6 +109,7 @@ def als_xlsx(tabel: pl.DataFrame, werkblad: str = "Gegevens") -> bytes:
     blad.title = werkblad[:31]
     blad.append(tabel.columns)
     for rij in tabel.iter_rows():
+        rij = [opmaak.schone_tekst(w) for w in rij]   # opgeslagen stuurtekens mogen de export niet breken
         blad.append([w.isoformat() if hasattr(w, "isoformat") else w for w in rij])
     uit = io.BytesIO()
     boek.save(uit)

@@ -24,6 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from kompas.db import Lezer, schrijf_transactie, zorg_voor_database
+from kompas.opmaak import schone_tekst
 from loaders import excel_lezen, werker
 from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
@@ -361,17 +362,20 @@ def _nl(waarde) -> str:
 
 
 def _toon_voorbeeld(vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
+    def toon(regel: str) -> None:   # tekst uit het bestand nooit met ruwe stuurtekens naar de terminal
+        print(schone_tekst(regel, zichtbaar=True))
+
     for vb in vbn:
         t = vb.tellingen
-        print(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
-              f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
-              + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
+        toon(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
+             f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
+             + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
         for r in vb.rijen[:max_rijen]:
             jaar = r.get("peiljaar", r.get("jaar"))
-            print(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
-                  f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
+            toon(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
+                 f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
         if len(vb.rijen) > max_rijen:
-            print(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
+            toon(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
 
 
 def opdracht_upload(args) -> int:

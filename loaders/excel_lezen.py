@@ -23,6 +23,8 @@ from xml.parsers import expat
 
 import fastexcel
 
+from kompas.opmaak import schone_tekst
+
 MAX_BESTAND = 20 * 1024 * 1024          # 20 MB
 MAX_UITGEPAKT = 300 * 1024 * 1024       # som van de uitgepakte delen
 MAX_VERHOUDING = 100                    # uitgepakt / ingepakt, boven 10 MB uitgepakt
@@ -63,7 +65,7 @@ class Melding:
             delen.append(f"Verwacht: {self.verwacht}.")
         if self.oplossing:
             delen.append(self.oplossing)
-        return " ".join(delen)
+        return schone_tekst(" ".join(delen), zichtbaar=True)   # nooit ruwe stuurtekens naar een terminal
 
 
 class UploadGeweigerd(Exception):

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kompas.opmaak import heeft_stuurtekens, schone_tekst
 from loaders import excel_lezen
 from loaders.excel_lezen import KOPRIJ_ZOEKEN, Blad, Melding, kolomletter
 
@@ -192,7 +193,8 @@ class _Lezer:
     def meld(self, probleem: str, rij: int | None = None, kolom: int | None = None, gevonden=None, **kw):
         self.meldingen.append(Melding(bestand=self.bestand, werkblad=self.blad.naam, rij=rij,
                                       kolom=kolomletter(kolom) if kolom else None,
-                                      gevonden=None if gevonden is None else str(gevonden), probleem=probleem, **kw))
+                                      gevonden=None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True),
+                                      probleem=probleem, **kw))
 
     def cel(self, rij: int, kolom: int | None):
         """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde."""
@@ -204,7 +206,15 @@ class _Lezer:
                       oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
                                 "of plak de cellen als waarden.")
             return None
-        return _tekst(self.blad.cel(rij, kolom))
+        tekst = _tekst(self.blad.cel(rij, kolom))
+        if tekst is not None and heeft_stuurtekens(tekst):
+            self.meld("De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
+                      "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.", rij, kolom,
+                      schone_tekst(tekst, zichtbaar=True), verwacht="gewone tekst, zonder stuurtekens",
+                      oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
+                                "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.")
+            return schone_tekst(tekst, vervang="")
+        return tekst
 
     def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
         try:

@@ -103,3 +103,26 @@ def test_leesbaar_maakt_een_getypeerde_tabel_nederlands():
         ("2020", "1 oktober 2020", "7,6", "23-11-2026 14:05", "ja", "CBS"),
         ("2023", "", "1.234,5", "", "nee", ""),
     ]
+
+
+def test_schone_tekst_haalt_stuurtekens_weg_en_laat_gewone_tekst_staan():
+    from kompas.opmaak import schone_tekst
+
+    assert schone_tekst("Dalfsen — 12,5%\tregel\nnieuw") == "Dalfsen — 12,5%\tregel\nnieuw"
+    assert schone_tekst("a\x00b\x1b[31mc\x07\x9b") == "a\ufffdb\ufffd[31mc\ufffd\ufffd"
+    assert schone_tekst("a\x1bb", zichtbaar=True) == "a[ESC]b"
+    assert schone_tekst("\x00\x07\x01", zichtbaar=True) == "[NUL][BEL][U+0001]"
+
+
+def test_excel_export_met_stuurtekens_in_opgeslagen_tekst():
+    import io
+
+    import openpyxl
+    import polars as pl
+
+    from kompas.tabellen import als_xlsx
+
+    tabel = pl.DataFrame({"Bron": ["GWS\x004all", "stand\x1b[31m 31-12", "gewoon"], "Waarde": [1.5, 2.0, None]})
+    blad = openpyxl.load_workbook(io.BytesIO(als_xlsx(tabel))).active
+    assert [blad.cell(r, 1).value for r in range(2, 5)] == ["GWS\ufffd4all", "stand\ufffd[31m 31-12", "gewoon"]
+    assert blad.cell(2, 2).value == 1.5

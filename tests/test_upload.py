@@ -175,6 +175,12 @@ FOUTEN = {
     "te veel werkbladen": (lambda: wb.veel_werkbladen(60), {}, ["60 werkbladen", "hoogstens 50 werkbladen"]),
     "gedeelde teksten opgeblazen": (lambda: wb.gedeelde_teksten(4_000_000_000), {},
                                     ["4.000.000.000 verschillende teksten"]),
+    "ESC als xlsx-escape in de toelichting": (lambda: wb.met_tekst("stand _x001B_[31m31-12"), {},
+                                              ["rij 2, kolom G", "stuurteken", "[ESC]", "Verwijder"]),
+    "NUL als xlsx-escape in de bron": (lambda: wb.met_tekst("GWS_x0000_4all", "bron"), {},
+                                       ["rij 2, kolom F", "stuurteken", "GWS[NUL]4all"]),
+    "BEL in de indicator": (lambda: wb.met_tekst("bewindvoering_huishoudens_x0007_", "indicator"), {},
+                            ["rij 2, kolom B", "stuurteken", "[BEL]"]),
     "beschadigd deel in het zip-bestand": (wb.beschadigd_deel, {}, ["werkblad 'Waarden'", "beschadigd",
                                                                     "sla het opnieuw op"]),
 }
@@ -200,6 +206,7 @@ def test_fout_bestand_wordt_geweigerd_met_plek_en_niets_geschreven(db, soort, ge
         assert stuk in tekst, (stuk, tekst)
     assert "bestand.xlsx" in tekst
     assert "Error" not in tekst and "Exception" not in tekst    # geen Engelse foutnamen
+    assert not any(ord(t) < 32 and t not in "\n\t" for t in tekst)   # geen stuurtekens in de melding
     # ook via de opdrachtregel: weigeren, niet-nul, niets geschreven
     pad = db.parent / "bestand.xlsx"
     pad.write_bytes(maak())
@@ -311,6 +318,15 @@ def test_andere_dataset_vervangt_niet(db, lees):
     assert excel.voorbeeld(tweede)[0].vervangt_upload_id is None
     excel.leg_vast(tweede, door="a")
     assert lees("select count(*) as n from waarneming where herkomst_id like 'upload:%'")[0]["n"] == 2
+
+
+def test_opdrachtregel_toont_nooit_ruwe_stuurtekens(db, capfd):
+    pad = db.parent / "rood\x1b[31m.xlsx"
+    pad.write_bytes(wb.met_tekst("stand _x001B_]0;titel_x0007_"))
+    assert cli(["upload", str(pad), "--ja", "--door", "t"]) == 1
+    uit = capfd.readouterr()
+    assert "[ESC]" in uit.err and "stuurteken" in uit.err
+    assert not any(ord(t) < 32 and t not in "\n\t" for t in uit.out + uit.err), repr(uit.err)
 
 
 def test_opdrachtregel_zonder_terminal_en_zonder_ja_controleert_alleen(db, capsys, monkeypatch):
