@@ -187,9 +187,13 @@ def schrijf_transactie(pad: Path | None = None):
         con = None
         try:
             _ruim_op(werk)
-            if pad.exists():
+            bestaat = pad.exists()
+            if bestaat:
                 shutil.copyfile(pad, werk)
-            con = duckdb.connect(str(werk))
+            try:
+                con = duckdb.connect(str(werk))
+            except duckdb.Error as fout:   # een bestaande database die DuckDB niet kan openen is beschadigd
+                raise database_fout(fout, schrijven=not bestaat) from fout
             pas_schema_toe(con)
             con.execute("begin transaction")
             try:

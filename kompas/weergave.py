@@ -6,11 +6,13 @@ kompas.gegevens en queries/.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+import duckdb
 import streamlit as st
 
-from kompas.db import Lezer
+from kompas.db import DatabaseFout, Lezer, database_fout
 
 # Alleen deze functies uit kompas.gegevens mogen via `haal` worden aangeroepen.
 GEGEVENSFUNCTIES = {
@@ -37,10 +39,34 @@ def via_app() -> None:
         st.rerun()
 
 
+@contextlib.contextmanager
+def databasefouten():
+    """De ene plek waar een pagina databasefouten opvangt: een Nederlandse melding (wat er mis is, wat te
+    doen) en de pagina stopt; nooit een traceback. Ook om een schrijfactie heen (uploaden, intrekken)."""
+    try:
+        yield
+    except DatabaseFout as fout:
+        st.error(str(fout))
+        st.stop()
+    except (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException, OSError) as fout:
+        st.error(str(database_fout(fout, schrijven=False)))   # een kapot bestand dat pas bij het lezen opvalt
+        st.stop()
+
+
 @st.cache_resource(show_spinner=False)
-def lezer() -> Lezer:
-    """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor."""
+def _lezer() -> Lezer:
     return Lezer()
+
+
+def lezer() -> Lezer:
+    """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor.
+
+    Is de database er niet, kapot of onleesbaar, dan toont de pagina dat in het Nederlands en stopt.
+    """
+    gedeeld = _lezer()
+    with databasefouten():
+        gedeeld.versie()
+    return gedeeld
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
@@ -55,7 +81,8 @@ def haal(naam: str, *args) -> Any:
     if naam not in GEGEVENSFUNCTIES:
         raise ValueError(f"onbekende gegevensfunctie: {naam}")
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    return _haal(naam, args, lezer().versie())
+    with databasefouten():
+        return _haal(naam, args, lezer().versie())
 
 
 # Alleen deze bouwers uit kompas.grafieken mogen via `grafiek` worden getoond.

@@ -7,7 +7,7 @@ import streamlit as st
 
 from kompas import tabellen
 from kompas.sjabloon import maak_sjabloon
-from kompas.weergave import lezer, via_app
+from kompas.weergave import databasefouten, lezer, via_app
 from loaders import excel
 
 via_app()
@@ -60,7 +60,8 @@ if bestand is not None:
                     + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else ""))
             st.dataframe(tabellen.voorbeeld_tabel(vb.rijen), hide_index=True, key=f"upload_voorbeeld_{vb.werkblad}")
         if st.button("Vastleggen", type="primary", key="upload_vastleggen"):
-            ids = excel.leg_vast(validatie, door=door)
+            with databasefouten():   # volle schijf, alleen-lezen map: Nederlandse melding
+                ids = excel.leg_vast(validatie, door=door)
             st.cache_data.clear()
             st.session_state["upload_vastgelegd"] = f"Vastgelegd als upload {', '.join(map(str, ids))}."
             st.session_state["upload_ronde"] = st.session_state.get("upload_ronde", 0) + 1
@@ -76,6 +77,7 @@ else:
     if geldend:
         intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", geldend, key="upload_intrekken")
         if st.button("Intrekken", key="upload_intrekken_knop"):
-            vorige = excel.trek_in(intrekken, door=door)
+            with databasefouten():
+                vorige = excel.trek_in(intrekken, door=door)
             st.cache_data.clear()
             st.success(f"Upload {intrekken} ingetrokken" + (f"; upload {vorige} geldt weer." if vorige else "."))
