@@ -7,6 +7,7 @@ kompas.gegevens en queries/.
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 import duckdb
@@ -135,9 +136,17 @@ def zet_url(**waarden) -> None:
 _MARKDOWN_TEKENS = set("\\`*_{}[]()#+-.!|<>~$:")
 
 
+# Streamlit's markdown (remark-gfm) maakt van 'https://', 'www.' en 'naam@domein' een link (target=_blank), ook
+# na ontsnappen: dat gebeurt op de tekst nadat de escapes zijn opgelost. Een onzichtbare woordverbinder (U+2060)
+# op die plekken breekt de herkenning; de tekst ziet er hetzelfde uit (tests/test_tekst_browser.py).
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
+
+
 def als_tekst(tekst: str) -> str:
-    """Ontsnapt markdown, zodat tekst uit een bron of bestand letterlijk verschijnt."""
-    return "".join("\\" + t if t in _MARKDOWN_TEKENS else t for t in str(tekst))
+    """Ontsnapt markdown en breekt autolinks, zodat tekst uit een bron of bestand letterlijk verschijnt, als
+    gewone tekst: geen opmaak, geen klikbare links."""
+    tekst = _AUTOLINK.sub("\u2060", str(tekst))
+    return "".join("\\" + t if t in _MARKDOWN_TEKENS else t for t in tekst)
 
 
 def bronregel(bronnen: list[str]) -> None:

@@ -126,3 +126,11 @@ def test_excel_export_met_stuurtekens_in_opgeslagen_tekst():
     blad = openpyxl.load_workbook(io.BytesIO(als_xlsx(tabel))).active
     assert [blad.cell(r, 1).value for r in range(2, 5)] == ["GWS\ufffd4all", "stand\ufffd[31m 31-12", "gewoon"]
     assert blad.cell(2, 2).value == 1.5
+
+
+def test_als_tekst_breekt_elke_autolink():
+    from kompas.weergave import als_tekst
+
+    uit = als_tekst("https://example.invalid/x WWW.example.invalid naam@gemeente.invalid")
+    assert "://" not in uit.replace("\\", "") and "WWW." not in uit.replace("\\", "") and "m@" not in uit
+    assert uit.replace("\\", "").replace("\u2060", "") == "https://example.invalid/x WWW.example.invalid naam@gemeente.invalid"
