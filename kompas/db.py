@@ -11,6 +11,7 @@ lezers alleen selecteren.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import functools
 import hashlib
@@ -26,6 +27,65 @@ DATA = PROJECT / "data"
 QUERIES = PROJECT / "queries"
 SCHEMA = PROJECT / "loaders" / "schema"
 AFGELEID = PROJECT / "loaders" / "afgeleid.sql"
+
+
+class DatabaseFout(Exception):
+    """De database is niet te openen, te lezen of te schrijven. De tekst is Nederlands, zonder serverpaden,
+    en zegt wat er mis is en wat te doen. `reden`: 'beschadigd', 'leesrechten', 'alleen_lezen', 'vol',
+    'ontbreekt' of 'schrijven'."""
+
+    def __init__(self, reden: str, tekst: str):
+        self.reden = reden
+        super().__init__(tekst)
+
+
+_NIETS_VERANDERD = "Er is niets vastgelegd; de cijfers zijn zoals ze waren."
+_FOUTTEKST = {
+    "beschadigd": "De database van Sociaal Kompas is beschadigd of geen DuckDB-database en kan niet worden gelezen. "
+                  "Er is niets aan veranderd. Wat te doen (beheerder): zet de laatste reservekopie van de database "
+                  "terug; is die er niet, hernoem dan het kapotte bestand en bouw de database opnieuw met "
+                  "'python -m loaders build' (uploads moeten daarna opnieuw worden geüpload).",
+    "leesrechten": "De database van Sociaal Kompas kan niet worden gelezen: het dashboard heeft geen leesrechten op "
+                   "het bestand. Wat te doen (beheerder): geef het dashboard lees- en schrijfrechten op de database "
+                   "en de map ervan.",
+    "alleen_lezen": "Er kan niet naar de database worden geschreven: de map ervan is alleen-lezen of het dashboard "
+                    f"heeft er geen schrijfrechten. {_NIETS_VERANDERD} Wat te doen (beheerder): geef het dashboard "
+                    "schrijfrechten op de map van de database, of wijs KOMPAS_DB naar een schrijfbare plek.",
+    "vol": f"De schijf is vol. {_NIETS_VERANDERD} Wat te doen: maak ruimte vrij op de schijf van de database "
+           "(of vraag de beheerder dat te doen) en probeer het daarna opnieuw.",
+    "ontbreekt": "De database van Sociaal Kompas ontbreekt en kan niet worden aangemaakt: de map ervan is "
+                 "alleen-lezen of het dashboard heeft er geen schrijfrechten. Wat te doen (beheerder): geef het "
+                 "dashboard schrijfrechten op die map, of bouw de database elders met 'python -m loaders build' "
+                 "en wijs KOMPAS_DB ernaar.",
+    "schrijven": f"Er kon niet naar de database worden geschreven. {_NIETS_VERANDERD} Wat te doen: probeer het "
+                 "opnieuw; gaat het weer mis, meld het dan aan de beheerder van Sociaal Kompas.",
+}
+
+
+def database_fout(fout: BaseException, schrijven: bool = True) -> DatabaseFout:
+    """De Nederlandse DatabaseFout bij een fout van het besturingssysteem of DuckDB rond de database."""
+    if isinstance(fout, DatabaseFout):
+        return fout
+    tekst = str(fout)
+    nummer = getattr(fout, "errno", None)
+    if nummer in (errno.ENOSPC, errno.EDQUOT) or "No space left" in tekst or "Disk quota" in tekst:
+        reden = "vol"
+    elif nummer in (errno.EACCES, errno.EPERM, errno.EROFS) or "Permission denied" in tekst or "Read-only" in tekst:
+        reden = "alleen_lezen" if schrijven else "leesrechten"
+    elif isinstance(fout, OSError) or (schrijven and isinstance(fout, duckdb.IOException)):
+        reden = "schrijven" if schrijven else "beschadigd"
+    else:
+        reden = "beschadigd"
+    return DatabaseFout(reden, _FOUTTEKST[reden])
+
+
+@contextlib.contextmanager
+def _als_databasefout(schrijven: bool = True):
+    """Vertaalt fouten van het besturingssysteem en DuckDB rond de database in een DatabaseFout."""
+    try:
+        yield
+    except (OSError, duckdb.Error) as fout:
+        raise database_fout(fout, schrijven) from fout
 
 
 def database_pad() -> Path:
@@ -85,34 +145,75 @@ def _slot(pad: Path):
             fcntl.flock(slot, fcntl.LOCK_UN)
 
 
+def _stap(naam: str, werk: Path) -> None:
+    """Testhaak (tests/test_schrijven.py): `KOMPAS_TEST_STOP=<stap>` laat het proces op die stap hard sterven,
+    zoals een kill of stroomstoring. 'tijdens_checkpoint' sterft zodra de checkpoint de kopie beschrijft."""
+    stop = os.environ.get("KOMPAS_TEST_STOP")
+    if stop == naam:
+        os._exit(70)
+    if stop == "tijdens_checkpoint" and naam == "na_commit":
+        begin = werk.stat()
+
+        def zodra_beschreven() -> None:
+            while (s := werk.stat()).st_mtime_ns == begin.st_mtime_ns and s.st_size == begin.st_size:
+                pass
+            os._exit(70)
+
+        threading.Thread(target=zodra_beschreven, daemon=True).start()
+    elif stop == "tijdens_checkpoint" and naam == "na_checkpoint":
+        os._exit(70)
+
+
+def _ruim_op(werk: Path) -> None:
+    """Restanten van een vorige (gedode of mislukte) schrijver weg: de kopie én haar WAL. Een achtergebleven
+    WAL zou DuckDB anders in de volgende kopie terugspelen, en de mislukte upload kwam dan alsnog terug."""
+    for rest in (werk, Path(f"{werk}.wal")):
+        rest.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def schrijf_transactie(pad: Path | None = None):
     """Een schrijfverbinding in één transactie; alles of niets.
 
-    De wijziging gebeurt in een kopie (`<db>.schrijven`), die na de commit met een atomaire
-    `os.replace` het origineel wordt. Bij een fout, of als het proces sterft, blijft het
-    origineel onaangeroerd. Vóór de commit worden de afgeleide tabellen vastgezet (`zet_afgeleid_vast`).
+    De wijziging gebeurt in een kopie (`<db>.schrijven`), die na de commit en checkpoint met een atomaire
+    `os.replace` het origineel wordt. Elke schrijver begint schoon: restanten van een gedode of mislukte
+    schrijver (de kopie en haar `.wal`) gaan eerst weg. Bij een fout, of als het proces sterft, blijft het
+    origineel onaangeroerd; een volle schijf of alleen-lezen map wordt een DatabaseFout in het Nederlands.
+    Vóór de commit worden de afgeleide tabellen vastgezet (`zet_afgeleid_vast`).
     """
     pad = Path(pad) if pad else database_pad()
     werk = Path(f"{pad}.schrijven")
-    with _slot(pad):
-        werk.unlink(missing_ok=True)
-        if pad.exists():
-            shutil.copyfile(pad, werk)
-        con = duckdb.connect(str(werk))
+    with _als_databasefout(), _slot(pad):
+        con = None
         try:
+            _ruim_op(werk)
+            bestaat = pad.exists()
+            if bestaat:
+                shutil.copyfile(pad, werk)
+            try:
+                con = duckdb.connect(str(werk))
+            except duckdb.Error as fout:   # een bestaande database die DuckDB niet kan openen is beschadigd
+                raise database_fout(fout, schrijven=not bestaat) from fout
             pas_schema_toe(con)
             con.execute("begin transaction")
-            yield con
+            try:
+                yield con
+            except (OSError, duckdb.IOException) as fout:   # een volle schijf midden in de transactie
+                raise database_fout(fout) from fout
             zet_afgeleid_vast(con)
             con.execute("commit")
+            _stap("na_commit", werk)
             con.execute("checkpoint")
+            _stap("na_checkpoint", werk)
             con.close()
+            _stap("voor_vervangen", werk)
             os.replace(werk, pad)
         except BaseException:
-            with contextlib.suppress(Exception):
-                con.close()
-            werk.unlink(missing_ok=True)
+            if con is not None:
+                with contextlib.suppress(Exception):
+                    con.close()
+            with contextlib.suppress(OSError):
+                _ruim_op(werk)
             raise
 
 
@@ -122,7 +223,12 @@ def zorg_voor_database(pad: Path | None = None) -> Path:
     if not pad.exists():
         from loaders.ingebed import bouw  # alleen nodig bij de eerste start
 
-        bouw(pad)
+        try:
+            bouw(pad)
+        except DatabaseFout as fout:
+            if fout.reden == "alleen_lezen":
+                raise DatabaseFout("ontbreekt", _FOUTTEKST["ontbreekt"]) from fout
+            raise
     return pad
 
 
@@ -140,6 +246,11 @@ class Lezer:
         self._lock = threading.Lock()
 
     def _verbinding(self) -> duckdb.DuckDBPyConnection:
+        """De verbinding; DatabaseFout (Nederlands) als de database niet te openen of te lezen is."""
+        with _als_databasefout(schrijven=False):
+            return self._open()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
         pad = zorg_voor_database(self._pad)
         stat = pad.stat()
         versie = (stat.st_ino, stat.st_mtime_ns)

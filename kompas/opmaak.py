@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 MAANDEN = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -94,3 +95,25 @@ def opsomming(woorden: list[str]) -> str:
     if len(woorden) <= 1:
         return "".join(woorden)
     return ", ".join(woorden[:-1]) + " en " + woorden[-1]
+
+
+_STUURTEKEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TEKENNAAM = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def heeft_stuurtekens(tekst: str) -> bool:
+    """Bevat de tekst een stuurteken (C0 behalve tab en regeleinden, DEL of C1)?"""
+    return not tekst.isprintable() and _STUURTEKEN.search(tekst) is not None
+
+
+def schone_tekst(tekst, zichtbaar: bool = False, vervang: str = "\ufffd"):
+    """Tekst zonder stuurtekens; wat geen tekst is, komt ongewijzigd terug.
+
+    Stuurtekens (NUL, BEL, ESC, ...) laten een Excel-export falen (openpyxl: IllegalCharacterError) en sturen
+    een terminal aan. Ze worden `vervang` ('\ufffd'), of met `zichtbaar` een naam: 'a[ESC]b', '[U+0001]'.
+    """
+    if not isinstance(tekst, str) or tekst.isprintable():
+        return tekst
+    if zichtbaar:
+        return _STUURTEKEN.sub(lambda m: f"[{_TEKENNAAM.get(ord(m.group()), f'U+{ord(m.group()):04X}')}]", tekst)
+    return _STUURTEKEN.sub(vervang, tekst)

@@ -6,11 +6,14 @@ kompas.gegevens en queries/.
 
 from __future__ import annotations
 
+import contextlib
+import re
 from typing import Any
 
+import duckdb
 import streamlit as st
 
-from kompas.db import Lezer
+from kompas.db import DatabaseFout, Lezer, database_fout
 
 # Alleen deze functies uit kompas.gegevens mogen via `haal` worden aangeroepen.
 GEGEVENSFUNCTIES = {
@@ -37,10 +40,34 @@ def via_app() -> None:
         st.rerun()
 
 
+@contextlib.contextmanager
+def databasefouten():
+    """De ene plek waar een pagina databasefouten opvangt: een Nederlandse melding (wat er mis is, wat te
+    doen) en de pagina stopt; nooit een traceback. Ook om een schrijfactie heen (uploaden, intrekken)."""
+    try:
+        yield
+    except DatabaseFout as fout:
+        st.error(str(fout))
+        st.stop()
+    except (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException, OSError) as fout:
+        st.error(str(database_fout(fout, schrijven=False)))   # een kapot bestand dat pas bij het lezen opvalt
+        st.stop()
+
+
 @st.cache_resource(show_spinner=False)
-def lezer() -> Lezer:
-    """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor."""
+def _lezer() -> Lezer:
     return Lezer()
+
+
+def lezer() -> Lezer:
+    """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor.
+
+    Is de database er niet, kapot of onleesbaar, dan toont de pagina dat in het Nederlands en stopt.
+    """
+    gedeeld = _lezer()
+    with databasefouten():
+        gedeeld.versie()
+    return gedeeld
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
@@ -55,7 +82,8 @@ def haal(naam: str, *args) -> Any:
     if naam not in GEGEVENSFUNCTIES:
         raise ValueError(f"onbekende gegevensfunctie: {naam}")
     args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    return _haal(naam, args, lezer().versie())
+    with databasefouten():
+        return _haal(naam, args, lezer().versie())
 
 
 # Alleen deze bouwers uit kompas.grafieken mogen via `grafiek` worden getoond.
@@ -130,9 +158,17 @@ def zet_url(**waarden) -> None:
 _MARKDOWN_TEKENS = set("\\`*_{}[]()#+-.!|<>~$:")
 
 
+# Streamlit's markdown (remark-gfm) maakt van 'https://', 'www.' en 'naam@domein' een link (target=_blank), ook
+# na ontsnappen: dat gebeurt op de tekst nadat de escapes zijn opgelost. Een onzichtbare woordverbinder (U+2060)
+# op die plekken breekt de herkenning; de tekst ziet er hetzelfde uit (tests/test_tekst_browser.py).
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
+
+
 def als_tekst(tekst: str) -> str:
-    """Ontsnapt markdown, zodat tekst uit een bron of bestand letterlijk verschijnt."""
-    return "".join("\\" + t if t in _MARKDOWN_TEKENS else t for t in str(tekst))
+    """Ontsnapt markdown en breekt autolinks, zodat tekst uit een bron of bestand letterlijk verschijnt, als
+    gewone tekst: geen opmaak, geen klikbare links."""
+    tekst = _AUTOLINK.sub("\u2060", str(tekst))
+    return "".join("\\" + t if t in _MARKDOWN_TEKENS else t for t in tekst)
 
 
 def bronregel(bronnen: list[str]) -> None:

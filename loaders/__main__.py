@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kompas.db import database_pad
+from kompas.db import DatabaseFout, database_pad
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -54,7 +54,11 @@ def main(argv: list[str] | None = None) -> int:
 
     voeg_opdracht_toe(sub)
     args = parser.parse_args(argv)
-    return args.doe(args)
+    try:
+        return args.doe(args)
+    except DatabaseFout as fout:   # Nederlands, met wat te doen; het pad erbij voor de beheerder
+        print(f"Fout: {fout}\nDatabase: {database_pad()}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -191,20 +191,22 @@ def _haal(tabel_id: str, host: str, wat: str, doe: Callable):
     try:
         return doe()
     except requests.HTTPError as fout:
-        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} ({fout}). "
+        status = fout.response.status_code if fout.response is not None else "onbekend"
+        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} (status {status}). "
                       "Er is niets geschreven; probeer het later opnieuw.") from fout
     except requests.RequestException as fout:
-        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} "
-                      f"({type(fout).__name__}). Controleer de netwerkverbinding en KOMPAS_CBS_*.") from fout
+        oorzaak = "de server antwoordde niet op tijd" if isinstance(fout, requests.Timeout) else "geen verbinding"
+        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} ({oorzaak}). "
+                      "Er is niets geschreven. Controleer de netwerkverbinding en KOMPAS_CBS_*.") from fout
     except (ValueError, KeyError, TypeError, AttributeError) as fout:
-        raise CbsFout(f"Tabel {tabel_id}: het antwoord van {host} op {wat} is geen geldige OData-JSON "
-                      f"({type(fout).__name__}: {fout}). Er is niets geschreven.") from fout
+        raise CbsFout(f"Tabel {tabel_id}: het antwoord van {host} op {wat} is geen geldige OData-JSON. "
+                      "Er is niets geschreven; probeer het later opnieuw.") from fout
 
 
 def _lijst_van_dicts(tabel_id: str, naam: str, waarde) -> list[dict]:
     if not isinstance(waarde, list) or not all(isinstance(r, dict) for r in waarde):
         raise CbsFout(f"Tabel {tabel_id}: {naam} heeft niet de verwachte vorm (een lijst van records), "
-                      f"gevonden: {type(waarde).__name__}.")
+                      "maar iets anders.")
     return waarde
 
 
@@ -313,7 +315,8 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
             tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET))
 
     if not isinstance(ruw, dict):
-        raise CbsFout(f"Tabel {tid}: onverwacht antwoord van cbsodata ({type(ruw).__name__}).")
+        raise CbsFout(f"Tabel {tid}: onverwacht antwoord van cbsodata (geen tabel met gegevens). Er is niets "
+                      "geschreven.")
     dataset = "TypedDataSet" if "TypedDataSet" in ruw else "UntypedDataSet"
     for naam in ("TableInfos", dataset, "DataProperties", *dimensies):
         if naam not in ruw:

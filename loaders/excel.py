@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Collection
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +29,10 @@ import duckdb
 import pyarrow as pa
 
 from kompas.db import Lezer, schrijf_transactie, zorg_voor_database
-from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, lees_werkbladen, weiger
-from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_werkblad
+from kompas.opmaak import schone_tekst
+from loaders import excel_lezen, werker
+from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
+from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
 
 __all__ = ["Validatie", "Voorbeeld", "UploadGeweigerd", "Melding", "valideer", "voorbeeld", "leg_vast", "trek_in",
            "intrekbaar", "uploads", "lees_bestand", "controleer_gemeenten", "aantal_problemen", "overgeslagen_tekst"]
@@ -93,7 +96,7 @@ def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | No
         if not gevonden:
             raise weiger(naam, "Onbekende gekozen gemeente.", gevonden=gemeente, verwacht=f"een van: {ref.gemeente_lijst()}")
         gemeente = gevonden[0]
-    gelezen = [lees_werkblad(naam, b, ref, gemeente, soort) for b in lees_werkbladen(data, naam)]
+    _, gelezen = _lees_in_werker(data, naam, ref, gemeente, soort)
     meldingen = [m for w in gelezen for m in w.meldingen]
     if meldingen:
         raise UploadGeweigerd(meldingen)
@@ -105,6 +108,32 @@ def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | No
             oplossing="Vul het werkblad Waarden of Streefwaarden van het sjabloon.")
     return Validatie(bestandsnaam=naam, sha256=hashlib.sha256(data).hexdigest(), werkbladen=werkbladen,
                      overgeslagen=overgeslagen)
+
+
+_WERKER_MELDING = {
+    "geheugen": (f"Het lezen van het bestand vroeg meer dan {werker.GEHEUGEN // 1024 ** 3} GB geheugen en is "
+                 "afgebroken.",
+                 "Kijk of er ver onder of naast de tabel nog cellen gevuld of opgemaakt zijn (Ctrl+End in Excel), "
+                 "verwijder die rijen en kolommen en sla het bestand opnieuw op."),
+    "tijd": (f"Het lezen van het bestand duurde langer dan {werker.TIJD} seconden en is afgebroken.",
+             "Lever alleen de werkbladen met de cijfers aan, of splits het bestand."),
+    "afgebroken": ("Het bestand kon niet veilig worden gelezen: het leesproces is afgebroken.",
+                   "Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx). Gaat het dan nog mis, "
+                   "stuur het bestand naar de beheerder van Sociaal Kompas."),
+}
+
+
+def _lees_in_werker(data: bytes, naam: str, ref: Referentie, gemeente: str | None,
+                    soort: str | None) -> tuple[list[str], list[Werkblad]]:
+    """Lezen en controleren in een werkproces met geheugen- en tijdgrens (loaders/werker.py): een parserfout
+    in een vijandig of kapot bestand laat alleen deze upload mislukken, nooit de server."""
+    grenzen = {k: getattr(excel_lezen, k) for k in ("MAX_RIJEN", "MAX_KOLOMMEN", "MAX_WERKBLADEN")}
+    try:
+        return werker.voer_uit(lees_en_controleer, data, naam, ref, gemeente, soort, grenzen)
+    except werker.WerkerFout as fout:
+        logging.getLogger(__name__).warning("werkproces voor %s: %s %s", naam, fout.reden, fout.detail[-2000:])
+        probleem, oplossing = _WERKER_MELDING.get(fout.reden, _WERKER_MELDING["afgebroken"])
+        raise weiger(naam, probleem, oplossing=oplossing) from None
 
 
 # ---------------------------------------------------------------- voorbeeld
@@ -383,19 +412,22 @@ def overgeslagen_tekst(melding: Melding) -> str:
 
 
 def _toon_voorbeeld(validatie: Validatie, vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
+    def toon(regel: str) -> None:   # tekst uit het bestand nooit met ruwe stuurtekens naar de terminal
+        print(schone_tekst(regel, zichtbaar=True))
+
     for m in validatie.overgeslagen:
-        print(overgeslagen_tekst(m))
+        toon(overgeslagen_tekst(m))
     for vb in vbn:
         t = vb.tellingen
-        print(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
-              f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
-              + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
+        toon(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
+             f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
+             + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
         for r in vb.rijen[:max_rijen]:
             jaar = r.get("peiljaar", r.get("jaar"))
-            print(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
-                  f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
+            toon(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
+                 f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
         if len(vb.rijen) > max_rijen:
-            print(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
+            toon(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
 
 
 def aantal_problemen(aantal: int) -> str:

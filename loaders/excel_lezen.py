@@ -2,7 +2,12 @@
 
 1. `controleer_bestand`: grootte, echt .xlsx (zip-handtekening en content types), geen macro's,
    niet versleuteld, geen zip-bom. Dit gebeurt voordat een Excel-bibliotheek het bestand opent.
-2. `lees_werkbladen`: de cellen via calamine (fastexcel, snel), plus uit de werkblad-XML welke cellen
+2. `controleer_omvang`: het aantal werkbladen en de echte omvang van elk werkblad (elke celverwijzing,
+   ook zonder r-attribuut, en de opgegeven <dimension>), en het aantal gedeelde teksten, gelezen met
+   expat zonder DTD, vóórdat calamine iets reserveert. Eén cel op XFD1048576 laat calamine anders
+   512 GB aanvragen en het hele proces afbreken. Het lezen zelf gebeurt bovendien in een werkproces met
+   een geheugen- en tijdgrens (loaders/werker.py), voor parserfouten die hier niet voorzien zijn.
+3. `lees_werkbladen`: de cellen via calamine (fastexcel, snel), plus uit de werkblad-XML welke cellen
    als percentage zijn opgemaakt en welke formules geen berekende waarde hebben (calamine ziet dat niet;
    openpyxl wel, maar is op 50.000 rijen ~20x trager, zie benchmarks/bench_upload.py).
 """
@@ -14,14 +19,18 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from xml.parsers import expat
 
 import fastexcel
+
+from kompas.opmaak import schone_tekst
 
 MAX_BESTAND = 20 * 1024 * 1024          # 20 MB
 MAX_UITGEPAKT = 300 * 1024 * 1024       # som van de uitgepakte delen
 MAX_VERHOUDING = 100                    # uitgepakt / ingepakt, boven 10 MB uitgepakt
 MAX_RIJEN = 100_000
 MAX_KOLOMMEN = 100
+MAX_WERKBLADEN = 50
 KOPRIJ_ZOEKEN = 30                      # zoek de kopregel in de eerste 30 rijen
 
 XLSX_HOOFD = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
@@ -56,7 +65,7 @@ class Melding:
             delen.append(f"Verwacht: {self.verwacht}.")
         if self.oplossing:
             delen.append(self.oplossing)
-        return " ".join(delen)
+        return schone_tekst(" ".join(delen), zichtbaar=True)   # nooit ruwe stuurtekens naar een terminal
 
 
 class UploadGeweigerd(Exception):
@@ -65,6 +74,9 @@ class UploadGeweigerd(Exception):
     def __init__(self, meldingen: list[Melding]):
         self.meldingen = meldingen
         super().__init__("\n".join(m.tekst() for m in meldingen))
+
+    def __reduce__(self):   # terug uit het werkproces (loaders/werker.py) met de meldingen zelf
+        return (type(self), (self.meldingen,))
 
 
 def weiger(bestand: str, probleem: str, **kw) -> UploadGeweigerd:
@@ -85,6 +97,15 @@ def _kolomnummer(letters: bytes) -> int:
     for b in letters:
         nummer = nummer * 26 + (b - 64)
     return nummer
+
+
+def _nl_aantal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _beschadigd(naam: str, werkblad: str | None = None) -> UploadGeweigerd:
+    return weiger(naam, "Het bestand is beschadigd en kan niet worden gelezen.", werkblad=werkblad,
+                  oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).")
 
 
 def controleer_bestand(data: bytes, naam: str) -> None:
@@ -142,6 +163,147 @@ def controleer_bestand(data: bytes, naam: str) -> None:
     if XLSX_HOOFD.encode() not in types:
         raise weiger(naam, "Het bestand is geen gewone Excel-werkmap (.xlsx); mogelijk een sjabloon of invoegtoepassing.",
                      oplossing="Sla het op als Excel-werkmap (*.xlsx).")
+
+
+_CELVERWIJZING = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+
+
+def _rij_kolom(ref: str) -> tuple[int, int]:
+    """'XFD1048576' -> (1048576, 16384). ValueError als het geen celverwijzing is."""
+    m = _CELVERWIJZING.fullmatch(ref.strip())
+    if not m:
+        raise ValueError(ref)
+    return int(m.group(2)), _kolomnummer(m.group(1).upper().encode())
+
+
+class _Klaar(Exception):
+    """Stopt expat zodra gelezen is wat nodig is."""
+
+
+def _expat(start) -> expat.XMLParserType:
+    """Een expat-parser die elke DTD weigert (geen entiteiten, geen externe verwijzingen), zoals defusedxml."""
+    p = expat.ParserCreate()
+
+    def geen_dtd(*_):
+        raise ValueError("DTD")
+
+    p.StartDoctypeDeclHandler = geen_dtd
+    p.EntityDeclHandler = geen_dtd
+    p.ExternalEntityRefHandler = geen_dtd
+    p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    p.StartElementHandler = start
+    return p
+
+
+def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str], tuple[int, int]]:
+    """((rijen, kolommen, verste cel) volgens de cellen, (rijen, kolommen) volgens <dimension>).
+
+    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige.
+    """
+    rij = kolom = max_rij = max_kolom = dim_rij = dim_kolom = 0
+    verste = ""
+
+    def start(element: str, attrs: dict) -> None:
+        nonlocal rij, kolom, max_rij, max_kolom, dim_rij, dim_kolom, verste
+        element = element.rpartition(":")[2]
+        if element == "c":
+            ref = attrs.get("r")
+            if ref:
+                cel_rij, kolom = _rij_kolom(ref)
+            else:
+                cel_rij, kolom = rij, kolom + 1
+            if cel_rij > max_rij or kolom > max_kolom:
+                max_rij, max_kolom = max(max_rij, cel_rij), max(max_kolom, kolom)
+                verste = f"{kolomletter(kolom)}{cel_rij}"
+        elif element == "row":
+            ref = attrs.get("r")
+            rij = int(ref) if ref else rij + 1
+            kolom = 0
+            max_rij = max(max_rij, rij)
+        elif element == "dimension" and attrs.get("ref"):
+            for deel in attrs["ref"].split(":"):
+                r, k = _rij_kolom(deel)
+                dim_rij, dim_kolom = max(dim_rij, r), max(dim_kolom, k)
+
+    with zf.open(pad) as bron:
+        _expat(start).ParseFile(bron)
+    return (max_rij, max_kolom, verste), (dim_rij, dim_kolom)
+
+
+def _unieke_teksten(zf: zipfile.ZipFile, pad: str) -> int:
+    """Het aantal unieke gedeelde teksten dat het bestand opgeeft (calamine reserveert er vooraf ruimte voor)."""
+    gevonden = 0
+
+    def start(element: str, attrs: dict) -> None:
+        nonlocal gevonden
+        gevonden = int(attrs.get("uniqueCount") or 0)
+        raise _Klaar
+
+    try:
+        with zf.open(pad) as bron:
+            _expat(start).ParseFile(bron)
+    except _Klaar:
+        pass
+    return gevonden
+
+
+def _te_groot(naam: str, bladnaam: str, rijen: int, kolommen: int, bron: str = "",
+              verste: str | None = None) -> UploadGeweigerd | None:
+    gevonden = f"een cel op {verste}" if verste else None
+    if rijen > MAX_RIJEN:
+        return weiger(naam, f"Het werkblad heeft {_nl_aantal(rijen)} rijen{bron}.", werkblad=bladnaam, gevonden=gevonden,
+                      verwacht=f"hoogstens {_nl_aantal(MAX_RIJEN)} rijen",
+                      oplossing="Splits de gegevens over meer bestanden, of verwijder lege rijen en cellen onder "
+                                "de tabel (selecteer ze en kies Verwijderen).")
+    if kolommen > MAX_KOLOMMEN:
+        return weiger(naam, f"Het werkblad heeft {_nl_aantal(kolommen)} kolommen{bron}.", werkblad=bladnaam,
+                      gevonden=gevonden,
+                      verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
+                      oplossing="Laat lege of overbodige kolommen weg (selecteer ze en kies Verwijderen).")
+    return None
+
+
+def controleer_omvang(data: bytes, naam: str) -> None:
+    """Weigert een werkmap met te veel werkbladen, een te groot werkblad of te veel gedeelde teksten.
+
+    Leest elke werkblad-XML helemaal (stromend, met expat zonder DTD), want één cel ver weg kan overal staan;
+    alleen de laatste <row> bekijken is niet genoeg. Opent niets met een Excel-bibliotheek.
+    """
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    try:
+        paden = _werkblad_paden(zf)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        raise weiger(naam, "Het bestand is beschadigd: de werkbladenlijst ontbreekt of is onleesbaar.",
+                     oplossing="Sla het bestand in Excel opnieuw op als .xlsx.") from None
+    namen = set(zf.namelist())
+    losse = sorted(n for n in namen if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml"))
+    aantal = max(len(paden), len(losse))
+    if aantal > MAX_WERKBLADEN:
+        raise weiger(naam, f"Het werkboek heeft {_nl_aantal(aantal)} werkbladen.",
+                     verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
+                     oplossing="Lever alleen de werkbladen met de cijfers aan.")
+    bladnaam_van = {pad: blad for blad, pad in paden.items()}
+    for pad in dict.fromkeys([*paden.values(), *losse]):
+        bladnaam = bladnaam_van.get(pad) or PurePosixPath(pad).stem
+        if pad not in namen:
+            raise _beschadigd(naam, bladnaam)
+        try:
+            (rijen, kolommen, verste), (dim_rijen, dim_kolommen) = _omvang_werkblad(zf, pad)
+        except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
+            raise _beschadigd(naam, bladnaam) from None
+        fout = (_te_groot(naam, bladnaam, rijen, kolommen, verste=verste)
+                or _te_groot(naam, bladnaam, dim_rijen, dim_kolommen, " volgens het opgegeven bereik (dimensie)"))
+        if fout:
+            raise fout
+    for pad in (n for n in namen if n.lower().endswith("sharedstrings.xml")):
+        try:
+            uniek = _unieke_teksten(zf, pad)
+        except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
+            raise _beschadigd(naam) from None
+        if uniek > zf.getinfo(pad).file_size // 5:   # elke tekst kost minstens '<si/>'
+            raise weiger(naam, f"Het bestand zegt {_nl_aantal(uniek)} verschillende teksten te bevatten, meer dan "
+                               "erin passen; het is beschadigd of met opzet zo gemaakt.",
+                         oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).")
 
 
 @dataclass
@@ -230,36 +392,37 @@ def _scan_xml(xml: bytes, procent_stijlen: set[int]) -> tuple[set, set]:
     return procent, formules
 
 
-def _laatste_rij(xml: bytes) -> int:
-    pos = xml.rfind(b"<row ")
-    if pos < 0:
-        return 0
-    m = re.compile(rb'\br="(\d+)"').search(xml, pos, pos + 200)
-    return int(m.group(1)) if m else 0
-
-
 def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes",)) -> list[Blad]:
-    """Alle werkbladen (behalve `overslaan`, hoofdletterongevoelig) als ruwe cellen."""
+    """Alle werkbladen (behalve `overslaan`, hoofdletterongevoelig) als ruwe cellen.
+
+    Eerst `controleer_omvang`; roep dit voor een geüpload bestand aan in het werkproces (loaders/werker.py).
+    """
+    controleer_omvang(data, naam)
     zf = zipfile.ZipFile(io.BytesIO(data))
     try:
         paden = _werkblad_paden(zf)
         procent_stijlen = _procent_stijlen(zf)
-    except KeyError:
-        raise weiger(naam, "Het bestand is beschadigd: de werkbladenlijst ontbreekt.",
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        raise weiger(naam, "Het bestand is beschadigd: de werkbladenlijst ontbreekt of is onleesbaar.",
                      oplossing="Sla het bestand in Excel opnieuw op als .xlsx.") from None
     try:
         lezer = fastexcel.read_excel(data)
-    except Exception as fout:  # calamine meldt beschadigde XML als algemene fout
-        raise weiger(naam, f"Het bestand is beschadigd en kan niet worden gelezen ({type(fout).__name__}).",
-                     oplossing="Open het in Excel en sla het opnieuw op als .xlsx.") from None
+    except Exception:  # calamine meldt beschadigde XML als algemene fout
+        raise _beschadigd(naam) from None
+    if len(lezer.sheet_names) > MAX_WERKBLADEN:
+        raise weiger(naam, f"Het werkboek heeft {_nl_aantal(len(lezer.sheet_names))} werkbladen.",
+                     verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
+                     oplossing="Lever alleen de werkbladen met de cijfers aan.")
     bladen = []
     for bladnaam in lezer.sheet_names:
         if bladnaam.strip().lower() in overslaan:
             continue
-        xml = zf.read(paden[bladnaam]) if bladnaam in paden else b""
-        if _laatste_rij(xml) > MAX_RIJEN:
-            raise weiger(naam, f"Het werkblad heeft {_laatste_rij(xml)} rijen.", werkblad=bladnaam,
-                         verwacht=f"hoogstens {MAX_RIJEN} rijen", oplossing="Splits de gegevens over meer bestanden.")
+        if bladnaam not in paden:   # calamine vond een werkblad dat controleer_omvang niet heeft gezien
+            raise _beschadigd(naam, bladnaam)
+        try:
+            xml = zf.read(paden[bladnaam])
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError):
+            raise _beschadigd(naam, bladnaam) from None
         try:
             blad = lezer.load_sheet(bladnaam, header_row=None, skip_rows=0, dtypes="string")
             kolommen = blad.available_columns()
@@ -270,9 +433,8 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
             frame = blad.to_polars()
         except UploadGeweigerd:
             raise
-        except Exception as fout:
-            raise weiger(naam, f"Het werkblad kan niet worden gelezen ({type(fout).__name__}).", werkblad=bladnaam,
-                         oplossing="Open het in Excel en sla het opnieuw op als .xlsx.") from None
+        except Exception:
+            raise _beschadigd(naam, bladnaam) from None
         if frame.height > MAX_RIJEN:
             raise weiger(naam, f"Het werkblad heeft {frame.height} rijen.", werkblad=bladnaam,
                          verwacht=f"hoogstens {MAX_RIJEN} rijen", oplossing="Splits de gegevens over meer bestanden.")

@@ -15,10 +15,14 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import duckdb
-
+from kompas.opmaak import heeft_stuurtekens, schone_tekst
+from loaders import excel_lezen
 from loaders.excel_lezen import KOPRIJ_ZOEKEN, Blad, Melding, kolomletter
+
+if TYPE_CHECKING:   # het werkproces (lees_en_controleer) hoeft DuckDB niet te laden
+    import duckdb
 
 EERSTE_PEILJAAR = 1990
 EERSTE_STREEFJAAR = 2000
@@ -190,7 +194,8 @@ class _Lezer:
     def meld(self, probleem: str, rij: int | None = None, kolom: int | None = None, gevonden=None, **kw):
         self.meldingen.append(Melding(bestand=self.bestand, werkblad=self.blad.naam, rij=rij,
                                       kolom=kolomletter(kolom) if kolom else None,
-                                      gevonden=None if gevonden is None else str(gevonden), probleem=probleem, **kw))
+                                      gevonden=None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True),
+                                      probleem=probleem, **kw))
 
     def cel(self, rij: int, kolom: int | None):
         """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde."""
@@ -202,7 +207,15 @@ class _Lezer:
                       oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
                                 "of plak de cellen als waarden.")
             return None
-        return _tekst(self.blad.cel(rij, kolom))
+        tekst = _tekst(self.blad.cel(rij, kolom))
+        if tekst is not None and heeft_stuurtekens(tekst):
+            self.meld("De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
+                      "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.", rij, kolom,
+                      schone_tekst(tekst, zichtbaar=True), verwacht="gewone tekst, zonder stuurtekens",
+                      oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
+                                "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.")
+            return schone_tekst(tekst, vervang="")
+        return tekst
 
     def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
         try:
@@ -513,3 +526,17 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
             soort=s.soort if s else None, waarde=s.waarde if s else None, ondergrens=s.ondergrens if s else None,
             bovengrens=s.bovengrens if s else None, richting=s.richting if s else None,
             nulmeting_jaar=nul_jaar, nulmeting_waarde=nul_waarde, bron=bron, toelichting=toelichting))
+
+
+def lees_en_controleer(data: bytes, naam: str, ref: Referentie, gemeente: str | None, soort: str | None,
+                       grenzen: dict[str, int]) -> tuple[list[str], list[Werkblad]]:
+    """(namen van de gelezen werkbladen, de werkbladen met gegevens of meldingen). Werpt UploadGeweigerd.
+
+    Draait in het werkproces (loaders/werker.py, aangeroepen door loaders.excel.valideer): hier opent
+    calamine het bestand. `grenzen`: MAX_* uit loaders.excel_lezen zoals de aanroeper ze kent.
+    """
+    for grens, waarde in grenzen.items():
+        setattr(excel_lezen, grens, waarde)
+    bladen = excel_lezen.lees_werkbladen(data, naam)
+    werkbladen = [w for b in bladen if (w := lees_werkblad(naam, b, ref, gemeente, soort)) is not None]
+    return [b.naam for b in bladen], werkbladen

@@ -7,7 +7,7 @@ import streamlit as st
 
 from kompas import tabellen, toegang
 from kompas.sjabloon import maak_sjabloon
-from kompas.weergave import als_tekst, lezer, via_app
+from kompas.weergave import als_tekst, databasefouten, lezer, via_app
 from loaders import excel
 
 via_app()
@@ -90,7 +90,8 @@ if bestand is not None:
                     + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else ""))
             st.dataframe(tabellen.voorbeeld_tabel(vb.rijen), hide_index=True, key=f"upload_voorbeeld_{vb.werkblad}")
         if st.button("Vastleggen", type="primary", key="upload_vastleggen"):
-            ids = excel.leg_vast(validatie, door=door, gemeenten=rol.gemeenten)
+            with databasefouten():   # volle schijf, alleen-lezen map: Nederlandse melding
+                ids = excel.leg_vast(validatie, door=door, gemeenten=rol.gemeenten)
             st.cache_data.clear()
             st.session_state["upload_vastgelegd"] = f"Vastgelegd als upload {', '.join(map(str, ids))}."
             st.session_state["upload_ronde"] = st.session_state.get("upload_ronde", 0) + 1
@@ -100,7 +101,8 @@ if bestand is not None:
 def _trek_in(upload: dict, door: str, gemeenten: set[str]) -> None:
     st.session_state["upload_zeker"] = False   # de bevestiging geldt voor één keer
     try:
-        vorige = excel.trek_in(upload["upload_id"], door=door, gemeenten=gemeenten)
+        with databasefouten():   # volle schijf, alleen-lezen map: Nederlandse melding
+            vorige = excel.trek_in(upload["upload_id"], door=door, gemeenten=gemeenten)
     except excel.UploadGeweigerd as fout:   # intussen al ingetrokken of vervangen
         st.session_state["upload_intrek_fout"] = fout.meldingen
         return

@@ -122,3 +122,37 @@ def test_eenheid_van_de_registry_met_de_woorden_van_het_kader():
         "streefwaarden": None, "status": None, "bron": None, "bron_genoemd": None}]))
     assert tabel["Eenheid"].to_list() == ["per 1.000 inwoners (in het kader: %)"]
     assert tabel["Laatste waarde"].to_list() == ["54 per 1.000 inwoners (2016)"]  # niet '54%'
+
+
+def test_schone_tekst_haalt_stuurtekens_weg_en_laat_gewone_tekst_staan():
+    from kompas.opmaak import schone_tekst
+
+    assert schone_tekst("Dalfsen — 12,5%\tregel\nnieuw") == "Dalfsen — 12,5%\tregel\nnieuw"
+    assert schone_tekst("a\x00b\x1b[31mc\x07\x9b") == "a\ufffdb\ufffd[31mc\ufffd\ufffd"
+    assert schone_tekst("a\x1bb", zichtbaar=True) == "a[ESC]b"
+    assert schone_tekst("\x00\x07\x01", zichtbaar=True) == "[NUL][BEL][U+0001]"
+
+
+def test_excel_export_met_stuurtekens_in_opgeslagen_tekst():
+    import io
+
+    import openpyxl
+    import polars as pl
+
+    from kompas.tabellen import als_xlsx
+
+    tabel = pl.DataFrame({"Bron": ["GWS\x004all", "stand\x1b[31m 31-12", "gewoon"], "Waarde": [1.5, 2.0, None]})
+    from openpyxl.utils.escape import unescape
+
+    blad = openpyxl.load_workbook(io.BytesIO(als_xlsx(tabel))).active   # faalt niet (IllegalCharacterError)
+    # Excels eigen schrijfwijze voor stuurtekens (_x001B_): de tekst komt ongeschonden terug
+    assert [unescape(blad.cell(r, 1).value) for r in range(2, 5)] == ["GWS\x004all", "stand\x1b[31m 31-12", "gewoon"]
+    assert blad.cell(2, 2).value == 1.5
+
+
+def test_als_tekst_breekt_elke_autolink():
+    from kompas.weergave import als_tekst
+
+    uit = als_tekst("https://example.invalid/x WWW.example.invalid naam@gemeente.invalid")
+    assert "://" not in uit.replace("\\", "") and "WWW." not in uit.replace("\\", "") and "m@" not in uit
+    assert uit.replace("\\", "").replace("\u2060", "") == "https://example.invalid/x WWW.example.invalid naam@gemeente.invalid"

@@ -227,3 +227,14 @@ def test_overzicht_laadt_geen_zware_modules(ingebedde_db):
                          capture_output=True, text=True, cwd=PROJECT, timeout=120)
     assert uit.returncode == 0, uit.stderr[-2000:]
     assert uit.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_indicatorpagina_met_stuurtekens_in_opgeslagen_tekst(ingebedde_db):
+    """Tekst die ooit met stuurtekens is opgeslagen (vóór de uploadcontrole) breekt pagina noch Excel-export."""
+    from kompas.db import schrijf_transactie
+
+    with schrijf_transactie(ingebedde_db) as con:
+        con.execute("update waarneming set citaat = 'stand\x1b[31m 31-12\x07 _x001B_' where indicator_code = 'eenzaam_pct'")
+    at = _draai("pages/indicator.py", indicator="eenzaam_pct")
+    knoppen = [k.proto.label for k in at.get("download_button")]
+    assert "Download Excel" in knoppen, knoppen

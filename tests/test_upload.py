@@ -214,17 +214,50 @@ FOUTEN = {
     "macro's": (wb.xlsm, {}, ["bevat macro's"]),
     "zip-bom": (wb.zip_bom, {}, ["zip-bom", "pakt uit tot 400 MB"]),
     "te veel kolommen": (lambda: wb.te_veel_kolommen(120), {}, ["127 kolommen", "hoogstens 100 kolommen"]),
+    # issue 11: bestanden die een lezer zonder grenscontrole laten afbreken of minutenlang bezighouden
+    "cel op XFD1048576 voor de rijen": (wb.cel_ver_weg, {},
+                                        ["werkblad 'Waarden'", "1.048.576 rijen", "een cel op XFD1048576",
+                                         "hoogstens 100.000 rijen"]),
+    "cel op CV1000000 voor de rijen": (lambda: wb.cel_ver_weg("CV1000000"), {},
+                                       ["1.000.000 rijen", "een cel op CV1000000"]),
+    "dimensie tot XFD1048576": (lambda: wb.cel_ver_weg("G3", dimensie="A1:XFD1048576"), {},
+                                ["1.048.576 rijen volgens het opgegeven bereik (dimensie)"]),
+    "cellen zonder r-attribuut": (lambda: wb.cellen_zonder_ref(5000), {}, ["5.000 kolommen", "hoogstens 100 kolommen"]),
+    "te veel werkbladen": (lambda: wb.veel_werkbladen(60), {}, ["60 werkbladen", "hoogstens 50 werkbladen"]),
+    "gedeelde teksten opgeblazen": (lambda: wb.gedeelde_teksten(4_000_000_000), {},
+                                    ["4.000.000.000 verschillende teksten"]),
+    "ESC als xlsx-escape in de toelichting": (lambda: wb.met_tekst("stand _x001B_[31m31-12"), {},
+                                              ["rij 2, kolom G", "stuurteken", "[ESC]", "Verwijder"]),
+    "NUL als xlsx-escape in de bron": (lambda: wb.met_tekst("GWS_x0000_4all", "bron"), {},
+                                       ["rij 2, kolom F", "stuurteken", "GWS[NUL]4all"]),
+    "BEL in de indicator": (lambda: wb.met_tekst("bewindvoering_huishoudens_x0007_", "indicator"), {},
+                            ["rij 2, kolom B", "stuurteken", "[BEL]"]),
+    "beschadigd deel in het zip-bestand": (wb.beschadigd_deel, {}, ["werkblad 'Waarden'", "beschadigd",
+                                                                    "sla het opnieuw op"]),
 }
 
 
+@pytest.fixture
+def geen_calamine_in_dit_proces(monkeypatch):
+    """Een vijandig bestand mag alleen in het werkproces bij calamine komen: hier zou het pytest afbreken."""
+    import fastexcel
+
+    def verboden(*_, **__):
+        raise AssertionError("calamine opende een upload in het serverproces zelf")
+
+    monkeypatch.setattr(fastexcel, "read_excel", verboden)
+
+
 @pytest.mark.parametrize("soort", sorted(FOUTEN))
-def test_fout_bestand_wordt_geweigerd_met_plek_en_niets_geschreven(db, soort):
+def test_fout_bestand_wordt_geweigerd_met_plek_en_niets_geschreven(db, soort, geen_calamine_in_dit_proces):
     maak, opties, verwacht = FOUTEN[soort]
     voor = dump(db)
     tekst = weiger_tekst(maak(), "bestand.xlsx", **opties)
     for stuk in verwacht:
         assert stuk in tekst, (stuk, tekst)
     assert "bestand.xlsx" in tekst
+    assert "Error" not in tekst and "Exception" not in tekst    # geen Engelse foutnamen
+    assert not any(ord(t) < 32 and t not in "\n\t" for t in tekst)   # geen stuurtekens in de melding
     # ook via de opdrachtregel: weigeren, niet-nul, niets geschreven
     pad = db.parent / "bestand.xlsx"
     pad.write_bytes(maak())
@@ -242,6 +275,51 @@ def test_te_veel_rijen(db, monkeypatch):
     monkeypatch.setattr("loaders.excel_lezen.MAX_RIJEN", 50)
     tekst = weiger_tekst(wb.te_veel_rijen(60))
     assert "werkblad 'Waarden'" in tekst and "61 rijen" in tekst and "hoogstens 50 rijen" in tekst
+
+
+def test_vijandig_bestand_wordt_geweigerd_voordat_een_parser_het_ziet():
+    """De omvangcontrole zelf (stromend, zonder Excel-bibliotheek) is veilig in elk proces, en snel."""
+    from loaders.excel_lezen import UploadGeweigerd, controleer_omvang
+
+    for maak in (wb.cel_ver_weg, lambda: wb.cel_ver_weg("CV1000000"), lambda: wb.veel_werkbladen(60)):
+        with pytest.raises(UploadGeweigerd):
+            controleer_omvang(maak(), "bom.xlsx")
+    controleer_omvang(wb.sjabloon_ingevuld(), "goed.xlsx")      # een gewoon bestand komt erdoor
+
+
+def test_werkproces_vangt_een_parser_die_het_proces_afbreekt(db, monkeypatch, geen_calamine_in_dit_proces):
+    """Zonder omvangcontrole (grenzen opgerekt) vraagt calamine 512 GB en breekt af: alleen het werkproces."""
+    monkeypatch.setattr("loaders.excel_lezen.MAX_RIJEN", 10 ** 9)
+    monkeypatch.setattr("loaders.excel_lezen.MAX_KOLOMMEN", 10 ** 9)
+    for maak in (wb.cel_ver_weg, lambda: wb.cel_ver_weg("CV1000000")):
+        tekst = weiger_tekst(maak(), "bom.xlsx")
+        assert "bom.xlsx: Het lezen van het bestand vroeg meer dan 2 GB geheugen en is afgebroken." in tekst
+        assert "Ctrl+End" in tekst
+    # en daarna werkt uploaden gewoon
+    assert excel.valideer(wb.sjabloon_ingevuld(), "goed.xlsx").werkbladen
+
+
+def test_werkproces_heeft_een_tijd_en_een_geheugengrens():
+    import time
+
+    from loaders import werker
+    from loaders.excel_lezen import UploadGeweigerd, controleer_bestand
+
+    begin = time.perf_counter()
+    with pytest.raises(werker.WerkerFout) as fout:
+        werker.voer_uit(time.sleep, 60, tijd=2)
+    assert fout.value.reden == "tijd" and time.perf_counter() - begin < 30
+    with pytest.raises(werker.WerkerFout) as fout:
+        werker.voer_uit(bytearray, 3 * 1024 ** 3)
+    assert fout.value.reden == "geheugen"
+    with pytest.raises(werker.WerkerFout) as fout:
+        werker.voer_uit(os.abort)
+    assert fout.value.reden == "afgebroken"
+    # een weigering komt heel terug, met haar meldingen
+    with pytest.raises(UploadGeweigerd) as weigering:
+        werker.voer_uit(controleer_bestand, b"", "leeg.xlsx")
+    assert [m.probleem for m in weigering.value.meldingen] == ["Het bestand is leeg (0 bytes)."]
+    assert werker.voer_uit(sorted, [3, 1, 2]) == [1, 2, 3]
 
 
 def test_alle_problemen_in_een_keer(db):
@@ -335,6 +413,15 @@ def test_andere_dataset_vervangt_niet(db, lees):
     assert excel.voorbeeld(tweede)[0].vervangt_upload_id is None
     excel.leg_vast(tweede, door="a")
     assert lees("select count(*) as n from waarneming where herkomst_id like 'upload:%'")[0]["n"] == 2
+
+
+def test_opdrachtregel_toont_nooit_ruwe_stuurtekens(db, capfd):
+    pad = db.parent / "rood\x1b[31m.xlsx"
+    pad.write_bytes(wb.met_tekst("stand _x001B_]0;titel_x0007_"))
+    assert cli(["upload", str(pad), "--ja", "--door", "t"]) == 1
+    uit = capfd.readouterr()
+    assert "[ESC]" in uit.err and "stuurteken" in uit.err
+    assert not any(ord(t) < 32 and t not in "\n\t" for t in uit.out + uit.err), repr(uit.err)
 
 
 def test_opdrachtregel_zonder_terminal_en_zonder_ja_controleert_alleen(db, capsys, monkeypatch):

@@ -123,19 +123,25 @@ def vervang_in_zip(data: bytes, naam: str, oud: bytes, nieuw: bytes) -> bytes:
     return uit.getvalue()
 
 
+def met_deel(data: bytes, extra: dict[str, bytes] | None = None, methode: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """Dezelfde werkmap opnieuw ingepakt (met `methode`), plus de delen in `extra`."""
+    bron = zipfile.ZipFile(io.BytesIO(data))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", methode) as doel:
+        for info in bron.infolist():
+            doel.writestr(info.filename, bron.read(info.filename))
+        for naam, inhoud in (extra or {}).items():
+            doel.writestr(naam, inhoud)
+    return uit.getvalue()
+
+
 def xlsm() -> bytes:
     """Een werkmap met macro's: ander content type en een vbaProject.bin."""
     data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
     data = vervang_in_zip(data, "[Content_Types].xml",
                           b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                           b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-    bron = zipfile.ZipFile(io.BytesIO(data))
-    uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for info in bron.infolist():
-            doel.writestr(info.filename, bron.read(info.filename))
-        doel.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro")
-    return uit.getvalue()
+    return met_deel(data, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"})
 
 
 def zip_bom() -> bytes:
@@ -211,3 +217,69 @@ def groot(aantal: int) -> bytes:
                     ws.append([g, code, jaar, (n * 7) % 100, eenheid, "GWS4all", None, f"groep {leeftijd}"])
                     n += 1
     return _bytes(wb)
+
+
+# ---------------------------------------------------------------- vijandige bestanden (issue 11)
+# Alleen in een werkproces of begrensd subproces openen met calamine: sommige laten een lezer zonder
+# grenscontrole het hele proces afbreken.
+
+
+def cel_ver_weg(ref: str = "XFD1048576", dimensie: str | None = None) -> bytes:
+    """Een klein geldig werkblad met vóór de echte rijen één cel op `ref` (calamine reserveert daarvoor
+    rijen x kolommen cellen: bij XFD1048576 512 GB, bij CV1000000 ~5 GB). `dimensie` vervangt <dimension>."""
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
+    rij = "".join(ch for ch in ref if ch.isdigit())
+    ver = f'<row r="{rij}"><c r="{ref}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
+    data = vervang_in_zip(data, "xl/worksheets/sheet1.xml", b"<sheetData>", b"<sheetData>" + ver)
+    if dimensie:
+        data = vervang_in_zip(data, "xl/worksheets/sheet1.xml", b'<dimension ref="A1:G2" />',
+                              f'<dimension ref="{dimensie}" />'.encode())
+    return data
+
+
+def cellen_zonder_ref(aantal: int) -> bytes:
+    """Een rij met `aantal` cellen zonder r-attribuut (de plek volgt dan uit de volgorde)."""
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
+    cellen = b"<c><v>1</v></c>" * aantal
+    return vervang_in_zip(data, "xl/worksheets/sheet1.xml", b"</sheetData>", b"<row>" + cellen + b"</row></sheetData>")
+
+
+def veel_werkbladen(aantal: int) -> bytes:
+    wb = Workbook(write_only=True)
+    for i in range(aantal):
+        wb.create_sheet(f"Blad{i + 1}").append(["x"])
+    return _bytes(wb)
+
+
+def met_tekst(tekst: str, kolom: str = "toelichting") -> bytes:
+    """Een geldige waardenrij met `tekst` in `kolom` (voor stuurtekens)."""
+    rij = {"gemeente": "GM0148", "indicator": "bewindvoering_huishoudens", "peiljaar": 2022, "waarde": 5,
+           "eenheid": None, "bron": "GWS4all", "toelichting": None}
+    rij[kolom] = tekst
+    return waarden([[rij[k] for k in WAARDEN_KOP]])
+
+
+def beschadigd_deel(naam: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """Een werkmap waarvan één deel in het zip-bestand beschadigd is (CRC klopt niet)."""
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
+    ruw = bytearray(met_deel(data, methode=zipfile.ZIP_STORED))
+    info = zipfile.ZipFile(io.BytesIO(bytes(ruw))).getinfo(naam)
+    begin = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    positie = begin + ruw[begin:begin + info.compress_size].index(b"<sheetData>")
+    ruw[positie:positie + 11] = b"<sheetDatA>"
+    return bytes(ruw)
+
+
+def gedeelde_teksten(uniek: int) -> bytes:
+    """Een werkmap met een sharedStrings.xml die `uniek` verschillende teksten belooft (calamine reserveert
+    daar vooraf ruimte voor en breekt bij 4 miljard af); er staat er één in."""
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
+    data = vervang_in_zip(data, "xl/_rels/workbook.xml.rels", b"</Relationships>",
+                          b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                          b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    data = vervang_in_zip(data, "[Content_Types].xml", b"</Types>",
+                          b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                          b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    sst = (f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{uniek}">'
+           '<si><t>x</t></si></sst>')
+    return met_deel(data, {"xl/sharedStrings.xml": sst.encode()})

@@ -1,0 +1,119 @@
+"""Een mislukte of gedode schrijfactie komt nooit terug, en de volgende schrijfactie werkt (issue 11, punt 2).
+
+Elk geval doodt een echte upload in een subproces op een genoemde stap van kompas.db.schrijf_transactie
+(testhaak KOMPAS_TEST_STOP), of laat de schijf vollopen (een kleine tmpfs, alleen als root; anders
+overgeslagen). Daarna legt dit proces een andere upload vast: alleen die mag er staan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import werkboeken as wb
+from kompas.db import DatabaseFout, schrijf_transactie
+from loaders import excel
+from test_upload import dump
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _upload(bestand: str, waarde: int) -> excel.Validatie:
+    return excel.valideer(wb.waarden([["GM0148", "bewindvoering_huishoudens", 2021, waarde, None, "GWS4all", None]]),
+                          bestand)
+
+
+def _dood_upload_op(stap: str, db: Path) -> None:
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path[:0] = [{str(PROJECT)!r}, {str(PROJECT / "tests")!r}]
+        from test_schrijven import _upload
+        from loaders import excel
+        excel.leg_vast(_upload("gedood.xlsx", 111), door="gedood")
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, timeout=300,
+                          env={**os.environ, "KOMPAS_DB": str(db), "KOMPAS_TEST_STOP": stap})
+    assert proc.returncode == 70, proc.stderr.decode()[-3000:]
+
+
+def _alleen_de_volgende_upload(db: Path) -> None:
+    stand = dump(db)
+    assert [r for r in stand["upload"] if "gedood" in r] == []
+    assert [r for r in stand["upload"] if "volgende.xlsx" in r]
+    waarden = [u["bestandsnaam"] for u in excel.uploads()]
+    assert waarden == ["volgende.xlsx"]
+
+
+@pytest.mark.parametrize("stap", ["na_commit", "tijdens_checkpoint", "na_checkpoint", "voor_vervangen"])
+def test_gedode_schrijver_komt_niet_terug(ingebedde_db, stap):
+    voor = dump(ingebedde_db)
+    _dood_upload_op(stap, ingebedde_db)
+    assert dump(ingebedde_db) == voor
+    excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+    _alleen_de_volgende_upload(ingebedde_db)
+    assert not Path(f"{ingebedde_db}.schrijven").exists() and not Path(f"{ingebedde_db}.schrijven.wal").exists()
+
+
+@pytest.mark.parametrize("stap", ["na_commit", "tijdens_checkpoint"])
+def test_gedode_schrijver_en_daarna_vervangen_database_blokkeert_niets(ingebedde_db, _ingebedde_db_bron, stap):
+    _dood_upload_op(stap, ingebedde_db)
+    shutil.copyfile(_ingebedde_db_bron, ingebedde_db)    # bijvoorbeeld een teruggezette reservekopie
+    excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+    _alleen_de_volgende_upload(ingebedde_db)
+
+
+@pytest.fixture
+def kleine_schijf(tmp_path):
+    """Een tmpfs van 24 MB (de database is ~8 MB, zijn werkkopie ook)."""
+    schijf = tmp_path / "schijf"
+    schijf.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(schijf)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("een kleine tmpfs koppelen vraagt root")
+    yield schijf
+    subprocess.run(["umount", "-l", str(schijf)], check=False)
+
+
+def _vul(schijf: Path) -> None:
+    with open(schijf / "vulsel", "ab") as f, contextlib.suppress(OSError):
+        while True:
+            f.write(b"\0" * 65536)
+            f.flush()
+
+
+def test_volle_schijf_bij_de_checkpoint_komt_niet_terug(ingebedde_db, kleine_schijf, monkeypatch):
+    db = kleine_schijf / "kompas.duckdb"
+    shutil.copyfile(ingebedde_db, db)
+    monkeypatch.setenv("KOMPAS_DB", str(db))
+    voor = dump(db)
+    validatie = _upload("gedood.xlsx", 111)
+    with monkeypatch.context() as m:
+        m.setattr("kompas.db._stap", lambda naam, werk: naam == "na_commit" and _vul(kleine_schijf))
+        with pytest.raises(DatabaseFout) as fout:
+            excel.leg_vast(validatie, door="gedood")
+    assert "De schijf is vol" in str(fout.value) and "niets vastgelegd" in str(fout.value)
+    assert dump(db) == voor
+    (kleine_schijf / "vulsel").unlink()
+    excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+    _alleen_de_volgende_upload(db)
+
+
+def test_volle_schijf_bij_de_kopie(ingebedde_db, monkeypatch):
+    def vol(*_):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr("kompas.db.shutil.copyfile", vol)
+        with pytest.raises(DatabaseFout, match="De schijf is vol"):
+            with schrijf_transactie(ingebedde_db):
+                pass
+    excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+    _alleen_de_volgende_upload(ingebedde_db)
