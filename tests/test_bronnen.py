@@ -83,7 +83,7 @@ def test_adres_is_van_de_uitgever_en_een_kopie_heet_gelezen_in(lees):
 
 def test_gezondheidsmonitor_2020_onder_de_tegel(ingebedde_db):
     at = draai("pages/overzicht.py")
-    bron = next(c.value for c in at.caption if "85012NED" in c.value).replace("\\", "")
+    bron = next(c.value for c in at.caption if "85012NED" in c.value).replace("\\", "").replace("\u2060", "")
     assert ("Bron: CBS StatLine, tabel 85012NED Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2020, "
             "https://www.cbs.nl/nl-nl/cijfers/detail/85012NED (gelezen in: kopie van de volledige StatLine-export "
             "(labels) in de openbare GitHub-repository Oxylo/Hackathon_Life_Vitality, https://github.com/") in bron

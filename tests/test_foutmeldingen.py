@@ -17,9 +17,15 @@ PAGINAS = ["overzicht", "kaders", "vergelijken", "indicator", "over_de_data", "u
 ENGELS = ("Error", "Exception", "Traceback", "duckdb", "/tmp", "/work")
 
 
+WACHTWOORD = "geheim-voor-de-test"   # testaccount, alleen hier
+
+
 def _pagina(pagina: str) -> AppTest:
+    from argon2 import PasswordHasher
+
     at = AppTest.from_file(str(PROJECT / "pages" / f"{pagina}.py"), default_timeout=60)
-    at.secrets["upload"] = {"beleidsmedewerkers": ["a@b.nl"], "wachtwoord": "x"}
+    at.secrets["toegang"] = {"accounts": {"a@b.nl": ["GM0148"]}, "wachtwoorden": {
+        "a@b.nl": PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(WACHTWOORD)}}
     return at.run()
 
 
@@ -125,15 +131,15 @@ def test_intrekken_bij_volle_schijf_geeft_een_nederlandse_melding(ingebedde_db, 
     (upload_id,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="a@b.nl")
     at = _pagina("upload")
     at.text_input(key="upload_email").input("a@b.nl")
-    at.text_input(key="upload_wachtwoord").input("x")
-    at.run()
+    at.text_input(key="upload_wachtwoord").input(WACHTWOORD)
+    at.button[0].click().run()   # Aanmelden (formulier)
 
     def vol(*_):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as m:
         m.setattr("kompas.db.shutil.copyfile", vol)
-        at.selectbox(key="upload_intrekken").select(upload_id)
+        at.checkbox(key="upload_zeker").check().run()
         at.button(key="upload_intrekken_knop").click().run()
     assert "De schijf is vol" in _melding(at)
     assert [u["geldend"] for u in excel.uploads()] == [True]    # niets veranderd
