@@ -400,11 +400,17 @@ def kleine_veelvouden(
 
 def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Past de Nederlandse locale één keer toe, vlak voor het tonen, en haalt de losse punten, lijnen en banden uit
-    de toegankelijkheidsboom (`mark.aria = false`).
+    de toegankelijkheidsboom (`aria = false` per soort markering).
 
     Vega geeft anders elke groep markeringen een rol 'graphics-symbol', ook een lege laag (een streefwaarde die
     er niet is, de legendalaag) zonder naam: axe meldt dat als ernstig (svg-img-alt), en een schermlezer leest
     een rij naamloze symbolen voor. De grafiek als geheel heeft een naam (`alt`, kompas.weergave.grafiek) en de
     cijfers staan in de tabel eronder; de assen en de legenda houden hun eigen labels.
     """
-    return grafiek.configure(locale=VEGA_LOCALE).configure_mark(aria=False)
+    # per soort markering, niet `mark`: die geldt ook voor de buitenste groep, en dan verliest de grafiek zelf
+    # haar rol en naam ('graphics-document', aria-label uit `alt`)
+    geen_aria = {f"configure_{soort}": {"aria": False} for soort in ("line", "point", "rule", "area", "text", "square")}
+    grafiek = grafiek.configure(locale=VEGA_LOCALE)
+    for methode, opties in geen_aria.items():
+        grafiek = getattr(grafiek, methode)(**opties)
+    return grafiek

@@ -279,4 +279,5 @@ def test_markeringen_buiten_de_toegankelijkheidsboom():
     (_, paneel), *_ = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%")["panelen"]
     for spec in (grafieken.voor_weergave(grafieken.trend(REEKS, titel="t", eenheid="%")).to_dict(),
                  grafieken.voor_weergave(paneel).to_dict()):
-        assert spec["config"]["mark"]["aria"] is False
+        assert all(spec["config"][soort]["aria"] is False for soort in ("line", "point", "rule", "area", "text"))
+        assert "mark" not in spec["config"]   # de grafiek zelf houdt haar rol en naam

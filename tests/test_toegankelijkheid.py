@@ -81,7 +81,7 @@ def _klaar(pagina) -> None:
     pagina.wait_for_load_state("networkidle")
     pagina.wait_for_function(
         "[...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
-        ".every(g => g.querySelector('[role=graphics-document]'))", timeout=30000)
+        ".every(g => g.querySelector('svg.marks, canvas'))", timeout=30000)
     pagina.wait_for_timeout(500)
 
 
