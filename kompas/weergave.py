@@ -111,6 +111,11 @@ def grafiek(bouwer: str, gegevens: Any, **opties) -> None:
     st.vega_lite_chart(_grafiek_spec(bouwer, gegevens, opties), width="stretch", alt=beschrijving)
 
 
+# de hoogte van een paneel met titel, assen en leeftijdslegenda: in een rij (horizontale container) krijgt een
+# grafiek anders geen hoogte en wordt ze platgedrukt
+PANEELHOOGTE = 360
+
+
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
 def _panelen_spec(gegevens: Any, opties: dict) -> dict:
     from kompas import grafieken
@@ -129,7 +134,7 @@ def kleine_veelvouden(gegevens: Any, **opties) -> None:
         st.caption(als_tekst(regel))
     with st.container(horizontal=True, gap="medium"):
         for naam, spec in veelvoud["panelen"]:
-            st.vega_lite_chart(spec, width="content",
+            st.vega_lite_chart(spec, width="content", height=PANEELHOOGTE,
                                alt=f"Grafiek: {veelvoud['titel']}, {naam}. De cijfers staan in de tabel eronder.")
 
 
