@@ -262,7 +262,9 @@ def trend(
     """
     data, schaal = _gestijld(_grafiekwaarden(reeks))
     eenheid = _eenheid(data, eenheid)
-    legenda = alt.Legend(title="Regio", symbolOpacity=1, symbolStrokeWidth=2.5, symbolSize=600, labelLimit=260)
+    # onder de grafiek, in kolommen: de grafiek houdt haar breedte (ook op een telefoon) en geen naam valt weg
+    legenda = alt.Legend(title="Regio", symbolOpacity=1, symbolStrokeWidth=2.5, symbolSize=600, labelLimit=260,
+                         orient="bottom", columns=3)
     # De legenda komt uit één onzichtbare laag (`legenda_symbolen`) met vulling, lijnkleur, streep en symbool op
     # regio_naam: één legenda, ook in oudere Vega-Lite-versies die kanalen uit verschillende lagen niet samenvoegen.
     # Alles wat getekend wordt, neemt zijn stijl uit de kolommen van `_gestijld`, zonder schaal en zonder legenda.

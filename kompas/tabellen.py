@@ -90,6 +90,20 @@ def documenten(boom: pl.DataFrame) -> list[dict]:
     return docs.sort("geldig_van", descending=True, nulls_last=True, maintain_order=True).to_dicts()
 
 
+def leeftijden(reeks: pl.DataFrame) -> list[str]:
+    """De leeftijdsgroepen met cijfers; de eerste opent de Indicatorpagina, zodat de grafiek één definitie
+    tegelijk toont (18+ en 19+ zijn verschillende reeksen). Eerst de hele bevolking ('totaal'), dan alle
+    volwassenen ('18+', dan '19+' van de Gezondheidsmonitor tot en met 2016), daarna de rest: de meeste cijfers
+    eerst, dan de nieuwste."""
+    met = reeks.filter(pl.col("waarde").is_not_null())
+    if met.is_empty():
+        return []
+    per = {r["leeftijd"]: r for r in met.group_by("leeftijd").agg(
+        pl.len().alias("aantal"), pl.col("peiljaar").max().alias("laatste")).iter_rows(named=True)}
+    breed = {"totaal": 0, "18+": 1, "19+": 2}
+    return sorted(per, key=lambda l: (breed.get(l, 3), -per[l]["aantal"], -per[l]["laatste"], l))
+
+
 def standaard_kader(boom: pl.DataFrame) -> str:
     """Het kader waarop de Kaderspagina opent (binnen `boom`, meestal één document): het eerste met een gemeten
     indicator (een waarde voor de gemeente); anders het eerste met een gekoppelde indicator; anders het eerste."""

@@ -23,8 +23,13 @@ st.write(als_tekst(info["definitie"]))
 
 # de trend: alleen voorkeurswaarden, voor de gemeenten, hun GGD-regio's en Nederland
 reeks = haal("reeks", [code], [g["regio_code"] for g in haal("gemeenten")])
-if not reeks["waarde"].is_null().all():
-    grafiek("trend", reeks, titel=f"{info['naam']} ({info['eenheid']})", eenheid=info["eenheid"],
+groepen = tabellen.leeftijden(reeks)
+if groepen:   # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschillende reeksen); de rest in de tabel
+    leeftijd = st.segmented_control("Leeftijdsgroep", groepen, key="ind_leeftijd",
+                                    default=url_waarde("leeftijd", groepen[0], groepen)) or groepen[0]
+    zet_url(indicator=code, leeftijd=leeftijd)
+    reeks = tabellen.deel(reeks, leeftijd=leeftijd)
+    grafiek("trend", reeks, titel=f"{info['naam']} ({info['eenheid']}, {leeftijd})", eenheid=info["eenheid"],
             decimalen=info["decimalen"])
     bronregel(reeks["bron"].to_list())
     with st.expander("Tabel bij de grafiek"):

@@ -158,8 +158,10 @@ def test_indicator_trend_voor_gemeenten_ggd_en_nederland(ingebedde_db, lees):
     # alleen voorkeurswaarden: deze indicator heeft dubbele cijfers uit andere bronnen, de grafiek één per punt
     punten = [(r["regio_naam"], r["peiljaar"], r["leeftijd"]) for r in rijen]
     assert len(punten) == len(set(punten))
+    # één definitie tegelijk: de leeftijdsgroep met de meeste cijfers (18+), te kiezen; 19+ blijft een aparte reeks
+    assert at.get("button_group")[0].value == "18+" and {r["leeftijd"] for r in rijen} == {"18+"}
     voorkeur = lees("select count(*) as n from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct' "
-                    "and is_voorkeur and waarde is not null and regio_naam in ?", [sorted(regios)])[0]["n"]
+                    "and in_grafiek and leeftijd = '18+' and regio_naam in ?", [sorted(regios)])[0]["n"]
     assert len(rijen) == voorkeur
     assert "Bron: " in _teksten(at)
 
