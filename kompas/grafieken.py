@@ -358,7 +358,11 @@ def trend(
     # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
     # domein (scale=None) van de getekende lagen samen met die van de legendalaag, en valt de legenda uiteen in vier.
     onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
-    return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=300)
+    # Streamlit past de hele grafiek (titel, legenda onder, assen) in `height` (autosize fit): de hoogte groeit
+    # met de regels van de legenda en de ondertitel, zodat het plotvlak zelf ongeveer 250 px houdt
+    legendaregels = -(-_regios(data).height // 3)
+    hoogte = 330 + 26 * legendaregels + 16 * len(kop.subtitle or [])
+    return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=hoogte)
 
 
 def kleine_veelvouden(
