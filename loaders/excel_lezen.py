@@ -195,13 +195,18 @@ def _expat(start) -> expat.XMLParserType:
     return p
 
 
-def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str], tuple[int, int]]:
-    """((rijen, kolommen, verste cel) volgens de cellen, (rijen, kolommen) volgens <dimension>).
+_TEKSTTYPEN = frozenset({"s", "inlineStr", "str"})   # gedeelde tekst, inline tekst, formule met tekst als uitkomst
 
-    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige.
+
+def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str], tuple[int, int], set]:
+    """((rijen, kolommen, verste cel) volgens de cellen, (rijen, kolommen) volgens <dimension>, tekstcellen).
+
+    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige. Tekstcellen: (rij, kolom)
+    van elke cel met tekst (Blad.tekstcellen); de rest is een getal, een datum, een waarheidswaarde of leeg.
     """
     rij = kolom = max_rij = max_kolom = dim_rij = dim_kolom = 0
     verste = ""
+    tekstcellen: set[tuple[int, int]] = set()
 
     def start(element: str, attrs: dict) -> None:
         nonlocal rij, kolom, max_rij, max_kolom, dim_rij, dim_kolom, verste
@@ -212,6 +217,8 @@ def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str
                 cel_rij, kolom = _rij_kolom(ref)
             else:
                 cel_rij, kolom = rij, kolom + 1
+            if attrs.get("t") in _TEKSTTYPEN:
+                tekstcellen.add((cel_rij, kolom))
             if cel_rij > max_rij or kolom > max_kolom:
                 max_rij, max_kolom = max(max_rij, cel_rij), max(max_kolom, kolom)
                 verste = f"{kolomletter(kolom)}{cel_rij}"
@@ -227,7 +234,7 @@ def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str
 
     with zf.open(pad) as bron:
         _expat(start).ParseFile(bron)
-    return (max_rij, max_kolom, verste), (dim_rij, dim_kolom)
+    return (max_rij, max_kolom, verste), (dim_rij, dim_kolom), tekstcellen
 
 
 def _unieke_teksten(zf: zipfile.ZipFile, pad: str) -> int:
@@ -263,8 +270,10 @@ def _te_groot(naam: str, bladnaam: str, rijen: int, kolommen: int, bron: str = "
     return None
 
 
-def controleer_omvang(data: bytes, naam: str) -> None:
+def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]:
     """Weigert een werkmap met te veel werkbladen, een te groot werkblad of te veel gedeelde teksten.
+
+    Geeft per werkblad-XML (pad in het zip-bestand) de tekstcellen, uit dezelfde doorloop.
 
     Leest elke werkblad-XML helemaal (stromend, met expat zonder DTD), want één cel ver weg kan overal staan;
     alleen de laatste <row> bekijken is niet genoeg. Opent niets met een Excel-bibliotheek.
@@ -283,12 +292,13 @@ def controleer_omvang(data: bytes, naam: str) -> None:
                      verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
                      oplossing="Lever alleen de werkbladen met de cijfers aan.")
     bladnaam_van = {pad: blad for blad, pad in paden.items()}
+    tekstcellen: dict[str, set[tuple[int, int]]] = {}
     for pad in dict.fromkeys([*paden.values(), *losse]):
         bladnaam = bladnaam_van.get(pad) or PurePosixPath(pad).stem
         if pad not in namen:
             raise _beschadigd(naam, bladnaam)
         try:
-            (rijen, kolommen, verste), (dim_rijen, dim_kolommen) = _omvang_werkblad(zf, pad)
+            (rijen, kolommen, verste), (dim_rijen, dim_kolommen), tekstcellen[pad] = _omvang_werkblad(zf, pad)
         except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
             raise _beschadigd(naam, bladnaam) from None
         fout = (_te_groot(naam, bladnaam, rijen, kolommen, verste=verste)
@@ -304,6 +314,7 @@ def controleer_omvang(data: bytes, naam: str) -> None:
             raise weiger(naam, f"Het bestand zegt {_nl_aantal(uniek)} verschillende teksten te bevatten, meer dan "
                                "erin passen; het is beschadigd of met opzet zo gemaakt.",
                          oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).")
+    return tekstcellen
 
 
 @dataclass
@@ -314,6 +325,9 @@ class Blad:
     rijen: list[list]                        # rijen[i][j] = cel in rij i+1, kolom j+1 (str/float/None)
     procent: set[tuple[int, int]] = field(default_factory=set)      # (rij, kolom) met %-opmaak
     formule_zonder_waarde: set[tuple[int, int]] = field(default_factory=set)
+    # (rij, kolom) van tekstcellen; een getalcel komt als machinenotatie ('1.234' is 1,234), een tekstcel is
+    # geschreven zoals een mens het schrijft ('1.234' is 1234): zie loaders.excel_validatie._Lezer.getal
+    tekstcellen: set[tuple[int, int]] = field(default_factory=set)
 
     def cel(self, rij: int, kolom: int):
         if rij - 1 < len(self.rijen) and kolom - 1 < len(self.rijen[rij - 1]):
@@ -397,7 +411,7 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
 
     Eerst `controleer_omvang`; roep dit voor een geüpload bestand aan in het werkproces (loaders/werker.py).
     """
-    controleer_omvang(data, naam)
+    tekstcellen = controleer_omvang(data, naam)
     zf = zipfile.ZipFile(io.BytesIO(data))
     try:
         paden = _werkblad_paden(zf)
@@ -441,5 +455,6 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
         eerste = min((k.absolute_index for k in kolommen), default=0)
         rijen = [[None] * eerste + list(r) for r in frame.rows()]
         procent, formules = _scan_xml(xml, procent_stijlen)
-        bladen.append(Blad(naam=bladnaam, rijen=rijen, procent=procent, formule_zonder_waarde=formules))
+        bladen.append(Blad(naam=bladnaam, rijen=rijen, procent=procent, formule_zonder_waarde=formules,
+                           tekstcellen=tekstcellen[paden[bladnaam]]))
     return bladen
