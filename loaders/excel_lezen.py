@@ -23,6 +23,7 @@ from xml.parsers import expat
 
 import fastexcel
 
+from kompas import opmaak
 from kompas.opmaak import schone_tekst
 
 MAX_BESTAND = 20 * 1024 * 1024          # 20 MB
@@ -97,10 +98,6 @@ def _kolomnummer(letters: bytes) -> int:
     for b in letters:
         nummer = nummer * 26 + (b - 64)
     return nummer
-
-
-def _nl_aantal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _beschadigd(naam: str, werkblad: str | None = None) -> UploadGeweigerd:
@@ -258,12 +255,12 @@ def _te_groot(naam: str, bladnaam: str, rijen: int, kolommen: int, bron: str = "
               verste: str | None = None) -> UploadGeweigerd | None:
     gevonden = f"een cel op {verste}" if verste else None
     if rijen > MAX_RIJEN:
-        return weiger(naam, f"Het werkblad heeft {_nl_aantal(rijen)} rijen{bron}.", werkblad=bladnaam, gevonden=gevonden,
-                      verwacht=f"hoogstens {_nl_aantal(MAX_RIJEN)} rijen",
+        return weiger(naam, f"Het werkblad heeft {opmaak.getal(rijen, 0)} rijen{bron}.", werkblad=bladnaam, gevonden=gevonden,
+                      verwacht=f"hoogstens {opmaak.getal(MAX_RIJEN, 0)} rijen",
                       oplossing="Splits de gegevens over meer bestanden, of verwijder lege rijen en cellen onder "
                                 "de tabel (selecteer ze en kies Verwijderen).")
     if kolommen > MAX_KOLOMMEN:
-        return weiger(naam, f"Het werkblad heeft {_nl_aantal(kolommen)} kolommen{bron}.", werkblad=bladnaam,
+        return weiger(naam, f"Het werkblad heeft {opmaak.getal(kolommen, 0)} kolommen{bron}.", werkblad=bladnaam,
                       gevonden=gevonden,
                       verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
                       oplossing="Laat lege of overbodige kolommen weg (selecteer ze en kies Verwijderen).")
@@ -288,7 +285,7 @@ def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]
     losse = sorted(n for n in namen if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml"))
     aantal = max(len(paden), len(losse))
     if aantal > MAX_WERKBLADEN:
-        raise weiger(naam, f"Het werkboek heeft {_nl_aantal(aantal)} werkbladen.",
+        raise weiger(naam, f"Het werkboek heeft {opmaak.getal(aantal, 0)} werkbladen.",
                      verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
                      oplossing="Lever alleen de werkbladen met de cijfers aan.")
     bladnaam_van = {pad: blad for blad, pad in paden.items()}
@@ -311,7 +308,7 @@ def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]
         except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
             raise _beschadigd(naam) from None
         if uniek > zf.getinfo(pad).file_size // 5:   # elke tekst kost minstens '<si/>'
-            raise weiger(naam, f"Het bestand zegt {_nl_aantal(uniek)} verschillende teksten te bevatten, meer dan "
+            raise weiger(naam, f"Het bestand zegt {opmaak.getal(uniek, 0)} verschillende teksten te bevatten, meer dan "
                                "erin passen; het is beschadigd of met opzet zo gemaakt.",
                          oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).")
     return tekstcellen
@@ -424,7 +421,7 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
     except Exception:  # calamine meldt beschadigde XML als algemene fout
         raise _beschadigd(naam) from None
     if len(lezer.sheet_names) > MAX_WERKBLADEN:
-        raise weiger(naam, f"Het werkboek heeft {_nl_aantal(len(lezer.sheet_names))} werkbladen.",
+        raise weiger(naam, f"Het werkboek heeft {opmaak.getal(len(lezer.sheet_names), 0)} werkbladen.",
                      verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
                      oplossing="Lever alleen de werkbladen met de cijfers aan.")
     bladen = []

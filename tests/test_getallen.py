@@ -53,3 +53,16 @@ def test_engelse_decimaalpunt_in_een_tekstcel_wordt_gemeld_niet_geraden(ingebedd
     assert (melding.rij, melding.kolom, melding.gevonden) == (2, "D", "2.5")
     assert "dubbelzinnig" in melding.probleem
     assert melding.oplossing == "Schrijf '2,5' voor een decimaal getal of '25' voor een heel getal."
+
+
+def test_opdrachtregel_toont_grote_getallen_in_nederlandse_notatie(ingebedde_db, capsys, monkeypatch):
+    from loaders.__main__ import main as cli
+
+    pad = ingebedde_db.parent / "groot.xlsx"
+    pad.write_bytes(wb.waarden([["GM0148", "bewindvoering_huishoudens", 2021, 1234567, None, None, None],
+                                ["GM0148", "bijstand_per_10000", 2021, 2.5, None, None, None]]))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli(["upload", str(pad), "--gemeente", "GM0148"]) == 0
+    uit = capsys.readouterr().out
+    assert "-> 1.234.567" in uit and "-> 2,5" in uit
+    assert "e+06" not in uit
