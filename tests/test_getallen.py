@@ -66,3 +66,14 @@ def test_opdrachtregel_toont_grote_getallen_in_nederlandse_notatie(ingebedde_db,
     uit = capsys.readouterr().out
     assert "-> 1.234.567" in uit and "-> 2,5" in uit
     assert "e+06" not in uit
+
+
+def test_zijbalk_noemt_de_gemeenten_uit_de_data(ingebedde_db):
+    from apptest import draai
+    from kompas.db import schrijf_transactie
+
+    with schrijf_transactie(ingebedde_db) as con:   # testgegevens: een andere naam in de regiotabel
+        con.execute("update regio set regio_naam = 'Testdorp' where regio_code = 'GM1876'")
+    at = draai("pages/over_de_data.py")
+    (tekst,) = [c.value for c in at.sidebar.caption]
+    assert "van Dalfsen, Testdorp en Dronten naast" in tekst
