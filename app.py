@@ -4,6 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from kompas.opmaak import opsomming
+from kompas.weergave import haal
+
 # Het icoon is een eigen SVG-bestand: Streamlit zet dat als data-URI in de pagina, dus de browser vraagt het
 # bij geen enkele host op. (Een ":material/…:"-icoon haalt de browser als favicon bij fonts.gstatic.com; een
 # emoji laat Streamlit eerst zijn hele emojicatalogus laden.)
@@ -32,11 +35,11 @@ navigatie = st.navigation(
 st.set_page_config(page_title=f"{navigatie.title} – Sociaal Kompas")
 
 with st.sidebar:
-    st.caption(
-        "Sociaal Kompas zet de kaders, doelen en indicatoren van het sociaal domein van Dalfsen, "
-        "Bronckhorst en Dronten naast het landelijk gemiddelde. Elk cijfer heeft zijn bron; "
-        "ontbrekende cijfers blijven ontbrekend."
-    )
     st.html(TAAL_NL, unsafe_allow_javascript=True)
+    gemeenten = opsomming([g["regio_naam"] for g in haal("gemeenten")])   # uit data/regio.csv
+    st.caption(
+        f"Sociaal Kompas zet de kaders, doelen en indicatoren van het sociaal domein van {gemeenten} naast "
+        "het landelijk gemiddelde. Elk cijfer heeft zijn bron; ontbrekende cijfers blijven ontbrekend."
+    )
 
 navigatie.run()

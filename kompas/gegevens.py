@@ -85,7 +85,7 @@ def vergelijking(
     jaar_van: int,
     jaar_tot: int,
 ) -> pl.DataFrame:
-    """Voorkeurswaarden van de indicatoren voor de regio's in de jaren jaar_van t/m jaar_tot."""
+    """Voorkeurswaarden van de indicatoren voor de regio's en Nederland in de jaren jaar_van t/m jaar_tot."""
     return _lees(
         cur,
         "vergelijking",

@@ -1,10 +1,18 @@
-"""Nederlandse getal- en datumopmaak voor alles wat een mens leest: 1.234,5 en 12,3%."""
+"""Nederlandse getallen en datums: opmaak voor alles wat een mens leest (1.234,5 en 12,3%) en het lezen van
+getallen die een mens schreef (lees_getal). Babel (CLDR, locale nl_NL) doet de scheidingstekens; de eigen
+regels staan bij lees_getal.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 import re
+
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
+LOCALE = "nl_NL"
 
 MAANDEN = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -31,12 +39,63 @@ def leeg(waarde) -> bool:
     return waarde is None or (isinstance(waarde, float) and math.isnan(waarde))
 
 
-def getal(waarde, decimalen: int = 1) -> str:
-    """1234.5 -> '1.234,5'. Een ontbrekende waarde wordt '–'."""
+def getal(waarde, decimalen: int | None = 1) -> str:
+    """1234.5 -> '1.234,5'; 1234567 met 0 decimalen -> '1.234.567'. Een ontbrekende waarde wordt '–'.
+
+    `decimalen=None`: zoveel decimalen als het getal heeft (2.5 -> '2,5', 1234567.0 -> '1.234.567'), voor
+    een getal dat iemand zelf schreef of een grens uit de registry. Afronden gebeurt zoals Python het doet
+    (op de binaire waarde), babel zet de scheidingstekens.
+    """
     if leeg(waarde):
         return "–"
-    tekst = f"{float(waarde):,.{decimalen}f}"
-    return tekst.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    if decimalen is None:
+        return format_decimal(decimal.Decimal(repr(float(waarde))), locale=LOCALE, decimal_quantization=False)
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen > 0 else "")
+    return format_decimal(decimal.Decimal(f"{float(waarde):.{decimalen}f}"), format=patroon, locale=LOCALE)
+
+
+class DubbelzinnigGetal(ValueError):
+    """'1.5': Engelse decimaalpunt of een tikfout in 1.500? `decimaal` en `heel` zijn de twee lezingen."""
+
+    def __init__(self, tekst: str, decimaal: str, heel: str):
+        self.decimaal, self.heel = decimaal, heel
+        super().__init__(f"'{tekst}' is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen en "
+                         f"een komma decimalen. Schrijf '{decimaal}' voor een decimaal getal of '{heel}' voor een "
+                         "heel getal.")
+
+
+_GEEN_GETAL = "Verwacht een getal zoals '86', '3,7' of '1.234'."
+_WITRUIMTE = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def lees_getal(tekst) -> float:
+    """Een getal zoals een mens het in een Nederlands werkboek of kader schrijft: '3,7' -> 3.7, '1.234' -> 1234.0.
+
+    Babel leest het volgens nl_NL, streng: een punt is de duizendtalscheiding, een komma de decimaalkomma.
+    Eigen regels daarbovenop, elk getest in tests/test_opmaak.py:
+    - '1.234' is 1234 (duizendtallen), '1,234' is 1,234 (decimaalkomma): zo schrijft een Nederlands werkboek het.
+    - Een punt die geen duizendtalscheiding kan zijn ('1.5', '1234.5', '12.34') is dubbelzinnig (Engelse
+      decimaalpunt of een tikfout in 1.500?) en geeft een DubbelzinnigGetal (een ValueError) die beide
+      lezingen noemt.
+    - Spaties (ook harde) tellen niet: '1 234' is 1234. Een min-teken '−' (zoals opmaak.verschil schrijft)
+      telt als '-'.
+    - NaN, oneindig en een exponent ('1E5') zijn geen getal in Nederlandse notatie.
+    Een getal uit een getalcel van Excel (machinenotatie, '2.5') hoort hier niet: zie loaders/excel_validatie.
+    """
+    schoon = _WITRUIMTE.sub("", str(tekst)).replace("\u2212", "-")
+    if not schoon:
+        raise ValueError(f"Leeg, geen getal. {_GEEN_GETAL}")
+    if re.fullmatch(r"[+-]?\d+\.\d+", schoon) and not re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", schoon):
+        raise DubbelzinnigGetal(tekst, schoon.replace(".", ","), str(int(schoon.replace(".", ""))))
+    if re.fullmatch(r"[+-]?[\d.,]+[eE][+-]?\d+", schoon):
+        raise ValueError(f"'{tekst}' is geen getal in Nederlandse notatie. {_GEEN_GETAL}")
+    try:
+        waarde = parse_decimal(schoon, locale=LOCALE, strict=True)
+    except NumberFormatError:
+        raise ValueError(f"'{tekst}' is geen getal. {_GEEN_GETAL}") from None
+    if not waarde.is_finite():
+        raise ValueError(f"'{tekst}' is geen getal. {_GEEN_GETAL}")
+    return float(waarde)
 
 
 def met_eenheid(waarde, eenheid: str, decimalen: int = 1) -> str:

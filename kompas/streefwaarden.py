@@ -14,7 +14,9 @@ Vormen die `parse_streefwaarde` herkent (hoofdletters, spaties en een punt aan h
              "afgenomen", "vermindering", "terugdringen" (daling); "gelijk", "gelijk blijven", "gelijk gebleven",
              "blijft gelijk", "stabiel" (gelijk)
 
-Getallen in Nederlandse notatie: "3,7" is 3,7; "1.234" is 1234; "1.234,5" is 1234,5. Een procentteken of
+Getallen in Nederlandse notatie, gelezen door kompas.opmaak.lees_getal (zoals een waarde in een upload):
+"3,7" is 3,7; "1.234" is 1234; "1.234,5" is 1234,5; "2.5" is dubbelzinnig en geeft een ValueError. Telwoorden
+tot tien ("twee kernen") zijn ook een getal. Een procentteken of
 het woord "procent" mag erachter staan, gevolgd door een eenheidswoord uit `EENHEIDSWOORDEN` en een
 opmerking tussen haakjes ("4 a 5 (jaarlijks)"). Een waarde in procenten wordt als getal in procentpunten
 opgeslagen (86% -> 86.0); de eenheid staat bij de indicator.
@@ -27,6 +29,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from kompas.opmaak import lees_getal
 
 SOORTEN = ("punt", "minimaal", "maximaal", "band", "richting")
 RICHTINGEN = ("stijging", "daling", "gelijk")
@@ -114,24 +118,9 @@ def _normaliseer(tekst: str) -> str:
     return tekst.rstrip(".;").strip()
 
 
-def parse_getal(tekst: str) -> float:
-    """Een getal in Nederlandse notatie: '3,7' -> 3.7, '1.234' -> 1234.0, '1.234,5' -> 1234.5, 'twee' -> 2.0.
-
-    Een punt gevolgd door precies drie cijfers is een duizendtalscheiding; een losse punt met minder of
-    meer cijfers erachter ('2.5', uit Excel) is een decimaalpunt. Een procentteken mag erachter staan.
-    """
-    schoon = _normaliseer(str(tekst)).removesuffix("procent").rstrip("% ").strip()
-    if schoon in _TELWOORDEN:
-        return float(_TELWOORDEN[schoon])
-    if not re.fullmatch(r"[+-]?\d+(?:[.,]\d+)*", schoon):
-        raise ValueError(f"'{tekst}' is geen getal. Verwacht een getal zoals '86', '3,7' of '1.234'.")
-    if "," in schoon:
-        schoon = schoon.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+", schoon):
-        schoon = schoon.replace(".", "")
-    if schoon.count(".") > 1 or schoon.count(",") > 1:
-        raise ValueError(f"'{tekst}' is geen getal. Verwacht een getal zoals '86', '3,7' of '1.234'.")
-    return float(schoon)
+def _getal(tekst: str) -> float:
+    """Een getal uit `_GETAL`: een telwoord ('twee' -> 2.0) of een getal in Nederlandse notatie (lees_getal)."""
+    return float(_TELWOORDEN[tekst]) if tekst in _TELWOORDEN else lees_getal(tekst)
 
 
 def parse_streefwaarde(tekst: str) -> Streefwaarde:
@@ -149,7 +138,7 @@ def parse_streefwaarde(tekst: str) -> Streefwaarde:
 
     band = _BAND_RE.match(t)
     if band:
-        onder, boven = parse_getal(band.group(1)), parse_getal(band.group(2))
+        onder, boven = _getal(band.group(1)), _getal(band.group(2))
         if onder > boven:
             raise ValueError(
                 f"Streefwaarde '{origineel}': de ondergrens ({band.group(1)}) is groter dan de bovengrens "
@@ -164,7 +153,7 @@ def parse_streefwaarde(tekst: str) -> Streefwaarde:
             break
     waarde = _WAARDE_RE.match(rest)
     if waarde:
-        return Streefwaarde(soort=soort, waarde=parse_getal(waarde.group(1)), strikt=strikt, tekst=origineel)
+        return Streefwaarde(soort=soort, waarde=_getal(waarde.group(1)), strikt=strikt, tekst=origineel)
 
     raise ValueError(f"Streefwaarde '{origineel}' niet herkend. Verwacht bijvoorbeeld {VOORBEELDEN}.")
 

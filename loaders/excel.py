@@ -29,6 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from kompas.db import Lezer, schrijf_transactie, zorg_voor_database
+from kompas import opmaak
 from kompas.opmaak import schone_tekst
 from loaders import excel_lezen, werker
 from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
@@ -401,9 +402,7 @@ def uploads(con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
 
 
 def _nl(waarde) -> str:
-    if waarde is None:
-        return ""
-    return f"{waarde:g}".replace(".", ",") if isinstance(waarde, float) else str(waarde)
+    return "" if waarde is None else opmaak.getal(waarde, None)
 
 
 def overgeslagen_tekst(melding: Melding) -> str:

@@ -23,6 +23,7 @@ from xml.parsers import expat
 
 import fastexcel
 
+from kompas import opmaak
 from kompas.opmaak import schone_tekst
 
 MAX_BESTAND = 20 * 1024 * 1024          # 20 MB
@@ -97,10 +98,6 @@ def _kolomnummer(letters: bytes) -> int:
     for b in letters:
         nummer = nummer * 26 + (b - 64)
     return nummer
-
-
-def _nl_aantal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _beschadigd(naam: str, werkblad: str | None = None) -> UploadGeweigerd:
@@ -195,13 +192,18 @@ def _expat(start) -> expat.XMLParserType:
     return p
 
 
-def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str], tuple[int, int]]:
-    """((rijen, kolommen, verste cel) volgens de cellen, (rijen, kolommen) volgens <dimension>).
+_TEKSTTYPEN = frozenset({"s", "inlineStr", "str"})   # gedeelde tekst, inline tekst, formule met tekst als uitkomst
 
-    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige.
+
+def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str], tuple[int, int], set]:
+    """((rijen, kolommen, verste cel) volgens de cellen, (rijen, kolommen) volgens <dimension>, tekstcellen).
+
+    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige. Tekstcellen: (rij, kolom)
+    van elke cel met tekst (Blad.tekstcellen); de rest is een getal, een datum, een waarheidswaarde of leeg.
     """
     rij = kolom = max_rij = max_kolom = dim_rij = dim_kolom = 0
     verste = ""
+    tekstcellen: set[tuple[int, int]] = set()
 
     def start(element: str, attrs: dict) -> None:
         nonlocal rij, kolom, max_rij, max_kolom, dim_rij, dim_kolom, verste
@@ -212,6 +214,8 @@ def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str
                 cel_rij, kolom = _rij_kolom(ref)
             else:
                 cel_rij, kolom = rij, kolom + 1
+            if attrs.get("t") in _TEKSTTYPEN:
+                tekstcellen.add((cel_rij, kolom))
             if cel_rij > max_rij or kolom > max_kolom:
                 max_rij, max_kolom = max(max_rij, cel_rij), max(max_kolom, kolom)
                 verste = f"{kolomletter(kolom)}{cel_rij}"
@@ -227,7 +231,7 @@ def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str
 
     with zf.open(pad) as bron:
         _expat(start).ParseFile(bron)
-    return (max_rij, max_kolom, verste), (dim_rij, dim_kolom)
+    return (max_rij, max_kolom, verste), (dim_rij, dim_kolom), tekstcellen
 
 
 def _unieke_teksten(zf: zipfile.ZipFile, pad: str) -> int:
@@ -251,20 +255,22 @@ def _te_groot(naam: str, bladnaam: str, rijen: int, kolommen: int, bron: str = "
               verste: str | None = None) -> UploadGeweigerd | None:
     gevonden = f"een cel op {verste}" if verste else None
     if rijen > MAX_RIJEN:
-        return weiger(naam, f"Het werkblad heeft {_nl_aantal(rijen)} rijen{bron}.", werkblad=bladnaam, gevonden=gevonden,
-                      verwacht=f"hoogstens {_nl_aantal(MAX_RIJEN)} rijen",
+        return weiger(naam, f"Het werkblad heeft {opmaak.getal(rijen, 0)} rijen{bron}.", werkblad=bladnaam, gevonden=gevonden,
+                      verwacht=f"hoogstens {opmaak.getal(MAX_RIJEN, 0)} rijen",
                       oplossing="Splits de gegevens over meer bestanden, of verwijder lege rijen en cellen onder "
                                 "de tabel (selecteer ze en kies Verwijderen).")
     if kolommen > MAX_KOLOMMEN:
-        return weiger(naam, f"Het werkblad heeft {_nl_aantal(kolommen)} kolommen{bron}.", werkblad=bladnaam,
+        return weiger(naam, f"Het werkblad heeft {opmaak.getal(kolommen, 0)} kolommen{bron}.", werkblad=bladnaam,
                       gevonden=gevonden,
                       verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
                       oplossing="Laat lege of overbodige kolommen weg (selecteer ze en kies Verwijderen).")
     return None
 
 
-def controleer_omvang(data: bytes, naam: str) -> None:
+def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]:
     """Weigert een werkmap met te veel werkbladen, een te groot werkblad of te veel gedeelde teksten.
+
+    Geeft per werkblad-XML (pad in het zip-bestand) de tekstcellen, uit dezelfde doorloop.
 
     Leest elke werkblad-XML helemaal (stromend, met expat zonder DTD), want één cel ver weg kan overal staan;
     alleen de laatste <row> bekijken is niet genoeg. Opent niets met een Excel-bibliotheek.
@@ -279,16 +285,17 @@ def controleer_omvang(data: bytes, naam: str) -> None:
     losse = sorted(n for n in namen if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml"))
     aantal = max(len(paden), len(losse))
     if aantal > MAX_WERKBLADEN:
-        raise weiger(naam, f"Het werkboek heeft {_nl_aantal(aantal)} werkbladen.",
+        raise weiger(naam, f"Het werkboek heeft {opmaak.getal(aantal, 0)} werkbladen.",
                      verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
                      oplossing="Lever alleen de werkbladen met de cijfers aan.")
     bladnaam_van = {pad: blad for blad, pad in paden.items()}
+    tekstcellen: dict[str, set[tuple[int, int]]] = {}
     for pad in dict.fromkeys([*paden.values(), *losse]):
         bladnaam = bladnaam_van.get(pad) or PurePosixPath(pad).stem
         if pad not in namen:
             raise _beschadigd(naam, bladnaam)
         try:
-            (rijen, kolommen, verste), (dim_rijen, dim_kolommen) = _omvang_werkblad(zf, pad)
+            (rijen, kolommen, verste), (dim_rijen, dim_kolommen), tekstcellen[pad] = _omvang_werkblad(zf, pad)
         except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
             raise _beschadigd(naam, bladnaam) from None
         fout = (_te_groot(naam, bladnaam, rijen, kolommen, verste=verste)
@@ -301,9 +308,10 @@ def controleer_omvang(data: bytes, naam: str) -> None:
         except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
             raise _beschadigd(naam) from None
         if uniek > zf.getinfo(pad).file_size // 5:   # elke tekst kost minstens '<si/>'
-            raise weiger(naam, f"Het bestand zegt {_nl_aantal(uniek)} verschillende teksten te bevatten, meer dan "
+            raise weiger(naam, f"Het bestand zegt {opmaak.getal(uniek, 0)} verschillende teksten te bevatten, meer dan "
                                "erin passen; het is beschadigd of met opzet zo gemaakt.",
                          oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).")
+    return tekstcellen
 
 
 @dataclass
@@ -314,6 +322,9 @@ class Blad:
     rijen: list[list]                        # rijen[i][j] = cel in rij i+1, kolom j+1 (str/float/None)
     procent: set[tuple[int, int]] = field(default_factory=set)      # (rij, kolom) met %-opmaak
     formule_zonder_waarde: set[tuple[int, int]] = field(default_factory=set)
+    # (rij, kolom) van tekstcellen; een getalcel komt als machinenotatie ('1.234' is 1,234), een tekstcel is
+    # geschreven zoals een mens het schrijft ('1.234' is 1234): zie loaders.excel_validatie._Lezer.getal
+    tekstcellen: set[tuple[int, int]] = field(default_factory=set)
 
     def cel(self, rij: int, kolom: int):
         if rij - 1 < len(self.rijen) and kolom - 1 < len(self.rijen[rij - 1]):
@@ -397,7 +408,7 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
 
     Eerst `controleer_omvang`; roep dit voor een geüpload bestand aan in het werkproces (loaders/werker.py).
     """
-    controleer_omvang(data, naam)
+    tekstcellen = controleer_omvang(data, naam)
     zf = zipfile.ZipFile(io.BytesIO(data))
     try:
         paden = _werkblad_paden(zf)
@@ -410,7 +421,7 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
     except Exception:  # calamine meldt beschadigde XML als algemene fout
         raise _beschadigd(naam) from None
     if len(lezer.sheet_names) > MAX_WERKBLADEN:
-        raise weiger(naam, f"Het werkboek heeft {_nl_aantal(len(lezer.sheet_names))} werkbladen.",
+        raise weiger(naam, f"Het werkboek heeft {opmaak.getal(len(lezer.sheet_names), 0)} werkbladen.",
                      verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
                      oplossing="Lever alleen de werkbladen met de cijfers aan.")
     bladen = []
@@ -441,5 +452,6 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
         eerste = min((k.absolute_index for k in kolommen), default=0)
         rijen = [[None] * eerste + list(r) for r in frame.rows()]
         procent, formules = _scan_xml(xml, procent_stijlen)
-        bladen.append(Blad(naam=bladnaam, rijen=rijen, procent=procent, formule_zonder_waarde=formules))
+        bladen.append(Blad(naam=bladnaam, rijen=rijen, procent=procent, formule_zonder_waarde=formules,
+                           tekstcellen=tekstcellen[paden[bladnaam]]))
     return bladen

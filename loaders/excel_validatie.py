@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kompas import opmaak
 from kompas.opmaak import heeft_stuurtekens, schone_tekst
 from loaders import excel_lezen
 from loaders.excel_lezen import KOPRIJ_ZOEKEN, Blad, Melding, kolomletter
@@ -81,23 +81,31 @@ def normaliseer_indicator(tekst: str) -> str:
     return t
 
 
+_MACHINEGETAL = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
 @functools.lru_cache(maxsize=65536)
-def lees_getal(tekst) -> tuple[float, bool]:
-    """'12,5' -> (12.5, False); '26%' -> (26.0, True); '1.234,5' -> (1234.5, False). ValueError als het geen getal is."""
-    s = str(tekst).strip().replace("\u00a0", "").replace(" ", "")
+def lees_getal(tekst, getalcel: bool = False) -> tuple[float, bool]:
+    """(getal, met procentteken) uit een cel. ValueError (Nederlandse uitleg) als het geen getal is.
+
+    Een getalcel komt van calamine in machinenotatie ('1.234' is 1,234; '0.26'); tekst leest opmaak.lees_getal
+    zoals een mens in een Nederlands werkboek schrijft ('1.234' is 1234, '12,5', '26%'), net als een
+    streefwaarde: dezelfde tekst is in een waarde en een streefwaarde hetzelfde getal.
+    """
+    s = str(tekst).strip()
+    if getalcel:
+        if not _MACHINEGETAL.fullmatch(s):
+            raise ValueError(f"'{tekst}' is geen getal.")
+        return float(s), False
     procent = s.endswith("%")
-    if procent:
-        s = s[:-1]
-    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3}){2,}(,\d+)?|[-+]?\d{1,3}(\.\d{3})+,\d+", s):
-        s = s.replace(".", "").replace(",", ".")
-    elif "," in s and "." not in s and s.count(",") == 1:
-        s = s.replace(",", ".")
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", s):
-        raise ValueError(tekst)
-    getal = float(s)
-    if math.isnan(getal) or math.isinf(getal):
-        raise ValueError(tekst)
-    return getal, procent
+    return opmaak.lees_getal(s[:-1] if procent else s), procent
+
+
+def getalcel_als_tekst(tekst: str, procent: bool) -> str:
+    """Een getalcel in Nederlandse notatie, zoals de gebruiker hem in Excel ziet: 1.234 -> '1,234', 0,26 in een
+    procentcel -> '26%'. Alle decimalen blijven staan (opmaak.getal zonder vaste decimalen)."""
+    getal = lees_getal(tekst, getalcel=True)[0]
+    return opmaak.getal(round(getal * 100, 10), None) + "%" if procent else opmaak.getal(getal, None)
 
 
 @dataclass
@@ -217,17 +225,27 @@ class _Lezer:
             return schone_tekst(tekst, vervang="")
         return tekst
 
+    def getalcel(self, rij: int, kolom: int) -> bool:
+        return (rij, kolom) not in self.blad.tekstcellen
+
     def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
         try:
-            getal, procent = lees_getal(tekst)
+            getal, procent = lees_getal(tekst, self.getalcel(rij, kolom))
+        except opmaak.DubbelzinnigGetal as fout:
+            self.meld(f"Het getal ({wat}) is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen "
+                      "en een komma decimalen.", rij, kolom, tekst,
+                      verwacht="een getal in Nederlandse notatie, bijvoorbeeld 12,5 of 1.234",
+                      oplossing=f"Schrijf '{fout.decimaal}' voor een decimaal getal of '{fout.heel}' voor een "
+                                "heel getal.")
+            return None
         except ValueError:
             self.meld(f"Tekst waar een getal ({wat}) hoort.", rij, kolom, tekst,
                       verwacht="een getal, bijvoorbeeld 12,5 of 26%",
                       oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
                                 "het werkblad Streefwaarden, een opmerking in de kolom toelichting.")
             return None
-        if (rij, kolom) in self.blad.procent and not procent:
-            return getal * 100, True     # 0,26 opgemaakt als 26% -> 26
+        if (rij, kolom) in self.blad.procent and self.getalcel(rij, kolom):
+            return getal * 100, True     # 0,26 opgemaakt als 26% -> 26 (een tekstcel toont Excel zoals hij is)
         return getal, procent
 
     def gemeente_code(self, rij: int, kolom: int | None) -> str | None:
@@ -291,7 +309,7 @@ class _Lezer:
                       oplossing=f"Vul het {wat} in.")
             return None
         try:
-            getal, _ = lees_getal(tekst)
+            getal, _ = lees_getal(tekst, self.getalcel(rij, kolom))
         except ValueError:
             getal = None
         if getal is None or getal != int(getal):
@@ -314,7 +332,8 @@ class _Lezer:
         laag = ind["min"] if ind["min"] is not None else (0.0 if is_pct else None)
         hoog = ind["max"] if ind["max"] is not None else (100.0 if is_pct else None)
         if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
-            grens = f"van {_nl(laag)} tot en met {_nl(hoog)}" if hoog is not None else f"minstens {_nl(laag)}"
+            grens = (f"van {opmaak.getal(laag, None)} tot en met {opmaak.getal(hoog, None)}" if hoog is not None
+                     else f"minstens {opmaak.getal(laag, None)}")
             self.meld(f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).", rij, kolom, tekst,
                       verwacht=f"een waarde {grens}",
                       oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.")
@@ -341,10 +360,6 @@ class _Lezer:
         self.meld(f"De eenheid past niet bij indicator '{code}'.", rij, kolom, tekst, verwacht=f"'{verwacht}'",
                   oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
                             "van de indicator.")
-
-
-def _nl(getal) -> str:
-    return "" if getal is None else (f"{getal:g}".replace(".", ","))
 
 
 def _gevuld(rij: list) -> list:
@@ -489,9 +504,9 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
             jaar = jaar if EERSTE_STREEFJAAR <= jaar <= lezer.dit_jaar + STREEF_JAREN_VOORUIT else lezer.jaar(
                 werkblad.koprij, k, str(jaar), EERSTE_STREEFJAAR, lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar")
         tekst = lezer.cel(rij, k) if k else None
-        if tekst is not None and (rij, k) in blad.procent:
+        if tekst is not None and lezer.getalcel(rij, k):
             try:
-                tekst = _nl(round(lees_getal(tekst)[0] * 100, 10)) + "%"
+                tekst = getalcel_als_tekst(tekst, (rij, k) in blad.procent)
             except ValueError:
                 pass
         if tekst is None and not breed:

@@ -24,7 +24,7 @@ leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)",
                           default=url_lijst("leeftijd", ["18+", "19+", "totaal"], leeftijden))
 zet_url(indicatoren=indicatoren, van=van, tot=tot, leeftijd=leeftijd)
 
-regios = [g["regio_code"] for g in haal("gemeenten")] + ["NL01"]
+regios = [g["regio_code"] for g in haal("gemeenten")]   # Nederland komt er in de query bij
 alle_waarden = haal("vergelijking", indicatoren, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
 for code in indicatoren:

@@ -20,7 +20,7 @@ reeks_regios as (
     union
     select r.ggd_regio_code from regios as r join gekozen as g using (regio_code) where r.ggd_regio_code is not null
     union
-    select 'NL01'
+    select regio_code from regios where soort = 'land'
 ),
 
 waarden as (

@@ -1,4 +1,5 @@
--- Vergelijking van indicatoren tussen regio's over een periode: voorkeurswaarden met landelijke waarde,
+-- Vergelijking van indicatoren tussen regio's (plus Nederland, de regio van soort 'land') over een periode:
+-- voorkeurswaarden met landelijke waarde,
 -- verschil, significantie en oordeel (alle kolommen van afgeleid.indicator_waarden). De grafiek tekent alleen
 -- `in_grafiek`, één lijn per `reeks_id` (trendbreukregel: loaders/schema/50_views.sql).
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]), $jaar_van, $jaar_tot (integer).
@@ -8,7 +9,7 @@ with waarden as (
     from afgeleid.indicator_waarden
     where is_voorkeur
         and indicator_code in (select unnest($indicatoren::varchar[]))
-        and regio_code in (select unnest($regios::varchar[]))
+        and (regio_code in (select unnest($regios::varchar[])) or regio_soort = 'land')
         and peiljaar between $jaar_van and $jaar_tot
 ),
 

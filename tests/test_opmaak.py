@@ -1,6 +1,7 @@
 import datetime as dt
 
 import polars as pl
+import pytest
 
 from kompas import opmaak
 
@@ -10,6 +11,44 @@ def test_getal_met_nederlandse_scheidingstekens():
     assert opmaak.getal(405560, 0) == "405.560"
     assert opmaak.getal(0.05, 2) == "0,05"
     assert opmaak.getal(-1234567.891, 2) == "-1.234.567,89"
+
+
+def test_getal_zonder_vaste_decimalen_geen_wetenschappelijke_notatie():
+    assert opmaak.getal(1234567, 0) == "1.234.567"
+    assert opmaak.getal(1234567.0, None) == "1.234.567"     # niet '1,23457e+06'
+    assert opmaak.getal(2.5, None) == "2,5"
+    assert opmaak.getal(0.125, None) == "0,125"
+    assert opmaak.getal(100, None) == "100"
+
+
+@pytest.mark.parametrize("tekst, getal", [
+    ("3,7", 3.7), ("1.234", 1234.0), ("44.354", 44354.0), ("1.234,5", 1234.5), ("1.234.567", 1234567.0),
+    ("1234,5", 1234.5), ("86", 86.0), ("-3", -3.0), ("+3", 3.0),
+    ("1,234", 1.234),                       # eigen regel: een komma is altijd de decimaalkomma
+    ("1 234", 1234.0), ("1\u00a0234,5", 1234.5),   # spaties (ook harde) tellen niet
+    ("−1,5", -1.5),                         # het min-teken van opmaak.verschil
+])
+def test_lees_getal_nederlandse_notatie(tekst, getal):
+    assert opmaak.lees_getal(tekst) == getal
+
+
+@pytest.mark.parametrize("tekst", ["1.5", "2.5", "1234.5", "0.26", "12.34"])
+def test_lees_getal_een_punt_die_geen_duizendtal_kan_zijn_is_dubbelzinnig(tekst):
+    with pytest.raises(ValueError, match="dubbelzinnig") as fout:
+        opmaak.lees_getal(tekst)
+    assert f"'{tekst.replace('.', ',')}' voor een decimaal getal" in str(fout.value)
+
+
+@pytest.mark.parametrize("tekst", ["veel", "", "NaN", "Infinity", "1E5", "12.34.567", "1.234,", "1,2,3", "86%"])
+def test_lees_getal_geen_getal(tekst):
+    with pytest.raises(ValueError, match="geen getal"):
+        opmaak.lees_getal(tekst)
+
+
+def test_opmaak_en_lezen_zijn_elkaars_omgekeerde():
+    for waarde in (1234567.0, 1234.5, 0.26, -3.75, 44354.0):
+        assert opmaak.lees_getal(opmaak.getal(waarde, None)) == waarde
+        assert opmaak.lees_getal(opmaak.verschil(waarde, "aantal", 2).lstrip("+")) == round(waarde, 2)
 
 
 def test_ontbrekend_is_geen_nul():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kompas.streefwaarden import Streefwaarde, parse_getal, parse_nulmeting, parse_streefwaarde
+from kompas.streefwaarden import Streefwaarde, parse_nulmeting, parse_streefwaarde
 
 
 @pytest.mark.parametrize(
@@ -58,14 +58,19 @@ def test_richting(tekst, richting):
 
 
 def test_nederlandse_getallen():
-    assert parse_getal("3,7") == 3.7
-    assert parse_getal("1.234") == 1234.0
-    assert parse_getal("44.354") == 44354.0
-    assert parse_getal("1.234,5") == 1234.5
-    assert parse_getal("2.5") == 2.5  # Engelse decimaalpunt uit Excel: geen drie cijfers erachter
-    assert parse_getal("15,3 %") == 15.3
-    with pytest.raises(ValueError, match="geen getal"):
-        parse_getal("veel")
+    assert parse_streefwaarde("3,7").waarde == 3.7
+    assert parse_streefwaarde("1.234").waarde == 1234.0
+    assert parse_streefwaarde("minimaal 44.354").waarde == 44354.0
+    assert parse_streefwaarde("1.234,5").waarde == 1234.5
+    assert parse_streefwaarde("15,3 %").waarde == 15.3
+    assert parse_streefwaarde("twee kernen").waarde == 2.0
+
+
+def test_engelse_decimaalpunt_is_dubbelzinnig():
+    # '2.5' kan 2,5 zijn (Engelse notatie) of een tikfout in 2.500: niet raden (een getalcel uit Excel
+    # komt niet als tekst hier, zie loaders/excel_validatie)
+    with pytest.raises(ValueError, match="dubbelzinnig.*'2,5' voor een decimaal getal"):
+        parse_streefwaarde("2.5")
 
 
 @pytest.mark.parametrize("tekst", ["bijna 30%", "minimaal 5% lagere zorgkosten", "conform de landelijke trend",

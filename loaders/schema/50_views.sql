@@ -48,6 +48,10 @@ regios as (
     select * from regio
 ),
 
+land as (   -- Nederland: de regio van soort 'land' (data/regio.csv), niet een vaste code
+    select regio_code from regio where soort = 'land'
+),
+
 gerangschikt as (
     select
         *,
@@ -103,7 +107,7 @@ met_vorige as (
 nederland as (
     select indicator_code, peiljaar, peildatum, leeftijd, herkomst_id, is_voorkeur, waarde, ondergrens, bovengrens
     from gerangschikt
-    where regio_code = 'NL01' and waarde is not null
+    where regio_code in (select regio_code from land) and waarde is not null
 ),
 
 gekoppeld as (
@@ -135,7 +139,7 @@ beoordeeld as (
         g.*,
         g.waarde - g.landelijk_waarde as verschil_landelijk,
         case
-            when g.regio_code = 'NL01' then null
+            when g.regio_code in (select regio_code from land) then null
             when g.waarde is null or g.landelijk_waarde is null then 'niet te zeggen'
             when g.ondergrens is null or g.bovengrens is null then 'niet te zeggen'
             when g.landelijk_ondergrens is not null and g.landelijk_bovengrens is not null then
@@ -181,7 +185,7 @@ final as (
         end as verschil_significant,
         b.significantie,
         case
-            when b.regio_code = 'NL01' then null
+            when r.soort = 'land' then null
             when b.verschil_landelijk is null or i.goede_richting = 'neutraal' then 'niet te zeggen'
             when b.significantie = 'geen significant verschil' then 'gelijk'
             when b.significantie = 'significant hoger' then
@@ -194,7 +198,7 @@ final as (
             else 'slechter'
         end as oordeel,
         case
-            when b.regio_code = 'NL01' then null
+            when r.soort = 'land' then null
             when b.verschil_landelijk is null then 'geen landelijke waarde'
             when i.goede_richting = 'neutraal' then 'geen goede richting (neutraal)'
             when b.significantie <> 'niet te zeggen' then '95%-intervallen'
