@@ -50,6 +50,9 @@ def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     from streamlit_server import CHROMIUM, CHROMIUM_ARGS
 
+    # expect() wacht standaard 5 s; een gedeelde, drukke machine (CI, twee testprocessen) heeft soms meer nodig
+    sync_api.expect.set_options(timeout=30_000)
+
     with sync_api.sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -188,11 +188,11 @@ def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(om
     keuze = hoofd.get_by_label("Upload intrekken (de vorige versie geldt dan weer)")
     keuze.click()
     optie = pagina.get_by_role("option", name=f"upload {nummer}: gws-export.xlsx, werkblad Waarden, ")
-    expect(optie).to_contain_text("door test@dalfsen.nl")
+    expect(optie).to_contain_text("door test@dalfsen.nl", timeout=30000)
     optie.click()
     _klaar(pagina)
     knop = hoofd.get_by_role("button", name="Intrekken")
-    expect(knop).to_be_disabled()                     # eerst bevestigen
+    expect(knop).to_be_disabled(timeout=30000)                     # eerst bevestigen
     hoofd.get_by_text("Ik weet het zeker").click()
     expect(knop).to_be_enabled(timeout=30000)
     assert _tel(db, f"select count(*) from geldende_upload where upload_id = {nummer}") == 1
@@ -203,11 +203,11 @@ def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(om
     assert _tel(db, f"select count(*) from waarneming where herkomst_id = 'upload:{nummer}'") == 0
     # zonder herladen: de lijst zegt 'ingetrokken', de keuze biedt de upload niet meer aan, de bevestiging staat uit
     assert pagina.evaluate("window.zelfdeDocument === true")
-    expect(hoofd.get_by_role("checkbox", name="Ik weet het zeker")).not_to_be_checked()
-    expect(knop).to_be_disabled()
+    expect(hoofd.get_by_role("checkbox", name="Ik weet het zeker")).not_to_be_checked(timeout=30000)
+    expect(knop).to_be_disabled(timeout=30000)
     keuze.click()
-    expect(pagina.get_by_role("option", name=f"upload {nummer}: ")).to_have_count(0)
-    expect(pagina.get_by_role("option", name="upload 1: dalfsen.xlsx, werkblad Waarden, ")).to_have_count(1)
+    expect(pagina.get_by_role("option", name=f"upload {nummer}: ")).to_have_count(0, timeout=30000)
+    expect(pagina.get_by_role("option", name="upload 1: dalfsen.xlsx, werkblad Waarden, ")).to_have_count(1, timeout=30000)
     pagina.keyboard.press("Escape")
 
 
