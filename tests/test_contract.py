@@ -6,9 +6,10 @@ from __future__ import annotations
 import ast
 import re
 
-import duckdb
 import polars as pl
 import pytest
+
+from dbhulp import alleen_lezen
 
 from kompas import gegevens
 from kompas.db import PROJECT, QUERIES
@@ -18,9 +19,8 @@ VERPLICHT = ("naam", "definitie", "eenheid", "bron", "licentie", "goede_richting
 
 @pytest.fixture(scope="module")
 def cur(_ingebedde_db_bron):
-    con = duckdb.connect(str(_ingebedde_db_bron), read_only=True)
-    yield con.cursor()
-    con.close()
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        yield con.cursor()
 
 
 def _registry() -> pl.DataFrame:

@@ -8,8 +8,9 @@ import shutil
 import tomllib
 from pathlib import Path
 
-import duckdb
 import pytest
+
+from dbhulp import vraag
 
 from kompas.db import schrijf_transactie
 from loaders.ingebed import bouw
@@ -177,11 +178,7 @@ def test_bouw_laadt_kaders_en_twee_keer_geeft_dezelfde_rijen(tmp_path):
     pad = tmp_path / "kompas.duckdb"
 
     def inhoud():
-        con = duckdb.connect(str(pad), read_only=True)
-        try:
-            return {t: sorted(map(repr, con.execute(f"select * from {t}").fetchall())) for t in TABELLEN}
-        finally:
-            con.close()
+        return {t: sorted(map(repr, vraag(pad, f"select * from {t}"))) for t in TABELLEN}
 
     bouw(pad)
     eerste = inhoud()
@@ -258,11 +255,7 @@ def test_dubbele_id_over_bestanden_heen(tmp_path):
 
 def test_fout_laat_de_database_ongemoeid(tmp_path, ingebedde_db):
     def aantal():
-        con = duckdb.connect(str(ingebedde_db), read_only=True)
-        try:
-            return con.execute("select count(*) from kader_indicator").fetchone()[0]
-        finally:
-            con.close()
+        return vraag(ingebedde_db, "select count(*) from kader_indicator")[0][0]
 
     voor = aantal()
     slecht = tmp_path / "slecht"

@@ -13,8 +13,9 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
-import duckdb
 import pytest
+
+from dbhulp import vraag
 
 import werkboeken as wb
 from oidc_aanbieder import oidc_aanbieder
@@ -30,11 +31,7 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _tel(db: Path, sql: str) -> int:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchone()[0]
-    finally:
-        con.close()
+    return vraag(db, sql)[0][0]
 
 
 @pytest.fixture(scope="module")
