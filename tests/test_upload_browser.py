@@ -19,7 +19,7 @@ from dbhulp import vraag
 
 import werkboeken as wb
 from oidc_aanbieder import oidc_aanbieder
-from streamlit_server import CHROMIUM, PROJECT, streamlit_server
+from streamlit_server import CHROMIUM, PROJECT, RUN_KLAAR, streamlit_server
 
 pytestmark = pytest.mark.browser
 ARTEFACTEN = PROJECT / "test-artefacts"
@@ -81,7 +81,7 @@ server_metadata_url = "{aanbieder}/.well-known/openid-configuration"
 
 
 def _klaar(pagina) -> None:
-    pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
+    pagina.wait_for_function(RUN_KLAAR, timeout=60000)
 
 
 AANGEMELD = "Aangemeld als test@dalfsen.nl; uploaden en intrekken voor Dalfsen."
