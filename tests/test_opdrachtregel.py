@@ -44,3 +44,22 @@ def test_fouten_zijn_nederlands(main, argv, verwacht, capsys):
     assert code == 2
     assert tekst.startswith("gebruik: python -m ") and verwacht in tekst, tekst
     assert not ENGELS.search(tekst), tekst
+
+
+def test_maak_ingebedde_data_zonder_referentie_meldt_in_het_nederlands(tmp_path):
+    """Zonder ../shared/reference (of met een lege map) geen traceback: een Nederlandse melding, exitcode 1,
+    en data/ blijft onaangeroerd."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    project = Path(__file__).resolve().parent.parent
+    bronnen = project / "data" / "bronnen.csv"
+    voor = bronnen.stat().st_mtime_ns
+    uit = subprocess.run([sys.executable, "tools/maak_ingebedde_data.py", "--referentie", str(tmp_path)],
+                         capture_output=True, text=True, cwd=project, timeout=120)
+    assert uit.returncode == 1, uit.stderr
+    assert "Traceback" not in uit.stderr and "Error" not in uit.stderr
+    assert "het referentiemateriaal is niet (volledig) gevonden" in uit.stderr
+    assert "Ontbreekt: cbs_exports/Gezondheidsmonitor16_83674NED.csv" in uit.stderr and "--referentie MAP" in uit.stderr
+    assert bronnen.stat().st_mtime_ns == voor
