@@ -44,3 +44,16 @@ def test_lock_heeft_elke_pin_en_alleen_exacte_versies(bron, lock):
 def test_testlock_heeft_dezelfde_versies_als_de_applock():
     app, test = _pins(PROJECT / "requirements.lock"), _pins(PROJECT / "requirements-test.lock")
     assert {n: test.get(n) for n in app} == app
+
+
+def test_readme_en_scripts_test_installeren_uit_de_lock_in_een_venv():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    eerste = re.search(r"```bash\n(python3 -m venv .*)\n```", readme)
+    assert eerste, "de eerste opdracht in de README maakt geen venv"
+    assert ".venv/bin/python -m pip install -r requirements.lock" in eerste[1]
+    assert ".venv/bin/python -m loaders build" in eerste[1] and ".venv/bin/python -m streamlit run app.py" in eerste[1]
+    script = (PROJECT / "scripts" / "test").read_text(encoding="utf-8")
+    assert "-m venv .venv" in script and "pip install" in script and "-r requirements-test.lock" in script
+    assert " -q" not in script.split("pip install", 1)[1].splitlines()[0]   # de installatie is te volgen
+    assert ".venv/bin/python -m pytest" in script
+    assert ".venv/" in (PROJECT / ".gitignore").read_text(encoding="utf-8").splitlines()
