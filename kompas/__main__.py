@@ -13,6 +13,7 @@ import getpass
 import json
 import sys
 
+from kompas.opdrachtregel import Opdrachtregel
 from kompas.toegang import MIN_LENGTE, ToegangFout, maak_hash
 
 
@@ -37,8 +38,8 @@ def _wachtwoord(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kompas", description="Sociaal Kompas: beheer.")
-    sub = parser.add_subparsers(dest="opdracht", required=True)
+    parser = Opdrachtregel(prog="python -m kompas", description="Sociaal Kompas: beheer.")
+    sub = parser.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT")
     ww = sub.add_parser("wachtwoord", help="een wachtwoordhash maken voor [toegang.wachtwoorden]")
     ww.add_argument("account", nargs="?", help="het e-mailadres van het account (alleen voor de regel die je kopieert)")
     ww.set_defaults(doe=_wachtwoord)

@@ -13,6 +13,7 @@ import argparse
 import sys
 
 from kompas.db import DatabaseFout, database_pad
+from kompas.opdrachtregel import Opdrachtregel
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -44,8 +45,8 @@ def _refresh(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m loaders", description="Sociaal Kompas: gegevens laden.")
-    sub = parser.add_subparsers(dest="opdracht", required=True)
+    parser = Opdrachtregel(prog="python -m loaders", description="Sociaal Kompas: gegevens laden.")
+    sub = parser.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT")
     sub.add_parser("build", help="database opbouwen uit data/").set_defaults(doe=_build)
     refresh = sub.add_parser("refresh", help="cijfers live ophalen bij CBS en RIVM (data/cbs_tabellen.toml)")
     refresh.add_argument("tabel", nargs="*", help="alleen deze tabel-id's (standaard: alle)")

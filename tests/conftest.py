@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
+
+from dbhulp import vraag_dicts
 
 from loaders.ingebed import bouw
 
@@ -31,16 +32,7 @@ def ingebedde_db(_ingebedde_db_bron, tmp_path, monkeypatch) -> Path:
 def lees(ingebedde_db):
     """Voert een query uit op (een kopie van) de ingebedde database; geeft rijen als dicts."""
 
-    def _lees(sql: str, params=None) -> list[dict]:
-        con = duckdb.connect(str(ingebedde_db), read_only=True)
-        try:
-            cur = con.execute(sql, params or {})
-            namen = [d[0] for d in cur.description]
-            return [dict(zip(namen, rij)) for rij in cur.fetchall()]
-        finally:
-            con.close()
-
-    return _lees
+    return lambda sql, params=None: vraag_dicts(ingebedde_db, sql, params)
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+# In de browser: de run van Streamlit is klaar (geen statuswidget) en elke grafiek is getekend. Browsertests wachten
+# hierop in plaats van een vaste pauze.
+RUN_KLAAR = "!document.querySelector('[data-testid=stStatusWidget]')"
+GETEKEND = (RUN_KLAAR + " && [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
+            ".every(g => g.querySelector('svg.marks, canvas'))")
+
+
+def wacht_tot_getekend(pagina, timeout: float = 60000) -> None:
+    """Wacht (Playwright) tot de run klaar is en elke grafiek op de pagina getekend is."""
+    pagina.wait_for_function(GETEKEND, timeout=timeout)
+
+
 def vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

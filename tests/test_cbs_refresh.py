@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 import cbsodata
-import duckdb
 import pytest
+
+from dbhulp import vraag as _lees
 
 from loaders.cbs import CbsFout, ververs, ververs_tabel, lees_config, lees_registry
 from odata.server import ODataServer  # tests/ staat op sys.path (pytest, prepend)
@@ -35,14 +36,6 @@ def servers(ingebedde_db, monkeypatch):
 
 def _stil(_tekst: str) -> None:
     pass
-
-
-def _lees(pad: Path, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(pad), read_only=True)
-    try:
-        return con.execute(sql, params or {}).fetchall()
-    finally:
-        con.close()
 
 
 def _waarnemingen(pad: Path, herkomst_id: str) -> list[tuple]:

@@ -7,6 +7,8 @@ import csv
 import duckdb
 import pytest
 
+from dbhulp import alleen_lezen, vraag
+
 from kompas.db import DATA, Lezer, schema_versie, schrijf_transactie
 from loaders.ingebed import bouw
 
@@ -96,13 +98,10 @@ def test_leeftijdsgroepen_blijven_gescheiden(lees):
 
 
 def _dump(pad) -> list[tuple]:
-    con = duckdb.connect(str(pad), read_only=True)
-    try:
+    with alleen_lezen(pad) as con:
         return con.execute(
             "select * exclude (opgehaald_op) from indicator_waarden order by all"
         ).fetchall() + con.execute("select * from herkomst order by herkomst_id").fetchall()
-    finally:
-        con.close()
 
 
 def test_twee_keer_bouwen_geeft_dezelfde_database(tmp_path):
@@ -129,9 +128,7 @@ def test_bouwen_laat_geuploade_cijfers_staan(tmp_path):
     bouw(pad)
     _voeg_geupload_cijfer_toe(pad)
     bouw(pad)
-    con = duckdb.connect(str(pad), read_only=True)
-    assert con.execute("select waarde from waarneming where herkomst_id = 'upload:1'").fetchall() == [(101.0,)]
-    con.close()
+    assert vraag(pad, "select waarde from waarneming where herkomst_id = 'upload:1'") == [(101.0,)]
 
 
 def test_mislukte_schrijftransactie_laat_database_ongemoeid(tmp_path):
@@ -161,13 +158,8 @@ def test_registry_is_volledig_en_eenheden_zijn_niet_vermengd():
 
 
 def _afgeleid_en_view(pad) -> tuple[list[tuple], list[tuple]]:
-    con = duckdb.connect(str(pad), read_only=True)
-    try:
-        vast = con.execute("select * from afgeleid.indicator_waarden order by all").fetchall()
-        view = con.execute("select * from indicator_waarden order by all").fetchall()
-        return vast, view
-    finally:
-        con.close()
+    return (vraag(pad, "select * from afgeleid.indicator_waarden order by all"),
+            vraag(pad, "select * from indicator_waarden order by all"))
 
 
 def test_elke_schrijftransactie_zet_de_afgeleide_tabellen_vast(tmp_path):
@@ -179,14 +171,9 @@ def test_elke_schrijftransactie_zet_de_afgeleide_tabellen_vast(tmp_path):
     vast_na, view_na = _afgeleid_en_view(pad)
     assert vast_na == view_na
     assert len(vast_na) == len(vast) + 1
-    con = duckdb.connect(str(pad), read_only=True)
-    try:
-        per_indicator = con.execute(
-            "select aantal_waarden from afgeleid.per_indicator where indicator_code = 'bewindvoering_huishoudens'"
-        ).fetchall()
-        assert per_indicator[0][0] >= 1
-    finally:
-        con.close()
+    per_indicator = vraag(
+        pad, "select aantal_waarden from afgeleid.per_indicator where indicator_code = 'bewindvoering_huishoudens'")
+    assert per_indicator[0][0] >= 1
 
 
 def test_lezer_werkt_een_database_van_een_oudere_versie_bij(tmp_path):

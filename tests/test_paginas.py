@@ -206,10 +206,31 @@ def test_over_de_data_bronnen_en_dekking(ingebedde_db, lees):
     assert list(dronten_16["2016"]) == ["✓"]
 
 
-@pytest.mark.parametrize("pagina", ["kaders", "vergelijken", "indicator", "over_de_data"])
-def test_onbekende_url_waarden_vallen_terug_op_standaard(ingebedde_db, pagina):
-    _draai(f"pages/{pagina}.py", gemeente="GM9999", kader="bestaat-niet", indicator="bestaat_niet",
-           indicatoren="x,y")
+def _keuzes(at: AppTest) -> dict:
+    """Wat de bezoeker gekozen ziet: de waarde van elke keuzelijst en schuifregelaar, op label."""
+    keuzes = {}
+    for soort in ("selectbox", "multiselect", "select_slider", "slider"):
+        for element in at.get(soort):
+            keuzes[f"{soort}: {element.label}"] = element.value
+    return keuzes
+
+
+@pytest.mark.parametrize("pagina, verwacht", [
+    ("kaders", {"selectbox: Gemeente": "GM0148"}),
+    ("vergelijken", {"multiselect: Indicatoren": ["ervaren_gezondheid_pct", "mantelzorger_pct"],
+                     "select_slider: Jaren": (2012, 2026)}),
+    ("indicator", {"selectbox: Indicator": "ervaren_gezondheid_pct"}),
+    ("over_de_data", {}),
+])
+def test_onbekende_url_waarden_vallen_terug_op_standaard(ingebedde_db, pagina, verwacht):
+    """Een link met onbekende waarden toont de pagina zoals zonder parameters, en zet de standaard in de URL."""
+    standaard = _draai(f"pages/{pagina}.py")
+    at = _draai(f"pages/{pagina}.py", gemeente="GM9999", kader="bestaat-niet", indicator="bestaat_niet",
+                indicatoren="x,y", van="1900", tot="abc", leeftijd="x")
+    assert _keuzes(at) == _keuzes(standaard)
+    assert verwacht.items() <= _keuzes(at).items()
+    for sleutel, waarde in standaard.query_params.items():
+        assert at.query_params[sleutel] == waarde, sleutel
 
 
 def test_overzicht_laadt_geen_zware_modules(ingebedde_db):

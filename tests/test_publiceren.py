@@ -21,7 +21,7 @@ def _ander_adres() -> str | None:
 
 
 def test_readme_start_luistert_alleen_lokaal(tmp_path):
-    assert "python3 -m streamlit run app.py\n" in (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/python -m streamlit run app.py\n" in (PROJECT / "README.md").read_text(encoding="utf-8")
     adres = _ander_adres()
     if adres is None:
         pytest.skip("deze computer heeft geen ander adres dan 127.0.0.1")

@@ -3,8 +3,9 @@ hand uitgerekend uit de rijen daar."""
 
 from __future__ import annotations
 
-import duckdb
 import pytest
+
+from dbhulp import alleen_lezen
 
 from kompas import gegevens
 from tests.fixture_db import bouw_fixture
@@ -13,9 +14,8 @@ from tests.fixture_db import bouw_fixture
 @pytest.fixture(scope="module")
 def cur(tmp_path_factory):
     pad = bouw_fixture(tmp_path_factory.mktemp("queries") / "fixture.duckdb")
-    con = duckdb.connect(str(pad), read_only=True)
-    yield con.cursor()
-    con.close()
+    with alleen_lezen(pad) as con:
+        yield con.cursor()
 
 
 def rij(df, **sleutels) -> dict:

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from streamlit_server import CHROMIUM, streamlit_server
+from streamlit_server import CHROMIUM, RUN_KLAAR, streamlit_server
 
 pytestmark = pytest.mark.browser
 VIJANDIG = "Bron: zie https://example.invalid/x, www.example.invalid of mail naam@gemeente.invalid [klik](http://a.invalid)"
@@ -34,7 +34,7 @@ def test_tekst_uit_een_bestand_geeft_geen_links(tmp_path, browser, ingebedde_db)
         try:
             pagina.goto(url)
             pagina.get_by_text("klaar").wait_for(timeout=60000)
-            pagina.wait_for_timeout(500)
+            pagina.wait_for_function(RUN_KLAAR, timeout=60000)
             main = pagina.locator("[data-testid=stMain]")
             teksten = [t.replace("\u2060", "") for t in main.locator(
                 "[data-testid=stCaptionContainer], [data-testid=stMarkdownContainer]").all_inner_texts()]

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from streamlit_server import CHROMIUM, PROJECT, streamlit_server
+from streamlit_server import CHROMIUM, PROJECT, streamlit_server, wacht_tot_getekend
 
 pytestmark = pytest.mark.browser
 ARTEFACTEN = PROJECT / "test-artefacts"
@@ -77,12 +77,8 @@ def _klaar(pagina) -> None:
     """Wacht tot de run klaar is en de grafieken getekend zijn."""
     hoofd = pagina.locator("[data-testid=stMain]")
     hoofd.locator("h1").first.wait_for(timeout=60000)
-    pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
     pagina.wait_for_load_state("networkidle")
-    pagina.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
-        ".every(g => g.querySelector('svg.marks, canvas'))", timeout=30000)
-    pagina.wait_for_timeout(500)
+    wacht_tot_getekend(pagina)
 
 
 def _aanmelden(pagina) -> None:
@@ -146,7 +142,7 @@ def test_pagina_nederlands_lokaal_en_zonder_ernstige_axe_schendingen(server, bro
             f"- [{s['ernst']}] {s['regel']} ({s['hulp']}): {s['element']}\n  {s['html']}\n  {s['waarom']}"
             for s in eigen)
 
-        pagina.wait_for_timeout(500)   # ook wat de pagina na het tekenen nog ophaalt
+        pagina.wait_for_load_state("networkidle")   # ook wat de pagina na het tekenen nog ophaalt
         extern = sorted({u for u in verzoeken
                          if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname not in EIGEN_HOSTS})
         assert not extern, f"de browser vroeg andere hosts: {extern}"

@@ -14,6 +14,8 @@ import duckdb
 import openpyxl
 import pytest
 
+from dbhulp import alleen_lezen
+
 import werkboeken as wb
 from kompas.db import schrijf_transactie
 from kompas.sjabloon import maak_sjabloon
@@ -25,8 +27,7 @@ TABELLEN = ("waarneming", "herkomst", "upload", "upload_waarde", "upload_streefw
 
 
 def dump(pad: Path) -> dict:
-    con = duckdb.connect(str(pad), read_only=True)
-    try:
+    with alleen_lezen(pad) as con:
         uit = {}
         for t in TABELLEN:
             try:
@@ -34,8 +35,6 @@ def dump(pad: Path) -> dict:
             except duckdb.CatalogException:
                 uit[t] = None
         return uit
-    finally:
-        con.close()
 
 
 @pytest.fixture
@@ -462,9 +461,8 @@ def test_gedood_proces_midden_in_vastleggen_laat_database_zoals_hij_was(db, tmp_
 
 
 def test_sjabloon_heeft_codes_en_validatie(db):
-    con = duckdb.connect(str(db), read_only=True)
-    data = maak_sjabloon(con)
-    con.close()
+    with alleen_lezen(db) as con:
+        data = maak_sjabloon(con)
     boek = openpyxl.load_workbook(io.BytesIO(data))
     assert boek.sheetnames == ["Waarden", "Streefwaarden", "Codes"]
     assert [c.value for c in boek["Waarden"][1]] == ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
@@ -487,11 +485,8 @@ def test_sjabloon_heeft_codes_en_validatie(db):
 
 
 def _kaderrij(pad, kader_indicator_id: str) -> dict:
-    con = duckdb.connect(str(pad), read_only=True)
-    try:
+    with alleen_lezen(pad) as con:
         boom = gegevens.kader_boom(con.cursor(), kader_indicator_id[:6])
-    finally:
-        con.close()
     (rij,) = boom.filter(boom["kader_indicator_id"] == kader_indicator_id).to_dicts()
     return rij
 

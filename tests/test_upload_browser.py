@@ -13,12 +13,13 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
-import duckdb
 import pytest
+
+from dbhulp import vraag
 
 import werkboeken as wb
 from oidc_aanbieder import oidc_aanbieder
-from streamlit_server import CHROMIUM, PROJECT, streamlit_server
+from streamlit_server import CHROMIUM, PROJECT, RUN_KLAAR, streamlit_server
 
 pytestmark = pytest.mark.browser
 ARTEFACTEN = PROJECT / "test-artefacts"
@@ -30,11 +31,7 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def _tel(db: Path, sql: str) -> int:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchone()[0]
-    finally:
-        con.close()
+    return vraag(db, sql)[0][0]
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +81,7 @@ server_metadata_url = "{aanbieder}/.well-known/openid-configuration"
 
 
 def _klaar(pagina) -> None:
-    pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60000)
+    pagina.wait_for_function(RUN_KLAAR, timeout=60000)
 
 
 AANGEMELD = "Aangemeld als test@dalfsen.nl; uploaden en intrekken voor Dalfsen."

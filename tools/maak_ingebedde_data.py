@@ -10,7 +10,6 @@ wordt overgeslagen en op de standaarduitvoer gemeld. Het dashboard zelf leest al
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import re
@@ -21,6 +20,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 sys.path.insert(0, str(PROJECT))
 from loaders.cbs import tabelpagina  # noqa: E402  (het adres van een StatLine-tabel: één plek, ook voor de verversing)
+from kompas.opdrachtregel import Opdrachtregel  # noqa: E402
 OVERGENOMEN_OP = "2026-11-23"
 
 REGIO_OP_NAAM = {
@@ -851,10 +851,24 @@ def schrijf(v: Verzameling) -> None:
             w.writerow({k: v.bronnen[hid].get(k, "") for k in BRON_KOLOMMEN})
 
 
+def ontbrekende_bestanden(ref: Path) -> list[str]:
+    """De bestanden die dit script uit de referentiemap leest en die er niet zijn (relatief aan de map)."""
+    nodig = [f"cbs_exports/{bestand}" for bestand, *_ in GM_EXPORTS]
+    nodig += ["real_values_ggd.csv", "real_values_bbv.csv", "seed_indicators.csv"]
+    return [naam for naam in nodig if not (ref / naam).is_file()]
+
+
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--referentie", type=Path, default=PROJECT.parent / "shared" / "reference")
+    p = Opdrachtregel(prog="python tools/maak_ingebedde_data.py", description=__doc__.splitlines()[0])
+    p.add_argument("--referentie", type=Path, default=PROJECT.parent / "shared" / "reference", metavar="MAP",
+                   help="de map met het referentiemateriaal (standaard: ../shared/reference naast de projectmap)")
     args = p.parse_args(argv)
+    ontbreekt = ontbrekende_bestanden(args.referentie)
+    if ontbreekt:   # vóór er iets geschreven wordt
+        print(f"Fout: het referentiemateriaal is niet (volledig) gevonden in {args.referentie}.\n"
+              f"Ontbreekt: {', '.join(ontbreekt)}.\n"
+              "Geef de map op met --referentie MAP; data/ is niet veranderd.", file=sys.stderr)
+        return 1
     v = Verzameling()
     gm_exports(args.referentie, v)
     ggd_waarden(args.referentie, v)
