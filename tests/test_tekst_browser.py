@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from streamlit_server import CHROMIUM, RUN_KLAAR, streamlit_server
+from streamlit_server import RUN_KLAAR, streamlit_server
 
 pytestmark = pytest.mark.browser
 VIJANDIG = "Bron: zie https://example.invalid/x, www.example.invalid of mail naam@gemeente.invalid [klik](http://a.invalid)"

@@ -7,7 +7,6 @@ De e-mailadressen, hashes en cijfers hier zijn verzonnen testgegevens.
 from __future__ import annotations
 
 import getpass
-import os
 import subprocess
 import sys
 import tomllib
