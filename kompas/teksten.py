@@ -90,8 +90,8 @@ def kaart(rij: dict, huidig_jaar: int) -> dict:
     """Eén gemeente × kopindicator met een waarde als tegel: waarde, verandering (zie `verandering`), het
     peiljaar (een oud cijfer zegt dat: "cijfer uit 2015") en Nederland ernaast."""
     peil = opmaak.peilmoment(rij["peiljaar"], rij.get("peildatum"))
-    delen = [f"cijfer uit {peil} (ouder dan {OUD_NA_JAREN} jaar)" if is_oud(rij["peiljaar"], huidig_jaar)
-             else f"peiljaar {peil}"]
+    oud = is_oud(rij["peiljaar"], huidig_jaar)
+    delen = [f"cijfer uit {peil} (ouder dan {OUD_NA_JAREN} jaar)" if oud else f"peiljaar {peil}"]
     richting = {"hoger": "hoger is beter", "lager": "lager is beter"}.get(rij.get("goede_richting"))
     if not opmaak.leeg(rij.get("landelijk_waarde")):
         delen.append("Nederland " + opmaak.met_eenheid(rij["landelijk_waarde"], rij["eenheid"], rij["decimalen"]))
@@ -101,7 +101,7 @@ def kaart(rij: dict, huidig_jaar: int) -> dict:
     if richting:
         delen.append(richting)
     return {"waarde": kort_getal(rij["waarde"], rij["eenheid"], rij["decimalen"]),
-            "verandering": verandering(rij), "toelichting": " · ".join(delen), "oud": is_oud(rij["peiljaar"], huidig_jaar)}
+            "verandering": verandering(rij), "toelichting": " · ".join(delen), "oud": oud}
 
 
 def indicator_kop(naam: str, eenheid: str, leeftijd: str | None) -> str:
