@@ -23,18 +23,16 @@ from loaders.cbs import tabelpagina  # noqa: E402  (het adres van een StatLine-t
 from kompas.opdrachtregel import Opdrachtregel  # noqa: E402
 OVERGENOMEN_OP = "2026-11-23"
 
-REGIO_OP_NAAM = {
-    "Nederland": "NL01",
-    "Dalfsen": "GM0148",
-    "Bronckhorst": "GM1876",
-    "Dronten": "GM0303",
-    "GGD IJsselland (GG)": "GG1009",
-    "GGD Noord- en Oost-Gelderland (GG)": "GG1413",
-    "GGD Flevoland (GG)": "GG2209",
-    "Overijssel (PV)": "PV23",
-    "Gelderland (PV)": "PV25",
-    "Flevoland (PV)": "PV24",
-}
+# Hoe de StatLine-exports een regio noemen: de naam uit data/regio.csv, met '(GG)' of '(PV)' erachter bij een
+# GGD-regio of provincie ('GGD IJsselland (GG)', 'Overijssel (PV)'). Een gemeente erbij in regio.csv komt zo mee.
+EXPORT_ACHTERVOEGSEL = {"ggd_regio": " (GG)", "provincie": " (PV)"}
+
+
+def regio_op_naam(data: Path = DATA) -> dict[str, str]:
+    """Exportnaam -> onze regiocode, voor elke regio in `regio.csv`."""
+    with open(data / "regio.csv", newline="", encoding="utf-8") as f:
+        return {r["regio_naam"] + EXPORT_ACHTERVOEGSEL.get(r["soort"], ""): r["regio_code"] for r in csv.DictReader(f)}
+
 
 # Kolommen van de CBS-exports van de Gezondheidsmonitor -> indicatorcode.
 GM_KOLOMMEN = {
@@ -581,9 +579,10 @@ def gm_exports(ref: Path, v: Verzameling) -> None:
             "die op de CBS-pagina te zien zijn, komen er precies mee overeen.",
         )
         rijen = {}
+        op_naam = regio_op_naam()
         with open(ref / "cbs_exports" / bestand, newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
-                code = REGIO_OP_NAAM.get(r["RegioS"].strip())
+                code = op_naam.get(r["RegioS"].strip())
                 if not code:
                     continue
                 rijen[(r["Leeftijd"], r["Marges"], code)] = r
