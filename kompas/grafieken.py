@@ -374,7 +374,7 @@ def trend(
 
 
 def kleine_veelvouden(
-    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1
+    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, regios: list[str] | None = None
 ) -> dict:
     """Eén paneel per regio, met dezelfde schaal en dezelfde stijl per regio als op elke pagina.
 
@@ -383,7 +383,8 @@ def kleine_veelvouden(
     is (een Vega-facet heeft een vast aantal kolommen en steekt op een telefoon buiten beeld). De schaal is
     gedeeld doordat elk paneel hetzelfde domein (x en y, met de intervalgrenzen) krijgt.
     `waarden` heeft de kolommen van `trend`. Binnen een paneel is de streep de leeftijdsgroep; elke `reeks_id`
-    is een eigen lijn (geen lijn over een trendbreuk).
+    is een eigen lijn (geen lijn over een trendbreuk). `regios`: de namen van de gekozen regio's; wie daarvan geen
+    waarde heeft (en dus geen paneel), noemt de ondertitel: 'Geen gegevens voor Raalte'.
     """
     data, _ = _gestijld(_grafiekwaarden(waarden))
     eenheid = _eenheid(data, eenheid)
@@ -409,7 +410,9 @@ def kleine_veelvouden(
             strokeOpacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
         panelen.append((regio_naam, alt.layer(paneel_interval, paneel_lijnen, paneel_punten)
                         .properties(width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start"))))
-    return {"titel": titel, "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data)), "panelen": panelen}
+    zonder = [naam for naam in regios or [] if naam not in {naam for naam, _ in panelen}]
+    return {"titel": titel, "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder),
+            "panelen": panelen}
 
 
 def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:

@@ -282,6 +282,15 @@ def test_x_axis_has_whole_years_only():
     assert _laag(spec, "line")["encoding"]["x"]["axis"]["values"] == list(range(2016, 2024))
 
 
+def test_kleine_veelvouden_noemen_een_gekozen_regio_zonder_gegevens():
+    veelvoud = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%",
+                                           regios=["Dalfsen", "Bronckhorst", "Dronten"])
+    assert [naam for naam, _ in veelvoud["panelen"]] == ["Dalfsen", "GGD IJsselland", "Nederland"]
+    assert veelvoud["ondertitel"][0] == "Geen gegevens voor Bronckhorst en Dronten"
+    assert not any(r.startswith("Geen gegevens") for r in grafieken.kleine_veelvouden(
+        REEKS, titel="t", eenheid="%", regios=["Dalfsen"])["ondertitel"])
+
+
 def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
     veelvoud = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%")
     # losse panelen (die op een smal scherm doorlopen op een volgende rij), op legendavolgorde
