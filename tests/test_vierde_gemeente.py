@@ -138,3 +138,21 @@ def test_het_hulpscript_kent_de_vierde_gemeente_uit_regio_csv(vierde_data):
     assert maak_ingebedde_data.regio_op_naam(vierde_data)[VIERDE["regio_naam"]] == VIERDE["regio_code"]
     ggd = next(r for r in _rijen(DATA / "regio.csv") if r["regio_code"] == VIERDE["ggd_regio_code"])
     assert maak_ingebedde_data.regio_op_naam(vierde_data)[f"{ggd['regio_naam']} (GG)"] == ggd["regio_code"]
+
+
+def test_de_standaardgemeente_van_kaders_is_de_eerste_in_regio_csv(vierde_data, tmp_path, monkeypatch):
+    """Geen vaste gemeentecode op de pagina: staat de vierde gemeente vooraan (volgorde), dan opent Kaders op haar."""
+    data = tmp_path / "data"
+    shutil.copytree(vierde_data, data)
+    rijen = _rijen(data / "regio.csv")
+    rijen = [{**r, "volgorde": "0"} if r["regio_code"] == VIERDE["regio_code"] else r for r in rijen]
+    with open(data / "regio.csv", "w", newline="", encoding="utf-8") as f:
+        schrijver = csv.DictWriter(f, list(rijen[0]), lineterminator="\n")
+        schrijver.writeheader()
+        schrijver.writerows(rijen)
+    pad = tmp_path / "kompas.duckdb"
+    bouw(pad, data=data)
+    monkeypatch.setenv("KOMPAS_DB", str(pad))
+    at = draai("pages/kaders.py")
+    assert at.selectbox(key="kdr_gemeente").value == VIERDE["regio_code"]
+    assert at.query_params["gemeente"] in (VIERDE["regio_code"], [VIERDE["regio_code"]])
