@@ -32,6 +32,8 @@ import requests
 from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
+# De licentie van de open data van CBS en RIVM (StatLine), in één schrijfwijze: zo schrijft de verversing haar, en zo
+# staat ze in data/bronnen.csv (tools/maak_ingebedde_data.py) en data/indicatoren.csv (tests/test_bronnen.py).
 LICENTIE = "CC BY 4.0"
 TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabel mislukken
 STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}

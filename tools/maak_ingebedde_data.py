@@ -19,7 +19,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 sys.path.insert(0, str(PROJECT))
-from loaders.cbs import tabelpagina  # noqa: E402  (het adres van een StatLine-tabel: één plek, ook voor de verversing)
+# adres en licentie van een StatLine-tabel: één plek, ook voor de verversing
+from loaders.cbs import LICENTIE, tabelpagina  # noqa: E402
 from kompas.opdrachtregel import Opdrachtregel  # noqa: E402
 OVERGENOMEN_OP = "2026-11-23"
 
@@ -574,7 +575,7 @@ def gm_exports(ref: Path, v: Verzameling) -> None:
             adres=tabelpagina("CBS", tabel),
             gelezen_in=GM_EXPORT_KOPIE.format(bestand=bestand),
             periode=str(jaar),
-            licentie="CC BY 4.0 (CBS open data)",
+            licentie=LICENTIE,
             toelichting="Enquête van GGD'en, CBS en RIVM (Gezondheidsmonitor). De kopie is getoetst: de cijfers "
             "die op de CBS-pagina te zien zijn, komen er precies mee overeen.",
         )
@@ -646,7 +647,7 @@ def ggd_waarden(ref: Path, v: Verzameling) -> None:
                     adres=tabelpagina("RIVM", "50140NED"),
                     gelezen_in=GMJV_2024_KOPIE,
                     periode="2024",
-                    licentie="CC BY 4.0 (RIVM open data)",
+                    licentie=LICENTIE,
                     toelichting=oorsprong,
                 )
             else:
@@ -811,7 +812,7 @@ def kwb_gezien(v: Verzameling) -> None:
             adres=tabelpagina("CBS", tabel),
             gelezen_in=KWB_2024_KOPIE if kopie else "",
             periode=jaar,
-            licentie="CC BY 4.0 (CBS open data)",
+            licentie=LICENTIE,
             toelichting=("Losse cijfers uit de tabel, gelezen in de kopie" if kopie else
                          "Losse cijfers, gelezen op de tabelpagina van het CBS")
             + "; de live verversing haalt de hele tabel op.",
