@@ -9,6 +9,7 @@ definitie is een onderbreking, met een noot in de ondertitel.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import altair as alt
@@ -17,9 +18,11 @@ import polars as pl
 from kompas.opmaak import VEGA_LOCALE
 from kompas.teksten import grafiek_ondertitel
 
-# --- stijl per reeks: kleur, vorm en streep, per regiocode en regiosoort (niet per naam) --------------------
+# --- stijl per reeks: kleur, vorm en streep, per regio uit de data en naar regiosoort (niet per naam) -------------
 #
-# Gemeenten: Okabe-Ito (onderscheidbaar bij de gangbare vormen van kleurenblindheid), op elke pagina dezelfde kleur.
+# Gemeenten: kleur en vorm uit data/regio.csv (kolommen kleur en vorm; in de gegevens `regio_kleur` en
+# `regio_vorm`), dus op elke pagina dezelfde. Daar staan Okabe-Ito-kleuren (onderscheidbaar bij de gangbare vormen
+# van kleurenblindheid); tests/test_grafieken.py houdt elke kleur daar aan de contrastregel hieronder.
 # GGD-regio, provincie, Nederland en elke toekomstige vergelijkingsgroep: neutraal (zwart en grijs), elk met een
 # eigen vorm en streep, zodat ook zonder kleur te zien is welke lijn welke regio is.
 # Contrast (WCAG 1.4.11, 3:1 tegen wit): Bronckhorsts #E69F00 haalt 2,25:1. De kleur blijft (dezelfde op elke
@@ -41,12 +44,7 @@ class Stijl:
         return self.kleur.upper() if contrast(self.kleur) >= 3.0 else donkerder_tot(self.kleur, 4.5)
 
 
-GEMEENTE_STIJLEN = {
-    "GM0148": Stijl("#0072B2", "circle"),          # Dalfsen
-    "GM1876": Stijl("#E69F00", "triangle-down"),   # Bronckhorst
-    "GM0303": Stijl("#009E73", "cross"),           # Dronten
-}
-# een gemeente die (nog) geen vaste kleur heeft: de overige Okabe-Ito-kleuren
+# een gemeente zonder kleur in de gegevens (een frame van buiten de database): de overige Okabe-Ito-kleuren
 EXTRA_GEMEENTE_STIJLEN = (Stijl("#D55E00", "circle"), Stijl("#CC79A7", "triangle-down"), Stijl("#56B4E9", "cross"))
 # per regiosoort; de tweede (derde) regio van dezelfde soort in één grafiek krijgt de volgende variant
 NEUTRALE_STIJLEN = {
@@ -106,22 +104,29 @@ def donkerder_tot(kleur: str, minimum: float) -> str:
     return uit
 
 
-def reeks_stijlen(regios: list[tuple[str, str]]) -> dict[str, Stijl]:
-    """Stijl per regiocode voor de regio's (regio_code, regio_soort) van één grafiek, in legendavolgorde.
+def reeks_stijlen(regios: Sequence[tuple]) -> dict[str, Stijl]:
+    """Stijl per regiocode voor de regio's van één grafiek, in legendavolgorde: (regio_code, regio_soort) of
+    (regio_code, regio_soort, kleur, vorm), met kleur en vorm van een gemeente uit data/regio.csv.
 
-    Gemeenten met een vaste stijl houden die; elke andere regio krijgt een stijl naar haar soort, en binnen
+    Een gemeente met kleur en vorm houdt die; elke andere regio krijgt een stijl naar haar soort, en binnen
     een soort een andere variant, zodat geen twee reeksen in één grafiek hetzelfde kleur-vorm-streeppatroon hebben.
     """
     stijlen: dict[str, Stijl] = {}
+    for code, soort, *eigen in regios:
+        kleur, vorm = (*eigen, None, None)[:2]
+        if soort == "gemeente" and kleur and vorm:
+            stijlen.setdefault(code, Stijl(kleur, vorm))
+    bezet = {(s.kleur.upper(), s.vorm) for s in stijlen.values()}
     geteld: dict[str, int] = {}
-    for code, soort in regios:
+    for code, soort, *_ in regios:
         if code in stijlen:
             continue
-        if code in GEMEENTE_STIJLEN:
-            stijlen[code] = GEMEENTE_STIJLEN[code]
-            continue
         groep = "gemeente" if soort == "gemeente" else soort
-        varianten = EXTRA_GEMEENTE_STIJLEN if groep == "gemeente" else NEUTRALE_STIJLEN.get(groep, ANDERE_STIJLEN)
+        if groep == "gemeente":   # zonder eigen kleur: een Okabe-Ito-kleur die in deze grafiek nog vrij is
+            varianten = tuple(s for s in EXTRA_GEMEENTE_STIJLEN if (s.kleur, s.vorm) not in bezet) \
+                or EXTRA_GEMEENTE_STIJLEN
+        else:
+            varianten = NEUTRALE_STIJLEN.get(groep, ANDERE_STIJLEN)
         n = geteld.get(groep, 0)
         geteld[groep] = n + 1
         stijl = varianten[n % len(varianten)]
@@ -138,6 +143,7 @@ def _regios(data: pl.DataFrame) -> pl.DataFrame:
     """De regio's van een grafiek (code, soort, naam), in legendavolgorde: gemeente, GGD-regio, provincie,
     (een andere vergelijkingsgroep,) Nederland; daarbinnen op regio_volgorde."""
     kolommen = ["regio_code", "regio_soort", "regio_naam"]
+    kolommen += [k for k in ("regio_kleur", "regio_vorm") if k in data.columns]   # uit data/regio.csv
     volgorde = ["regio_volgorde"] if "regio_volgorde" in data.columns else []
     return (data.select(kolommen + volgorde).unique()
             .with_columns(pl.col("regio_soort").replace_strict(SOORT_VOLGORDE, default=5, return_dtype=pl.Int32)
@@ -155,7 +161,8 @@ def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
     kolommen, of uit een schaal met legend=None in een eigen, onafhankelijke schaal per laag.
     """
     regios = _regios(data)
-    stijlen = reeks_stijlen(list(zip(regios["regio_code"], regios["regio_soort"])))
+    eigen = [regios[k] if k in regios.columns else [None] * regios.height for k in ("regio_kleur", "regio_vorm")]
+    stijlen = reeks_stijlen(list(zip(regios["regio_code"], regios["regio_soort"], *eigen)))
     namen = regios["regio_naam"].to_list()
     per_naam = [stijlen[c] for c in regios["regio_code"]]
     schalen = {
@@ -187,8 +194,9 @@ def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
     return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns)
 
 
-GRAFIEKKOLOMMEN = ("regio_code", "regio_soort", "regio_naam", "regio_volgorde", "peiljaar", "leeftijd", "waarde",
-                   "ondergrens", "bovengrens", "eenheid", "reeks_id", "trendbreuk", "bronfamilie")
+GRAFIEKKOLOMMEN = ("regio_code", "regio_soort", "regio_naam", "regio_volgorde", "regio_kleur", "regio_vorm",
+                   "peiljaar", "leeftijd", "waarde", "ondergrens", "bovengrens", "eenheid", "reeks_id", "trendbreuk",
+                   "bronfamilie")
 
 
 def trendbreuken(data: pl.DataFrame) -> list[dict]:
@@ -366,7 +374,7 @@ def trend(
 
 
 def kleine_veelvouden(
-    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1
+    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, regios: list[str] | None = None
 ) -> dict:
     """Eén paneel per regio, met dezelfde schaal en dezelfde stijl per regio als op elke pagina.
 
@@ -375,7 +383,8 @@ def kleine_veelvouden(
     is (een Vega-facet heeft een vast aantal kolommen en steekt op een telefoon buiten beeld). De schaal is
     gedeeld doordat elk paneel hetzelfde domein (x en y, met de intervalgrenzen) krijgt.
     `waarden` heeft de kolommen van `trend`. Binnen een paneel is de streep de leeftijdsgroep; elke `reeks_id`
-    is een eigen lijn (geen lijn over een trendbreuk).
+    is een eigen lijn (geen lijn over een trendbreuk). `regios`: de namen van de gekozen regio's; wie daarvan geen
+    waarde heeft (en dus geen paneel), noemt de ondertitel: 'Geen gegevens voor Raalte'.
     """
     data, _ = _gestijld(_grafiekwaarden(waarden))
     eenheid = _eenheid(data, eenheid)
@@ -401,7 +410,9 @@ def kleine_veelvouden(
             strokeOpacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
         panelen.append((regio_naam, alt.layer(paneel_interval, paneel_lijnen, paneel_punten)
                         .properties(width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start"))))
-    return {"titel": titel, "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data)), "panelen": panelen}
+    zonder = [naam for naam in regios or [] if naam not in {naam for naam, _ in panelen}]
+    return {"titel": titel, "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder),
+            "panelen": panelen}
 
 
 def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:

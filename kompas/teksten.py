@@ -39,6 +39,12 @@ def hoe_aanvullen(indicator_soort: str | None, bron_tabel: str | None = None) ->
     )
 
 
+def geen_kaders(gemeente_naam: str) -> str:
+    """Wat de Kaderspagina zegt over een gemeente zonder ingelezen kaderdocument (bijvoorbeeld net toegevoegd)."""
+    return (f"Voor {gemeente_naam} zijn geen kaders, doelen of indicatoren ingelezen: geen gegevens. De beheerder "
+            "kan het kaderdocument van de gemeente toevoegen.")
+
+
 def is_oud(peiljaar, huidig_jaar: int) -> bool:
     """Ouder dan een raadsperiode (`OUD_NA_JAREN`)."""
     return not opmaak.leeg(peiljaar) and int(peiljaar) < huidig_jaar - OUD_NA_JAREN
@@ -210,20 +216,24 @@ def opsomming(delen: list[str]) -> str:
 
 
 def grafiek_ondertitel(regio: str | None, getoond: list[str], breuken: list[dict],
-                       leeftijden: list[str] | None = None) -> list[str]:
+                       leeftijden: list[str] | None = None, zonder_gegevens: list[str] | None = None) -> list[str]:
     """Wat een trendgrafiek werkelijk toont, als regels voor de ondertitel (één plek voor deze regel).
 
     regio:      de regio waar de grafiek over gaat (de titel zegt '… — Dalfsen'), of None
     getoond:    de regio's met minstens één getekende waarde, in de volgorde van de legenda
     breuken:    per trendbreuk een dict met regio_naam, peiljaar, van en naar (de bronfamilies ervoor en erna)
     leeftijden: de getekende leeftijdsgroepen; meer dan één zijn aparte lijnen (een andere definitie)
+    zonder_gegevens: gekozen regio's zonder één getekende waarde (kleine veelvouden: zij hebben geen paneel)
 
     'Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland'
     'Getoond: Dronten, GGD Flevoland en Nederland'
+    'Geen gegevens voor Bronckhorst en Raalte'
     'Trendbreuk 2023 (Dronten): andere bron/definitie: gemeente Dronten (daarvoor Gezondheidsmonitor Volwassenen en
     Ouderen)'
     """
     regels = []
+    if zonder_gegevens:
+        regels.append(f"Geen gegevens voor {opsomming(zonder_gegevens)}")
     if regio and regio not in getoond:
         regels.append(f"{regio}: geen gegevens; getoond: {opsomming(getoond)}" if getoond else f"{regio}: geen gegevens")
     elif getoond:

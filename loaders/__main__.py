@@ -1,6 +1,6 @@
 """Opdrachtregel van de loaders.
 
-    python -m loaders build                 database (opnieuw) opbouwen uit data/
+    python -m loaders build [--data MAP]    database (opnieuw) opbouwen uit data/ (of MAP)
     python -m loaders refresh [TABEL ...]   cijfers live ophalen bij CBS en RIVM
     python -m loaders upload BESTAND        een Excel-bestand van de gemeente inlezen
 
@@ -11,15 +11,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from kompas.db import DatabaseFout, database_pad
+from kompas.db import DATA, DatabaseFout, database_pad
 from kompas.opdrachtregel import Opdrachtregel
 
 
 def _build(args: argparse.Namespace) -> int:
-    from loaders.ingebed import bouw
+    from loaders.ingebed import RegioFout, bouw
+    from loaders.kaders import KaderFout
 
-    tellingen = bouw()
+    try:
+        tellingen = bouw(data=args.data)
+    except (RegioFout, KaderFout) as fout:   # een fout in de datamap: niets geschreven
+        print(f"Fout: {fout}\nDe database is niet veranderd.", file=sys.stderr)
+        return 1
     delen = ", ".join(f"{aantal} {tabel}" for tabel, aantal in tellingen.items())
     print(f"Database opgebouwd in {database_pad()}: {delen}.")
     return 0
@@ -47,7 +53,10 @@ def _refresh(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = Opdrachtregel(prog="python -m loaders", description="Sociaal Kompas: gegevens laden.")
     sub = parser.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT")
-    sub.add_parser("build", help="database opbouwen uit data/").set_defaults(doe=_build)
+    build = sub.add_parser("build", help="database opbouwen uit data/")
+    build.add_argument("--data", type=Path, default=DATA, metavar="MAP",
+                       help="de map met regio's, registry, cijfers en kaders (standaard: data/)")
+    build.set_defaults(doe=_build)
     refresh = sub.add_parser("refresh", help="cijfers live ophalen bij CBS en RIVM (data/cbs_tabellen.toml)")
     refresh.add_argument("tabel", nargs="*", help="alleen deze tabel-id's (standaard: alle)")
     refresh.set_defaults(doe=_refresh)

@@ -32,6 +32,8 @@ import requests
 from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
+# De licentie van de open data van CBS en RIVM (StatLine), in één schrijfwijze: zo schrijft de verversing haar, en zo
+# staat ze in data/bronnen.csv (tools/maak_ingebedde_data.py) en data/indicatoren.csv (tests/test_bronnen.py).
 LICENTIE = "CC BY 4.0"
 TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabel mislukken
 STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}
@@ -72,7 +74,7 @@ class TabelConfig:
     soort: dict
     jaar: int | None
     optioneel: frozenset[str]
-    regios: tuple[str, ...]
+    regio_soorten: tuple[str, ...]   # welke regio's uit data/regio.csv (Registry.regios_van)
 
     @property
     def herkomst_id(self) -> str:
@@ -87,10 +89,13 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
     except (OSError, tomllib.TOMLDecodeError) as fout:
         raise CbsFout(f"Configuratie {pad} is niet te lezen: {fout}. Herstel het bestand (TOML).") from fout
     soorten = ruw.get("soort", {})
-    regios = tuple(ruw.get("regios", []))
-    for code in regios:
-        if not REGIOCODE.match(code):
-            raise CbsFout(f"{pad}: regiocode {code!r} in 'regios' is ongeldig; verwacht bijvoorbeeld 'GM0148' of 'NL01'.")
+    regio_soorten = tuple(ruw.get("regio_soorten", []))
+    if "regios" in ruw:
+        raise CbsFout(f"{pad}: 'regios' bestaat niet meer; de regio's komen uit data/regio.csv. Noem hun soorten in "
+                      "'regio_soorten', bijvoorbeeld [\"gemeente\", \"ggd_regio\", \"land\"].")
+    if not regio_soorten or not all(isinstance(s, str) for s in regio_soorten):
+        raise CbsFout(f"{pad}: 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn, bijvoorbeeld "
+                      "[\"gemeente\", \"ggd_regio\", \"land\"].")
     tabellen = []
     for i, t in enumerate(ruw.get("tabel", []), start=1):
         plek = f"{pad}, [[tabel]] nr. {i}"
@@ -113,7 +118,7 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
         if onbekend:
             raise CbsFout(f"{plek} ({t['id']}): 'optioneel' noemt {', '.join(sorted(onbekend))}, "
                           f"die niet bij soort {t['soort']} horen.")
-        tabellen.append(TabelConfig(t["id"], t["soort"], soort, t.get("jaar"), optioneel, tuple(t.get("regios", regios))))
+        tabellen.append(TabelConfig(t["id"], t["soort"], soort, t.get("jaar"), optioneel, regio_soorten))
     if not tabellen:
         raise CbsFout(f"{pad} noemt geen enkele [[tabel]].")
     return tabellen
@@ -132,7 +137,15 @@ def hosts() -> tuple[dict[str, str], bool]:
 class Registry:
     bron_kolom: dict[str, str | None]  # indicator_code -> voorvoegsel van de CBS-sleutel
     alias: dict[str, str]              # broncode (NL00) -> onze regiocode (NL01)
-    regios: frozenset[str]
+    regio_soort: dict[str, str]        # regiocode -> soort, op volgorde (data/regio.csv)
+
+    @property
+    def regios(self) -> frozenset[str]:
+        return frozenset(self.regio_soort)
+
+    def regios_van(self, tabel: TabelConfig) -> tuple[str, ...]:
+        """De regio's die `tabel` ophaalt: die van zijn regio_soorten, in die volgorde, daarbinnen op volgorde."""
+        return tuple(code for soort in tabel.regio_soorten for code, s in self.regio_soort.items() if s == soort)
 
 
 def lees_registry(pad: Path | None = None) -> Registry:
@@ -142,10 +155,10 @@ def lees_registry(pad: Path | None = None) -> Registry:
         cur = lezer.cursor()
         kolommen = dict(cur.execute("select indicator_code, bron_kolom from indicator").fetchall())
         alias = dict(cur.execute("select bron_code, regio_code from regio_alias").fetchall())
-        regios = frozenset(r for (r,) in cur.execute("select regio_code from regio").fetchall())
+        regio_soort = dict(cur.execute("select regio_code, soort from regio order by volgorde, regio_code").fetchall())
     finally:
         lezer.close()
-    return Registry(kolommen, alias, regios)
+    return Registry(kolommen, alias, regio_soort)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -268,6 +281,7 @@ class Antwoord:
     sleutels: dict[str, str]
     ontbreekt: list[str]
     adres: str
+    regios: tuple[str, ...]   # de gevraagde regio's (Registry.regios_van)
 
 
 def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, meld: Melder) -> Antwoord:
@@ -281,9 +295,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         if not registry.bron_kolom[code]:
             raise CbsFout(f"Indicator {code} heeft geen bron_kolom in data/indicatoren.csv; vul het CBS-voorvoegsel in.")
         voorvoegsels[code] = registry.bron_kolom[code]
-    for code in tabel.regios:
-        if code not in registry.regios:
-            raise CbsFout(f"data/cbs_tabellen.toml noemt regio {code!r}, die niet in data/regio.csv staat.")
+    regios = registry.regios_van(tabel)
 
     with _cbsodata_opties(https, meld):
         properties = _lijst_van_dicts(tid, "DataProperties", _haal(
@@ -301,7 +313,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         if vreemd:
             raise CbsFout(f"Tabel {tid}: onverwachte dimensie(s) {', '.join(vreemd)}; zonder codering in "
                           "data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen.")
-        broncodes = sorted({c for c in tabel.regios} | {b for b, r in registry.alias.items() if r in tabel.regios})
+        broncodes = sorted(set(regios) | {b for b, r in registry.alias.items() if r in regios})
         for code in broncodes:  # komen in de filtertekst: alleen vaste codevormen
             if not REGIOCODE.match(code):
                 raise CbsFout(f"Regiocode {code!r} (regio of regio_alias) is ongeldig.")
@@ -336,7 +348,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
     dims = {d: _lijst_van_dicts(tid, d, ruw[d]) for d in dimensies}
     adres = f"{'https' if https else 'http'}://{host}/ODataFeed/odata/{tid}/"
     meld(f"  {len(rijen)} rijen ontvangen")
-    return Antwoord(infos[0], properties, dims, rijen, sleutels, ontbreekt, adres)
+    return Antwoord(infos[0], properties, dims, rijen, sleutels, ontbreekt, adres, regios)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -375,10 +387,11 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
 
     # welke geconfigureerde regio's kent de tabel?
     aangeboden = {regio_van(r.get("Key", "")) for r in antwoord.dimensies[geo]}
-    verwacht = [r for r in tabel.regios if r in aangeboden]
-    uit = Waarnemingen(niet_in_tabel=[r for r in tabel.regios if r not in aangeboden])
+    regios = antwoord.regios
+    verwacht = [r for r in regios if r in aangeboden]
+    uit = Waarnemingen(niet_in_tabel=[r for r in regios if r not in aangeboden])
     if not verwacht:
-        raise CbsFout(f"Tabel {tid}: geen van de regio's {', '.join(tabel.regios)} komt voor in {geo}.")
+        raise CbsFout(f"Tabel {tid}: geen van de regio's {', '.join(regios)} komt voor in {geo}.")
 
     def peiljaar(rij) -> tuple[int, str | None]:
         if "Perioden" not in antwoord.dimensies:
@@ -468,7 +481,7 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
         peil = "peiljaar uit de Perioden-dimensie; status uit Perioden.Status"
     kolommen = ", ".join(f"{c}={k}" for c, k in antwoord.sleutels.items())
     toelichting = (f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
-                   f"{', '.join(tabel.regios)}); {peil}. "
+                   f"{', '.join(antwoord.regios)}); {peil}. "
                    f"Kolommen: {kolommen}.")
     if isinstance(tabel.soort.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
@@ -576,6 +589,10 @@ def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config:
         tabellen = [bekend[t.upper()] for t in tabel_ids]
     pad = Path(pad) if pad else database_pad()
     registry = lees_registry(pad)
+    geen = sorted({s for t in tabellen for s in t.regio_soorten} - set(registry.regio_soort.values()))
+    if geen:
+        raise CbsFout(f"{config} noemt regiosoort {', '.join(map(repr, geen))} in 'regio_soorten', maar "
+                      "data/regio.csv heeft geen regio van die soort.")
     uitkomsten = []
     for tabel in tabellen:
         try:

@@ -1,11 +1,14 @@
-"""Bouwt de database uit de meegeleverde bestanden in `data/`.
+"""Bouwt de database uit de meegeleverde bestanden in `data/` (of een andere datamap, `bouw(pad, data=...)`).
 
-Vervangt alleen wat uit `data/` komt (regio's, registry, ingebedde cijfers, kaders); geüploade en
+Vervangt alleen wat uit de datamap komt (regio's, registry, ingebedde cijfers, kaders); geüploade en
 live opgehaalde cijfers blijven staan. Twee keer bouwen geeft dezelfde database.
+Een gemeente erbij is een rij in `regio.csv` (met GGD-regio, provincie, kleur en vorm); geen code
+(tests/test_vierde_gemeente.py).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -13,26 +16,51 @@ import duckdb
 from kompas.db import DATA, schrijf_transactie
 from loaders.kaders import laad_kaders
 
-INGEBEDDE_WAARNEMINGEN = DATA / "waarnemingen"
+KLEURCODE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class RegioFout(ValueError):
+    """Een fout in `regio.csv`; de melding noemt de regio, wat er staat en wat moet. Er is niets geschreven."""
 
 
 def _csv(pad: Path) -> str:
     return str(pad)
 
 
-def laad_referentie(con: duckdb.DuckDBPyConnection) -> None:
-    """Regio's, aliassen en de indicatorregistry: altijd precies wat in `data/` staat."""
+def controleer_regios(con: duckdb.DuckDBPyConnection) -> None:
+    """Elke gemeente heeft een kleur (#RRGGBB) en een vorm die de grafieken kennen; een andere regio geen van
+    beide (die krijgt haar stijl naar haar soort, kompas.grafieken). Anders `RegioFout`."""
+    from kompas.grafieken import VORMEN   # de vormen die de grafieken kunnen tekenen: één lijst
+
+    rijen = con.execute("select regio_code, soort, kleur, vorm from regio order by volgorde, regio_code").fetchall()
+    for code, soort, kleur, vorm in rijen:
+        plaats = f"regio.csv, regio {code}"
+        if soort != "gemeente":
+            if kleur or vorm:
+                raise RegioFout(f"{plaats}: alleen een gemeente heeft een kleur en vorm; een {soort} krijgt haar "
+                                "stijl naar haar soort. Maak de kolommen kleur en vorm leeg.")
+            continue
+        if not kleur or not KLEURCODE.match(kleur):
+            raise RegioFout(f"{plaats}: kleur {kleur or '(leeg)'} is geen kleurcode; verwacht bijvoorbeeld #0072B2.")
+        if vorm not in VORMEN:
+            raise RegioFout(f"{plaats}: vorm {vorm or '(leeg)'} is onbekend; kies uit {', '.join(VORMEN)}.")
+
+
+def laad_referentie(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
+    """Regio's, aliassen en de indicatorregistry: altijd precies wat in de datamap (`data/`) staat."""
     con.execute("delete from regio")
     con.execute(
-        "insert into regio select regio_code, regio_naam, soort, nullif(ggd_regio_code, ''),"
-        " nullif(provincie_code, ''), volgorde"
+        "insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde, kleur, vorm)"
+        " select regio_code, regio_naam, soort, nullif(ggd_regio_code, ''), nullif(provincie_code, ''), volgorde,"
+        " nullif(kleur, ''), nullif(vorm, '')"
         " from read_csv($pad, header = true, all_varchar = true)",
-        {"pad": _csv(DATA / "regio.csv")},
+        {"pad": _csv(data / "regio.csv")},
     )
+    controleer_regios(con)
     con.execute("delete from regio_alias")
     con.execute(
         "insert into regio_alias select bron_code, regio_code from read_csv($pad, header = true, all_varchar = true)",
-        {"pad": _csv(DATA / "regio_alias.csv")},
+        {"pad": _csv(data / "regio_alias.csv")},
     )
     con.execute("delete from indicator")
     con.execute(
@@ -44,11 +72,11 @@ def laad_referentie(con: duckdb.DuckDBPyConnection) -> None:
                nullif(toelichting, '')
         from read_csv($pad, header = true, all_varchar = true)
         """,
-        {"pad": _csv(DATA / "indicatoren.csv")},
+        {"pad": _csv(data / "indicatoren.csv")},
     )
 
 
-def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection) -> None:
+def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
     """Vervangt de meegeleverde cijfers en hun herkomst."""
     con.execute("delete from waarneming where herkomst_id in (select herkomst_id from herkomst where ingebed)")
     con.execute("delete from herkomst where ingebed")
@@ -61,9 +89,9 @@ def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection) -> None:
                true, nullif(toelichting, '')
         from read_csv($pad, header = true, all_varchar = true)
         """,
-        {"pad": _csv(DATA / "bronnen.csv")},
+        {"pad": _csv(data / "bronnen.csv")},
     )
-    bestanden = sorted(str(p) for p in INGEBEDDE_WAARNEMINGEN.glob("*.csv"))
+    bestanden = sorted(str(p) for p in (data / "waarnemingen").glob("*.csv"))
     con.execute(
         """
         insert into waarneming (indicator_code, regio_code, peiljaar, peildatum, leeftijd, waarde,
@@ -77,12 +105,13 @@ def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def bouw(pad: Path | None = None) -> dict[str, int]:
-    """Bouwt of ververst de ingebedde inhoud; geeft tellingen terug."""
+def bouw(pad: Path | None = None, data: Path = DATA) -> dict[str, int]:
+    """Bouwt of ververst de ingebedde inhoud uit de datamap `data` (standaard `data/`); geeft tellingen terug."""
+    data = Path(data)
     with schrijf_transactie(pad) as con:
-        laad_referentie(con)
-        laad_ingebedde_cijfers(con)
-        laad_kaders(con)
+        laad_referentie(con, data)
+        laad_ingebedde_cijfers(con, data)
+        laad_kaders(con, data / "kaders")
         tellingen = {
             tabel: con.execute(f"select count(*) from {tabel}").fetchone()[0]  # vaste lijst, geen invoer
             for tabel in ("regio", "indicator", "herkomst", "waarneming")

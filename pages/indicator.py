@@ -1,4 +1,4 @@
-"""Indicator: de trend voor de drie gemeenten, hun GGD-regio's en Nederland; definitie, eenheid, bron en licentie;
+"""Indicator: de trend voor de gemeenten, hun GGD-regio's en Nederland; definitie, eenheid, bron en licentie;
 elke waarde met zijn herkomst; downloaden als CSV of Excel."""
 
 import streamlit as st

@@ -15,8 +15,12 @@ gemeenten = haal("gemeenten")
 namen = {g["regio_code"]: g["regio_naam"] for g in gemeenten}
 ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gemeenten}
 gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente", placeholder="Kies een gemeente",
-                        index=list(namen).index(url_waarde("gemeente", "GM0148", list(namen))))
+                        index=list(namen).index(url_waarde("gemeente", next(iter(namen)), list(namen))))
 boom = haal("kader_boom", gemeente)
+if boom.is_empty():   # een gemeente zonder kaderdocument (bijvoorbeeld net toegevoegd in data/regio.csv)
+    zet_url(gemeente=gemeente)
+    st.info(teksten.geen_kaders(namen[gemeente]))
+    st.stop()
 huidig_jaar = dt.date.today().year
 # eerst het document (nieuwste eerst), dan het kader daarin; een gedeelde link met ?kader= kiest beide
 documenten = {d["document"]: d for d in tabellen.documenten(boom)}

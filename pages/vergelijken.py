@@ -1,4 +1,4 @@
-"""Vergelijken: de drie gemeenten en Nederland naast elkaar, per indicator met dezelfde schaal."""
+"""Vergelijken: de gemeenten en Nederland naast elkaar, per indicator met dezelfde schaal."""
 
 import streamlit as st
 
@@ -24,7 +24,8 @@ leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)",
                           default=url_lijst("leeftijd", ["18+", "19+", "totaal"], leeftijden))
 zet_url(indicatoren=indicatoren, van=van, tot=tot, leeftijd=leeftijd)
 
-regios = [g["regio_code"] for g in haal("gemeenten")]   # Nederland komt er in de query bij
+gemeenten = haal("gemeenten")
+regios = [g["regio_code"] for g in gemeenten]   # Nederland komt er in de query bij
 alle_waarden = haal("vergelijking", indicatoren, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
 for code in indicatoren:
@@ -34,7 +35,7 @@ for code in indicatoren:
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["soort"]))
         continue
     kleine_veelvouden(waarden, titel=f"{info['naam']} ({info['eenheid']})", eenheid=info["eenheid"],
-                      decimalen=info["decimalen"])
+                      decimalen=info["decimalen"], regios=[g["regio_naam"] for g in gemeenten])
     bronregel(waarden["bron"].to_list())
     with st.expander(f"Tabel: {info['naam']}"):
         st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")

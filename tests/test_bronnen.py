@@ -97,3 +97,25 @@ def test_over_de_data_uitgever_tabel_adres_en_dan_gelezen_in(ingebedde_db):
     assert rij["Uitgever"] == "CBS" and rij["Adres bij de uitgever"] == "https://www.cbs.nl/nl-nl/cijfers/detail/85012NED"
     assert rij["Gelezen in"].startswith("kopie van de volledige StatLine-export")
     assert not set(tabel["Titel"]) & {"CBS", "RIVM"}
+
+
+def test_een_licentie_van_cbs_en_rivm_heeft_overal_dezelfde_schrijfwijze(lees):
+    """Eén schrijfwijze (loaders.cbs.LICENTIE) in wat de verversing schrijft, in data/bronnen.csv, in de registry
+    en in wat de pagina's tonen; geen 'CC BY 4.0 (CBS open data)' naast 'CC BY 4.0'."""
+    import csv
+
+    from loaders.cbs import LICENTIE
+
+    for bestand in ("bronnen.csv", "indicatoren.csv"):
+        with open(PROJECT / "data" / bestand, newline="", encoding="utf-8") as f:
+            cc = {r["licentie"] for r in csv.DictReader(f) if "CC" in r["licentie"].upper()}
+        assert cc == {LICENTIE}, bestand
+    getoond = {r["licentie"] for r in lees("select distinct licentie from afgeleid.indicator_waarden"
+                                          " union select distinct licentie from indicator")}
+    assert {lic for lic in getoond if lic and "CC" in lic.upper()} == {LICENTIE}
+    # in de code staat de schrijfwijze één keer: in loaders/cbs.py
+    code = [PROJECT / "app.py", *(p for m in ("loaders", "kompas", "tools", "pages") for p in (PROJECT / m).rglob("*"))]
+    treffers = [(pad.relative_to(PROJECT).as_posix(), regel) for pad in code if pad.suffix in (".py", ".sql", ".toml")
+                for regel in pad.read_text(encoding="utf-8").splitlines() if "CC BY" in regel]
+    assert [pad for pad, regel in treffers if f'"{LICENTIE}"' in regel] == ["loaders/cbs.py"]
+    assert {pad for pad, _ in treffers} == {"loaders/cbs.py"}

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import cbsodata
+import duckdb
 import pytest
 
 from dbhulp import vraag as _lees
@@ -281,7 +282,21 @@ def test_config_noemt_alleen_bekende_indicatoren_met_voorvoegsel(ingebedde_db):
     for tabel in lees_config():
         for code in tabel.soort["indicatoren"]:
             assert registry.bron_kolom.get(code), (tabel.tabel_id, code)
-        assert set(tabel.regios) <= registry.regios
+        assert registry.regios_van(tabel) and set(registry.regios_van(tabel)) <= registry.regios
+
+
+def test_de_regios_komen_uit_regio_csv_een_gemeente_erbij_wordt_ook_opgehaald(servers, ingebedde_db):
+    """Geen lijst regiocodes in cbs_tabellen.toml: elke regio van de genoemde soorten in de tabel regio (gebouwd uit
+    data/regio.csv). Groningen (GM0014) staat in de opgenomen tabel; als gemeente in regio komt hij mee."""
+    registry = lees_registry(ingebedde_db)
+    assert registry.regios_van(_tabel("85984NED")) == tuple(
+        code for soort in ("gemeente", "ggd_regio", "land") for code, s in registry.regio_soort.items() if s == soort)
+    con = duckdb.connect(str(ingebedde_db))
+    con.execute("insert into regio (regio_code, regio_naam, soort, volgorde, kleur, vorm)"
+                " values ('GM0014', 'Groningen', 'gemeente', 4, '#CC79A7', 'diamond')")
+    con.close()
+    ververs(["85984NED"], meld=_stil)
+    assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "GM0014", 2024)[0] == 240000
 
 
 def test_https_en_host_uit_de_omgeving(servers, monkeypatch):
@@ -324,3 +339,16 @@ def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
     onbekend = _cli("12345NED", env=env)
     assert onbekend.returncode == 2
     assert "Onbekende tabel(len) 12345NED" in onbekend.stderr
+
+
+def test_config_met_een_lijst_regiocodes_of_een_onbekende_regiosoort_wordt_geweigerd(ingebedde_db, tmp_path):
+    eigen = PROJECT / "data" / "cbs_tabellen.toml"
+    oud = tmp_path / "oud.toml"
+    oud.write_text(eigen.read_text(encoding="utf-8").replace(
+        'regio_soorten = ["gemeente", "ggd_regio", "land"]', 'regios = ["GM0148", "NL01"]'), encoding="utf-8")
+    with pytest.raises(CbsFout, match="'regios' bestaat niet meer; de regio's komen uit data/regio.csv"):
+        lees_config(oud)
+    typo = tmp_path / "typo.toml"
+    typo.write_text(eigen.read_text(encoding="utf-8").replace('"ggd_regio"', '"ggd"'), encoding="utf-8")
+    with pytest.raises(CbsFout, match="regiosoort 'ggd' in 'regio_soorten', maar data/regio.csv heeft geen regio"):
+        ververs(["85984NED"], config=typo, meld=_stil)

@@ -9,13 +9,14 @@ import pytest
 from kompas import grafieken
 from kompas.teksten import grafiek_ondertitel, grafiek_tekst, opsomming
 
+# naam, soort, volgorde, kleur, vorm (kleur en vorm: alleen een gemeente, zoals in data/regio.csv)
 REGIO = {
-    "GM0148": ("Dalfsen", "gemeente", 1),
-    "GM1876": ("Bronckhorst", "gemeente", 2),
-    "GM0303": ("Dronten", "gemeente", 3),
-    "GG1009": ("GGD IJsselland", "ggd_regio", 11),
-    "PV23": ("Overijssel", "provincie", 21),
-    "NL01": ("Nederland", "land", 0),
+    "GM0148": ("Dalfsen", "gemeente", 1, "#0072B2", "circle"),
+    "GM1876": ("Bronckhorst", "gemeente", 2, "#E69F00", "triangle-down"),
+    "GM0303": ("Dronten", "gemeente", 3, "#009E73", "cross"),
+    "GG1009": ("GGD IJsselland", "ggd_regio", 11, None, None),
+    "PV23": ("Overijssel", "provincie", 21, None, None),
+    "NL01": ("Nederland", "land", 0, None, None),
 }
 
 
@@ -23,9 +24,10 @@ def _rijen(*rijen) -> pl.DataFrame:
     """(regio_code, peiljaar, leeftijd, waarde, reeks_deel, in_grafiek, bronfamilie) -> een reeks zoals uit de query."""
     uit = []
     for code, jaar, leeftijd, waarde, deel, in_grafiek, familie in rijen:
-        naam, soort, volgorde = REGIO[code]
+        naam, soort, volgorde, kleur, vorm = REGIO[code]
         uit.append({
             "regio_code": code, "regio_naam": naam, "regio_soort": soort, "regio_volgorde": volgorde,
+            "regio_kleur": kleur, "regio_vorm": vorm,
             "peiljaar": jaar, "leeftijd": leeftijd, "waarde": waarde,
             "ondergrens": None if waarde is None else waarde - 1.5, "bovengrens": None if waarde is None else waarde + 1.5,
             "eenheid": "%", "in_grafiek": in_grafiek, "bronfamilie": familie,
@@ -141,11 +143,12 @@ def test_styles_are_keyed_by_code_and_soort_not_by_name():
     hernoemd = REEKS.with_columns(pl.col("regio_naam").replace({"GGD IJsselland": "GGD IJsselland (nieuwe naam)"}))
     spec = grafieken.trend(hernoemd, titel="t", eenheid="%").to_dict()
     assert _stijlen(spec)["GGD IJsselland (nieuwe naam)"][0] == "#4D4D4D"
-    stijlen = grafieken.reeks_stijlen([("GM0148", "gemeente"), ("GM1876", "gemeente"), ("GM0303", "gemeente"),
-                                       ("GG1009", "ggd_regio"), ("GG1413", "ggd_regio"), ("GG2209", "ggd_regio"),
-                                       ("PV23", "provincie"), ("PV25", "provincie"), ("NL01", "land"),
-                                       ("XX01", "gemeentegrootteklasse"), ("GM9999", "gemeente")])
+    stijlen = grafieken.reeks_stijlen([(c, "gemeente", REGIO[c][3], REGIO[c][4]) for c in ("GM0148", "GM1876", "GM0303")]
+                                      + [("GG1009", "ggd_regio"), ("GG1413", "ggd_regio"), ("GG2209", "ggd_regio"),
+                                         ("PV23", "provincie"), ("PV25", "provincie"), ("NL01", "land"),
+                                         ("XX01", "gemeentegrootteklasse"), ("GM9999", "gemeente", None, None)])
     assert [stijlen[c].kleur for c in ("GM0148", "GM1876", "GM0303")] == ["#0072B2", "#E69F00", "#009E73"]
+    assert stijlen["GM9999"].kleur not in ("#0072B2", "#E69F00", "#009E73")   # zonder eigen kleur: een vrije
     patronen = [(s.kleur, s.vorm, s.streep) for s in stijlen.values()]
     assert len(set(patronen)) == len(patronen)  # geen twee reeksen hetzelfde
     neutraal = [stijlen[c] for c in ("GG1009", "GG1413", "PV23", "NL01", "XX01")]
@@ -225,7 +228,39 @@ def test_table_says_which_values_are_on_the_chart():
         == "ja, trendbreuk: andere bron/definitie (gemeente Dalfsen)"
 
 
-@pytest.mark.parametrize("stijl", [*grafieken.GEMEENTE_STIJLEN.values(), *grafieken.EXTRA_GEMEENTE_STIJLEN,
+def test_colour_and_shape_of_a_gemeente_come_from_the_data_not_from_the_code():
+    """Een andere kleur en vorm in de gegevens (data/regio.csv -> regio_kleur, regio_vorm) is wat getekend wordt;
+    Nederland, GGD-regio en provincie houden hun stijl naar soort."""
+    anders = REEKS.with_columns(
+        pl.when(pl.col("regio_code") == "GM0148").then(pl.lit("#CC79A7")).otherwise(pl.col("regio_kleur"))
+        .alias("regio_kleur"),
+        pl.when(pl.col("regio_code") == "GM0148").then(pl.lit("diamond")).otherwise(pl.col("regio_vorm"))
+        .alias("regio_vorm"))
+    for spec in (grafieken.trend(anders, titel="t", eenheid="%").to_dict(),
+                 grafieken.kleine_veelvouden(anders, titel="t", eenheid="%")["panelen"][0][1].to_dict()):
+        punten = [r for rijen in spec["datasets"].values() for r in rijen
+                  if r.get("regio_naam") == "Dalfsen" and "stijl_kleur" in r]
+        assert punten and {(r["stijl_kleur"], r["stijl_vorm"]) for r in punten} == {("#CC79A7", "diamond")}
+    stijlen = _stijlen(grafieken.trend(anders, titel="t", eenheid="%").to_dict())
+    assert stijlen["Nederland"][:2] == ("#000000", "square") and stijlen["GGD IJsselland"][0] == "#4D4D4D"
+
+
+def _gemeentestijlen_uit_data() -> list:
+    """De kleur en vorm van elke gemeente in data/regio.csv (geen cijfers: de stijl die de pagina's tekenen)."""
+    import csv
+    from pathlib import Path
+
+    with open(Path(__file__).resolve().parent.parent / "data" / "regio.csv", newline="", encoding="utf-8") as f:
+        return [grafieken.Stijl(r["kleur"], r["vorm"]) for r in csv.DictReader(f) if r["soort"] == "gemeente"]
+
+
+def test_every_gemeente_in_the_data_has_its_own_colour_and_a_known_shape():
+    stijlen = _gemeentestijlen_uit_data()
+    assert stijlen and len({s.kleur.upper() for s in stijlen}) == len(stijlen)
+    assert all(s.vorm in grafieken.VORMEN for s in stijlen)
+
+
+@pytest.mark.parametrize("stijl", [*_gemeentestijlen_uit_data(), *grafieken.EXTRA_GEMEENTE_STIJLEN,
                                    *(s for v in grafieken.NEUTRALE_STIJLEN.values() for s in v),
                                    *grafieken.ANDERE_STIJLEN])
 def test_every_series_reaches_3_to_1_against_white(stijl):
@@ -239,12 +274,21 @@ def test_contrast_of_known_colours():
     assert grafieken.contrast("#000000") == pytest.approx(21.0)
     assert grafieken.contrast("#767676") == pytest.approx(4.54, abs=0.01)
     assert grafieken.contrast("#E69F00") == pytest.approx(2.25, abs=0.01)  # Bronckhorst haalt 3:1 niet zelf
-    assert grafieken.GEMEENTE_STIJLEN["GM1876"].rand == "#966700"
+    assert grafieken.Stijl("#E69F00", "triangle-down").rand == "#966700"
 
 
 def test_x_axis_has_whole_years_only():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%").to_dict()
     assert _laag(spec, "line")["encoding"]["x"]["axis"]["values"] == list(range(2016, 2024))
+
+
+def test_kleine_veelvouden_noemen_een_gekozen_regio_zonder_gegevens():
+    veelvoud = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%",
+                                           regios=["Dalfsen", "Bronckhorst", "Dronten"])
+    assert [naam for naam, _ in veelvoud["panelen"]] == ["Dalfsen", "GGD IJsselland", "Nederland"]
+    assert veelvoud["ondertitel"][0] == "Geen gegevens voor Bronckhorst en Dronten"
+    assert not any(r.startswith("Geen gegevens") for r in grafieken.kleine_veelvouden(
+        REEKS, titel="t", eenheid="%", regios=["Dalfsen"])["ondertitel"])
 
 
 def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():

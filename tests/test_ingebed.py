@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import duckdb
 import pytest
@@ -190,3 +191,84 @@ def test_lezer_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
         lezer.close()
     assert aantal > 700
     assert versie == schema_versie()
+
+
+def _regio_csv() -> list[dict]:
+    with open(DATA / "regio.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_kleur_en_vorm_van_een_gemeente_komen_uit_regio_csv(lees):
+    verwacht = {r["regio_code"]: (r["kleur"] or None, r["vorm"] or None) for r in _regio_csv()}
+    assert {r["regio_code"]: (r["kleur"], r["vorm"]) for r in lees("select * from regio")} == verwacht
+    # en zo in de gegevens van elke grafiek (afgeleid.indicator_waarden, kolommen regio_kleur en regio_vorm)
+    getekend = {(r["regio_code"], r["regio_kleur"], r["regio_vorm"]) for r in lees(
+        "select distinct regio_code, regio_kleur, regio_vorm from afgeleid.indicator_waarden")}
+    assert getekend and all(verwacht[code] == (kleur, vorm) for code, kleur, vorm in getekend)
+    assert {code for code, kleur, _ in getekend if kleur} == {
+        r["regio_code"] for r in _regio_csv() if r["soort"] == "gemeente"}
+
+
+def test_een_oudere_database_zonder_kleur_wordt_bijgewerkt_en_bouwen_vult_de_kleur(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    bouw(pad)
+    con = duckdb.connect(str(pad))
+    con.execute("drop schema afgeleid cascade")  # een database van vóór de kolommen kleur en vorm
+    con.execute("drop view indicator_waarden")
+    con.execute("alter table regio drop column kleur")
+    con.execute("alter table regio drop column vorm")
+    con.close()
+    lezer = Lezer(pad)
+    try:
+        kleuren = lezer.cursor().execute("select distinct regio_kleur from afgeleid.indicator_waarden").fetchall()
+    finally:
+        lezer.close()
+    assert kleuren == [(None,)]   # bijgewerkt: de kolom is er, nog leeg
+    bouw(pad)
+    gemeente = next(r for r in _regio_csv() if r["soort"] == "gemeente")
+    assert vraag(pad, "select kleur, vorm from regio where regio_code = ?", [gemeente["regio_code"]]) == [
+        (gemeente["kleur"], gemeente["vorm"])]
+
+
+@pytest.mark.parametrize("kleur, vorm, melding", [
+    ("blauw", "circle", "kleur blauw is geen kleurcode"),
+    ("", "circle", "kleur (leeg) is geen kleurcode"),
+    ("#0072B2", "ster", "vorm ster is onbekend"),
+])
+def test_een_gemeente_zonder_geldige_kleur_of_vorm_wordt_geweigerd(tmp_path, kleur, vorm, melding):
+    from loaders.ingebed import RegioFout
+
+    data = _datamap_met_eerste_gemeente(tmp_path, kleur=kleur, vorm=vorm)
+    pad = tmp_path / "k.duckdb"
+    with pytest.raises(RegioFout, match=re.escape(melding)):
+        bouw(pad, data=data)
+    assert not pad.exists()   # niets geschreven
+
+
+def _datamap_met_eerste_gemeente(tmp_path, **velden):
+    """Een kopie van data/ waarin de eerste rij van regio.csv `velden` krijgt."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    rijen = _regio_csv()
+    rijen[0] = {**rijen[0], **velden}
+    with open(data / "regio.csv", "w", newline="", encoding="utf-8") as f:
+        schrijver = csv.DictWriter(f, list(rijen[0]), lineterminator="\n")
+        schrijver.writeheader()
+        schrijver.writerows(rijen)
+    return data
+
+
+def test_build_met_een_fout_in_de_datamap_meldt_in_het_nederlands(tmp_path, monkeypatch, capsys):
+    from loaders.__main__ import main
+
+    pad = tmp_path / "k.duckdb"
+    monkeypatch.setenv("KOMPAS_DB", str(pad))
+    data = _datamap_met_eerste_gemeente(tmp_path, vorm="ster")
+    assert main(["build", "--data", str(data)]) == 1
+    fout = capsys.readouterr().err
+    assert fout.startswith("Fout: regio.csv, regio ") and "vorm ster is onbekend" in fout
+    assert "Traceback" not in fout and not pad.exists()
+    assert main(["build", "--data", str(_datamap_met_eerste_gemeente(tmp_path / "goed"))]) == 0
+    assert pad.exists()

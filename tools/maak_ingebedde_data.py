@@ -19,22 +19,21 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 sys.path.insert(0, str(PROJECT))
-from loaders.cbs import tabelpagina  # noqa: E402  (het adres van een StatLine-tabel: één plek, ook voor de verversing)
+# adres en licentie van een StatLine-tabel: één plek, ook voor de verversing
+from loaders.cbs import LICENTIE, tabelpagina  # noqa: E402
 from kompas.opdrachtregel import Opdrachtregel  # noqa: E402
 OVERGENOMEN_OP = "2026-11-23"
 
-REGIO_OP_NAAM = {
-    "Nederland": "NL01",
-    "Dalfsen": "GM0148",
-    "Bronckhorst": "GM1876",
-    "Dronten": "GM0303",
-    "GGD IJsselland (GG)": "GG1009",
-    "GGD Noord- en Oost-Gelderland (GG)": "GG1413",
-    "GGD Flevoland (GG)": "GG2209",
-    "Overijssel (PV)": "PV23",
-    "Gelderland (PV)": "PV25",
-    "Flevoland (PV)": "PV24",
-}
+# Hoe de StatLine-exports een regio noemen: de naam uit data/regio.csv, met '(GG)' of '(PV)' erachter bij een
+# GGD-regio of provincie ('GGD IJsselland (GG)', 'Overijssel (PV)'). Een gemeente erbij in regio.csv komt zo mee.
+EXPORT_ACHTERVOEGSEL = {"ggd_regio": " (GG)", "provincie": " (PV)"}
+
+
+def regio_op_naam(data: Path = DATA) -> dict[str, str]:
+    """Exportnaam -> onze regiocode, voor elke regio in `regio.csv`."""
+    with open(data / "regio.csv", newline="", encoding="utf-8") as f:
+        return {r["regio_naam"] + EXPORT_ACHTERVOEGSEL.get(r["soort"], ""): r["regio_code"] for r in csv.DictReader(f)}
+
 
 # Kolommen van de CBS-exports van de Gezondheidsmonitor -> indicatorcode.
 GM_KOLOMMEN = {
@@ -576,14 +575,15 @@ def gm_exports(ref: Path, v: Verzameling) -> None:
             adres=tabelpagina("CBS", tabel),
             gelezen_in=GM_EXPORT_KOPIE.format(bestand=bestand),
             periode=str(jaar),
-            licentie="CC BY 4.0 (CBS open data)",
+            licentie=LICENTIE,
             toelichting="Enquête van GGD'en, CBS en RIVM (Gezondheidsmonitor). De kopie is getoetst: de cijfers "
             "die op de CBS-pagina te zien zijn, komen er precies mee overeen.",
         )
         rijen = {}
+        op_naam = regio_op_naam()
         with open(ref / "cbs_exports" / bestand, newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
-                code = REGIO_OP_NAAM.get(r["RegioS"].strip())
+                code = op_naam.get(r["RegioS"].strip())
                 if not code:
                     continue
                 rijen[(r["Leeftijd"], r["Marges"], code)] = r
@@ -647,7 +647,7 @@ def ggd_waarden(ref: Path, v: Verzameling) -> None:
                     adres=tabelpagina("RIVM", "50140NED"),
                     gelezen_in=GMJV_2024_KOPIE,
                     periode="2024",
-                    licentie="CC BY 4.0 (RIVM open data)",
+                    licentie=LICENTIE,
                     toelichting=oorsprong,
                 )
             else:
@@ -812,7 +812,7 @@ def kwb_gezien(v: Verzameling) -> None:
             adres=tabelpagina("CBS", tabel),
             gelezen_in=KWB_2024_KOPIE if kopie else "",
             periode=jaar,
-            licentie="CC BY 4.0 (CBS open data)",
+            licentie=LICENTIE,
             toelichting=("Losse cijfers uit de tabel, gelezen in de kopie" if kopie else
                          "Losse cijfers, gelezen op de tabelpagina van het CBS")
             + "; de live verversing haalt de hele tabel op.",

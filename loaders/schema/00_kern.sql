@@ -7,8 +7,13 @@ create table if not exists regio (
     soort          varchar not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land')),
     ggd_regio_code varchar,                  -- alleen bij een gemeente
     provincie_code varchar,                  -- bij een gemeente en een GGD-regio
-    volgorde       integer not null
+    volgorde       integer not null,
+    kleur          varchar,                  -- alleen bij een gemeente: lijnkleur in elke grafiek ('#0072B2')
+    vorm           varchar                   -- alleen bij een gemeente: marker in elke grafiek ('circle')
 );
+-- een database van vóór kleur en vorm krijgt de kolommen erbij (gevuld bij de volgende `python -m loaders build`)
+alter table regio add column if not exists kleur varchar;
+alter table regio add column if not exists vorm varchar;
 
 -- Codes waaronder een bron een regio kent: NL00 (Kerncijfers wijken en buurten) is Nederland (NL01).
 create table if not exists regio_alias (

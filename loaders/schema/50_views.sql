@@ -168,6 +168,8 @@ final as (
         r.regio_naam,
         r.soort as regio_soort,
         r.volgorde as regio_volgorde,
+        r.kleur as regio_kleur,  -- de stijl van een gemeente in elke grafiek (data/regio.csv)
+        r.vorm as regio_vorm,
         b.peiljaar,
         b.peildatum,
         b.leeftijd,
