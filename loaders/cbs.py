@@ -28,12 +28,20 @@ from typing import Callable
 import cbsodata
 import pyarrow as pa
 import requests
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
 LICENTIE = "CC BY 4.0"
 TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabel mislukken
+# Herhalen: een time-out, een verbroken verbinding of een 5xx/429 wordt opnieuw geprobeerd, hooguit POGINGEN keer
+# in totaal, met een wachttijd die verdubbelt (WACHT_BASIS, 2x, 4x ... tot WACHT_MAX seconden). Daarna faalt de
+# tabel zoals altijd: niets geschreven, de vorige cijfers blijven staan. Een 4xx (tabel bestaat niet) of een
+# misvormd antwoord wordt niet herhaald.
+POGINGEN = 4
+WACHT_BASIS = 2.0
+WACHT_MAX = 30.0
 STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}
 HOST_VARIABELEN = {"opendata": "KOMPAS_CBS_OPENDATA", "dataderden": "KOMPAS_CBS_DATADERDEN"}
 DIMENSIE_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
@@ -187,16 +195,60 @@ def _cbsodata_opties(https: bool, meld: Melder):
         cbsodata.options.use_https = oud_https
 
 
-def _haal(tabel_id: str, host: str, wat: str, doe: Callable):
-    try:
+def _http_status(fout: BaseException) -> int | None:
+    """De HTTP-status van een requests-fout; cbsodata verpakt de oorspronkelijke fout (`raise ... from`)."""
+    for f in (fout, fout.__cause__):
+        antwoord = getattr(f, "response", None)
+        if antwoord is not None:
+            return antwoord.status_code
+    return None
+
+
+def _herhaalbaar(fout: BaseException) -> bool:
+    if isinstance(fout, (requests.Timeout, requests.ConnectionError)):
+        return True
+    if isinstance(fout, requests.HTTPError):
+        status = _http_status(fout)
+        return status is not None and (status >= 500 or status == 429)
+    return False
+
+
+def _oorzaak(fout: BaseException) -> str:
+    if isinstance(fout, requests.Timeout):
+        return "de server antwoordde niet op tijd"
+    if isinstance(fout, requests.ConnectionError):
+        return "geen verbinding"
+    return f"HTTP-status {_http_status(fout) or 'onbekend'}"
+
+
+def met_herhaling(doe: Callable, tabel_id: str, host: str, wat: str, meld: Melder):
+    """`doe()` met herhalingen bij een tijdelijke storing (zie POGINGEN); elke herhaling wordt gemeld."""
+    def voor_het_wachten(toestand) -> None:
+        fout = toestand.outcome.exception()
+        meld(f"  {wat} van {tabel_id} bij {host}: {_oorzaak(fout)}; opnieuw proberen over "
+             f"{toestand.next_action.sleep:.0f} s (poging {toestand.attempt_number + 1} van {POGINGEN})")
+
+    herhaler = Retrying(stop=stop_after_attempt(POGINGEN), wait=wait_exponential(multiplier=WACHT_BASIS, max=WACHT_MAX),
+                        retry=retry_if_exception(_herhaalbaar), before_sleep=voor_het_wachten, reraise=True)
+    return herhaler(doe)
+
+
+def _haal(tabel_id: str, host: str, wat: str, doe: Callable, meld: Melder = print):
+    pogingen = {"n": 0}
+
+    def tel():
+        pogingen["n"] += 1
         return doe()
+
+    na = lambda: f" na {pogingen['n']} pogingen" if pogingen["n"] > 1 else ""  # noqa: E731
+    try:
+        return met_herhaling(tel, tabel_id, host, wat, meld)
     except requests.HTTPError as fout:
-        status = fout.response.status_code if fout.response is not None else "onbekend"
-        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} (status {status}). "
+        status = _http_status(fout) or "onbekend"
+        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} (status {status}{na()}). "
                       "Er is niets geschreven; probeer het later opnieuw.") from fout
     except requests.RequestException as fout:
-        oorzaak = "de server antwoordde niet op tijd" if isinstance(fout, requests.Timeout) else "geen verbinding"
-        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} ({oorzaak}). "
+        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} ({_oorzaak(fout)}{na()}). "
                       "Er is niets geschreven. Controleer de netwerkverbinding en KOMPAS_CBS_*.") from fout
     except (ValueError, KeyError, TypeError, AttributeError) as fout:
         raise CbsFout(f"Tabel {tabel_id}: het antwoord van {host} op {wat} is geen geldige OData-JSON. "
@@ -288,7 +340,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
     with _cbsodata_opties(https, meld):
         properties = _lijst_van_dicts(tid, "DataProperties", _haal(
             tid, host, "DataProperties", lambda: cbsodata.get_meta(
-            tid, "DataProperties", catalog_url=host, timeout=TIJDSLIMIET)))
+            tid, "DataProperties", catalog_url=host, timeout=TIJDSLIMIET), meld))
         if not properties:
             raise CbsFout(f"Tabel {tid}: {host} gaf lege DataProperties; bestaat de tabel in deze catalogus?")
         sleutels, ontbreekt = los_sleutels_op(tid, properties, voorvoegsels, tabel.optioneel)
@@ -312,7 +364,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         # UntypedDataSet (J535D165/cbsodata#20); typed=False geeft de TypedDataSet. We nemen wat er komt
         # en lezen ook strings ('   123', '.', 'x') correct, zodat een gerepareerde versie ook werkt.
         ruw = _haal(tid, host, "de dataset", lambda: cbsodata.download_data(
-            tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET))
+            tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET), meld)
 
     if not isinstance(ruw, dict):
         raise CbsFout(f"Tabel {tid}: onverwacht antwoord van cbsodata (geen tabel met gegevens). Er is niets "

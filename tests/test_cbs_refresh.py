@@ -16,6 +16,7 @@ import pytest
 
 from dbhulp import vraag as _lees
 
+from loaders import cbs
 from loaders.cbs import CbsFout, ververs, ververs_tabel, lees_config, lees_registry
 from odata.server import ODataServer  # tests/ staat op sys.path (pytest, prepend)
 
@@ -31,6 +32,7 @@ def servers(ingebedde_db, monkeypatch):
         monkeypatch.setenv("KOMPAS_CBS_HTTPS", "0")
         # geen proxy uit de omgeving voor 127.0.0.1 (publieke optie van cbsodata, geen interne code)
         monkeypatch.setattr(cbsodata.options, "requests", {"proxies": {"http": None, "https": None}})
+        monkeypatch.setattr(cbs, "WACHT_BASIS", 0)  # herhalen zonder te wachten
         yield opendata, derden
 
 
@@ -252,6 +254,48 @@ def test_andere_tabellen_gaan_door_als_een_tabel_faalt(servers, ingebedde_db):
     assert [u.gelukt for u in uitkomst] == [False, True, True]
     assert _waarnemingen(ingebedde_db, "cbs:85318NED") == []
     assert _waarnemingen(ingebedde_db, "cbs:85984NED")
+
+
+# -- herhalen bij een tijdelijke storing
+
+
+@pytest.mark.parametrize("storing", [503, "verbreek", "traag"], ids=["http_503", "verbinding_weg", "time_out"])
+def test_tijdelijke_storing_wordt_herhaald_en_gemeld(servers, ingebedde_db, monkeypatch, storing):
+    opendata, _ = servers
+    monkeypatch.setattr(cbs, "TIJDSLIMIET", 0.5)
+    opendata.traag_seconden = 1.5
+    # de tweede pagina van de dataset faalt twee keer en antwoordt daarna
+    opendata.storingen[("85984NED", "TypedDataSet", 2)] = [storing, storing]
+    meldingen = []
+    uitkomst = ververs(["85984NED"], meld=meldingen.append)[0]
+    assert uitkomst.gelukt, uitkomst.fout
+    herhalingen = [m for m in meldingen if "opnieuw proberen" in m]
+    assert len(herhalingen) == 2
+    oorzaak = {503: "HTTP-status 503", "verbreek": "geen verbinding", "traag": "de server antwoordde niet op tijd"}
+    assert herhalingen[0].startswith(f"  de dataset van 85984NED bij {opendata.host}: {oorzaak[storing]}; opnieuw")
+    assert "(poging 2 van 4)" in herhalingen[0] and "(poging 3 van 4)" in herhalingen[1]
+    assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[0] == 230
+
+
+def test_blijvende_storing_faalt_dicht_na_de_laatste_poging(servers, ingebedde_db):
+    opendata, _ = servers
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    voor = _momentopname(ingebedde_db)
+    opendata.storingen[("85984NED", "TypedDataSet", 1)] = 503
+    meldingen = []
+    uitkomst = ververs(["85984NED"], meld=meldingen.append)[0]
+    assert not uitkomst.gelukt
+    assert "(status 503 na 4 pogingen)" in uitkomst.fout
+    assert len([m for m in meldingen if "opnieuw proberen" in m]) == 3
+    assert _momentopname(ingebedde_db) == voor
+
+
+def test_ontbrekende_tabel_wordt_niet_herhaald(servers, ingebedde_db):
+    opendata, _ = servers
+    meldingen = []
+    uitkomst = ververs(["86165NED"], meld=meldingen.append)[0]  # niet op de lokale server: 404
+    assert not uitkomst.gelukt and "status 404)" in uitkomst.fout
+    assert not [m for m in meldingen if "opnieuw proberen" in m]
 
 
 # -- herhaalbaar
