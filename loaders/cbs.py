@@ -33,6 +33,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_expo
 from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
+TABEL_EIGEN = ("leeftijd", "marges", "voorvoegsels", "titels", "api", "indicatoren")
 LICENTIE = "CC BY 4.0"
 TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabel mislukken
 # Herhalen: een time-out, een verbroken verbinding of een 5xx/429 wordt opnieuw geprobeerd, hooguit POGINGEN keer
@@ -42,8 +43,10 @@ TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabe
 POGINGEN = 4
 WACHT_BASIS = 2.0
 WACHT_MAX = 30.0
-STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}
+STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}  # v3-catalogi
 HOST_VARIABELEN = {"opendata": "KOMPAS_CBS_OPENDATA", "dataderden": "KOMPAS_CBS_DATADERDEN"}
+V4_HOST, V4_VARIABELE = "datasets.cbs.nl", "KOMPAS_CBS_DATASETS"  # OData v4 (catalogus CBS)
+API_S = ("v4", "v3")
 DIMENSIE_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
 ONTBREKEND = {"", ".", "x"}  # CBS: '.' ontbreekt, 'x' geheim; leeg of null: geen cijfer
 STATUS = {"definitief": "definitief", "voorlopig": "voorlopig", "nader voorlopig": "nader voorlopig"}
@@ -83,6 +86,10 @@ class TabelConfig:
     regios: tuple[str, ...]
 
     @property
+    def api(self) -> list[str]:
+        return list(self.soort.get("api", ["v3"]))
+
+    @property
     def herkomst_id(self) -> str:
         return f"{self.soort['herkomst_voorvoegsel']}:{self.tabel_id}"
 
@@ -106,7 +113,17 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
             raise CbsFout(f"{plek}: 'id' en 'soort' zijn verplicht.")
         if t["soort"] not in soorten:
             raise CbsFout(f"{plek}: soort {t['soort']!r} bestaat niet; kies uit {', '.join(sorted(soorten))}.")
-        soort = soorten[t["soort"]]
+        # een tabel kan leeftijd, marges, voorvoegsels, titels en api van zijn soort vervangen
+        soort = {**soorten[t["soort"]], **{k: t[k] for k in TABEL_EIGEN if k in t}}
+        soort["titels"] = {**ruw.get("titels", {}), **soort.get("titels", {})}
+        api = soort.get("api", ["v3"])
+        if not isinstance(api, list) or not api or any(a not in API_S for a in api) or len(set(api)) < len(api):
+            raise CbsFout(f"{plek} ({t['id']}): 'api' is {api!r}; verwacht een lijst met 'v4' en/of 'v3', de eerste "
+                          "wordt eerst geprobeerd.")
+        onbekend = set(soort.get("voorvoegsels", {})) - set(soort["indicatoren"])
+        if onbekend:
+            raise CbsFout(f"{plek} ({t['id']}): 'voorvoegsels' noemt {', '.join(sorted(onbekend))}, die niet bij "
+                          f"soort {t['soort']} horen.")
         for sleutel in ("catalogus", "herkomst_voorvoegsel", "herkomst_soort", "bron", "geo_dimensie", "indicatoren"):
             if sleutel not in soort:
                 raise CbsFout(f"{pad}, [soort.{t['soort']}]: '{sleutel}' ontbreekt.")
@@ -128,8 +145,9 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
 
 
 def hosts() -> tuple[dict[str, str], bool]:
-    """Host per catalogus (uit de omgeving, met 'host:poort' toegestaan) en of https wordt gebruikt."""
+    """Host per v3-catalogus en 'datasets' (v4), uit de omgeving ('host:poort' mag), en of https wordt gebruikt."""
     gekozen = {cat: os.environ.get(var, "").strip() or STANDAARD_HOSTS[cat] for cat, var in HOST_VARIABELEN.items()}
+    gekozen["datasets"] = os.environ.get(V4_VARIABELE, "").strip() or V4_HOST
     https = os.environ.get("KOMPAS_CBS_HTTPS", "1").strip()
     if https not in ("0", "1"):
         raise CbsFout(f"KOMPAS_CBS_HTTPS is {https!r}; verwacht 1 (https) of 0 (http).")
@@ -320,22 +338,49 @@ class Antwoord:
     sleutels: dict[str, str]
     ontbreekt: list[str]
     adres: str
+    api: str = "v3"
 
 
-def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, meld: Melder) -> Antwoord:
-    """Haalt metadata en de gefilterde TypedDataSet op met de echte cbsodata-client."""
-    tid = tabel.tabel_id
+def voorvoegsels_van(tabel: TabelConfig, registry: Registry) -> dict[str, str]:
+    """Indicator -> voorvoegsel van de CBS-sleutel: uit de registry, of uit 'voorvoegsels' bij de tabel."""
+    eigen = tabel.soort.get("voorvoegsels", {})
     voorvoegsels = {}
     for code in tabel.soort["indicatoren"]:
         if code not in registry.bron_kolom:
-            raise CbsFout(f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tid}, maar die staat niet in "
-                          "de registry (data/indicatoren.csv).")
-        if not registry.bron_kolom[code]:
+            raise CbsFout(f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tabel.tabel_id}, maar die staat niet "
+                          "in de registry (data/indicatoren.csv).")
+        if not (eigen.get(code) or registry.bron_kolom[code]):
             raise CbsFout(f"Indicator {code} heeft geen bron_kolom in data/indicatoren.csv; vul het CBS-voorvoegsel in.")
-        voorvoegsels[code] = registry.bron_kolom[code]
+        voorvoegsels[code] = eigen.get(code) or registry.bron_kolom[code]
     for code in tabel.regios:
         if code not in registry.regios:
             raise CbsFout(f"data/cbs_tabellen.toml noemt regio {code!r}, die niet in data/regio.csv staat.")
+    return voorvoegsels
+
+
+def controleer_dimensies(tabel: TabelConfig, dimensies: list[str]) -> None:
+    """Alleen de geo-dimensie, Perioden en (met codering) Leeftijd en Marges: anders lopen reeksen door elkaar."""
+    toegestaan = {tabel.soort["geo_dimensie"], "Perioden"} | {
+        n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)}
+    vreemd = [d for d in dimensies if d not in toegestaan]
+    if vreemd:
+        raise CbsFout(f"Tabel {tabel.tabel_id}: onverwachte dimensie(s) {', '.join(map(str, vreemd))}; zonder codering "
+                      "in data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen.")
+
+
+def broncodes_van(tabel: TabelConfig, registry: Registry) -> list[str]:
+    """De regiocodes voor het filter: onze codes en hun aliassen (NL00), alleen vaste codevormen."""
+    broncodes = sorted(set(tabel.regios) | {b for b, r in registry.alias.items() if r in tabel.regios})
+    for code in broncodes:  # komen in de filtertekst
+        if not REGIOCODE.match(code):
+            raise CbsFout(f"Regiocode {code!r} (regio of regio_alias) is ongeldig.")
+    return broncodes
+
+
+def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, meld: Melder) -> Antwoord:
+    """Haalt metadata en de gefilterde TypedDataSet op met de echte cbsodata-client (OData v3)."""
+    tid = tabel.tabel_id
+    voorvoegsels = voorvoegsels_van(tabel, registry)
 
     with _cbsodata_opties(https, meld):
         properties = _lijst_van_dicts(tid, "DataProperties", _haal(
@@ -348,15 +393,8 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         geo = tabel.soort["geo_dimensie"]
         if geo not in dimensies:
             raise CbsFout(f"Tabel {tid}: dimensie {geo} ontbreekt in DataProperties (gevonden: {', '.join(dimensies)}).")
-        toegestaan = {geo, "Perioden"} | {n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)}
-        vreemd = [d for d in dimensies if d not in toegestaan]
-        if vreemd:
-            raise CbsFout(f"Tabel {tid}: onverwachte dimensie(s) {', '.join(vreemd)}; zonder codering in "
-                          "data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen.")
-        broncodes = sorted({c for c in tabel.regios} | {b for b, r in registry.alias.items() if r in tabel.regios})
-        for code in broncodes:  # komen in de filtertekst: alleen vaste codevormen
-            if not REGIOCODE.match(code):
-                raise CbsFout(f"Regiocode {code!r} (regio of regio_alias) is ongeldig.")
+        controleer_dimensies(tabel, dimensies)
+        broncodes = broncodes_van(tabel, registry)
         filters = " or ".join(f"startswith({geo},'{code}')" for code in broncodes)
         select = dimensies + list(sleutels.values())
         meld(f"  {len(sleutels)} kolommen gevonden; dataset ophalen voor {len(broncodes)} regiocodes ...")
@@ -425,6 +463,20 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         code = str(sleutel).strip()
         return registry.alias.get(code, code)
 
+    def codering(dimensie: str, vertaling) -> dict[str, str] | None:
+        """Dimensiecode -> onze waarde; `vertaling` noemt de code of de titel (de betekenis) uit de codelijst."""
+        if not isinstance(vertaling, dict):
+            return None
+        uit = {}
+        for c in antwoord.dimensies.get(dimensie, []):
+            code = str(c.get("Key")).strip()
+            waarde = vertaling.get(code) or vertaling.get(str(c.get("Title") or "").strip())
+            if waarde:
+                uit[code] = waarde
+        return uit
+
+    leeftijd_van, marge_van = codering("Leeftijd", leeftijden), codering("Marges", marges)
+
     # welke geconfigureerde regio's kent de tabel?
     aangeboden = {regio_van(r.get("Key", "")) for r in antwoord.dimensies[geo]}
     verwacht = [r for r in tabel.regios if r in aangeboden]
@@ -450,15 +502,15 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         if regio not in gezien:  # lokaal nogmaals filteren
             continue
         jaar, status = peiljaar(rij)
-        if isinstance(leeftijden, dict):
-            leeftijd = leeftijden.get(str(rij.get("Leeftijd")).strip())
+        if leeftijd_van is not None:
+            leeftijd = leeftijd_van.get(str(rij.get("Leeftijd")).strip())
             if leeftijd is None:
                 continue
         else:
             leeftijd = leeftijden or "totaal"
         rol = "waarde"
-        if isinstance(marges, dict):
-            rol = marges.get(str(rij.get("Marges")).strip())
+        if marge_van is not None:
+            rol = marge_van.get(str(rij.get("Marges")).strip())
             if rol is None:
                 continue
         if rol == "waarde":
@@ -475,7 +527,8 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
 
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
-    groepen_leeftijd = set(leeftijden.values()) if isinstance(leeftijden, dict) else {leeftijden or "totaal"}
+    # elke leeftijdsgroep die de tabel aanbiedt (een tabel zonder 65+ in zijn codelijst mist die niet)
+    groepen_leeftijd = set(leeftijd_van.values()) if leeftijd_van is not None else {leeftijden or "totaal"}
     for regio, combinaties in gezien.items():
         mist = sorted({(j, l) for j in jaren for l in groepen_leeftijd} - combinaties)
         if mist:
@@ -519,9 +572,13 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
     else:
         peil = "peiljaar uit de Perioden-dimensie; status uit Perioden.Status"
     kolommen = ", ".join(f"{c}={k}" for c, k in antwoord.sleutels.items())
-    toelichting = (f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
-                   f"{', '.join(tabel.regios)}); {peil}. "
-                   f"Kolommen: {kolommen}.")
+    if antwoord.api == "v4":
+        toelichting = (f"Live opgehaald over OData v4 uit {antwoord.adres} (Observations, gefilterd op "
+                       f"{', '.join(tabel.regios)}); {peil}. Metingen (op titel gevonden): {kolommen}.")
+    else:
+        toelichting = (f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
+                       f"{', '.join(tabel.regios)}); {peil}. "
+                       f"Kolommen: {kolommen}.")
     if isinstance(tabel.soort.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
     if antwoord.ontbreekt:
@@ -537,9 +594,10 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
         con.execute(
             """
             insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
-                                  opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie)
+                                  opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie,
+                                  opgehaald_via)
             values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
-                    $gewijzigd, $licentie, false, $toelichting, $bronfamilie)
+                    $gewijzigd, $licentie, false, $toelichting, $bronfamilie, $via)
             """,
             {
                 "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
@@ -547,7 +605,7 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
                 "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
                 "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
                 "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
-                "bronfamilie": tabel.soort.get("bronfamilie"),
+                "bronfamilie": tabel.soort.get("bronfamilie"), "via": f"OData {antwoord.api} ({antwoord.adres})",
             },
         )
         con.register("nieuwe_waarnemingen", nieuw)
@@ -589,14 +647,42 @@ class Uitkomst:
         return self.fout is None
 
 
+def _api_host(tabel: TabelConfig, api: str, gekozen: dict[str, str]) -> str:
+    return gekozen["datasets"] if api == "v4" else gekozen[tabel.soort["catalogus"]]
+
+
+def haal_met_terugval(tabel: TabelConfig, registry: Registry, meld: Melder) -> tuple[Antwoord, Waarnemingen]:
+    """Haalt en zet om via de API's in de volgorde van `api` (data/cbs_tabellen.toml); faalt de eerste (storing,
+    onvolledig of misvormd antwoord), dan de volgende. Falen ze allemaal: `CbsFout` met elke reden."""
+    from loaders import cbs_v4
+
+    gekozen, https = hosts()
+    lezers = {"v3": haal_tabel, "v4": cbs_v4.haal_tabel}
+    fouten = []
+    for i, api in enumerate(tabel.api):
+        host = _api_host(tabel, api, gekozen)
+        if i:
+            meld(f"  terugvallen op OData {api} bij {host} ...")
+        try:
+            antwoord = lezers[api](tabel, registry, host, https, meld)
+            return antwoord, zet_om(tabel, antwoord, registry)
+        except CbsFout as fout:
+            fouten.append((api, str(fout)))
+            if i + 1 < len(tabel.api):
+                meld(f"  OData {api} mislukt: {fout}")
+    if len(fouten) == 1:
+        raise CbsFout(fouten[0][1])
+    raise CbsFout(" / ".join(f"OData {api}: {tekst}" for api, tekst in fouten))
+
+
 def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = None, meld: Melder = print) -> int:
     """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
-    gekozen, https = hosts()
-    host = gekozen[tabel.soort["catalogus"]]
-    meld(f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij {host} ...")
+    gekozen, _ = hosts()
+    eerste = tabel.api[0]
+    meld(f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij "
+         f"{_api_host(tabel, eerste, gekozen)} (OData {eerste}) ...")
     opgehaald_op = dt.datetime.now().replace(microsecond=0)
-    antwoord = haal_tabel(tabel, registry, host, https, meld)
-    waarnemingen = zet_om(tabel, antwoord, registry)
+    antwoord, waarnemingen = haal_met_terugval(tabel, registry, meld)
     if antwoord.ontbreekt:
         meld(f"  niet in deze tabel (optioneel): {', '.join(antwoord.ontbreekt)}")
     if waarnemingen.niet_in_tabel:
@@ -607,7 +693,7 @@ def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = Non
         raise CbsFout(f"Tabel {tabel.tabel_id}: het antwoord bevat geen enkel cijfer voor de gevraagde regio's; "
                       "de vorige cijfers blijven staan.")
     schrijf(tabel, antwoord, waarnemingen, pad, opgehaald_op)
-    meld(f"  {len(waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id})")
+    meld(f"  {len(waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id}, OData {antwoord.api})")
     return len(waarnemingen.rijen)
 
 

@@ -112,6 +112,9 @@ class ODataServer:
                 server.verzoeken.append(self.path)
                 deel = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(deel.query, keep_blank_values=True).items()}
+                if deel.path == "/ODataCatalog/Tables":  # de tabellencatalogus (cbsodata.get_table_list)
+                    return self._json(200, {"odata.metadata": "", "value": json.loads(
+                        (server.map / "Tables.json").read_text(encoding="utf-8"))})
                 m = re.match(r"^/ODataFeed/odata/(\w+)/(\w*)$", deel.path)
                 if not m or m.group(1) not in server.tabellen():
                     return self._json(404, {"odata.error": {"code": "", "message": {"lang": "nl", "value": "Not found"}}})
