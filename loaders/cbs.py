@@ -722,3 +722,112 @@ def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config:
             meld(f"  MISLUKT: {fout}")
             uitkomsten.append(Uitkomst(tabel.tabel_id, fout=str(fout)))
     return uitkomsten
+
+
+# --------------------------------------------------------------------------------------------------
+# Releasecontrole: wat is geladen, wat serveert de bron nu, welke nieuwere Kerncijfers bestaan er (laadt niets)
+
+KWB_TITEL = re.compile(r"^Kerncijfers wijken en buurten (\d{4})$")
+
+
+@dataclass
+class Controle:
+    tabel_id: str
+    geladen: dt.datetime | None = None      # Modified van wat in de database staat (herkomst.tabel_gewijzigd)
+    bij_bron: dt.datetime | None = None     # Modified die CBS/RIVM nu serveert
+    via: str | None = None
+    fout: str | None = None
+
+    @property
+    def nieuwer(self) -> bool:
+        return self.bij_bron is not None and (self.geladen is None or self.bij_bron > self.geladen)
+
+
+def _modified_bij_bron(tabel: TabelConfig, meld: Melder) -> tuple[dt.datetime, str]:
+    from loaders import cbs_v4
+
+    gekozen, https = hosts()
+    fouten = []
+    for api in tabel.api:
+        host = _api_host(tabel, api, gekozen)
+        try:
+            if api == "v4":
+                with requests.Session() as sessie:
+                    modified = cbs_v4.haal_properties(sessie, host, https, tabel.tabel_id, meld)["Modified"]
+            else:
+                with _cbsodata_opties(https, meld):
+                    infos = _lijst_van_dicts(tabel.tabel_id, "TableInfos", _haal(
+                        tabel.tabel_id, host, "TableInfos", lambda: cbsodata.get_meta(
+                            tabel.tabel_id, "TableInfos", catalog_url=host, timeout=TIJDSLIMIET), meld))
+                if len(infos) != 1 or not infos[0].get("Modified"):
+                    raise CbsFout(f"Tabel {tabel.tabel_id}: TableInfos bevat geen (enkele) rij met Modified.")
+                modified = infos[0]["Modified"]
+            return _tijd(modified, tabel.tabel_id), f"OData {api}"
+        except CbsFout as fout:
+            fouten.append(f"OData {api}: {fout}")
+    raise CbsFout(" / ".join(fouten))
+
+
+def nieuwere_kerncijfers(tabellen: list[TabelConfig], meld: Melder) -> list[tuple[str, int, str]]:
+    """(id, jaar, titel) van elke 'Kerncijfers wijken en buurten <jaar>' in de catalogus die nieuwer is dan de
+    nieuwste geconfigureerde jaargang; uit de v4-catalogus (Datasets), met de v3-catalogus als terugval."""
+    from loaders import cbs_v4
+
+    kwb = [t for t in tabellen if t.soort_code == "kwb" and t.jaar]
+    if not kwb:
+        return []
+    nieuwste = max(t.jaar for t in kwb)
+    bekend = {t.tabel_id.upper() for t in tabellen}
+    gekozen, https = hosts()
+    schema = "https" if https else "http"
+    try:
+        with requests.Session() as sessie:
+            rijen = cbs_v4._collectie(sessie, f"{schema}://{gekozen['datasets']}/odata/v1/CBS/Datasets", "catalogus",
+                                      gekozen["datasets"], "de catalogus (Datasets)", meld)
+    except CbsFout as fout:
+        meld(f"  v4-catalogus niet te lezen ({fout}); v3-catalogus proberen ...")
+        with _cbsodata_opties(https, meld):
+            rijen = _lijst_van_dicts("catalogus", "Tables", _haal("catalogus", gekozen["opendata"], "de catalogus (Tables)",
+                                     lambda: cbsodata.get_table_list(catalog_url=gekozen["opendata"]), meld))
+    uit = []
+    for r in rijen:
+        m = KWB_TITEL.match(str(r.get("Title") or "").strip())
+        if m and int(m.group(1)) > nieuwste and str(r.get("Identifier", "")).upper() not in bekend:
+            uit.append((str(r["Identifier"]), int(m.group(1)), r["Title"].strip()))
+    return sorted(uit, key=lambda t: t[1])
+
+
+def controleer(pad: Path | None = None, config: Path = CONFIG, meld: Melder = print) -> list[Controle]:
+    """Per geconfigureerde tabel de Modified van wat geladen is en van wat de bron nu serveert, en de nieuwere
+    Kerncijfers-jaargangen in de catalogus. Schrijft niets."""
+    tabellen = lees_config(config)
+    lezer = Lezer(Path(pad) if pad else database_pad())
+    try:
+        geladen = dict(lezer.cursor().execute(
+            "select herkomst_id, tabel_gewijzigd from herkomst where herkomst_id in (select unnest($ids))",
+            {"ids": [t.herkomst_id for t in tabellen]}).fetchall())
+    finally:
+        lezer.close()
+
+    def datum(t: dt.datetime | None) -> str:
+        return t.strftime("%d-%m-%Y %H:%M") if t else "niet geladen"
+
+    uitkomsten = []
+    for tabel in tabellen:
+        c = Controle(tabel.tabel_id, geladen.get(tabel.herkomst_id))
+        try:
+            c.bij_bron, c.via = _modified_bij_bron(tabel, lambda _t: None)
+            oordeel = "NIEUWER bij de bron" if c.nieuwer else "actueel"
+            meld(f"{tabel.tabel_id}: geladen {datum(c.geladen)}, bij de bron {datum(c.bij_bron)} ({c.via}): {oordeel}")
+        except CbsFout as fout:
+            c.fout = str(fout)
+            meld(f"{tabel.tabel_id}: geladen {datum(c.geladen)}, bij de bron niet te controleren: {fout}")
+        uitkomsten.append(c)
+    nieuw = nieuwere_kerncijfers(tabellen, meld)
+    if nieuw:
+        meld("Nieuwere Kerncijfers wijken en buurten in de catalogus (nog niet in data/cbs_tabellen.toml):")
+        for tid, jaar, titel in nieuw:
+            meld(f"  {tid}: {titel}")
+    else:
+        meld("Geen nieuwere Kerncijfers wijken en buurten in de catalogus.")
+    return uitkomsten

@@ -304,3 +304,106 @@ def test_v4_herkomst_van_elke_waarneming(servers, ingebedde_db, monkeypatch):
     assert via == f"OData v4 (http://{v4.host}/odata/v1/CBS/85984NED/)"
     assert "Live opgehaald over OData v4 uit" in toelichting and "bijstand_personen=D006842" in toelichting
     assert titel == "Kerncijfers wijken en buurten 2024"
+
+
+# -- releasecontrole: laadt niets
+
+
+def _inhoud(pad):
+    return (_lees(pad, "select * from herkomst order by herkomst_id"),
+            _lees(pad, "select * from waarneming order by all"))
+
+
+def test_controleer_noemt_geladen_en_bron_modified_en_nieuwere_kerncijfers(servers, ingebedde_db, monkeypatch):
+    _alleen_v3(monkeypatch)
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt  # geladen over v3: Modified 27-03-2025 02:00
+    monkeypatch.setenv("KOMPAS_CBS_DATASETS", servers[1].host)
+    _, v4 = servers
+    properties = dict(v4.lijst("83674NED", "Properties"), Modified="2026-11-30T10:00:00Z")
+    v4.vervang[("83674NED", "Properties")] = properties
+    voor = _inhoud(ingebedde_db)
+    meldingen = []
+    uitkomsten = cbs.controleer(meld=meldingen.append)
+    assert _inhoud(ingebedde_db) == voor
+    assert "85984NED: geladen 27-03-2025 02:00, bij de bron 27-03-2025 02:00 (OData v3): actueel" in meldingen
+    # nog nooit ververst; de v4-bron geeft UTC, getoond in Nederlandse tijd
+    assert "83674NED: geladen niet geladen, bij de bron 30-11-2026 11:00 (OData v4): NIEUWER bij de bron" in meldingen
+    per_tabel = {c.tabel_id: c for c in uitkomsten}
+    assert per_tabel["83674NED"].nieuwer and not per_tabel["85984NED"].nieuwer
+    # niet op de lokale servers: niet te controleren, met de reden
+    assert per_tabel["84286NED"].fout and "404" in per_tabel["84286NED"].fout
+    # 86165NED (2025) staat in de catalogus en is al geconfigureerd; dus niets nieuwers
+    assert "Geen nieuwere Kerncijfers wijken en buurten in de catalogus." in meldingen
+    assert not [v for v in v4.verzoeken if "/Observations" in v]
+
+
+def test_controleer_meldt_nieuwere_kerncijfers_uit_de_catalogus(servers, ingebedde_db, monkeypatch):
+    _, v4 = servers
+    catalogus = list(v4.lijst("", "Datasets")) + [
+        {"Identifier": "86300NED", "Title": "Kerncijfers wijken en buurten 2026", "Modified": "2026-11-01T02:00:00+01:00"}]
+    v4.vervang[("", "Datasets")] = catalogus
+    meldingen = []
+    cbs.controleer(meld=meldingen.append)
+    i = meldingen.index("Nieuwere Kerncijfers wijken en buurten in de catalogus (nog niet in data/cbs_tabellen.toml):")
+    assert meldingen[i + 1:] == ["  86300NED: Kerncijfers wijken en buurten 2026"]
+
+
+def test_controleer_catalogus_valt_terug_op_v3(servers, ingebedde_db, monkeypatch):
+    opendata, _ = servers
+    _alleen_v3(monkeypatch)
+    meldingen = []
+    cbs.controleer(meld=meldingen.append)
+    assert any(m.startswith("  v4-catalogus niet te lezen") for m in meldingen)
+    assert "Geen nieuwere Kerncijfers wijken en buurten in de catalogus." in meldingen
+    assert any("/ODataCatalog/Tables" in v for v in opendata.verzoeken)
+
+
+def test_cli_controleer_laadt_niets(servers, ingebedde_db):
+    import os
+    import subprocess
+    import sys
+
+    opendata, v4 = servers
+    omgeving = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    omgeving.update({"KOMPAS_DB": str(ingebedde_db), "KOMPAS_CBS_OPENDATA": opendata.host,
+                     "KOMPAS_CBS_DATADERDEN": opendata.host, "KOMPAS_CBS_DATASETS": v4.host, "KOMPAS_CBS_HTTPS": "0"})
+    voor = _inhoud(ingebedde_db)
+    uit = subprocess.run([sys.executable, "-m", "loaders", "refresh", "--controleer"], cwd=cbs.DATA.parent,
+                         env=omgeving, capture_output=True, text=True, timeout=300)
+    assert _inhoud(ingebedde_db) == voor
+    assert "85984NED: geladen niet geladen, bij de bron 27-03-2025 02:00" in uit.stdout
+    assert uit.returncode == 1 and "tabellen niet te controleren" in uit.stderr  # 86165NED e.a. niet lokaal
+    assert "Traceback" not in uit.stderr
+
+
+def test_over_de_data_toont_per_bron_opgehaald_en_tabel_gewijzigd(servers, ingebedde_db, monkeypatch):
+    import duckdb
+
+    from kompas import gegevens, tabellen
+
+    _alleen_v4(monkeypatch)
+    ververs(["85984NED"], meld=_stil)
+    con = duckdb.connect(str(ingebedde_db), read_only=True)
+    try:
+        tabel = tabellen.bronnen_tabel(gegevens.bronnen(con.cursor()))
+    finally:
+        con.close()
+    live = [r for r in tabel.to_dicts() if r["Tabel"] == "85984NED" and r["Opgehaald via"]]
+    assert len(live) == 1
+    assert "27" in live[0]["Tabel gewijzigd bij de uitgever"] and "2025" in live[0]["Tabel gewijzigd bij de uitgever"]
+    assert live[0]["Opgehaald via"].startswith("OData v4 (http://127.0.0.1:")
+    assert live[0]["Opgehaald of geüpload"]
+
+
+def test_bestaande_database_zonder_opgehaald_via_wordt_bijgewerkt(servers, ingebedde_db, monkeypatch):
+    import duckdb
+
+    con = duckdb.connect(str(ingebedde_db))
+    try:  # een database van vóór deze versie: geen kolom opgehaald_via, oude schemaversie
+        con.execute("alter table herkomst drop column opgehaald_via")
+        con.execute("update afgeleid.schema_versie set versie = 'oud'")
+    finally:
+        con.close()
+    _alleen_v4(monkeypatch)
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    assert _herkomst(ingebedde_db, "cbs:85984NED")[1].startswith("OData v4 (")
