@@ -407,3 +407,17 @@ def test_bestaande_database_zonder_opgehaald_via_wordt_bijgewerkt(servers, ingeb
     _alleen_v4(monkeypatch)
     assert ververs(["85984NED"], meld=_stil)[0].gelukt
     assert _herkomst(ingebedde_db, "cbs:85984NED")[1].startswith("OData v4 (")
+
+
+def test_verversing_voegt_gezondheidsmonitor_2022_toe(servers, ingebedde_db):
+    """85563NED: de cijfers die found_2026-12.csv uit de CBS-export las (GGD-regio's en Nederland, 18+)."""
+    meldingen = []
+    assert ververs(["85563NED"], meld=meldingen.append)[0].gelukt
+    assert _waarde(ingebedde_db, "cbs:85563NED", "ervaren_gezondheid_pct", "GG2209", 2022, "18+")[:3] == (67.9, None, None)
+    assert _waarde(ingebedde_db, "cbs:85563NED", "ervaren_gezondheid_pct", "NL01", 2022, "18+")[0] == 70
+    assert _waarde(ingebedde_db, "cbs:85563NED", "wekelijks_sporter_pct", "GG1413", 2022, "18+")[0] == 52.3
+    # de opname heeft geen gemeenten en geen overgewicht/mantelzorg: gemeld, niet verzonnen
+    assert "  niet in deze tabel (optioneel): overgewicht_pct, obesitas_pct, mantelzorger_pct, " \
+           "zwaarbelaste_mantelzorgers_pct" in meldingen
+    assert "  regio's die deze tabel niet kent: GM0148, GM1876, GM0303, PV23, PV24, PV25" in meldingen
+    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85563NED'") == [(16,)]

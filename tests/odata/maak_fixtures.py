@@ -357,6 +357,60 @@ def maak_gezondheidsmonitor(bestand: str, tabel: str, titel: str, leeftijden: di
     schrijf(doel / "TypedDataSet.json", rijen)
 
 
+# 2022: 85563NED. Geen volledige export in de referentie; wel de 32 cijfers (Nederland en de drie GGD-regio's,
+# 18 jaar of ouder, zonder intervallen) die found_2026-12.csv uit een CBS-export van deze tabel las. De opname bevat
+# precies die cijfers; de kolomnamen zijn aangenomen (die van 85012NED, en PsychischeKlachten voor de MHI-5-kolom).
+GM_2022_KOLOMMEN = {
+    "ervaren gezondheid (zeer) goed": "ErvarenGezondheidGoedZeerGoed",
+    "psychische klachten (MHI-5 <= 60)": "PsychischeKlachten",
+    "een of meer langdurige aandoeningen": "EenOfMeerLangdurigeAandoeningen",
+    "voldoet aan beweegrichtlijn": "VoldoetAanBeweegrichtlijn", "wekelijkse sporters": "WekelijksSporter",
+    "rokers": "Rokers", "voldoet aan richtlijn alcoholgebruik": "VoldoetAanRichtlijnAlcoholgebruik",
+    "overmatige drinkers": "OvermatigDrinker",
+}
+
+
+def maak_gezondheidsmonitor_2022() -> None:
+    tabel, titel = "85563NED", "Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2022"
+    with open(REFERENTIE_MAP / "found_2026-12.csv", newline="", encoding="utf-8") as f:
+        gelezen = [r for r in csv.DictReader(f) if "85563NED" in r["bron"]]
+    namen = {"NL01": "Nederland", "GG1009": "GGD IJsselland", "GG1413": "GGD Noord- en Oost-Gelderland",
+             "GG2209": "GGD Flevoland"}
+    kolommen = list(GM_2022_KOLOMMEN.values())
+    sleutel = {k: f"{k}_{i + 1}" for i, k in enumerate(kolommen)}
+    rijen: dict[str, dict] = {}
+    for r in gelezen:
+        assert r["leeftijd"] == "18+" and r["peiljaar"] == "2022", r
+        rij = rijen.setdefault(r["regio_code"], {"ID": len(rijen), "Leeftijd": "10000", "Marges": "MW00000",
+                                                 "RegioS": r["regio_code"]})
+        rij[sleutel[GM_2022_KOLOMMEN[r["indicator"]]]] = float(r["waarde"])
+    props = [
+        {"odata.type": "Cbs.OData.Dimension", "ID": 0, "Position": 0, "ParentID": None, "Type": "Dimension",
+         "Key": "Leeftijd", "Title": "Leeftijd", "Description": "", "Default": "Impossible", "PresentationType": ""},
+        {"odata.type": "Cbs.OData.Dimension", "ID": 1, "Position": 1, "ParentID": None, "Type": "Dimension",
+         "Key": "Marges", "Title": "Marges", "Description": "", "Default": "Impossible", "PresentationType": ""},
+        {"odata.type": "Cbs.OData.GeoDimension", "ID": 2, "Position": 2, "ParentID": None, "Type": "GeoDimension",
+         "Key": "RegioS", "Title": "Regio's", "Description": "", "MapYear": None},
+    ] + [{"odata.type": "Cbs.OData.Topic", "ID": 3 + i, "Position": 3 + i, "ParentID": None, "Type": "Topic",
+          "Key": sleutel[k], "Title": titel_van_sleutel(k), "Description": None, "Datatype": "Double", "Unit": "%",
+          "Decimals": 1, "Default": "Missing", "PresentationType": ""} for i, k in enumerate(kolommen)]
+    info = {"ID": 0, "Title": titel, "ShortTitle": titel, "Identifier": tabel, "Summary": "", "Modified":
+            "2000-01-01T00:00:00", "ReasonDelivery": "", "ExplanatoryText": "", "Language": "nl", "Catalog": "CBS",
+            "Frequency": "", "Period": "2022", "ShortDescription": "Testopname met de cijfers uit found_2026-12.csv; "
+            "Modified is een vaste testwaarde.", "Description": "", "DefaultPresentation": "", "DefaultSelection": "",
+            "GraphTypes": "Table", "OutputStatus": "Regulier", "Source": "CBS", "MetaDataModified": "2000-01-01T00:00:00",
+            "SearchPriority": "1"}
+    doel = MAP / "opendata" / tabel
+    schrijf(doel / "TableInfos.json", [info])
+    schrijf(doel / "DataProperties.json", props)
+    schrijf(doel / "CategoryGroups.json", [])
+    schrijf(doel / "Leeftijd.json", [{"Key": "10000", "Title": "Totaal", "Description": None, "CategoryGroupID": None}])
+    schrijf(doel / "Marges.json", [{"Key": "MW00000", "Title": "Waarde", "Description": None, "CategoryGroupID": None}])
+    schrijf(doel / "RegioS.json", [{"Key": c, "Title": n, "Description": None, "CategoryGroupID": None}
+                                   for c, n in namen.items()])
+    schrijf(doel / "TypedDataSet.json", list(rijen.values()))
+
+
 def maak_catalogi() -> None:
     """De catalogus: v3 ODataCatalog/Tables en v4 Datasets, met de opgenomen tabellen en de Kerncijfers-jaargangen
     die de referentie noemt (cbs_open_data.md §1a); 86165NED (2025) is er, zodat de controle hem als nieuwer meldt."""
@@ -381,9 +435,10 @@ def alles() -> None:
     maak_rivm()
     for args in GM_TABELLEN:
         maak_gezondheidsmonitor(*args)
+    maak_gezondheidsmonitor_2022()
     for tabel in ("85984NED", "85318NED"):
         maak_v4("opendata", tabel, V4_KWB_CODES)
-    for _, tabel, *_ in GM_TABELLEN:
+    for tabel in [t for _, t, *_ in GM_TABELLEN] + ["85563NED"]:
         maak_v4("opendata", tabel)
     maak_catalogi()
 
