@@ -465,8 +465,8 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
 
     def codering(dimensie: str, vertaling) -> dict[str, str] | None:
         """Dimensiecode -> onze waarde; `vertaling` noemt de code of de titel (de betekenis) uit de codelijst."""
-        if not isinstance(vertaling, dict):
-            return None
+        if not isinstance(vertaling, dict) or dimensie not in antwoord.dimensies:
+            return None  # de tabel heeft deze dimensie niet
         uit = {}
         for c in antwoord.dimensies.get(dimensie, []):
             code = str(c.get("Key")).strip()
@@ -507,7 +507,7 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
             if leeftijd is None:
                 continue
         else:
-            leeftijd = leeftijden or "totaal"
+            leeftijd = leeftijden if isinstance(leeftijden, str) else "totaal"
         rol = "waarde"
         if marge_van is not None:
             rol = marge_van.get(str(rij.get("Marges")).strip())
@@ -528,7 +528,8 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
     # elke leeftijdsgroep die de tabel aanbiedt (een tabel zonder 65+ in zijn codelijst mist die niet)
-    groepen_leeftijd = set(leeftijd_van.values()) if leeftijd_van is not None else {leeftijden or "totaal"}
+    groepen_leeftijd = set(leeftijd_van.values()) if leeftijd_van is not None else {
+        leeftijden if isinstance(leeftijden, str) else "totaal"}
     for regio, combinaties in gezien.items():
         mist = sorted({(j, l) for j in jaren for l in groepen_leeftijd} - combinaties)
         if mist:

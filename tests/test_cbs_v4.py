@@ -421,3 +421,14 @@ def test_verversing_voegt_gezondheidsmonitor_2022_toe(servers, ingebedde_db):
            "zwaarbelaste_mantelzorgers_pct" in meldingen
     assert "  regio's die deze tabel niet kent: GM0148, GM1876, GM0303, PV23, PV24, PV25" in meldingen
     assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85563NED'") == [(16,)]
+
+
+def test_tabel_zonder_leeftijdsdimensie_geeft_totaal(servers, ingebedde_db):
+    _, v4 = servers
+    v4.vervang[("85563NED", "Dimensions")] = [d for d in v4.lijst("85563NED", "Dimensions")
+                                              if d["Identifier"] != "Leeftijd"]
+    v4.vervang[("85563NED", "Observations")] = [{k: w for k, w in o.items() if k != "Leeftijd"}
+                                                for o in v4.lijst("85563NED", "Observations")]
+    assert ververs(["85563NED"], meld=_stil)[0].gelukt
+    assert _lees(ingebedde_db, "select distinct leeftijd, count(*) from waarneming where herkomst_id = 'cbs:85563NED'"
+                               " group by all") == [("totaal", 16)]
