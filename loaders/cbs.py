@@ -566,6 +566,13 @@ def _tijd(tekst: str, tabel_id: str) -> dt.datetime:
 def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, pad: Path | None,
             opgehaald_op: dt.datetime) -> None:
     """Vervangt de waarnemingen en herkomst van deze tabel in één transactie."""
+    with schrijf_transactie(pad) as con:
+        schrijf_in(con, tabel, antwoord, waarnemingen, opgehaald_op)
+
+
+def schrijf_in(con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen,
+               opgehaald_op: dt.datetime) -> None:
+    """Vervangt de waarnemingen en herkomst van deze tabel binnen de lopende schrijftransactie `con`."""
     info = antwoord.info
     gewijzigd = _tijd(info["Modified"], tabel.tabel_id)
     if tabel.jaar is not None and "Perioden" not in antwoord.dimensies:
@@ -589,48 +596,47 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
         ("leeftijd", pa.string()), ("waarde", pa.float64()), ("ondergrens", pa.float64()),
         ("bovengrens", pa.float64()), ("status", pa.string()), ("citaat", pa.string()),
     ]))
-    with schrijf_transactie(pad) as con:
-        con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
-        con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
+    con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
+    con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
+    con.execute(
+        """
+        insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
+                              opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie,
+                              opgehaald_via)
+        values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
+                $gewijzigd, $licentie, false, $toelichting, $bronfamilie, $via)
+        """,
+        {
+            "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
+            "titel": info["Title"], "tabel_id": tabel.tabel_id,
+            "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
+            "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
+            "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
+            "bronfamilie": tabel.soort.get("bronfamilie"), "via": f"OData {antwoord.api} ({antwoord.adres})",
+        },
+    )
+    con.register("nieuwe_waarnemingen", nieuw)
+    try:
+        onbekend = con.execute(
+            "select distinct indicator_code from nieuwe_waarnemingen"
+            " where indicator_code not in (select indicator_code from indicator)"
+            " union all select distinct regio_code from nieuwe_waarnemingen"
+            " where regio_code not in (select regio_code from regio)"
+        ).fetchall()
+        if onbekend:
+            raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {onbekend}; niets geschreven.")
         con.execute(
             """
-            insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
-                                  opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie,
-                                  opgehaald_via)
-            values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
-                    $gewijzigd, $licentie, false, $toelichting, $bronfamilie, $via)
+            insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,
+                                    bovengrens, status, herkomst_id, citaat)
+            select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status,
+                   $id, citaat
+            from nieuwe_waarnemingen
             """,
-            {
-                "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
-                "titel": info["Title"], "tabel_id": tabel.tabel_id,
-                "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
-                "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
-                "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
-                "bronfamilie": tabel.soort.get("bronfamilie"), "via": f"OData {antwoord.api} ({antwoord.adres})",
-            },
+            {"id": tabel.herkomst_id},
         )
-        con.register("nieuwe_waarnemingen", nieuw)
-        try:
-            onbekend = con.execute(
-                "select distinct indicator_code from nieuwe_waarnemingen"
-                " where indicator_code not in (select indicator_code from indicator)"
-                " union all select distinct regio_code from nieuwe_waarnemingen"
-                " where regio_code not in (select regio_code from regio)"
-            ).fetchall()
-            if onbekend:
-                raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {onbekend}; niets geschreven.")
-            con.execute(
-                """
-                insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,
-                                        bovengrens, status, herkomst_id, citaat)
-                select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status,
-                       $id, citaat
-                from nieuwe_waarnemingen
-                """,
-                {"id": tabel.herkomst_id},
-            )
-        finally:
-            con.unregister("nieuwe_waarnemingen")
+    finally:
+        con.unregister("nieuwe_waarnemingen")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -676,8 +682,18 @@ def haal_met_terugval(tabel: TabelConfig, registry: Registry, meld: Melder) -> t
     raise CbsFout(" / ".join(f"OData {api}: {tekst}" for api, tekst in fouten))
 
 
-def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = None, meld: Melder = print) -> int:
-    """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
+@dataclass
+class Opgehaald:
+    """Een opgehaalde en gecontroleerde tabel, klaar om te schrijven."""
+
+    tabel: TabelConfig
+    antwoord: Antwoord
+    waarnemingen: Waarnemingen
+    opgehaald_op: dt.datetime
+
+
+def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = print) -> Opgehaald:
+    """Haalt één tabel op (met terugval) en controleert hem volledig; schrijft niets. Fout: `CbsFout`."""
     gekozen, _ = hosts()
     eerste = tabel.api[0]
     meld(f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij "
@@ -693,16 +709,30 @@ def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = Non
     if not waarnemingen.rijen:
         raise CbsFout(f"Tabel {tabel.tabel_id}: het antwoord bevat geen enkel cijfer voor de gevraagde regio's; "
                       "de vorige cijfers blijven staan.")
-    schrijf(tabel, antwoord, waarnemingen, pad, opgehaald_op)
-    meld(f"  {len(waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id}, OData {antwoord.api})")
-    return len(waarnemingen.rijen)
+    onbekend = sorted({r["indicator_code"] for r in waarnemingen.rijen if r["indicator_code"] not in registry.bron_kolom}
+                      | {r["regio_code"] for r in waarnemingen.rijen if r["regio_code"] not in registry.regios})
+    if onbekend:
+        raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {', '.join(onbekend)}; niets "
+                      "geschreven.")
+    meld(f"  {len(waarnemingen.rijen)} waarnemingen klaar om te schrijven (OData {antwoord.api})")
+    return Opgehaald(tabel, antwoord, waarnemingen, opgehaald_op)
+
+
+def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = None, meld: Melder = print) -> int:
+    """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
+    klaar = haal_en_controleer(tabel, registry, meld)
+    schrijf(tabel, klaar.antwoord, klaar.waarnemingen, pad, klaar.opgehaald_op)
+    meld(f"  {len(klaar.waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id})")
+    return len(klaar.waarnemingen.rijen)
 
 
 def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config: Path = CONFIG,
             meld: Melder = print) -> list[Uitkomst]:
-    """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart.
+    """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd.
 
-    Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door.
+    Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
+    daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
+    plaats van per tabel); faalt die, dan wordt elke tabel alsnog apart geschreven.
     Een configuratiefout (onbekende tabel, ongeldige registry) geeft meteen `CbsFout`.
     """
     tabellen = lees_config(config)
@@ -715,14 +745,32 @@ def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config:
         tabellen = [bekend[t.upper()] for t in tabel_ids]
     pad = Path(pad) if pad else database_pad()
     registry = lees_registry(pad)
-    uitkomsten = []
+    uitkomsten: dict[str, Uitkomst] = {}
+    klaar: list[Opgehaald] = []
     for tabel in tabellen:
         try:
-            uitkomsten.append(Uitkomst(tabel.tabel_id, ververs_tabel(tabel, registry, pad, meld)))
+            klaar.append(haal_en_controleer(tabel, registry, meld))
         except CbsFout as fout:
             meld(f"  MISLUKT: {fout}")
-            uitkomsten.append(Uitkomst(tabel.tabel_id, fout=str(fout)))
-    return uitkomsten
+            uitkomsten[tabel.tabel_id] = Uitkomst(tabel.tabel_id, fout=str(fout))
+    if klaar:
+        try:
+            with schrijf_transactie(pad) as con:
+                for k in klaar:
+                    schrijf_in(con, k.tabel, k.antwoord, k.waarnemingen, k.opgehaald_op)
+        except CbsFout as fout:
+            meld(f"Samen schrijven mislukt ({fout}); elke tabel apart ...")
+            for k in klaar:
+                try:
+                    schrijf(k.tabel, k.antwoord, k.waarnemingen, pad, k.opgehaald_op)
+                except CbsFout as fout_tabel:
+                    uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, fout=str(fout_tabel))
+        for k in klaar:
+            if k.tabel.tabel_id not in uitkomsten:
+                uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, len(k.waarnemingen.rijen))
+                meld(f"{k.tabel.tabel_id}: {len(k.waarnemingen.rijen)} waarnemingen geschreven "
+                     f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api})")
+    return [uitkomsten[t.tabel_id] for t in tabellen]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -432,3 +432,21 @@ def test_tabel_zonder_leeftijdsdimensie_geeft_totaal(servers, ingebedde_db):
     assert ververs(["85563NED"], meld=_stil)[0].gelukt
     assert _lees(ingebedde_db, "select distinct leeftijd, count(*) from waarneming where herkomst_id = 'cbs:85563NED'"
                                " group by all") == [("totaal", 16)]
+
+
+def test_gelukte_tabellen_samen_in_een_schrijftransactie(servers, ingebedde_db, monkeypatch):
+    transacties = []
+    echte = cbs.schrijf_transactie
+
+    def tel(pad=None):
+        transacties.append(pad)
+        return echte(pad)
+
+    monkeypatch.setattr(cbs, "schrijf_transactie", tel)
+    servers[1].storingen[("85012NED", "Observations", 1)] = 404  # v4 faalt, v3 ook: 85012NED mislukt
+    monkeypatch.setenv("KOMPAS_CBS_OPENDATA", ONBEREIKBAAR)
+    uitkomst = ververs(["83674NED", "85012NED", "85563NED"], meld=_stil)
+    assert [u.gelukt for u in uitkomst] == [True, False, True]
+    assert len(transacties) == 1
+    assert _rijen(ingebedde_db, "cbs:83674NED") and _rijen(ingebedde_db, "cbs:85563NED")
+    assert not _rijen(ingebedde_db, "cbs:85012NED")
