@@ -258,7 +258,9 @@ def _haal(tabel_id: str, host: str, wat: str, doe: Callable, meld: Melder = prin
         pogingen["n"] += 1
         return doe()
 
-    na = lambda: f" na {pogingen['n']} pogingen" if pogingen["n"] > 1 else ""  # noqa: E731
+    def na() -> str:
+        return f" na {pogingen['n']} pogingen" if pogingen["n"] > 1 else ""
+
     try:
         return met_herhaling(tel, tabel_id, host, wat, meld)
     except requests.HTTPError as fout:
@@ -806,7 +808,7 @@ def _modified_bij_bron(tabel: TabelConfig, meld: Melder) -> tuple[dt.datetime, s
             else:
                 with _cbsodata_opties(https, meld):
                     infos = _lijst_van_dicts(tabel.tabel_id, "TableInfos", _haal(
-                        tabel.tabel_id, host, "TableInfos", lambda: cbsodata.get_meta(
+                        tabel.tabel_id, host, "TableInfos", lambda host=host: cbsodata.get_meta(
                             tabel.tabel_id, "TableInfos", catalog_url=host, timeout=TIJDSLIMIET), meld))
                 if len(infos) != 1 or not infos[0].get("Modified"):
                     raise CbsFout(f"Tabel {tabel.tabel_id}: TableInfos bevat geen (enkele) rij met Modified.")
@@ -875,7 +877,7 @@ def controleer(pad: Path | None = None, config: Path = CONFIG, meld: Melder = pr
     nieuw = nieuwere_kerncijfers(tabellen, meld)
     if nieuw:
         meld("Nieuwere Kerncijfers wijken en buurten in de catalogus (nog niet in data/cbs_tabellen.toml):")
-        for tid, jaar, titel in nieuw:
+        for tid, _jaar, titel in nieuw:
             meld(f"  {tid}: {titel}")
     else:
         meld("Geen nieuwere Kerncijfers wijken en buurten in de catalogus.")

@@ -139,7 +139,6 @@ def test_titel_uit_de_configuratie(servers, ingebedde_db, monkeypatch, tmp_path)
 
 
 def test_v4_opvulling_gestript_ontbrekend_en_geheim_nooit_nul(servers, ingebedde_db, monkeypatch):
-    _, v4 = servers
     _alleen_v4(monkeypatch)
     meldingen = []
     assert ververs(["85984NED"], meld=meldingen.append)[0].gelukt

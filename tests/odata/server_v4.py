@@ -19,9 +19,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from odata.server import FILTERDEEL, MAP, ODataServer
-
-ONDERDEEL = re.compile(r"^\((.*)\)$")
+from odata.server import FILTERDEEL, ODataServer
 
 
 def _filter_v4(tekst: str):
@@ -129,5 +127,3 @@ class ODataV4Server(ODataServer):
         self._thread.start()
         return self
 
-
-__all__ = ["ODataV4Server", "MAP"]
