@@ -1,13 +1,18 @@
-"""Live verversing uit CBS StatLine en RIVM (dataderden) met `cbsodata`.
+"""Live verversing uit CBS StatLine en RIVM (dataderden): OData v3 met `cbsodata`, OData v4 met `loaders.cbs_v4`.
 
     python -m loaders refresh [TABEL ...]
+    python -m loaders refresh --controleer
+
+Per tabel kiest `api` in de configuratie de weg (v3, v4) en de terugval; tijdelijke storingen worden herhaald
+(`met_herhaling`, POGINGEN). `--controleer` vergelijkt Modified van wat geladen is met wat de bron nu serveert.
 
 Welke tabellen: `data/cbs_tabellen.toml`. Welke kolommen: de indicatorregistry (`bron_kolom` is het
 voorvoegsel van de CBS-sleutel; het achtervoegsel `_94`/`_83` wordt per tabel in DataProperties
 opgezocht). Hosts: KOMPAS_CBS_OPENDATA, KOMPAS_CBS_DATADERDEN, KOMPAS_CBS_HTTPS.
 
-Per tabel één transactie (`kompas.db.schrijf_transactie`): een leeg, gedeeltelijk of misvormd
-antwoord geeft een `CbsFout` en laat de vorige cijfers van die tabel staan. Opnieuw draaien vervangt
+Elke tabel wordt apart opgehaald en gecontroleerd; een leeg, gedeeltelijk of misvormd antwoord geeft een
+`CbsFout` en laat de vorige cijfers van die tabel staan. De gelukte tabellen gaan samen in één transactie
+(`kompas.db.schrijf_transactie`). Opnieuw draaien vervangt
 de waarnemingen van die tabel (zelfde herkomst_id). Deze loader laadt alleen: verhoudingen als
 bijstand per 1.000 inwoners worden elders in SQL berekend.
 """

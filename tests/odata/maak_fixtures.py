@@ -9,7 +9,10 @@
   zie cbs_open_data.md §1a; de andere nummers zijn voor de test gekozen).
 - dataderden/50120NED: RIVM "Gezondheid per wijk en buurt" in de vorm van de OData v3-API, met de
   onderwerpsleutels en dimensiecodes uit cbs_open_data.md §1c.
-- Alle CIJFERS (TypedDataSet) zijn verzonnen en bestaan alleen in tests/.
+- De CIJFERS van 85984NED, 85318NED en 50120NED zijn verzonnen en bestaan alleen in tests/.
+- opendata/83674NED en 85012NED: de Gezondheidsmonitor 2016/2020 uit de ECHTE StatLine-exports
+  (shared/reference/cbs_exports); 85563NED (2022) met de echte cijfers uit found_2026-12.csv.
+- datasets/: dezelfde tabellen in de vorm van OData v4 (afgeleid uit de v3-opnamen), en de catalogi.
 """
 
 from __future__ import annotations
