@@ -309,12 +309,15 @@ def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None) -> pl.DataFrame:
 
 def bronnen_tabel(bronnen: pl.DataFrame) -> pl.DataFrame:
     """Elke bron (kompas.gegevens.bronnen): eerst de uitgever met zijn tabel, titel en eigen adres, dan de kopie
-    waarin het cijfer gelezen is; daarna soort, periode, ophaalmoment, licentie en aantal cijfers."""
+    waarin het cijfer gelezen is; daarna soort, periode, ophaalmoment met de wijzigingsdatum van de tabel zelf
+    (Modified bij CBS/RIVM) en de weg waarlangs hij kwam, licentie en aantal cijfers."""
     return leesbaar(bronnen.select(
         pl.col("bron").alias("Uitgever"), pl.col("tabel_id").alias("Tabel"), pl.col("titel").alias("Titel"),
         pl.col("adres").alias("Adres bij de uitgever"), pl.col("gelezen_in").alias("Gelezen in"),
         pl.col("soort").alias("Soort"), pl.col("periode").alias("Periode"),
-        pl.col("opgehaald_op").alias("Opgehaald of geüpload"), pl.col("licentie").alias("Licentie"),
+        pl.col("opgehaald_op").alias("Opgehaald of geüpload"),
+        pl.col("tabel_gewijzigd").alias("Tabel gewijzigd bij de uitgever"),
+        pl.col("opgehaald_via").alias("Opgehaald via"), pl.col("licentie").alias("Licentie"),
         pl.col("aantal_cijfers").alias("Cijfers"), pl.col("toelichting").alias("Toelichting"),
     ))
 

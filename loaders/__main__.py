@@ -2,6 +2,7 @@
 
     python -m loaders build [--data MAP]    database (opnieuw) opbouwen uit data/ (of MAP)
     python -m loaders refresh [TABEL ...]   cijfers live ophalen bij CBS en RIVM
+    python -m loaders refresh --controleer  alleen kijken of CBS/RIVM nieuwere tabellen heeft
     python -m loaders upload BESTAND        een Excel-bestand van de gemeente inlezen
 
 Het databasepad komt uit KOMPAS_DB (standaard data/kompas.duckdb).
@@ -32,8 +33,19 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _refresh(args: argparse.Namespace) -> int:
-    from loaders.cbs import CbsFout, ververs
+    from loaders.cbs import CbsFout, controleer, ververs
 
+    if args.controleer:
+        try:
+            uitkomsten = controleer()
+        except CbsFout as fout:
+            print(f"Fout: {fout}", file=sys.stderr)
+            return 2
+        niet = [c.tabel_id for c in uitkomsten if c.fout]
+        if niet:
+            print(f"{len(niet)} van {len(uitkomsten)} tabellen niet te controleren ({', '.join(niet)}).", file=sys.stderr)
+            return 1
+        return 0
     try:
         uitkomsten = ververs(args.tabel or None)
     except CbsFout as fout:
@@ -59,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(doe=_build)
     refresh = sub.add_parser("refresh", help="cijfers live ophalen bij CBS en RIVM (data/cbs_tabellen.toml)")
     refresh.add_argument("tabel", nargs="*", help="alleen deze tabel-id's (standaard: alle)")
+    refresh.add_argument("--controleer", action="store_true",
+                         help="niets laden: per tabel de wijzigingsdatum van wat geladen is en van wat CBS/RIVM nu "
+                              "serveert, en nieuwere jaargangen van de Kerncijfers wijken en buurten")
     refresh.set_defaults(doe=_refresh)
     from loaders.excel import voeg_opdracht_toe
 

@@ -1,13 +1,18 @@
-"""Live verversing uit CBS StatLine en RIVM (dataderden) met `cbsodata`.
+"""Live verversing uit CBS StatLine en RIVM (dataderden): OData v3 met `cbsodata`, OData v4 met `loaders.cbs_v4`.
 
     python -m loaders refresh [TABEL ...]
+    python -m loaders refresh --controleer
+
+Per tabel kiest `api` in de configuratie de weg (v3, v4) en de terugval; tijdelijke storingen worden herhaald
+(`met_herhaling`, POGINGEN). `--controleer` vergelijkt Modified van wat geladen is met wat de bron nu serveert.
 
 Welke tabellen: `data/cbs_tabellen.toml`. Welke kolommen: de indicatorregistry (`bron_kolom` is het
 voorvoegsel van de CBS-sleutel; het achtervoegsel `_94`/`_83` wordt per tabel in DataProperties
 opgezocht). Hosts: KOMPAS_CBS_OPENDATA, KOMPAS_CBS_DATADERDEN, KOMPAS_CBS_HTTPS.
 
-Per tabel één transactie (`kompas.db.schrijf_transactie`): een leeg, gedeeltelijk of misvormd
-antwoord geeft een `CbsFout` en laat de vorige cijfers van die tabel staan. Opnieuw draaien vervangt
+Elke tabel wordt apart opgehaald en gecontroleerd; een leeg, gedeeltelijk of misvormd antwoord geeft een
+`CbsFout` en laat de vorige cijfers van die tabel staan. De gelukte tabellen gaan samen in één transactie
+(`kompas.db.schrijf_transactie`). Opnieuw draaien vervangt
 de waarnemingen van die tabel (zelfde herkomst_id). Deze loader laadt alleen: verhoudingen als
 bijstand per 1.000 inwoners worden elders in SQL berekend.
 """
@@ -28,16 +33,27 @@ from typing import Callable
 import cbsodata
 import pyarrow as pa
 import requests
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
 # De licentie van de open data van CBS en RIVM (StatLine), in één schrijfwijze: zo schrijft de verversing haar, en zo
 # staat ze in data/bronnen.csv (tools/maak_ingebedde_data.py) en data/indicatoren.csv (tests/test_bronnen.py).
+TABEL_EIGEN = ("leeftijd", "marges", "voorvoegsels", "titels", "api", "indicatoren")
 LICENTIE = "CC BY 4.0"
 TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabel mislukken
-STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}
+# Herhalen: een time-out, een verbroken verbinding of een 5xx/429 wordt opnieuw geprobeerd, hooguit POGINGEN keer
+# in totaal, met een wachttijd die verdubbelt (WACHT_BASIS, 2x, 4x ... tot WACHT_MAX seconden). Daarna faalt de
+# tabel zoals altijd: niets geschreven, de vorige cijfers blijven staan. Een 4xx (tabel bestaat niet) of een
+# misvormd antwoord wordt niet herhaald.
+POGINGEN = 4
+WACHT_BASIS = 2.0
+WACHT_MAX = 30.0
+STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}  # v3-catalogi
 HOST_VARIABELEN = {"opendata": "KOMPAS_CBS_OPENDATA", "dataderden": "KOMPAS_CBS_DATADERDEN"}
+V4_HOST, V4_VARIABELE = "datasets.cbs.nl", "KOMPAS_CBS_DATASETS"  # OData v4 (catalogus CBS)
+API_S = ("v4", "v3")
 DIMENSIE_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
 ONTBREKEND = {"", ".", "x"}  # CBS: '.' ontbreekt, 'x' geheim; leeg of null: geen cijfer
 STATUS = {"definitief": "definitief", "voorlopig": "voorlopig", "nader voorlopig": "nader voorlopig"}
@@ -77,6 +93,10 @@ class TabelConfig:
     regio_soorten: tuple[str, ...]   # welke regio's uit data/regio.csv (Registry.regios_van)
 
     @property
+    def api(self) -> list[str]:
+        return list(self.soort.get("api", ["v3"]))
+
+    @property
     def herkomst_id(self) -> str:
         return f"{self.soort['herkomst_voorvoegsel']}:{self.tabel_id}"
 
@@ -103,7 +123,17 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
             raise CbsFout(f"{plek}: 'id' en 'soort' zijn verplicht.")
         if t["soort"] not in soorten:
             raise CbsFout(f"{plek}: soort {t['soort']!r} bestaat niet; kies uit {', '.join(sorted(soorten))}.")
-        soort = soorten[t["soort"]]
+        # een tabel kan leeftijd, marges, voorvoegsels, titels en api van zijn soort vervangen
+        soort = {**soorten[t["soort"]], **{k: t[k] for k in TABEL_EIGEN if k in t}}
+        soort["titels"] = {**ruw.get("titels", {}), **soort.get("titels", {})}
+        api = soort.get("api", ["v3"])
+        if not isinstance(api, list) or not api or any(a not in API_S for a in api) or len(set(api)) < len(api):
+            raise CbsFout(f"{plek} ({t['id']}): 'api' is {api!r}; verwacht een lijst met 'v4' en/of 'v3', de eerste "
+                          "wordt eerst geprobeerd.")
+        onbekend = set(soort.get("voorvoegsels", {})) - set(soort["indicatoren"])
+        if onbekend:
+            raise CbsFout(f"{plek} ({t['id']}): 'voorvoegsels' noemt {', '.join(sorted(onbekend))}, die niet bij "
+                          f"soort {t['soort']} horen.")
         for sleutel in ("catalogus", "herkomst_voorvoegsel", "herkomst_soort", "bron", "geo_dimensie", "indicatoren"):
             if sleutel not in soort:
                 raise CbsFout(f"{pad}, [soort.{t['soort']}]: '{sleutel}' ontbreekt.")
@@ -118,15 +148,22 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
         if onbekend:
             raise CbsFout(f"{plek} ({t['id']}): 'optioneel' noemt {', '.join(sorted(onbekend))}, "
                           f"die niet bij soort {t['soort']} horen.")
-        tabellen.append(TabelConfig(t["id"], t["soort"], soort, t.get("jaar"), optioneel, regio_soorten))
+        if "regios" in t:
+            raise CbsFout(f"{plek} ({t['id']}): 'regios' bestaat niet meer; noem de soorten regio's uit "
+                          "data/regio.csv in 'regio_soorten'.")
+        eigen_soorten = tuple(t.get("regio_soorten", regio_soorten))
+        if not eigen_soorten or not all(isinstance(s, str) for s in eigen_soorten):
+            raise CbsFout(f"{plek} ({t['id']}): 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn.")
+        tabellen.append(TabelConfig(t["id"], t["soort"], soort, t.get("jaar"), optioneel, eigen_soorten))
     if not tabellen:
         raise CbsFout(f"{pad} noemt geen enkele [[tabel]].")
     return tabellen
 
 
 def hosts() -> tuple[dict[str, str], bool]:
-    """Host per catalogus (uit de omgeving, met 'host:poort' toegestaan) en of https wordt gebruikt."""
+    """Host per v3-catalogus en 'datasets' (v4), uit de omgeving ('host:poort' mag), en of https wordt gebruikt."""
     gekozen = {cat: os.environ.get(var, "").strip() or STANDAARD_HOSTS[cat] for cat, var in HOST_VARIABELEN.items()}
+    gekozen["datasets"] = os.environ.get(V4_VARIABELE, "").strip() or V4_HOST
     https = os.environ.get("KOMPAS_CBS_HTTPS", "1").strip()
     if https not in ("0", "1"):
         raise CbsFout(f"KOMPAS_CBS_HTTPS is {https!r}; verwacht 1 (https) of 0 (http).")
@@ -200,16 +237,62 @@ def _cbsodata_opties(https: bool, meld: Melder):
         cbsodata.options.use_https = oud_https
 
 
-def _haal(tabel_id: str, host: str, wat: str, doe: Callable):
-    try:
+def _http_status(fout: BaseException) -> int | None:
+    """De HTTP-status van een requests-fout; cbsodata verpakt de oorspronkelijke fout (`raise ... from`)."""
+    for f in (fout, fout.__cause__):
+        antwoord = getattr(f, "response", None)
+        if antwoord is not None:
+            return antwoord.status_code
+    return None
+
+
+def _herhaalbaar(fout: BaseException) -> bool:
+    if isinstance(fout, (requests.Timeout, requests.ConnectionError)):
+        return True
+    if isinstance(fout, requests.HTTPError):
+        status = _http_status(fout)
+        return status is not None and (status >= 500 or status == 429)
+    return False
+
+
+def _oorzaak(fout: BaseException) -> str:
+    if isinstance(fout, requests.Timeout):
+        return "de server antwoordde niet op tijd"
+    if isinstance(fout, requests.ConnectionError):
+        return "geen verbinding"
+    return f"HTTP-status {_http_status(fout) or 'onbekend'}"
+
+
+def met_herhaling(doe: Callable, tabel_id: str, host: str, wat: str, meld: Melder):
+    """`doe()` met herhalingen bij een tijdelijke storing (zie POGINGEN); elke herhaling wordt gemeld."""
+    def voor_het_wachten(toestand) -> None:
+        fout = toestand.outcome.exception()
+        meld(f"  {wat} van {tabel_id} bij {host}: {_oorzaak(fout)}; opnieuw proberen over "
+             f"{toestand.next_action.sleep:.0f} s (poging {toestand.attempt_number + 1} van {POGINGEN})")
+
+    herhaler = Retrying(stop=stop_after_attempt(POGINGEN), wait=wait_exponential(multiplier=WACHT_BASIS, max=WACHT_MAX),
+                        retry=retry_if_exception(_herhaalbaar), before_sleep=voor_het_wachten, reraise=True)
+    return herhaler(doe)
+
+
+def _haal(tabel_id: str, host: str, wat: str, doe: Callable, meld: Melder = print):
+    pogingen = {"n": 0}
+
+    def tel():
+        pogingen["n"] += 1
         return doe()
+
+    def na() -> str:
+        return f" na {pogingen['n']} pogingen" if pogingen["n"] > 1 else ""
+
+    try:
+        return met_herhaling(tel, tabel_id, host, wat, meld)
     except requests.HTTPError as fout:
-        status = fout.response.status_code if fout.response is not None else "onbekend"
-        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} (status {status}). "
+        status = _http_status(fout) or "onbekend"
+        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} (status {status}{na()}). "
                       "Er is niets geschreven; probeer het later opnieuw.") from fout
     except requests.RequestException as fout:
-        oorzaak = "de server antwoordde niet op tijd" if isinstance(fout, requests.Timeout) else "geen verbinding"
-        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} ({oorzaak}). "
+        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} ({_oorzaak(fout)}{na()}). "
                       "Er is niets geschreven. Controleer de netwerkverbinding en KOMPAS_CBS_*.") from fout
     except (ValueError, KeyError, TypeError, AttributeError) as fout:
         raise CbsFout(f"Tabel {tabel_id}: het antwoord van {host} op {wat} is geen geldige OData-JSON. "
@@ -281,26 +364,54 @@ class Antwoord:
     sleutels: dict[str, str]
     ontbreekt: list[str]
     adres: str
-    regios: tuple[str, ...]   # de gevraagde regio's (Registry.regios_van)
+    regios: tuple[str, ...] = ()   # de gevraagde regio's (Registry.regios_van)
+    api: str = "v3"
 
 
-def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, meld: Melder) -> Antwoord:
-    """Haalt metadata en de gefilterde TypedDataSet op met de echte cbsodata-client."""
-    tid = tabel.tabel_id
+def voorvoegsels_van(tabel: TabelConfig, registry: Registry) -> dict[str, str]:
+    """Indicator -> voorvoegsel van de CBS-sleutel: uit de registry, of uit 'voorvoegsels' bij de tabel."""
+    eigen = tabel.soort.get("voorvoegsels", {})
     voorvoegsels = {}
     for code in tabel.soort["indicatoren"]:
         if code not in registry.bron_kolom:
-            raise CbsFout(f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tid}, maar die staat niet in "
-                          "de registry (data/indicatoren.csv).")
-        if not registry.bron_kolom[code]:
+            raise CbsFout(f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tabel.tabel_id}, maar die staat niet "
+                          "in de registry (data/indicatoren.csv).")
+        if not (eigen.get(code) or registry.bron_kolom[code]):
             raise CbsFout(f"Indicator {code} heeft geen bron_kolom in data/indicatoren.csv; vul het CBS-voorvoegsel in.")
-        voorvoegsels[code] = registry.bron_kolom[code]
+        voorvoegsels[code] = eigen.get(code) or registry.bron_kolom[code]
+    return voorvoegsels
+
+
+def controleer_dimensies(tabel: TabelConfig, dimensies: list[str]) -> None:
+    """Alleen de geo-dimensie, Perioden en (met codering) Leeftijd en Marges: anders lopen reeksen door elkaar."""
+    toegestaan = {tabel.soort["geo_dimensie"], "Perioden"} | {
+        n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)}
+    vreemd = [d for d in dimensies if d not in toegestaan]
+    if vreemd:
+        raise CbsFout(f"Tabel {tabel.tabel_id}: onverwachte dimensie(s) {', '.join(map(str, vreemd))}; zonder codering "
+                      "in data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen.")
+
+
+def broncodes_van(tabel: TabelConfig, registry: Registry) -> list[str]:
+    """De regiocodes voor het filter: onze codes en hun aliassen (NL00), alleen vaste codevormen."""
+    regios = registry.regios_van(tabel)
+    broncodes = sorted(set(regios) | {b for b, r in registry.alias.items() if r in regios})
+    for code in broncodes:  # komen in de filtertekst
+        if not REGIOCODE.match(code):
+            raise CbsFout(f"Regiocode {code!r} (regio of regio_alias) is ongeldig.")
+    return broncodes
+
+
+def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, meld: Melder) -> Antwoord:
+    """Haalt metadata en de gefilterde TypedDataSet op met de echte cbsodata-client (OData v3)."""
+    tid = tabel.tabel_id
+    voorvoegsels = voorvoegsels_van(tabel, registry)
     regios = registry.regios_van(tabel)
 
     with _cbsodata_opties(https, meld):
         properties = _lijst_van_dicts(tid, "DataProperties", _haal(
             tid, host, "DataProperties", lambda: cbsodata.get_meta(
-            tid, "DataProperties", catalog_url=host, timeout=TIJDSLIMIET)))
+            tid, "DataProperties", catalog_url=host, timeout=TIJDSLIMIET), meld))
         if not properties:
             raise CbsFout(f"Tabel {tid}: {host} gaf lege DataProperties; bestaat de tabel in deze catalogus?")
         sleutels, ontbreekt = los_sleutels_op(tid, properties, voorvoegsels, tabel.optioneel)
@@ -308,15 +419,8 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         geo = tabel.soort["geo_dimensie"]
         if geo not in dimensies:
             raise CbsFout(f"Tabel {tid}: dimensie {geo} ontbreekt in DataProperties (gevonden: {', '.join(dimensies)}).")
-        toegestaan = {geo, "Perioden"} | {n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)}
-        vreemd = [d for d in dimensies if d not in toegestaan]
-        if vreemd:
-            raise CbsFout(f"Tabel {tid}: onverwachte dimensie(s) {', '.join(vreemd)}; zonder codering in "
-                          "data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen.")
-        broncodes = sorted(set(regios) | {b for b, r in registry.alias.items() if r in regios})
-        for code in broncodes:  # komen in de filtertekst: alleen vaste codevormen
-            if not REGIOCODE.match(code):
-                raise CbsFout(f"Regiocode {code!r} (regio of regio_alias) is ongeldig.")
+        controleer_dimensies(tabel, dimensies)
+        broncodes = broncodes_van(tabel, registry)
         filters = " or ".join(f"startswith({geo},'{code}')" for code in broncodes)
         select = dimensies + list(sleutels.values())
         meld(f"  {len(sleutels)} kolommen gevonden; dataset ophalen voor {len(broncodes)} regiocodes ...")
@@ -324,7 +428,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         # UntypedDataSet (J535D165/cbsodata#20); typed=False geeft de TypedDataSet. We nemen wat er komt
         # en lezen ook strings ('   123', '.', 'x') correct, zodat een gerepareerde versie ook werkt.
         ruw = _haal(tid, host, "de dataset", lambda: cbsodata.download_data(
-            tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET))
+            tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET), meld)
 
     if not isinstance(ruw, dict):
         raise CbsFout(f"Tabel {tid}: onverwacht antwoord van cbsodata (geen tabel met gegevens). Er is niets "
@@ -385,6 +489,20 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         code = str(sleutel).strip()
         return registry.alias.get(code, code)
 
+    def codering(dimensie: str, vertaling) -> dict[str, str] | None:
+        """Dimensiecode -> onze waarde; `vertaling` noemt de code of de titel (de betekenis) uit de codelijst."""
+        if not isinstance(vertaling, dict) or dimensie not in antwoord.dimensies:
+            return None  # de tabel heeft deze dimensie niet
+        uit = {}
+        for c in antwoord.dimensies.get(dimensie, []):
+            code = str(c.get("Key")).strip()
+            waarde = vertaling.get(code) or vertaling.get(str(c.get("Title") or "").strip())
+            if waarde:
+                uit[code] = waarde
+        return uit
+
+    leeftijd_van, marge_van = codering("Leeftijd", leeftijden), codering("Marges", marges)
+
     # welke geconfigureerde regio's kent de tabel?
     aangeboden = {regio_van(r.get("Key", "")) for r in antwoord.dimensies[geo]}
     regios = antwoord.regios
@@ -411,15 +529,15 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         if regio not in gezien:  # lokaal nogmaals filteren
             continue
         jaar, status = peiljaar(rij)
-        if isinstance(leeftijden, dict):
-            leeftijd = leeftijden.get(str(rij.get("Leeftijd")).strip())
+        if leeftijd_van is not None:
+            leeftijd = leeftijd_van.get(str(rij.get("Leeftijd")).strip())
             if leeftijd is None:
                 continue
         else:
-            leeftijd = leeftijden or "totaal"
+            leeftijd = leeftijden if isinstance(leeftijden, str) else "totaal"
         rol = "waarde"
-        if isinstance(marges, dict):
-            rol = marges.get(str(rij.get("Marges")).strip())
+        if marge_van is not None:
+            rol = marge_van.get(str(rij.get("Marges")).strip())
             if rol is None:
                 continue
         if rol == "waarde":
@@ -436,7 +554,9 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
 
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
-    groepen_leeftijd = set(leeftijden.values()) if isinstance(leeftijden, dict) else {leeftijden or "totaal"}
+    # elke leeftijdsgroep die de tabel aanbiedt (een tabel zonder 65+ in zijn codelijst mist die niet)
+    groepen_leeftijd = set(leeftijd_van.values()) if leeftijd_van is not None else {
+        leeftijden if isinstance(leeftijden, str) else "totaal"}
     for regio, combinaties in gezien.items():
         mist = sorted({(j, l) for j in jaren for l in groepen_leeftijd} - combinaties)
         if mist:
@@ -473,6 +593,13 @@ def _tijd(tekst: str, tabel_id: str) -> dt.datetime:
 def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, pad: Path | None,
             opgehaald_op: dt.datetime) -> None:
     """Vervangt de waarnemingen en herkomst van deze tabel in één transactie."""
+    with schrijf_transactie(pad) as con:
+        schrijf_in(con, tabel, antwoord, waarnemingen, opgehaald_op)
+
+
+def schrijf_in(con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen,
+               opgehaald_op: dt.datetime) -> None:
+    """Vervangt de waarnemingen en herkomst van deze tabel binnen de lopende schrijftransactie `con`."""
     info = antwoord.info
     gewijzigd = _tijd(info["Modified"], tabel.tabel_id)
     if tabel.jaar is not None and "Perioden" not in antwoord.dimensies:
@@ -480,9 +607,13 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
     else:
         peil = "peiljaar uit de Perioden-dimensie; status uit Perioden.Status"
     kolommen = ", ".join(f"{c}={k}" for c, k in antwoord.sleutels.items())
-    toelichting = (f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
-                   f"{', '.join(antwoord.regios)}); {peil}. "
-                   f"Kolommen: {kolommen}.")
+    if antwoord.api == "v4":
+        toelichting = (f"Live opgehaald over OData v4 uit {antwoord.adres} (Observations, gefilterd op "
+                       f"{', '.join(antwoord.regios)}); {peil}. Metingen (op titel gevonden): {kolommen}.")
+    else:
+        toelichting = (f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
+                       f"{', '.join(antwoord.regios)}); {peil}. "
+                       f"Kolommen: {kolommen}.")
     if isinstance(tabel.soort.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
     if antwoord.ontbreekt:
@@ -492,47 +623,47 @@ def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, 
         ("leeftijd", pa.string()), ("waarde", pa.float64()), ("ondergrens", pa.float64()),
         ("bovengrens", pa.float64()), ("status", pa.string()), ("citaat", pa.string()),
     ]))
-    with schrijf_transactie(pad) as con:
-        con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
-        con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
+    con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
+    con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
+    con.execute(
+        """
+        insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
+                              opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie,
+                              opgehaald_via)
+        values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
+                $gewijzigd, $licentie, false, $toelichting, $bronfamilie, $via)
+        """,
+        {
+            "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
+            "titel": info["Title"], "tabel_id": tabel.tabel_id,
+            "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
+            "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
+            "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
+            "bronfamilie": tabel.soort.get("bronfamilie"), "via": f"OData {antwoord.api} ({antwoord.adres})",
+        },
+    )
+    con.register("nieuwe_waarnemingen", nieuw)
+    try:
+        onbekend = con.execute(
+            "select distinct indicator_code from nieuwe_waarnemingen"
+            " where indicator_code not in (select indicator_code from indicator)"
+            " union all select distinct regio_code from nieuwe_waarnemingen"
+            " where regio_code not in (select regio_code from regio)"
+        ).fetchall()
+        if onbekend:
+            raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {onbekend}; niets geschreven.")
         con.execute(
             """
-            insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
-                                  opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie)
-            values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
-                    $gewijzigd, $licentie, false, $toelichting, $bronfamilie)
+            insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,
+                                    bovengrens, status, herkomst_id, citaat)
+            select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status,
+                   $id, citaat
+            from nieuwe_waarnemingen
             """,
-            {
-                "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
-                "titel": info["Title"], "tabel_id": tabel.tabel_id,
-                "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
-                "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
-                "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
-                "bronfamilie": tabel.soort.get("bronfamilie"),
-            },
+            {"id": tabel.herkomst_id},
         )
-        con.register("nieuwe_waarnemingen", nieuw)
-        try:
-            onbekend = con.execute(
-                "select distinct indicator_code from nieuwe_waarnemingen"
-                " where indicator_code not in (select indicator_code from indicator)"
-                " union all select distinct regio_code from nieuwe_waarnemingen"
-                " where regio_code not in (select regio_code from regio)"
-            ).fetchall()
-            if onbekend:
-                raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {onbekend}; niets geschreven.")
-            con.execute(
-                """
-                insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,
-                                        bovengrens, status, herkomst_id, citaat)
-                select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status,
-                       $id, citaat
-                from nieuwe_waarnemingen
-                """,
-                {"id": tabel.herkomst_id},
-            )
-        finally:
-            con.unregister("nieuwe_waarnemingen")
+    finally:
+        con.unregister("nieuwe_waarnemingen")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -550,14 +681,52 @@ class Uitkomst:
         return self.fout is None
 
 
-def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = None, meld: Melder = print) -> int:
-    """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
+def _api_host(tabel: TabelConfig, api: str, gekozen: dict[str, str]) -> str:
+    return gekozen["datasets"] if api == "v4" else gekozen[tabel.soort["catalogus"]]
+
+
+def haal_met_terugval(tabel: TabelConfig, registry: Registry, meld: Melder) -> tuple[Antwoord, Waarnemingen]:
+    """Haalt en zet om via de API's in de volgorde van `api` (data/cbs_tabellen.toml); faalt de eerste (storing,
+    onvolledig of misvormd antwoord), dan de volgende. Falen ze allemaal: `CbsFout` met elke reden."""
+    from loaders import cbs_v4
+
     gekozen, https = hosts()
-    host = gekozen[tabel.soort["catalogus"]]
-    meld(f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij {host} ...")
+    lezers = {"v3": haal_tabel, "v4": cbs_v4.haal_tabel}
+    fouten = []
+    for i, api in enumerate(tabel.api):
+        host = _api_host(tabel, api, gekozen)
+        if i:
+            meld(f"  terugvallen op OData {api} bij {host} ...")
+        try:
+            antwoord = lezers[api](tabel, registry, host, https, meld)
+            return antwoord, zet_om(tabel, antwoord, registry)
+        except CbsFout as fout:
+            fouten.append((api, str(fout)))
+            if i + 1 < len(tabel.api):
+                meld(f"  OData {api} mislukt: {fout}")
+    if len(fouten) == 1:
+        raise CbsFout(fouten[0][1])
+    raise CbsFout(" / ".join(f"OData {api}: {tekst}" for api, tekst in fouten))
+
+
+@dataclass
+class Opgehaald:
+    """Een opgehaalde en gecontroleerde tabel, klaar om te schrijven."""
+
+    tabel: TabelConfig
+    antwoord: Antwoord
+    waarnemingen: Waarnemingen
+    opgehaald_op: dt.datetime
+
+
+def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = print) -> Opgehaald:
+    """Haalt één tabel op (met terugval) en controleert hem volledig; schrijft niets. Fout: `CbsFout`."""
+    gekozen, _ = hosts()
+    eerste = tabel.api[0]
+    meld(f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij "
+         f"{_api_host(tabel, eerste, gekozen)} (OData {eerste}) ...")
     opgehaald_op = dt.datetime.now().replace(microsecond=0)
-    antwoord = haal_tabel(tabel, registry, host, https, meld)
-    waarnemingen = zet_om(tabel, antwoord, registry)
+    antwoord, waarnemingen = haal_met_terugval(tabel, registry, meld)
     if antwoord.ontbreekt:
         meld(f"  niet in deze tabel (optioneel): {', '.join(antwoord.ontbreekt)}")
     if waarnemingen.niet_in_tabel:
@@ -567,16 +736,30 @@ def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = Non
     if not waarnemingen.rijen:
         raise CbsFout(f"Tabel {tabel.tabel_id}: het antwoord bevat geen enkel cijfer voor de gevraagde regio's; "
                       "de vorige cijfers blijven staan.")
-    schrijf(tabel, antwoord, waarnemingen, pad, opgehaald_op)
-    meld(f"  {len(waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id})")
-    return len(waarnemingen.rijen)
+    onbekend = sorted({r["indicator_code"] for r in waarnemingen.rijen if r["indicator_code"] not in registry.bron_kolom}
+                      | {r["regio_code"] for r in waarnemingen.rijen if r["regio_code"] not in registry.regios})
+    if onbekend:
+        raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {', '.join(onbekend)}; niets "
+                      "geschreven.")
+    meld(f"  {len(waarnemingen.rijen)} waarnemingen klaar om te schrijven (OData {antwoord.api})")
+    return Opgehaald(tabel, antwoord, waarnemingen, opgehaald_op)
+
+
+def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = None, meld: Melder = print) -> int:
+    """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
+    klaar = haal_en_controleer(tabel, registry, meld)
+    schrijf(tabel, klaar.antwoord, klaar.waarnemingen, pad, klaar.opgehaald_op)
+    meld(f"  {len(klaar.waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id})")
+    return len(klaar.waarnemingen.rijen)
 
 
 def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config: Path = CONFIG,
             meld: Melder = print) -> list[Uitkomst]:
-    """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart.
+    """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd.
 
-    Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door.
+    Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
+    daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
+    plaats van per tabel); faalt die, dan wordt elke tabel alsnog apart geschreven.
     Een configuratiefout (onbekende tabel, ongeldige registry) geeft meteen `CbsFout`.
     """
     tabellen = lees_config(config)
@@ -593,11 +776,138 @@ def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config:
     if geen:
         raise CbsFout(f"{config} noemt regiosoort {', '.join(map(repr, geen))} in 'regio_soorten', maar "
                       "data/regio.csv heeft geen regio van die soort.")
-    uitkomsten = []
+    uitkomsten: dict[str, Uitkomst] = {}
+    klaar: list[Opgehaald] = []
     for tabel in tabellen:
         try:
-            uitkomsten.append(Uitkomst(tabel.tabel_id, ververs_tabel(tabel, registry, pad, meld)))
+            klaar.append(haal_en_controleer(tabel, registry, meld))
         except CbsFout as fout:
             meld(f"  MISLUKT: {fout}")
-            uitkomsten.append(Uitkomst(tabel.tabel_id, fout=str(fout)))
+            uitkomsten[tabel.tabel_id] = Uitkomst(tabel.tabel_id, fout=str(fout))
+    if klaar:
+        try:
+            with schrijf_transactie(pad) as con:
+                for k in klaar:
+                    schrijf_in(con, k.tabel, k.antwoord, k.waarnemingen, k.opgehaald_op)
+        except CbsFout as fout:
+            meld(f"Samen schrijven mislukt ({fout}); elke tabel apart ...")
+            for k in klaar:
+                try:
+                    schrijf(k.tabel, k.antwoord, k.waarnemingen, pad, k.opgehaald_op)
+                except CbsFout as fout_tabel:
+                    uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, fout=str(fout_tabel))
+        for k in klaar:
+            if k.tabel.tabel_id not in uitkomsten:
+                uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, len(k.waarnemingen.rijen))
+                meld(f"{k.tabel.tabel_id}: {len(k.waarnemingen.rijen)} waarnemingen geschreven "
+                     f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api})")
+    return [uitkomsten[t.tabel_id] for t in tabellen]
+
+
+# --------------------------------------------------------------------------------------------------
+# Releasecontrole: wat is geladen, wat serveert de bron nu, welke nieuwere Kerncijfers bestaan er (laadt niets)
+
+KWB_TITEL = re.compile(r"^Kerncijfers wijken en buurten (\d{4})$")
+
+
+@dataclass
+class Controle:
+    tabel_id: str
+    geladen: dt.datetime | None = None      # Modified van wat in de database staat (herkomst.tabel_gewijzigd)
+    bij_bron: dt.datetime | None = None     # Modified die CBS/RIVM nu serveert
+    via: str | None = None
+    fout: str | None = None
+
+    @property
+    def nieuwer(self) -> bool:
+        return self.bij_bron is not None and (self.geladen is None or self.bij_bron > self.geladen)
+
+
+def _modified_bij_bron(tabel: TabelConfig, meld: Melder) -> tuple[dt.datetime, str]:
+    from loaders import cbs_v4
+
+    gekozen, https = hosts()
+    fouten = []
+    for api in tabel.api:
+        host = _api_host(tabel, api, gekozen)
+        try:
+            if api == "v4":
+                with requests.Session() as sessie:
+                    modified = cbs_v4.haal_properties(sessie, host, https, tabel.tabel_id, meld)["Modified"]
+            else:
+                with _cbsodata_opties(https, meld):
+                    infos = _lijst_van_dicts(tabel.tabel_id, "TableInfos", _haal(
+                        tabel.tabel_id, host, "TableInfos", lambda host=host: cbsodata.get_meta(
+                            tabel.tabel_id, "TableInfos", catalog_url=host, timeout=TIJDSLIMIET), meld))
+                if len(infos) != 1 or not infos[0].get("Modified"):
+                    raise CbsFout(f"Tabel {tabel.tabel_id}: TableInfos bevat geen (enkele) rij met Modified.")
+                modified = infos[0]["Modified"]
+            return _tijd(modified, tabel.tabel_id), f"OData {api}"
+        except CbsFout as fout:
+            fouten.append(f"OData {api}: {fout}")
+    raise CbsFout(" / ".join(fouten))
+
+
+def nieuwere_kerncijfers(tabellen: list[TabelConfig], meld: Melder) -> list[tuple[str, int, str]]:
+    """(id, jaar, titel) van elke 'Kerncijfers wijken en buurten <jaar>' in de catalogus die nieuwer is dan de
+    nieuwste geconfigureerde jaargang; uit de v4-catalogus (Datasets), met de v3-catalogus als terugval."""
+    from loaders import cbs_v4
+
+    kwb = [t for t in tabellen if t.soort_code == "kwb" and t.jaar]
+    if not kwb:
+        return []
+    nieuwste = max(t.jaar for t in kwb)
+    bekend = {t.tabel_id.upper() for t in tabellen}
+    gekozen, https = hosts()
+    schema = "https" if https else "http"
+    try:
+        with requests.Session() as sessie:
+            rijen = cbs_v4._collectie(sessie, f"{schema}://{gekozen['datasets']}/odata/v1/CBS/Datasets", "catalogus",
+                                      gekozen["datasets"], "de catalogus (Datasets)", meld)
+    except CbsFout as fout:
+        meld(f"  v4-catalogus niet te lezen ({fout}); v3-catalogus proberen ...")
+        with _cbsodata_opties(https, meld):
+            rijen = _lijst_van_dicts("catalogus", "Tables", _haal("catalogus", gekozen["opendata"], "de catalogus (Tables)",
+                                     lambda: cbsodata.get_table_list(catalog_url=gekozen["opendata"]), meld))
+    uit = []
+    for r in rijen:
+        m = KWB_TITEL.match(str(r.get("Title") or "").strip())
+        if m and int(m.group(1)) > nieuwste and str(r.get("Identifier", "")).upper() not in bekend:
+            uit.append((str(r["Identifier"]), int(m.group(1)), r["Title"].strip()))
+    return sorted(uit, key=lambda t: t[1])
+
+
+def controleer(pad: Path | None = None, config: Path = CONFIG, meld: Melder = print) -> list[Controle]:
+    """Per geconfigureerde tabel de Modified van wat geladen is en van wat de bron nu serveert, en de nieuwere
+    Kerncijfers-jaargangen in de catalogus. Schrijft niets."""
+    tabellen = lees_config(config)
+    lezer = Lezer(Path(pad) if pad else database_pad())
+    try:
+        geladen = dict(lezer.cursor().execute(
+            "select herkomst_id, tabel_gewijzigd from herkomst where herkomst_id in (select unnest($ids))",
+            {"ids": [t.herkomst_id for t in tabellen]}).fetchall())
+    finally:
+        lezer.close()
+
+    def datum(t: dt.datetime | None) -> str:
+        return t.strftime("%d-%m-%Y %H:%M") if t else "niet geladen"
+
+    uitkomsten = []
+    for tabel in tabellen:
+        c = Controle(tabel.tabel_id, geladen.get(tabel.herkomst_id))
+        try:
+            c.bij_bron, c.via = _modified_bij_bron(tabel, lambda _t: None)
+            oordeel = "NIEUWER bij de bron" if c.nieuwer else "actueel"
+            meld(f"{tabel.tabel_id}: geladen {datum(c.geladen)}, bij de bron {datum(c.bij_bron)} ({c.via}): {oordeel}")
+        except CbsFout as fout:
+            c.fout = str(fout)
+            meld(f"{tabel.tabel_id}: geladen {datum(c.geladen)}, bij de bron niet te controleren: {fout}")
+        uitkomsten.append(c)
+    nieuw = nieuwere_kerncijfers(tabellen, meld)
+    if nieuw:
+        meld("Nieuwere Kerncijfers wijken en buurten in de catalogus (nog niet in data/cbs_tabellen.toml):")
+        for tid, _jaar, titel in nieuw:
+            meld(f"  {tid}: {titel}")
+    else:
+        meld("Geen nieuwere Kerncijfers wijken en buurten in de catalogus.")
     return uitkomsten

@@ -1,5 +1,6 @@
 -- Elke herkomst (tabel, document of upload): uitgever, tabel, titel, adres bij de uitgever en de kopie waarin het
--- cijfer gelezen is; periode, wanneer opgehaald of geüpload, licentie en hoeveel cijfers eruit komen (opgeslagen,
+-- cijfer gelezen is; periode, wanneer opgehaald of geüpload, de wijzigingsdatum van de tabel bij de uitgever
+-- (Modified) en langs welke weg (OData v3/v4), licentie en hoeveel cijfers eruit komen (opgeslagen,
 -- en berekend met deze herkomst als teller).
 
 with herkomsten as (
@@ -22,6 +23,7 @@ final as (
         h.periode,
         h.opgehaald_op,
         h.tabel_gewijzigd,
+        h.opgehaald_via,
         h.bestand_sha256,
         h.licentie,
         h.ingebed,

@@ -17,10 +17,12 @@ import pytest
 
 from dbhulp import vraag as _lees
 
+from loaders import cbs
 from loaders.cbs import CbsFout, ververs, ververs_tabel, lees_config, lees_registry
 from odata.server import ODataServer  # tests/ staat op sys.path (pytest, prepend)
 
 PROJECT = Path(__file__).resolve().parent.parent
+ONBEREIKBAAR = "127.0.0.1:9"  # discard-poort: verbinding geweigerd
 
 
 @pytest.fixture
@@ -30,8 +32,12 @@ def servers(ingebedde_db, monkeypatch):
         monkeypatch.setenv("KOMPAS_CBS_OPENDATA", opendata.host)
         monkeypatch.setenv("KOMPAS_CBS_DATADERDEN", derden.host)
         monkeypatch.setenv("KOMPAS_CBS_HTTPS", "0")
+        # OData v4 (terugval voor de Kerncijfers) onbereikbaar: deze tests gaan over de v3-weg; zie test_cbs_v4.py
+        monkeypatch.setenv("KOMPAS_CBS_DATASETS", ONBEREIKBAAR)
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
         # geen proxy uit de omgeving voor 127.0.0.1 (publieke optie van cbsodata, geen interne code)
         monkeypatch.setattr(cbsodata.options, "requests", {"proxies": {"http": None, "https": None}})
+        monkeypatch.setattr(cbs, "WACHT_BASIS", 0)  # herhalen zonder te wachten
         yield opendata, derden
 
 
@@ -255,6 +261,48 @@ def test_andere_tabellen_gaan_door_als_een_tabel_faalt(servers, ingebedde_db):
     assert _waarnemingen(ingebedde_db, "cbs:85984NED")
 
 
+# -- herhalen bij een tijdelijke storing
+
+
+@pytest.mark.parametrize("storing", [503, "verbreek", "traag"], ids=["http_503", "verbinding_weg", "time_out"])
+def test_tijdelijke_storing_wordt_herhaald_en_gemeld(servers, ingebedde_db, monkeypatch, storing):
+    opendata, _ = servers
+    monkeypatch.setattr(cbs, "TIJDSLIMIET", 0.5)
+    opendata.traag_seconden = 1.5
+    # de tweede pagina van de dataset faalt twee keer en antwoordt daarna
+    opendata.storingen[("85984NED", "TypedDataSet", 2)] = [storing, storing]
+    meldingen = []
+    uitkomst = ververs(["85984NED"], meld=meldingen.append)[0]
+    assert uitkomst.gelukt, uitkomst.fout
+    herhalingen = [m for m in meldingen if "opnieuw proberen" in m]
+    assert len(herhalingen) == 2
+    oorzaak = {503: "HTTP-status 503", "verbreek": "geen verbinding", "traag": "de server antwoordde niet op tijd"}
+    assert herhalingen[0].startswith(f"  de dataset van 85984NED bij {opendata.host}: {oorzaak[storing]}; opnieuw")
+    assert "(poging 2 van 4)" in herhalingen[0] and "(poging 3 van 4)" in herhalingen[1]
+    assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[0] == 230
+
+
+def test_blijvende_storing_faalt_dicht_na_de_laatste_poging(servers, ingebedde_db):
+    opendata, _ = servers
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    voor = _momentopname(ingebedde_db)
+    opendata.storingen[("85984NED", "TypedDataSet", 1)] = 503
+    meldingen = []
+    uitkomst = ververs(["85984NED"], meld=meldingen.append)[0]
+    assert not uitkomst.gelukt
+    assert "(status 503 na 4 pogingen)" in uitkomst.fout
+    assert len([m for m in meldingen if "de dataset van 85984NED" in m and "opnieuw proberen" in m]) == 3
+    assert _momentopname(ingebedde_db) == voor
+
+
+def test_ontbrekende_tabel_wordt_niet_herhaald(servers, ingebedde_db):
+    opendata, _ = servers
+    meldingen = []
+    uitkomst = ververs(["86165NED"], meld=meldingen.append)[0]  # niet op de lokale server: 404
+    assert not uitkomst.gelukt and "status 404)" in uitkomst.fout
+    assert not [m for m in meldingen if opendata.host in m and "opnieuw proberen" in m]
+
+
 # -- herhaalbaar
 
 
@@ -303,10 +351,12 @@ def test_https_en_host_uit_de_omgeving(servers, monkeypatch):
     from loaders.cbs import hosts
 
     opendata, derden = servers
-    assert hosts() == ({"opendata": opendata.host, "dataderden": derden.host}, False)
+    assert hosts() == ({"opendata": opendata.host, "dataderden": derden.host, "datasets": ONBEREIKBAAR}, False)
     monkeypatch.delenv("KOMPAS_CBS_OPENDATA")
     monkeypatch.setenv("KOMPAS_CBS_HTTPS", "1")
     assert hosts()[0]["opendata"] == "opendata.cbs.nl" and hosts()[1] is True
+    monkeypatch.delenv("KOMPAS_CBS_DATASETS")
+    assert hosts()[0]["datasets"] == "datasets.cbs.nl"
 
 
 # -- opdrachtregel
@@ -322,7 +372,8 @@ def _cli(*args, env) -> subprocess.CompletedProcess:
 def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
     opendata, derden = servers
     env = {"KOMPAS_DB": str(ingebedde_db), "KOMPAS_CBS_OPENDATA": opendata.host,
-           "KOMPAS_CBS_DATADERDEN": derden.host, "KOMPAS_CBS_HTTPS": "0"}
+           "KOMPAS_CBS_DATADERDEN": derden.host, "KOMPAS_CBS_HTTPS": "0",
+           "KOMPAS_CBS_DATASETS": opendata.host}  # de v3-server kent /odata/v1 niet: 404, terugval faalt meteen
     goed = _cli("85984NED", "50120NED", env=env)
     assert goed.returncode == 0, goed.stderr
     assert "85984NED (Kerncijfers wijken en buurten) ophalen bij 127.0.0.1:" in goed.stdout
@@ -333,7 +384,7 @@ def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
     # 86165NED staat niet op de lokale server: HTTP 404; 85984NED wordt wel geschreven
     half = _cli("86165NED", "85984NED", env=env)
     assert half.returncode == 1
-    assert "86165NED: MISLUKT - Tabel 86165NED" in half.stdout
+    assert "86165NED: MISLUKT - OData v3: Tabel 86165NED" in half.stdout
     assert "1 van 2 tabellen mislukt (86165NED); hun vorige cijfers zijn blijven staan." in half.stderr
 
     onbekend = _cli("12345NED", env=env)

@@ -65,6 +65,8 @@ alter table herkomst add column if not exists gelezen_in varchar;
 -- de meting achter de cijfers (zie bronfamilie in 40_berekend.sql), waar de loader die kent (data/cbs_tabellen.toml);
 -- NULL: afgeleid uit bron en titel
 alter table herkomst add column if not exists bronfamilie varchar;
+-- langs welke weg een live tabel kwam ('OData v4 (https://datasets.cbs.nl/...)'); NULL bij ingebedde cijfers en uploads
+alter table herkomst add column if not exists opgehaald_via varchar;
 
 create table if not exists waarneming (
     indicator_code varchar not null,

@@ -9,17 +9,25 @@
   zie cbs_open_data.md §1a; de andere nummers zijn voor de test gekozen).
 - dataderden/50120NED: RIVM "Gezondheid per wijk en buurt" in de vorm van de OData v3-API, met de
   onderwerpsleutels en dimensiecodes uit cbs_open_data.md §1c.
-- Alle CIJFERS (TypedDataSet) zijn verzonnen en bestaan alleen in tests/.
+- De CIJFERS van 85984NED, 85318NED en 50120NED zijn verzonnen en bestaan alleen in tests/.
+- opendata/83674NED en 85012NED: de Gezondheidsmonitor 2016/2020 uit de ECHTE StatLine-exports
+  (shared/reference/cbs_exports); 85563NED (2022) met de echte cijfers uit found_2026-12.csv.
+- datasets/: dezelfde tabellen in de vorm van OData v4 (afgeleid uit de v3-opnamen), en de catalogi.
 """
 
 from __future__ import annotations
 
 import copy
+import csv
 import json
+import os
+import re
 from pathlib import Path
 
 MAP = Path(__file__).resolve().parent
-REFERENTIE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cbs_metadata" / "85984NED"
+# de referentiemap naast de checkout (../shared/reference), of KOMPAS_REFERENTIE
+REFERENTIE_MAP = Path(os.environ.get("KOMPAS_REFERENTIE") or Path(__file__).resolve().parents[3] / "shared" / "reference")
+REFERENTIE = REFERENTIE_MAP / "cbs_metadata" / "85984NED"
 
 KWB_VOORVOEGSELS = [
     "Gemeentenaam", "SoortRegio", "Codering", "AantalInwoners", "HuishoudensTotaal", "Nettoarbeidsparticipatie",
@@ -202,8 +210,242 @@ def maak_rivm() -> None:
     schrijf(doel / "TypedDataSet.json", rijen)
 
 
-if __name__ == "__main__":
+
+
+# --------------------------------------------------------------------------------------------------
+# OData v4 (datasets.cbs.nl/odata/v1/CBS/<tabel>/): dezelfde tabel als de v3-opname, in de vorm van
+# shared/reference/cbs_odata_v4.md §3-§7 (Properties als singleton, Dimensions, MeasureCodes, <Dim>Codes en
+# Observations in lange vorm). Afgeleid uit de v3-bestanden hierboven, zodat beide API's dezelfde cijfers geven.
+#
+# Metingcodes: waar de referentie een code voor de Kerncijfers noemt (§12, 'corroborated') staat die hier;
+# voor 'Huishoudens met een laag inkomen' is geen code gevonden, die code is voor de test gekozen. De loader
+# zoekt metingen op hun titel, nooit op deze codes.
+V4_KWB_CODES = {
+    "AantalInwoners": "T001036", "HuishoudensTotaal": "1050010_2", "Nettoarbeidsparticipatie": "M001796_2",
+    "HuishoudensMetEenLaagInkomen": "TEST0089", "PersonenPerSoortUitkeringBijstand": "D006842",
+    "PersonenPerSoortUitkeringAO": "D006837", "JongerenMetJeugdzorgInNatura": "T001203",
+    "PercentageJongerenMetJeugdzorg": "A045561", "WmoClienten": "M001342_1", "WmoClientenRelatief": "M001342_2",
+}
+V4_SOORT = {"GeoDetail": "GeoDetailDimension", "GeoDimension": "GeoDimension", "TimeDimension": "TimeDimension",
+            "Dimension": "Dimension"}
+# v3 '.' (ontbreekt) en 'x' (geheim) als ValueAttribute (referentie §6: 'Missing' gezien als Default in v3,
+# 'Confidential' niet bevestigd); null en leeg: de cel ontbreekt ("Empty cells will no longer be returned").
+V4_ATTRIBUUT = {".": "Missing", "x": "Confidential"}
+
+
+def lees(pad: Path):
+    return json.loads(pad.read_text(encoding="utf-8"))
+
+
+def maak_v4(catalogus: str, tabel: str, codes: dict[str, str] | None = None) -> None:
+    bron = MAP / catalogus / tabel
+    info = lees(bron / "TableInfos.json")[0]
+    props = lees(bron / "DataProperties.json")
+    dims = [p for p in props if p["Type"] in V4_SOORT]
+    topics = [p for p in props if p["Type"] == "Topic" and p.get("Datatype") != "String"]
+    code_van = {}
+    for i, p in enumerate(topics):
+        code_van[p["Key"]] = (codes or {}).get(voorvoegsel(p["Key"]), f"M{9000 + i:06d}")
+    rijen = lees(bron / "TypedDataSet.json")
+    observaties = []
+    for rij in rijen:
+        for p in topics:
+            w = rij.get(p["Key"])
+            if w is None or (isinstance(w, str) and not w.strip()):
+                continue  # lege cel: niet geleverd
+            attribuut = V4_ATTRIBUUT.get(w.strip()) if isinstance(w, str) else None
+            obs = {"Id": len(observaties), "Measure": code_van[p["Key"]], "ValueAttribute": attribuut or "None",
+                   "Value": None if attribuut else w, "StringValue": None}
+            obs.update({d["Key"]: rij[d["Key"]] for d in dims})
+            observaties.append(obs)
+    # Modified met tijdzone (cbsodata4 leest Modified als tijd met offset); zelfde moment als in TableInfos
+    doel = MAP / "datasets" / tabel
+    schrijf(doel / "Properties.json", {
+        "Identifier": tabel, "Title": info["Title"], "Description": info.get("ShortDescription"),
+        "Catalog": "CBS", "Language": "nl", "Status": "Regulier", "DatasetType": "Numeric",
+        "Modified": info["Modified"] + "+01:00", "TemporalCoverage": info.get("Period"),
+        "ObservationCount": len(observaties),
+    })
+    schrijf(doel / "Dimensions.json", [
+        {"Identifier": d["Key"], "Title": d["Title"], "Description": d.get("Description"), "Kind": V4_SOORT[d["Type"]],
+         "ContainsGroups": False, "ContainsCodes": True} for d in dims])
+    schrijf(doel / "MeasureCodes.json", [
+        {"Identifier": code_van[p["Key"]], "Index": i + 1, "Title": p["Title"], "Description": p.get("Description"),
+         "MeasureGroupId": None, "DataType": p.get("Datatype"), "Unit": p.get("Unit"), "Decimals": p.get("Decimals"),
+         "PresentationType": p.get("PresentationType")} for i, p in enumerate(topics)])
+    for d in dims:
+        lijst = lees(bron / f"{d['Key']}.json")
+        schrijf(doel / f"{d['Key']}Codes.json", [
+            {"Identifier": c["Key"], "Index": i + 1, "Title": c["Title"], "Description": c.get("Description"),
+             "DimensionGroupId": None, **({"Status": c.get("Status")} if "Status" in c else {})}
+            for i, c in enumerate(lijst)])
+    schrijf(doel / "Observations.json", observaties)
+
+
+# --------------------------------------------------------------------------------------------------
+# CBS Gezondheidsmonitor 2016 (83674NED) en 2020 (85012NED), uit de ECHTE StatLine-exports in
+# shared/reference/cbs_exports (dezelfde bestanden waaruit data/waarnemingen/gezondheidsmonitor_*.csv komt).
+# De cijfers, de labels van Leeftijd, Marges en RegioS en de kolomnamen zijn die van de export; de regiocodes
+# zijn de CBS-codes van data/regio.csv, de Marges-codes die van de RIVM-tabel (cbs_open_data.md §1c).
+# Niet in de export en dus voor de test gekozen (de loader hangt er niet van af): de achtervoegsels _1, _2 ...,
+# de codes van Leeftijd, de titels (uit de kolomnaam gesplitst), de metingcodes in v4 en Modified.
+EXPORTS = REFERENTIE_MAP / "cbs_exports"
+GM_REGIO = {"Nederland": "NL01", "Dalfsen": "GM0148", "Bronckhorst": "GM1876", "Dronten": "GM0303",
+            "GGD IJsselland (GG)": "GG1009", "GGD Noord- en Oost-Gelderland (GG)": "GG1413",
+            "GGD Flevoland (GG)": "GG2209", "Overijssel (PV)": "PV23", "Flevoland (PV)": "PV24",
+            "Gelderland (PV)": "PV25"}
+GM_MARGES = {"Waarde": "MW00000", "Ondergrens 95%-interval": "MOG0095", "Bovengrens 95%-interval": "MBG0095"}
+GM_TABELLEN = [  # bestand, tabel, titel, leeftijdscodes (gekozen), met Perioden
+    ("Gezondheidsmonitor16_83674NED.csv", "83674NED", "Gezondheidsmonitor; bevolking 19 jaar of ouder, regio, 2016",
+     {"Totaal": "10000", "19 tot 65 jaar": "53950", "65 jaar of ouder": "80200"}, True),
+    ("Gezondheidsmonitor20_85012NED.csv", "85012NED", "Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2020",
+     {"Totaal": "10000", "18 tot 65 jaar": "53115", "65 jaar of ouder": "80200"}, False),
+]
+
+
+def titel_van_sleutel(sleutel: str) -> str:
+    woorden = re.findall(r"[A-Z][a-z]*|\d+", sleutel)
+    return " ".join([woorden[0]] + [w.lower() for w in woorden[1:]])
+
+
+def maak_gezondheidsmonitor(bestand: str, tabel: str, titel: str, leeftijden: dict[str, str], perioden: bool) -> None:
+    with open(EXPORTS / bestand, newline="", encoding="utf-8") as f:
+        export = [r for r in csv.DictReader(f) if r["RegioS"].strip() in GM_REGIO]
+    vast = {"", "ID", "Leeftijd", "Marges", "RegioS", "Perioden"}
+    kolommen = [k for k in export[0] if k not in vast]
+    sleutel = {k: f"{k}_{i + 1}" for i, k in enumerate(kolommen)}
+    props = [
+        {"odata.type": "Cbs.OData.Dimension", "ID": 0, "Position": 0, "ParentID": None, "Type": "Dimension",
+         "Key": "Leeftijd", "Title": "Leeftijd", "Description": "", "Default": "Impossible", "PresentationType": ""},
+        {"odata.type": "Cbs.OData.Dimension", "ID": 1, "Position": 1, "ParentID": None, "Type": "Dimension",
+         "Key": "Marges", "Title": "Marges", "Description": "", "Default": "Impossible", "PresentationType": ""},
+        {"odata.type": "Cbs.OData.GeoDimension", "ID": 2, "Position": 2, "ParentID": None, "Type": "GeoDimension",
+         "Key": "RegioS", "Title": "Regio's", "Description": "", "MapYear": None},
+    ]
+    if perioden:
+        props.append({"odata.type": "Cbs.OData.TimeDimension", "ID": 3, "Position": 3, "ParentID": None,
+                      "Type": "TimeDimension", "Key": "Perioden", "Title": "Perioden", "Description": ""})
+    for i, k in enumerate(kolommen):
+        props.append({"odata.type": "Cbs.OData.Topic", "ID": len(props), "Position": len(props), "ParentID": None,
+                      "Type": "Topic", "Key": sleutel[k], "Title": titel_van_sleutel(k), "Description": None,
+                      "Datatype": "Double", "Unit": "", "Decimals": 1, "Default": "Missing", "PresentationType": ""})
+    rijen = []
+    for r in export:
+        rij = {"ID": len(rijen), "Leeftijd": leeftijden[r["Leeftijd"]], "Marges": GM_MARGES[r["Marges"]],
+               "RegioS": GM_REGIO[r["RegioS"].strip()]}
+        if perioden:
+            rij["Perioden"] = f"{r['Perioden']}JJ00"
+        for k in kolommen:
+            rij[sleutel[k]] = float(r[k]) if r[k].strip() else None
+        rijen.append(rij)
+    jaar = titel[-4:]
+    info = {"ID": 0, "Title": titel, "ShortTitle": titel, "Identifier": tabel, "Summary": "", "Modified":
+            "2000-01-01T00:00:00", "ReasonDelivery": "", "ExplanatoryText": "", "Language": "nl", "Catalog": "CBS",
+            "Frequency": "", "Period": jaar, "ShortDescription": "Testopname uit de StatLine-export; Modified is "
+            "een vaste testwaarde (niet in de export).", "Description": "", "DefaultPresentation": "",
+            "DefaultSelection": "", "GraphTypes": "Table", "OutputStatus": "Regulier", "Source": "CBS",
+            "MetaDataModified": "2000-01-01T00:00:00", "SearchPriority": "1"}
+    doel = MAP / "opendata" / tabel
+    schrijf(doel / "TableInfos.json", [info])
+    schrijf(doel / "DataProperties.json", props)
+    schrijf(doel / "CategoryGroups.json", [])
+    schrijf(doel / "Leeftijd.json", [{"Key": c, "Title": t, "Description": None, "CategoryGroupID": None}
+                                     for t, c in leeftijden.items()])
+    schrijf(doel / "Marges.json", [{"Key": c, "Title": t, "Description": None, "CategoryGroupID": None}
+                                   for t, c in GM_MARGES.items()])
+    schrijf(doel / "RegioS.json", [{"Key": c, "Title": n.replace(" (GG)", "").replace(" (PV)", ""),
+                                    "Description": None, "CategoryGroupID": None} for n, c in GM_REGIO.items()])
+    if perioden:
+        schrijf(doel / "Perioden.json", [{"Key": f"{jaar}JJ00", "Title": jaar, "Description": None, "Status": None}])
+    schrijf(doel / "TypedDataSet.json", rijen)
+
+
+# 2022: 85563NED. Geen volledige export in de referentie; wel de 32 cijfers (Nederland en de drie GGD-regio's,
+# 18 jaar of ouder, zonder intervallen) die found_2026-12.csv uit een CBS-export van deze tabel las. De opname bevat
+# precies die cijfers; de kolomnamen zijn aangenomen (die van 85012NED, en PsychischeKlachten voor de MHI-5-kolom).
+GM_2022_KOLOMMEN = {
+    "ervaren gezondheid (zeer) goed": "ErvarenGezondheidGoedZeerGoed",
+    "psychische klachten (MHI-5 <= 60)": "PsychischeKlachten",
+    "een of meer langdurige aandoeningen": "EenOfMeerLangdurigeAandoeningen",
+    "voldoet aan beweegrichtlijn": "VoldoetAanBeweegrichtlijn", "wekelijkse sporters": "WekelijksSporter",
+    "rokers": "Rokers", "voldoet aan richtlijn alcoholgebruik": "VoldoetAanRichtlijnAlcoholgebruik",
+    "overmatige drinkers": "OvermatigDrinker",
+}
+
+
+def maak_gezondheidsmonitor_2022() -> None:
+    tabel, titel = "85563NED", "Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2022"
+    with open(REFERENTIE_MAP / "found_2026-12.csv", newline="", encoding="utf-8") as f:
+        gelezen = [r for r in csv.DictReader(f) if "85563NED" in r["bron"]]
+    namen = {"NL01": "Nederland", "GG1009": "GGD IJsselland", "GG1413": "GGD Noord- en Oost-Gelderland",
+             "GG2209": "GGD Flevoland"}
+    kolommen = list(GM_2022_KOLOMMEN.values())
+    sleutel = {k: f"{k}_{i + 1}" for i, k in enumerate(kolommen)}
+    rijen: dict[str, dict] = {}
+    for r in gelezen:
+        assert r["leeftijd"] == "18+" and r["peiljaar"] == "2022", r
+        rij = rijen.setdefault(r["regio_code"], {"ID": len(rijen), "Leeftijd": "10000", "Marges": "MW00000",
+                                                 "RegioS": r["regio_code"]})
+        rij[sleutel[GM_2022_KOLOMMEN[r["indicator"]]]] = float(r["waarde"])
+    props = [
+        {"odata.type": "Cbs.OData.Dimension", "ID": 0, "Position": 0, "ParentID": None, "Type": "Dimension",
+         "Key": "Leeftijd", "Title": "Leeftijd", "Description": "", "Default": "Impossible", "PresentationType": ""},
+        {"odata.type": "Cbs.OData.Dimension", "ID": 1, "Position": 1, "ParentID": None, "Type": "Dimension",
+         "Key": "Marges", "Title": "Marges", "Description": "", "Default": "Impossible", "PresentationType": ""},
+        {"odata.type": "Cbs.OData.GeoDimension", "ID": 2, "Position": 2, "ParentID": None, "Type": "GeoDimension",
+         "Key": "RegioS", "Title": "Regio's", "Description": "", "MapYear": None},
+    ] + [{"odata.type": "Cbs.OData.Topic", "ID": 3 + i, "Position": 3 + i, "ParentID": None, "Type": "Topic",
+          "Key": sleutel[k], "Title": titel_van_sleutel(k), "Description": None, "Datatype": "Double", "Unit": "%",
+          "Decimals": 1, "Default": "Missing", "PresentationType": ""} for i, k in enumerate(kolommen)]
+    info = {"ID": 0, "Title": titel, "ShortTitle": titel, "Identifier": tabel, "Summary": "", "Modified":
+            "2000-01-01T00:00:00", "ReasonDelivery": "", "ExplanatoryText": "", "Language": "nl", "Catalog": "CBS",
+            "Frequency": "", "Period": "2022", "ShortDescription": "Testopname met de cijfers uit found_2026-12.csv; "
+            "Modified is een vaste testwaarde.", "Description": "", "DefaultPresentation": "", "DefaultSelection": "",
+            "GraphTypes": "Table", "OutputStatus": "Regulier", "Source": "CBS", "MetaDataModified": "2000-01-01T00:00:00",
+            "SearchPriority": "1"}
+    doel = MAP / "opendata" / tabel
+    schrijf(doel / "TableInfos.json", [info])
+    schrijf(doel / "DataProperties.json", props)
+    schrijf(doel / "CategoryGroups.json", [])
+    schrijf(doel / "Leeftijd.json", [{"Key": "10000", "Title": "Totaal", "Description": None, "CategoryGroupID": None}])
+    schrijf(doel / "Marges.json", [{"Key": "MW00000", "Title": "Waarde", "Description": None, "CategoryGroupID": None}])
+    schrijf(doel / "RegioS.json", [{"Key": c, "Title": n, "Description": None, "CategoryGroupID": None}
+                                   for c, n in namen.items()])
+    schrijf(doel / "TypedDataSet.json", list(rijen.values()))
+
+
+def maak_catalogi() -> None:
+    """De catalogus: v3 ODataCatalog/Tables en v4 Datasets, met de opgenomen tabellen en de Kerncijfers-jaargangen
+    die de referentie noemt (cbs_open_data.md §1a); 86165NED (2025) is er, zodat de controle hem als nieuwer meldt."""
+    tabellen = []
+    for catalogus in ("opendata",):
+        for p in sorted((MAP / catalogus).iterdir()):
+            if p.is_dir():
+                info = lees(p / "TableInfos.json")[0]
+                tabellen.append({"Identifier": info["Identifier"], "Title": info["Title"], "Modified": info["Modified"]})
+    tabellen.append({"Identifier": "86165NED", "Title": "Kerncijfers wijken en buurten 2025",
+                     "Modified": "2025-10-31T02:00:00"})
+    schrijf(MAP / "opendata" / "Tables.json", [dict(t, ShortTitle=t["Title"], Catalog="CBS", Language="nl")
+                                              for t in tabellen])
+    schrijf(MAP / "datasets" / "Datasets.json", [
+        {"Identifier": t["Identifier"], "Title": t["Title"], "Catalog": "CBS", "Language": "nl", "Status": "Regulier",
+         "Modified": t["Modified"] + "+01:00"} for t in tabellen])
+
+
+def alles() -> None:
     maak_kwb("85984NED", 2024, None)
     maak_kwb("85318NED", 2022, SUFFIX_2022)
     maak_rivm()
+    for args in GM_TABELLEN:
+        maak_gezondheidsmonitor(*args)
+    maak_gezondheidsmonitor_2022()
+    for tabel in ("85984NED", "85318NED"):
+        maak_v4("opendata", tabel, V4_KWB_CODES)
+    for tabel in [t for _, t, *_ in GM_TABELLEN] + ["85563NED"]:
+        maak_v4("opendata", tabel)
+    maak_catalogi()
+
+
+if __name__ == "__main__":
+    alles()
     print("fixtures geschreven in", MAP)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -54,10 +55,20 @@ class ODataServer:
         self.paginagrootte = paginagrootte
         # (tabel, naam) -> lijst die in plaats van het bestand wordt geserveerd
         self.vervang: dict[tuple[str, str], object] = {}
-        # (tabel, naam, pagina) -> HTTP-status of 'kapot' (geen JSON) of 'zonder_value'; pagina 1 = eerste
+        # (tabel, naam, pagina) -> HTTP-status, 'kapot' (geen JSON), 'zonder_value', 'traag' (antwoordt pas na
+        # `traag_seconden`) of 'verbreek' (sluit de verbinding zonder antwoord); pagina 1 = eerste.
+        # Een lijst geldt voor de volgende verzoeken, één element per verzoek: [503, 503] faalt twee keer en
+        # antwoordt daarna gewoon.
         self.storingen: dict[tuple[str, str, int], object] = {}
+        self.traag_seconden = 2.0
         self.verzoeken: list[str] = []
         self._httpd: ThreadingHTTPServer | None = None
+
+    def storing(self, sleutel: tuple[str, str, int]):
+        storing = self.storingen.get(sleutel)
+        if isinstance(storing, list):
+            return storing.pop(0) if storing else None
+        return storing
 
     # -- opgenomen antwoorden
     def tabellen(self) -> list[str]:
@@ -101,6 +112,9 @@ class ODataServer:
                 server.verzoeken.append(self.path)
                 deel = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(deel.query, keep_blank_values=True).items()}
+                if deel.path == "/ODataCatalog/Tables":  # de tabellencatalogus (cbsodata.get_table_list)
+                    return self._json(200, {"odata.metadata": "", "value": json.loads(
+                        (server.map / "Tables.json").read_text(encoding="utf-8"))})
                 m = re.match(r"^/ODataFeed/odata/(\w+)/(\w*)$", deel.path)
                 if not m or m.group(1) not in server.tabellen():
                     return self._json(404, {"odata.error": {"code": "", "message": {"lang": "nl", "value": "Not found"}}})
@@ -124,7 +138,13 @@ class ODataServer:
                         rijen = [{k: r[k] for k in kolommen if k in r} for r in rijen]
                 skip = int(query.get("$skip", 0))
                 pagina = skip // server.paginagrootte + 1
-                storing = server.storingen.get((tabel, naam, pagina))
+                storing = server.storing((tabel, naam, pagina))
+                if storing == "traag":
+                    time.sleep(server.traag_seconden)
+                    storing = None
+                if storing == "verbreek":  # verbinding dicht zonder antwoord
+                    self.close_connection = True
+                    return None
                 if isinstance(storing, int):
                     return self._json(storing, {"odata.error": {"message": {"value": "storing"}}})
                 if storing == "kapot":

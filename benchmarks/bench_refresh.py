@@ -1,0 +1,128 @@
+"""Benchmark (geen test): de verversing van de geconfigureerde tabellen tegen de lokale OData-servers, naast het
+kale downloaden van dezelfde tabellen in dezelfde run.
+
+    python benchmarks/bench_refresh.py [--herhalingen 5]
+
+De servers (tests/odata/server.py en server_v4.py) serveren de opgenomen tabellen op 127.0.0.1; de database is een
+tijdelijke kopie gebouwd uit data/ (nooit data/ zelf). Per tabel:
+- verversing: `loaders.cbs.ververs([tabel])`, langs de eerste API van de tabel (v3 met cbsodata, of v4);
+- kaal: precies dezelfde HTTP-verzoeken die de verversing deed (uit het serverlogboek), met de client van die weg
+  (v3: zoals cbsodata, een verbinding per verzoek; v4: één requests-sessie) en alleen `json.loads`; geen controle,
+  omzetting of schrijven.
+Drukt per tabel ophalen+controleren naast kaal af, de hele verversing (alle tabellen, één schrijftransactie) naast
+het kale downloaden van alle tabellen, en wat het schrijven kost. Doel: verversing hooguit 2x het kale downloaden.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "tests"))
+
+import cbsodata  # noqa: E402
+import requests  # noqa: E402
+
+from kompas.db import schrijf_transactie  # noqa: E402
+from loaders.cbs import haal_en_controleer, lees_config, lees_registry, schrijf_in, ververs  # noqa: E402
+from loaders.ingebed import bouw  # noqa: E402
+from odata.server import ODataServer  # noqa: E402
+from odata.server_v4 import ODataV4Server  # noqa: E402
+
+TABELLEN = ["85984NED", "85318NED", "50120NED", "83674NED", "85012NED", "85563NED"]  # die de servers kennen
+
+
+def kaal(servers, verzoeken: list[tuple[int, str]]) -> None:
+    """De kale download: elk verzoek van de verversing opnieuw, met de client van die weg. v3 (cbsodata maakt per
+    verzoek een nieuwe sessie): requests.get per verzoek; v4: één requests-sessie. Alleen json.loads."""
+    with requests.Session() as sessie:
+        for i, pad in verzoeken:
+            url = f"http://{servers[i].host}{pad}"
+            antwoord = sessie.get(url, timeout=60) if i == 2 else requests.get(url, timeout=60)
+            json.loads(antwoord.content)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--herhalingen", type=int, default=5)
+    args = parser.parse_args()
+    cbsodata.options.requests = {"proxies": {"http": None, "https": None}}
+    os.environ["NO_PROXY"] = "127.0.0.1"
+    with tempfile.TemporaryDirectory() as map_, ODataServer("opendata", 1000) as opendata, \
+            ODataServer("dataderden", 1000) as derden, ODataV4Server(1000) as v4:
+        pad = Path(map_) / "kompas.duckdb"
+        bouw(pad)
+        os.environ.update({"KOMPAS_DB": str(pad), "KOMPAS_CBS_OPENDATA": opendata.host,
+                           "KOMPAS_CBS_DATADERDEN": derden.host, "KOMPAS_CBS_DATASETS": v4.host,
+                           "KOMPAS_CBS_HTTPS": "0"})
+        servers = [opendata, derden, v4]
+        registry = lees_registry(pad)
+        tabellen = {t.tabel_id: t for t in lees_config()}
+        metingen: dict[str, list[float]] = {"ververs": [], "kaal": [], "ophalen": [], "schrijven": []}
+        per_tabel: dict[str, list[tuple[float, float]]] = {t: [] for t in TABELLEN}
+        for _ in range(args.herhalingen):
+            # 1. de hele verversing van alle tabellen, zoals `python -m loaders refresh`
+            for s in servers:
+                s.verzoeken.clear()
+            t0 = time.perf_counter()
+            uitkomsten = ververs(TABELLEN, pad=pad, meld=lambda _t: None)
+            metingen["ververs"].append(time.perf_counter() - t0)
+            mislukt = [u for u in uitkomsten if not u.gelukt]
+            if mislukt:
+                print(f"verversing mislukt: {mislukt[0].fout}")
+                return 1
+            verzoeken = [(i, v) for i, s in enumerate(servers) for v in s.verzoeken]
+            # 2. de kale download van precies dezelfde verzoeken
+            t0 = time.perf_counter()
+            kaal(servers, verzoeken)
+            metingen["kaal"].append(time.perf_counter() - t0)
+            # 3. per tabel: ophalen en controleren tegen kaal; en het schrijven apart
+            klaar = []
+            t_ophalen = 0.0
+            for tabel in TABELLEN:
+                for s in servers:
+                    s.verzoeken.clear()
+                t0 = time.perf_counter()
+                klaar.append(haal_en_controleer(tabellen[tabel], registry, lambda _t: None))
+                t_tabel = time.perf_counter() - t0
+                t_ophalen += t_tabel
+                eigen = [(i, v) for i, s in enumerate(servers) for v in s.verzoeken]
+                t0 = time.perf_counter()
+                kaal(servers, eigen)
+                per_tabel[tabel].append((t_tabel, time.perf_counter() - t0))
+            metingen["ophalen"].append(t_ophalen)
+            t0 = time.perf_counter()
+            with schrijf_transactie(pad) as con:
+                for k in klaar:
+                    schrijf_in(con, k.tabel, k.antwoord, k.waarnemingen, k.opgehaald_op)
+            metingen["schrijven"].append(time.perf_counter() - t0)
+
+        def ms(x):
+            return statistics.median(x) * 1000
+
+        print(f"{len(TABELLEN)} tabellen, {len(verzoeken)} HTTP-verzoeken, "
+              f"{sum(u.geschreven for u in uitkomsten)} waarnemingen; mediaan van {args.herhalingen} herhalingen")
+        print(f"{'tabel':<10} {'ophalen+controleren ms':>23} {'kaal ms':>9} {'verhouding':>11}")
+        for tabel, paren in per_tabel.items():
+            o, k = ms([a for a, _ in paren]), ms([b for _, b in paren])
+            print(f"{tabel:<10} {o:>23.1f} {k:>9.1f} {o / k:>10.2f}x")
+        o, k = ms(metingen["ophalen"]), ms(metingen["kaal"])
+        print(f"{'samen':<10} {o:>23.1f} {k:>9.1f} {o / k:>10.2f}x")
+        v, w = ms(metingen["ververs"]), ms(metingen["schrijven"])
+        print(f"hele verversing (ophalen, controleren en één schrijftransactie): {v:.1f} ms = {v / k:.2f}x kaal "
+              f"(doel: hooguit 2x)")
+        print(f"  waarvan schrijven: {w:.1f} ms (vast per run: kopie van de database, schema, afgeleide tabellen, "
+              "checkpoint)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
