@@ -2,13 +2,17 @@
 -- Alle tabellen worden door loaders/ gevuld; pagina's lezen via queries/.
 
 create table if not exists regio (
-    regio_code     varchar primary key,      -- GM0148, GG1009, PV23, NL01
+    regio_code     varchar primary key,      -- GM0148, GG1009, PV23, NL01, WK014801
     regio_naam     varchar not null,
-    soort          varchar not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land')),
+    soort          varchar not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land', 'wijk')),
     ggd_regio_code varchar,                  -- alleen bij een gemeente
     provincie_code varchar,                  -- bij een gemeente en een GGD-regio
-    volgorde       integer not null
+    volgorde       integer not null,
+    gemeente_code  varchar                   -- alleen bij een wijk: de gemeente waarin ze ligt
 );
+-- een database van vóór de wijken: de kolom erbij; de oude soortcontrole (zonder 'wijk') vervangt
+-- loaders.ingebed.laad_referentie, die de tabel toch helemaal opnieuw vult
+alter table regio add column if not exists gemeente_code varchar;
 
 -- Codes waaronder een bron een regio kent: NL00 (Kerncijfers wijken en buurten) is Nederland (NL01).
 create table if not exists regio_alias (
@@ -75,3 +79,6 @@ create table if not exists waarneming (
     citaat         varchar,                   -- vindplaats binnen de bron
     berekend_uit   varchar                    -- bij een berekende waarde: waaruit
 );
+-- Noemt de bron alleen een maand ('maart 2017'), dan is peildatum de eerste van die maand en zegt
+-- peildatum_precisie 'maand' dat de dag niet bekend is (getoond als 'stand maart 2017'); NULL: de datum zoals gegeven.
+alter table waarneming add column if not exists peildatum_precisie varchar;

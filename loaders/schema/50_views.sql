@@ -170,6 +170,7 @@ final as (
         r.volgorde as regio_volgorde,
         b.peiljaar,
         b.peildatum,
+        b.peildatum_precisie,
         b.leeftijd,
         b.waarde,
         b.ondergrens,
