@@ -83,7 +83,8 @@ def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection) -> None:
         insert into waarneming (indicator_code, regio_code, peiljaar, peildatum, peildatum_precisie, leeftijd, waarde,
                                 ondergrens, bovengrens, status, herkomst_id, citaat)
         select indicator_code, regio_code, cast(peiljaar as integer), cast(nullif(peildatum, '') as date),
-               nullif(peildatum_precisie, ''), leeftijd, cast(nullif(waarde, '') as double), cast(nullif(ondergrens, '') as double),
+               nullif(peildatum_precisie, ''), leeftijd, cast(nullif(waarde, '') as double),
+               cast(nullif(ondergrens, '') as double),
                cast(nullif(bovengrens, '') as double), nullif(status, ''), herkomst_id, nullif(citaat, '')
         from read_csv($bestanden, header = true, all_varchar = true, union_by_name = true)
         """,

@@ -250,9 +250,9 @@ def test_gevonden_schattingen_en_secundaire_cijfers_niet_overgenomen(lees):
     assert lees("select count(*) as n from waarneming where waarde in (298, 130, 28901)")[0]["n"] == 0
     assert lees("select count(*) as n from waarneming where herkomst_id = 'ingebed:cbs-85984NED-kopie'"
                 " and regio_code = 'GM0303' and indicator_code = 'inwoners'")[0]["n"] == 1
-    per_bron = dict((r["herkomst_id"], r["n"]) for r in lees(
+    per_bron = {r["herkomst_id"]: r["n"] for r in lees(
         "select herkomst_id, count(*) as n from waarneming where herkomst_id in (select herkomst_id from herkomst"
-        " where opgehaald_op = '2026-12-01') group by all"))
+        " where opgehaald_op = '2026-12-01') group by all")}
     assert sum(per_bron.values()) == 142
     assert per_bron["ingebed:cbs-85984NED-kopie-2"] == 4 + 3 + 15 * 4   # NL00, 65+ van de gemeenten, 15 wijken
     assert per_bron["ingebed:cbs-85563NED-kopie"] == 32 and per_bron["ingebed:cbs-70072NED-kopie"] == 16

@@ -860,7 +860,8 @@ GEVONDEN_LABELS = {
     "voldoet aan richtlijn alcoholgebruik": ("alcoholrichtlijn_pct", "18+"),
     "overmatige drinkers": ("overmatig_drinker_pct", "18+"),
     # de eigen tellingen van de gemeenten: eigen indicatoren, nooit de CBS-definities (uitkeringen zijn geen personen)
-    "periodieke bijstandsgerechtigden totaal (Pw incl. Bbz + IOAW + IOAZ)": ("bijstandsgerechtigden_gemeente", "totaal"),
+    "periodieke bijstandsgerechtigden totaal (Pw incl. Bbz + IOAW + IOAZ)":
+        ("bijstandsgerechtigden_gemeente", "totaal"),
     "periodieke bijstandsgerechtigden Pw incl. Bbz": ("bijstandsgerechtigden_pw_gemeente", "totaal"),
     "periodieke bijstandsgerechtigden IOAW": ("bijstandsgerechtigden_ioaw_gemeente", "totaal"),
     "periodieke bijstandsgerechtigden IOAZ": ("bijstandsgerechtigden_ioaz_gemeente", "totaal"),
@@ -974,7 +975,8 @@ def gevonden_overslaan(r: dict) -> str | None:
     if "kruiscontrole" in r["indicator"]:
         al = [t for t in KWB_GEZIEN if t[1:5] == ("inwoners", r["regio_code"], r["peiljaar"], r["waarde"])]
         if not al:
-            raise SystemExit(f"kruiscontrole {r['regio_code']} {r['peiljaar']} {r['waarde']}: niet gelijk aan KWB_GEZIEN")
+            raise SystemExit(f"kruiscontrole {r['regio_code']} {r['peiljaar']} {r['waarde']}: "
+                             "niet gelijk aan KWB_GEZIEN")
         return f"secundaire kruiscontrole, gelijk aan het cijfer uit {al[0][0]} dat er al is"
     if "(secundair" in r["bron"]:
         return ("secundaire bron (krantenbericht over de kadernota); in- en uitstroom over een half jaar en "
@@ -1013,7 +1015,8 @@ def gevonden(ref: Path, v: Verzameling) -> None:
             sleutel, tabel, titel, periode, kopie, toelichting = GEVONDEN_CBS[r["vindplaats"]]
             if not kopie and not r["vindplaats"].startswith(tabelpagina("CBS", tabel)):
                 raise SystemExit(f"{omschrijving}: {r['vindplaats']} is niet de CBS-pagina van {tabel}")
-            hid = v.bron(sleutel, soort="CBS StatLine" if tabel else "gepubliceerd document", bron="CBS", titel=titel, tabel_id=tabel,
+            hid = v.bron(sleutel, soort="CBS StatLine" if tabel else "gepubliceerd document", bron="CBS",
+                         titel=titel, tabel_id=tabel,
                          adres=tabelpagina("CBS", tabel) if tabel else "", gelezen_in=kopie, periode=periode,
                          opgehaald_op=GEVONDEN_OP, licentie="CC BY 4.0 (CBS open data)", toelichting=toelichting)
         else:
