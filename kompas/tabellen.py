@@ -121,8 +121,8 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
     for r in indicatoren.iter_rows(named=True):
         laatste = "geen gegevens"
         if not opmaak.leeg(r.get("laatste_waarde")):
-            laatste = (opmaak.met_eenheid(r["laatste_waarde"], r["eenheid"], r["decimalen"] or 0)
-                       + f" ({opmaak.peilmoment(r['laatste_peiljaar'], r['laatste_peildatum'])})")
+            peil = opmaak.peilmoment(r["laatste_peiljaar"], r["laatste_peildatum"], r.get("laatste_peildatum_precisie"))
+            laatste = opmaak.met_eenheid(r["laatste_waarde"], r["eenheid"], r["decimalen"] or 0) + f" ({peil})"
         rijen.append({
             "Indicator (eigen formulering)": r["omschrijving"],
             "Eenheid": eenheid_tekst(r) or "–",
