@@ -21,6 +21,7 @@ DATA = PROJECT / "data"
 sys.path.insert(0, str(PROJECT))
 from loaders.cbs import tabelpagina  # noqa: E402  (het adres van een StatLine-tabel: één plek, ook voor de verversing)
 from kompas.opdrachtregel import Opdrachtregel  # noqa: E402
+from kompas.opmaak import MAANDEN  # noqa: E402  (de Nederlandse maandnamen: één plek)
 OVERGENOMEN_OP = "2026-11-23"
 
 REGIO_OP_NAAM = {
@@ -874,8 +875,6 @@ GEVONDEN_LABELS = {
 # Indicatoren waarvan de definitie de peildatum al noemt ('op 1 januari'): de datum in de referentie moet
 # 1 januari van het peiljaar zijn en wordt niet apart opgeslagen (zoals de andere KWB-tellingen).
 OP_1_JANUARI = {"inwoners", "inwoners_mannen", "inwoners_vrouwen", "huishoudens"}
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"]
 
 KWB_2019_KOPIE = "https://github.com/ujjwalx/dsa2022/blob/6e65c95c96b707b1ab2f53365074e9fb3467531c/kwb-2019.csv"
 SWIENN = "https://github.com/Swienn/ScientificDataAnalysisProject/blob/87339a8dfb4882cc5cee8a4ae5f598f3a0519791/Data/"
@@ -978,10 +977,12 @@ def gevonden_overslaan(r: dict) -> str | None:
             raise SystemExit(f"kruiscontrole {r['regio_code']} {r['peiljaar']} {r['waarde']}: "
                              "niet gelijk aan KWB_GEZIEN")
         return f"secundaire kruiscontrole, gelijk aan het cijfer uit {al[0][0]} dat er al is"
-    if "(secundair" in r["bron"]:
+    if "De Stentor" in r["bron"]:
         return ("secundaire bron (krantenbericht over de kadernota); in- en uitstroom over een half jaar en "
                 "'naar betaald werk' passen op geen indicator van de registry (uitstroom naar volwaardig werk is "
                 "een andere definitie)")
+    if "(secundair" in r["bron"]:
+        return "secundaire bron"
     return None
 
 
@@ -1020,8 +1021,8 @@ def gevonden(ref: Path, v: Verzameling) -> None:
                          adres=tabelpagina("CBS", tabel) if tabel else "", gelezen_in=kopie, periode=periode,
                          opgehaald_op=GEVONDEN_OP, licentie="CC BY 4.0 (CBS open data)", toelichting=toelichting)
         else:
-            eerste, *_, laatste = sorted(jaren[r["vindplaats"]]) * 2   # één jaar: eerste == laatste
-            periode = eerste if eerste == laatste else f"{eerste}-{laatste}"
+            js = sorted(jaren[r["vindplaats"]])
+            periode = js[0] if len(js) == 1 else f"{js[0]}-{js[-1]}"
             hid = document_bron(v, r["vindplaats"], r["bron"], periode, opgehaald_op=GEVONDEN_OP)
         v.voeg_toe(
             "gevonden_2026_12",
