@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import altair as alt
 import polars as pl
 
-from kompas.opmaak import VEGA_LOCALE
+from kompas.opmaak import VEGA_LOCALE, peilmoment
 from kompas.teksten import grafiek_ondertitel
 
 # --- stijl per reeks: kleur, vorm en streep, per regio uit de data en naar regiosoort (niet per naam) -------------
@@ -190,13 +190,17 @@ def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
         data = data.with_columns(pl.concat_str("regio_code", "leeftijd", separator=" | ").alias("reeks_id"))
     if "trendbreuk" not in data.columns:
         data = data.with_columns(pl.lit(False).alias("trendbreuk"))
+    # de tekst van het peilmoment voor de tooltip: '2023', of 'stand maart 2017' waar de bron een peildatum geeft
+    data = data.with_columns(pl.Series("peilmoment", [
+        peilmoment(r["peiljaar"], r.get("peildatum"), r.get("peildatum_precisie")) for r in data.iter_rows(named=True)
+    ], dtype=pl.String))
     # alleen wat de grafiek gebruikt: de specificatie (en wat de browser krijgt) blijft klein
     return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns)
 
 
 GRAFIEKKOLOMMEN = ("regio_code", "regio_soort", "regio_naam", "regio_volgorde", "regio_kleur", "regio_vorm",
-                   "peiljaar", "leeftijd", "waarde", "ondergrens", "bovengrens", "eenheid", "reeks_id", "trendbreuk",
-                   "bronfamilie")
+                   "peiljaar", "peilmoment", "leeftijd", "waarde", "ondergrens", "bovengrens", "eenheid", "reeks_id",
+                   "trendbreuk", "bronfamilie")
 
 
 def trendbreuken(data: pl.DataFrame) -> list[dict]:
@@ -240,7 +244,7 @@ def y_as(eenheid: str, decimalen: int) -> alt.Axis:
 def _tooltip(eenheid: str, decimalen: int) -> list:
     return [
         alt.Tooltip("regio_naam:N", title="Regio"),
-        alt.Tooltip("peiljaar:Q", title="Peiljaar", format="d"),
+        alt.Tooltip("peilmoment:N", title="Peiljaar"),   # met de peildatum waar de bron die geeft
         alt.Tooltip("leeftijd:N", title="Leeftijd"),
         alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f"),
         alt.Tooltip("ondergrens:Q", title="Ondergrens 95%", format=f",.{decimalen}f"),

@@ -141,10 +141,21 @@ def moment(waarde: dt.datetime | None) -> str:
     return waarde.strftime("%d-%m-%Y")
 
 
-def peilmoment(peiljaar, peildatum=None) -> str:
-    """'2023', of 'stand 1 oktober 2020' waar de bron een standdatum geeft."""
+def peildatum_tekst(waarde: dt.date | dt.datetime | None, precisie: str | None = None) -> str:
+    """'1 oktober 2020', of 'maart 2017' als de bron alleen de maand noemt (precisie 'maand', zie
+    waarneming.peildatum_precisie): de eerste van de maand die de database opslaat, is geen echte dag."""
+    if waarde is None or leeg(waarde):
+        return "–"
+    if precisie == "maand":
+        return f"{MAANDEN[waarde.month - 1]} {waarde.year}"
+    return datum(waarde)
+
+
+def peilmoment(peiljaar, peildatum=None, precisie: str | None = None) -> str:
+    """'2023', of 'stand 1 oktober 2020' waar de bron een standdatum geeft ('stand maart 2017' als alleen de
+    maand bekend is)."""
     if peildatum is not None and not leeg(peildatum):
-        return f"stand {datum(peildatum)}"
+        return f"stand {peildatum_tekst(peildatum, precisie)}"
     return "–" if leeg(peiljaar) else str(int(peiljaar))
 
 

@@ -43,7 +43,8 @@ def overzicht_tabel(overzicht: list[dict]) -> pl.DataFrame:
             "Indicator": r["indicator_naam"],
             "Leeftijd": r["leeftijd"],
             "Gemeente": r["regio_naam"],
-            "Peiljaar": opmaak.peilmoment(r["peiljaar"], r["peildatum"]) if not opmaak.leeg(r["waarde"]) else "–",
+            "Peiljaar": opmaak.peilmoment(r["peiljaar"], r["peildatum"], r.get("peildatum_precisie"))
+            if not opmaak.leeg(r["waarde"]) else "–",
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
             "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
@@ -64,7 +65,7 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
     for r in waarden.iter_rows(named=True):
         rij = {
             "Regio": r["regio_naam"],
-            "Peiljaar": opmaak.peilmoment(r["peiljaar"], r.get("peildatum")),
+            "Peiljaar": opmaak.peilmoment(r["peiljaar"], r.get("peildatum"), r.get("peildatum_precisie")),
             "Leeftijd": r["leeftijd"],
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
@@ -120,8 +121,8 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
     for r in indicatoren.iter_rows(named=True):
         laatste = "geen gegevens"
         if not opmaak.leeg(r.get("laatste_waarde")):
-            laatste = (opmaak.met_eenheid(r["laatste_waarde"], r["eenheid"], r["decimalen"] or 0)
-                       + f" ({opmaak.peilmoment(r['laatste_peiljaar'], r['laatste_peildatum'])})")
+            peil = opmaak.peilmoment(r["laatste_peiljaar"], r["laatste_peildatum"], r.get("laatste_peildatum_precisie"))
+            laatste = opmaak.met_eenheid(r["laatste_waarde"], r["eenheid"], r["decimalen"] or 0) + f" ({peil})"
         rijen.append({
             "Indicator (eigen formulering)": r["omschrijving"],
             "Eenheid": eenheid_tekst(r) or "–",
@@ -256,11 +257,17 @@ def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.
     de naam en eenheid van de indicator erbij; op de pagina (`met_indicator=False`) staan die al boven de tabel."""
     indicator = [pl.col("indicator_naam").alias("Indicator")] if met_indicator else []
     eenheid = [pl.col("eenheid").alias("Eenheid")] if met_indicator else []
+    peildatum = pl.col("peildatum")
+    if "peildatum_precisie" in waarden.columns and (waarden["peildatum_precisie"] == "maand").any():
+        # noemt een bron alleen de maand, dan de peildatum als tekst ('maart 2017'), nooit een verzonnen dag
+        peildatum = pl.struct("peildatum", "peildatum_precisie").map_elements(
+            lambda r: opmaak.peildatum_tekst(r["peildatum"], r["peildatum_precisie"]) if r["peildatum"] else None,
+            return_dtype=pl.String)
     return waarden.select(
         *indicator,
         pl.col("regio_naam").alias("Regio"),
         pl.col("peiljaar").alias("Peiljaar"),
-        pl.col("peildatum").alias("Peildatum"),
+        peildatum.alias("Peildatum"),
         pl.col("leeftijd").alias("Leeftijd"),
         pl.col("waarde").alias("Waarde"),
         *eenheid,

@@ -95,7 +95,7 @@ def kort_getal(waarde, eenheid: str, decimalen: int) -> str:
 def kaart(rij: dict, huidig_jaar: int) -> dict:
     """Eén gemeente × kopindicator met een waarde als tegel: waarde, verandering (zie `verandering`), het
     peiljaar (een oud cijfer zegt dat: "cijfer uit 2015") en Nederland ernaast."""
-    peil = opmaak.peilmoment(rij["peiljaar"], rij.get("peildatum"))
+    peil = opmaak.peilmoment(rij["peiljaar"], rij.get("peildatum"), rij.get("peildatum_precisie"))
     oud = is_oud(rij["peiljaar"], huidig_jaar)
     delen = [f"cijfer uit {peil} (ouder dan {OUD_NA_JAREN} jaar)" if oud else f"peiljaar {peil}"]
     richting = {"hoger": "hoger is beter", "lager": "lager is beter"}.get(rij.get("goede_richting"))

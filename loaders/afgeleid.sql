@@ -285,6 +285,7 @@ final as (
         ki.toelichting,
         l.peiljaar as laatste_peiljaar,
         l.peildatum as laatste_peildatum,
+        l.peildatum_precisie as laatste_peildatum_precisie,
         l.waarde as laatste_waarde,
         l.ondergrens as laatste_ondergrens,
         l.bovengrens as laatste_bovengrens,

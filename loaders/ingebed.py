@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from kompas.db import DATA, schrijf_transactie
+from kompas.db import DATA, pas_schema_toe, schrijf_transactie
 from loaders.kaders import laad_kaders
 
 KLEURCODE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -46,13 +46,27 @@ def controleer_regios(con: duckdb.DuckDBPyConnection) -> None:
             raise RegioFout(f"{plaats}: vorm {vorm or '(leeg)'} is onbekend; kies uit {', '.join(VORMEN)}.")
 
 
+def _werk_regio_bij(con: duckdb.DuckDBPyConnection) -> None:
+    """Een database van vóór de wijken heeft een soortcontrole zonder 'wijk' (DuckDB kan een controle niet
+    wijzigen). De tabel komt helemaal uit data/regio.csv, dus: weg ermee en opnieuw aanmaken volgens het schema."""
+    oud = con.execute(
+        "select count(*) from duckdb_constraints() where table_name = 'regio' and constraint_type = 'CHECK'"
+        " and constraint_text ilike '%soort%' and constraint_text not ilike '%wijk%'"
+    ).fetchone()[0]
+    if oud:
+        con.execute("drop table regio")
+        pas_schema_toe(con)
+
+
 def laad_referentie(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
     """Regio's, aliassen en de indicatorregistry: altijd precies wat in de datamap (`data/`) staat."""
+    _werk_regio_bij(con)
     con.execute("delete from regio")
     con.execute(
-        "insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde, kleur, vorm)"
-        " select regio_code, regio_naam, soort, nullif(ggd_regio_code, ''), nullif(provincie_code, ''), volgorde,"
-        " nullif(kleur, ''), nullif(vorm, '')"
+        "insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde, kleur, vorm,"
+        " gemeente_code)"
+        " select regio_code, regio_naam, soort, nullif(ggd_regio_code, ''), nullif(provincie_code, ''),"
+        " cast(volgorde as integer), nullif(kleur, ''), nullif(vorm, ''), nullif(gemeente_code, '')"
         " from read_csv($pad, header = true, all_varchar = true)",
         {"pad": _csv(data / "regio.csv")},
     )
@@ -94,10 +108,11 @@ def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection, data: Path = DATA) ->
     bestanden = sorted(str(p) for p in (data / "waarnemingen").glob("*.csv"))
     con.execute(
         """
-        insert into waarneming (indicator_code, regio_code, peiljaar, peildatum, leeftijd, waarde,
+        insert into waarneming (indicator_code, regio_code, peiljaar, peildatum, peildatum_precisie, leeftijd, waarde,
                                 ondergrens, bovengrens, status, herkomst_id, citaat)
         select indicator_code, regio_code, cast(peiljaar as integer), cast(nullif(peildatum, '') as date),
-               leeftijd, cast(nullif(waarde, '') as double), cast(nullif(ondergrens, '') as double),
+               nullif(peildatum_precisie, ''), leeftijd, cast(nullif(waarde, '') as double),
+               cast(nullif(ondergrens, '') as double),
                cast(nullif(bovengrens, '') as double), nullif(status, ''), herkomst_id, nullif(citaat, '')
         from read_csv($bestanden, header = true, all_varchar = true, union_by_name = true)
         """,

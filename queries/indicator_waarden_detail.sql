@@ -19,6 +19,7 @@ final as (
         leeftijd,
         peiljaar,
         peildatum,
+        peildatum_precisie,
         waarde,
         ondergrens,
         bovengrens,

@@ -54,6 +54,7 @@ final as (
         g.volgorde as regio_volgorde,
         l.peiljaar,
         l.peildatum,
+        l.peildatum_precisie,
         l.waarde,
         l.ondergrens,
         l.bovengrens,

@@ -17,9 +17,9 @@ EIGEN_DOMEIN = {
     "RIVM": ("rivm.nl",),
     "VZinfo (RIVM)": ("vzinfo.nl", "volksgezondheidenzorg.info"),
     "GGD IJsselland": ("ijssellandscan.nl",),
-    "gemeente Dalfsen": ("dalfsen.jaarverslag-2019.nl",),
-    "gemeente Bronckhorst": ("jaarstukken.bronckhorst.nl",),
-    "gemeente Dronten": ("samenleving.dronten.nl",),
+    "gemeente Dalfsen": ("dalfsen.jaarverslag-2019.nl", "dalfsen.jaarverslag-2014.nl"),
+    "gemeente Bronckhorst": ("jaarstukken.bronckhorst.nl", "programmabegroting2023.bronckhorst.nl"),
+    "gemeente Dronten": ("samenleving.dronten.nl", "dronten2017.bestuursrapportage.nl"),
 }
 TABELPAGINA = {
     "CBS": "https://www.cbs.nl/nl-nl/cijfers/detail/{}",
@@ -73,7 +73,8 @@ def test_adres_is_van_de_uitgever_en_een_kopie_heet_gelezen_in(lees):
     # de GitHub-kopieën van CBS- en RIVM-exports: nooit als adres, altijd als 'gelezen in'
     kopie = {b["herkomst_id"]: b for b in _bronnen(lees) if "github.com" in (b["gelezen_in"] or "")}
     assert set(kopie) == {"ingebed:cbs-83674NED", "ingebed:cbs-85012NED", "ingebed:cbs-85984NED-kopie",
-                          "ingebed:rivm-50140NED"}
+                          "ingebed:rivm-50140NED", "ingebed:cbs-85984NED-kopie-2", "ingebed:cbs-70072NED-kopie",
+                          "ingebed:cbs-85563NED-kopie", "ingebed:doc-kwb-2019-kopie"}
     assert lees("select count(*) as n from herkomst where adres like '%github.com%'")[0]["n"] == 0
     for w in lees("select distinct bron, gelezen_in from indicator_waarden where gelezen_in is not null"):
         assert w["bron"].endswith(f" (gelezen in: {w['gelezen_in']})"), w["bron"]

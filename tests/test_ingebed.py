@@ -76,7 +76,7 @@ def test_elke_waarneming_heeft_herkomst_indicator_en_regio(lees):
     # het Dronten-kader is het enige zonder adres: het document staat er met titel en hoofdstuk; een adres
     # ervan staat niet in het referentiemateriaal
     assert zonder[0]["n"] == 0
-    assert lees("select count(*) as n from waarneming")[0]["n"] > 700
+    assert lees("select count(*) as n from waarneming")[0]["n"] == 897
 
 
 def test_ontbrekende_cijfers_blijven_ontbrekend(lees):
@@ -84,8 +84,10 @@ def test_ontbrekende_cijfers_blijven_ontbrekend(lees):
     assert lees(
         "select count(*) as n from waarneming where regio_code = 'GM1876' and indicator_code = 'problematische_schulden_pct'"
     )[0]["n"] == 0
-    # Lege cellen in de CBS-export worden niet als 0 ingelezen.
-    assert lees("select count(*) as n from waarneming where waarde = 0")[0]["n"] == 0
+    # Lege cellen in de CBS-export worden niet als 0 ingelezen. De enige 0 is een echte 0 die in de bron staat:
+    # Dalfsen, uitkeringen IOAZ, rekening 2014 (jaarverslag 2014, kerngegevens).
+    nullen = lees("select indicator_code, regio_code, peiljaar from waarneming where waarde = 0")
+    assert nullen == [{"indicator_code": "uitkeringen_ioaz_gemeente", "regio_code": "GM0148", "peiljaar": 2014}]
 
 
 def test_leeftijdsgroepen_blijven_gescheiden(lees):
@@ -272,3 +274,112 @@ def test_build_met_een_fout_in_de_datamap_meldt_in_het_nederlands(tmp_path, monk
     assert "Traceback" not in fout and not pad.exists()
     assert main(["build", "--data", str(_datamap_met_eerste_gemeente(tmp_path / "goed"))]) == 0
     assert pad.exists()
+
+
+# Ronde 2026-12 (shared/reference/found_2026-12.csv): 142 van de 159 cijfers overgenomen, 17 niet (schattingen en
+# begrotingen, secundaire bronnen, een jaar dat niet op de pagina staat). Verwachte waarden uit de referentie.
+GEVONDEN = [
+    # indicator, regio, peiljaar, leeftijd, waarde, tabel_id, herkomst_id (None: het document van de gemeente)
+    ("inwoners", "GM0148", 2019, "totaal", 28499, None, "ingebed:doc-kwb-2019-kopie"),
+    ("inwoners_vrouwen", "GM1876", 2019, "totaal", 18158, None, "ingebed:doc-kwb-2019-kopie"),
+    ("inwoners", "NL01", 2024, "totaal", 17942942, "85984NED", "ingebed:cbs-85984NED-kopie-2"),  # NL00 in de KWB
+    ("inwoners", "NL01", 2024, "65+", 3677228, "85984NED", "ingebed:cbs-85984NED-kopie-2"),
+    ("inwoners", "GM0303", 2024, "65+", 8384, "85984NED", "ingebed:cbs-85984NED-kopie-2"),
+    ("inwoners", "WK187601", 2024, "totaal", 10990, "85984NED", "ingebed:cbs-85984NED-kopie-2"),
+    ("inwoners_mannen", "WK030305", 2024, "totaal", 1435, "85984NED", "ingebed:cbs-85984NED-kopie-2"),
+    ("inwoners", "GM1876", 2025, "totaal", 36012, "70072NED", "ingebed:cbs-70072NED-kopie"),
+    ("inwoners", "NL01", 2025, "80+", 932295, "70072NED", "ingebed:cbs-70072NED-kopie"),
+    ("huishoudens", "GM0303", 2025, "totaal", 19491, "70072NED", "ingebed:cbs-70072NED-kopie"),
+    ("ervaren_gezondheid_pct", "GG2209", 2022, "18+", 67.9, "85563NED", "ingebed:cbs-85563NED-kopie"),
+    ("rokers_pct", "GG1413", 2022, "18+", 14.7, "85563NED", "ingebed:cbs-85563NED-kopie"),
+    ("psychische_klachten_pct", "NL01", 2022, "18+", 21.5, "85563NED", "ingebed:cbs-85563NED-kopie"),
+    ("bijstandsgerechtigden_gemeente", "GM1876", 2022, "totaal", 278, None, None),
+    ("uitkeringen_wwb_gemeente", "GM0148", 2014, "totaal", 197, None, None),
+    ("uitkeringen_lopend_gemeente", "GM0303", 2017, "totaal", 667, None, None),
+    ("inwoners_gemeente", "GM1876", 2022, "totaal", 36077, None, None),
+]
+
+
+def test_gevonden_cijfers_2026_12_exact_met_herkomst(lees):
+    for indicator, regio, jaar, leeftijd, waarde, tabel, hid in GEVONDEN:
+        rijen = lees(
+            """
+            select w.waarde, w.ondergrens, h.tabel_id, h.herkomst_id, h.soort, h.bron, h.adres, h.gelezen_in
+            from waarneming w join herkomst h using (herkomst_id)
+            where indicator_code = $i and regio_code = $r and peiljaar = $j and leeftijd = $l
+              and (w.herkomst_id = $h or ($h is null and h.opgehaald_op = '2026-12-01'))
+            """,
+            {"i": indicator, "r": regio, "j": jaar, "l": leeftijd, "h": hid},
+        )
+        assert [r["waarde"] for r in rijen] == [waarde], (indicator, regio, jaar)
+        rij = rijen[0]
+        assert rij["tabel_id"] == tabel and rij["ondergrens"] is None
+        if tabel:   # het CBS met zijn eigen tabelpagina; de kopie waarin het gelezen is apart
+            assert (rij["bron"], rij["adres"]) == ("CBS", f"https://www.cbs.nl/nl-nl/cijfers/detail/{tabel}")
+            assert rij["gelezen_in"].startswith("StatLine-CSV-export") and "github.com" in rij["gelezen_in"]
+        elif hid is None:   # de eigen telling van een gemeente: haar eigen pagina, nooit een CBS-definitie
+            assert rij["bron"].startswith("gemeente ") and rij["adres"].startswith("http")
+            assert rij["soort"] == "gepubliceerd document"
+
+
+def test_gevonden_schattingen_en_secundaire_cijfers_niet_overgenomen(lees):
+    # schattingen in de begroting (Bronckhorst 298 voor 1-1-2022, 267 en 36.000 voor 1-1-2023; Dalfsen begroting
+    # 2014: WWB 130), de overuwbuurt-cijfers zonder jaar (28.901) en de kruiscontrole van jewiltwat.nl (44.354)
+    for indicator, regio, jaar in [("bijstandsgerechtigden_gemeente", "GM1876", 2023),
+                                   ("inwoners_gemeente", "GM1876", 2023), ("inwoners", "GM0148", 2021)]:
+        assert lees("select count(*) as n from waarneming where indicator_code = $i and regio_code = $r"
+                    " and peiljaar = $j", {"i": indicator, "r": regio, "j": jaar})[0]["n"] == 0
+    assert lees("select count(*) as n from waarneming where waarde in (298, 130, 28901)")[0]["n"] == 0
+    assert lees("select count(*) as n from waarneming where herkomst_id = 'ingebed:cbs-85984NED-kopie'"
+                " and regio_code = 'GM0303' and indicator_code = 'inwoners'")[0]["n"] == 1
+    per_bron = {r["herkomst_id"]: r["n"] for r in lees(
+        "select herkomst_id, count(*) as n from waarneming where herkomst_id in (select herkomst_id from herkomst"
+        " where opgehaald_op = '2026-12-01') group by all")}
+    assert sum(per_bron.values()) == 142
+    assert per_bron["ingebed:cbs-85984NED-kopie-2"] == 4 + 3 + 15 * 4   # NL00, 65+ van de gemeenten, 15 wijken
+    assert per_bron["ingebed:cbs-85563NED-kopie"] == 32 and per_bron["ingebed:cbs-70072NED-kopie"] == 16
+
+
+def test_bijstand_nederland_2017_per_kwartaal_met_peildatum_zonder_dag(lees):
+    rijen = lees(
+        """
+        select peildatum, peildatum_precisie, waarde, in_grafiek from indicator_waarden
+        where indicator_code = 'bijstand_personen' and regio_code = 'NL01' and peiljaar = 2017
+        order by peildatum nulls last
+        """
+    )
+    kwartalen = [(r["peildatum"].month, r["peildatum_precisie"], r["waarde"]) for r in rijen if r["peildatum"]]
+    assert kwartalen == [(3, "maand", 471190), (6, "maand", 467530), (9, "maand", 458980), (12, "maand", 456530)]
+    # in de grafiek één waarde voor 2017: het jaarcijfer van de Kerncijfers (83765NED), geen zigzag per kwartaal
+    assert [(r["peildatum"], r["in_grafiek"]) for r in rijen if r["in_grafiek"]] == [(None, True)]
+    # een kwartaalstand wordt niet gedeeld door het inwonertal van het jaar
+    assert lees("select count(*) as n from indicator_waarden where indicator_code = 'bijstand_per_1000'"
+                " and regio_code = 'NL01' and peiljaar = 2017")[0]["n"] == 0
+
+
+def test_wijken_zijn_regios_met_hun_gemeente(lees):
+    wijken = lees("select regio_code, gemeente_code, ggd_regio_code from regio where soort = 'wijk' order by volgorde")
+    assert len(wijken) == 15
+    assert {w["gemeente_code"] for w in wijken} == {"GM0148", "GM1876", "GM0303"}
+    assert all(w["gemeente_code"] == "GM" + w["regio_code"][2:6] and w["ggd_regio_code"] is None for w in wijken)
+    per_gemeente = {r["gemeente_code"]: r["n"] for r in lees(
+        "select gemeente_code, count(*) as n from regio where soort = 'wijk' group by all")}
+    assert per_gemeente == {"GM0148": 3, "GM1876": 5, "GM0303": 7}
+    # CBS rondt wijkcijfers op 5 af: de som van de wijken wijkt iets af van de gemeente (29.685 tegen 29.683)
+    som = lees("select sum(waarde) as s from waarneming w join regio r using (regio_code) where r.soort = 'wijk'"
+               " and r.gemeente_code = 'GM0148' and indicator_code = 'inwoners' and leeftijd = 'totaal'")
+    assert som[0]["s"] == 29685
+
+
+def test_een_database_van_voor_de_wijken_wordt_bijgewerkt(tmp_path):
+    pad = tmp_path / "k.duckdb"
+    con = duckdb.connect(str(pad))
+    # de regiotabel zoals vóór de wijken: een soortcontrole zonder 'wijk', geen gemeente_code
+    con.execute("create table regio (regio_code varchar primary key, regio_naam varchar not null, soort varchar"
+                " not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land')), ggd_regio_code varchar,"
+                " provincie_code varchar, volgorde integer not null)")
+    con.execute("insert into regio values ('GM0148', 'Dalfsen', 'gemeente', null, null, 1)")
+    con.close()
+    bouw(pad)
+    assert vraag(pad, "select count(*) from regio where soort = 'wijk'") == [(15,)]
+    assert vraag(pad, "select gemeente_code from regio where regio_code = 'WK030307'") == [("GM0303",)]

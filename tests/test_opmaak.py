@@ -71,6 +71,10 @@ def test_datums():
     assert opmaak.datum(dt.date(2020, 10, 1)) == "1 oktober 2020"
     assert opmaak.peilmoment(2020, dt.date(2020, 10, 1)) == "stand 1 oktober 2020"
     assert opmaak.peilmoment(2023, None) == "2023"
+    # de bron noemt alleen de maand: geen verzonnen dag (de database slaat de eerste van de maand op)
+    assert opmaak.peilmoment(2017, dt.date(2017, 3, 1), "maand") == "stand maart 2017"
+    assert opmaak.peildatum_tekst(dt.date(2017, 12, 1), "maand") == "december 2017"
+    assert opmaak.peildatum_tekst(dt.date(2020, 10, 1)) == "1 oktober 2020"
     assert opmaak.moment(dt.datetime(2026, 11, 23, 14, 5)) == "23-11-2026 14:05"
 
 

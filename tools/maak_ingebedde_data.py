@@ -22,6 +22,7 @@ sys.path.insert(0, str(PROJECT))
 # adres en licentie van een StatLine-tabel: één plek, ook voor de verversing
 from loaders.cbs import LICENTIE, tabelpagina  # noqa: E402
 from kompas.opdrachtregel import Opdrachtregel  # noqa: E402
+from kompas.opmaak import MAANDEN  # noqa: E402  (de Nederlandse maandnamen: één plek)
 OVERGENOMEN_OP = "2026-11-23"
 
 # Hoe de StatLine-exports een regio noemen: de naam uit data/regio.csv, met '(GG)' of '(PV)' erachter bij een
@@ -450,6 +451,7 @@ WAARNEMING_KOLOMMEN = [
     "herkomst_id",
     "citaat",
 ]
+EXTRA_KOLOMMEN = ["peildatum_precisie"]
 BRON_KOLOMMEN = [
     "herkomst_id",
     "soort",
@@ -523,7 +525,8 @@ def doc_sleutel(adres: str, bron: str) -> str:
     return "doc-" + hashlib.sha1(f"{adres}|{bron}".encode()).hexdigest()[:10]
 
 
-def document_bron(v: "Verzameling", vindplaats: str, oorsprong: str, periode: str) -> str:
+def document_bron(v: "Verzameling", vindplaats: str, oorsprong: str, periode: str,
+                  opgehaald_op: str = OVERGENOMEN_OP) -> str:
     """De herkomst van een cijfer van een gepubliceerde pagina: de uitgever met zijn eigen pagina (of tabel) eerst;
     de pagina waarop het cijfer gelezen is als `gelezen_in` wanneer die niet van de uitgever zelf is."""
     oorsprong = ZELFDE_BRON.get((vindplaats, oorsprong), oorsprong)
@@ -559,6 +562,7 @@ def document_bron(v: "Verzameling", vindplaats: str, oorsprong: str, periode: st
         adres=adres,
         gelezen_in="" if eigen else f"{organisatie}, {beschrijving}, {vindplaats}",
         periode=periode,
+        opgehaald_op=opgehaald_op,
         licentie="openbare publicatie; bron vermelden",
         toelichting=toelichting,
     )
@@ -833,6 +837,210 @@ def kwb_gezien(v: Verzameling) -> None:
         )
 
 
+# --------------------------------------------------------------------------------------------------
+# Ronde 2026-12 (shared/reference/found_2026-12.csv en .md): KWB 2019 en 2024 (ook per wijk), 70072NED op
+# 1-1-2025, Nederland bijstand per kwartaal 2017 (83759NED), Gezondheidsmonitor 2022 per GGD-regio (85563NED) en
+# de eigen tellingen van de gemeenten. Elke rij noemt haar vindplaats; hieronder per vindplaats de herkomst.
+GEVONDEN = "found_2026-12.csv"
+GEVONDEN_OP = "2026-12-01"   # overgenomen op
+
+# Label in de referentie -> (indicatorcode, leeftijd). Labels die hier niet staan, zoekt GGD_LABELS op.
+GEVONDEN_LABELS = {
+    "aantal inwoners": ("inwoners", "totaal"),
+    "totale bevolking": ("inwoners", "totaal"),   # 70072NED: dezelfde telling (bevolking op 1 januari)
+    "aantal inwoners 65 jaar of ouder": ("inwoners", "65+"),
+    "bevolking 65 tot 80 jaar": ("inwoners", "65-79"),
+    "bevolking 80 jaar of ouder": ("inwoners", "80+"),
+    "aantal inwoners mannen": ("inwoners_mannen", "totaal"),
+    "aantal inwoners vrouwen": ("inwoners_vrouwen", "totaal"),
+    "particuliere huishoudens totaal": ("huishoudens", "totaal"),
+    "personen met een bijstandsuitkering": ("bijstand_personen", "totaal"),
+    "wekelijkse sporters": ("wekelijks_sporter_pct", "18+"),
+    "psychische klachten (MHI-5 <= 60)": ("psychische_klachten_pct", "18+"),
+    "rokers": ("rokers_pct", "18+"),
+    "voldoet aan richtlijn alcoholgebruik": ("alcoholrichtlijn_pct", "18+"),
+    "overmatige drinkers": ("overmatig_drinker_pct", "18+"),
+    # de eigen tellingen van de gemeenten: eigen indicatoren, nooit de CBS-definities (uitkeringen zijn geen personen)
+    "periodieke bijstandsgerechtigden totaal (Pw incl. Bbz + IOAW + IOAZ)":
+        ("bijstandsgerechtigden_gemeente", "totaal"),
+    "periodieke bijstandsgerechtigden Pw incl. Bbz": ("bijstandsgerechtigden_pw_gemeente", "totaal"),
+    "periodieke bijstandsgerechtigden IOAW": ("bijstandsgerechtigden_ioaw_gemeente", "totaal"),
+    "periodieke bijstandsgerechtigden IOAZ": ("bijstandsgerechtigden_ioaz_gemeente", "totaal"),
+    "uitkeringen WWB (rekening)": ("uitkeringen_wwb_gemeente", "totaal"),
+    "uitkeringen IOAW (rekening)": ("uitkeringen_ioaw_gemeente", "totaal"),
+    "uitkeringen IOAZ (rekening)": ("uitkeringen_ioaz_gemeente", "totaal"),
+    "uitkeringen Pw/IOAW/IOAZ/Bbz (lopend, gemeentelijke telling)": ("uitkeringen_lopend_gemeente", "totaal"),
+    "aantal inwoners (gemeentelijke kerngegevens)": ("inwoners_gemeente", "totaal"),
+}
+# Indicatoren waarvan de definitie de peildatum al noemt ('op 1 januari'): de datum in de referentie moet
+# 1 januari van het peiljaar zijn en wordt niet apart opgeslagen (zoals de andere KWB-tellingen).
+OP_1_JANUARI = {"inwoners", "inwoners_mannen", "inwoners_vrouwen", "huishoudens"}
+
+KWB_2019_KOPIE = "https://github.com/ujjwalx/dsa2022/blob/6e65c95c96b707b1ab2f53365074e9fb3467531c/kwb-2019.csv"
+SWIENN = "https://github.com/Swienn/ScientificDataAnalysisProject/blob/87339a8dfb4882cc5cee8a4ae5f598f3a0519791/Data/"
+KWB_2024_KOPIE_2 = SWIENN + "Kerncijfers_wijken_en_buurten_2024_geslachten.csv"
+RK_2025_KOPIE = SWIENN + "Regionale_kerncijfers_Nederland_11122025_133649.csv"
+GM_2022_KOPIE = (
+    "https://github.com/yasminesfk/gezond-oud-worden-analyse/blob/0ecf7935630cbf2c08e337226251cf6a07754ee3/data/"
+    "Gezondheidsmonitor__bevolking_18_jaar_of_ouder__regio__2022_22012025_151906.csv"
+)
+# Vindplaats van een CBS-cijfer -> (sleutel, tabel_id, titel, periode, waar gelezen, toelichting).
+# Zonder 'waar gelezen' is het cijfer op de tabelpagina van het CBS zelf gelezen.
+GEVONDEN_CBS = {
+    KWB_2019_KOPIE: (   # zonder bevestigd tabel-id: een gepubliceerd document van het CBS, geen StatLine-tabel
+        "doc-kwb-2019-kopie", "", "Kerncijfers wijken en buurten 2019 (export; geen tabel-id bevestigd)", "2019",
+        "kopie van een export van de Kerncijfers wijken en buurten 2019 in de openbare GitHub-repository "
+        "ujjwalx/dsa2022 (kolommen door de eigenaar hernoemd: population/men/women), " + KWB_2019_KOPIE,
+        "Het tabel-id van de jaargang 2019 is in de referentie niet bevestigd; daarom geen tabelpagina.",
+    ),
+    KWB_2024_KOPIE_2: (
+        "cbs-85984NED-kopie-2", "85984NED", "Kerncijfers wijken en buurten 2024", "2024",
+        "StatLine-CSV-export in de openbare GitHub-repository Swienn/ScientificDataAnalysisProject, "
+        + KWB_2024_KOPIE_2,
+        "Gemeente, wijken en Nederland (NL00). Wijkcijfers zijn door het CBS afgerond op veelvouden van 5.",
+    ),
+    RK_2025_KOPIE: (
+        "cbs-70072NED-kopie", "70072NED", "Regionale kerncijfers Nederland", "2025",
+        "StatLine-CSV-export (11-12-2025) in de openbare GitHub-repository Swienn/ScientificDataAnalysisProject, "
+        + RK_2025_KOPIE,
+        "Bevolking op 1 januari 2025. De export noemt regio's bij naam; de codes zijn in de referentie toegekend.",
+    ),
+    "https://www.cbs.nl/nl-nl/cijfers/detail/83759NED?q=bijstand": (
+        "cbs-83759NED", "83759NED", "Personen met een uitkering; soort uitkering, wijken en buurten, 2017", "2017",
+        "", "Standen per kwartaal; de tabel noemt de maand, geen dag.",
+    ),
+    GM_2022_KOPIE: (
+        "cbs-85563NED-kopie", "85563NED", "Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2022", "2022",
+        "StatLine-CSV-export (22-01-2025) in de openbare GitHub-repository yasminesfk/gezond-oud-worden-analyse, "
+        + GM_2022_KOPIE,
+        "Enquête van GGD'en, CBS en RIVM. De export heeft alleen GGD-regio's en Nederland en geen 95%-intervallen.",
+    ),
+}
+# De eigen documenten van de gemeenten (herkomst via document_bron, zoals de BBV-cijfers).
+VINDPLAATSEN.update({
+    "https://programmabegroting2023.bronckhorst.nl/bijlagen/kerngegevens":
+        ("gemeente Bronckhorst", "Programmabegroting 2023, bijlage Kerngegevens"),
+    "http://dalfsen.jaarverslag-2014.nl/p471": ("gemeente Dalfsen", "Jaarverslag 2014, kerngegevens"),
+    "http://dronten2017.bestuursrapportage.nl/p5745/inkomensregelingen":
+        ("gemeente Dronten", "Bestuursrapportage 2017, Inkomensregelingen"),
+})
+DOCUMENTBRONNEN.update({
+    ("https://programmabegroting2023.bronckhorst.nl/bijlagen/kerngegevens",
+     "Gemeente Bronckhorst, Programmabegroting 2023, bijlage Kerngegevens (eigen administratie, geen CBS-cijfer)"):
+        ("gemeente Bronckhorst", "Programmabegroting 2023, bijlage Kerngegevens (eigen administratie)", "",
+         "Eigen telling van de gemeente, geen CBS-cijfer."),
+    ("http://dalfsen.jaarverslag-2014.nl/p471",
+     "Gemeente Dalfsen, Jaarverslag 2014, Kerngegevens (eigen administratie; rekening/begroting; geen CBS-cijfer)"):
+        ("gemeente Dalfsen", "Jaarverslag 2014, kerngegevens (eigen administratie)", "",
+         "Eigen telling van de gemeente, geen CBS-cijfer; de peildatum staat er niet bij."),
+    ("http://dronten2017.bestuursrapportage.nl/p5745/inkomensregelingen",
+     "Gemeente Dronten, Bestuursrapportage 2017, Inkomensregelingen (eigen administratie; geen CBS-cijfer)"):
+        ("gemeente Dronten", "Bestuursrapportage 2017, Inkomensregelingen (eigen administratie)", "",
+         "Eigen telling van de gemeente ('op dit moment'), geen CBS-cijfer; de datum staat er niet bij."),
+})
+
+
+def regio_tabellen() -> tuple[dict[str, dict], dict[str, str]]:
+    """De regio's (data/regio.csv) en de aliassen van bronnen (data/regio_alias.csv: NL00 is Nederland)."""
+    with open(DATA / "regio.csv", newline="", encoding="utf-8") as f:
+        regios = {r["regio_code"]: r for r in csv.DictReader(f)}
+    with open(DATA / "regio_alias.csv", newline="", encoding="utf-8") as f:
+        alias = {r["bron_code"]: r["regio_code"] for r in csv.DictReader(f)}
+    return regios, alias
+
+
+def gevonden_peil(r: dict, code: str) -> tuple[str, str] | None:
+    """(peildatum, precisie) van een rij uit found_2026-12.csv: een dag die er staat, een maand ('maart 2017':
+    de eerste van de maand, precisie 'maand'), of niets. None: de datum past niet bij de definitie."""
+    tekst, jaar = r["peildatum"].strip(), r["peiljaar"]
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})\b", tekst)
+    if code in OP_1_JANUARI:
+        return ("", "") if m and m.group(0) == f"{jaar}-01-01" else None
+    if m:
+        return m.group(0), ""
+    m = re.match(r"(" + "|".join(MAANDEN) + r") (\d{4})\b", tekst)
+    if m:
+        return f"{m.group(2)}-{MAANDEN.index(m.group(1)) + 1:02d}-01", "maand"
+    return "", ""
+
+
+def gevonden_overslaan(r: dict) -> str | None:
+    """Waarom een rij uit found_2026-12.csv niet wordt overgenomen, of None."""
+    tekst = " ".join((r["indicator"], r["peildatum"])).lower()
+    if "schatting" in tekst or "begroting" in tekst:
+        return "schatting of begroting, geen gerealiseerd cijfer"
+    if "jaar niet op pagina" in r["peildatum"]:
+        return "het jaar staat niet op de pagina (afgeleid, niet gezien); secundaire bron"
+    if "kruiscontrole" in r["indicator"]:
+        al = [t for t in KWB_GEZIEN if t[1:5] == ("inwoners", r["regio_code"], r["peiljaar"], r["waarde"])]
+        if not al:
+            raise SystemExit(f"kruiscontrole {r['regio_code']} {r['peiljaar']} {r['waarde']}: "
+                             "niet gelijk aan KWB_GEZIEN")
+        return f"secundaire kruiscontrole, gelijk aan het cijfer uit {al[0][0]} dat er al is"
+    if "De Stentor" in r["bron"]:
+        return ("secundaire bron (krantenbericht over de kadernota); in- en uitstroom over een half jaar en "
+                "'naar betaald werk' passen op geen indicator van de registry (uitstroom naar volwaardig werk is "
+                "een andere definitie)")
+    if "(secundair" in r["bron"]:
+        return "secundaire bron"
+    return None
+
+
+def gevonden(ref: Path, v: Verzameling) -> None:
+    regios, alias = regio_tabellen()
+    with open(ref / GEVONDEN, newline="", encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    # de periode van een document: de peiljaren van de cijfers die eruit worden overgenomen
+    jaren: dict[str, set[str]] = {}
+    for r in rijen:
+        if not gevonden_overslaan(r):
+            jaren.setdefault(r["vindplaats"], set()).add(r["peiljaar"])
+    for r in rijen:
+        omschrijving = f"gevonden '{r['indicator']}' {r['regio_naam']} {r['peiljaar']}"
+        reden = gevonden_overslaan(r)
+        gekozen = GEVONDEN_LABELS.get(r["indicator"]) or (
+            (GGD_LABELS[r["indicator"]], r["leeftijd"]) if r["indicator"] in GGD_LABELS else None)
+        if reden or not gekozen:
+            v.sla_over(f"{omschrijving}: {reden or 'geen indicator in de registry'}")
+            continue
+        code, leeftijd = gekozen
+        regio = alias.get(r["regio_code"], r["regio_code"])
+        if regio not in regios:
+            raise SystemExit(f"{omschrijving}: regio {regio} staat niet in data/regio.csv")
+        if regio.startswith("WK") and regios[regio]["gemeente_code"] != "GM" + regio[2:6]:
+            raise SystemExit(f"{omschrijving}: wijk {regio} hoort in data/regio.csv bij gemeente GM{regio[2:6]}")
+        peil_ = gevonden_peil(r, code)
+        if peil_ is None:
+            raise SystemExit(f"{omschrijving}: peildatum '{r['peildatum']}' is niet 1 januari {r['peiljaar']}")
+        if r["vindplaats"] in GEVONDEN_CBS:
+            sleutel, tabel, titel, periode, kopie, toelichting = GEVONDEN_CBS[r["vindplaats"]]
+            if not kopie and not r["vindplaats"].startswith(tabelpagina("CBS", tabel)):
+                raise SystemExit(f"{omschrijving}: {r['vindplaats']} is niet de CBS-pagina van {tabel}")
+            hid = v.bron(sleutel, soort="CBS StatLine" if tabel else "gepubliceerd document", bron="CBS",
+                         titel=titel, tabel_id=tabel,
+                         adres=tabelpagina("CBS", tabel) if tabel else "", gelezen_in=kopie, periode=periode,
+                         opgehaald_op=GEVONDEN_OP, licentie=LICENTIE, toelichting=toelichting)
+        else:
+            js = sorted(jaren[r["vindplaats"]])
+            periode = js[0] if len(js) == 1 else f"{js[0]}-{js[-1]}"
+            hid = document_bron(v, r["vindplaats"], r["bron"], periode, opgehaald_op=GEVONDEN_OP)
+        v.voeg_toe(
+            "gevonden_2026_12",
+            indicator_code=code,
+            regio_code=regio,
+            peiljaar=r["peiljaar"],
+            peildatum=peil_[0],
+            peildatum_precisie=peil_[1],
+            leeftijd=leeftijd,
+            waarde=getal(r["waarde"]),
+            ondergrens=getal(r["ondergrens"]) if r["ondergrens"] else "",
+            bovengrens=getal(r["bovengrens"]) if r["bovengrens"] else "",
+            status="",
+            herkomst_id=hid,
+            citaat=r["gezien_in"],
+        )
+
+
 def schrijf(v: Verzameling) -> None:
     doel = DATA / "waarnemingen"
     doel.mkdir(parents=True, exist_ok=True)
@@ -840,8 +1048,10 @@ def schrijf(v: Verzameling) -> None:
         oud.unlink()
     for naam, rijen in v.rijen.items():
         rijen.sort(key=lambda r: (r["indicator_code"], r["regio_code"], r["peiljaar"], r["peildatum"], r["leeftijd"], r["herkomst_id"]))
+        # een kolom die alleen sommige bronnen vullen (peildatum_precisie), alleen in de bestanden die haar gebruiken
+        kolommen = WAARNEMING_KOLOMMEN + [k for k in EXTRA_KOLOMMEN if any(r.get(k) for r in rijen)]
         with open(doel / f"{naam}.csv", "w", newline="", encoding="utf-8") as f:
-            w = csv.DictWriter(f, WAARNEMING_KOLOMMEN, lineterminator="\n")
+            w = csv.DictWriter(f, kolommen, lineterminator="\n", extrasaction="ignore")
             w.writeheader()
             w.writerows(rijen)
     with open(DATA / "bronnen.csv", "w", newline="", encoding="utf-8") as f:
@@ -854,7 +1064,7 @@ def schrijf(v: Verzameling) -> None:
 def ontbrekende_bestanden(ref: Path) -> list[str]:
     """De bestanden die dit script uit de referentiemap leest en die er niet zijn (relatief aan de map)."""
     nodig = [f"cbs_exports/{bestand}" for bestand, *_ in GM_EXPORTS]
-    nodig += ["real_values_ggd.csv", "real_values_bbv.csv", "seed_indicators.csv"]
+    nodig += ["real_values_ggd.csv", "real_values_bbv.csv", "seed_indicators.csv", GEVONDEN]
     return [naam for naam in nodig if not (ref / naam).is_file()]
 
 
@@ -875,6 +1085,7 @@ def main(argv: list[str] | None = None) -> int:
     bbv_waarden(args.referentie, v)
     dronten_kerncijfers(args.referentie, v)
     kwb_gezien(v)
+    gevonden(args.referentie, v)
     schrijf(v)
     totaal = sum(len(r) for r in v.rijen.values())
     print(f"{totaal} waarnemingen uit {len(v.bronnen)} bronnen geschreven naar {DATA}")

@@ -2,18 +2,21 @@
 -- Alle tabellen worden door loaders/ gevuld; pagina's lezen via queries/.
 
 create table if not exists regio (
-    regio_code     varchar primary key,      -- GM0148, GG1009, PV23, NL01
+    regio_code     varchar primary key,      -- GM0148, GG1009, PV23, NL01, WK014801
     regio_naam     varchar not null,
-    soort          varchar not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land')),
+    soort          varchar not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land', 'wijk')),
     ggd_regio_code varchar,                  -- alleen bij een gemeente
     provincie_code varchar,                  -- bij een gemeente en een GGD-regio
     volgorde       integer not null,
     kleur          varchar,                  -- alleen bij een gemeente: lijnkleur in elke grafiek ('#0072B2')
-    vorm           varchar                   -- alleen bij een gemeente: marker in elke grafiek ('circle')
+    vorm           varchar,                  -- alleen bij een gemeente: marker in elke grafiek ('circle')
+    gemeente_code  varchar                   -- alleen bij een wijk: de gemeente waarin ze ligt
 );
--- een database van vóór kleur en vorm krijgt de kolommen erbij (gevuld bij de volgende `python -m loaders build`)
+-- een database van vóór kleur, vorm en wijken krijgt de kolommen erbij; de oude soortcontrole (zonder 'wijk')
+-- vervangt loaders.ingebed.laad_referentie, die de tabel toch helemaal opnieuw vult (met kleur en vorm)
 alter table regio add column if not exists kleur varchar;
 alter table regio add column if not exists vorm varchar;
+alter table regio add column if not exists gemeente_code varchar;
 
 -- Codes waaronder een bron een regio kent: NL00 (Kerncijfers wijken en buurten) is Nederland (NL01).
 create table if not exists regio_alias (
@@ -82,3 +85,6 @@ create table if not exists waarneming (
     citaat         varchar,                   -- vindplaats binnen de bron
     berekend_uit   varchar                    -- bij een berekende waarde: waaruit
 );
+-- Noemt de bron alleen een maand ('maart 2017'), dan is peildatum de eerste van die maand en zegt
+-- peildatum_precisie 'maand' dat de dag niet bekend is (getoond als 'stand maart 2017'); NULL: de datum zoals gegeven.
+alter table waarneming add column if not exists peildatum_precisie varchar;

@@ -40,6 +40,7 @@ final as (
         w.regio_code,
         w.peiljaar,
         w.peildatum,
+        w.peildatum_precisie,
         w.leeftijd,
         w.waarde,
         w.ondergrens,
@@ -122,6 +123,8 @@ with tellingen as (
     where indicator_code in ('bijstand_personen', 'inwoners')
         and leeftijd = 'totaal'
         and waarde is not null
+        -- een stand met een eigen peildatum (kwartaalstand) wordt niet gedeeld door het inwonertal van het jaar
+        and peildatum is null
     -- per cel de voorkeursbron, zoals in indicator_waarden
     qualify row_number() over (
         partition by indicator_code, regio_code, peiljaar, leeftijd
@@ -149,6 +152,7 @@ berekend as (
         p.regio_code,
         p.peiljaar,
         cast(null as date) as peildatum,
+        cast(null as varchar) as peildatum_precisie,
         'totaal' as leeftijd,
         p.waarde / i.waarde * 1000 as waarde,
         cast(null as double) as ondergrens,

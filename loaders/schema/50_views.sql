@@ -172,6 +172,7 @@ final as (
         r.vorm as regio_vorm,
         b.peiljaar,
         b.peildatum,
+        b.peildatum_precisie,
         b.leeftijd,
         b.waarde,
         b.ondergrens,
