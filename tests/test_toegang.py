@@ -20,6 +20,7 @@ from kompas import toegang
 from kompas.toegang import Instellingen, Rem, ToegangFout, lees_instellingen, meld_aan_met_wachtwoord
 from loaders import excel
 from loaders.__main__ import main as cli
+from dbhulp import alle_uploads
 
 BEKEND = {"GM0148", "GM1876", "GM0303"}
 PROJECT = Path(__file__).resolve().parent.parent
@@ -266,9 +267,9 @@ def test_intrekken_alleen_voor_de_eigen_gemeente(ingebedde_db):
     (upload_id,) = excel.leg_vast(excel.valideer(data, "bronckhorst.xlsx"), door="b@bronckhorst.nl", gemeenten={"GM1876"})
     with pytest.raises(excel.UploadGeweigerd, match="niet mag intrekken"):
         excel.trek_in(upload_id, door="test@dalfsen.nl", gemeenten={"GM0148"})
-    assert [u["geldend"] for u in excel.uploads()] == [True]
+    assert [u["geldend"] for u in alle_uploads()] == [True]
     excel.trek_in(upload_id, door="b@bronckhorst.nl", gemeenten={"GM1876"})
-    assert [u["ingetrokken_door"] for u in excel.uploads()] == ["b@bronckhorst.nl"]
+    assert [u["ingetrokken_door"] for u in alle_uploads()] == ["b@bronckhorst.nl"]
 
 
 def test_opdrachtregel_legt_de_gebruiker_van_het_besturingssysteem_vast(ingebedde_db, capsys):
@@ -280,7 +281,7 @@ def test_opdrachtregel_legt_de_gebruiker_van_het_besturingssysteem_vast(ingebedd
     assert cli(["upload", str(pad), "--ja"]) == 0
     gebruiker = getpass.getuser()
     assert f"door {gebruiker} (gebruiker van het besturingssysteem)" in capsys.readouterr().out
-    assert [u["door"] for u in excel.uploads()] == [gebruiker]
+    assert [u["door"] for u in alle_uploads()] == [gebruiker]
     assert cli(["upload", "--ongedaan", "1", "--ja"]) == 0
     assert f"ingetrokken door {gebruiker} (gebruiker van het besturingssysteem)" in capsys.readouterr().out
-    assert [u["ingetrokken_door"] for u in excel.uploads()] == [gebruiker]
+    assert [u["ingetrokken_door"] for u in alle_uploads()] == [gebruiker]
