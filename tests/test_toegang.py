@@ -136,6 +136,31 @@ def test_rol_uit_het_id_token():
     assert rol(inst, {"is_logged_in": True, "email": "c@dronten.nl", "roles": "K"}) is None
 
 
+def test_rol_mag_alleen_over_de_eigen_gemeenten_en_de_beheerder_over_alle():
+    rol = toegang.Rol("a@dalfsen.nl", frozenset({"GM0148", "GM1876"}))
+    assert rol.mag(["GM0148"]) and rol.mag(["GM0148", "GM1876"])
+    assert not rol.mag(["GM0303"]) and not rol.mag(["GM0148", "GM0303"])   # een upload over twee gemeenten
+    assert toegang.mag(None, ["GM0303"])   # de beheerder op de server (opdrachtregel)
+    assert not toegang.mag(frozenset(), ["GM0148"])
+
+
+def test_rol_in_sessie_volgt_de_manier_van_aanmelden():
+    oidc = lees_instellingen({"auth": AUTH, "toegang": {"accounts": {"naam@dalfsen.nl": ["GM0148"]}}}, BEKEND)
+    gebruiker = {"is_logged_in": True, "email": "naam@dalfsen.nl"}
+    assert toegang.rol_in_sessie(oidc, gebruiker, "naam@dalfsen.nl") == toegang.rol_uit_id_token(oidc, gebruiker)
+    assert toegang.rol_in_sessie(oidc, {"is_logged_in": False}, "naam@dalfsen.nl") is None   # geen account uit de sessie
+    ww = wachtwoord_instellingen()
+    assert toegang.rol_in_sessie(ww, {}, "test@dalfsen.nl") == toegang.Rol("test@dalfsen.nl", frozenset({"GM0148"}))
+    assert toegang.rol_in_sessie(ww, gebruiker, None) is None   # een ID-token telt niet zonder inlogdienst
+
+
+def test_upload_instellingen_weigert_vertrouwde_kopregels_naast_de_inlogdienst():
+    geheimen = {"auth": AUTH, "toegang": {"accounts": {"a@dalfsen.nl": ["GM0148"]}}}
+    assert toegang.upload_instellingen(geheimen, {}, BEKEND).aanmelden == "oidc"
+    with pytest.raises(ToegangFout, match="trustedUserHeaders"):
+        toegang.upload_instellingen(geheimen, {"X-Email": "email"}, BEKEND)
+
+
 # ------------------------------------------------------------------ wachtwoorden
 
 
