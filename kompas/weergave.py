@@ -29,6 +29,13 @@ def via_app() -> None:
     de run opnieuw, nu via app.py. De url_path van een st.Page is gelijk aan de bestandsnaam (een pad dat
     niet op een bestand lijkt, zoals /over-de-data, laat Streamlit zelf al via app.py lopen), dus dezelfde
     pagina met dezelfde URL-parameters opent (tests/test_browser.py: gedeelde link na herstart).
+
+    Een ondersteunde manier is er niet (nagekeken tegen Streamlit 1.67.0, zie requirements.txt): de modus volgt
+    alleen uit het bestaan van `pages/` naast het startscript (PagesManager.__init__) en alleen st.navigation zet
+    hem uit; `client.showSidebarNavigation` verbergt alleen de navigatie. De documentatie van st.navigation:
+    "As soon as any session of your app executes the st.navigation command, your app will ignore the pages/
+    directory (across all sessions)." Daarom dit privé-attribuut, op deze ene plek
+    (tests/test_paginas.py bewaakt de versie en het attribuut).
     """
     from streamlit.runtime.pages_manager import PagesManager
 

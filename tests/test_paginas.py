@@ -261,3 +261,18 @@ def test_indicatorpagina_met_stuurtekens_in_opgeslagen_tekst(ingebedde_db):
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
     knoppen = [k.proto.label for k in at.get("download_button")]
     assert "Download Excel" in knoppen, knoppen
+
+
+def test_via_app_nagekeken_tegen_de_geinstalleerde_streamlit():
+    """weergave.via_app leunt op een privé-attribuut van Streamlit; requirements.txt noemt de versie waartegen
+    dat is nagekeken. Een andere Streamlit: eerst opnieuw nakijken (is er nu een ondersteunde manier?), dan het
+    commentaar bijwerken. De browsertest 'gedeelde link na herstart' bewijst dat het werkt."""
+    import re
+
+    import streamlit
+    from streamlit.runtime.pages_manager import PagesManager
+
+    tekst = (PROJECT / "requirements.txt").read_text(encoding="utf-8")
+    (nagekeken,) = re.findall(r"nagekeken tegen streamlit (\d+(?:\.\d+)*)", tekst)
+    assert nagekeken == streamlit.__version__
+    assert hasattr(PagesManager, "uses_pages_directory")
