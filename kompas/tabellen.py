@@ -357,8 +357,8 @@ def voorbeeld_tabel(rijen: list[dict]) -> pl.DataFrame:
 
 
 def upload_omschrijving(u: dict) -> str:
-    """Eén upload (een rij van kompas.gegevens.uploads) in een regel: 'upload 3: bewind.xlsx, werkblad Waarden, 23-11-2026 14:05,
-    door naam@gemeente.nl'. Voor de keuze bij intrekken, op de pagina en op de opdrachtregel."""
+    """Eén upload (een rij van kompas.gegevens.uploads) in een regel: 'upload 3: bewind.xlsx, werkblad Waarden,
+    23-11-2026 14:05, door naam@gemeente.nl'. Voor de keuze bij intrekken, op de pagina en op de opdrachtregel."""
     return (f"upload {u['upload_id']}: {u['bestandsnaam']}, werkblad {u['werkblad']}, {opmaak.moment(u['geupload_op'])}, "
             f"door {u['door']}")
 

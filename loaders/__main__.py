@@ -132,7 +132,8 @@ def _upload(args: argparse.Namespace) -> int:
         validatie = excel.valideer(excel.lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente,
                                    soort=args.soort)
         _toon_voorbeeld(validatie, excel.voorbeeld(validatie))
-        if not _bevestigd(args, "Vastleggen?", "Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven."):
+        if not _bevestigd(args, "Vastleggen?",
+                          "Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven."):
             return 0
         ids = excel.leg_vast(validatie, door=door)
         print(f"Vastgelegd als upload {', '.join(map(str, ids))} {wie}.")

@@ -15,8 +15,9 @@ register = indicatoren()
 met_cijfers = register.filter(register["aantal_waarden"] > 0)
 namen = dict(zip(met_cijfers["indicator_code"], met_cijfers["naam"]))
 codes = list(namen)
-gekozen = st.multiselect("Indicatoren", codes, format_func=namen.get, key="vgl_indicatoren", placeholder="Kies een of meer indicatoren",
-                             default=url_lijst("indicatoren", ["ervaren_gezondheid_pct", "mantelzorger_pct"], codes))
+gekozen = st.multiselect("Indicatoren", codes, format_func=namen.get, key="vgl_indicatoren",
+                         placeholder="Kies een of meer indicatoren",
+                         default=url_lijst("indicatoren", ["ervaren_gezondheid_pct", "mantelzorger_pct"], codes))
 van, tot = st.select_slider("Jaren", options=list(range(2010, 2027)), key="vgl_jaren",
                             value=(int(url_waarde("van", "2012", [str(j) for j in range(2010, 2027)])),
                                    int(url_waarde("tot", "2026", [str(j) for j in range(2010, 2027)]))))

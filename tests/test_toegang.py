@@ -148,7 +148,8 @@ def test_rol_in_sessie_volgt_de_manier_van_aanmelden():
     oidc = lees_instellingen({"auth": AUTH, "toegang": {"accounts": {"naam@dalfsen.nl": ["GM0148"]}}}, BEKEND)
     gebruiker = {"is_logged_in": True, "email": "naam@dalfsen.nl"}
     assert toegang.rol_in_sessie(oidc, gebruiker, "naam@dalfsen.nl") == toegang.rol_uit_id_token(oidc, gebruiker)
-    assert toegang.rol_in_sessie(oidc, {"is_logged_in": False}, "naam@dalfsen.nl") is None   # geen account uit de sessie
+    # met de inlogdienst telt een account uit de sessie niet
+    assert toegang.rol_in_sessie(oidc, {"is_logged_in": False}, "naam@dalfsen.nl") is None
     ww = wachtwoord_instellingen()
     assert toegang.rol_in_sessie(ww, {}, "test@dalfsen.nl") == toegang.Rol("test@dalfsen.nl", frozenset({"GM0148"}))
     assert toegang.rol_in_sessie(ww, gebruiker, None) is None   # een ID-token telt niet zonder inlogdienst
