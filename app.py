@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from kompas.opmaak import opsomming
-from kompas.weergave import haal
+from kompas.lezen import gemeenten
 
 # Het icoon is een eigen SVG-bestand: Streamlit zet dat als data-URI in de pagina, dus de browser vraagt het
 # bij geen enkele host op. (Een ":material/…:"-icoon haalt de browser als favicon bij fonts.gstatic.com; een
@@ -36,9 +36,9 @@ st.set_page_config(page_title=f"{navigatie.title} – Sociaal Kompas")
 
 with st.sidebar:
     st.html(TAAL_NL, unsafe_allow_javascript=True)
-    gemeenten = opsomming([g["regio_naam"] for g in haal("gemeenten")])   # uit data/regio.csv
+    namen = opsomming(gemeenten()["regio_naam"].to_list())   # uit data/regio.csv
     st.caption(
-        f"Sociaal Kompas zet de kaders, doelen en indicatoren van het sociaal domein van {gemeenten} naast "
+        f"Sociaal Kompas zet de kaders, doelen en indicatoren van het sociaal domein van {namen} naast "
         "het landelijk gemiddelde. Elk cijfer heeft zijn bron; ontbrekende cijfers blijven ontbrekend."
     )
 

@@ -4,7 +4,10 @@
    in dezelfde run, voor een kale Streamlit-pagina van één regel. Doel: app ≤ 1,5 × kaal.
 2. Servertijd van elke pagina en van het wisselen van gemeente (AppTest, warme cache). Doel: < 300 ms per rerun.
 
-    python benchmarks/bench_start.py [--herhalingen 3]
+    python benchmarks/bench_start.py [--herhalingen 3] [--vergelijk MAP]
+
+`--vergelijk MAP`: meet in dezelfde run, om en om, ook de eerste pagina van een andere checkout (bijv. de vorige
+versie: `git worktree add /tmp/voor HEAD~1` of `git archive`), zodat voor en na onder dezelfde belasting lopen.
 
 De database moet al gebouwd zijn (`python -m loaders build`); het bouwen hoort niet bij de startpaden.
 """
@@ -84,6 +87,7 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--herhalingen", type=int, default=3)
     p.add_argument("--alleen-start", action="store_true", help="alleen de tijd tot de eerste pagina")
+    p.add_argument("--vergelijk", type=Path, metavar="MAP", help="ook de app.py in deze checkout (om en om)")
     args = p.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -92,9 +96,11 @@ def main() -> int:
         kaal.write_text('import streamlit as st\nst.write("Hallo")\n')
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            kale, apps = [], []
+            kale, apps, andere = [], [], []
             for _ in range(args.herhalingen):
                 kale.append(eerste_pagina(kaal, "Hallo", browser))
+                if args.vergelijk:
+                    andere.append(eerste_pagina(args.vergelijk / "app.py", "Gezondheid", browser))
                 apps.append(eerste_pagina(PROJECT / "app.py", "Gezondheid", browser))
             browser.close()
     k, a = statistics.median(kale), statistics.median(apps)
@@ -103,6 +109,12 @@ def main() -> int:
     print(f"eerste pagina, Sociaal Kompas        : {a:6.2f} s  = {a / k:4.2f} × kaal (doel ≤ 1,50)")
     print(f"  per paar (kaal en app direct na elkaar): mediaan {paren:4.2f} ×, "
           f"spreiding {min(apps) / max(kale):4.2f}–{max(apps) / min(kale):4.2f}")
+    if andere:
+        v = statistics.median(andere)
+        verschil = statistics.median(x - y for x, y in zip(apps, andere))
+        print(f"eerste pagina, {args.vergelijk}: {v:6.2f} s  = {v / k:4.2f} × kaal")
+        print(f"  deze checkout min die, per ronde: mediaan {verschil:+5.2f} s "
+              f"(alle rondes: {', '.join(f'{x - y:+.2f}' for x, y in zip(apps, andere))})")
     if args.alleen_start:
         return 0
     for naam, duur in servertijden(args.herhalingen).items():

@@ -1,9 +1,6 @@
 """Datafuncties voor de pagina's: een DuckDB-cursor (of verbinding) en gewone parameters erin, een
-polars DataFrame eruit. Geen Streamlit hier; de pagina's cachen zelf.
-
-Uitzondering: `gemeenten` en `overzicht` geven een lijst dicts (een paar tientallen rijen). Zo laadt de
-eerste pagina (Overzicht) polars en pyarrow niet (samen ~0,3 s); polars wordt pas geïmporteerd door de
-functies die een DataFrame maken.
+polars DataFrame eruit, altijd (één afspraak voor elke leesfunctie). Geen Streamlit hier: de pagina's roepen
+deze functies aan via `kompas.lezen`, dat ze per databaseversie cachet en de gedeelde leesverbinding geeft.
 
 De SQL staat in `queries/<naam>.sql` en leest de publieke view `indicator_waarden`
 (loaders/schema/50_views.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
@@ -54,13 +51,13 @@ def kopindicatoren() -> tuple[dict[str, Any], ...]:
     return tuple(sorted(rijen, key=lambda r: r["volgorde"]))
 
 
-def overzicht(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> list[dict[str, Any]]:
+def overzicht(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> pl.DataFrame:
     """Per kopindicator × gemeente de laatste waarde met landelijk, verschil, oordeel, vorige meting en bron.
 
     Een gemeente zonder cijfer krijgt een rij met waarde NULL. Rijen op volgorde van kopindicator en gemeente.
     """
     kop = kopindicatoren()
-    return _rijen(
+    return _lees(
         cur,
         "overzicht_kerncijfers",
         {
@@ -108,14 +105,19 @@ def indicator_alle_waarden(cur: duckdb.DuckDBPyConnection, indicator_code: str) 
     return _lees(cur, "indicator_waarden_detail", {"indicator": indicator_code})
 
 
-def gemeenten(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def gemeenten(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """De gemeenten met GGD-regio en provincie, op volgorde."""
-    return _rijen(cur, "gemeenten")
+    return _lees(cur, "gemeenten")
 
 
 def bronnen(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Elke herkomst met tabel/adres, periode, opgehaald_op, licentie en aantallen cijfers."""
     return _lees(cur, "bronnen")
+
+
+def uploads(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Alle uploads, nieuwste eerst, met wie, wanneer, hun tellingen en of ze nog gelden (`geldend`)."""
+    return _lees(cur, "uploads", {"id": None})
 
 
 def dekking(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> pl.DataFrame:
@@ -230,9 +232,10 @@ def kader_boom(cur: duckdb.DuckDBPyConnection, gemeente_code: str) -> pl.DataFra
     )
 
 
-def doelen_telling(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> list[dict[str, Any]]:
+def doelen_telling(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> pl.DataFrame:
     """Per gemeente: hoeveel doelen van haar nieuwste kaderdocument op koers / risico / niet op koers / nog niet
-    te beoordelen zijn (dezelfde statusregel als de Kaderspagina). Rijen (geen polars): voor het Overzicht.
+    te beoordelen zijn (dezelfde statusregel als de Kaderspagina), voor het Overzicht. Een gemeente zonder
+    kaders heeft geen rij.
 
     Het nieuwste document is dat met het hoogste `geldig_van` (bij gelijk jaar het eerst geladen).
     """
@@ -250,4 +253,8 @@ def doelen_telling(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> 
         uit.append({"gemeente_code": gemeente, "document": nieuwste["document"],
                     "geldig_van": nieuwste["geldig_van"], "geldig_tot": nieuwste["geldig_tot"],
                     "aantal_doelen": len(doelen), **telling})
-    return uit
+    import polars as pl
+
+    return pl.DataFrame(uit, schema={"gemeente_code": pl.String, "document": pl.String, "geldig_van": pl.Int32,
+                                     "geldig_tot": pl.Int32, "aantal_doelen": pl.Int64,
+                                     **dict.fromkeys(statusregel.STATUSSEN, pl.Int64)})

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
-import duckdb
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kompas.tabellen import xlsx_rij
+
+if TYPE_CHECKING:
+    import polars as pl
 
 WAARDEN_KOLOMMEN = ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
 STREEF_KOLOMMEN = ["gemeente", "indicator", "jaar", "streefwaarde", "nulmeting_jaar", "nulmeting_waarde", "toelichting"]
@@ -42,10 +45,14 @@ def _jaar(ws, bereik: str, van: int, tot: int) -> None:
     ws.add_data_validation(dv)
 
 
-def maak_sjabloon(con: duckdb.DuckDBPyConnection) -> bytes:
-    """Het sjabloon als .xlsx-bytes: werkbladen Waarden, Streefwaarden en Codes."""
-    gemeenten = con.execute("select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall()
-    indicatoren = con.execute("select indicator_code, naam, eenheid from indicator order by thema, indicator_code").fetchall()
+def maak_sjabloon(gemeenten: pl.DataFrame, indicatoren: pl.DataFrame) -> bytes:
+    """Het sjabloon als .xlsx-bytes: werkbladen Waarden, Streefwaarden en Codes.
+
+    `gemeenten` en `indicatoren`: wat kompas.gegevens.gemeenten en .indicatoren geven (op de pagina de gecachte
+    leesfuncties van kompas.lezen); het werkblad Codes noemt ze op volgorde, de indicatoren per thema en code.
+    """
+    gemeenten = gemeenten.select("regio_code", "regio_naam").rows()
+    indicatoren = indicatoren.sort("thema", "indicator_code").select("indicator_code", "naam", "eenheid").rows()
     dit_jaar = dt.date.today().year
     n = MAX_INVULRIJ + 1
 

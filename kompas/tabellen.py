@@ -35,10 +35,10 @@ def deel(frame: pl.DataFrame, **gelijk) -> pl.DataFrame:
     return frame
 
 
-def overzicht_tabel(overzicht: list[dict]) -> pl.DataFrame:
+def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
     """De tekstversie van het overzicht (rijen uit kompas.gegevens.overzicht): één rij per kopindicator × gemeente."""
     rijen = []
-    for r in overzicht:
+    for r in overzicht.iter_rows(named=True):
         rijen.append({
             "Indicator": r["indicator_naam"],
             "Leeftijd": r["leeftijd"],
@@ -367,8 +367,8 @@ def voorbeeld_tabel(rijen: list[dict]) -> pl.DataFrame:
 
 
 def upload_omschrijving(u: dict) -> str:
-    """Eén upload (loaders.excel.uploads) in een regel: 'upload 3: bewind.xlsx, werkblad Waarden, 23-11-2026 14:05,
-    door naam@gemeente.nl'. Voor de keuze bij intrekken, op de pagina en op de opdrachtregel."""
+    """Eén upload (een rij van kompas.gegevens.uploads) in een regel: 'upload 3: bewind.xlsx, werkblad Waarden,
+    23-11-2026 14:05, door naam@gemeente.nl'. Voor de keuze bij intrekken, op de pagina en op de opdrachtregel."""
     return (f"upload {u['upload_id']}: {u['bestandsnaam']}, werkblad {u['werkblad']}, {opmaak.moment(u['geupload_op'])}, "
             f"door {u['door']}")
 
@@ -382,10 +382,10 @@ def upload_stand(u: dict) -> str:
     return "vervangen door een nieuwere versie"
 
 
-def uploads_tabel(uploads: list[dict]) -> pl.DataFrame:
-    """De eerdere uploads (loaders.excel.uploads), nieuwste eerst, met wie, wanneer en of ze nog gelden."""
+def uploads_tabel(uploads: pl.DataFrame) -> pl.DataFrame:
+    """De eerdere uploads (kompas.gegevens.uploads), nieuwste eerst, met wie, wanneer en of ze nog gelden."""
     rijen = []
-    for u in uploads:
+    for u in uploads.iter_rows(named=True):
         stand = upload_stand(u)
         rijen.append({
             "Upload": str(u["upload_id"]), "Bestand": u["bestandsnaam"], "Werkblad": u["werkblad"],

@@ -1,12 +1,17 @@
 """Van één waarde naar wat een mens leest: Nederlandse teksten voor tegels, statussen, nulmetingen en
-streefwaarden. Zonder polars en zonder Streamlit, zodat de eerste pagina (Overzicht) ze kan gebruiken zonder
-zware imports; de tabellen voor st.dataframe staan in kompas.tabellen.
+streefwaarden. Zonder Streamlit; polars alleen voor de typen (een rij is een dict). De tabellen voor
+st.dataframe staan in kompas.tabellen.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kompas import opmaak
 from kompas.status import GEEN_METING_NA_NULMETING
+
+if TYPE_CHECKING:
+    import polars as pl
 
 OORDEEL_TEKST = {
     "beter": "beter dan landelijk",
@@ -135,12 +140,12 @@ def ontbrekend_tekst(ontbrekend: list[tuple[str, list[str], str | None]], alle_g
     return f"Nog geen cijfer voor: {'; '.join(delen)}. Aanvullen: {'; '.join(wie_vult)}."
 
 
-def overzicht_per_thema(rijen: list[dict], gemeente_namen: list[str]) -> list[dict]:
+def overzicht_per_thema(overzicht: pl.DataFrame, gemeente_namen: list[str]) -> list[dict]:
     """De rijen van `gegevens.overzicht` (op volgorde van kopindicator en gemeente) per thema: de indicatoren
     met ten minste één cijfer (elk met zijn rijen per gemeente, None waar die gemeente geen cijfer heeft) en
     één regel over wat ontbreekt (`ontbrekend_tekst`), of None als niets ontbreekt."""
     themas: dict[str, dict] = {}
-    for rij in rijen:
+    for rij in overzicht.iter_rows(named=True):
         thema = themas.setdefault(rij["thema"], {"thema": rij["thema"], "indicatoren": {}, "ontbrekend": []})
         sleutel = (rij["indicator_code"], rij["leeftijd"])
         ind = thema["indicatoren"].setdefault(sleutel, {
@@ -287,3 +292,14 @@ def nulmeting_tekst(rij: dict) -> str:
         tekst = f"{tekst} ({rij['nulmeting_jaar']})"
     herkomst = rij.get("nulmeting_herkomst") or ""
     return f"{tekst}, {herkomst}" if herkomst.startswith("upload") else tekst
+
+
+def overgeslagen_tekst(melding) -> str:
+    """De regel in het voorbeeld van een upload (opdrachtregel en pagina) voor een werkblad zonder gegevens
+    (`melding`: een loaders.excel_lezen.Melding)."""
+    return f"Overgeslagen (niet geüpload): {melding.tekst()}"
+
+
+def aantal_problemen(aantal: int) -> str:
+    """'1 probleem', '2 problemen' (bij een geweigerde upload, opdrachtregel en pagina)."""
+    return f"{aantal} probleem" if aantal == 1 else f"{aantal} problemen"

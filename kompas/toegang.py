@@ -42,6 +42,16 @@ class Rol:
     door: str
     gemeenten: frozenset[str]
 
+    def mag(self, codes: Iterable[str]) -> bool:
+        """Mag deze persoon een rij of upload over deze gemeentecodes uploaden of intrekken? (`mag`)"""
+        return mag(self.gemeenten, codes)
+
+
+def mag(gemeenten: Collection[str] | None, codes: Iterable[str]) -> bool:
+    """De rolregel voor uploaden en intrekken: wie voor `gemeenten` een rol heeft, mag een rij of upload over
+    `codes` alleen als elke code daarbij hoort. None: de beheerder op de server (opdrachtregel), alle gemeenten."""
+    return gemeenten is None or set(codes) <= set(gemeenten)
+
 
 @dataclass(frozen=True)
 class Instellingen:
@@ -220,6 +230,21 @@ def controleer_server(vertrouwde_kopregels, inst: Instellingen) -> None:
     if inst.aanmelden == "oidc" and vertrouwde_kopregels:
         raise ToegangFout("server.trustedUserHeaders staat aan; die kopregels kunnen het e-mailadres uit het "
                           "ID-token overschrijven. Zet die instelling uit (standaard leeg).")
+
+
+def upload_instellingen(geheimen, vertrouwde_kopregels, bekende_gemeenten: Collection[str]) -> Instellingen:
+    """De instellingen voor de uploadpagina: `lees_instellingen` en `controleer_server`. Werpt ToegangFout."""
+    instellingen = lees_instellingen(geheimen, bekende_gemeenten)
+    controleer_server(vertrouwde_kopregels, instellingen)
+    return instellingen
+
+
+def rol_in_sessie(inst: Instellingen, gebruiker: Mapping, account: str | None) -> Rol | None:
+    """De rol van wie de pagina nu gebruikt, of None: met de inlogdienst uit het ID-token (`gebruiker`, st.user),
+    met de terugvaloptie uit het account dat zich in deze sessie met zijn wachtwoord heeft aangemeld."""
+    if inst.aanmelden == "oidc":
+        return rol_uit_id_token(inst, gebruiker)
+    return rol_voor_account(inst, account)
 
 
 # ---------------------------------------------------------------- rol uit het ID-token (st.user)

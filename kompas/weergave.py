@@ -1,26 +1,24 @@
-"""Streamlit-laag: de gedeelde leesverbinding, gecachte gegevensfuncties, de URL-toestand en de bronregel.
+"""Streamlit-laag voor het tonen: grafieken (`toon_trend`, `toon_panelen`), databasefouten als Nederlandse
+melding, de URL-toestand, de bronregel en links tussen pagina's.
 
-Pagina's roepen alleen dit aan (plus kompas.grafieken en kompas.opmaak); SQL en rekenwerk zitten in
-kompas.gegevens en queries/.
+Pagina's lezen hun gegevens met kompas.lezen (gecachte leesfuncties) en tonen ze met dit, kompas.tabellen en
+kompas.teksten; SQL en rekenwerk zitten in kompas.gegevens en queries/.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import streamlit as st
 
-from kompas.db import DatabaseFout, Lezer, database_fout
+from kompas.db import DatabaseFout, database_fout
 
-# Alleen deze functies uit kompas.gegevens mogen via `haal` worden aangeroepen.
-GEGEVENSFUNCTIES = {
-    "overzicht", "reeks", "kader_boom", "vergelijking", "indicator_alle_waarden",
-    "bronnen", "dekking", "indicatoren", "gemeenten", "doelen_telling",
-}
-
+if TYPE_CHECKING:
+    import polars as pl
 
 def via_app() -> None:
     """Zorgt dat een pagina via app.py draait (st.navigation, paginaconfiguratie, zijbalk). Eerste regel van elke pagina.
@@ -32,6 +30,13 @@ def via_app() -> None:
     de run opnieuw, nu via app.py. De url_path van een st.Page is gelijk aan de bestandsnaam (een pad dat
     niet op een bestand lijkt, zoals /over-de-data, laat Streamlit zelf al via app.py lopen), dus dezelfde
     pagina met dezelfde URL-parameters opent (tests/test_browser.py: gedeelde link na herstart).
+
+    Een ondersteunde manier is er niet (nagekeken tegen Streamlit 1.67.0, zie requirements.txt): de modus volgt
+    alleen uit het bestaan van `pages/` naast het startscript (PagesManager.__init__) en alleen st.navigation zet
+    hem uit; `client.showSidebarNavigation` verbergt alleen de navigatie. De documentatie van st.navigation:
+    "As soon as any session of your app executes the st.navigation command, your app will ignore the pages/
+    directory (across all sessions)." Daarom dit privé-attribuut, op deze ene plek
+    (tests/test_paginas.py bewaakt de versie en het attribuut).
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -54,61 +59,34 @@ def databasefouten():
         st.stop()
 
 
-@st.cache_resource(show_spinner=False)
-def _lezer() -> Lezer:
-    return Lezer()
-
-
-def lezer() -> Lezer:
-    """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor.
-
-    Is de database er niet, kapot of onleesbaar, dan toont de pagina dat in het Nederlands en stopt.
-    """
-    gedeeld = _lezer()
-    with databasefouten():
-        gedeeld.versie()
-    return gedeeld
-
-
-@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _haal(naam: str, args: tuple, versie: tuple) -> Any:
-    from kompas import gegevens
-
-    return getattr(gegevens, naam)(lezer().cursor(), *args)
-
-
-def haal(naam: str, *args) -> Any:
-    """Roept `kompas.gegevens.<naam>(cursor, *args)` aan, gecachet per databaseversie."""
-    if naam not in GEGEVENSFUNCTIES:
-        raise ValueError(f"onbekende gegevensfunctie: {naam}")
-    args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
-    with databasefouten():
-        return _haal(naam, args, lezer().versie())
-
-
-# Alleen deze bouwers uit kompas.grafieken mogen via `grafiek` worden getoond.
-GRAFIEKBOUWERS = {"trend"}
-
-
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _grafiek_spec(bouwer: str, gegevens: Any, opties: dict) -> dict:
+def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any]) -> dict:
     from kompas import grafieken
 
     # geen schemavalidatie bij elke weergave (~25 ms per grafiek); tests/test_grafieken.py valideert de specs
-    return grafieken.voor_weergave(getattr(grafieken, bouwer)(gegevens, **opties)).to_dict(validate=False)
+    return grafieken.voor_weergave(grafieken.trend(reeks, **opties)).to_dict(validate=False)
 
 
-def grafiek(bouwer: str, gegevens: Any, **opties) -> None:
-    """Toont `kompas.grafieken.<bouwer>(gegevens, **opties)` met de Nederlandse locale.
+def toon_trend(
+    reeks: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int = 1,
+    nulmeting: dict | None = None,
+    streefwaarden: list[dict] | None = None,
+    regio: str | None = None,
+) -> None:
+    """Toont `kompas.grafieken.trend` (dezelfde parameters) met de Nederlandse locale.
 
     De Vega-Lite-specificatie wordt gecachet op de gegevens en opties: een rerun bouwt geen Altair-grafiek
     opnieuw op (dat kost ~100 ms per grafiek).
     """
-    if bouwer not in GRAFIEKBOUWERS:
-        raise ValueError(f"onbekende grafiekbouwer: {bouwer}")
+    opties = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen, "nulmeting": nulmeting,
+              "streefwaarden": streefwaarden, "regio": regio}
     # voor schermlezers: wat de grafiek toont en waar de cijfers als tekst staan
-    beschrijving = f"Grafiek: {opties.get('titel') or bouwer}. De cijfers staan in de tabel onder de grafiek."
-    st.vega_lite_chart(_grafiek_spec(bouwer, gegevens, opties), width="stretch", alt=beschrijving)
+    beschrijving = f"Grafiek: {titel}. De cijfers staan in de tabel onder de grafiek."
+    st.vega_lite_chart(_trend_spec(reeks, opties), width="stretch", alt=beschrijving)
 
 
 # de hoogte van een paneel met titel, assen en leeftijdslegenda: in een rij (horizontale container) krijgt een
@@ -117,18 +95,21 @@ PANEELHOOGTE = 360
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _panelen_spec(gegevens: Any, opties: dict) -> dict:
+def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
     from kompas import grafieken
 
-    veelvoud = grafieken.kleine_veelvouden(gegevens, **opties)
+    veelvoud = grafieken.kleine_veelvouden(waarden, **opties)
     return {**veelvoud, "panelen": [(naam, grafieken.voor_weergave(paneel).to_dict(validate=False))
                                     for naam, paneel in veelvoud["panelen"]]}
 
 
-def kleine_veelvouden(gegevens: Any, **opties) -> None:
-    """Toont `kompas.grafieken.kleine_veelvouden`: titel en ondertitel als tekst, dan de panelen naast elkaar,
-    doorlopend op een volgende rij als het scherm te smal is (een telefoon: één paneel per rij)."""
-    veelvoud = _panelen_spec(gegevens, opties)
+def toon_panelen(waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1,
+                 regios: Sequence[str] = ()) -> None:
+    """Toont `kompas.grafieken.kleine_veelvouden` (dezelfde parameters): titel en ondertitel als tekst, dan de
+    panelen naast elkaar, doorlopend op een volgende rij als het scherm te smal is (een telefoon: één paneel per
+    rij). De specificaties worden gecachet zoals bij `toon_trend`."""
+    veelvoud = _panelen_spec(waarden, {"titel": titel, "eenheid": eenheid, "decimalen": decimalen,
+                                       "regios": list(regios) or None})
     st.markdown(f"**{als_tekst(veelvoud['titel'])}**")
     for regel in veelvoud["ondertitel"]:
         st.caption(als_tekst(regel))

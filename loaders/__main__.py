@@ -14,8 +14,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from kompas.db import DATA, DatabaseFout, database_pad
+from kompas import opmaak
+from kompas.db import DATA, DatabaseFout, Lezer, database_pad, zorg_voor_database
 from kompas.opdrachtregel import Opdrachtregel
+from kompas.opmaak import schone_tekst
+from kompas.tabellen import upload_omschrijving, upload_stand
+from kompas.teksten import aantal_problemen, overgeslagen_tekst
+from loaders import excel
+from loaders.excel import Validatie, Voorbeeld
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -62,6 +68,101 @@ def _refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- upload
+
+
+def _nl(waarde) -> str:
+    return "" if waarde is None else opmaak.getal(waarde, None)
+
+
+def _toon_voorbeeld(validatie: Validatie, vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
+    def toon(regel: str) -> None:   # tekst uit het bestand nooit met ruwe stuurtekens naar de terminal
+        print(schone_tekst(regel, zichtbaar=True))
+
+    for m in validatie.overgeslagen:
+        toon(overgeslagen_tekst(m))
+    for vb in vbn:
+        t = vb.tellingen
+        toon(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
+             f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
+             + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
+        for r in vb.rijen[:max_rijen]:
+            jaar = r.get("peiljaar", r.get("jaar"))
+            toon(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
+                 f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
+        if len(vb.rijen) > max_rijen:
+            toon(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
+
+
+def _bevestigd(args: argparse.Namespace, vraag: str, zonder_terminal: str) -> bool:
+    """--ja, of 'j' op de vraag in een terminal; zonder terminal en zonder --ja: nee (en zegt dat)."""
+    if args.ja:
+        return True
+    if not sys.stdin.isatty():
+        print(zonder_terminal)
+        return False
+    if input(f"{vraag} [j/N] ").strip().lower() in ("j", "ja", "y", "yes"):
+        return True
+    print("Niets geschreven.")
+    return False
+
+
+def _intrekken(args: argparse.Namespace, door: str, wie: str) -> int:
+    u = excel.intrekbaar(args.ongedaan)
+    vorige = u["vervangt_upload_id"]
+    print(f"Intrekken: {upload_omschrijving(u)}; "
+          + (f"upload {vorige} geldt dan weer." if vorige else "er komt geen vorige versie voor terug."))
+    if not _bevestigd(args, "Intrekken?", "Alleen getoond (geen terminal en geen --ja): er is niets ingetrokken."):
+        return 0
+    vorige = excel.trek_in(args.ongedaan, door=door)
+    print(f"Upload {args.ongedaan} ingetrokken {wie}" + (f"; upload {vorige} geldt weer." if vorige else "."))
+    return 0
+
+
+def _lijst() -> int:
+    from kompas.gegevens import uploads
+
+    lijst = uploads(Lezer(zorg_voor_database()).cursor())
+    for u in lijst.iter_rows(named=True):
+        print(f"{upload_omschrijving(u)} – {upload_stand(u)}")
+    if lijst.is_empty():
+        print("Nog geen uploads.")
+    return 0
+
+
+def _upload(args: argparse.Namespace) -> int:
+    """`upload BESTAND [--gemeente GM..] [--soort ..] [--ja]`, `--lijst` of `--ongedaan ID [--ja]`.
+
+    Het gereedschap van de beheerder op de server: 'door' is de gebruiker van het besturingssysteem.
+    """
+    import getpass
+
+    door = getpass.getuser()
+    wie = f"door {door} (gebruiker van het besturingssysteem)"
+    try:
+        if args.lijst:
+            return _lijst()
+        if args.ongedaan is not None:
+            return _intrekken(args, door, wie)
+        if not args.bestand:
+            print("Geef een bestand op, --lijst of --ongedaan UPLOAD_ID.", file=sys.stderr)
+            return 2
+        validatie = excel.valideer(excel.lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente,
+                                   soort=args.soort)
+        _toon_voorbeeld(validatie, excel.voorbeeld(validatie))
+        if not _bevestigd(args, "Vastleggen?",
+                          "Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven."):
+            return 0
+        ids = excel.leg_vast(validatie, door=door)
+        print(f"Vastgelegd als upload {', '.join(map(str, ids))} {wie}.")
+        return 0
+    except excel.UploadGeweigerd as fout:
+        print(f"Geweigerd, er is niets geschreven ({aantal_problemen(len(fout.meldingen))}):", file=sys.stderr)
+        for m in fout.meldingen:
+            print(f"- {m.tekst()}", file=sys.stderr)
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = Opdrachtregel(prog="python -m loaders", description="Sociaal Kompas: gegevens laden.")
     sub = parser.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT")
@@ -75,9 +176,16 @@ def main(argv: list[str] | None = None) -> int:
                          help="niets laden: per tabel de wijzigingsdatum van wat geladen is en van wat CBS/RIVM nu "
                               "serveert, en nieuwere jaargangen van de Kerncijfers wijken en buurten")
     refresh.set_defaults(doe=_refresh)
-    from loaders.excel import voeg_opdracht_toe
-
-    voeg_opdracht_toe(sub)
+    upload = sub.add_parser("upload", help="een Excel-bestand van de gemeente controleren en vastleggen")
+    upload.add_argument("bestand", nargs="?", help="het .xlsx-bestand")
+    upload.add_argument("--gemeente", help="gemeentecode of -naam voor werkbladen zonder kolom gemeente")
+    upload.add_argument("--soort", choices=["waarden", "streefwaarden"], help="soort van een breed werkblad")
+    upload.add_argument("--ja", action="store_true", help="vastleggen of intrekken zonder te vragen")
+    upload.add_argument("--lijst", action="store_true",
+                        help="alle uploads tonen: nummer, bestand, werkblad, wanneer, wie, stand")
+    upload.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID",
+                        help="een upload intrekken (vraagt eerst, behalve met --ja)")
+    upload.set_defaults(doe=_upload)
     args = parser.parse_args(argv)
     try:
         return args.doe(args)

@@ -4,7 +4,7 @@
     for v in voorbeeld(validatie): ...                                  # nieuw / gewijzigd / ongewijzigd / vervalt
     upload_ids = leg_vast(validatie, door="naam@gemeente.nl", gemeenten={"GM0148"})   # één transactie
     trek_in(upload_ids[0], door="naam@gemeente.nl", gemeenten={"GM0148"})             # zet de vorige versie terug
-    uploads()                                                                         # alle uploads, nieuwste eerst
+    kompas.gegevens.uploads(cur)                                                      # alle uploads, nieuwste eerst
 
 `gemeenten`: waarvoor deze persoon mag uploaden en intrekken (kompas.toegang); een rij of upload voor een andere
 gemeente wordt bij het vastleggen zelf geweigerd. None: de beheerder op de server (opdrachtregel), alle gemeenten.
@@ -28,15 +28,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from kompas.db import Lezer, schrijf_transactie, zorg_voor_database
-from kompas import opmaak
-from kompas.opmaak import schone_tekst
+from kompas import toegang
+from kompas.db import Lezer, schrijf_transactie, sql_bestand, zorg_voor_database
 from loaders import excel_lezen, werker
 from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
 
 __all__ = ["Validatie", "Voorbeeld", "UploadGeweigerd", "Melding", "valideer", "voorbeeld", "leg_vast", "trek_in",
-           "intrekbaar", "uploads", "lees_bestand", "controleer_gemeenten", "aantal_problemen", "overgeslagen_tekst"]
+           "intrekbaar", "lees_bestand", "controleer_gemeenten"]
 
 
 @dataclass
@@ -269,14 +268,16 @@ from upload_waarde where upload_id = $upload_id
 
 
 def controleer_gemeenten(validatie: Validatie, gemeenten: Collection[str] | None) -> None:
-    """Werpt UploadGeweigerd als een rij over een gemeente gaat buiten `gemeenten` (None: geen grens)."""
+    """Werpt UploadGeweigerd als een rij over een gemeente gaat buiten `gemeenten` (None: geen grens); de regel
+    zelf is kompas.toegang.mag."""
     if gemeenten is None:
         return
     meldingen = [Melding(bestand=validatie.bestandsnaam, werkblad=w.naam, rij=r.rij, gevonden=r.gemeente_code,
                          probleem="Deze rij gaat over een gemeente waarvoor je niet mag uploaden.",
                          verwacht=f"alleen {', '.join(sorted(gemeenten)) or '(geen gemeente)'}",
                          oplossing="Laat rijen van andere gemeenten weg; hun eigen beleidsmedewerkers uploaden die.")
-                 for w in validatie.werkbladen for r in (w.waarden or w.streefwaarden) if r.gemeente_code not in gemeenten]
+                 for w in validatie.werkbladen for r in (w.waarden or w.streefwaarden)
+                 if not toegang.mag(gemeenten, [r.gemeente_code])]
     if meldingen:
         raise UploadGeweigerd(meldingen)
 
@@ -333,19 +334,20 @@ def leg_vast(validatie: Validatie, door: str, pad: Path | None = None,
 
 def intrekbaar(upload_id: int, con: duckdb.DuckDBPyConnection | None = None,
                gemeenten: Collection[str] | None = None) -> dict:
-    """De upload (zoals in `uploads`) als deze persoon hem kan intrekken; anders UploadGeweigerd met de reden.
+    """De upload (een rij van kompas.gegevens.uploads) als deze persoon hem kan intrekken; anders UploadGeweigerd
+    met de reden.
 
     `gemeenten`: alleen uploads die uitsluitend over deze gemeentecodes gaan; None: de beheerder.
     """
     if con is None:
         con = Lezer(zorg_voor_database()).cursor()
-    cur = con.execute(_UPLOADS, {"id": upload_id})
+    cur = con.execute(sql_bestand("uploads"), {"id": upload_id})
     rij = cur.fetchall()
     if not rij:
         raise weiger(f"upload {upload_id}", "Deze upload bestaat niet.", gevonden=str(upload_id),
                      oplossing="Kies een nummer uit de lijst met uploads (python -m loaders upload --lijst).")
     u = dict(zip([d[0] for d in cur.description], rij[0]))
-    if gemeenten is not None and not set(u["gemeente_code"].split(",")) <= set(gemeenten):
+    if not toegang.mag(gemeenten, u["gemeente_code"].split(",")):
         raise weiger(u["bestandsnaam"], f"Upload {upload_id} gaat over een gemeente waarvoor je niet mag intrekken.",
                      werkblad=u["werkblad"], gevonden=u["gemeente_code"], verwacht=f"alleen {', '.join(sorted(gemeenten))}",
                      oplossing="Vraag een beleidsmedewerker van die gemeente om de upload in te trekken.")
@@ -374,145 +376,3 @@ def trek_in(upload_id: int, door: str, pad: Path | None = None, gemeenten: Colle
             if oud[1] == "waarden":
                 con.execute(_HERSTEL_WAARNEMINGEN, {"upload_id": vorige, "werkblad": oud[0]})
         return vorige
-
-
-_UPLOADS = """
-select u.upload_id, u.bestandsnaam, u.werkblad, u.soort, u.geupload_op, u.door, u.gemeente_code, u.rijen_totaal,
-       u.rijen_nieuw, u.rijen_gewijzigd, u.rijen_ongewijzigd, u.rijen_vervallen, u.vervangt_upload_id,
-       u.ingetrokken_op, u.ingetrokken_door, g.upload_id is not null as geldend, u.sha256
-from upload as u left join geldende_upload as g using (upload_id)
-where $id is null or u.upload_id = $id
-order by u.upload_id desc
-"""
-
-
-def uploads(con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
-    """Alle uploads, nieuwste eerst, met of ze nog gelden."""
-    if con is None:
-        con = Lezer(zorg_voor_database()).cursor()
-    try:
-        cur = con.execute(_UPLOADS, {"id": None})
-    except duckdb.CatalogException:   # database van vóór de uploadtabellen
-        return []
-    namen = [d[0] for d in cur.description]
-    return [dict(zip(namen, r)) for r in cur.fetchall()]
-
-
-# ---------------------------------------------------------------- opdrachtregel
-
-
-def _nl(waarde) -> str:
-    return "" if waarde is None else opmaak.getal(waarde, None)
-
-
-def overgeslagen_tekst(melding: Melding) -> str:
-    """De regel in het voorbeeld (opdrachtregel en pagina) voor een werkblad zonder gegevens."""
-    return f"Overgeslagen (niet geüpload): {melding.tekst()}"
-
-
-def _toon_voorbeeld(validatie: Validatie, vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
-    def toon(regel: str) -> None:   # tekst uit het bestand nooit met ruwe stuurtekens naar de terminal
-        print(schone_tekst(regel, zichtbaar=True))
-
-    for m in validatie.overgeslagen:
-        toon(overgeslagen_tekst(m))
-    for vb in vbn:
-        t = vb.tellingen
-        toon(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
-             f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
-             + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
-        for r in vb.rijen[:max_rijen]:
-            jaar = r.get("peiljaar", r.get("jaar"))
-            toon(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
-                 f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
-        if len(vb.rijen) > max_rijen:
-            toon(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
-
-
-def aantal_problemen(aantal: int) -> str:
-    """'1 probleem', '2 problemen' (opdrachtregel en pagina)."""
-    return f"{aantal} probleem" if aantal == 1 else f"{aantal} problemen"
-
-
-def _bevestigd(args, vraag: str, zonder_terminal: str) -> bool:
-    """--ja, of 'j' op de vraag in een terminal; zonder terminal en zonder --ja: nee (en zegt dat)."""
-    import sys
-
-    if args.ja:
-        return True
-    if not sys.stdin.isatty():
-        print(zonder_terminal)
-        return False
-    if input(f"{vraag} [j/N] ").strip().lower() in ("j", "ja", "y", "yes"):
-        return True
-    print("Niets geschreven.")
-    return False
-
-
-def _intrekken(args, door: str, wie: str) -> int:
-    from kompas.tabellen import upload_omschrijving
-
-    u = intrekbaar(args.ongedaan)
-    vorige = u["vervangt_upload_id"]
-    print(f"Intrekken: {upload_omschrijving(u)}; "
-          + (f"upload {vorige} geldt dan weer." if vorige else "er komt geen vorige versie voor terug."))
-    if not _bevestigd(args, "Intrekken?", "Alleen getoond (geen terminal en geen --ja): er is niets ingetrokken."):
-        return 0
-    vorige = trek_in(args.ongedaan, door=door)
-    print(f"Upload {args.ongedaan} ingetrokken {wie}" + (f"; upload {vorige} geldt weer." if vorige else "."))
-    return 0
-
-
-def _lijst() -> int:
-    from kompas.tabellen import upload_omschrijving, upload_stand
-
-    lijst = uploads()
-    for u in lijst:
-        print(f"{upload_omschrijving(u)} – {upload_stand(u)}")
-    if not lijst:
-        print("Nog geen uploads.")
-    return 0
-
-
-def opdracht_upload(args) -> int:
-    """`python -m loaders upload BESTAND [--gemeente GM..] [--soort ..] [--ja]`, `--lijst` of `--ongedaan ID [--ja]`.
-
-    Het gereedschap van de beheerder op de server: 'door' is de gebruiker van het besturingssysteem.
-    """
-    import getpass
-    import sys
-
-    door = getpass.getuser()
-    wie = f"door {door} (gebruiker van het besturingssysteem)"
-    try:
-        if args.lijst:
-            return _lijst()
-        if args.ongedaan is not None:
-            return _intrekken(args, door, wie)
-        if not args.bestand:
-            print("Geef een bestand op, --lijst of --ongedaan UPLOAD_ID.", file=sys.stderr)
-            return 2
-        validatie = valideer(lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente, soort=args.soort)
-        _toon_voorbeeld(validatie, voorbeeld(validatie))
-        if not _bevestigd(args, "Vastleggen?", "Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven."):
-            return 0
-        ids = leg_vast(validatie, door=door)
-        print(f"Vastgelegd als upload {', '.join(map(str, ids))} {wie}.")
-        return 0
-    except UploadGeweigerd as fout:
-        print(f"Geweigerd, er is niets geschreven ({aantal_problemen(len(fout.meldingen))}):", file=sys.stderr)
-        for m in fout.meldingen:
-            print(f"- {m.tekst()}", file=sys.stderr)
-        return 1
-
-
-def voeg_opdracht_toe(sub) -> None:
-    """Registreert de subopdracht 'upload' bij argparse."""
-    p = sub.add_parser("upload", help="een Excel-bestand van de gemeente controleren en vastleggen")
-    p.add_argument("bestand", nargs="?", help="het .xlsx-bestand")
-    p.add_argument("--gemeente", help="gemeentecode of -naam voor werkbladen zonder kolom gemeente")
-    p.add_argument("--soort", choices=["waarden", "streefwaarden"], help="soort van een breed werkblad")
-    p.add_argument("--ja", action="store_true", help="vastleggen of intrekken zonder te vragen")
-    p.add_argument("--lijst", action="store_true", help="alle uploads tonen: nummer, bestand, werkblad, wanneer, wie, stand")
-    p.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID", help="een upload intrekken (vraagt eerst, behalve met --ja)")
-    p.set_defaults(doe=opdracht_upload)

@@ -4,13 +4,14 @@ elke waarde met zijn herkomst; downloaden als CSV of Excel."""
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import als_tekst, bronregel, grafiek, haal, url_waarde, via_app, zet_url
+from kompas.lezen import gemeenten, indicator_alle_waarden, indicatoren, reeks
+from kompas.weergave import als_tekst, bronregel, toon_trend, url_waarde, via_app, zet_url
 
 via_app()
 
 st.title("Indicator")
 
-register = haal("indicatoren")
+register = indicatoren()
 namen = dict(zip(register["indicator_code"], register["naam"]))
 codes = list(namen)
 code = st.selectbox("Indicator", codes, format_func=namen.get, key="ind_indicator", placeholder="Kies een indicator",
@@ -22,18 +23,18 @@ st.header(info["naam"])
 st.write(als_tekst(info["definitie"]))
 
 # de trend: alleen voorkeurswaarden, voor de gemeenten, hun GGD-regio's en Nederland
-reeks = haal("reeks", [code], [g["regio_code"] for g in haal("gemeenten")])
-groepen = tabellen.leeftijden(reeks)
+trend = reeks([code], gemeenten()["regio_code"].to_list())
+groepen = tabellen.leeftijden(trend)
 if groepen:   # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschillende reeksen); de rest in de tabel
     leeftijd = st.segmented_control("Leeftijdsgroep", groepen, key="ind_leeftijd",
                                     default=url_waarde("leeftijd", groepen[0], groepen)) or groepen[0]
     zet_url(indicator=code, leeftijd=leeftijd)
-    reeks = tabellen.deel(reeks, leeftijd=leeftijd)
-    grafiek("trend", reeks, titel=f"{info['naam']} ({info['eenheid']}, {leeftijd})", eenheid=info["eenheid"],
-            decimalen=info["decimalen"])
-    bronregel(reeks["bron"].to_list())
+    trend = tabellen.deel(trend, leeftijd=leeftijd)
+    toon_trend(trend, titel=f"{info['naam']} ({info['eenheid']}, {leeftijd})", eenheid=info["eenheid"],
+               decimalen=info["decimalen"])
+    bronregel(trend["bron"].to_list())
     with st.expander("Tabel bij de grafiek"):
-        st.dataframe(tabellen.waarden_tabel(reeks), hide_index=True, width="stretch")
+        st.dataframe(tabellen.waarden_tabel(trend), hide_index=True, width="stretch")
 
 richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 kenmerken = {
@@ -44,7 +45,7 @@ kenmerken = {
 }
 st.table({"Kenmerk": list(kenmerken), "Waarde": list(kenmerken.values())})
 
-waarden = haal("indicator_alle_waarden", code)
+waarden = indicator_alle_waarden(code)
 if waarden.is_empty():
     st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["soort"], info["bron_tabel"]))
     st.stop()

@@ -5,18 +5,19 @@ import datetime as dt
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.weergave import als_tekst, bronregel, grafiek, haal, naar_indicator, url_waarde, via_app, zet_url
+from kompas.lezen import gemeenten, kader_boom, reeks
+from kompas.weergave import als_tekst, bronregel, naar_indicator, toon_trend, url_waarde, via_app, zet_url
 
 via_app()
 
 st.title("Kaders, doelen en indicatoren")
 
-gemeenten = haal("gemeenten")
-namen = {g["regio_code"]: g["regio_naam"] for g in gemeenten}
-ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gemeenten}
+regios = gemeenten()
+namen = dict(zip(regios["regio_code"], regios["regio_naam"]))
+ggd = dict(zip(regios["regio_code"], regios["ggd_regio_code"]))
 gemeente = st.selectbox("Gemeente", list(namen), format_func=namen.get, key="kdr_gemeente", placeholder="Kies een gemeente",
                         index=list(namen).index(url_waarde("gemeente", next(iter(namen)), list(namen))))
-boom = haal("kader_boom", gemeente)
+boom = kader_boom(gemeente)
 if boom.is_empty():   # een gemeente zonder kaderdocument (bijvoorbeeld net toegevoegd in data/regio.csv)
     zet_url(gemeente=gemeente)
     st.info(teksten.geen_kaders(namen[gemeente]))
@@ -41,7 +42,7 @@ st.caption(als_tekst(f"{kop['kader_niveau'].capitalize()} uit: {kop['document']}
 if kop["kader_omschrijving"]:
     st.write(als_tekst(kop["kader_omschrijving"]))
 
-reeksen = haal("reeks", van_kader["indicator_code"].drop_nulls().unique().sort().to_list(), [gemeente, ggd[gemeente]])
+reeksen = reeks(van_kader["indicator_code"].drop_nulls().unique().sort().to_list(), [gemeente, ggd[gemeente]])
 st.header("Doelen en indicatoren")
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)
@@ -58,18 +59,18 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                 st.caption(als_tekst(rij["toelichting"] or "Geen meetbare indicator gekoppeld."))
                 continue
             naar_indicator(rij["indicator_code"])
-            reeks = tabellen.deel(reeksen, indicator_code=rij["indicator_code"], leeftijd=rij["leeftijd"])
-            if reeks.filter(reeks["regio_code"] == gemeente)["waarde"].drop_nulls().is_empty():
+            trend = tabellen.deel(reeksen, indicator_code=rij["indicator_code"], leeftijd=rij["leeftijd"])
+            if trend.filter(trend["regio_code"] == gemeente)["waarde"].drop_nulls().is_empty():
                 st.info(f"Geen gegevens voor {namen[gemeente]}. "
                         + teksten.hoe_aanvullen(rij["indicator_soort"]))
-            if not reeks["waarde"].drop_nulls().is_empty():
+            if not trend["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
-                grafiek("trend", reeks, titel=f"{rij['indicator_naam']} — {namen[gemeente]}", regio=namen[gemeente],
-                        eenheid=rij["eenheid"], decimalen=rij["decimalen"] or 0,
-                        nulmeting=nulmeting, streefwaarden=rij["streefwaarden"])
-                bronregel(reeks["bron"].to_list())
+                toon_trend(trend, titel=f"{rij['indicator_naam']} — {namen[gemeente]}", regio=namen[gemeente],
+                           eenheid=rij["eenheid"], decimalen=rij["decimalen"] or 0,
+                           nulmeting=nulmeting, streefwaarden=rij["streefwaarden"])
+                bronregel(trend["bron"].to_list())
                 with st.expander("Tabel bij de grafiek"):
-                    st.dataframe(tabellen.waarden_tabel(reeks), hide_index=True, width="stretch")
+                    st.dataframe(tabellen.waarden_tabel(trend), hide_index=True, width="stretch")
     with st.expander("Alle indicatoren van dit doel als tabel"):
         st.dataframe(tabellen.kader_tabel(doel.filter(doel["kader_indicator_id"].is_not_null())),
                      hide_index=True, width="stretch")

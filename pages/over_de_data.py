@@ -3,7 +3,8 @@
 import streamlit as st
 
 from kompas import tabellen
-from kompas.weergave import haal, via_app
+from kompas.lezen import bronnen, dekking, gemeenten
+from kompas.weergave import via_app
 
 via_app()
 
@@ -13,16 +14,15 @@ st.write(
     "of een cijfer dat een beleidsmedewerker heeft geüpload. Ontbrekende cijfers worden niet ingevuld."
 )
 
-bronnen = haal("bronnen")
-st.header(f"Bronnen ({len(bronnen)})")
+herkomsten = bronnen()
+st.header(f"Bronnen ({len(herkomsten)})")
 st.caption("Per bron eerst de uitgever met zijn eigen tabel en adres. Is een cijfer gelezen in een kopie (een "
            "GitHub-kopie van een CBS-export, een begroting of een nieuwsbericht dat het cijfer overneemt), dan staat "
            "die kopie onder 'Gelezen in'.")
-st.dataframe(tabellen.bronnen_tabel(bronnen), hide_index=True, width="stretch")
+st.dataframe(tabellen.bronnen_tabel(herkomsten), hide_index=True, width="stretch")
 
 st.header("Dekking: welke cijfers er zijn en welke ontbreken")
-gemeenten = [g["regio_code"] for g in haal("gemeenten")]
-st.dataframe(tabellen.dekking_matrix(haal("dekking", gemeenten)), hide_index=True, width="stretch")
+st.dataframe(tabellen.dekking_matrix(dekking(gemeenten()["regio_code"].to_list())), hide_index=True, width="stretch")
 
 st.header("Verversen")
 st.write("De beheerder van Sociaal Kompas haalt de tabellen van CBS StatLine en RIVM opnieuw op (hoe: zie de "

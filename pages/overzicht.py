@@ -1,7 +1,7 @@
 """Overzicht: hoe staan we ervoor? Per thema de cijfers die er zijn voor de gekozen gemeenten, met Nederland
 ernaast; wat ontbreekt staat per thema in één regel. Bovenaan de doelen uit de eigen kaders per gemeente.
 
-De eerste pagina: alleen rijen (geen polars, geen pandas), zodat ze snel opent; de tabel komt pas bij openklappen.
+De tabel komt pas bij openklappen (st.dataframe laadt pandas; dat hoort niet bij de eerste pagina).
 """
 
 import datetime as dt
@@ -9,7 +9,8 @@ import datetime as dt
 import streamlit as st
 
 from kompas import teksten
-from kompas.weergave import als_tekst, bronregel, haal, naar_indicator, url_lijst, via_app, zet_url
+from kompas.lezen import doelen_telling, gemeenten, overzicht
+from kompas.weergave import als_tekst, bronregel, naar_indicator, url_lijst, via_app, zet_url
 
 via_app()
 
@@ -19,7 +20,8 @@ st.write(
     "en de verandering sinds de vorige meting. Groen: de goede kant op; rood: de verkeerde kant op."
 )
 
-namen = {g["regio_code"]: g["regio_naam"] for g in haal("gemeenten")}
+regios = gemeenten()
+namen = dict(zip(regios["regio_code"], regios["regio_naam"]))
 codes = list(namen)
 keuze = st.pills("Gemeenten", codes, selection_mode="multi", format_func=namen.get,
                  default=url_lijst("gemeenten", codes, codes), key="ovz_gemeenten")
@@ -30,7 +32,7 @@ if not keuze:
 
 huidig_jaar = dt.date.today().year
 st.header("Doelen uit de eigen kaders")
-for kolom, telling in zip(st.columns(len(keuze)), haal("doelen_telling", keuze)):
+for kolom, telling in zip(st.columns(len(keuze)), doelen_telling(keuze).iter_rows(named=True)):
     with kolom.container(border=True):
         st.markdown(f"**{als_tekst(namen[telling['gemeente_code']])}**")
         looptijd = teksten.looptijd_tekst(telling["geldig_van"], telling["geldig_tot"], huidig_jaar)
@@ -39,9 +41,9 @@ for kolom, telling in zip(st.columns(len(keuze)), haal("doelen_telling", keuze))
         st.page_link("pages/kaders.py", label=f"Naar de kaders van {namen[telling['gemeente_code']]}",
                      query_params={"gemeente": telling["gemeente_code"]}, icon=":material/account_tree:")
 
-overzicht = haal("overzicht", keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
+kerncijfers = overzicht(keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
 st.header("Cijfers per thema")
-for thema in teksten.overzicht_per_thema(overzicht, [namen[c] for c in keuze]):
+for thema in teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze]):
     st.subheader(thema["thema"].capitalize())
     for ind in thema["indicatoren"]:
         st.markdown(f"**{als_tekst(ind['kop'])}**")
@@ -62,4 +64,4 @@ with st.expander("Tabel met alle cijfers en bronnen", key="ovz_tabel", on_change
     if tabel.open:
         from kompas import tabellen
 
-        st.dataframe(tabellen.overzicht_tabel(overzicht), hide_index=True, width="stretch")
+        st.dataframe(tabellen.overzicht_tabel(kerncijfers), hide_index=True, width="stretch")

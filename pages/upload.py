@@ -5,26 +5,26 @@ Tekst uit een bestand verschijnt alleen via st.text / st.dataframe, nooit als ma
 
 import streamlit as st
 
-from kompas import tabellen, toegang
+from kompas import tabellen, toegang, uploaden
+from kompas.lezen import gemeenten, indicatoren, uploads
 from kompas.sjabloon import maak_sjabloon
-from kompas.weergave import als_tekst, databasefouten, lezer, via_app
-from loaders import excel
+from kompas.teksten import aantal_problemen, overgeslagen_tekst
+from kompas.weergave import als_tekst, databasefouten, via_app
 
 via_app()
 
 st.title("Cijfers uploaden")
 st.text("Eigen registraties (bijv. uit GWS4all of cliëntervaringsonderzoek) en streefwaarden van de gemeente, "
         "naast de open data. Gebruik bij voorkeur het sjabloon.")
-st.download_button("Sjabloon downloaden (.xlsx)", data=maak_sjabloon(lezer().cursor()), file_name="sociaal_kompas_sjabloon.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="upload_sjabloon")
-
-gemeenten = dict(lezer().cursor().execute(
-    "select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall())
+regios = gemeenten()
+st.download_button("Sjabloon downloaden (.xlsx)", data=maak_sjabloon(regios, indicatoren()),
+                   file_name="sociaal_kompas_sjabloon.xlsx", key="upload_sjabloon",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+namen = dict(zip(regios["regio_code"], regios["regio_naam"]))
 
 # ---- aanmelden en rol (kompas/toegang.py beslist; hier alleen tonen)
 try:
-    instellingen = toegang.lees_instellingen(st.secrets, gemeenten)
-    toegang.controleer_server(st.get_option("server.trustedUserHeaders"), instellingen)
+    instellingen = toegang.upload_instellingen(st.secrets, st.get_option("server.trustedUserHeaders"), namen)
 except toegang.ToegangFout as fout:
     st.error(f"Uploaden staat uit: de instellingen voor aanmelden kloppen niet. {fout}")
     st.stop()
@@ -33,14 +33,13 @@ if instellingen.aanmelden is None:
             "inlogdienst van de gemeente ([auth]) en wie voor welke gemeente mag uploaden ([toegang.accounts]) "
             "(voorbeeld: .streamlit/secrets.toml.example; README: Aanmelden en rollen) en start het dashboard opnieuw.")
     st.stop()
+rol = toegang.rol_in_sessie(instellingen, st.user.to_dict(), st.session_state.get("upload_account"))
 if instellingen.aanmelden == "oidc":
-    rol = toegang.rol_uit_id_token(instellingen, st.user.to_dict())
     if not st.user.is_logged_in:
         st.text("Uploaden vraagt aanmelden met je account van de gemeente.")
         st.button("Aanmelden", type="primary", on_click=st.login, key="upload_aanmelden")
         st.stop()
 else:   # terugvaloptie zonder inlogdienst: de sessie onthoudt alleen het geverifieerde account
-    rol = toegang.rol_voor_account(instellingen, st.session_state.get("upload_account"))
     if rol is None:
         with st.form("upload_aanmeldformulier", clear_on_submit=True):
             st.text_input("E-mailadres", key="upload_email")
@@ -59,9 +58,8 @@ if rol is None:
              "uploaden. Vraag de beheerder van Sociaal Kompas om een rol voor je gemeente.")
     st.button("Afmelden", on_click=st.logout, key="upload_afmelden")
     st.stop()
-door = rol.door
-eigen = {c: n for c, n in gemeenten.items() if c in rol.gemeenten}
-st.text(f"Aangemeld als {door}; uploaden en intrekken voor {', '.join(eigen.values())}.")
+eigen = {c: n for c, n in namen.items() if rol.mag([c])}
+st.text(f"Aangemeld als {rol.door}; uploaden en intrekken voor {', '.join(eigen.values())}.")
 st.button("Afmelden", key="upload_afmelden", on_click=st.logout if instellingen.aanmelden == "oidc"
           else lambda: st.session_state.pop("upload_account", None))
 
@@ -74,16 +72,15 @@ bestand = st.file_uploader("Excel-bestand (.xlsx, hoogstens 20 MB)", type=["xlsx
 
 if bestand is not None:
     try:
-        validatie = excel.valideer(bestand.getvalue(), bestand.name, con=lezer().cursor(),
-                                   gemeente=None if keuze == "uit het bestand" else keuze)
-        excel.controleer_gemeenten(validatie, rol.gemeenten)
-    except excel.UploadGeweigerd as fout:
-        st.error(f"Het bestand is geweigerd; er is niets opgeslagen ({excel.aantal_problemen(len(fout.meldingen))}).")
+        validatie = uploaden.controleer(bestand.getvalue(), bestand.name,
+                                        None if keuze == "uit het bestand" else keuze, rol)
+    except uploaden.UploadGeweigerd as fout:
+        st.error(f"Het bestand is geweigerd; er is niets opgeslagen ({aantal_problemen(len(fout.meldingen))}).")
         st.dataframe(tabellen.meldingen_tabel(fout.meldingen), hide_index=True, key="upload_meldingen")
     else:
         for melding in validatie.overgeslagen:
-            st.text(excel.overgeslagen_tekst(melding))
-        for vb in excel.voorbeeld(validatie, con=lezer().cursor()):
+            st.text(overgeslagen_tekst(melding))
+        for vb in uploaden.voorbeeld(validatie):
             t = vb.tellingen
             st.text(f"Werkblad {vb.werkblad} ({vb.soort}): {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
                     f"{t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
@@ -91,22 +88,20 @@ if bestand is not None:
             st.dataframe(tabellen.voorbeeld_tabel(vb.rijen), hide_index=True, key=f"upload_voorbeeld_{vb.werkblad}")
         if st.button("Vastleggen", type="primary", key="upload_vastleggen"):
             with databasefouten():   # volle schijf, alleen-lezen map: Nederlandse melding
-                ids = excel.leg_vast(validatie, door=door, gemeenten=rol.gemeenten)
-            st.cache_data.clear()
+                ids = uploaden.leg_vast(validatie, rol)
             st.session_state["upload_vastgelegd"] = f"Vastgelegd als upload {', '.join(map(str, ids))}."
             st.session_state["upload_ronde"] = st.session_state.get("upload_ronde", 0) + 1
             st.rerun()
 
 
-def _trek_in(upload: dict, door: str, gemeenten: set[str]) -> None:
+def _trek_in(upload: dict, rol: toegang.Rol) -> None:
     st.session_state["upload_zeker"] = False   # de bevestiging geldt voor één keer
     try:
         with databasefouten():   # volle schijf, alleen-lezen map: Nederlandse melding
-            vorige = excel.trek_in(upload["upload_id"], door=door, gemeenten=gemeenten)
-    except excel.UploadGeweigerd as fout:   # intussen al ingetrokken of vervangen
+            vorige = uploaden.trek_in(upload["upload_id"], rol)
+    except uploaden.UploadGeweigerd as fout:   # intussen al ingetrokken of vervangen
         st.session_state["upload_intrek_fout"] = fout.meldingen
         return
-    st.cache_data.clear()
     st.session_state["upload_ingetrokken"] = (
         f"Upload {upload['upload_id']} ingetrokken ({upload['bestandsnaam']}, werkblad {upload['werkblad']})"
         + (f"; upload {vorige} geldt weer." if vorige else "."))
@@ -119,12 +114,12 @@ if "upload_intrek_fout" in st.session_state:
     st.error("Intrekken is niet gelukt; er is niets veranderd.")
     st.dataframe(tabellen.meldingen_tabel(st.session_state.pop("upload_intrek_fout")), hide_index=True,
                  key="upload_intrek_meldingen")
-lijst = excel.uploads(lezer().cursor())
-if not lijst:
+lijst = uploads()
+if lijst.is_empty():
     st.text("Nog geen uploads.")
 else:
     st.dataframe(tabellen.uploads_tabel(lijst), hide_index=True, key="upload_lijst")
-    geldend = {u["upload_id"]: u for u in lijst if u["geldend"] and set(u["gemeente_code"].split(",")) <= rol.gemeenten}
+    geldend = uploaden.intrekbare(lijst, rol)
     if geldend:
         intrekken = st.selectbox("Upload intrekken (de vorige versie geldt dan weer)", list(geldend), key="upload_intrekken",
                                  format_func=lambda i: tabellen.upload_omschrijving(geldend[i]), placeholder="Kies een upload")
@@ -132,4 +127,4 @@ else:
         # de klik trekt de upload in die bij het klikken gekozen was (args), ook als de lijst intussen veranderde;
         # de callback loopt vóór de volgende run, dus lijst en keuze hierboven zijn dan al bijgewerkt
         st.button("Intrekken", key="upload_intrekken_knop", disabled=not zeker, on_click=_trek_in,
-                  args=(geldend[intrekken], door, rol.gemeenten))
+                  args=(geldend[intrekken], rol))

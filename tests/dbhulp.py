@@ -31,3 +31,12 @@ def vraag_dicts(pad: Path | str, sql: str, params=None) -> list[dict]:
         cur = con.execute(sql, params or {})
         namen = [d[0] for d in cur.description]
         return [dict(zip(namen, rij)) for rij in cur.fetchall()]
+
+
+def alle_uploads(pad: Path | str | None = None) -> list[dict]:
+    """De uploads (kompas.gegevens.uploads, nieuwste eerst) in de database op `pad` (standaard KOMPAS_DB), als dicts."""
+    from kompas import gegevens
+    from kompas.db import database_pad
+
+    with alleen_lezen(pad or database_pad()) as con:
+        return gegevens.uploads(con).to_dicts()

@@ -260,7 +260,7 @@ def test_landelijk_matches_peildatum(cur):
 
 
 def test_overzicht_latest_values_and_empty_gemeente(cur):
-    o = gegevens.overzicht(cur, ["GM0148", "GM1876"])
+    o = gegevens.overzicht(cur, ["GM0148", "GM1876"]).to_dicts()
     kop = gegevens.kopindicatoren()
     assert len(o) == len(kop) * 2
     b = rij(o, indicator_code="bijstand_per_1000", regio_code="GM0148")
@@ -337,7 +337,7 @@ def test_dekking_present_and_missing(cur):
 
 def test_gemeenten_and_indicatoren(cur):
     g = gegevens.gemeenten(cur)
-    assert [r["regio_code"] for r in g] == ["GM0148", "GM1876", "GM0303"]
+    assert g["regio_code"].to_list() == ["GM0148", "GM1876", "GM0303"]
     assert rij(g, regio_code="GM0303")["ggd_regio_naam"] == "GGD Flevoland"
     i = gegevens.indicatoren(cur)
     assert rij(i, indicator_code="wmo_per_1000")["aantal_waarden"] == 0
@@ -371,14 +371,14 @@ def test_kader_boom_values_nulmeting_and_status(cur):
 
 def test_doelen_telling_zelfde_regel_als_kaderboom(cur):
     """Het Overzicht telt de doelen met dezelfde statusregel als de Kaderspagina."""
-    [telling] = gegevens.doelen_telling(cur, ["GM0148"])
+    [telling] = gegevens.doelen_telling(cur, ["GM0148"]).to_dicts()
     boom = gegevens.kader_boom(cur, "GM0148").unique("doel_id")
     verwacht = {s: boom.filter(boom["doel_status"] == s).height for s in ("op koers", "risico", "niet op koers",
                                                                          "nog niet te beoordelen")}
     assert telling["aantal_doelen"] == boom.height == 4
     assert {s: telling[s] for s in verwacht} == verwacht
     assert verwacht["risico"] == 1 and verwacht["nog niet te beoordelen"] >= 2   # d1 risico; d2, d3 niet te beoordelen
-    assert gegevens.doelen_telling(cur, ["GM1876"]) == []  # geen kaders: geen telling
+    assert gegevens.doelen_telling(cur, ["GM1876"]).is_empty()  # geen kaders: geen telling
 
 
 def test_kader_boom_unit_is_the_registry_unit_and_kader_wording_kept(cur):

@@ -22,6 +22,7 @@ import werkboeken as wb
 from kompas.db import DatabaseFout, schrijf_transactie
 from loaders import excel
 from test_upload import dump
+from dbhulp import alle_uploads
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +49,7 @@ def _alleen_de_volgende_upload(db: Path) -> None:
     stand = dump(db)
     assert [r for r in stand["upload"] if "gedood" in r] == []
     assert [r for r in stand["upload"] if "volgende.xlsx" in r]
-    waarden = [u["bestandsnaam"] for u in excel.uploads()]
+    waarden = [u["bestandsnaam"] for u in alle_uploads()]
     assert waarden == ["volgende.xlsx"]
 
 

@@ -145,16 +145,11 @@ def test_alle_waarden_tabel_heeft_indicatornaam_en_eenheid(ingebedde_db):
 
 
 def test_sjabloon_schrijft_tekst_als_tekst():
-    import duckdb
-
     from kompas.sjabloon import maak_sjabloon
 
-    con = duckdb.connect()
-    con.execute("create table regio (regio_code varchar, regio_naam varchar, soort varchar, volgorde int)")
-    con.execute("insert into regio values ('GM0148', '=Dalfsen', 'gemeente', 1)")
-    con.execute("create table indicator (indicator_code varchar, naam varchar, eenheid varchar, thema varchar)")
-    con.execute("insert into indicator values ('x_pct', '@naam', '-%', 't')")
-    codes = _boek(maak_sjabloon(con))["Codes"]
+    gemeenten = pl.DataFrame({"regio_code": ["GM0148"], "regio_naam": ["=Dalfsen"]})
+    indicatoren = pl.DataFrame({"indicator_code": ["x_pct"], "naam": ["@naam"], "eenheid": ["-%"], "thema": ["t"]})
+    codes = _boek(maak_sjabloon(gemeenten, indicatoren))["Codes"]
     cellen = [codes.cell(2, k) for k in (2, 5, 6)]
     assert [c.value for c in cellen] == ["=Dalfsen", "@naam", "-%"]
     assert all(c.data_type == "s" for c in cellen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
 from kompas import teksten
@@ -65,7 +66,7 @@ def test_overzicht_per_thema_toont_wat_er_is_en_bundelt_wat_ontbreekt():
         _rij(indicator_code="y", indicator_naam="Huishoudens met bijstand", eenheid="% huishoudens",
              regio_naam="Dronten", waarde=None, indicator_soort="eigen registratie"),
     ]
-    [thema] = teksten.overzicht_per_thema(rijen, ["Dalfsen", "Dronten"])
+    [thema] = teksten.overzicht_per_thema(pl.DataFrame(rijen), ["Dalfsen", "Dronten"])
     assert [i["indicator_code"] for i in thema["indicatoren"]] == ["x"]   # y heeft geen enkel cijfer
     assert [r and r["regio_naam"] for r in thema["indicatoren"][0]["rijen"]] == [None, "Dronten"]
     regel = thema["ontbrekend"]

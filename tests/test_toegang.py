@@ -20,6 +20,7 @@ from kompas import toegang
 from kompas.toegang import Instellingen, Rem, ToegangFout, lees_instellingen, meld_aan_met_wachtwoord
 from loaders import excel
 from loaders.__main__ import main as cli
+from dbhulp import alle_uploads
 
 BEKEND = {"GM0148", "GM1876", "GM0303"}
 PROJECT = Path(__file__).resolve().parent.parent
@@ -133,6 +134,32 @@ def test_rol_uit_het_id_token():
     assert rol(inst, {"is_logged_in": True, "email": "naam@dalfsen.nl", "email_verified": False, "sub": "z"}) is None
     # een claimwaarde als tekst wordt niet in letters gesplitst
     assert rol(inst, {"is_logged_in": True, "email": "c@dronten.nl", "roles": "K"}) is None
+
+
+def test_rol_mag_alleen_over_de_eigen_gemeenten_en_de_beheerder_over_alle():
+    rol = toegang.Rol("a@dalfsen.nl", frozenset({"GM0148", "GM1876"}))
+    assert rol.mag(["GM0148"]) and rol.mag(["GM0148", "GM1876"])
+    assert not rol.mag(["GM0303"]) and not rol.mag(["GM0148", "GM0303"])   # een upload over twee gemeenten
+    assert toegang.mag(None, ["GM0303"])   # de beheerder op de server (opdrachtregel)
+    assert not toegang.mag(frozenset(), ["GM0148"])
+
+
+def test_rol_in_sessie_volgt_de_manier_van_aanmelden():
+    oidc = lees_instellingen({"auth": AUTH, "toegang": {"accounts": {"naam@dalfsen.nl": ["GM0148"]}}}, BEKEND)
+    gebruiker = {"is_logged_in": True, "email": "naam@dalfsen.nl"}
+    assert toegang.rol_in_sessie(oidc, gebruiker, "naam@dalfsen.nl") == toegang.rol_uit_id_token(oidc, gebruiker)
+    # met de inlogdienst telt een account uit de sessie niet
+    assert toegang.rol_in_sessie(oidc, {"is_logged_in": False}, "naam@dalfsen.nl") is None
+    ww = wachtwoord_instellingen()
+    assert toegang.rol_in_sessie(ww, {}, "test@dalfsen.nl") == toegang.Rol("test@dalfsen.nl", frozenset({"GM0148"}))
+    assert toegang.rol_in_sessie(ww, gebruiker, None) is None   # een ID-token telt niet zonder inlogdienst
+
+
+def test_upload_instellingen_weigert_vertrouwde_kopregels_naast_de_inlogdienst():
+    geheimen = {"auth": AUTH, "toegang": {"accounts": {"a@dalfsen.nl": ["GM0148"]}}}
+    assert toegang.upload_instellingen(geheimen, {}, BEKEND).aanmelden == "oidc"
+    with pytest.raises(ToegangFout, match="trustedUserHeaders"):
+        toegang.upload_instellingen(geheimen, {"X-Email": "email"}, BEKEND)
 
 
 # ------------------------------------------------------------------ wachtwoorden
@@ -266,9 +293,9 @@ def test_intrekken_alleen_voor_de_eigen_gemeente(ingebedde_db):
     (upload_id,) = excel.leg_vast(excel.valideer(data, "bronckhorst.xlsx"), door="b@bronckhorst.nl", gemeenten={"GM1876"})
     with pytest.raises(excel.UploadGeweigerd, match="niet mag intrekken"):
         excel.trek_in(upload_id, door="test@dalfsen.nl", gemeenten={"GM0148"})
-    assert [u["geldend"] for u in excel.uploads()] == [True]
+    assert [u["geldend"] for u in alle_uploads()] == [True]
     excel.trek_in(upload_id, door="b@bronckhorst.nl", gemeenten={"GM1876"})
-    assert [u["ingetrokken_door"] for u in excel.uploads()] == ["b@bronckhorst.nl"]
+    assert [u["ingetrokken_door"] for u in alle_uploads()] == ["b@bronckhorst.nl"]
 
 
 def test_opdrachtregel_legt_de_gebruiker_van_het_besturingssysteem_vast(ingebedde_db, capsys):
@@ -280,7 +307,7 @@ def test_opdrachtregel_legt_de_gebruiker_van_het_besturingssysteem_vast(ingebedd
     assert cli(["upload", str(pad), "--ja"]) == 0
     gebruiker = getpass.getuser()
     assert f"door {gebruiker} (gebruiker van het besturingssysteem)" in capsys.readouterr().out
-    assert [u["door"] for u in excel.uploads()] == [gebruiker]
+    assert [u["door"] for u in alle_uploads()] == [gebruiker]
     assert cli(["upload", "--ongedaan", "1", "--ja"]) == 0
     assert f"ingetrokken door {gebruiker} (gebruiker van het besturingssysteem)" in capsys.readouterr().out
-    assert [u["ingetrokken_door"] for u in excel.uploads()] == [gebruiker]
+    assert [u["ingetrokken_door"] for u in alle_uploads()] == [gebruiker]

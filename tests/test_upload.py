@@ -14,7 +14,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from dbhulp import alleen_lezen
+from dbhulp import alle_uploads, alleen_lezen
 
 import werkboeken as wb
 from kompas.db import schrijf_transactie
@@ -160,7 +160,7 @@ def test_werkblad_zonder_tabel_wordt_overgeslagen_en_genoemd(db, capsys, monkeyp
     assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden" in uit
     assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Blad2': Het werkblad is leeg" in uit
     assert cli(["upload", str(pad), "--ja"]) == 0
-    assert [(u["werkblad"], u["rijen_totaal"]) for u in excel.uploads()] == [("Waarden", 1)]
+    assert [(u["werkblad"], u["rijen_totaal"]) for u in alle_uploads()] == [("Waarden", 1)]
 
 
 def test_zonder_enig_werkblad_met_gegevens_geweigerd_met_de_reden_per_werkblad(db):
@@ -356,7 +356,7 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
                                for j, w in [(2021, 100.0), (2022, 110.0), (2023, 120.0)]]
     with pytest.raises(excel.UploadGeweigerd, match="geldt niet meer"):
         excel.trek_in(id2, door="b")
-    stand = {u["upload_id"]: (u["geldend"], u["ingetrokken_door"]) for u in excel.uploads()}
+    stand = {u["upload_id"]: (u["geldend"], u["ingetrokken_door"]) for u in alle_uploads()}
     assert stand == {id1: (True, None), id2: (False, "b")}
     assert cli(["upload", "--ongedaan", str(id1), "--ja"]) == 0
     assert uploadwaarden() == []
@@ -365,7 +365,7 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
 def test_opdrachtregel_lijst_en_intrekken_alleen_na_bevestiging(db, capsys, monkeypatch):
     (id1,) = excel.leg_vast(excel.valideer(_versie([(2021, 100)]), "bewind.xlsx"), door="a@dalfsen.nl")
     (id2,) = excel.leg_vast(excel.valideer(_versie([(2021, 101)]), "bewind.xlsx"), door="b@dalfsen.nl")
-    moment = {u["upload_id"]: u["geupload_op"] for u in excel.uploads()}
+    moment = {u["upload_id"]: u["geupload_op"] for u in alle_uploads()}
     assert cli(["upload", "--lijst"]) == 0
     regels = capsys.readouterr().out.splitlines()
     assert regels == [
@@ -389,7 +389,7 @@ def test_opdrachtregel_lijst_en_intrekken_alleen_na_bevestiging(db, capsys, monk
     monkeypatch.setattr("builtins.input", lambda vraag: "j")
     assert cli(["upload", "--ongedaan", str(id2)]) == 0
     assert f"Upload {id2} ingetrokken door {getpass.getuser()} (gebruiker van het besturingssysteem); upload {id1} geldt weer." in capsys.readouterr().out
-    assert {u["upload_id"]: u["geldend"] for u in excel.uploads()} == {id1: True, id2: False}
+    assert {u["upload_id"]: u["geldend"] for u in alle_uploads()} == {id1: True, id2: False}
     # wat niet (meer) geldt, wordt niet gevraagd maar geweigerd
     assert cli(["upload", "--ongedaan", str(id2)]) == 1
     assert "(1 probleem)" in capsys.readouterr().err
@@ -462,7 +462,7 @@ def test_gedood_proces_midden_in_vastleggen_laat_database_zoals_hij_was(db, tmp_
 
 def test_sjabloon_heeft_codes_en_validatie(db):
     with alleen_lezen(db) as con:
-        data = maak_sjabloon(con)
+        data = maak_sjabloon(gegevens.gemeenten(con), gegevens.indicatoren(con))
     boek = openpyxl.load_workbook(io.BytesIO(data))
     assert boek.sheetnames == ["Waarden", "Streefwaarden", "Codes"]
     assert [c.value for c in boek["Waarden"][1]] == ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
@@ -500,7 +500,7 @@ def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
     na = _kaderrij(db, jeugd)
     (streef,) = na["streefwaarden"]
     assert (streef["jaar"], streef["tekst"], streef["soort"], streef["waarde"]) == (2025, "minimaal 85%", "minimaal", 85.0)
-    (moment,) = {u["geupload_op"] for u in excel.uploads()}
+    (moment,) = {u["geupload_op"] for u in alle_uploads()}
     assert streef["herkomst"] == f"upload: dalfsen.xlsx ({moment:%d-%m-%Y}, test@dalfsen.nl)"
     assert (na["nulmeting_jaar"], na["nulmeting_waarde"]) == (2023, 81.5)
     assert na["nulmeting_herkomst"] == streef["herkomst"]

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 import werkboeken as wb
 from kompas import toegang
 from loaders import excel
+from dbhulp import alle_uploads
 
 WACHTWOORD = "geheim-voor-de-test"
 # goedkope argon2-instellingen, alleen om de test snel te houden
@@ -150,7 +151,7 @@ def test_beleidsmedewerker_ziet_uploads_en_kan_intrekken_na_bevestiging(ingebedd
     data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2023, 190, None, "GWS4all", None]])
     (eerste,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test@dalfsen.nl")
     (upload_id,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="ander@dalfsen.nl")
-    moment = {u["upload_id"]: u["geupload_op"] for u in excel.uploads()}[upload_id]
+    moment = {u["upload_id"]: u["geupload_op"] for u in alle_uploads()}[upload_id]
     at = aangemeld()
     assert not at.exception
     assert "Aangemeld als test@dalfsen.nl" in teksten(at)
@@ -186,7 +187,7 @@ def test_voorbeeld_noemt_overgeslagen_werkbladen(ingebedde_db):
     assert "Overgeslagen (niet geüpload): export.xlsx, werkblad 'Blad2': Het werkblad is leeg" in tekst
     assert "Werkblad Waarden (waarden): 1 nieuw" in tekst
     at.button(key="upload_vastleggen").click().run()
-    assert [(u["werkblad"], u["door"]) for u in excel.uploads()] == [("Waarden", "test@dalfsen.nl")]
+    assert [(u["werkblad"], u["door"]) for u in alle_uploads()] == [("Waarden", "test@dalfsen.nl")]
 
 
 @pytest.mark.parametrize("rijen, aantal", [
@@ -214,4 +215,4 @@ def test_intrekken_van_een_intussen_ingetrokken_upload_trekt_niet_een_andere_in(
     assert not at.exception
     assert [e.value for e in at.error] == ["Intrekken is niet gelukt; er is niets veranderd."]
     assert "geldt niet meer" in " ".join(at.dataframe[0].value["Probleem"])
-    assert {u["upload_id"]: u["geldend"] for u in excel.uploads()} == {eerste: True, tweede: False}
+    assert {u["upload_id"]: u["geldend"] for u in alle_uploads()} == {eerste: True, tweede: False}

@@ -22,11 +22,11 @@ def test_wijken_zijn_er_maar_niet_in_de_gemeentelijsten(ingebedde_db):
     with alleen_lezen(ingebedde_db) as con:
         assert con.execute("select count(*) from regio where soort = 'wijk'").fetchone()[0] == 15
         # de zijbalk, Overzicht en Vergelijken nemen hun gemeenten uit gegevens.gemeenten
-        assert [g["regio_code"] for g in gegevens.gemeenten(con.cursor())] == GEMEENTEN
+        assert gegevens.gemeenten(con.cursor())["regio_code"].to_list() == GEMEENTEN
         # de controle van een upload: alleen gemeentecodes zijn geldig, geen WK-code
         assert list(laad_referentie(con).gemeenten) == GEMEENTEN
         # het Excel-sjabloon: de keuzelijst met gemeenten (werkblad Codes, kolom A)
-        codes = openpyxl.load_workbook(io.BytesIO(maak_sjabloon(con)))["Codes"]
+        codes = openpyxl.load_workbook(io.BytesIO(maak_sjabloon(gegevens.gemeenten(con.cursor()), gegevens.indicatoren(con.cursor()))))["Codes"]
         assert [c.value for c in codes["A"][1:] if c.value] == GEMEENTEN
 
 
