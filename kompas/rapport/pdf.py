@@ -14,7 +14,16 @@ from pathlib import Path
 
 from kompas import grafieken, opmaak, teksten
 from kompas.rapport.inhoud import (
-    Indicator, Inhoud, doel_status, document_bron, indicator_status, laatste, nulmeting_bron, streefwaarden, telling,
+    TITEL,
+    Indicator,
+    Inhoud,
+    document_bron,
+    doel_status,
+    indicator_status,
+    laatste,
+    nulmeting_bron,
+    streefwaarden,
+    telling,
 )
 from kompas.status import STATUSSEN
 
@@ -69,6 +78,7 @@ def _indicator(inhoud: Inhoud, ind: Indicator) -> dict:
     rij = ind.rij
     uit = {
         "omschrijving": rij["omschrijving"],
+        "gekoppeld": rij["indicator_code"] is not None,
         "naam": rij["indicator_naam"] or "geen meetbare indicator gekoppeld",
         "eenheid": teksten.eenheid_tekst(rij) or "–",
         "leeftijd": rij["leeftijd"] if rij["indicator_code"] else "–",
@@ -99,16 +109,38 @@ def _indicator(inhoud: Inhoud, ind: Indicator) -> dict:
     return uit
 
 
+def _moment(waarde: dt.datetime | None) -> str:
+    """'23-11-2026 14:05', of alleen de datum als er geen tijd bij is (ingebedde bronnen: middernacht)."""
+    if waarde is None:
+        return "–"
+    return opmaak.moment(waarde.date() if waarde.time() == dt.time() else waarde)
+
+
+def _versie(inhoud: Inhoud) -> list[dict]:
+    """De gegevensversie voor het voorblad: per uitgever hoeveel bronnen, welke tabellen en wanneer opgehaald of
+    geüpload (de eerste en de laatste keer)."""
+    uit = []
+    for (uitgever,), groep in inhoud.bronnen.group_by("bron", maintain_order=True):
+        momenten = groep["opgehaald_op"].drop_nulls()
+        eerste, laatste = (_moment(momenten.min()), _moment(momenten.max())) if len(momenten) else ("–", "–")
+        uit.append({
+            "uitgever": uitgever or "–", "aantal": str(groep.height),
+            "tabellen": ", ".join(groep["tabel_id"].drop_nulls().unique(maintain_order=True).to_list()) or "–",
+            "opgehaald": eerste if eerste == laatste else f"{eerste} tot {laatste}",
+        })
+    return uit
+
+
 def gegevens_json(inhoud: Inhoud) -> dict:
     """Alles wat het typst-sjabloon toont, als gewone tekst (Nederlandse getallen en datums al opgemaakt)."""
     bronnen = [{
         "uitgever": b["bron"] or "–", "tabel": b["tabel_id"] or "–", "titel": b["titel"] or "–",
         "adres": b["adres"] or "–", "gelezen_in": b["gelezen_in"] or "", "periode": b["periode"] or "–",
-        "opgehaald": opmaak.moment(b["opgehaald_op"]) if b["opgehaald_op"] else "–", "licentie": b["licentie"] or "–",
+        "opgehaald": _moment(b["opgehaald_op"]), "licentie": b["licentie"] or "–",
         "soort": b["soort"] or "–",
     } for b in inhoud.bronnen.iter_rows(named=True)]
     return {
-        "titel": inhoud.titel, "rapporttitel": "Raadsrapportage sociaal domein", "gemeente": inhoud.gemeente,
+        "titel": inhoud.titel, "versie": _versie(inhoud), "rapporttitel": TITEL, "gemeente": inhoud.gemeente,
         "gemeente_code": inhoud.gemeente_code, "ggd_regio": inhoud.ggd_regio or "–",
         "gemaakt": f"{opmaak.datum(inhoud.gemaakt)}, {inhoud.gemaakt:%H:%M}", "keuze": inhoud.keuze,
         "statussen": list(STATUSSEN),
