@@ -148,6 +148,13 @@ def test_pdf_heeft_een_vectorgrafiek_per_indicator_met_cijfers(rapporten, _ingeb
     assert structuur.count("Figure") == met_cijfers > 0
     beelden = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert len(beelden.strip().splitlines()) == 2                      # alleen de kop: geen rasterbeeld
+    # toegankelijk: taal nl, PDF/UA-1 in de metadata, en elke grafiek een alt-tekst die zegt wat ze toont
+    ruw = pdf.read_bytes()
+    assert b"/Lang(nl-NL)" in ruw and b"<pdfuaid:part>1</pdfuaid:part>" in ruw
+    alt = re.findall(rb"/Alt\((Grafiek: [^)]*\)[^)]*)\)", ruw)
+    assert len(alt) == met_cijfers
+    assert any(a.startswith(b"Grafiek: Problematische schulden (% huishoudens) per peiljaar, 2015 tot en met 2024, "
+                            b"voor Nederland en Dronten") for a in alt), alt
     tekst = _pdf_tekst(pdf)
     assert "Peiljaar" in tekst and "Regio" in tekst                    # as- en legendatitels uit de grafiek
     assert "Problematische schulden — Dronten" in tekst                 # de titel van de grafiek, als op de pagina
