@@ -227,26 +227,51 @@ def als_xlsx(tabel: pl.DataFrame, werkblad: str = "Gegevens", decimalen: int | N
     """Een tabel als Excel-bestand (.xlsx) voor een beleidsmedewerker: datums als Excel-datum (d-m-jjjj),
     getallen als getal (kommagetallen met `decimalen` decimalen getoond, de waarde zelf onafgerond), ja/nee,
     tekst als tekst (nooit een formule), een vetgedrukte kopregel die blijft staan, een filter en kolombreedtes."""
+    return als_xlsx_bladen([(werkblad, tabel, decimalen)])
+
+
+def _bladnaam(naam: str, gebruikt: set[str]) -> str:
+    """Een geldige, unieke werkbladnaam (hoogstens 31 tekens, zonder \\ / ? * : [ ])."""
+    basis = _BLADNAAM_VERBODEN.sub(lambda m: {"[": "(", "]": ")"}.get(m.group(), "_"), naam)[:31] or "Gegevens"
+    kandidaat, n = basis, 1
+    while kandidaat.lower() in gebruikt:
+        n += 1
+        kandidaat = f"{basis[:31 - len(str(n)) - 3]} ({n})"
+    gebruikt.add(kandidaat.lower())
+    return kandidaat
+
+
+def als_xlsx_bladen(bladen) -> bytes:
+    """Meer werkbladen in één Excel-bestand, elk zoals `als_xlsx`: (naam, tabel, decimalen) per blad. `decimalen`
+    is een getal of None voor het hele blad, of de naam van een kolom met het aantal decimalen per rij (een blad
+    met cijfers van meer indicatoren); die kolom zelf komt niet in het bestand."""
     import io
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     boek = Workbook()
-    blad = boek.active
-    blad.title = _BLADNAAM_VERBODEN.sub(lambda m: {"[": "(", "]": ")"}.get(m.group(), "_"), werkblad)[:31] or "Gegevens"
-    xlsx_rij(blad, 1, tabel.columns)
-    for cel in blad[1]:
-        cel.font = Font(bold=True)
-    formaten = [_xlsx_formaat(tabel[k], decimalen) for k in tabel.columns]
-    for nummer, rij in enumerate(tabel.iter_rows(), start=2):
-        xlsx_rij(blad, nummer, rij, formaten)
-    for kolom, naam in enumerate(tabel.columns, start=1):
-        langste = max([len(naam), *(len(_tekst(w, decimalen)) for w in tabel[naam].head(1000).to_list())])
-        blad.column_dimensions[blad.cell(row=1, column=kolom).column_letter].width = min(max(langste + 2, 8), 60)
-    blad.freeze_panes = "A2"
-    if tabel.width:
-        blad.auto_filter.ref = blad.dimensions
+    boek.remove(boek.active)
+    gebruikt: set[str] = set()
+    for werkblad, tabel, decimalen in bladen:
+        blad = boek.create_sheet(_bladnaam(werkblad, gebruikt))
+        per_rij = tabel[decimalen].to_list() if isinstance(decimalen, str) else None
+        if per_rij is not None:
+            tabel = tabel.drop(decimalen)
+            decimalen = None
+        xlsx_rij(blad, 1, tabel.columns)
+        for cel in blad[1]:
+            cel.font = Font(bold=True)
+        formaten = {d: [_xlsx_formaat(tabel[k], d) for k in tabel.columns]
+                    for d in (set(per_rij) if per_rij is not None else {decimalen})}
+        for nummer, rij in enumerate(tabel.iter_rows(), start=2):
+            xlsx_rij(blad, nummer, rij, formaten[per_rij[nummer - 2] if per_rij is not None else decimalen])
+        for kolom, naam in enumerate(tabel.columns, start=1):
+            langste = max([len(naam), *(len(_tekst(w, decimalen)) for w in tabel[naam].head(1000).to_list())])
+            blad.column_dimensions[blad.cell(row=1, column=kolom).column_letter].width = min(max(langste + 2, 8), 60)
+        blad.freeze_panes = "A2"
+        if tabel.width:
+            blad.auto_filter.ref = blad.dimensions
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()
@@ -314,11 +339,12 @@ def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None) -> pl.DataFrame:
     )
 
 
-def bronnen_tabel(bronnen: pl.DataFrame) -> pl.DataFrame:
+def bronnen_tabel(bronnen: pl.DataFrame, als_tekst: bool = True) -> pl.DataFrame:
     """Elke bron (kompas.gegevens.bronnen): eerst de uitgever met zijn tabel, titel en eigen adres, dan de kopie
     waarin het cijfer gelezen is; daarna soort, periode, ophaalmoment met de wijzigingsdatum van de tabel zelf
-    (Modified bij CBS/RIVM) en de weg waarlangs hij kwam, licentie en aantal cijfers."""
-    return leesbaar(bronnen.select(
+    (Modified bij CBS/RIVM) en de weg waarlangs hij kwam, licentie en aantal cijfers. Als tekst voor st.dataframe,
+    of getypeerd (`als_tekst=False`, datums en getallen) voor een Excel-download."""
+    tabel = bronnen.select(
         pl.col("bron").alias("Uitgever"), pl.col("tabel_id").alias("Tabel"), pl.col("titel").alias("Titel"),
         pl.col("adres").alias("Adres bij de uitgever"), pl.col("gelezen_in").alias("Gelezen in"),
         pl.col("soort").alias("Soort"), pl.col("periode").alias("Periode"),
@@ -326,7 +352,8 @@ def bronnen_tabel(bronnen: pl.DataFrame) -> pl.DataFrame:
         pl.col("tabel_gewijzigd").alias("Tabel gewijzigd bij de uitgever"),
         pl.col("opgehaald_via").alias("Opgehaald via"), pl.col("licentie").alias("Licentie"),
         pl.col("aantal_cijfers").alias("Cijfers"), pl.col("toelichting").alias("Toelichting"),
-    ))
+    )
+    return leesbaar(tabel) if als_tekst else tabel
 
 
 def dekking_matrix(dekking: pl.DataFrame) -> pl.DataFrame:

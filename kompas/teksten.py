@@ -212,6 +212,21 @@ def streefwaarde_tekst(streefwaarden: list[dict] | None) -> str:
     )
 
 
+def streefwaarde_gelezen_tekst(s: dict, eenheid: str, decimalen: int | None) -> str:
+    """Hoe Sociaal Kompas een streefwaarde gelezen heeft (kompas.streefwaarden): 'minimaal 30,0%', 'tussen 65 en
+    70%', 'richting: daling'. Naast de tekst zoals de gemeente die schreef (`streefwaarde_tekst`)."""
+    soort = s.get("soort")
+    dec = decimalen or 0
+    if soort == "band":
+        return (f"tussen {opmaak.getal(s.get('ondergrens'), dec)} en "
+                f"{opmaak.met_eenheid(s.get('bovengrens'), eenheid, dec)}")
+    if soort == "richting":
+        return f"richting: {s.get('richting') or '–'}"
+    if soort in ("punt", "minimaal", "maximaal") and not opmaak.leeg(s.get("waarde")):
+        return ("" if soort == "punt" else f"{soort} ") + opmaak.met_eenheid(s["waarde"], eenheid, dec)
+    return "niet gelezen"
+
+
 def opsomming(delen: list[str]) -> str:
     """['A', 'B', 'C'] -> 'A, B en C'."""
     delen = [d for d in delen if d]

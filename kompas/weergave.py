@@ -174,3 +174,28 @@ def naar_indicator(code: str, label: str = "Trend en alle cijfers van deze indic
     """Een link naar de indicatorpagina met de indicator in de URL (`indicator_link`), voor een tegel of
     kaderindicator: een st.page_link, dus dezelfde tab, zonder de app opnieuw te laden."""
     st.page_link("pages/indicator.py", label=label, icon=":material/query_stats:", query_params={"indicator": code})
+
+
+def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
+    """De raadsrapportage als download: PDF en Excel van het gekozen kader en van alle kaders van de gemeente.
+
+    Het bestand wordt pas gemaakt als iemand klikt (`st.download_button` met een functie als `data`, Streamlit
+    voert die dan in een eigen thread uit), dus de pagina zelf wordt er niet trager van. De functie leest met
+    de gedeelde leesverbinding, niet met Streamlit-functies (die doen in die thread niets).
+    """
+    from kompas import rapport
+    from kompas.lezen import lezer   # kompas.lezen importeert deze module
+
+    gedeeld = lezer()
+
+    def maker(kader_id: str | None, soort: str):
+        return lambda: rapport.maak(gedeeld.cursor(), gemeente, kader_id, soort)
+
+    st.markdown("**Raadsrapportage** (met de bron van elk cijfer; het bestand wordt gemaakt als je klikt)")
+    with st.container(horizontal=True, gap="small"):
+        for kader_id, wat in ((kader, "dit kader"), (None, "alle kaders")):
+            for soort, naam in ((".pdf", "PDF"), (".xlsx", "Excel")):
+                st.download_button(f"{naam} van {wat}", maker(kader_id, soort), on_click="ignore",
+                                   file_name=rapport.bestandsnaam(gemeente_naam, kader_id, soort),
+                                   mime=rapport.SOORTEN[soort], icon=":material/download:",
+                                   key=f"kdr_rapport_{'kader' if kader_id else 'alle'}_{soort[1:]}")

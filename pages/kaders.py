@@ -6,7 +6,8 @@ import streamlit as st
 
 from kompas import tabellen, teksten
 from kompas.lezen import gemeenten, kader_boom, reeks
-from kompas.weergave import als_tekst, bronregel, naar_indicator, toon_trend, url_waarde, via_app, zet_url
+from kompas.weergave import (als_tekst, bronregel, naar_indicator, rapport_knoppen, toon_trend, url_waarde, via_app,
+                             zet_url)
 
 via_app()
 
@@ -41,6 +42,7 @@ st.caption(als_tekst(f"{kop['kader_niveau'].capitalize()} uit: {kop['document']}
                      f"{teksten.looptijd_tekst(kop['geldig_van'], kop['geldig_tot'], huidig_jaar)}"))
 if kop["kader_omschrijving"]:
     st.write(als_tekst(kop["kader_omschrijving"]))
+rapport_knoppen(gemeente, namen[gemeente], kader)
 
 reeksen = reeks(van_kader["indicator_code"].drop_nulls().unique().sort().to_list(), [gemeente, ggd[gemeente]])
 st.header("Doelen en indicatoren")

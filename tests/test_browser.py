@@ -232,3 +232,18 @@ def test_telefoon_390_px_scrollt_niet_opzij(app, browser, pad, wacht_op):
         assert te_breed == 0, f"{te_breed} grafieken of tegels steken buiten het scherm"
     finally:
         pagina.close()
+
+
+def test_kaders_raadsrapportage_downloaden(app):
+    """De knoppen op de pagina Kaders maken het rapport pas bij een klik (uitgestelde download) en de browser
+    krijgt een echte PDF en een echt Excel-bestand met de Nederlandse bestandsnaam."""
+    url, pagina = app
+    hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders-rapport",
+                  "Raadsrapportage")
+    for knop, naam, begin in (("PDF van dit kader", "raadsrapportage-gm0303-gezond-samenleven.pdf", b"%PDF-"),
+                              ("Excel van alle kaders", "raadsrapportage-dronten.xlsx", b"PK")):
+        with pagina.expect_download(timeout=120000) as download:
+            hoofd.get_by_role("button", name=knop).click()
+        assert download.value.suggested_filename == naam
+        inhoud = Path(download.value.path()).read_bytes()
+        assert inhoud.startswith(begin) and len(inhoud) > 5000, naam

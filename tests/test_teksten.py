@@ -90,3 +90,12 @@ def test_status_met_reden_en_doelstatus():
     assert teksten.doel_status_tekst("nog niet te beoordelen", 0, 0) == "nog niet te beoordelen: geen indicatoren"
     assert teksten.looptijd_tekst(2019, 2022, 2026) == "looptijd 2019–2022, verlopen"
     assert teksten.looptijd_tekst(2026, 2026, 2026) == "looptijd 2026"
+
+
+def test_streefwaarde_gelezen_tekst():
+    """Hoe een streefwaarde gelezen is, naast de tekst zoals de gemeente die schreef (raadsrapportage)."""
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "minimaal", "waarde": 30.0}, "%", 1) == "minimaal 30,0%"
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 1240.0}, "aantal", 0) == "1.240"
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "band", "ondergrens": 65.0, "bovengrens": 70.0}, "%", 0) == \
+        "tussen 65 en 70%"
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "richting", "richting": "daling"}, "%", 1) == "richting: daling"
