@@ -4,8 +4,13 @@ Lezen: één read-only verbinding per proces, een cursor per query (`Lezer`).
 Schrijven: één schrijver tegelijk (bestandsslot), in een kopie van de database die pas na een
 geslaagde commit het origineel vervangt (`schrijf_transactie`). Een proces dat halverwege sterft
 laat zo altijd de oude database staan; lezers zien de nieuwe versie bij hun volgende query.
-Elke schrijftransactie zet vóór de commit de afgeleide tabellen vast (loaders/afgeleid.sql), zodat
+Elke schrijftransactie zet vóór de commit de afgeleide tabellen vast (queries/marts/), zodat
 lezers alleen selecteren.
+
+De SQL staat in één boom, `queries/`, met de lagen als mappen (zie README): `tabellen/` (tabeldefinities met
+sleutels), `staging/` (stg_*), `indicatoren/` (ind_*), `marts/` (de publieke view en de afgeleide tabellen),
+`pagina/` (wat pagina's lezen) en `schrijven/` (grotere schrijfopdrachten van de loaders). Binnen een laag
+bepaalt het nummer vooraan de bestandsnaam de volgorde.
 """
 
 from __future__ import annotations
@@ -25,8 +30,12 @@ import duckdb
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 QUERIES = PROJECT / "queries"
-SCHEMA = PROJECT / "loaders" / "schema"
-AFGELEID = PROJECT / "loaders" / "afgeleid.sql"
+PAGINA = QUERIES / "pagina"
+SCHRIJVEN = QUERIES / "schrijven"
+# Aan het begin van elke schrijftransactie: tabellen en views waar de loaders op schrijven en lezen.
+SCHEMA_LAGEN = ("tabellen", "staging", "indicatoren")
+# Vóór de commit: de publieke view en de vastgezette afgeleide tabellen, uit de cijfers van dat moment.
+MART_LAGEN = ("marts",)
 
 
 class DatabaseFout(Exception):
@@ -94,31 +103,40 @@ def database_pad() -> Path:
 
 
 def sql_bestand(naam: str) -> str:
-    """De tekst van `queries/<naam>.sql`."""
-    return (QUERIES / f"{naam}.sql").read_text(encoding="utf-8")
+    """De tekst van de paginaquery `queries/pagina/<naam>.sql`."""
+    return (PAGINA / f"{naam}.sql").read_text(encoding="utf-8")
 
 
-def _schema_bestanden() -> list[Path]:
-    return sorted(SCHEMA.glob("*.sql"))
+def schrijf_sql(naam: str) -> str:
+    """De tekst van de schrijfopdracht `queries/schrijven/<naam>.sql`."""
+    return (SCHRIJVEN / f"{naam}.sql").read_text(encoding="utf-8")
+
+
+def laag_bestanden(*lagen: str) -> list[Path]:
+    """De modelbestanden van de lagen, in uitvoervolgorde: laag na laag, binnen een laag op bestandsnaam
+    (het nummer vooraan)."""
+    return [pad for laag in lagen for pad in sorted((QUERIES / laag).glob("*.sql"))]
 
 
 @functools.cache
 def schema_versie() -> str:
-    """Vingerafdruk van de schema- en afgeleide SQL; verandert die, dan wordt een database bijgewerkt."""
+    """Vingerafdruk van alle SQL die de database vormt (tabellen, staging, indicatoren, marts); verandert die,
+    dan moet een database worden bijgewerkt (`python -m loaders build` of de start van de app)."""
     h = hashlib.sha256()
-    for pad in [*_schema_bestanden(), AFGELEID]:
-        h.update(pad.name.encode() + b"\0" + pad.read_bytes())
+    for pad in laag_bestanden(*SCHEMA_LAGEN, *MART_LAGEN):
+        h.update(f"{pad.parent.name}/{pad.name}".encode() + b"\0" + pad.read_bytes())
     return h.hexdigest()[:16]
 
 
 def pas_schema_toe(con: duckdb.DuckDBPyConnection) -> None:
-    for pad in _schema_bestanden():
+    for pad in laag_bestanden(*SCHEMA_LAGEN):
         con.execute(pad.read_text(encoding="utf-8"))
 
 
 def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
-    """Maakt de afgeleide tabellen (schema `afgeleid`) opnieuw uit de huidige waarnemingen."""
-    con.execute(AFGELEID.read_text(encoding="utf-8"))
+    """Maakt de publieke view en de afgeleide tabellen (schema `afgeleid`) opnieuw uit de huidige waarnemingen."""
+    for pad in laag_bestanden(*MART_LAGEN):
+        con.execute(pad.read_text(encoding="utf-8"))
     con.execute("create or replace table afgeleid.schema_versie as select $versie::varchar as versie",
                 {"versie": schema_versie()})
 

@@ -12,7 +12,7 @@ import pytest
 from dbhulp import alleen_lezen
 
 from kompas import gegevens
-from kompas.db import PROJECT, QUERIES
+from kompas.db import PAGINA, PROJECT
 
 VERPLICHT = ("naam", "definitie", "eenheid", "bron", "licentie", "goede_richting")
 
@@ -96,19 +96,19 @@ def _querynamen() -> set[str]:
 
 def test_every_query_file_is_used_by_kompas():
     gebruikt = _querynamen()
-    ongebruikt = [p.stem for p in sorted(QUERIES.glob("*.sql")) if p.stem not in gebruikt]
+    ongebruikt = [p.stem for p in sorted(PAGINA.glob("*.sql")) if p.stem not in gebruikt]
     assert not ongebruikt, f"queries zonder gebruiker in kompas/: {ongebruikt}"
 
 
 def test_every_named_query_exists():
     namen = _querynamen()
     assert {"reeks_indicator", "gemeenten", "kader_indicatoren"} <= namen   # via _lees én via _rijen
-    ontbrekend = sorted(n for n in namen if not (QUERIES / f"{n}.sql").exists())
+    ontbrekend = sorted(n for n in namen if not (PAGINA / f"{n}.sql").exists())
     assert not ontbrekend, f"querynamen zonder bestand in queries/: {ontbrekend}"
 
 
 def test_query_files_bind_parameters_and_end_in_final():
-    for pad in sorted(QUERIES.glob("*.sql")):
+    for pad in sorted(PAGINA.glob("*.sql")):
         tekst = pad.read_text(encoding="utf-8")
         assert "{" not in tekst, f"{pad.name}: sjabloontekens; bind parameters met $naam"
         assert re.search(r"select \* from final", tekst), f"{pad.name}: eindig met 'select * from final'"
