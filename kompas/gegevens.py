@@ -5,13 +5,13 @@ Uitzondering: `gemeenten` en `overzicht` geven een lijst dicts (een paar tiental
 eerste pagina (Overzicht) polars en pyarrow niet (samen ~0,3 s); polars wordt pas geïmporteerd door de
 functies die een DataFrame maken.
 
-De SQL staat in `queries/<naam>.sql` en leest de publieke view `indicator_waarden`
-(loaders/schema/50_views.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
+De SQL staat in `queries/pagina/<naam>.sql` en leest de publieke view `indicator_waarden`
+(queries/marts/10_indicator_waarden.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
 vorige meting worden daar één keer bepaald. De status tegenover een streefwaarde komt uit
 `kompas.status` (kies_streefwaarde, beoordeel, status_doel).
 
 Snelheid: de paginaqueries lezen `afgeleid.indicator_waarden` en de samenvattingen daarvan, die elke
-schrijftransactie vastzet (loaders/afgeleid.sql); lezen is dus alleen selecteren.
+schrijftransactie vastzet (queries/marts/); lezen is dus alleen selecteren.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import pytest
 from dbhulp import alleen_lezen
 
 from kompas import gegevens
-from kompas.db import PAGINA, PROJECT
+from kompas.db import MART_LAGEN, PAGINA, PROJECT, QUERIES, SCHEMA_LAGEN, SCHRIJVEN, laag_bestanden
 
 VERPLICHT = ("naam", "definitie", "eenheid", "bron", "licentie", "goede_richting")
 
@@ -96,7 +96,9 @@ def _querynamen() -> set[str]:
 
 def test_every_query_file_is_used_by_kompas():
     gebruikt = _querynamen()
-    ongebruikt = [p.stem for p in sorted(PAGINA.glob("*.sql")) if p.stem not in gebruikt]
+    bestanden = sorted(PAGINA.glob("*.sql"))
+    assert len(bestanden) >= 5, "geen paginaqueries gevonden in queries/pagina/"
+    ongebruikt = [p.stem for p in bestanden if p.stem not in gebruikt]
     assert not ongebruikt, f"queries zonder gebruiker in kompas/: {ongebruikt}"
 
 
@@ -112,3 +114,74 @@ def test_query_files_bind_parameters_and_end_in_final():
         tekst = pad.read_text(encoding="utf-8")
         assert "{" not in tekst, f"{pad.name}: sjabloontekens; bind parameters met $naam"
         assert re.search(r"select \* from final", tekst), f"{pad.name}: eindig met 'select * from final'"
+
+
+# --- de SQL-boom queries/: lagen als mappen, één model per bestand ---------------------------------------------
+
+MODEL_LAGEN = ("staging", "indicatoren", "marts")
+_VOORVOEGSEL = re.compile(r"^(\d{2})_(.+)$")
+_CREATE = re.compile(r"create\s+(?:or\s+replace\s+)?(view|table|macro)\s+(?:if\s+not\s+exists\s+)?([\w.]+)", re.I)
+
+
+def _model(pad) -> tuple[str, str]:
+    """(schema, naam) van het object dat een modelbestand maakt, uit de bestandsnaam: '20_afgeleid_x.sql' is
+    afgeleid.x, '30_stg_waarneming.sql' is main.stg_waarneming."""
+    treffer = _VOORVOEGSEL.match(pad.stem)
+    assert treffer, f"{pad}: de naam begint niet met een volgnummer ('10_naam.sql')"
+    naam = treffer.group(2)
+    return ("afgeleid", naam.removeprefix("afgeleid_")) if naam.startswith("afgeleid_") else ("main", naam)
+
+
+def test_elk_modelbestand_maakt_precies_het_object_uit_zijn_naam():
+    bestanden = laag_bestanden(*MODEL_LAGEN)
+    assert len(bestanden) >= 10
+    for laag in MODEL_LAGEN:
+        nummers = [_VOORVOEGSEL.match(p.stem).group(1) for p in bestanden if p.parent.name == laag]
+        assert nummers and len(set(nummers)) == len(nummers), f"{laag}: volgnummers niet uniek: {nummers}"
+    for pad in bestanden:
+        schema, naam = _model(pad)
+        gemaakt = _CREATE.findall(pad.read_text(encoding="utf-8"))
+        verwacht = naam if schema == "main" else f"afgeleid.{naam}"
+        assert [doel for _, doel in gemaakt] == [verwacht], f"{pad}: één model per bestand ({verwacht}), maakt {gemaakt}"
+
+
+def test_elk_modelbestand_wordt_uitgevoerd_en_niets_anders_maakt_views_of_afgeleide_tabellen(cur):
+    """Een model in een map die de bouw niet uitvoert (of een object dat buiten de modelbestanden ontstaat)
+    valt hier op: de catalogus van een gebouwde database is precies de modelbestanden."""
+    verwacht = {_model(p) for p in laag_bestanden(*MODEL_LAGEN)}
+    views = set(cur.execute(
+        "select schema_name, view_name from duckdb_views() where not internal and database_name = current_database()"
+    ).fetchall())
+    afgeleid = set(cur.execute(
+        "select schema_name, table_name from duckdb_tables() where schema_name = 'afgeleid'").fetchall())
+    assert views | (afgeleid - {("afgeleid", "schema_versie")}) == verwacht
+
+
+def test_elke_tabel_heeft_haar_definitie_in_queries_tabellen(cur):
+    gedefinieerd = {
+        doel.lower() for pad in laag_bestanden("tabellen")
+        for soort, doel in _CREATE.findall(pad.read_text(encoding="utf-8")) if soort.lower() == "table"
+    }
+    tabellen = {t for (t,) in cur.execute(
+        "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
+    ).fetchall()}
+    assert tabellen and tabellen == gedefinieerd
+
+
+def test_elke_schrijfopdracht_wordt_gebruikt_en_bestaat():
+    bestanden = {p.stem for p in SCHRIJVEN.glob("*.sql")}
+    bomen = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted((PROJECT / "loaders").rglob("*.py"))]
+    gebruikt = {
+        aanroep.args[0].value for boom in bomen for aanroep in ast.walk(boom)
+        if isinstance(aanroep, ast.Call) and getattr(aanroep.func, "id", None) == "schrijf_sql"
+        and aanroep.args and isinstance(aanroep.args[0], ast.Constant)
+    }
+    assert bestanden and gebruikt == bestanden, f"ongebruikt: {bestanden - gebruikt}; zonder bestand: {gebruikt - bestanden}"
+
+
+def test_schema_versie_omvat_alle_lagen_die_de_database_vormen():
+    dekt = {p.relative_to(QUERIES).parts[0] for p in laag_bestanden(*SCHEMA_LAGEN, *MART_LAGEN)}
+    assert dekt == {"tabellen", *MODEL_LAGEN}
+    alle_mappen = {p.name for p in QUERIES.iterdir() if p.is_dir()}
+    assert alle_mappen == dekt | {"pagina", "schrijven"}, "een nieuwe map in queries/ hoort in een laag"
+    assert not list(QUERIES.glob("*.sql")), "SQL staat in een laagmap van queries/, niet erboven"

@@ -4,7 +4,7 @@
 -- nooit één lijn. Alle kolommen van afgeleid.indicator_waarden, plus `reeks`.
 -- Een grafiek tekent alleen de rijen met `in_grafiek` (één waarde per regio-jaar), één lijn per `reeks_id`;
 -- `trendbreuk` markeert de eerste waarde na een wissel van bronfamilie. De regel staat één keer, in
--- loaders/schema/50_views.sql (en de bronfamilie in 40_berekend.sql); de andere rijen blijven voor de tabel.
+-- queries/marts/10_indicator_waarden.sql (en de bronfamilie in staging/30_stg_waarneming.sql); de andere rijen blijven voor de tabel.
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]).
 
 with gekozen as (

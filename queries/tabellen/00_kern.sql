@@ -1,5 +1,5 @@
 -- Kern van het datamodel: regio's, de indicatorregistry, herkomst en waarnemingen.
--- Alle tabellen worden door loaders/ gevuld; pagina's lezen via queries/.
+-- Alle tabellen worden door loaders/ gevuld; pagina's lezen via queries/pagina/.
 
 create table if not exists regio (
     regio_code     varchar primary key,      -- GM0148, GG1009, PV23, NL01
@@ -57,7 +57,7 @@ create table if not exists herkomst (
 );
 -- een database van vóór gelezen_in krijgt de kolom erbij (kompas.db past het schema bij elke schrijfactie toe)
 alter table herkomst add column if not exists gelezen_in varchar;
--- de meting achter de cijfers (zie bronfamilie in 40_berekend.sql), waar de loader die kent (data/cbs_tabellen.toml);
+-- de meting achter de cijfers (zie bronfamilie in staging/30_stg_waarneming.sql), waar de loader die kent (data/cbs_tabellen.toml);
 -- NULL: afgeleid uit bron en titel
 alter table herkomst add column if not exists bronfamilie varchar;
 

@@ -41,7 +41,7 @@ create table if not exists upload_waarde (
     toelichting    varchar
 );
 
--- Geüploade streefwaarden en nulmetingen (alle versies). Welke gelden: view `geldende_upload_streefwaarde`.
+-- Geüploade streefwaarden en nulmetingen (alle versies). Welke gelden: view `geldende_upload_streefwaarde` (staging/).
 create table if not exists upload_streefwaarde (
     upload_id          integer not null,
     rij                integer not null,
@@ -64,22 +64,6 @@ create table if not exists upload_streefwaarde (
 );
 
 -- Zo heet een upload als bron van een cijfer: 'upload: bijstand.xlsx (23-11-2026, naam@gemeente.nl)'.
--- De kolom `bron` van een geüpload cijfer (40_berekend.sql) is de eigen bron van zijn rij plus dit.
+-- De kolom `bron` van een geüpload cijfer (staging/30_stg_waarneming.sql) is de eigen bron van zijn rij plus dit.
 create or replace macro upload_herkomst(bestandsnaam, geupload_op, door) as
     'upload: ' || bestandsnaam || ' (' || strftime(geupload_op, '%d-%m-%Y') || ', ' || door || ')';
-
-create or replace view geldende_upload as
-select u.*
-from upload as u
-where u.ingetrokken_op is null
-  and not exists (
-      select 1 from upload as n
-      where n.vervangt_upload_id = u.upload_id and n.ingetrokken_op is null
-  );
-
--- Streefwaarden uit de geldende uploads, met de upload als herkomst. Voor de kaderpagina's, naast
--- de streefwaarden uit de beleidsdocumenten (tabel streefwaarde).
-create or replace view geldende_upload_streefwaarde as
-select s.*, u.bestandsnaam, u.werkblad, u.geupload_op, u.door, 'upload:' || u.upload_id as herkomst_id
-from upload_streefwaarde as s
-join geldende_upload as u using (upload_id);
