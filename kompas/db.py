@@ -21,6 +21,7 @@ import fcntl
 import functools
 import hashlib
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -41,7 +42,7 @@ MART_LAGEN = ("marts",)
 class DatabaseFout(Exception):
     """De database is niet te openen, te lezen of te schrijven. De tekst is Nederlands, zonder serverpaden,
     en zegt wat er mis is en wat te doen. `reden`: 'beschadigd', 'leesrechten', 'alleen_lezen', 'vol',
-    'ontbreekt' of 'schrijven'."""
+    'ontbreekt', 'verouderd', 'schrijven' of 'sleutel' (een rij in strijd met een sleutel uit queries/tabellen/)."""
 
     def __init__(self, reden: str, tekst: str):
         self.reden = reden
@@ -71,10 +72,29 @@ _FOUTTEKST = {
 }
 
 
+def _sleutelfout(fout: duckdb.ConstraintException) -> DatabaseFout:
+    """Een schending van een sleutel (queries/tabellen/): welke rij, in het Nederlands, zonder DuckDB-tekst."""
+    tekst = str(fout)
+    sleutel = re.search(r'key "(.*?)"', tekst)
+    rij = ""
+    if sleutel:   # 'COALESCE(peildatum, CAST('0001-01-01' AS DATE)): 0001-01-01' is een lege peildatum
+        rij = re.sub(r"COALESCE\((\w+), .*?\): (?:0001-01-01|-1)(?=,|$)", r"\1: geen", sleutel.group(1))
+        rij = re.sub(r"COALESCE\((\w+), .*?\): ", r"\1: ", rij)
+        rij = f" ({rij})"
+    if "foreign key" in tekst:
+        wat = f"Een rij verwijst naar iets wat niet (meer) bestaat{rij}."
+    else:
+        wat = f"Een rij komt dubbel voor{rij}: per sleutel mag er maar één zijn."
+    return DatabaseFout("sleutel", f"{wat} {_NIETS_VERANDERD} Wat te doen: haal de dubbele of verkeerde rij weg uit "
+                                   "het bestand (in data/ of de upload) en probeer het opnieuw.")
+
+
 def database_fout(fout: BaseException, schrijven: bool = True) -> DatabaseFout:
     """De Nederlandse DatabaseFout bij een fout van het besturingssysteem of DuckDB rond de database."""
     if isinstance(fout, DatabaseFout):
         return fout
+    if isinstance(fout, duckdb.ConstraintException):
+        return _sleutelfout(fout)
     tekst = str(fout)
     nummer = getattr(fout, "errno", None)
     if nummer in (errno.ENOSPC, errno.EDQUOT) or "No space left" in tekst or "Disk quota" in tekst:

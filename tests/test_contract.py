@@ -123,6 +123,11 @@ _VOORVOEGSEL = re.compile(r"^(\d{2})_(.+)$")
 _CREATE = re.compile(r"create\s+(?:or\s+replace\s+)?(view|table|macro)\s+(?:if\s+not\s+exists\s+)?([\w.]+)", re.I)
 
 
+def _gemaakt(pad) -> list[tuple[str, str]]:
+    """(soort, naam) van elke create in een SQL-bestand, commentaar niet meegeteld."""
+    return _CREATE.findall(re.sub(r"--[^\n]*", "", pad.read_text(encoding="utf-8")))
+
+
 def _model(pad) -> tuple[str, str]:
     """(schema, naam) van het object dat een modelbestand maakt, uit de bestandsnaam: '20_afgeleid_x.sql' is
     afgeleid.x, '30_stg_waarneming.sql' is main.stg_waarneming."""
@@ -140,7 +145,7 @@ def test_elk_modelbestand_maakt_precies_het_object_uit_zijn_naam():
         assert nummers and len(set(nummers)) == len(nummers), f"{laag}: volgnummers niet uniek: {nummers}"
     for pad in bestanden:
         schema, naam = _model(pad)
-        gemaakt = _CREATE.findall(pad.read_text(encoding="utf-8"))
+        gemaakt = _gemaakt(pad)
         verwacht = naam if schema == "main" else f"afgeleid.{naam}"
         assert [doel for _, doel in gemaakt] == [verwacht], f"{pad}: één model per bestand ({verwacht}), maakt {gemaakt}"
 
@@ -160,7 +165,7 @@ def test_elk_modelbestand_wordt_uitgevoerd_en_niets_anders_maakt_views_of_afgele
 def test_elke_tabel_heeft_haar_definitie_in_queries_tabellen(cur):
     gedefinieerd = {
         doel.lower() for pad in laag_bestanden("tabellen")
-        for soort, doel in _CREATE.findall(pad.read_text(encoding="utf-8")) if soort.lower() == "table"
+        for soort, doel in _gemaakt(pad) if soort.lower() == "table"
     }
     tabellen = {t for (t,) in cur.execute(
         "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"

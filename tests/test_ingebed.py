@@ -190,3 +190,45 @@ def test_lezer_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
         lezer.close()
     assert aantal > 700
     assert versie == schema_versie()
+
+
+# --- sleutels (queries/tabellen/): een dubbele of verkeerde rij wordt geweigerd, in het Nederlands -------------
+
+ENGELS = ("Error", "Exception", "Constraint", "COALESCE", "duckdb", "violates")
+
+
+def _weigert(pad, sql: str) -> str:
+    from kompas.db import DatabaseFout
+
+    voor = pad.read_bytes()
+    with pytest.raises(DatabaseFout) as fout:
+        with schrijf_transactie(pad) as con:
+            con.execute(sql)
+    assert fout.value.reden == "sleutel"
+    tekst = str(fout.value)
+    assert not any(woord in tekst for woord in ENGELS), tekst
+    assert "Er is niets vastgelegd" in tekst
+    assert pad.read_bytes() == voor
+    return tekst
+
+
+def test_een_dubbel_cijfer_wordt_geweigerd_door_de_sleutel_van_waarneming(ingebedde_db):
+    tekst = _weigert(ingebedde_db, """
+        insert into waarneming select * from waarneming
+        where indicator_code = 'ervaren_gezondheid_pct' and regio_code = 'GM0148' and peiljaar = 2020
+            and leeftijd = '18+' and peildatum is null
+        limit 1""")
+    assert "dubbel" in tekst and "ervaren_gezondheid_pct" in tekst and "peildatum: geen" in tekst
+
+
+def test_een_dubbele_streefwaarde_voor_hetzelfde_jaar_wordt_geweigerd(ingebedde_db):
+    tekst = _weigert(ingebedde_db, "insert into streefwaarde select * from streefwaarde where jaar is null limit 1")
+    assert "dubbel" in tekst and "jaar: geen" in tekst
+    _weigert(ingebedde_db, "insert into streefwaarde select * from streefwaarde where jaar is not null limit 1")
+
+
+def test_een_geuploade_waarde_zonder_upload_wordt_geweigerd(ingebedde_db):
+    tekst = _weigert(ingebedde_db, """
+        insert into upload_waarde (upload_id, rij, gemeente_code, indicator_code, peiljaar, waarde)
+        values (999, 2, 'GM0148', 'bewindvoering_huishoudens', 2024, 5)""")
+    assert "verwijst naar iets wat niet (meer) bestaat" in tekst

@@ -57,8 +57,8 @@ create table if not exists herkomst (
 );
 -- een database van vóór gelezen_in krijgt de kolom erbij (kompas.db past het schema bij elke schrijfactie toe)
 alter table herkomst add column if not exists gelezen_in varchar;
--- de meting achter de cijfers (zie bronfamilie in staging/30_stg_waarneming.sql), waar de loader die kent (data/cbs_tabellen.toml);
--- NULL: afgeleid uit bron en titel
+-- de meting achter de cijfers (zie bronfamilie in staging/30_stg_waarneming.sql), waar de loader die kent
+-- (data/cbs_tabellen.toml); NULL: afgeleid uit bron en titel
 alter table herkomst add column if not exists bronfamilie varchar;
 
 create table if not exists waarneming (
@@ -74,4 +74,16 @@ create table if not exists waarneming (
     herkomst_id    varchar not null,
     citaat         varchar,                   -- vindplaats binnen de bron
     berekend_uit   varchar                    -- bij een berekende waarde: waaruit
+);
+
+-- Sleutel: één cijfer per indicator, regio, peiljaar, peildatum, leeftijdsgroep en herkomst. Een unieke index
+-- en geen primary key: peildatum mag leeg zijn (dan telt 'geen peildatum' als één waarde), en een index komt ook
+-- in een bestaande database (`create table if not exists` laat die ongemoeid). Een dubbel cijfer geeft een
+-- Nederlandse DatabaseFout (kompas.db) en er wordt niets vastgelegd.
+-- Geen foreign keys naar indicator, regio of herkomst: elke bouw vervangt registry, regio's, herkomst en de
+-- ingebedde cijfers in één transactie, en DuckDB (2.0) weigert het verwijderen van een sleutel waarnaar een rij
+-- verwees die in dezelfde transactie al is verwijderd. Een indicator of bron uit data/ halen kon dan niet meer.
+-- Dat elk cijfer een bekende indicator, regio en herkomst heeft, toetst tests/test_ingebed.py.
+create unique index if not exists waarneming_sleutel on waarneming (
+    indicator_code, regio_code, peiljaar, coalesce(peildatum, date '0001-01-01'), leeftijd, herkomst_id
 );

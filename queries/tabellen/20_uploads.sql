@@ -28,8 +28,10 @@ create table if not exists upload (
 
 -- Alle geüploade waarden van elke versie (ook vervangen en ingetrokken): de geschiedenis.
 -- De geldende versie staat daarnaast in `waarneming` met herkomst_id 'upload:<upload_id>'.
+-- Een upload wordt nooit verwijderd (intrekken zet ingetrokken_op), dus hier kan een foreign key: in een nieuwe
+-- database; een bestaande houdt haar tabel zoals die was (DuckDB voegt geen foreign key toe aan een bestaande tabel).
 create table if not exists upload_waarde (
-    upload_id      integer not null,
+    upload_id      integer not null references upload (upload_id),
     rij            integer not null,          -- rijnummer in het werkblad
     kolom          varchar,                   -- kolomletter bij de brede vorm
     gemeente_code  varchar not null,
@@ -41,9 +43,15 @@ create table if not exists upload_waarde (
     toelichting    varchar
 );
 
+-- Per upload één waarde per gemeente, indicator, peiljaar en leeftijdsgroep (excel_validatie weigert dubbele rijen;
+-- stg_waarneming koppelt de bron van een rij hierop).
+create unique index if not exists upload_waarde_sleutel on upload_waarde (
+    upload_id, gemeente_code, indicator_code, peiljaar, leeftijd
+);
+
 -- Geüploade streefwaarden en nulmetingen (alle versies). Welke gelden: view `geldende_upload_streefwaarde` (staging/).
 create table if not exists upload_streefwaarde (
-    upload_id          integer not null,
+    upload_id          integer not null references upload (upload_id),
     rij                integer not null,
     kolom              varchar,
     gemeente_code      varchar not null,
