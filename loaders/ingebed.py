@@ -21,7 +21,7 @@ def _csv(pad: Path) -> str:
 
 
 def laad_referentie(con: duckdb.DuckDBPyConnection) -> None:
-    """Regio's, aliassen en de indicatorregistry: altijd precies wat in `data/` staat."""
+    """Regio's, aliassen, de indicatorregistry en de berekende indicatoren: altijd precies wat in `data/` staat."""
     con.execute("delete from regio")
     con.execute(
         "insert into regio select regio_code, regio_naam, soort, nullif(ggd_regio_code, ''),"
@@ -45,6 +45,12 @@ def laad_referentie(con: duckdb.DuckDBPyConnection) -> None:
         from read_csv($pad, header = true, all_varchar = true)
         """,
         {"pad": _csv(DATA / "indicatoren.csv")},
+    )
+    con.execute("delete from berekende_indicator")
+    con.execute(
+        "insert into berekende_indicator select indicator_code, teller, noemer, cast(factor as integer), leeftijd,"
+        " teller_woord, noemer_woord from read_csv($pad, header = true, all_varchar = true)",
+        {"pad": _csv(DATA / "berekende_indicatoren.csv")},
     )
 
 

@@ -57,6 +57,19 @@ def test_every_registry_indicator_reachable_through_query_path(cur):
         assert set(waarden["indicator_code"].to_list()) == ({code} if code in aantal else set()), code
 
 
+def test_elke_berekende_indicator_is_gedeclareerd_met_bekende_codes():
+    """data/berekende_indicatoren.csv: teller, noemer en uitkomst staan in de registry, en precies de indicatoren
+    met een `berekening` in de registry zijn gedeclareerd (de tekst op de indicatorpagina hoort bij een model)."""
+    registry = {r["indicator_code"]: r for r in _registry().iter_rows(named=True)}
+    berekend = pl.read_csv(PROJECT / "data" / "berekende_indicatoren.csv", infer_schema=False)
+    assert berekend.height >= 1
+    for rij in berekend.iter_rows(named=True):
+        assert {rij["indicator_code"], rij["teller"], rij["noemer"]} <= set(registry), rij
+        assert int(rij["factor"]) > 0 and rij["teller_woord"] and rij["noemer_woord"], rij
+    met_berekening = {code for code, r in registry.items() if (r["berekening"] or "").strip()}
+    assert set(berekend["indicator_code"].to_list()) == met_berekening
+
+
 def test_headline_indicators_exist_in_registry():
     registry = set(_registry()["indicator_code"].to_list())
     kop = gegevens.kopindicatoren()

@@ -7,7 +7,7 @@ with opgeslagen as (
 ),
 
 berekend as (
-    select * from ind_bijstand_per_1000
+    select * from ind_berekend
 ),
 
 final as (

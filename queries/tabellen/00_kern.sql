@@ -35,6 +35,19 @@ create table if not exists indicator (
     toelichting    varchar
 );
 
+-- Berekende indicatoren, als gegevens (data/berekende_indicatoren.csv): waarde = teller / noemer × factor, uit de
+-- voorkeurswaarden van dezelfde regio, hetzelfde peiljaar en dezelfde leeftijdsgroep, alleen waar geen gepubliceerd
+-- cijfer voor die cel bestaat. Het ene generieke model is queries/indicatoren/10_ind_berekend.sql.
+create table if not exists berekende_indicator (
+    indicator_code varchar primary key,       -- de berekende indicator (registry)
+    teller         varchar not null,          -- indicator_code van de teller
+    noemer         varchar not null,          -- indicator_code van de noemer (alleen waarden > 0)
+    factor         integer not null,          -- 1000: per 1.000
+    leeftijd       varchar not null,          -- leeftijdsgroep van teller, noemer en uitkomst
+    teller_woord   varchar not null,          -- in het citaat: 'berekend: 300 personen / 30000 inwoners × 1.000'
+    noemer_woord   varchar not null
+);
+
 -- Herkomst: waar een cijfer vandaan komt. Elke waarneming verwijst naar precies één herkomst.
 -- Eerst de uitgever met zijn eigen tabel en pagina (bron, tabel_id, adres); is het cijfer gelezen in een kopie
 -- (een GitHub-kopie van een CBS-export, een begroting of nieuwsbericht dat het cijfer overneemt), dan staat die

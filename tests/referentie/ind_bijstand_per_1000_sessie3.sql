@@ -1,7 +1,6 @@
--- ind_bijstand_per_1000: bijstand per 1.000 inwoners, berekend uit de Kerncijfers-tellingen
--- (bijstand_personen / inwoners × 1.000, zelfde regio en peiljaar), alleen waar geen gepubliceerd cijfer voor
--- die cel bestaat; `berekend_uit` zegt waaruit.
-
+-- De handgeschreven view van bijstand per 1.000 zoals tot en met sessie 3 (queries/indicatoren/10_ind_bijstand_per_1000.sql),
+-- hier alleen als ijkpunt voor tests/test_queries.py: de declaratie in data/berekende_indicatoren.csv moet precies
+-- deze cijfers geven. Niet uitgevoerd door de app.
 create or replace view ind_bijstand_per_1000 as
 with tellingen as (
     select *
