@@ -42,7 +42,8 @@ MART_LAGEN = ("marts",)
 class DatabaseFout(Exception):
     """De database is niet te openen, te lezen of te schrijven. De tekst is Nederlands, zonder serverpaden,
     en zegt wat er mis is en wat te doen. `reden`: 'beschadigd', 'leesrechten', 'alleen_lezen', 'vol',
-    'ontbreekt', 'verouderd', 'schrijven' of 'sleutel' (een rij in strijd met een sleutel uit queries/tabellen/)."""
+    'ontbreekt', 'niet_gebouwd', 'verouderd', 'schrijven' of 'sleutel' (een rij in strijd met een sleutel uit
+    queries/tabellen/)."""
 
     def __init__(self, reden: str, tekst: str):
         self.reden = reden
@@ -67,6 +68,11 @@ _FOUTTEKST = {
                  "alleen-lezen of het dashboard heeft er geen schrijfrechten. Wat te doen (beheerder): geef het "
                  "dashboard schrijfrechten op die map, of bouw de database elders met 'python -m loaders build' "
                  "en wijs KOMPAS_DB ernaar.",
+    "niet_gebouwd": "De database van Sociaal Kompas is er (nog) niet. Wat te doen (beheerder): bouw haar met "
+                    "'python -m loaders build', of start het dashboard opnieuw: de start bouwt haar uit data/.",
+    "verouderd": "De database van Sociaal Kompas is gemaakt met een andere versie van Sociaal Kompas en moet eerst "
+                 "worden bijgewerkt; er is niets aan veranderd. Wat te doen (beheerder): draai 'python -m loaders "
+                 "build' (geüploade en opgehaalde cijfers blijven staan), of start het dashboard opnieuw.",
     "schrijven": f"Er kon niet naar de database worden geschreven. {_NIETS_VERANDERD} Wat te doen: probeer het "
                  "opnieuw; gaat het weer mis, meld het dan aan de beheerder van Sociaal Kompas.",
 }
@@ -255,26 +261,28 @@ def schrijf_transactie(pad: Path | None = None):
             raise
 
 
-def zorg_voor_database(pad: Path | None = None) -> Path:
-    """Bouwt de database uit `data/` als die er nog niet is; geeft het pad terug."""
-    pad = Path(pad) if pad else database_pad()
-    if not pad.exists():
-        from loaders.ingebed import bouw  # alleen nodig bij de eerste start
-
+def is_actueel(pad: Path) -> bool:
+    """Of de database op `pad` gemaakt is met de SQL van deze versie (`schema_versie`). Leest alleen."""
+    with _als_databasefout(schrijven=False):
+        con = duckdb.connect(str(pad), read_only=True)
         try:
-            bouw(pad)
-        except DatabaseFout as fout:
-            if fout.reden == "alleen_lezen":
-                raise DatabaseFout("ontbreekt", _FOUTTEKST["ontbreekt"]) from fout
-            raise
-    return pad
+            return _gelezen_schema_versie(con) == schema_versie()
+        finally:
+            con.close()
+
+
+def ontbreekt_fout(fout: DatabaseFout) -> DatabaseFout:
+    """Bij het aanmaken van een ontbrekende database: een alleen-lezen map wordt 'ontbreekt' (kan niet worden
+    aangemaakt); andere fouten blijven wat ze zijn."""
+    return DatabaseFout("ontbreekt", _FOUTTEKST["ontbreekt"]) if fout.reden == "alleen_lezen" else fout
 
 
 class Lezer:
-    """Eén read-only verbinding per proces; opent opnieuw als de database is vervangen.
+    """Eén read-only verbinding per proces; opent opnieuw als de database is vervangen. Leest alleen.
 
-    Is de database gemaakt met een andere versie van de SQL (`schema_versie`), bijvoorbeeld na een
-    update van Sociaal Kompas, dan werkt de lezer haar eerst bij met een lege schrijftransactie.
+    Bouwen en bijwerken zijn aparte stappen (`loaders.ingebed.zorg_voor_database`, bij de start van de app en
+    in `python -m loaders`). Ontbreekt de database, of is ze gemaakt met een andere versie van de SQL
+    (`schema_versie`), dan geeft de lezer een DatabaseFout ('niet_gebouwd', 'verouderd') en schrijft niets.
     """
 
     def __init__(self, pad: Path | None = None):
@@ -289,22 +297,21 @@ class Lezer:
             return self._open()
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        pad = zorg_voor_database(self._pad)
+        pad = self._pad or database_pad()
+        if not pad.exists():
+            raise DatabaseFout("niet_gebouwd", _FOUTTEKST["niet_gebouwd"])
         stat = pad.stat()
         versie = (stat.st_ino, stat.st_mtime_ns)
         with self._lock:
             if self._con is None or versie != self._versie:
                 if self._con is not None:
                     self._con.close()
-                self._con = duckdb.connect(str(pad), read_only=True)
-                if _gelezen_schema_versie(self._con) != schema_versie():
-                    self._con.close()
-                    with schrijf_transactie(pad):
-                        pass
-                    stat = pad.stat()
-                    versie = (stat.st_ino, stat.st_mtime_ns)
-                    self._con = duckdb.connect(str(pad), read_only=True)
-                self._versie = versie
+                    self._con = None
+                con = duckdb.connect(str(pad), read_only=True)
+                if _gelezen_schema_versie(con) != schema_versie():
+                    con.close()
+                    raise DatabaseFout("verouderd", _FOUTTEKST["verouderd"])
+                self._con, self._versie = con, versie
             return self._con
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

@@ -56,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     voeg_opdracht_toe(sub)
     args = parser.parse_args(argv)
     try:
+        if args.opdracht != "build":   # build bouwt zelf; de andere opdrachten lezen eerst een actuele database
+            from loaders.ingebed import zorg_voor_database
+
+            zorg_voor_database()
         return args.doe(args)
     except DatabaseFout as fout:   # Nederlands, met wat te doen; het pad erbij voor de beheerder
         print(f"Fout: {fout}\nDatabase: {database_pad()}", file=sys.stderr)

@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from kompas.db import Lezer, schrijf_sql, schrijf_transactie, zorg_voor_database
+from kompas.db import Lezer, schrijf_sql, schrijf_transactie
 from kompas import opmaak
 from kompas.opmaak import schone_tekst
 from loaders import excel_lezen, werker
@@ -79,7 +79,7 @@ def lees_bestand(pad: str | Path) -> bytes:
 def _referentie(con: duckdb.DuckDBPyConnection | None) -> Referentie:
     if con is not None:
         return laad_referentie(con)
-    return laad_referentie(Lezer(zorg_voor_database()).cursor())
+    return laad_referentie(Lezer().cursor())
 
 
 def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | None = None,
@@ -244,7 +244,7 @@ def voorbeeld(validatie: Validatie, con: duckdb.DuckDBPyConnection | None = None
               max_rijen: int | None = 1000) -> list[Voorbeeld]:
     """Per werkblad: wat de upload verandert (nieuw / gewijzigd / ongewijzigd / vervalt). Schrijft niets."""
     if con is None:
-        con = Lezer(zorg_voor_database()).cursor()
+        con = Lezer().cursor()
     return [_voorbeeld_blad(con, validatie, w, max_rijen) for w in validatie.werkbladen]
 
 
@@ -327,7 +327,7 @@ def intrekbaar(upload_id: int, con: duckdb.DuckDBPyConnection | None = None,
     `gemeenten`: alleen uploads die uitsluitend over deze gemeentecodes gaan; None: de beheerder.
     """
     if con is None:
-        con = Lezer(zorg_voor_database()).cursor()
+        con = Lezer().cursor()
     cur = con.execute(_UPLOADS, {"id": upload_id})
     rij = cur.fetchall()
     if not rij:
@@ -378,7 +378,7 @@ order by u.upload_id desc
 def uploads(con: duckdb.DuckDBPyConnection | None = None) -> list[dict]:
     """Alle uploads, nieuwste eerst, met of ze nog gelden."""
     if con is None:
-        con = Lezer(zorg_voor_database()).cursor()
+        con = Lezer().cursor()
     try:
         cur = con.execute(_UPLOADS, {"id": None})
     except duckdb.CatalogException:   # database van vóór de uploadtabellen

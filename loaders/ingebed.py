@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from kompas.db import DATA, schrijf_transactie
+from kompas.db import DATA, DatabaseFout, database_pad, is_actueel, ontbreekt_fout, schrijf_transactie
 from loaders.kaders import laad_kaders
 
 INGEBEDDE_WAARNEMINGEN = DATA / "waarnemingen"
@@ -94,3 +94,19 @@ def bouw(pad: Path | None = None) -> dict[str, int]:
             for tabel in ("regio", "indicator", "herkomst", "waarneming")
         }
     return tellingen
+
+
+def zorg_voor_database(pad: Path | None = None) -> Path:
+    """De stap vóór het lezen (start van de app, `python -m loaders`): bouwt een ontbrekende database uit `data/`
+    en werkt een database van een andere versie van de SQL bij (een lege schrijftransactie: schema en afgeleide
+    tabellen opnieuw). Is alles al actueel, dan leest dit alleen de versie en schrijft niets. Geeft het pad."""
+    pad = Path(pad) if pad else database_pad()
+    if not pad.exists():
+        try:
+            bouw(pad)
+        except DatabaseFout as fout:
+            raise ontbreekt_fout(fout) from fout
+    elif not is_actueel(pad):
+        with schrijf_transactie(pad):
+            pass
+    return pad

@@ -203,3 +203,12 @@ def test_schema_versie_omvat_alle_lagen_die_de_database_vormen():
     alle_mappen = {p.name for p in QUERIES.iterdir() if p.is_dir()}
     assert alle_mappen == dekt | {"pagina", "schrijven"}, "een nieuwe map in queries/ hoort in een laag"
     assert not list(QUERIES.glob("*.sql")), "SQL staat in een laagmap van queries/, niet erboven"
+
+
+def test_kompas_importeert_niets_uit_loaders():
+    """De leeskant (kompas/) hangt niet af van de schrijfkant (loaders/): geen pakketcyclus."""
+    for pad in sorted((PROJECT / "kompas").rglob("*.py")):
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            namen = ([a.name for a in knoop.names] if isinstance(knoop, ast.Import)
+                     else [knoop.module or ""] if isinstance(knoop, ast.ImportFrom) else [])
+            assert not [n for n in namen if n.split(".")[0] == "loaders"], f"{pad.name} importeert {namen}"

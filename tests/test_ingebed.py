@@ -176,13 +176,22 @@ def test_elke_schrijftransactie_zet_de_afgeleide_tabellen_vast(tmp_path):
     assert per_indicator[0][0] >= 1
 
 
-def test_lezer_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
+def test_lezer_leest_alleen_en_de_start_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
+    from kompas.db import DatabaseFout
+    from loaders.ingebed import zorg_voor_database
+
     pad = tmp_path / "k.duckdb"
     bouw(pad)
     con = duckdb.connect(str(pad))
     con.execute("drop schema afgeleid cascade")  # zoals een database van vóór de afgeleide tabellen
     con.close()
+    voor = pad.read_bytes()
     lezer = Lezer(pad)
+    with pytest.raises(DatabaseFout) as fout:
+        lezer.cursor()
+    assert fout.value.reden == "verouderd" and "python -m loaders build" in str(fout.value)
+    assert pad.read_bytes() == voor                    # de lezer schrijft niets
+    assert zorg_voor_database(pad) == pad              # de stap bij de start (app.py) en in python -m loaders
     try:
         aantal = lezer.cursor().execute("select count(*) from afgeleid.indicator_waarden").fetchone()[0]
         versie = lezer.cursor().execute("select versie from afgeleid.schema_versie").fetchone()[0]
@@ -190,6 +199,26 @@ def test_lezer_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
         lezer.close()
     assert aantal > 700
     assert versie == schema_versie()
+
+
+def test_de_startstap_schrijft_niets_als_de_database_actueel_is(tmp_path):
+    from loaders.ingebed import zorg_voor_database
+
+    pad = tmp_path / "k.duckdb"
+    zorg_voor_database(pad)                            # ontbreekt: bouwt uit data/
+    assert vraag(pad, "select count(*) from waarneming")[0][0] > 700
+    stat = pad.stat()
+    zorg_voor_database(pad)
+    assert (pad.stat().st_ino, pad.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_lezer_bouwt_geen_ontbrekende_database(tmp_path):
+    from kompas.db import DatabaseFout
+
+    lezer = Lezer(tmp_path / "k.duckdb")
+    with pytest.raises(DatabaseFout) as fout:
+        lezer.cursor()
+    assert fout.value.reden == "niet_gebouwd" and not (tmp_path / "k.duckdb").exists()
 
 
 # --- sleutels (queries/tabellen/): een dubbele of verkeerde rij wordt geweigerd, in het Nederlands -------------

@@ -260,3 +260,13 @@ def test_indicatorpagina_met_stuurtekens_in_opgeslagen_tekst(ingebedde_db):
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
     knoppen = [k.proto.label for k in at.get("download_button")]
     assert "Download Excel" in knoppen, knoppen
+
+
+def test_een_verse_start_bouwt_de_database_via_app_py(tmp_path, monkeypatch):
+    """Zonder database bouwt de start (app.py, één keer per proces) haar uit data/; de pagina's lezen alleen."""
+    pad = tmp_path / "nieuw" / "kompas.duckdb"
+    monkeypatch.setenv("KOMPAS_DB", str(pad))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=TIJD).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error and pad.exists()
+    assert len(at.metric) >= 9
