@@ -64,7 +64,7 @@ upload_streef as (
     from uit_upload
     where soort is not null
     qualify row_number() over (
-        partition by kader_indicator_id, jaar order by geupload_op desc, herkomst_id desc, rij
+        partition by kader_indicator_id, jaar order by geupload_op desc, herkomst_id desc, rij asc
     ) = 1
 ),
 
@@ -73,8 +73,8 @@ document_streef as (
         s.kader_indicator_id, s.jaar, s.tekst, s.soort, s.waarde, s.ondergrens, s.bovengrens, s.richting,
         'kader: ' || k.document as herkomst
     from document_streefwaarden as s
-    join kader_indicatoren as ki using (kader_indicator_id)
-    join doelen as d using (doel_id)
+    join kader_indicatoren using (kader_indicator_id)
+    join doelen using (doel_id)
     join kaders as k using (kader_id)
     where not exists (
         select 1 from upload_streef as u
@@ -94,7 +94,7 @@ upload_nulmeting as (
         upload_herkomst(bestandsnaam, geupload_op, door) as herkomst  -- tabellen/20_uploads.sql
     from uit_upload
     where nulmeting_jaar is not null or nulmeting_waarde is not null
-    qualify row_number() over (partition by kader_indicator_id order by geupload_op desc, herkomst_id desc, rij) = 1
+    qualify row_number() over (partition by kader_indicator_id order by geupload_op desc, herkomst_id desc, rij asc) = 1
 ),
 
 kandidaten as (
@@ -124,7 +124,7 @@ laatste as (
     from kandidaten
     qualify row_number() over (
         partition by kader_indicator_id
-        order by peiljaar desc, (leeftijd = 'totaal') desc, peildatum desc nulls last, leeftijd
+        order by peiljaar desc, (leeftijd = 'totaal') desc, peildatum desc nulls last, leeftijd asc
     ) = 1
 ),
 

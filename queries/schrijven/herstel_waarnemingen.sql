@@ -7,8 +7,9 @@ select
     peiljaar,
     leeftijd,
     waarde,
-    'upload:' || upload_id,
+    'upload:' || upload_id as herkomst_id,
     -- de eigen bron van deze rij (de herkomst noemt alle bronnen van het werkblad)
-    coalesce(bron || ' — ', '') || 'werkblad ' || $werkblad || ', rij ' || rij || coalesce(', kolom ' || kolom, '')
+    coalesce(bron || ' — ', '') || 'werkblad ' || $werkblad || ', rij ' || rij
+    || coalesce(', kolom ' || kolom, '') as citaat
 from upload_waarde
 where upload_id = $upload_id

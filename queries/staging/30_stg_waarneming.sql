@@ -64,9 +64,12 @@ final as (
                 || coalesce(' (gelezen in: ' || h.gelezen_in || ')', '')
         end as bron,
         -- StatLine (CBS/RIVM) vóór upload vóór gepubliceerd document
-        case h.soort when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3 end as bron_rang,
+        case h.soort
+            when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3
+        end as bron_rang,
         -- Bronfamilie: de meting of registratie achter het cijfer, los van waar het gelezen is. Een lijn in een
-        -- grafiek verbindt alleen cijfers uit één familie; een wissel is een trendbreuk (marts/10_indicator_waarden.sql).
+        -- grafiek verbindt alleen cijfers uit één familie; een wissel is een trendbreuk
+        -- (marts/10_indicator_waarden.sql).
         -- Kent de loader de familie (herkomst.bronfamilie, uit data/cbs_tabellen.toml: de titel van een StatLine-
         -- tabel noemt haar vaak niet), dan telt die; anders de eerste regel die past:
         --   upload                          een upload (eigen registratie van de gemeente)

@@ -54,12 +54,14 @@ create table if not exists berekende_indicator (
 -- kopie apart in gelezen_in. Een titel is nooit alleen de naam van de uitgever.
 create table if not exists herkomst (
     herkomst_id     varchar primary key,      -- 'ingebed:cbs-83674NED', 'cbs:85984NED', 'upload:3'
-    soort           varchar not null check (soort in ('CBS StatLine', 'RIVM StatLine', 'gepubliceerd document', 'upload')),
-    bron            varchar not null,         -- de uitgever: organisatie die het cijfer publiceerde ('CBS', 'gemeente Dronten')
+    soort           varchar not null check (
+        soort in ('CBS StatLine', 'RIVM StatLine', 'gepubliceerd document', 'upload')
+    ),
+    bron            varchar not null,         -- de uitgever, die het cijfer publiceerde ('CBS', 'gemeente Dronten')
     titel           varchar,                  -- tabel of publicatie ('Gezondheidsmonitor; ... 2020')
     tabel_id        varchar,                  -- id van de StatLine-tabel van de uitgever, waar bekend
     adres           varchar,                  -- pagina bij de uitgever (URL), of bij een upload de bestandsnaam
-    gelezen_in      varchar,                  -- de kopie waarin het cijfer gelezen is, met adres; NULL: bij de uitgever zelf
+    gelezen_in      varchar,                  -- kopie waarin het cijfer gelezen is, met adres; NULL: bij de uitgever
     periode         varchar,
     opgehaald_op    timestamp,                -- opgehaald, overgenomen of geüpload
     tabel_gewijzigd timestamp,                -- 'Modified' van een CBS-tabel
