@@ -4,8 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from kompas.db import database_pad
 from kompas.opmaak import opsomming
 from kompas.lezen import gemeenten
+from kompas.weergave import databasefouten
+from loaders.ingebed import zorg_voor_database
 
 # Het icoon is een eigen SVG-bestand: Streamlit zet dat als data-URI in de pagina, dus de browser vraagt het
 # bij geen enkele host op. (Een ":material/…:"-icoon haalt de browser als favicon bij fonts.gstatic.com; een
@@ -14,6 +17,14 @@ ICOON = Path(__file__).resolve().parent / "static" / "kompas.svg"
 # Nederlands voor schermlezers en browsers: Streamlit zet vast <html lang="en"> en heeft (1.67) geen
 # instelling voor de taal; dit regeltje zet het op "nl" zodra de pagina er is (zie README, Toegankelijkheid).
 TAAL_NL = "<script>document.documentElement.lang = 'nl';</script>"
+
+
+@st.cache_resource(show_spinner=False)
+def _database_klaar(pad: str) -> Path:
+    """Eén keer per proces (en databasepad), vóór de eerste pagina: een ontbrekende database bouwen, een oude
+    bijwerken. Is alles actueel, dan leest dit alleen de versie. Daarna lezen de pagina's alleen (kompas.db.Lezer)."""
+    return zorg_voor_database(Path(pad))
+
 
 # vóór st.navigation: anders maakt de browser van het Material-icoon van de pagina eerst een favicon (gstatic)
 st.set_page_config(page_title="Sociaal Kompas", page_icon=ICOON, layout="wide")
@@ -33,6 +44,8 @@ navigatie = st.navigation(
 )
 # een titel per pagina ("Kaders – Sociaal Kompas"), zodat tabbladen en schermlezers zeggen waar je bent
 st.set_page_config(page_title=f"{navigatie.title} – Sociaal Kompas")
+with databasefouten():   # een database die niet te bouwen of bij te werken is: Nederlandse melding, pagina stopt
+    _database_klaar(str(database_pad()))
 
 with st.sidebar:
     st.html(TAAL_NL, unsafe_allow_javascript=True)

@@ -4,8 +4,13 @@ Lezen: één read-only verbinding per proces, een cursor per query (`Lezer`).
 Schrijven: één schrijver tegelijk (bestandsslot), in een kopie van de database die pas na een
 geslaagde commit het origineel vervangt (`schrijf_transactie`). Een proces dat halverwege sterft
 laat zo altijd de oude database staan; lezers zien de nieuwe versie bij hun volgende query.
-Elke schrijftransactie zet vóór de commit de afgeleide tabellen vast (loaders/afgeleid.sql), zodat
+Elke schrijftransactie zet vóór de commit de afgeleide tabellen vast (queries/marts/), zodat
 lezers alleen selecteren.
+
+De SQL staat in één boom, `queries/`, met de lagen als mappen (zie README): `tabellen/` (tabeldefinities met
+sleutels), `staging/` (stg_*), `indicatoren/` (ind_*), `marts/` (de publieke view en de afgeleide tabellen),
+`pagina/` (wat pagina's lezen) en `schrijven/` (grotere schrijfopdrachten van de loaders). Binnen een laag
+bepaalt het nummer vooraan de bestandsnaam de volgorde.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import fcntl
 import functools
 import hashlib
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -25,14 +31,19 @@ import duckdb
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 QUERIES = PROJECT / "queries"
-SCHEMA = PROJECT / "loaders" / "schema"
-AFGELEID = PROJECT / "loaders" / "afgeleid.sql"
+PAGINA = QUERIES / "pagina"
+SCHRIJVEN = QUERIES / "schrijven"
+# Aan het begin van elke schrijftransactie: tabellen en views waar de loaders op schrijven en lezen.
+SCHEMA_LAGEN = ("tabellen", "staging", "indicatoren")
+# Vóór de commit: de publieke view en de vastgezette afgeleide tabellen, uit de cijfers van dat moment.
+MART_LAGEN = ("marts",)
 
 
 class DatabaseFout(Exception):
     """De database is niet te openen, te lezen of te schrijven. De tekst is Nederlands, zonder serverpaden,
     en zegt wat er mis is en wat te doen. `reden`: 'beschadigd', 'leesrechten', 'alleen_lezen', 'vol',
-    'ontbreekt' of 'schrijven'."""
+    'ontbreekt', 'niet_gebouwd', 'verouderd', 'schrijven' of 'sleutel' (een rij in strijd met een sleutel uit
+    queries/tabellen/)."""
 
     def __init__(self, reden: str, tekst: str):
         self.reden = reden
@@ -57,15 +68,39 @@ _FOUTTEKST = {
                  "alleen-lezen of het dashboard heeft er geen schrijfrechten. Wat te doen (beheerder): geef het "
                  "dashboard schrijfrechten op die map, of bouw de database elders met 'python -m loaders build' "
                  "en wijs KOMPAS_DB ernaar.",
+    "niet_gebouwd": "De database van Sociaal Kompas is er (nog) niet. Wat te doen (beheerder): bouw haar met "
+                    "'python -m loaders build', of start het dashboard opnieuw: de start bouwt haar uit data/.",
+    "verouderd": "De database van Sociaal Kompas is gemaakt met een andere versie van Sociaal Kompas en moet eerst "
+                 "worden bijgewerkt; er is niets aan veranderd. Wat te doen (beheerder): draai 'python -m loaders "
+                 "build' (geüploade en opgehaalde cijfers blijven staan), of start het dashboard opnieuw.",
     "schrijven": f"Er kon niet naar de database worden geschreven. {_NIETS_VERANDERD} Wat te doen: probeer het "
                  "opnieuw; gaat het weer mis, meld het dan aan de beheerder van Sociaal Kompas.",
 }
+
+
+def _sleutelfout(fout: duckdb.ConstraintException) -> DatabaseFout:
+    """Een schending van een sleutel (queries/tabellen/): welke rij, in het Nederlands, zonder DuckDB-tekst."""
+    tekst = str(fout)
+    sleutel = re.search(r'key "(.*?)"', tekst)
+    rij = ""
+    if sleutel:   # 'COALESCE(peildatum, CAST('0001-01-01' AS DATE)): 0001-01-01' is een lege peildatum
+        rij = re.sub(r"COALESCE\((\w+), .*?\): (?:0001-01-01|-1)(?=,|$)", r"\1: geen", sleutel.group(1))
+        rij = re.sub(r"COALESCE\((\w+), .*?\): ", r"\1: ", rij)
+        rij = f" ({rij})"
+    if "foreign key" in tekst:
+        wat = f"Een rij verwijst naar iets wat niet (meer) bestaat{rij}."
+    else:
+        wat = f"Een rij komt dubbel voor{rij}: per sleutel mag er maar één zijn."
+    return DatabaseFout("sleutel", f"{wat} {_NIETS_VERANDERD} Wat te doen: haal de dubbele of verkeerde rij weg uit "
+                                   "het bestand (in data/ of de upload) en probeer het opnieuw.")
 
 
 def database_fout(fout: BaseException, schrijven: bool = True) -> DatabaseFout:
     """De Nederlandse DatabaseFout bij een fout van het besturingssysteem of DuckDB rond de database."""
     if isinstance(fout, DatabaseFout):
         return fout
+    if isinstance(fout, duckdb.ConstraintException):
+        return _sleutelfout(fout)
     tekst = str(fout)
     nummer = getattr(fout, "errno", None)
     if nummer in (errno.ENOSPC, errno.EDQUOT) or "No space left" in tekst or "Disk quota" in tekst:
@@ -94,31 +129,40 @@ def database_pad() -> Path:
 
 
 def sql_bestand(naam: str) -> str:
-    """De tekst van `queries/<naam>.sql`."""
-    return (QUERIES / f"{naam}.sql").read_text(encoding="utf-8")
+    """De tekst van de paginaquery `queries/pagina/<naam>.sql`."""
+    return (PAGINA / f"{naam}.sql").read_text(encoding="utf-8")
 
 
-def _schema_bestanden() -> list[Path]:
-    return sorted(SCHEMA.glob("*.sql"))
+def schrijf_sql(naam: str) -> str:
+    """De tekst van de schrijfopdracht `queries/schrijven/<naam>.sql`."""
+    return (SCHRIJVEN / f"{naam}.sql").read_text(encoding="utf-8")
+
+
+def laag_bestanden(*lagen: str) -> list[Path]:
+    """De modelbestanden van de lagen, in uitvoervolgorde: laag na laag, binnen een laag op bestandsnaam
+    (het nummer vooraan)."""
+    return [pad for laag in lagen for pad in sorted((QUERIES / laag).glob("*.sql"))]
 
 
 @functools.cache
 def schema_versie() -> str:
-    """Vingerafdruk van de schema- en afgeleide SQL; verandert die, dan wordt een database bijgewerkt."""
+    """Vingerafdruk van alle SQL die de database vormt (tabellen, staging, indicatoren, marts); verandert die,
+    dan moet een database worden bijgewerkt (`python -m loaders build` of de start van de app)."""
     h = hashlib.sha256()
-    for pad in [*_schema_bestanden(), AFGELEID]:
-        h.update(pad.name.encode() + b"\0" + pad.read_bytes())
+    for pad in laag_bestanden(*SCHEMA_LAGEN, *MART_LAGEN):
+        h.update(f"{pad.parent.name}/{pad.name}".encode() + b"\0" + pad.read_bytes())
     return h.hexdigest()[:16]
 
 
 def pas_schema_toe(con: duckdb.DuckDBPyConnection) -> None:
-    for pad in _schema_bestanden():
+    for pad in laag_bestanden(*SCHEMA_LAGEN):
         con.execute(pad.read_text(encoding="utf-8"))
 
 
 def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
-    """Maakt de afgeleide tabellen (schema `afgeleid`) opnieuw uit de huidige waarnemingen."""
-    con.execute(AFGELEID.read_text(encoding="utf-8"))
+    """Maakt de publieke view en de afgeleide tabellen (schema `afgeleid`) opnieuw uit de huidige waarnemingen."""
+    for pad in laag_bestanden(*MART_LAGEN):
+        con.execute(pad.read_text(encoding="utf-8"))
     con.execute("create or replace table afgeleid.schema_versie as select $versie::varchar as versie",
                 {"versie": schema_versie()})
 
@@ -217,26 +261,28 @@ def schrijf_transactie(pad: Path | None = None):
             raise
 
 
-def zorg_voor_database(pad: Path | None = None) -> Path:
-    """Bouwt de database uit `data/` als die er nog niet is; geeft het pad terug."""
-    pad = Path(pad) if pad else database_pad()
-    if not pad.exists():
-        from loaders.ingebed import bouw  # alleen nodig bij de eerste start
-
+def is_actueel(pad: Path) -> bool:
+    """Of de database op `pad` gemaakt is met de SQL van deze versie (`schema_versie`). Leest alleen."""
+    with _als_databasefout(schrijven=False):
+        con = duckdb.connect(str(pad), read_only=True)
         try:
-            bouw(pad)
-        except DatabaseFout as fout:
-            if fout.reden == "alleen_lezen":
-                raise DatabaseFout("ontbreekt", _FOUTTEKST["ontbreekt"]) from fout
-            raise
-    return pad
+            return _gelezen_schema_versie(con) == schema_versie()
+        finally:
+            con.close()
+
+
+def ontbreekt_fout(fout: DatabaseFout) -> DatabaseFout:
+    """Bij het aanmaken van een ontbrekende database: een alleen-lezen map wordt 'ontbreekt' (kan niet worden
+    aangemaakt); andere fouten blijven wat ze zijn."""
+    return DatabaseFout("ontbreekt", _FOUTTEKST["ontbreekt"]) if fout.reden == "alleen_lezen" else fout
 
 
 class Lezer:
-    """Eén read-only verbinding per proces; opent opnieuw als de database is vervangen.
+    """Eén read-only verbinding per proces; opent opnieuw als de database is vervangen. Leest alleen.
 
-    Is de database gemaakt met een andere versie van de SQL (`schema_versie`), bijvoorbeeld na een
-    update van Sociaal Kompas, dan werkt de lezer haar eerst bij met een lege schrijftransactie.
+    Bouwen en bijwerken zijn aparte stappen (`loaders.ingebed.zorg_voor_database`, bij de start van de app en
+    in `python -m loaders`). Ontbreekt de database, of is ze gemaakt met een andere versie van de SQL
+    (`schema_versie`), dan geeft de lezer een DatabaseFout ('niet_gebouwd', 'verouderd') en schrijft niets.
     """
 
     def __init__(self, pad: Path | None = None):
@@ -251,22 +297,21 @@ class Lezer:
             return self._open()
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        pad = zorg_voor_database(self._pad)
+        pad = self._pad or database_pad()
+        if not pad.exists():
+            raise DatabaseFout("niet_gebouwd", _FOUTTEKST["niet_gebouwd"])
         stat = pad.stat()
         versie = (stat.st_ino, stat.st_mtime_ns)
         with self._lock:
             if self._con is None or versie != self._versie:
                 if self._con is not None:
                     self._con.close()
-                self._con = duckdb.connect(str(pad), read_only=True)
-                if _gelezen_schema_versie(self._con) != schema_versie():
-                    self._con.close()
-                    with schrijf_transactie(pad):
-                        pass
-                    stat = pad.stat()
-                    versie = (stat.st_ino, stat.st_mtime_ns)
-                    self._con = duckdb.connect(str(pad), read_only=True)
-                self._versie = versie
+                    self._con = None
+                con = duckdb.connect(str(pad), read_only=True)
+                if _gelezen_schema_versie(con) != schema_versie():
+                    con.close()
+                    raise DatabaseFout("verouderd", _FOUTTEKST["verouderd"])
+                self._con, self._versie = con, versie
             return self._con
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

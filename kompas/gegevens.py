@@ -2,13 +2,13 @@
 polars DataFrame eruit, altijd (één afspraak voor elke leesfunctie). Geen Streamlit hier: de pagina's roepen
 deze functies aan via `kompas.lezen`, dat ze per databaseversie cachet en de gedeelde leesverbinding geeft.
 
-De SQL staat in `queries/<naam>.sql` en leest de publieke view `indicator_waarden`
-(loaders/schema/50_views.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
+De SQL staat in `queries/pagina/<naam>.sql` en leest de publieke view `indicator_waarden`
+(queries/marts/10_indicator_waarden.sql): voorkeursbron, landelijke waarde, verschil, significantie, oordeel en
 vorige meting worden daar één keer bepaald. De status tegenover een streefwaarde komt uit
 `kompas.status` (kies_streefwaarde, beoordeel, status_doel).
 
 Snelheid: de paginaqueries lezen `afgeleid.indicator_waarden` en de samenvattingen daarvan, die elke
-schrijftransactie vastzet (loaders/afgeleid.sql); lezen is dus alleen selecteren.
+schrijftransactie vastzet (queries/marts/); lezen is dus alleen selecteren.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 De Nederlandse getalnotatie (`opmaak.VEGA_LOCALE`) wordt één keer bij het tonen toegepast
 (`voor_weergave`). Elke reeks heeft een eigen kleur, vorm en streep (`reeks_stijlen`), per regio overal gelijk.
-Een lijn verbindt alleen waarden van één reeks (`reeks_id`, zie loaders/schema/50_views.sql): een andere bron of
+Een lijn verbindt alleen waarden van één reeks (`reeks_id`, zie queries/marts/10_indicator_waarden.sql): een andere bron of
 definitie is een onderbreking, met een noot in de ondertitel.
 """
 
@@ -179,7 +179,7 @@ def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
 
 
 def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
-    """De rijen die in een grafiek komen: een waarde, en `in_grafiek` (één per regio-jaar, zie 50_views.sql).
+    """De rijen die in een grafiek komen: een waarde, en `in_grafiek` (één per regio-jaar, zie queries/marts/10_indicator_waarden.sql).
 
     Zonder `reeks_id` (een frame van buiten de database) is elke regio × leeftijd één lijn.
     """
@@ -266,7 +266,7 @@ def trend(
     """Trend per regio: lijn met markers, het 95%-interval, nulmeting en streefwaarde.
 
     `reeks` heeft kolommen regio_code, regio_soort, regio_naam, peiljaar, leeftijd, waarde, ondergrens,
-    bovengrens, en uit de database in_grafiek, reeks_id, trendbreuk en bronfamilie (queries/reeks_indicator.sql).
+    bovengrens, en uit de database in_grafiek, reeks_id, trendbreuk en bronfamilie (queries/pagina/reeks_indicator.sql).
     Alleen `in_grafiek`-rijen worden getekend; elke `reeks_id` is een eigen lijn, dus een andere leeftijdsgroep
     of bronfamilie wordt nooit verbonden. De y-as heeft de eenheid van de cijfers (kolom `eenheid`, de registry).
     `regio`: de regio waar de grafiek over gaat; de ondertitel zegt wat er werkelijk getekend is (`grafiek_ondertitel`).

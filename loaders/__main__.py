@@ -15,13 +15,14 @@ import sys
 from pathlib import Path
 
 from kompas import opmaak
-from kompas.db import DATA, DatabaseFout, Lezer, database_pad, zorg_voor_database
+from kompas.db import DATA, DatabaseFout, Lezer, database_pad
 from kompas.opdrachtregel import Opdrachtregel
 from kompas.opmaak import schone_tekst
 from kompas.tabellen import upload_omschrijving, upload_stand
 from kompas.teksten import aantal_problemen, overgeslagen_tekst
 from loaders import excel
 from loaders.excel import Validatie, Voorbeeld
+from loaders.ingebed import zorg_voor_database
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -122,7 +123,7 @@ def _intrekken(args: argparse.Namespace, door: str, wie: str) -> int:
 def _lijst() -> int:
     from kompas.gegevens import uploads
 
-    lijst = uploads(Lezer(zorg_voor_database()).cursor())
+    lijst = uploads(Lezer().cursor())
     for u in lijst.iter_rows(named=True):
         print(f"{upload_omschrijving(u)} – {upload_stand(u)}")
     if lijst.is_empty():
@@ -188,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     upload.set_defaults(doe=_upload)
     args = parser.parse_args(argv)
     try:
+        if args.opdracht != "build":   # build bouwt zelf; de andere opdrachten lezen eerst een actuele database
+            zorg_voor_database()
         return args.doe(args)
     except DatabaseFout as fout:   # Nederlands, met wat te doen; het pad erbij voor de beheerder
         print(f"Fout: {fout}\nDatabase: {database_pad()}", file=sys.stderr)

@@ -13,7 +13,7 @@ Eén upload is één werkblad. Een dataset is: dezelfde soort werkblad (waarden/
 gemeente(n), en dezelfde bestandsnaam óf dezelfde set indicatoren. Een nieuwe versie van een dataset
 vervangt de cijfers van de vorige (die blijven bewaard in upload_waarde/upload_streefwaarde).
 Waarden komen in `waarneming` met herkomst 'upload:<id>' (soort 'upload'); streefwaarden staan in
-`upload_streefwaarde` (geldende: view `geldende_upload_streefwaarde`). Zie loaders/schema/20_uploads.sql.
+`upload_streefwaarde` (geldende: view `geldende_upload_streefwaarde`). Zie queries/tabellen/20_uploads.sql.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from kompas import toegang
-from kompas.db import Lezer, schrijf_transactie, sql_bestand, zorg_voor_database
+from kompas.db import Lezer, schrijf_sql, schrijf_transactie, sql_bestand
 from loaders import excel_lezen, werker
 from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
@@ -78,7 +78,7 @@ def lees_bestand(pad: str | Path) -> bytes:
 def _referentie(con: duckdb.DuckDBPyConnection | None) -> Referentie:
     if con is not None:
         return laad_referentie(con)
-    return laad_referentie(Lezer(zorg_voor_database()).cursor())
+    return laad_referentie(Lezer().cursor())
 
 
 def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | None = None,
@@ -164,11 +164,6 @@ def _dataset(werkblad: Werkblad) -> tuple[str, str]:
     return gemeenten, f"{werkblad.soort}|{gemeenten}|{indicatoren}"
 
 
-_VORIGE = """
-select upload_id from geldende_upload
-where soort = $soort and gemeente_code = $gemeente and (bestandsnaam = $bestand or dataset_sleutel = $sleutel)
-order by upload_id desc limit 1
-"""
 
 _VERGELIJK_WAARDEN = """
 with huidig as (
@@ -224,8 +219,9 @@ order by status <> 'vervalt', rij
 def _voorbeeld_blad(con: duckdb.DuckDBPyConnection, validatie: Validatie, werkblad: Werkblad,
                     max_rijen: int | None) -> Voorbeeld:
     gemeenten, sleutel = _dataset(werkblad)
-    vorige = con.execute(_VORIGE, {"soort": werkblad.soort, "gemeente": gemeenten, "bestand": validatie.bestandsnaam,
-                                   "sleutel": sleutel}).fetchall()
+    vorige = con.execute(schrijf_sql("vorige_upload"), {
+        "soort": werkblad.soort, "gemeente": gemeenten, "bestand": validatie.bestandsnaam, "sleutel": sleutel,
+    }).fetchall()
     vorige_id = vorige[0][0] if vorige else None
     con.register("nieuw", _tabel(werkblad))
     try:
@@ -247,7 +243,7 @@ def voorbeeld(validatie: Validatie, con: duckdb.DuckDBPyConnection | None = None
               max_rijen: int | None = 1000) -> list[Voorbeeld]:
     """Per werkblad: wat de upload verandert (nieuw / gewijzigd / ongewijzigd / vervalt). Schrijft niets."""
     if con is None:
-        con = Lezer(zorg_voor_database()).cursor()
+        con = Lezer().cursor()
     return [_voorbeeld_blad(con, validatie, w, max_rijen) for w in validatie.werkbladen]
 
 
@@ -258,13 +254,6 @@ def _tijdens_vastleggen(con: duckdb.DuckDBPyConnection) -> None:
     """Haakje voor de test die een proces midden in de transactie laat sterven."""
 
 
-_HERSTEL_WAARNEMINGEN = """
-insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id, citaat)
-select indicator_code, gemeente_code, peiljaar, leeftijd, waarde, 'upload:' || upload_id,
-       -- de eigen bron van deze rij (de herkomst noemt alle bronnen van het werkblad)
-       coalesce(bron || ' — ', '') || 'werkblad ' || $werkblad || ', rij ' || rij || coalesce(', kolom ' || kolom, '')
-from upload_waarde where upload_id = $upload_id
-"""
 
 
 def controleer_gemeenten(validatie: Validatie, gemeenten: Collection[str] | None) -> None:
@@ -326,7 +315,7 @@ def leg_vast(validatie: Validatie, door: str, pad: Path | None = None,
             if vb.vervangt_upload_id is not None:
                 con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{vb.vervangt_upload_id}"})
             if werkblad.soort == "waarden":
-                con.execute(_HERSTEL_WAARNEMINGEN, {"upload_id": upload_id, "werkblad": werkblad.naam})
+                con.execute(schrijf_sql("herstel_waarnemingen"), {"upload_id": upload_id, "werkblad": werkblad.naam})
             ids.append(upload_id)
         _tijdens_vastleggen(con)
     return ids
@@ -340,7 +329,7 @@ def intrekbaar(upload_id: int, con: duckdb.DuckDBPyConnection | None = None,
     `gemeenten`: alleen uploads die uitsluitend over deze gemeentecodes gaan; None: de beheerder.
     """
     if con is None:
-        con = Lezer(zorg_voor_database()).cursor()
+        con = Lezer().cursor()
     cur = con.execute(sql_bestand("uploads"), {"id": upload_id})
     rij = cur.fetchall()
     if not rij:
@@ -374,5 +363,5 @@ def trek_in(upload_id: int, door: str, pad: Path | None = None, gemeenten: Colle
                 return None
             oud = oud[0]
             if oud[1] == "waarden":
-                con.execute(_HERSTEL_WAARNEMINGEN, {"upload_id": vorige, "werkblad": oud[0]})
+                con.execute(schrijf_sql("herstel_waarnemingen"), {"upload_id": vorige, "werkblad": oud[0]})
         return vorige

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from kompas.db import DATA, pas_schema_toe, schrijf_transactie
+from kompas.db import (DATA, DatabaseFout, database_pad, is_actueel, ontbreekt_fout, pas_schema_toe,
+                       schrijf_transactie)
 from loaders.kaders import laad_kaders
 
 KLEURCODE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -88,6 +89,12 @@ def laad_referentie(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
         """,
         {"pad": _csv(data / "indicatoren.csv")},
     )
+    con.execute("delete from berekende_indicator")
+    con.execute(
+        "insert into berekende_indicator select indicator_code, teller, noemer, cast(factor as integer), leeftijd,"
+        " teller_woord, noemer_woord from read_csv($pad, header = true, all_varchar = true)",
+        {"pad": _csv(data / "berekende_indicatoren.csv")},
+    )
 
 
 def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
@@ -132,3 +139,21 @@ def bouw(pad: Path | None = None, data: Path = DATA) -> dict[str, int]:
             for tabel in ("regio", "indicator", "herkomst", "waarneming")
         }
     return tellingen
+
+
+def zorg_voor_database(pad: Path | None = None) -> Path:
+    """De stap vóór het lezen (start van de app, `python -m loaders`): bouwt een ontbrekende database uit `data/`
+    en werkt een database van een andere versie van de SQL bij (een lege schrijftransactie: schema en afgeleide
+    tabellen opnieuw). Is alles al actueel, dan leest dit alleen de versie en schrijft niets. Geeft het pad."""
+    pad = Path(pad) if pad else database_pad()
+    if not pad.exists():
+        try:
+            bouw(pad)
+        except DatabaseFout as fout:
+            raise ontbreekt_fout(fout) from fout
+    elif not is_actueel(pad):
+        # de referentie (regio's met kleur en vorm, registry) hoort bij deze versie van de code: mee bijwerken;
+        # uploads en live opgehaalde cijfers blijven staan
+        with schrijf_transactie(pad) as con:
+            laad_referentie(con)
+    return pad

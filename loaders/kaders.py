@@ -1,4 +1,4 @@
-"""Laadt de beleidskaders uit `data/kaders/*.toml` in de kadertabellen (loaders/schema/10_kaders.sql).
+"""Laadt de beleidskaders uit `data/kaders/*.toml` in de kadertabellen (queries/tabellen/10_kaders.sql).
 
 `laad_kaders(con)` leest en controleert eerst alle bestanden en vervangt daarna in één keer de tabellen
 kader, doel, kader_indicator, streefwaarde, kader_weggelaten, maatschappelijk_effect, doel_effect en

@@ -12,7 +12,7 @@ import pytest
 from dbhulp import alleen_lezen
 
 from kompas import gegevens
-from kompas.db import PROJECT, QUERIES
+from kompas.db import MART_LAGEN, PAGINA, PROJECT, QUERIES, SCHEMA_LAGEN, SCHRIJVEN, laag_bestanden
 
 VERPLICHT = ("naam", "definitie", "eenheid", "bron", "licentie", "goede_richting")
 
@@ -57,6 +57,19 @@ def test_every_registry_indicator_reachable_through_query_path(cur):
         assert set(waarden["indicator_code"].to_list()) == ({code} if code in aantal else set()), code
 
 
+def test_elke_berekende_indicator_is_gedeclareerd_met_bekende_codes():
+    """data/berekende_indicatoren.csv: teller, noemer en uitkomst staan in de registry, en precies de indicatoren
+    met een `berekening` in de registry zijn gedeclareerd (de tekst op de indicatorpagina hoort bij een model)."""
+    registry = {r["indicator_code"]: r for r in _registry().iter_rows(named=True)}
+    berekend = pl.read_csv(PROJECT / "data" / "berekende_indicatoren.csv", infer_schema=False)
+    assert berekend.height >= 1
+    for rij in berekend.iter_rows(named=True):
+        assert {rij["indicator_code"], rij["teller"], rij["noemer"]} <= set(registry), rij
+        assert int(rij["factor"]) > 0 and rij["teller_woord"] and rij["noemer_woord"], rij
+    met_berekening = {code for code, r in registry.items() if (r["berekening"] or "").strip()}
+    assert set(berekend["indicator_code"].to_list()) == met_berekening
+
+
 def test_headline_indicators_exist_in_registry():
     registry = set(_registry()["indicator_code"].to_list())
     kop = gegevens.kopindicatoren()
@@ -96,19 +109,116 @@ def _querynamen() -> set[str]:
 
 def test_every_query_file_is_used_by_kompas():
     gebruikt = _querynamen()
-    ongebruikt = [p.stem for p in sorted(QUERIES.glob("*.sql")) if p.stem not in gebruikt]
+    bestanden = sorted(PAGINA.glob("*.sql"))
+    assert len(bestanden) >= 5, "geen paginaqueries gevonden in queries/pagina/"
+    ongebruikt = [p.stem for p in bestanden if p.stem not in gebruikt]
     assert not ongebruikt, f"queries zonder gebruiker in kompas/: {ongebruikt}"
 
 
 def test_every_named_query_exists():
     namen = _querynamen()
     assert {"reeks_indicator", "gemeenten", "kader_indicatoren"} <= namen   # via _lees én via _rijen
-    ontbrekend = sorted(n for n in namen if not (QUERIES / f"{n}.sql").exists())
+    ontbrekend = sorted(n for n in namen if not (PAGINA / f"{n}.sql").exists())
     assert not ontbrekend, f"querynamen zonder bestand in queries/: {ontbrekend}"
 
 
 def test_query_files_bind_parameters_and_end_in_final():
-    for pad in sorted(QUERIES.glob("*.sql")):
+    for pad in sorted(PAGINA.glob("*.sql")):
         tekst = pad.read_text(encoding="utf-8")
         assert "{" not in tekst, f"{pad.name}: sjabloontekens; bind parameters met $naam"
         assert re.search(r"select \* from final", tekst), f"{pad.name}: eindig met 'select * from final'"
+
+
+# --- de SQL-boom queries/: lagen als mappen, één model per bestand ---------------------------------------------
+
+MODEL_LAGEN = ("staging", "indicatoren", "marts")
+_VOORVOEGSEL = re.compile(r"^(\d{2})_(.+)$")
+_CREATE = re.compile(r"create\s+(?:or\s+replace\s+)?(view|table|macro)\s+(?:if\s+not\s+exists\s+)?([\w.]+)", re.I)
+
+
+def _gemaakt(pad) -> list[tuple[str, str]]:
+    """(soort, naam) van elke create in een SQL-bestand, commentaar niet meegeteld."""
+    return _CREATE.findall(re.sub(r"--[^\n]*", "", pad.read_text(encoding="utf-8")))
+
+
+def _model(pad) -> tuple[str, str]:
+    """(schema, naam) van het object dat een modelbestand maakt, uit de bestandsnaam: '20_afgeleid_x.sql' is
+    afgeleid.x, '30_stg_waarneming.sql' is main.stg_waarneming."""
+    treffer = _VOORVOEGSEL.match(pad.stem)
+    assert treffer, f"{pad}: de naam begint niet met een volgnummer ('10_naam.sql')"
+    naam = treffer.group(2)
+    return ("afgeleid", naam.removeprefix("afgeleid_")) if naam.startswith("afgeleid_") else ("main", naam)
+
+
+def test_elk_modelbestand_maakt_precies_het_object_uit_zijn_naam():
+    bestanden = laag_bestanden(*MODEL_LAGEN)
+    assert len(bestanden) >= 10
+    for laag in MODEL_LAGEN:
+        nummers = [_VOORVOEGSEL.match(p.stem).group(1) for p in bestanden if p.parent.name == laag]
+        assert nummers and len(set(nummers)) == len(nummers), f"{laag}: volgnummers niet uniek: {nummers}"
+    for pad in bestanden:
+        schema, naam = _model(pad)
+        gemaakt = _gemaakt(pad)
+        verwacht = naam if schema == "main" else f"afgeleid.{naam}"
+        assert [doel for _, doel in gemaakt] == [verwacht], f"{pad}: één model per bestand ({verwacht}), maakt {gemaakt}"
+
+
+def test_elk_modelbestand_wordt_uitgevoerd_en_niets_anders_maakt_views_of_afgeleide_tabellen(cur):
+    """Een model in een map die de bouw niet uitvoert (of een object dat buiten de modelbestanden ontstaat)
+    valt hier op: de catalogus van een gebouwde database is precies de modelbestanden."""
+    verwacht = {_model(p) for p in laag_bestanden(*MODEL_LAGEN)}
+    views = set(cur.execute(
+        "select schema_name, view_name from duckdb_views() where not internal and database_name = current_database()"
+    ).fetchall())
+    afgeleid = set(cur.execute(
+        "select schema_name, table_name from duckdb_tables() where schema_name = 'afgeleid'").fetchall())
+    assert views | (afgeleid - {("afgeleid", "schema_versie")}) == verwacht
+
+
+def test_elke_tabel_heeft_haar_definitie_in_queries_tabellen(cur):
+    gedefinieerd = {
+        doel.lower() for pad in laag_bestanden("tabellen")
+        for soort, doel in _gemaakt(pad) if soort.lower() == "table"
+    }
+    tabellen = {t for (t,) in cur.execute(
+        "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
+    ).fetchall()}
+    assert tabellen and tabellen == gedefinieerd
+
+
+def test_elke_schrijfopdracht_wordt_gebruikt_en_bestaat():
+    bestanden = {p.stem for p in SCHRIJVEN.glob("*.sql")}
+    bomen = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted((PROJECT / "loaders").rglob("*.py"))]
+    gebruikt = {
+        aanroep.args[0].value for boom in bomen for aanroep in ast.walk(boom)
+        if isinstance(aanroep, ast.Call) and getattr(aanroep.func, "id", None) == "schrijf_sql"
+        and aanroep.args and isinstance(aanroep.args[0], ast.Constant)
+    }
+    assert bestanden and gebruikt == bestanden, f"ongebruikt: {bestanden - gebruikt}; zonder bestand: {gebruikt - bestanden}"
+
+
+def test_schema_versie_omvat_alle_lagen_die_de_database_vormen():
+    dekt = {p.relative_to(QUERIES).parts[0] for p in laag_bestanden(*SCHEMA_LAGEN, *MART_LAGEN)}
+    assert dekt == {"tabellen", *MODEL_LAGEN}
+    alle_mappen = {p.name for p in QUERIES.iterdir() if p.is_dir()}
+    assert alle_mappen == dekt | {"pagina", "schrijven"}, "een nieuwe map in queries/ hoort in een laag"
+    assert not list(QUERIES.glob("*.sql")), "SQL staat in een laagmap van queries/, niet erboven"
+
+
+# De ene brug van de toonlaag naar de schrijfkant: wat de uploadpagina met een bestand doet (controleren en
+# vastleggen in loaders.excel). Die module zelf importeert niemand in loaders/, dus er is geen cyclus.
+SCHRIJFBRUG = {"uploaden.py"}
+
+
+def test_kompas_importeert_niets_uit_loaders():
+    """De leeskant (kompas/) hangt niet af van de schrijfkant (loaders/): geen pakketcyclus. Alleen de
+    uploadbrug (SCHRIJFBRUG) roept de schrijfkant aan, en loaders/ importeert die brug niet."""
+    for pad in sorted((PROJECT / "loaders").rglob("*.py")):
+        assert "kompas.uploaden" not in pad.read_text(encoding="utf-8"), pad.name
+    for pad in sorted((PROJECT / "kompas").rglob("*.py")):
+        if pad.name in SCHRIJFBRUG:
+            continue
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            namen = ([a.name for a in knoop.names] if isinstance(knoop, ast.Import)
+                     else [knoop.module or ""] if isinstance(knoop, ast.ImportFrom) else [])
+            assert not [n for n in namen if n.split(".")[0] == "loaders"], f"{pad.name} importeert {namen}"

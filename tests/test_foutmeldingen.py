@@ -86,10 +86,18 @@ def test_afgekapte_database_geeft_een_nederlandse_melding(afgekapte_db, pagina):
     assert "beschadigd" in _melding(_pagina(pagina))
 
 
-@pytest.mark.parametrize("pagina", ["overzicht", "upload"])
-def test_ontbrekende_database_in_alleen_lezen_map(alleen_lezen_map, pagina):
-    tekst = _melding(_pagina(pagina))
+def test_ontbrekende_database_in_alleen_lezen_map_bij_de_start(alleen_lezen_map):
+    """De start (app.py) bouwt een ontbrekende database; kan dat niet, dan zegt de app waarom."""
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60).run()
+    tekst = _melding(at)
     assert "ontbreekt en kan niet worden aangemaakt" in tekst and "schrijfrechten" in tekst
+
+
+@pytest.mark.parametrize("pagina", ["overzicht", "upload"])
+def test_pagina_bouwt_geen_ontbrekende_database(alleen_lezen_map, pagina):
+    """Een pagina leest alleen: zonder database een Nederlandse melding (bouwen doen de start en de CLI)."""
+    tekst = _melding(_pagina(pagina))
+    assert "is er (nog) niet" in tekst and "python -m loaders build" in tekst
 
 
 def _cli(*args: str, db: Path) -> subprocess.CompletedProcess:

@@ -1,6 +1,6 @@
 """De grafiekbouwers, getoetst op hun Vega-Lite-specificatie (chart.to_dict(), dat ook valideert).
 
-De cijfers hieronder ZIJN VERZONNEN (testgegevens); ze hebben de kolommen van queries/reeks_indicator.sql.
+De cijfers hieronder ZIJN VERZONNEN (testgegevens); ze hebben de kolommen van queries/pagina/reeks_indicator.sql.
 """
 
 import polars as pl

@@ -10,7 +10,7 @@ import pytest
 
 from dbhulp import alleen_lezen, vraag
 
-from kompas.db import DATA, Lezer, schema_versie, schrijf_transactie
+from kompas.db import DATA, DatabaseFout, Lezer, schema_versie, schrijf_transactie
 from loaders.ingebed import bouw
 
 # Gepubliceerde cijfers zoals in de vindplaats (shared/reference), met hun interval waar gegeven.
@@ -179,13 +179,22 @@ def test_elke_schrijftransactie_zet_de_afgeleide_tabellen_vast(tmp_path):
     assert per_indicator[0][0] >= 1
 
 
-def test_lezer_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
+def test_lezer_leest_alleen_en_de_start_werkt_een_database_van_een_oudere_versie_bij(tmp_path):
+    from kompas.db import DatabaseFout
+    from loaders.ingebed import zorg_voor_database
+
     pad = tmp_path / "k.duckdb"
     bouw(pad)
     con = duckdb.connect(str(pad))
     con.execute("drop schema afgeleid cascade")  # zoals een database van vóór de afgeleide tabellen
     con.close()
+    voor = pad.read_bytes()
     lezer = Lezer(pad)
+    with pytest.raises(DatabaseFout) as fout:
+        lezer.cursor()
+    assert fout.value.reden == "verouderd" and "python -m loaders build" in str(fout.value)
+    assert pad.read_bytes() == voor                    # de lezer schrijft niets
+    assert zorg_voor_database(pad) == pad              # de stap bij de start (app.py) en in python -m loaders
     try:
         aantal = lezer.cursor().execute("select count(*) from afgeleid.indicator_waarden").fetchone()[0]
         versie = lezer.cursor().execute("select versie from afgeleid.schema_versie").fetchone()[0]
@@ -211,7 +220,9 @@ def test_kleur_en_vorm_van_een_gemeente_komen_uit_regio_csv(lees):
         r["regio_code"] for r in _regio_csv() if r["soort"] == "gemeente"}
 
 
-def test_een_oudere_database_zonder_kleur_wordt_bijgewerkt_en_bouwen_vult_de_kleur(tmp_path):
+def test_een_oudere_database_zonder_kleur_krijgt_bij_de_startstap_de_kleuren_uit_regio_csv(tmp_path):
+    from loaders.ingebed import zorg_voor_database
+
     pad = tmp_path / "k.duckdb"
     bouw(pad)
     con = duckdb.connect(str(pad))
@@ -220,16 +231,14 @@ def test_een_oudere_database_zonder_kleur_wordt_bijgewerkt_en_bouwen_vult_de_kle
     con.execute("alter table regio drop column kleur")
     con.execute("alter table regio drop column vorm")
     con.close()
-    lezer = Lezer(pad)
-    try:
-        kleuren = lezer.cursor().execute("select distinct regio_kleur from afgeleid.indicator_waarden").fetchall()
-    finally:
-        lezer.close()
-    assert kleuren == [(None,)]   # bijgewerkt: de kolom is er, nog leeg
-    bouw(pad)
-    gemeente = next(r for r in _regio_csv() if r["soort"] == "gemeente")
-    assert vraag(pad, "select kleur, vorm from regio where regio_code = ?", [gemeente["regio_code"]]) == [
-        (gemeente["kleur"], gemeente["vorm"])]
+    with pytest.raises(DatabaseFout):            # de leeskant werkt niets bij
+        Lezer(pad).cursor()
+    zorg_voor_database(pad)                      # de startstap: schema bij, en de referentie uit data/ opnieuw
+    gemeenten = {r["regio_code"]: (r["kleur"], r["vorm"]) for r in _regio_csv() if r["soort"] == "gemeente"}
+    getekend = dict((c, (k, v)) for c, k, v in vraag(
+        pad, "select distinct regio_code, regio_kleur, regio_vorm from afgeleid.indicator_waarden"
+             " where regio_kleur is not null"))
+    assert getekend == gemeenten
 
 
 @pytest.mark.parametrize("kleur, vorm, melding", [
@@ -383,3 +392,65 @@ def test_een_database_van_voor_de_wijken_wordt_bijgewerkt(tmp_path):
     bouw(pad)
     assert vraag(pad, "select count(*) from regio where soort = 'wijk'") == [(15,)]
     assert vraag(pad, "select gemeente_code from regio where regio_code = 'WK030307'") == [("GM0303",)]
+
+
+def test_de_startstap_schrijft_niets_als_de_database_actueel_is(tmp_path):
+    from loaders.ingebed import zorg_voor_database
+
+    pad = tmp_path / "k.duckdb"
+    zorg_voor_database(pad)                            # ontbreekt: bouwt uit data/
+    assert vraag(pad, "select count(*) from waarneming")[0][0] > 700
+    stat = pad.stat()
+    zorg_voor_database(pad)
+    assert (pad.stat().st_ino, pad.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_lezer_bouwt_geen_ontbrekende_database(tmp_path):
+    from kompas.db import DatabaseFout
+
+    lezer = Lezer(tmp_path / "k.duckdb")
+    with pytest.raises(DatabaseFout) as fout:
+        lezer.cursor()
+    assert fout.value.reden == "niet_gebouwd" and not (tmp_path / "k.duckdb").exists()
+
+
+# --- sleutels (queries/tabellen/): een dubbele of verkeerde rij wordt geweigerd, in het Nederlands -------------
+
+ENGELS = ("Error", "Exception", "Constraint", "COALESCE", "duckdb", "violates")
+
+
+def _weigert(pad, sql: str) -> str:
+    from kompas.db import DatabaseFout
+
+    voor = pad.read_bytes()
+    with pytest.raises(DatabaseFout) as fout:
+        with schrijf_transactie(pad) as con:
+            con.execute(sql)
+    assert fout.value.reden == "sleutel"
+    tekst = str(fout.value)
+    assert not any(woord in tekst for woord in ENGELS), tekst
+    assert "Er is niets vastgelegd" in tekst
+    assert pad.read_bytes() == voor
+    return tekst
+
+
+def test_een_dubbel_cijfer_wordt_geweigerd_door_de_sleutel_van_waarneming(ingebedde_db):
+    tekst = _weigert(ingebedde_db, """
+        insert into waarneming select * from waarneming
+        where indicator_code = 'ervaren_gezondheid_pct' and regio_code = 'GM0148' and peiljaar = 2020
+            and leeftijd = '18+' and peildatum is null
+        limit 1""")
+    assert "dubbel" in tekst and "ervaren_gezondheid_pct" in tekst and "peildatum: geen" in tekst
+
+
+def test_een_dubbele_streefwaarde_voor_hetzelfde_jaar_wordt_geweigerd(ingebedde_db):
+    tekst = _weigert(ingebedde_db, "insert into streefwaarde select * from streefwaarde where jaar is null limit 1")
+    assert "dubbel" in tekst and "jaar: geen" in tekst
+    _weigert(ingebedde_db, "insert into streefwaarde select * from streefwaarde where jaar is not null limit 1")
+
+
+def test_een_geuploade_waarde_zonder_upload_wordt_geweigerd(ingebedde_db):
+    tekst = _weigert(ingebedde_db, """
+        insert into upload_waarde (upload_id, rij, gemeente_code, indicator_code, peiljaar, waarde)
+        values (999, 2, 'GM0148', 'bewindvoering_huishoudens', 2024, 5)""")
+    assert "verwijst naar iets wat niet (meer) bestaat" in tekst

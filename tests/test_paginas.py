@@ -276,3 +276,13 @@ def test_via_app_nagekeken_tegen_de_geinstalleerde_streamlit():
     (nagekeken,) = re.findall(r"nagekeken tegen streamlit (\d+(?:\.\d+)*)", tekst)
     assert nagekeken == streamlit.__version__
     assert hasattr(PagesManager, "uses_pages_directory")
+
+
+def test_een_verse_start_bouwt_de_database_via_app_py(tmp_path, monkeypatch):
+    """Zonder database bouwt de start (app.py, één keer per proces) haar uit data/; de pagina's lezen alleen."""
+    pad = tmp_path / "nieuw" / "kompas.duckdb"
+    monkeypatch.setenv("KOMPAS_DB", str(pad))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=TIJD).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error and pad.exists()
+    assert len(at.metric) >= 9

@@ -3,6 +3,8 @@ hand uitgerekend uit de rijen daar."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dbhulp import alleen_lezen
@@ -45,6 +47,39 @@ def test_bijstand_per_1000_computed_from_preferred_counts(cur):
     assert w["verschil_landelijk"] == pytest.approx(-15.0)
     assert w["vorige_peiljaar"] == 2022 and w["vorige_waarde"] == pytest.approx(11.0)
     assert w["verandering"] == pytest.approx(-1.0)
+
+
+def test_bijstand_per_1000_als_gegevens_geeft_precies_de_cijfers_van_de_handgeschreven_view(cur):
+    """De declaratie (data/berekende_indicatoren.csv) met het generieke model ind_berekend geeft rij voor rij en
+    kolom voor kolom wat de handgeschreven view van sessie 3 gaf (tests/referentie/)."""
+    oud = (Path(__file__).parent / "referentie" / "ind_bijstand_per_1000_sessie3.sql").read_text(encoding="utf-8")
+    select = oud[oud.index("with tellingen as"):].rstrip().rstrip(";")
+    verwacht = cur.sql(f"select * from ({select}) order by all").pl()
+    nieuw = cur.sql("select * from ind_berekend where indicator_code = 'bijstand_per_1000' order by all").pl()
+    assert verwacht.height == 3   # GM0148 2022 en 2023, NL01 2023; GM0303 heeft een gepubliceerd cijfer
+    assert nieuw.select(verwacht.columns).equals(verwacht)
+    (w,) = [r for r in nieuw.to_dicts() if r["regio_code"] == "GM0148" and r["peiljaar"] == 2023]
+    assert w["citaat"] == "berekend: 300 personen / 30000 inwoners × 1.000"
+
+
+def test_een_nieuwe_berekende_indicator_is_alleen_een_declaratie(tmp_path):
+    """Een tweede declaratie (per 10.000) geeft zonder nieuwe SQL haar cijfers; een gepubliceerd cijfer gaat voor."""
+    from kompas.db import schrijf_transactie
+
+    pad = bouw_fixture(tmp_path / "fixture.duckdb")
+    with schrijf_transactie(pad) as con:
+        con.execute("insert into berekende_indicator values "
+                    "('bijstand_per_10000', 'bijstand_personen', 'inwoners', 10000, 'totaal', 'personen', 'inwoners')")
+    with alleen_lezen(pad) as con:
+        rijen = con.execute(
+            "select regio_code, peiljaar, waarde, is_berekend, citaat from afgeleid.indicator_waarden"
+            " where indicator_code = 'bijstand_per_10000' order by all").fetchall()
+    assert rijen == [
+        ("GM0148", 2022, pytest.approx(110.0), True, "berekend: 330 personen / 30000 inwoners × 10.000"),
+        ("GM0148", 2023, 95.0, False, None),   # gepubliceerd (document A): geen berekening voor die cel
+        ("GM0303", 2023, pytest.approx(125.0), True, "berekend: 500 personen / 40000 inwoners × 10.000"),
+        ("NL01", 2023, pytest.approx(250.0), True, "berekend: 450000 personen / 18000000 inwoners × 10.000"),
+    ]
 
 
 def test_register_without_interval_judged_by_sign_not_significance(cur):

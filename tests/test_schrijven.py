@@ -73,10 +73,10 @@ def test_gedode_schrijver_en_daarna_vervangen_database_blokkeert_niets(ingebedde
 
 @pytest.fixture
 def kleine_schijf(tmp_path):
-    """Een tmpfs van 24 MB (de database is ~8 MB, zijn werkkopie ook)."""
+    """Een tmpfs van 32 MB (de database is ~9,5 MB, zijn werkkopie ook, plus de WAL)."""
     schijf = tmp_path / "schijf"
     schijf.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(schijf)],
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(schijf)],
                                            capture_output=True).returncode != 0:
         pytest.skip("een kleine tmpfs koppelen vraagt root")
     yield schijf

@@ -1,5 +1,5 @@
 -- Publieke view voor pagina's, analisten en controles: één rij per waarde (opgeslagen of berekend,
--- zie 40_berekend.sql), met alles wat een pagina over die waarde zegt.
+-- zie indicatoren/), met alles wat een pagina over die waarde zegt.
 --
 -- Voorkeur: bij meerdere bronnen voor dezelfde cel (indicator, regio, peiljaar, peildatum, leeftijd) is
 --   `is_voorkeur` waar voor de bron die het dashboard toont: StatLine (CBS/RIVM) vóór upload vóór
@@ -29,7 +29,8 @@
 --   stand; een jaarcijfer zonder peildatum gaat voor een stand met datum). Twee standen in één jaar (1 januari
 --   en 1 oktober 2020) worden zo nooit een verticale zigzag; de andere blijven in de tabel, gemarkeerd.
 -- Trendbreuk: een lijn verbindt alleen grafiekwaarden van één reeks: dezelfde indicator, dezelfde definitie en
---   leeftijdsgroep (18+ en 19+ zijn aparte reeksen) en dezelfde bronfamilie (`bronfamilie`, 40_berekend.sql).
+--   leeftijdsgroep (18+ en 19+ zijn aparte reeksen) en dezelfde bronfamilie (`bronfamilie`,
+--   staging/30_stg_waarneming.sql).
 --   `trendbreuk` is waar op de eerste grafiekwaarde na een wissel van bronfamilie binnen (indicator, regio,
 --   leeftijd), op volgorde van peiljaar; `reeks_deel` telt vanaf 1 en gaat bij elke trendbreuk één omhoog;
 --   `reeks_id` (regio | indicator | leeftijd | deel) is de lijn waarop de waarde ligt. Buiten de grafiek:
@@ -57,7 +58,7 @@ gerangschikt as (
         *,
         row_number() over (
             partition by indicator_code, regio_code, peiljaar, peildatum, leeftijd
-            order by bron_rang, opgehaald_op desc nulls last, herkomst_id
+            order by bron_rang asc, opgehaald_op desc nulls last, herkomst_id asc
         ) = 1 as is_voorkeur
     from waarden
 ),
@@ -67,7 +68,7 @@ grafiek as (
         *,
         is_voorkeur and waarde is not null and row_number() over (
             partition by indicator_code, regio_code, peiljaar, leeftijd, (is_voorkeur and waarde is not null)
-            order by peildatum desc nulls first, herkomst_id
+            order by peildatum desc nulls first, herkomst_id asc
         ) = 1 as in_grafiek
     from gerangschikt
 ),
@@ -83,7 +84,7 @@ met_breuk as (
 met_reeks as (
     select
         *,
-        case when in_grafiek then cast(1 + sum(trendbreuk::integer) over (
+        case when in_grafiek then cast(1 + sum(cast(trendbreuk as integer)) over (
             partition by indicator_code, regio_code, leeftijd, in_grafiek
             order by peiljaar rows between unbounded preceding and current row
         ) as integer) end as reeks_deel
@@ -212,7 +213,7 @@ final as (
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum end as vorige_peildatum,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
-        b.bron,  -- zie stg_waarneming (40_berekend.sql)
+        b.bron,  -- zie staging/30_stg_waarneming.sql
         b.herkomst_soort,
         b.herkomst_id,
         b.herkomst_titel,

@@ -1,5 +1,5 @@
 -- Kern van het datamodel: regio's, de indicatorregistry, herkomst en waarnemingen.
--- Alle tabellen worden door loaders/ gevuld; pagina's lezen via queries/.
+-- Alle tabellen worden door loaders/ gevuld; pagina's lezen via queries/pagina/.
 
 create table if not exists regio (
     regio_code     varchar primary key,      -- GM0148, GG1009, PV23, NL01, WK014801
@@ -43,18 +43,33 @@ create table if not exists indicator (
     toelichting    varchar
 );
 
+-- Berekende indicatoren, als gegevens (data/berekende_indicatoren.csv): waarde = teller / noemer × factor, uit de
+-- voorkeurswaarden van dezelfde regio, hetzelfde peiljaar en dezelfde leeftijdsgroep, alleen waar geen gepubliceerd
+-- cijfer voor die cel bestaat. Het ene generieke model is queries/indicatoren/10_ind_berekend.sql.
+create table if not exists berekende_indicator (
+    indicator_code varchar primary key,       -- de berekende indicator (registry)
+    teller         varchar not null,          -- indicator_code van de teller
+    noemer         varchar not null,          -- indicator_code van de noemer (alleen waarden > 0)
+    factor         integer not null,          -- 1000: per 1.000
+    leeftijd       varchar not null,          -- leeftijdsgroep van teller, noemer en uitkomst
+    teller_woord   varchar not null,          -- in het citaat: 'berekend: 300 personen / 30000 inwoners × 1.000'
+    noemer_woord   varchar not null
+);
+
 -- Herkomst: waar een cijfer vandaan komt. Elke waarneming verwijst naar precies één herkomst.
 -- Eerst de uitgever met zijn eigen tabel en pagina (bron, tabel_id, adres); is het cijfer gelezen in een kopie
 -- (een GitHub-kopie van een CBS-export, een begroting of nieuwsbericht dat het cijfer overneemt), dan staat die
 -- kopie apart in gelezen_in. Een titel is nooit alleen de naam van de uitgever.
 create table if not exists herkomst (
     herkomst_id     varchar primary key,      -- 'ingebed:cbs-83674NED', 'cbs:85984NED', 'upload:3'
-    soort           varchar not null check (soort in ('CBS StatLine', 'RIVM StatLine', 'gepubliceerd document', 'upload')),
-    bron            varchar not null,         -- de uitgever: organisatie die het cijfer publiceerde ('CBS', 'gemeente Dronten')
+    soort           varchar not null check (
+        soort in ('CBS StatLine', 'RIVM StatLine', 'gepubliceerd document', 'upload')
+    ),
+    bron            varchar not null,         -- de uitgever, die het cijfer publiceerde ('CBS', 'gemeente Dronten')
     titel           varchar,                  -- tabel of publicatie ('Gezondheidsmonitor; ... 2020')
     tabel_id        varchar,                  -- id van de StatLine-tabel van de uitgever, waar bekend
     adres           varchar,                  -- pagina bij de uitgever (URL), of bij een upload de bestandsnaam
-    gelezen_in      varchar,                  -- de kopie waarin het cijfer gelezen is, met adres; NULL: bij de uitgever zelf
+    gelezen_in      varchar,                  -- kopie waarin het cijfer gelezen is, met adres; NULL: bij de uitgever
     periode         varchar,
     opgehaald_op    timestamp,                -- opgehaald, overgenomen of geüpload
     tabel_gewijzigd timestamp,                -- 'Modified' van een CBS-tabel
@@ -65,8 +80,8 @@ create table if not exists herkomst (
 );
 -- een database van vóór gelezen_in krijgt de kolom erbij (kompas.db past het schema bij elke schrijfactie toe)
 alter table herkomst add column if not exists gelezen_in varchar;
--- de meting achter de cijfers (zie bronfamilie in 40_berekend.sql), waar de loader die kent (data/cbs_tabellen.toml);
--- NULL: afgeleid uit bron en titel
+-- de meting achter de cijfers (zie bronfamilie in staging/30_stg_waarneming.sql), waar de loader die kent
+-- (data/cbs_tabellen.toml); NULL: afgeleid uit bron en titel
 alter table herkomst add column if not exists bronfamilie varchar;
 -- langs welke weg een live tabel kwam ('OData v4 (https://datasets.cbs.nl/...)'); NULL bij ingebedde cijfers en uploads
 alter table herkomst add column if not exists opgehaald_via varchar;
@@ -88,3 +103,15 @@ create table if not exists waarneming (
 -- Noemt de bron alleen een maand ('maart 2017'), dan is peildatum de eerste van die maand en zegt
 -- peildatum_precisie 'maand' dat de dag niet bekend is (getoond als 'stand maart 2017'); NULL: de datum zoals gegeven.
 alter table waarneming add column if not exists peildatum_precisie varchar;
+
+-- Sleutel: één cijfer per indicator, regio, peiljaar, peildatum, leeftijdsgroep en herkomst. Een unieke index
+-- en geen primary key: peildatum mag leeg zijn (dan telt 'geen peildatum' als één waarde), en een index komt ook
+-- in een bestaande database (`create table if not exists` laat die ongemoeid). Een dubbel cijfer geeft een
+-- Nederlandse DatabaseFout (kompas.db) en er wordt niets vastgelegd.
+-- Geen foreign keys naar indicator, regio of herkomst: elke bouw vervangt registry, regio's, herkomst en de
+-- ingebedde cijfers in één transactie, en DuckDB (2.0) weigert het verwijderen van een sleutel waarnaar een rij
+-- verwees die in dezelfde transactie al is verwijderd. Een indicator of bron uit data/ halen kon dan niet meer.
+-- Dat elk cijfer een bekende indicator, regio en herkomst heeft, toetst tests/test_ingebed.py.
+create unique index if not exists waarneming_sleutel on waarneming (
+    indicator_code, regio_code, peiljaar, coalesce(peildatum, date '0001-01-01'), leeftijd, herkomst_id
+);

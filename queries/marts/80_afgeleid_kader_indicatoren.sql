@@ -1,108 +1,3 @@
--- Vastgezette afgeleide tabellen in schema `afgeleid`, voor de paginaqueries in queries/.
---
--- De view `indicator_waarden` (schema/50_views.sql) rekent bij elke query voorkeur, landelijke waarde,
--- significantie en vorige meting opnieuw uit; op een database met alle gemeenten kost dat seconden.
--- kompas.db.schrijf_transactie voert dit bestand daarom uit aan het eind van elke schrijftransactie
--- (bouw, verversing, upload, intrekken), vóór de commit: lezers krijgen een database waarin de
--- afgeleide tabellen precies bij de waarnemingen passen, en hoeven alleen nog te selecteren.
--- De inhoud is precies de view: niets wordt hier berekend dat de view niet ook geeft.
--- Gesorteerd op indicator en regio, zodat een filter op indicator_code weinig rijgroepen leest.
--- Daarna schrijft kompas.db `afgeleid.schema_versie`: met welke versie van de SQL dit gemaakt is;
--- kompas.db.Lezer werkt een database met een andere versie eerst bij.
-
-create schema if not exists afgeleid;
-
-create or replace table afgeleid.indicator_waarden as
-with waarden as (
-    select * from indicator_waarden
-),
-
-final as (
-    select * from waarden
-)
-
-select * from final
-order by indicator_code, regio_code, leeftijd, peiljaar, peildatum;
-
--- De laatste voorkeurswaarde (niet NULL) van elke reeks (indicator, regio, leeftijdsgroep), voor het overzicht.
-create or replace table afgeleid.laatste_waarden as
-with waarden as (
-    select * from afgeleid.indicator_waarden where is_voorkeur and waarde is not null
-),
-
-final as (
-    select *
-    from waarden
-    qualify row_number() over (
-        partition by indicator_code, regio_code, leeftijd
-        order by peiljaar desc, peildatum desc nulls last
-    ) = 1
-)
-
-select * from final
-order by regio_code, indicator_code, leeftijd;
-
--- Samenvattingen voor de registry-, bronnen- en dekkingspagina (alleen waarden die er zijn, niet NULL).
-create or replace table afgeleid.per_indicator as
-with waarden as (
-    select * from afgeleid.indicator_waarden where waarde is not null
-),
-
-final as (
-    select
-        indicator_code,
-        count(*) as aantal_waarden,
-        min(peiljaar) as eerste_peiljaar,
-        max(peiljaar) as laatste_peiljaar,
-        list(distinct leeftijd order by leeftijd) as leeftijden,
-        count(distinct herkomst_id) as aantal_bronnen
-    from waarden
-    group by indicator_code
-)
-
-select * from final;
-
-create or replace table afgeleid.per_herkomst as
-with waarden as (
-    select * from afgeleid.indicator_waarden
-),
-
-final as (
-    select
-        herkomst_id,
-        count(*) filter (where not is_berekend) as aantal_cijfers,
-        count(*) filter (where is_berekend) as aantal_berekend,
-        count(distinct indicator_code) as aantal_indicatoren,
-        min(peiljaar) as eerste_peiljaar,
-        max(peiljaar) as laatste_peiljaar
-    from waarden
-    group by herkomst_id
-)
-
-select * from final;
-
-create or replace table afgeleid.per_regio_jaar as
-with waarden as (
-    select * from afgeleid.indicator_waarden where waarde is not null
-),
-
-final as (
-    select
-        regio_code,
-        indicator_code,
-        peiljaar,
-        count(*) as aantal_waarden,
-        list(distinct leeftijd order by leeftijd) as leeftijden
-    from waarden
-    group by all
-)
-
-select * from final
-order by regio_code, indicator_code, peiljaar;
-
-create or replace table afgeleid.per_indicator_jaar as
-select distinct indicator_code, peiljaar from afgeleid.per_regio_jaar;
-
 -- Kaderboom van elke gemeente: kader -> doel -> indicator in de eigen woorden van de gemeente, met de
 -- gekoppelde registry-indicator, de laatste voorkeurswaarde (en landelijk), de nulmeting en de
 -- streefwaarden (als lijst). De status tegenover de streefwaarde berekent kompas.status (Python).
@@ -130,10 +25,30 @@ kader_indicatoren as (
     select * from kader_indicator
 ),
 
+indicatoren as (
+    select * from indicator
+),
+
+document_streefwaarden as (
+    select * from streefwaarde
+),
+
+upload_streefwaarden as (
+    select * from geldende_upload_streefwaarde   -- staging/20_geldende_upload_streefwaarde.sql
+),
+
+waarden as (
+    select *
+    from afgeleid.indicator_waarden
+    where is_voorkeur
+        and waarde is not null
+        and indicator_code in (select indicator_code from kader_indicatoren)
+),
+
 uit_upload as (
     -- herkend aan de formulering van de gemeente (kader_indicator_id), of aan de registry-code
     select ki.kader_indicator_id, s.* exclude (kader_indicator_id)
-    from geldende_upload_streefwaarde as s
+    from upload_streefwaarden as s
     join kader_indicatoren as ki
         on ki.gemeente_code = s.gemeente_code
         and (
@@ -145,11 +60,11 @@ uit_upload as (
 upload_streef as (
     select
         kader_indicator_id, jaar, tekst, soort, waarde, ondergrens, bovengrens, richting,
-        upload_herkomst(bestandsnaam, geupload_op, door) as herkomst  -- schema/20_uploads.sql
+        upload_herkomst(bestandsnaam, geupload_op, door) as herkomst  -- tabellen/20_uploads.sql
     from uit_upload
     where soort is not null
     qualify row_number() over (
-        partition by kader_indicator_id, jaar order by geupload_op desc, herkomst_id desc, rij
+        partition by kader_indicator_id, jaar order by geupload_op desc, herkomst_id desc, rij asc
     ) = 1
 ),
 
@@ -157,9 +72,9 @@ document_streef as (
     select
         s.kader_indicator_id, s.jaar, s.tekst, s.soort, s.waarde, s.ondergrens, s.bovengrens, s.richting,
         'kader: ' || k.document as herkomst
-    from streefwaarde as s
-    join kader_indicatoren as ki using (kader_indicator_id)
-    join doelen as d using (doel_id)
+    from document_streefwaarden as s
+    join kader_indicatoren using (kader_indicator_id)
+    join doelen using (doel_id)
     join kaders as k using (kader_id)
     where not exists (
         select 1 from upload_streef as u
@@ -176,22 +91,10 @@ streefwaarden as (
 upload_nulmeting as (
     select
         kader_indicator_id, nulmeting_jaar, nulmeting_waarde,
-        upload_herkomst(bestandsnaam, geupload_op, door) as herkomst  -- schema/20_uploads.sql
+        upload_herkomst(bestandsnaam, geupload_op, door) as herkomst  -- tabellen/20_uploads.sql
     from uit_upload
     where nulmeting_jaar is not null or nulmeting_waarde is not null
-    qualify row_number() over (partition by kader_indicator_id order by geupload_op desc, herkomst_id desc, rij) = 1
-),
-
-indicatoren as (
-    select * from indicator
-),
-
-waarden as (
-    select *
-    from afgeleid.indicator_waarden
-    where is_voorkeur
-        and waarde is not null
-        and indicator_code in (select indicator_code from kader_indicatoren)
+    qualify row_number() over (partition by kader_indicator_id order by geupload_op desc, herkomst_id desc, rij asc) = 1
 ),
 
 kandidaten as (
@@ -221,7 +124,7 @@ laatste as (
     from kandidaten
     qualify row_number() over (
         partition by kader_indicator_id
-        order by peiljaar desc, (leeftijd = 'totaal') desc, peildatum desc nulls last, leeftijd
+        order by peiljaar desc, (leeftijd = 'totaal') desc, peildatum desc nulls last, leeftijd asc
     ) = 1
 ),
 
@@ -320,4 +223,3 @@ final as (
 
 select * from final
 order by gemeente_code, kader_volgorde, kader_id, doel_volgorde, doel_id, indicator_volgorde, kader_indicator_id;
-

@@ -1,7 +1,7 @@
 -- Vergelijking van indicatoren tussen regio's (plus Nederland, de regio van soort 'land') over een periode:
 -- voorkeurswaarden met landelijke waarde,
 -- verschil, significantie en oordeel (alle kolommen van afgeleid.indicator_waarden). De grafiek tekent alleen
--- `in_grafiek`, één lijn per `reeks_id` (trendbreukregel: loaders/schema/50_views.sql).
+-- `in_grafiek`, één lijn per `reeks_id` (trendbreukregel: queries/marts/10_indicator_waarden.sql).
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]), $jaar_van, $jaar_tot (integer).
 
 with waarden as (

@@ -28,8 +28,10 @@ create table if not exists upload (
 
 -- Alle geüploade waarden van elke versie (ook vervangen en ingetrokken): de geschiedenis.
 -- De geldende versie staat daarnaast in `waarneming` met herkomst_id 'upload:<upload_id>'.
+-- Een upload wordt nooit verwijderd (intrekken zet ingetrokken_op), dus hier kan een foreign key: in een nieuwe
+-- database; een bestaande houdt haar tabel zoals die was (DuckDB voegt geen foreign key toe aan een bestaande tabel).
 create table if not exists upload_waarde (
-    upload_id      integer not null,
+    upload_id      integer not null references upload (upload_id),
     rij            integer not null,          -- rijnummer in het werkblad
     kolom          varchar,                   -- kolomletter bij de brede vorm
     gemeente_code  varchar not null,
@@ -41,9 +43,15 @@ create table if not exists upload_waarde (
     toelichting    varchar
 );
 
--- Geüploade streefwaarden en nulmetingen (alle versies). Welke gelden: view `geldende_upload_streefwaarde`.
+-- Per upload één waarde per gemeente, indicator, peiljaar en leeftijdsgroep (excel_validatie weigert dubbele rijen;
+-- stg_waarneming koppelt de bron van een rij hierop).
+create unique index if not exists upload_waarde_sleutel on upload_waarde (
+    upload_id, gemeente_code, indicator_code, peiljaar, leeftijd
+);
+
+-- Geüploade streefwaarden en nulmetingen (alle versies). Welke gelden: view `geldende_upload_streefwaarde` (staging/).
 create table if not exists upload_streefwaarde (
-    upload_id          integer not null,
+    upload_id          integer not null references upload (upload_id),
     rij                integer not null,
     kolom              varchar,
     gemeente_code      varchar not null,
@@ -64,22 +72,6 @@ create table if not exists upload_streefwaarde (
 );
 
 -- Zo heet een upload als bron van een cijfer: 'upload: bijstand.xlsx (23-11-2026, naam@gemeente.nl)'.
--- De kolom `bron` van een geüpload cijfer (40_berekend.sql) is de eigen bron van zijn rij plus dit.
+-- De kolom `bron` van een geüpload cijfer (staging/30_stg_waarneming.sql) is de eigen bron van zijn rij plus dit.
 create or replace macro upload_herkomst(bestandsnaam, geupload_op, door) as
     'upload: ' || bestandsnaam || ' (' || strftime(geupload_op, '%d-%m-%Y') || ', ' || door || ')';
-
-create or replace view geldende_upload as
-select u.*
-from upload as u
-where u.ingetrokken_op is null
-  and not exists (
-      select 1 from upload as n
-      where n.vervangt_upload_id = u.upload_id and n.ingetrokken_op is null
-  );
-
--- Streefwaarden uit de geldende uploads, met de upload als herkomst. Voor de kaderpagina's, naast
--- de streefwaarden uit de beleidsdocumenten (tabel streefwaarde).
-create or replace view geldende_upload_streefwaarde as
-select s.*, u.bestandsnaam, u.werkblad, u.geupload_op, u.door, 'upload:' || u.upload_id as herkomst_id
-from upload_streefwaarde as s
-join geldende_upload as u using (upload_id);

@@ -1,4 +1,5 @@
--- Kaderboom van één gemeente, uit de vastgezette tabel `afgeleid.kader_indicatoren` (loaders/afgeleid.sql):
+-- Kaderboom van één gemeente, uit de vastgezette tabel `afgeleid.kader_indicatoren`
+-- (queries/marts/80_afgeleid_kader_indicatoren.sql):
 -- kader -> doel -> indicator met laatste waarde, landelijk, nulmeting en streefwaarden (document en upload).
 -- Parameter: $gemeente (varchar).
 

@@ -1,14 +1,7 @@
--- Lagen onder de publieke view `indicator_waarden` (50_views.sql). Alleen views: ze rekenen bij elke
+-- stg_waarneming: elke opgeslagen waarneming met haar herkomst, de bronrang, de bronfamilie en `bron`: de tekst
+-- die pagina's en downloads als bron noemen (uitgever, tabel, vindplaats, 'gelezen in'; bij een upload de eigen
+-- bron van de rij plus bestand, datum en wie, niet alle bronnen van het werkblad). Een view: ze rekent bij elke
 -- query opnieuw, dus een upload of verversing is direct zichtbaar en er is niets dat kan verouderen.
---
---   stg_waarneming          elke opgeslagen waarneming met haar herkomst, de bronrang, de bronfamilie en `bron`:
---                           de tekst die pagina's en downloads als bron noemen (uitgever, tabel, vindplaats,
---                           'gelezen in'; bij een upload de eigen bron van de rij plus bestand, datum en wie,
---                           niet alle bronnen van het werkblad)
---   ind_bijstand_per_1000   bijstand per 1.000 inwoners, berekend uit de Kerncijfers-tellingen
---                           (bijstand_personen / inwoners × 1.000, zelfde regio en peiljaar), alleen waar
---                           geen gepubliceerd cijfer voor die cel bestaat; `berekend_uit` zegt waaruit
---   ind_waarneming          de twee samen: opgeslagen én berekende waarden, één vorm
 
 create or replace view stg_waarneming as
 with waarneming_bron as (
@@ -72,9 +65,12 @@ final as (
                 || coalesce(' (gelezen in: ' || h.gelezen_in || ')', '')
         end as bron,
         -- StatLine (CBS/RIVM) vóór upload vóór gepubliceerd document
-        case h.soort when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3 end as bron_rang,
+        case h.soort
+            when 'CBS StatLine' then 1 when 'RIVM StatLine' then 1 when 'upload' then 2 else 3
+        end as bron_rang,
         -- Bronfamilie: de meting of registratie achter het cijfer, los van waar het gelezen is. Een lijn in een
-        -- grafiek verbindt alleen cijfers uit één familie; een wissel is een trendbreuk (50_views.sql).
+        -- grafiek verbindt alleen cijfers uit één familie; een wissel is een trendbreuk
+        -- (marts/10_indicator_waarden.sql).
         -- Kent de loader de familie (herkomst.bronfamilie, uit data/cbs_tabellen.toml: de titel van een StatLine-
         -- tabel noemt haar vaak niet), dan telt die; anders de eerste regel die past:
         --   upload                          een upload (eigen registratie van de gemeente)
@@ -111,95 +107,6 @@ final as (
         and ub.indicator_code = w.indicator_code
         and ub.peiljaar = w.peiljaar
         and ub.leeftijd = w.leeftijd
-)
-
-select * from final;
-
-
-create or replace view ind_bijstand_per_1000 as
-with tellingen as (
-    select *
-    from stg_waarneming
-    where indicator_code in ('bijstand_personen', 'inwoners')
-        and leeftijd = 'totaal'
-        and waarde is not null
-        -- een stand met een eigen peildatum (kwartaalstand) wordt niet gedeeld door het inwonertal van het jaar
-        and peildatum is null
-    -- per cel de voorkeursbron, zoals in indicator_waarden
-    qualify row_number() over (
-        partition by indicator_code, regio_code, peiljaar, leeftijd
-        order by bron_rang, opgehaald_op desc nulls last, herkomst_id
-    ) = 1
-),
-
-personen as (
-    select * from tellingen where indicator_code = 'bijstand_personen'
-),
-
-inwoners as (
-    select * from tellingen where indicator_code = 'inwoners' and waarde > 0
-),
-
-gepubliceerd as (
-    select distinct regio_code, peiljaar
-    from waarneming
-    where indicator_code = 'bijstand_per_1000' and leeftijd = 'totaal' and waarde is not null
-),
-
-berekend as (
-    select
-        'bijstand_per_1000' as indicator_code,
-        p.regio_code,
-        p.peiljaar,
-        cast(null as date) as peildatum,
-        cast(null as varchar) as peildatum_precisie,
-        'totaal' as leeftijd,
-        p.waarde / i.waarde * 1000 as waarde,
-        cast(null as double) as ondergrens,
-        cast(null as double) as bovengrens,
-        p.status,
-        p.herkomst_id,
-        'berekend: ' || cast(round(p.waarde) as bigint) || ' personen / ' || cast(round(i.waarde) as bigint)
-            || ' inwoners × 1.000' as citaat,
-        'bijstand_personen ' || coalesce(p.tabel_id, p.herkomst_id)
-            || ' / inwoners ' || coalesce(i.tabel_id, i.herkomst_id) as berekend_uit,
-        true as is_berekend,
-        p.herkomst_soort,
-        p.herkomst_bron,
-        p.herkomst_titel,
-        p.tabel_id,
-        p.adres,
-        p.herkomst_gelezen_in,
-        p.opgehaald_op,
-        p.herkomst_licentie,
-        p.bron,
-        p.bron_rang,
-        p.bronfamilie
-    from personen as p
-    join inwoners as i using (regio_code, peiljaar)
-    anti join gepubliceerd as g using (regio_code, peiljaar)
-),
-
-final as (
-    select * from berekend
-)
-
-select * from final;
-
-
-create or replace view ind_waarneming as
-with opgeslagen as (
-    select * from stg_waarneming
-),
-
-berekend as (
-    select * from ind_bijstand_per_1000
-),
-
-final as (
-    select * from opgeslagen
-    union all by name
-    select * from berekend
 )
 
 select * from final;

@@ -59,6 +59,9 @@ create table if not exists streefwaarde (
     strikt             boolean not null default false  -- '>30%', 'hoger dan': de grens zelf haalt het niet
 );
 alter table streefwaarde add column if not exists strikt boolean default false;
+-- Eén streefwaarde per kaderindicator en jaar (ook 'geen jaar' één keer). Geen foreign keys tussen de
+-- kadertabellen: laad_kaders vervangt ze alle in één transactie (zie waarneming_sleutel in 00_kern.sql).
+create unique index if not exists streefwaarde_sleutel on streefwaarde (kader_indicator_id, coalesce(jaar, -1));
 
 -- Indicatoren uit de documenten die bewust niet zijn opgenomen, met de reden.
 create table if not exists kader_weggelaten (
@@ -84,6 +87,7 @@ create table if not exists doel_effect (
     doel_id   varchar not null,
     effect_id varchar not null
 );
+create unique index if not exists doel_effect_sleutel on doel_effect (doel_id, effect_id);
 
 -- Kerncijfers (context met landelijke waarde) die een gemeente bij een kader toont; geen stuurindicatoren.
 -- De cijfers zelf staan in waarneming (data/waarnemingen/); hier alleen welke bij welk kader horen.
@@ -95,3 +99,4 @@ create table if not exists kader_kerncijfer (
     volgorde       integer not null,
     bron_regels    varchar
 );
+create unique index if not exists kader_kerncijfer_sleutel on kader_kerncijfer (kader_id, indicator_code, leeftijd);

@@ -45,4 +45,6 @@ final as (
 )
 
 select * from final
-order by leeftijd, regio_volgorde, regio_code, peiljaar, peildatum nulls first, is_voorkeur desc, herkomst_id
+order by
+    leeftijd asc, regio_volgorde asc, regio_code asc, peiljaar asc, peildatum asc nulls first, is_voorkeur desc,
+    herkomst_id asc

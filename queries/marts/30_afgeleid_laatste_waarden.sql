@@ -1,0 +1,17 @@
+-- De laatste voorkeurswaarde (niet NULL) van elke reeks (indicator, regio, leeftijdsgroep), voor het overzicht.
+create or replace table afgeleid.laatste_waarden as
+with waarden as (
+    select * from afgeleid.indicator_waarden where is_voorkeur and waarde is not null
+),
+
+final as (
+    select *
+    from waarden
+    qualify row_number() over (
+        partition by indicator_code, regio_code, leeftijd
+        order by peiljaar desc, peildatum desc nulls last
+    ) = 1
+)
+
+select * from final
+order by regio_code, indicator_code, leeftijd;

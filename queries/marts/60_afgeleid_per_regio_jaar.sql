@@ -1,0 +1,19 @@
+-- Dekking: per regio, indicator en peiljaar het aantal waarden (niet NULL) en de leeftijdsgroepen.
+create or replace table afgeleid.per_regio_jaar as
+with waarden as (
+    select * from afgeleid.indicator_waarden where waarde is not null
+),
+
+final as (
+    select
+        regio_code,
+        indicator_code,
+        peiljaar,
+        count(*) as aantal_waarden,
+        list(distinct leeftijd order by leeftijd) as leeftijden
+    from waarden
+    group by all
+)
+
+select * from final
+order by regio_code, indicator_code, peiljaar;
