@@ -5,8 +5,8 @@ from pathlib import Path
 import streamlit as st
 
 from kompas.db import database_pad
-from kompas.opmaak import opsomming
 from kompas.lezen import gemeenten
+from kompas.opmaak import opsomming
 from kompas.weergave import databasefouten
 from loaders.ingebed import zorg_voor_database
 
@@ -33,7 +33,9 @@ navigatie = st.navigation(
         "Sociaal Kompas": [
             st.Page("pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
             st.Page("pages/kaders.py", title="Kaders", icon=":material/account_tree:", url_path="kaders"),
-            st.Page("pages/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:", url_path="vergelijken"),
+            st.Page(
+                "pages/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:", url_path="vergelijken"
+            ),
             st.Page("pages/indicator.py", title="Indicator", icon=":material/query_stats:", url_path="indicator"),
             st.Page("pages/over_de_data.py", title="Over de data", icon=":material/info:", url_path="over-de-data"),
         ],
@@ -44,12 +46,12 @@ navigatie = st.navigation(
 )
 # een titel per pagina ("Kaders – Sociaal Kompas"), zodat tabbladen en schermlezers zeggen waar je bent
 st.set_page_config(page_title=f"{navigatie.title} – Sociaal Kompas")
-with databasefouten():   # een database die niet te bouwen of bij te werken is: Nederlandse melding, pagina stopt
+with databasefouten():  # een database die niet te bouwen of bij te werken is: Nederlandse melding, pagina stopt
     _database_klaar(str(database_pad()))
 
 with st.sidebar:
     st.html(TAAL_NL, unsafe_allow_javascript=True)
-    namen = opsomming(gemeenten()["regio_naam"].to_list())   # uit data/regio.csv
+    namen = opsomming(gemeenten()["regio_naam"].to_list())  # uit data/regio.csv
     st.caption(
         f"Sociaal Kompas zet de kaders, doelen en indicatoren van het sociaal domein van {namen} naast "
         "het landelijk gemiddelde. Elk cijfer heeft zijn bron; ontbrekende cijfers blijven ontbrekend."

@@ -146,7 +146,8 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
             "indicatoren": lambda: gegevens.indicatoren(cur),
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "vergelijking": lambda: gegevens.vergelijking(
-                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, "NL01"], 2012, 2026),
+                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, "NL01"], 2012, 2026
+            ),
         },
         "indicator": {
             "indicatoren": lambda: gegevens.indicatoren(cur),

@@ -30,12 +30,12 @@ sys.path.insert(0, str(PROJECT / "tests"))
 
 import cbsodata  # noqa: E402
 import requests  # noqa: E402
+from odata.server import ODataServer  # noqa: E402
+from odata.server_v4 import ODataV4Server  # noqa: E402
 
 from kompas.db import schrijf_transactie  # noqa: E402
 from loaders.cbs import haal_en_controleer, lees_config, lees_registry, schrijf_in, ververs  # noqa: E402
 from loaders.ingebed import bouw  # noqa: E402
-from odata.server import ODataServer  # noqa: E402
-from odata.server_v4 import ODataV4Server  # noqa: E402
 
 TABELLEN = ["85984NED", "85318NED", "50120NED", "83674NED", "85012NED", "85563NED"]  # die de servers kennen
 
@@ -56,13 +56,23 @@ def main() -> int:
     args = parser.parse_args()
     cbsodata.options.requests = {"proxies": {"http": None, "https": None}}
     os.environ["NO_PROXY"] = "127.0.0.1"
-    with tempfile.TemporaryDirectory() as map_, ODataServer("opendata", 1000) as opendata, \
-            ODataServer("dataderden", 1000) as derden, ODataV4Server(1000) as v4:
+    with (
+        tempfile.TemporaryDirectory() as map_,
+        ODataServer("opendata", 1000) as opendata,
+        ODataServer("dataderden", 1000) as derden,
+        ODataV4Server(1000) as v4,
+    ):
         pad = Path(map_) / "kompas.duckdb"
         bouw(pad)
-        os.environ.update({"KOMPAS_DB": str(pad), "KOMPAS_CBS_OPENDATA": opendata.host,
-                           "KOMPAS_CBS_DATADERDEN": derden.host, "KOMPAS_CBS_DATASETS": v4.host,
-                           "KOMPAS_CBS_HTTPS": "0"})
+        os.environ.update(
+            {
+                "KOMPAS_DB": str(pad),
+                "KOMPAS_CBS_OPENDATA": opendata.host,
+                "KOMPAS_CBS_DATADERDEN": derden.host,
+                "KOMPAS_CBS_DATASETS": v4.host,
+                "KOMPAS_CBS_HTTPS": "0",
+            }
+        )
         servers = [opendata, derden, v4]
         registry = lees_registry(pad)
         tabellen = {t.tabel_id: t for t in lees_config()}
@@ -108,8 +118,10 @@ def main() -> int:
         def ms(x):
             return statistics.median(x) * 1000
 
-        print(f"{len(TABELLEN)} tabellen, {len(verzoeken)} HTTP-verzoeken, "
-              f"{sum(u.geschreven for u in uitkomsten)} waarnemingen; mediaan van {args.herhalingen} herhalingen")
+        print(
+            f"{len(TABELLEN)} tabellen, {len(verzoeken)} HTTP-verzoeken, "
+            f"{sum(u.geschreven for u in uitkomsten)} waarnemingen; mediaan van {args.herhalingen} herhalingen"
+        )
         print(f"{'tabel':<10} {'ophalen+controleren ms':>23} {'kaal ms':>9} {'verhouding':>11}")
         for tabel, paren in per_tabel.items():
             o, k = ms([a for a, _ in paren]), ms([b for _, b in paren])
@@ -117,10 +129,14 @@ def main() -> int:
         o, k = ms(metingen["ophalen"]), ms(metingen["kaal"])
         print(f"{'samen':<10} {o:>23.1f} {k:>9.1f} {o / k:>10.2f}x")
         v, w = ms(metingen["ververs"]), ms(metingen["schrijven"])
-        print(f"hele verversing (ophalen, controleren en één schrijftransactie): {v:.1f} ms = {v / k:.2f}x kaal "
-              f"(doel: hooguit 2x)")
-        print(f"  waarvan schrijven: {w:.1f} ms (vast per run: kopie van de database, schema, afgeleide tabellen, "
-              "checkpoint)")
+        print(
+            f"hele verversing (ophalen, controleren en één schrijftransactie): {v:.1f} ms = {v / k:.2f}x kaal "
+            f"(doel: hooguit 2x)"
+        )
+        print(
+            f"  waarvan schrijven: {w:.1f} ms (vast per run: kopie van de database, schema, afgeleide tabellen, "
+            "checkpoint)"
+        )
     return 0
 
 

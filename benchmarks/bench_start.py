@@ -45,7 +45,10 @@ def servertijden(herhalingen: int) -> dict[str, float]:
 
     uitkomst = {}
     for naam, params in [
-        ("overzicht", {}), ("kaders", {"gemeente": "GM0303"}), ("vergelijken", {}), ("indicator", {}),
+        ("overzicht", {}),
+        ("kaders", {"gemeente": "GM0303"}),
+        ("vergelijken", {}),
+        ("indicator", {}),
         ("over_de_data", {}),
     ]:
         at = AppTest.from_file(str(PROJECT / "pages" / f"{naam}.py"), default_timeout=120)
@@ -107,14 +110,18 @@ def main() -> int:
     paren = statistics.median(x / y for x, y in zip(apps, kale))
     print(f"eerste pagina, kale Streamlit-pagina : {k:6.2f} s (mediaan van {args.herhalingen})")
     print(f"eerste pagina, Sociaal Kompas        : {a:6.2f} s  = {a / k:4.2f} × kaal (doel ≤ 1,50)")
-    print(f"  per paar (kaal en app direct na elkaar): mediaan {paren:4.2f} ×, "
-          f"spreiding {min(apps) / max(kale):4.2f}–{max(apps) / min(kale):4.2f}")
+    print(
+        f"  per paar (kaal en app direct na elkaar): mediaan {paren:4.2f} ×, "
+        f"spreiding {min(apps) / max(kale):4.2f}–{max(apps) / min(kale):4.2f}"
+    )
     if andere:
         v = statistics.median(andere)
         verschil = statistics.median(x - y for x, y in zip(apps, andere))
         print(f"eerste pagina, {args.vergelijk}: {v:6.2f} s  = {v / k:4.2f} × kaal")
-        print(f"  deze checkout min die, per ronde: mediaan {verschil:+5.2f} s "
-              f"(alle rondes: {', '.join(f'{x - y:+.2f}' for x, y in zip(apps, andere))})")
+        print(
+            f"  deze checkout min die, per ronde: mediaan {verschil:+5.2f} s "
+            f"(alle rondes: {', '.join(f'{x - y:+.2f}' for x, y in zip(apps, andere))})"
+        )
     if args.alleen_start:
         return 0
     for naam, duur in servertijden(args.herhalingen).items():

@@ -26,8 +26,9 @@ def main() -> None:
     from loaders.ingebed import bouw
 
     bouw()
-    import werkboeken
     from loaders import excel
+
+    import werkboeken
 
     data = werkboeken.groot(aantal)
     print(f"Werkboek: {aantal} rijen, {len(data) / 1024 / 1024:.1f} MB")
@@ -38,7 +39,7 @@ def main() -> None:
     t2 = time.perf_counter()
     ids = excel.leg_vast(validatie, door="benchmark")
     t3 = time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # Linux: kB; incl. bouw en testwerkboek
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB; incl. bouw en testwerkboek
     # apart gemeten: tracemalloc vertraagt Python zelf enkele malen
     tracemalloc.start()
     excel.voorbeeld(excel.valideer(data, "groot.xlsx"))
@@ -61,8 +62,8 @@ def werkproces(data: bytes) -> None:
     ref = excel._referentie(None)
     grenzen = {k: getattr(excel_lezen, k) for k in ("MAX_RIJEN", "MAX_KOLOMMEN", "MAX_WERKBLADEN")}
     direct, via = [], []
-    for _ in range(3):   # afwisselend, zodat een drukke machine beide even hard treft
-        lees_getal.cache_clear()   # het werkproces begint ook koud
+    for _ in range(3):  # afwisselend, zodat een drukke machine beide even hard treft
+        lees_getal.cache_clear()  # het werkproces begint ook koud
         t0 = time.perf_counter()
         lees_en_controleer(data, "groot.xlsx", ref, None, None, grenzen)
         t1 = time.perf_counter()

@@ -34,8 +34,11 @@ def _wachtwoord(args: argparse.Namespace) -> int:
         print(f"Geweigerd: {fout}", file=sys.stderr)
         return 1
     account = (args.account or "naam@gemeente.nl").strip().lower()
-    print("Zet deze regel in .streamlit/secrets.toml onder [toegang.wachtwoorden] (het account moet ook in "
-          "[toegang.accounts] staan, met zijn gemeenten):", file=sys.stderr)
+    print(
+        "Zet deze regel in .streamlit/secrets.toml onder [toegang.wachtwoorden] (het account moet ook in "
+        "[toegang.accounts] staan, met zijn gemeenten):",
+        file=sys.stderr,
+    )
     print(f"{json.dumps(account)} = {json.dumps(hash_)}")
     return 0
 
@@ -65,9 +68,13 @@ def _rapport(args: argparse.Namespace) -> int:
     try:
         uit.write_bytes(inhoud)
     except OSError as fout:
-        reden = {errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schrijfrechten",
-                 errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen",
-                 errno.EISDIR: "dat is een map"}.get(fout.errno, "schrijffout")
+        reden = {
+            errno.EACCES: "geen schrijfrechten",
+            errno.EPERM: "geen schrijfrechten",
+            errno.ENOSPC: "de schijf is vol",
+            errno.EROFS: "alleen-lezen",
+            errno.EISDIR: "dat is een map",
+        }.get(fout.errno, "schrijffout")
         print(f"Fout: het rapport kon niet worden geschreven naar '{uit}' ({reden}).", file=sys.stderr)
         return 1
     print(f"Rapport geschreven: {uit}")
@@ -82,10 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     ww.set_defaults(doe=_wachtwoord)
     rp = sub.add_parser("rapport", help="de raadsrapportage van een gemeente als PDF of Excel")
     rp.add_argument("gemeente", help="de gemeentecode, bijvoorbeeld GM0148")
-    rp.add_argument("--kader", metavar="KADER_ID",
-                    help="alleen dit kader (kader_id, zoals in de URL van de pagina Kaders)")
-    rp.add_argument("--uit", required=True, metavar="BESTAND",
-                    help="waar het rapport komt; .pdf of .xlsx bepaalt de soort")
+    rp.add_argument(
+        "--kader", metavar="KADER_ID", help="alleen dit kader (kader_id, zoals in de URL van de pagina Kaders)"
+    )
+    rp.add_argument(
+        "--uit", required=True, metavar="BESTAND", help="waar het rapport komt; .pdf of .xlsx bepaalt de soort"
+    )
     rp.set_defaults(doe=_rapport)
     args = parser.parse_args(argv)
     return args.doe(args)

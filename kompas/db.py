@@ -53,28 +53,28 @@ class DatabaseFout(Exception):
 _NIETS_VERANDERD = "Er is niets vastgelegd; de cijfers zijn zoals ze waren."
 _FOUTTEKST = {
     "beschadigd": "De database van Sociaal Kompas is beschadigd of geen DuckDB-database en kan niet worden gelezen. "
-                  "Er is niets aan veranderd. Wat te doen (beheerder): zet de laatste reservekopie van de database "
-                  "terug; is die er niet, hernoem dan het kapotte bestand en bouw de database opnieuw met "
-                  "'python -m loaders build' (uploads moeten daarna opnieuw worden geüpload).",
+    "Er is niets aan veranderd. Wat te doen (beheerder): zet de laatste reservekopie van de database "
+    "terug; is die er niet, hernoem dan het kapotte bestand en bouw de database opnieuw met "
+    "'python -m loaders build' (uploads moeten daarna opnieuw worden geüpload).",
     "leesrechten": "De database van Sociaal Kompas kan niet worden gelezen: het dashboard heeft geen leesrechten op "
-                   "het bestand. Wat te doen (beheerder): geef het dashboard lees- en schrijfrechten op de database "
-                   "en de map ervan.",
+    "het bestand. Wat te doen (beheerder): geef het dashboard lees- en schrijfrechten op de database "
+    "en de map ervan.",
     "alleen_lezen": "Er kan niet naar de database worden geschreven: de map ervan is alleen-lezen of het dashboard "
-                    f"heeft er geen schrijfrechten. {_NIETS_VERANDERD} Wat te doen (beheerder): geef het dashboard "
-                    "schrijfrechten op de map van de database, of wijs KOMPAS_DB naar een schrijfbare plek.",
+    f"heeft er geen schrijfrechten. {_NIETS_VERANDERD} Wat te doen (beheerder): geef het dashboard "
+    "schrijfrechten op de map van de database, of wijs KOMPAS_DB naar een schrijfbare plek.",
     "vol": f"De schijf is vol. {_NIETS_VERANDERD} Wat te doen: maak ruimte vrij op de schijf van de database "
-           "(of vraag de beheerder dat te doen) en probeer het daarna opnieuw.",
+    "(of vraag de beheerder dat te doen) en probeer het daarna opnieuw.",
     "ontbreekt": "De database van Sociaal Kompas ontbreekt en kan niet worden aangemaakt: de map ervan is "
-                 "alleen-lezen of het dashboard heeft er geen schrijfrechten. Wat te doen (beheerder): geef het "
-                 "dashboard schrijfrechten op die map, of bouw de database elders met 'python -m loaders build' "
-                 "en wijs KOMPAS_DB ernaar.",
+    "alleen-lezen of het dashboard heeft er geen schrijfrechten. Wat te doen (beheerder): geef het "
+    "dashboard schrijfrechten op die map, of bouw de database elders met 'python -m loaders build' "
+    "en wijs KOMPAS_DB ernaar.",
     "niet_gebouwd": "De database van Sociaal Kompas is er (nog) niet. Wat te doen (beheerder): bouw haar met "
-                    "'python -m loaders build', of start het dashboard opnieuw: de start bouwt haar uit data/.",
+    "'python -m loaders build', of start het dashboard opnieuw: de start bouwt haar uit data/.",
     "verouderd": "De database van Sociaal Kompas is gemaakt met een andere versie van Sociaal Kompas en moet eerst "
-                 "worden bijgewerkt; er is niets aan veranderd. Wat te doen (beheerder): draai 'python -m loaders "
-                 "build' (geüploade en opgehaalde cijfers blijven staan), of start het dashboard opnieuw.",
+    "worden bijgewerkt; er is niets aan veranderd. Wat te doen (beheerder): draai 'python -m loaders "
+    "build' (geüploade en opgehaalde cijfers blijven staan), of start het dashboard opnieuw.",
     "schrijven": f"Er kon niet naar de database worden geschreven. {_NIETS_VERANDERD} Wat te doen: probeer het "
-                 "opnieuw; gaat het weer mis, meld het dan aan de beheerder van Sociaal Kompas.",
+    "opnieuw; gaat het weer mis, meld het dan aan de beheerder van Sociaal Kompas.",
 }
 
 
@@ -83,7 +83,7 @@ def _sleutelfout(fout: duckdb.ConstraintException) -> DatabaseFout:
     tekst = str(fout)
     sleutel = re.search(r'key "(.*?)"', tekst)
     rij = ""
-    if sleutel:   # 'COALESCE(peildatum, CAST('0001-01-01' AS DATE)): 0001-01-01' is een lege peildatum
+    if sleutel:  # 'COALESCE(peildatum, CAST('0001-01-01' AS DATE)): 0001-01-01' is een lege peildatum
         rij = re.sub(r"COALESCE\((\w+), .*?\): (?:0001-01-01|-1)(?=,|$)", r"\1: geen", sleutel.group(1))
         rij = re.sub(r"COALESCE\((\w+), .*?\): ", r"\1: ", rij)
         rij = f" ({rij})"
@@ -91,8 +91,11 @@ def _sleutelfout(fout: duckdb.ConstraintException) -> DatabaseFout:
         wat = f"Een rij verwijst naar iets wat niet (meer) bestaat{rij}."
     else:
         wat = f"Een rij komt dubbel voor{rij}: per sleutel mag er maar één zijn."
-    return DatabaseFout("sleutel", f"{wat} {_NIETS_VERANDERD} Wat te doen: haal de dubbele of verkeerde rij weg uit "
-                                   "het bestand (in data/ of de upload) en probeer het opnieuw.")
+    return DatabaseFout(
+        "sleutel",
+        f"{wat} {_NIETS_VERANDERD} Wat te doen: haal de dubbele of verkeerde rij weg uit "
+        "het bestand (in data/ of de upload) en probeer het opnieuw.",
+    )
 
 
 def database_fout(fout: BaseException, schrijven: bool = True) -> DatabaseFout:
@@ -163,8 +166,10 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     """Maakt de publieke view en de afgeleide tabellen (schema `afgeleid`) opnieuw uit de huidige waarnemingen."""
     for pad in laag_bestanden(*MART_LAGEN):
         con.execute(pad.read_text(encoding="utf-8"))
-    con.execute("create or replace table afgeleid.schema_versie as select $versie::varchar as versie",
-                {"versie": schema_versie()})
+    con.execute(
+        "create or replace table afgeleid.schema_versie as select $versie::varchar as versie",
+        {"versie": schema_versie()},
+    )
 
 
 def _gelezen_schema_versie(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -236,13 +241,13 @@ def schrijf_transactie(pad: Path | None = None):
                 shutil.copyfile(pad, werk)
             try:
                 con = duckdb.connect(str(werk))
-            except duckdb.Error as fout:   # een bestaande database die DuckDB niet kan openen is beschadigd
+            except duckdb.Error as fout:  # een bestaande database die DuckDB niet kan openen is beschadigd
                 raise database_fout(fout, schrijven=not bestaat) from fout
             pas_schema_toe(con)
             con.execute("begin transaction")
             try:
                 yield con
-            except (OSError, duckdb.IOException) as fout:   # een volle schijf midden in de transactie
+            except (OSError, duckdb.IOException) as fout:  # een volle schijf midden in de transactie
                 raise database_fout(fout) from fout
             zet_afgeleid_vast(con)
             con.execute("commit")

@@ -165,21 +165,27 @@ def _beoordeel_boom(rijen: Sequence[dict[str, Any]]) -> list[tuple[dict | None, 
         if rij["indicator_code"] is None:
             uit.append((geldend, statusregel.Beoordeling(statusregel.NIET_TE_BEOORDELEN, statusregel.GEEN_INDICATOR)))
             continue
-        uit.append((geldend, statusregel.beoordeling(
-            streef,
-            rij["laatste_waarde"],
-            rij["nulmeting_waarde"],
-            rij["goede_richting"],
-            eerste_waarde=rij["eerste_waarde"],
-            eenheid=rij["eenheid"],
-            laatste_jaar=rij["laatste_peiljaar"],
-            nulmeting_jaar=rij["nulmeting_jaar"],
-        )))
+        uit.append(
+            (
+                geldend,
+                statusregel.beoordeling(
+                    streef,
+                    rij["laatste_waarde"],
+                    rij["nulmeting_waarde"],
+                    rij["goede_richting"],
+                    eerste_waarde=rij["eerste_waarde"],
+                    eenheid=rij["eenheid"],
+                    laatste_jaar=rij["laatste_peiljaar"],
+                    nulmeting_jaar=rij["nulmeting_jaar"],
+                ),
+            )
+        )
     return uit
 
 
-def _doelstatussen(rijen: Sequence[dict[str, Any]], beoordelingen: Sequence[statusregel.Beoordeling | None]
-                   ) -> dict[str, tuple[str, int, int]]:
+def _doelstatussen(
+    rijen: Sequence[dict[str, Any]], beoordelingen: Sequence[statusregel.Beoordeling | None]
+) -> dict[str, tuple[str, int, int]]:
     """Per doel_id: (doelstatus, aantal beoordeelde indicatoren, aantal indicatoren)."""
     per_doel: dict[str, list[str]] = {}
     for rij, b in zip(rijen, beoordelingen):
@@ -250,11 +256,26 @@ def doelen_telling(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> 
         telling = {s: 0 for s in statusregel.STATUSSEN}
         for status, _, _ in doelen.values():
             telling[status] += 1
-        uit.append({"gemeente_code": gemeente, "document": nieuwste["document"],
-                    "geldig_van": nieuwste["geldig_van"], "geldig_tot": nieuwste["geldig_tot"],
-                    "aantal_doelen": len(doelen), **telling})
+        uit.append(
+            {
+                "gemeente_code": gemeente,
+                "document": nieuwste["document"],
+                "geldig_van": nieuwste["geldig_van"],
+                "geldig_tot": nieuwste["geldig_tot"],
+                "aantal_doelen": len(doelen),
+                **telling,
+            }
+        )
     import polars as pl
 
-    return pl.DataFrame(uit, schema={"gemeente_code": pl.String, "document": pl.String, "geldig_van": pl.Int32,
-                                     "geldig_tot": pl.Int32, "aantal_doelen": pl.Int64,
-                                     **dict.fromkeys(statusregel.STATUSSEN, pl.Int64)})
+    return pl.DataFrame(
+        uit,
+        schema={
+            "gemeente_code": pl.String,
+            "document": pl.String,
+            "geldig_van": pl.Int32,
+            "geldig_tot": pl.Int32,
+            "aantal_doelen": pl.Int64,
+            **dict.fromkeys(statusregel.STATUSSEN, pl.Int64),
+        },
+    )

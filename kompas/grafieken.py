@@ -49,10 +49,16 @@ EXTRA_GEMEENTE_STIJLEN = (Stijl("#D55E00", "circle"), Stijl("#CC79A7", "triangle
 # per regiosoort; de tweede (derde) regio van dezelfde soort in één grafiek krijgt de volgende variant
 NEUTRALE_STIJLEN = {
     "land": (Stijl("#000000", "square"), Stijl("#000000", "diamond", (1, 3))),
-    "ggd_regio": (Stijl("#4D4D4D", "triangle-up", (6, 3)), Stijl("#4D4D4D", "triangle-right", (10, 3)),
-                  Stijl("#4D4D4D", "triangle-left", (6, 3, 2, 3))),
-    "provincie": (Stijl("#767676", "diamond", (2, 2)), Stijl("#767676", "square", (2, 4)),
-                  Stijl("#767676", "triangle-right", (4, 2, 1, 2))),
+    "ggd_regio": (
+        Stijl("#4D4D4D", "triangle-up", (6, 3)),
+        Stijl("#4D4D4D", "triangle-right", (10, 3)),
+        Stijl("#4D4D4D", "triangle-left", (6, 3, 2, 3)),
+    ),
+    "provincie": (
+        Stijl("#767676", "diamond", (2, 2)),
+        Stijl("#767676", "square", (2, 4)),
+        Stijl("#767676", "triangle-right", (4, 2, 1, 2)),
+    ),
 }
 # een toekomstige vergelijkingsgroep (een andere regiosoort)
 ANDERE_STIJLEN = (Stijl("#5E5E5E", "cross", (8, 3, 2, 3)), Stijl("#5E5E5E", "triangle-left", (3, 3)))
@@ -68,8 +74,20 @@ VORMEN = {
     "triangle-down": ((0, 1), (1, -1), (-1, -1)),
     "triangle-right": ((1, 0), (-1, 1), (-1, -1)),
     "triangle-left": ((-1, 0), (1, 1), (1, -1)),
-    "cross": ((-1, -0.33), (-0.33, -0.33), (-0.33, -1), (0.33, -1), (0.33, -0.33), (1, -0.33), (1, 0.33),
-              (0.33, 0.33), (0.33, 1), (-0.33, 1), (-0.33, 0.33), (-1, 0.33)),
+    "cross": (
+        (-1, -0.33),
+        (-0.33, -0.33),
+        (-0.33, -1),
+        (0.33, -1),
+        (0.33, -0.33),
+        (1, -0.33),
+        (1, 0.33),
+        (0.33, 0.33),
+        (0.33, 1),
+        (-0.33, 1),
+        (-0.33, 0.33),
+        (-1, 0.33),
+    ),
 }
 
 
@@ -83,7 +101,7 @@ def _luminantie(kleur: str) -> float:
     def kanaal(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(kleur.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(kleur.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return 0.2126 * kanaal(r) + 0.7152 * kanaal(g) + 0.0722 * kanaal(b)
 
 
@@ -95,7 +113,7 @@ def contrast(kleur: str, achtergrond: str = "#FFFFFF") -> float:
 
 def donkerder_tot(kleur: str, minimum: float) -> str:
     """Dezelfde tint, stap voor stap donkerder tot het contrast tegen wit minstens `minimum` is."""
-    r, g, b = (int(kleur.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(kleur.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     factor = 1.0
     uit = kleur.upper()
     while contrast(uit) < minimum and factor > 0:
@@ -122,9 +140,10 @@ def reeks_stijlen(regios: Sequence[tuple]) -> dict[str, Stijl]:
         if code in stijlen:
             continue
         groep = "gemeente" if soort == "gemeente" else soort
-        if groep == "gemeente":   # zonder eigen kleur: een Okabe-Ito-kleur die in deze grafiek nog vrij is
-            varianten = tuple(s for s in EXTRA_GEMEENTE_STIJLEN if (s.kleur, s.vorm) not in bezet) \
-                or EXTRA_GEMEENTE_STIJLEN
+        if groep == "gemeente":  # zonder eigen kleur: een Okabe-Ito-kleur die in deze grafiek nog vrij is
+            varianten = (
+                tuple(s for s in EXTRA_GEMEENTE_STIJLEN if (s.kleur, s.vorm) not in bezet) or EXTRA_GEMEENTE_STIJLEN
+            )
         else:
             varianten = NEUTRALE_STIJLEN.get(groep, ANDERE_STIJLEN)
         n = geteld.get(groep, 0)
@@ -143,12 +162,17 @@ def _regios(data: pl.DataFrame) -> pl.DataFrame:
     """De regio's van een grafiek (code, soort, naam), in legendavolgorde: gemeente, GGD-regio, provincie,
     (een andere vergelijkingsgroep,) Nederland; daarbinnen op regio_volgorde."""
     kolommen = ["regio_code", "regio_soort", "regio_naam"]
-    kolommen += [k for k in ("regio_kleur", "regio_vorm") if k in data.columns]   # uit data/regio.csv
+    kolommen += [k for k in ("regio_kleur", "regio_vorm") if k in data.columns]  # uit data/regio.csv
     volgorde = ["regio_volgorde"] if "regio_volgorde" in data.columns else []
-    return (data.select(kolommen + volgorde).unique()
-            .with_columns(pl.col("regio_soort").replace_strict(SOORT_VOLGORDE, default=5, return_dtype=pl.Int32)
-                          .alias("_soort"))
-            .sort(["_soort", *volgorde, "regio_code"]).drop("_soort"))
+    return (
+        data.select(kolommen + volgorde)
+        .unique()
+        .with_columns(
+            pl.col("regio_soort").replace_strict(SOORT_VOLGORDE, default=5, return_dtype=pl.Int32).alias("_soort")
+        )
+        .sort(["_soort", *volgorde, "regio_code"])
+        .drop("_soort")
+    )
 
 
 def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
@@ -191,31 +215,65 @@ def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
     if "trendbreuk" not in data.columns:
         data = data.with_columns(pl.lit(False).alias("trendbreuk"))
     # de tekst van het peilmoment voor de tooltip: '2023', of 'stand maart 2017' waar de bron een peildatum geeft
-    data = data.with_columns(pl.Series("peilmoment", [
-        peilmoment(r["peiljaar"], r.get("peildatum"), r.get("peildatum_precisie")) for r in data.iter_rows(named=True)
-    ], dtype=pl.String))
+    data = data.with_columns(
+        pl.Series(
+            "peilmoment",
+            [
+                peilmoment(r["peiljaar"], r.get("peildatum"), r.get("peildatum_precisie"))
+                for r in data.iter_rows(named=True)
+            ],
+            dtype=pl.String,
+        )
+    )
     # alleen wat de grafiek gebruikt: de specificatie (en wat de browser krijgt) blijft klein
     return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns)
 
 
-GRAFIEKKOLOMMEN = ("regio_code", "regio_soort", "regio_naam", "regio_volgorde", "regio_kleur", "regio_vorm",
-                   "peiljaar", "peilmoment", "leeftijd", "waarde", "ondergrens", "bovengrens", "eenheid", "reeks_id",
-                   "trendbreuk", "bronfamilie")
+GRAFIEKKOLOMMEN = (
+    "regio_code",
+    "regio_soort",
+    "regio_naam",
+    "regio_volgorde",
+    "regio_kleur",
+    "regio_vorm",
+    "peiljaar",
+    "peilmoment",
+    "leeftijd",
+    "waarde",
+    "ondergrens",
+    "bovengrens",
+    "eenheid",
+    "reeks_id",
+    "trendbreuk",
+    "bronfamilie",
+)
 
 
 def trendbreuken(data: pl.DataFrame) -> list[dict]:
     """Per trendbreuk in de getekende waarden: regio_naam, peiljaar, van en naar (bronfamilie ervoor en erna)."""
     if "bronfamilie" not in data.columns:
-        return [{"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"]}
-                for r in data.filter(pl.col("trendbreuk")).iter_rows(named=True)]
+        return [
+            {"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"]}
+            for r in data.filter(pl.col("trendbreuk")).iter_rows(named=True)
+        ]
     plaats = {code: i for i, code in enumerate(_regios(data)["regio_code"])}  # legendavolgorde
     met_vorige = data.sort("peiljaar").with_columns(
-        pl.col("bronfamilie").shift(1).over(["regio_code", "leeftijd"]).alias("vorige_bronfamilie"))
-    breuken = [{"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"], "van": r["vorige_bronfamilie"],
-                "naar": r["bronfamilie"], "_plaats": plaats[r["regio_code"]]}
-               for r in met_vorige.filter(pl.col("trendbreuk")).iter_rows(named=True)]
-    return [{k: v for k, v in b.items() if k != "_plaats"}
-            for b in sorted(breuken, key=lambda b: (b["peiljaar"], b["_plaats"]))]
+        pl.col("bronfamilie").shift(1).over(["regio_code", "leeftijd"]).alias("vorige_bronfamilie")
+    )
+    breuken = [
+        {
+            "regio_naam": r["regio_naam"],
+            "peiljaar": r["peiljaar"],
+            "van": r["vorige_bronfamilie"],
+            "naar": r["bronfamilie"],
+            "_plaats": plaats[r["regio_code"]],
+        }
+        for r in met_vorige.filter(pl.col("trendbreuk")).iter_rows(named=True)
+    ]
+    return [
+        {k: v for k, v in b.items() if k != "_plaats"}
+        for b in sorted(breuken, key=lambda b: (b["peiljaar"], b["_plaats"]))
+    ]
 
 
 def _eenheid(data: pl.DataFrame, eenheid: str) -> str:
@@ -244,7 +302,7 @@ def y_as(eenheid: str, decimalen: int) -> alt.Axis:
 def _tooltip(eenheid: str, decimalen: int) -> list:
     return [
         alt.Tooltip("regio_naam:N", title="Regio"),
-        alt.Tooltip("peilmoment:N", title="Peiljaar"),   # met de peildatum waar de bron die geeft
+        alt.Tooltip("peilmoment:N", title="Peiljaar"),  # met de peildatum waar de bron die geeft
         alt.Tooltip("leeftijd:N", title="Leeftijd"),
         alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f"),
         alt.Tooltip("ondergrens:Q", title="Ondergrens 95%", format=f",.{decimalen}f"),
@@ -275,8 +333,15 @@ def trend(
     data, schaal = _gestijld(_grafiekwaarden(reeks))
     eenheid = _eenheid(data, eenheid)
     # onder de grafiek, in kolommen: de grafiek houdt haar breedte (ook op een telefoon) en geen naam valt weg
-    legenda = alt.Legend(title="Regio", symbolOpacity=1, symbolStrokeWidth=2.5, symbolSize=600, labelLimit=260,
-                         orient="bottom", columns=3)
+    legenda = alt.Legend(
+        title="Regio",
+        symbolOpacity=1,
+        symbolStrokeWidth=2.5,
+        symbolSize=600,
+        labelLimit=260,
+        orient="bottom",
+        columns=3,
+    )
     # De legenda komt uit één onzichtbare laag (`legenda_symbolen`) met vulling, lijnkleur, streep en symbool op
     # regio_naam: één legenda, ook in oudere Vega-Lite-versies die kanalen uit verschillende lagen niet samenvoegen.
     # Alles wat getekend wordt, neemt zijn stijl uit de kolommen van `_gestijld`, zonder schaal en zonder legenda.
@@ -300,14 +365,21 @@ def trend(
 
     # fillOpacity/strokeOpacity, niet opacity: Vega-Lite neemt `opacity` van een laag over in de legendasymbolen
     interval_band = met_interval.mark_area(fillOpacity=0.15).encode(
-        x=x, y=alt.Y("ondergrens:Q", axis=y_as(eenheid, decimalen)), y2="bovengrens:Q", fill=vulling,
-        detail="reeks_id:N")
+        x=x,
+        y=alt.Y("ondergrens:Q", axis=y_as(eenheid, decimalen)),
+        y2="bovengrens:Q",
+        fill=vulling,
+        detail="reeks_id:N",
+    )
     interval_streep = met_interval.mark_rule(strokeOpacity=0.7, strokeWidth=1.5).encode(
-        x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
+        x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur
+    )
     regio_lijnen = basis.mark_line(strokeWidth=2.5).encode(
-        x=x, y=y, stroke=lijnkleur, strokeDash=streep, detail="reeks_id:N", order="peiljaar:Q")
+        x=x, y=y, stroke=lijnkleur, strokeDash=streep, detail="reeks_id:N", order="peiljaar:Q"
+    )
     regio_punten = basis.mark_point(filled=True, size=90, opacity=1, strokeWidth=1.5).encode(
-        x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
+        x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen)
+    )
     # tekent niets (geen rijen), maar geeft de legenda: het domein van de schalen is vast, dus elke regio staat erin
     legenda_symbolen = basis.transform_filter("false").mark_point(filled=True).encode(x=x, y=y, **legenda_kanalen)
     lagen: list[alt.Chart] = [interval_band, interval_streep, regio_lijnen, regio_punten, legenda_symbolen]
@@ -315,57 +387,111 @@ def trend(
     breuken = trendbreuken(data)
     if breuken:
         jaren = pl.DataFrame({"peiljaar": sorted({b["peiljaar"] for b in breuken})}).with_columns(
-            pl.lit("trendbreuk").alias("label"))
+            pl.lit("trendbreuk").alias("label")
+        )
         breuk_lijn = alt.Chart(jaren).mark_rule(strokeDash=[2, 3], color="#4D4D4D").encode(x=x)
-        breuk_tekst = alt.Chart(jaren).mark_text(  # verticaal langs de streep: breuken in opeenvolgende jaren
-            angle=270, align="right", baseline="bottom", dx=-2, y=2, fontSize=11, color="#333333",
-        ).encode(x=x, text="label:N")
+        breuk_tekst = (
+            alt.Chart(jaren)
+            .mark_text(  # verticaal langs de streep: breuken in opeenvolgende jaren
+                angle=270,
+                align="right",
+                baseline="bottom",
+                dx=-2,
+                y=2,
+                fontSize=11,
+                color="#333333",
+            )
+            .encode(x=x, text="label:N")
+        )
         lagen += [breuk_lijn, breuk_tekst]
 
     if nulmeting and nulmeting.get("waarde") is not None and nulmeting.get("jaar") is not None:
-        nul = pl.DataFrame({"peiljaar": [nulmeting["jaar"]], "waarde": [float(nulmeting["waarde"])],
-                            "label": [f"nulmeting {nulmeting['jaar']}"]})
-        nulmeting_punt = alt.Chart(nul).mark_point(shape="square", size=120, filled=False, color="#333333").encode(
-            x=x, y=y, tooltip=[alt.Tooltip("label:N", title="Nulmeting"),
-                               alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f")])
-        nulmeting_tekst = alt.Chart(nul).mark_text(dy=-12, fontSize=11, color="#333333").encode(x=x, y=y, text="label:N")
+        nul = pl.DataFrame(
+            {
+                "peiljaar": [nulmeting["jaar"]],
+                "waarde": [float(nulmeting["waarde"])],
+                "label": [f"nulmeting {nulmeting['jaar']}"],
+            }
+        )
+        nulmeting_punt = (
+            alt.Chart(nul)
+            .mark_point(shape="square", size=120, filled=False, color="#333333")
+            .encode(
+                x=x,
+                y=y,
+                tooltip=[
+                    alt.Tooltip("label:N", title="Nulmeting"),
+                    alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f"),
+                ],
+            )
+        )
+        nulmeting_tekst = (
+            alt.Chart(nul).mark_text(dy=-12, fontSize=11, color="#333333").encode(x=x, y=y, text="label:N")
+        )
         lagen += [nulmeting_punt, nulmeting_tekst]
 
     punten = [s for s in (streefwaarden or []) if s.get("soort") in ("punt", "minimaal", "maximaal") and s.get("jaar")]
     if punten:
         vorm_streef = {"punt": "diamond", "minimaal": "triangle-up", "maximaal": "triangle-down"}
-        sw = pl.DataFrame({
-            "peiljaar": [s["jaar"] for s in punten],
-            "waarde": [float(s["waarde"]) for s in punten],
-            "vorm": [vorm_streef[s["soort"]] for s in punten],
-            "tekst": [s.get("tekst") or "" for s in punten],
-        })
-        streef_punten = alt.Chart(sw).mark_point(size=140, filled=True, color="#D55E00").encode(
-            x=x, y=y, shape=alt.Shape("vorm:N", scale=None),
-            tooltip=[alt.Tooltip("peiljaar:Q", title="Jaar", format="d"), alt.Tooltip("tekst:N", title="Streefwaarde")])
+        sw = pl.DataFrame(
+            {
+                "peiljaar": [s["jaar"] for s in punten],
+                "waarde": [float(s["waarde"]) for s in punten],
+                "vorm": [vorm_streef[s["soort"]] for s in punten],
+                "tekst": [s.get("tekst") or "" for s in punten],
+            }
+        )
+        streef_punten = (
+            alt.Chart(sw)
+            .mark_point(size=140, filled=True, color="#D55E00")
+            .encode(
+                x=x,
+                y=y,
+                shape=alt.Shape("vorm:N", scale=None),
+                tooltip=[
+                    alt.Tooltip("peiljaar:Q", title="Jaar", format="d"),
+                    alt.Tooltip("tekst:N", title="Streefwaarde"),
+                ],
+            )
+        )
         lagen.append(streef_punten)
     banden = [s for s in (streefwaarden or []) if s.get("soort") == "band" and s.get("jaar")]
     if banden:
-        sb = pl.DataFrame({
-            "peiljaar": [s["jaar"] for s in banden],
-            "ondergrens": [float(s["ondergrens"]) for s in banden],
-            "bovengrens": [float(s["bovengrens"]) for s in banden],
-            "tekst": [s.get("tekst") or "" for s in banden],
-        })
-        streef_band = alt.Chart(sb).mark_rule(strokeWidth=8, strokeOpacity=0.5, color="#D55E00").encode(
-            x=x, y=alt.Y("ondergrens:Q"), y2="bovengrens:Q", tooltip=[alt.Tooltip("tekst:N", title="Streefwaarde")])
+        sb = pl.DataFrame(
+            {
+                "peiljaar": [s["jaar"] for s in banden],
+                "ondergrens": [float(s["ondergrens"]) for s in banden],
+                "bovengrens": [float(s["bovengrens"]) for s in banden],
+                "tekst": [s.get("tekst") or "" for s in banden],
+            }
+        )
+        streef_band = (
+            alt.Chart(sb)
+            .mark_rule(strokeWidth=8, strokeOpacity=0.5, color="#D55E00")
+            .encode(
+                x=x, y=alt.Y("ondergrens:Q"), y2="bovengrens:Q", tooltip=[alt.Tooltip("tekst:N", title="Streefwaarde")]
+            )
+        )
         lagen.append(streef_band)
-    zonder_jaar = [s for s in (streefwaarden or []) if not s.get("jaar") and s.get("waarde") is not None
-                   and s.get("soort") in ("punt", "minimaal", "maximaal")]
+    zonder_jaar = [
+        s
+        for s in (streefwaarden or [])
+        if not s.get("jaar") and s.get("waarde") is not None and s.get("soort") in ("punt", "minimaal", "maximaal")
+    ]
     if zonder_jaar:
-        sz = pl.DataFrame({"waarde": [float(s["waarde"]) for s in zonder_jaar],
-                           "tekst": [s.get("tekst") or "" for s in zonder_jaar]})
-        streef_lijn = alt.Chart(sz).mark_rule(strokeDash=[6, 4], color="#D55E00").encode(
-            y="waarde:Q", tooltip=[alt.Tooltip("tekst:N", title="Streefwaarde")])
+        sz = pl.DataFrame(
+            {"waarde": [float(s["waarde"]) for s in zonder_jaar], "tekst": [s.get("tekst") or "" for s in zonder_jaar]}
+        )
+        streef_lijn = (
+            alt.Chart(sz)
+            .mark_rule(strokeDash=[6, 4], color="#D55E00")
+            .encode(y="waarde:Q", tooltip=[alt.Tooltip("tekst:N", title="Streefwaarde")])
+        )
         lagen.append(streef_lijn)
 
-    regels = grafiek_ondertitel(regio, _regios(data)["regio_naam"].to_list(), breuken,
-                                data["leeftijd"].unique(maintain_order=True).to_list())
+    regels = grafiek_ondertitel(
+        regio, _regios(data)["regio_naam"].to_list(), breuken, data["leeftijd"].unique(maintain_order=True).to_list()
+    )
     kop = alt.TitleParams(text=titel, subtitle=regels + ([ondertitel] if ondertitel else []) or "", anchor="start")
     # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
     # domein (scale=None) van de getekende lagen samen met die van de legendalaag, en valt de legenda uiteen in vier.
@@ -399,24 +525,39 @@ def kleine_veelvouden(
     vulling = alt.Fill("stijl_kleur:N", scale=None)
     vorm = alt.Shape("stijl_vorm:N", scale=None)
     rand = alt.Stroke("stijl_rand:N", scale=None)
-    leeftijd = alt.StrokeDash("leeftijd:N", title="Leeftijd", legend=alt.Legend(symbolOpacity=1, symbolStrokeWidth=2,
-                                                                             orient="bottom"))
+    leeftijd = alt.StrokeDash(
+        "leeftijd:N", title="Leeftijd", legend=alt.Legend(symbolOpacity=1, symbolStrokeWidth=2, orient="bottom")
+    )
     x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False, domain=x_domein))
     y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False, domain=y_domein, nice=True))
     panelen = []
     for regio_naam in _regios(data)["regio_naam"].to_list():
         paneel = alt.Chart(data.filter(pl.col("regio_naam") == regio_naam))
         paneel_lijnen = paneel.mark_line(strokeWidth=2).encode(
-            x=x, y=y, stroke=lijnkleur, strokeDash=leeftijd, detail="reeks_id:N", order="peiljaar:Q")
+            x=x, y=y, stroke=lijnkleur, strokeDash=leeftijd, detail="reeks_id:N", order="peiljaar:Q"
+        )
         paneel_punten = paneel.mark_point(filled=True, size=60, opacity=1, strokeWidth=1.2).encode(
-            x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen))
-        paneel_interval = paneel.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)").mark_rule(
-            strokeOpacity=0.6).encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
-        panelen.append((regio_naam, alt.layer(paneel_interval, paneel_lijnen, paneel_punten)
-                        .properties(width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start"))))
+            x=x, y=y, fill=vulling, shape=vorm, stroke=rand, tooltip=_tooltip(eenheid, decimalen)
+        )
+        paneel_interval = (
+            paneel.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)")
+            .mark_rule(strokeOpacity=0.6)
+            .encode(x=x, y="ondergrens:Q", y2="bovengrens:Q", stroke=lijnkleur)
+        )
+        panelen.append(
+            (
+                regio_naam,
+                alt.layer(paneel_interval, paneel_lijnen, paneel_punten).properties(
+                    width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start")
+                ),
+            )
+        )
     zonder = [naam for naam in regios or [] if naam not in {naam for naam, _ in panelen}]
-    return {"titel": titel, "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder),
-            "panelen": panelen}
+    return {
+        "titel": titel,
+        "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder),
+        "panelen": panelen,
+    }
 
 
 def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:

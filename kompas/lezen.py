@@ -76,7 +76,7 @@ def _gecachet(
 
     handtekening = inspect.signature(implementatie)
     lees.__signature__ = handtekening.replace(parameters=list(handtekening.parameters.values())[1:])
-    del lees.__wrapped__   # de handtekening is die zonder cursor, niet die van de implementatie
+    del lees.__wrapped__  # de handtekening is die zonder cursor, niet die van de implementatie
     return lees
 
 

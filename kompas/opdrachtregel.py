@@ -58,8 +58,9 @@ class Opdrachtregel(argparse.ArgumentParser):
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         if hulp:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                              help="deze hulp tonen en stoppen")
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS, help="deze hulp tonen en stoppen"
+            )
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

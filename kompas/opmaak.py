@@ -15,8 +15,18 @@ from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 LOCALE = "nl_NL"
 
 MAANDEN = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ]
 
 # Vega-Lite-locale voor Altair-grafieken; één keer toepassen bij het tonen (zie kompas/grafieken.py).
@@ -59,9 +69,11 @@ class DubbelzinnigGetal(ValueError):
 
     def __init__(self, tekst: str, decimaal: str, heel: str):
         self.decimaal, self.heel = decimaal, heel
-        super().__init__(f"'{tekst}' is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen en "
-                         f"een komma decimalen. Schrijf '{decimaal}' voor een decimaal getal of '{heel}' voor een "
-                         "heel getal.")
+        super().__init__(
+            f"'{tekst}' is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen en "
+            f"een komma decimalen. Schrijf '{decimaal}' voor een decimaal getal of '{heel}' voor een "
+            "heel getal."
+        )
 
 
 _GEEN_GETAL = "Verwacht een getal zoals '86', '3,7' of '1.234'."
@@ -107,7 +119,7 @@ def met_eenheid(waarde, eenheid: str, decimalen: int = 1) -> str:
         rest = eenheid[1:].strip()
         return f"{tekst}%" + (f" ({rest})" if rest else "")
     if eenheid.startswith("aantal"):
-        rest = eenheid[len("aantal"):].strip()
+        rest = eenheid[len("aantal") :].strip()
         return tekst + (f" {rest}" if rest else "")
     return f"{tekst} {eenheid}"
 

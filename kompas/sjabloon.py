@@ -32,15 +32,29 @@ def _kop(ws, kolommen: list[str], breedtes: list[int]) -> None:
 
 
 def _lijst(ws, formule: str, bereik: str, titel: str) -> None:
-    dv = DataValidation(type="list", formula1=formule, allow_blank=True, showErrorMessage=True,
-                        errorTitle=titel, error=f"Kies een {titel.lower()} uit de lijst (werkblad Codes).")
+    dv = DataValidation(
+        type="list",
+        formula1=formule,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=titel,
+        error=f"Kies een {titel.lower()} uit de lijst (werkblad Codes).",
+    )
     dv.add(bereik)
     ws.add_data_validation(dv)
 
 
 def _jaar(ws, bereik: str, van: int, tot: int) -> None:
-    dv = DataValidation(type="whole", operator="between", formula1=str(van), formula2=str(tot), allow_blank=True,
-                        showErrorMessage=True, errorTitle="Jaartal", error=f"Een jaartal van {van} tot en met {tot}.")
+    dv = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(van),
+        formula2=str(tot),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Jaartal",
+        error=f"Een jaartal van {van} tot en met {tot}.",
+    )
     dv.add(bereik)
     ws.add_data_validation(dv)
 
@@ -79,15 +93,30 @@ def maak_sjabloon(gemeenten: pl.DataFrame, indicatoren: pl.DataFrame) -> bytes:
         _lijst(ws, gem_lijst, f"A2:A{n}", "Gemeente")
         _lijst(ws, ind_lijst, f"B2:B{n}", "Indicator")
     _jaar(waarden, f"C2:C{n}", 1990, dit_jaar)
-    dv = DataValidation(type="decimal", operator="between", formula1="-1000000000", formula2="1000000000",
-                        allow_blank=True, showErrorMessage=True, errorTitle="Waarde",
-                        error="Alleen een getal, bijvoorbeeld 12,5. Een percentage als 26 of 26%.")
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000",
+        formula2="1000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Waarde",
+        error="Alleen een getal, bijvoorbeeld 12,5. Een percentage als 26 of 26%.",
+    )
     dv.add(f"D2:D{n}")
     waarden.add_data_validation(dv)
     _jaar(streef, f"C2:C{n}", 2000, dit_jaar + 10)
     _jaar(streef, f"E2:E{n}", 1990, dit_jaar)
-    dv = DataValidation(type="decimal", operator="between", formula1="-1000000000", formula2="1000000000",
-                        allow_blank=True, showErrorMessage=True, errorTitle="Nulmeting", error="Alleen een getal.")
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000",
+        formula2="1000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Nulmeting",
+        error="Alleen een getal.",
+    )
     dv.add(f"F2:F{n}")
     streef.add_data_validation(dv)
     streef["D1"].comment = None

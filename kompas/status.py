@@ -72,6 +72,7 @@ class Beoordeling(NamedTuple):
     status: str
     reden: str | None = None
 
+
 PROCENT_MARGE = 2.0  # procentpunt
 RELATIEVE_MARGE = 0.10  # deel van de referentiewaarde
 
@@ -135,12 +136,29 @@ def beoordeling(
         return Beoordeling(NIET_TE_BEOORDELEN, GEEN_METING_NA_NULMETING)
     if streef.soort == "richting" and nulmeting_waarde is None and eerste_waarde is None:
         return Beoordeling(NIET_TE_BEOORDELEN, GEEN_VERTREKPUNT)
-    return Beoordeling(_status(streef, float(laatste_waarde), nulmeting_waarde, goede_richting,
-                               eerste_waarde=eerste_waarde, eenheid=eenheid, marge=marge))
+    return Beoordeling(
+        _status(
+            streef,
+            float(laatste_waarde),
+            nulmeting_waarde,
+            goede_richting,
+            eerste_waarde=eerste_waarde,
+            eenheid=eenheid,
+            marge=marge,
+        )
+    )
 
 
-def _status(streef: Streefwaarde, w: float, nulmeting_waarde: float | None, goede_richting: str, *,
-            eerste_waarde: float | None, eenheid: str | None, marge: float | None) -> str:
+def _status(
+    streef: Streefwaarde,
+    w: float,
+    nulmeting_waarde: float | None,
+    goede_richting: str,
+    *,
+    eerste_waarde: float | None,
+    eenheid: str | None,
+    marge: float | None,
+) -> str:
 
     if streef.soort == "richting":
         vertrek = nulmeting_waarde if nulmeting_waarde is not None else eerste_waarde  # niet None: zie beoordeling

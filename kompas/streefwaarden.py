@@ -42,40 +42,107 @@ VOORBEELDEN = (
 
 # Woorden die na het getal mogen staan zonder de betekenis te veranderen.
 EENHEIDSWOORDEN = (
-    "personen", "plekken", "plaatsen", "kernen", "huishoudens", "kinderen", "jongeren", "deelnemers",
-    "inwoners", "cliënten", "jeugdigen", "per jaar", "jaarlijks",
+    "personen",
+    "plekken",
+    "plaatsen",
+    "kernen",
+    "huishoudens",
+    "kinderen",
+    "jongeren",
+    "deelnemers",
+    "inwoners",
+    "cliënten",
+    "jeugdigen",
+    "per jaar",
+    "jaarlijks",
 )
 
 _RICHTING_WOORDEN = {
-    "stijging": ("stijging", "stijgt", "stijgen", "gestegen", "toename", "toenemen", "neemt toe", "toegenomen",
-                 "groei", "omhoog"),
-    "daling": ("daling", "daalt", "dalen", "gedaald", "afname", "afnemen", "neemt af", "afgenomen",
-               "vermindering", "verminderen", "verminderd", "omlaag", "terugdringen", "terug te dringen"),
-    "gelijk": ("gelijk", "gelijk blijven", "gelijk gebleven", "blijft gelijk", "gelijkblijvend", "stabiel",
-               "stabiel blijven"),
+    "stijging": (
+        "stijging",
+        "stijgt",
+        "stijgen",
+        "gestegen",
+        "toename",
+        "toenemen",
+        "neemt toe",
+        "toegenomen",
+        "groei",
+        "omhoog",
+    ),
+    "daling": (
+        "daling",
+        "daalt",
+        "dalen",
+        "gedaald",
+        "afname",
+        "afnemen",
+        "neemt af",
+        "afgenomen",
+        "vermindering",
+        "verminderen",
+        "verminderd",
+        "omlaag",
+        "terugdringen",
+        "terug te dringen",
+    ),
+    "gelijk": (
+        "gelijk",
+        "gelijk blijven",
+        "gelijk gebleven",
+        "blijft gelijk",
+        "gelijkblijvend",
+        "stabiel",
+        "stabiel blijven",
+    ),
 }
 _RICHTING = {woord: richting for richting, woorden in _RICHTING_WOORDEN.items() for woord in woorden}
 
 # (voorvoegsel, soort, strikt); langste eerst, zodat "niet meer dan" vóór "meer dan" komt.
 _VERGELIJKERS = sorted(
     [
-        ("minimaal", "minimaal", False), ("minstens", "minimaal", False), ("ten minste", "minimaal", False),
-        ("tenminste", "minimaal", False), ("niet minder dan", "minimaal", False), ("≥", "minimaal", False),
-        (">=", "minimaal", False), ("=>", "minimaal", False),
-        (">", "minimaal", True), ("meer dan", "minimaal", True), ("hoger dan", "minimaal", True),
-        ("groter dan", "minimaal", True), ("boven", "minimaal", True),
-        ("maximaal", "maximaal", False), ("hoogstens", "maximaal", False), ("ten hoogste", "maximaal", False),
-        ("niet meer dan", "maximaal", False), ("niet hoger dan", "maximaal", False), ("≤", "maximaal", False),
-        ("<=", "maximaal", False), ("=<", "maximaal", False),
-        ("<", "maximaal", True), ("minder dan", "maximaal", True), ("lager dan", "maximaal", True),
-        ("kleiner dan", "maximaal", True), ("onder", "maximaal", True),
+        ("minimaal", "minimaal", False),
+        ("minstens", "minimaal", False),
+        ("ten minste", "minimaal", False),
+        ("tenminste", "minimaal", False),
+        ("niet minder dan", "minimaal", False),
+        ("≥", "minimaal", False),
+        (">=", "minimaal", False),
+        ("=>", "minimaal", False),
+        (">", "minimaal", True),
+        ("meer dan", "minimaal", True),
+        ("hoger dan", "minimaal", True),
+        ("groter dan", "minimaal", True),
+        ("boven", "minimaal", True),
+        ("maximaal", "maximaal", False),
+        ("hoogstens", "maximaal", False),
+        ("ten hoogste", "maximaal", False),
+        ("niet meer dan", "maximaal", False),
+        ("niet hoger dan", "maximaal", False),
+        ("≤", "maximaal", False),
+        ("<=", "maximaal", False),
+        ("=<", "maximaal", False),
+        ("<", "maximaal", True),
+        ("minder dan", "maximaal", True),
+        ("lager dan", "maximaal", True),
+        ("kleiner dan", "maximaal", True),
+        ("onder", "maximaal", True),
     ],
     key=lambda v: -len(v[0]),
 )
 
 _TELWOORDEN = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
 }
 
 _GETAL = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(_TELWOORDEN, key=len, reverse=True)) + r")"
@@ -149,7 +216,7 @@ def parse_streefwaarde(tekst: str) -> Streefwaarde:
     soort, strikt, rest = "punt", False, t
     for voorvoegsel, vergelijker_soort, vergelijker_strikt in _VERGELIJKERS:
         if t.startswith(voorvoegsel):
-            soort, strikt, rest = vergelijker_soort, vergelijker_strikt, t[len(voorvoegsel):].strip()
+            soort, strikt, rest = vergelijker_soort, vergelijker_strikt, t[len(voorvoegsel) :].strip()
             break
     waarde = _WAARDE_RE.match(rest)
     if waarde:

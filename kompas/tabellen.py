@@ -23,6 +23,7 @@ from kompas.teksten import (
     waarde_tekst,
 )
 
+
 def deel(frame: pl.DataFrame, **gelijk) -> pl.DataFrame:
     """De rijen van `frame` waarin elke genoemde kolom de gegeven waarde heeft; een waarde None filtert niet.
 
@@ -39,23 +40,27 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
     """De tekstversie van het overzicht (rijen uit kompas.gegevens.overzicht): één rij per kopindicator × gemeente."""
     rijen = []
     for r in overzicht.iter_rows(named=True):
-        rijen.append({
-            "Indicator": r["indicator_naam"],
-            "Leeftijd": r["leeftijd"],
-            "Gemeente": r["regio_naam"],
-            "Peiljaar": opmaak.peilmoment(r["peiljaar"], r["peildatum"], r.get("peildatum_precisie"))
-            if not opmaak.leeg(r["waarde"]) else "–",
-            "Waarde": waarde_tekst(r),
-            "95%-interval": interval_tekst(r),
-            "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
-            if not opmaak.leeg(r["landelijk_waarde"]) else "–",
-            "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
-            "Significantie": r["significantie"] or "–",
-            "Oordeel": OORDEEL_TEKST.get(r["oordeel"], "–") if r["oordeel"] else "–",
-            "Vorige meting": str(r["vorige_peiljaar"]) if r["vorige_peiljaar"] else "–",
-            "Verandering": opmaak.verschil(r["verandering"], r["eenheid"], r["decimalen"]),
-            "Bron": r["bron"] or "–",
-        })
+        rijen.append(
+            {
+                "Indicator": r["indicator_naam"],
+                "Leeftijd": r["leeftijd"],
+                "Gemeente": r["regio_naam"],
+                "Peiljaar": opmaak.peilmoment(r["peiljaar"], r["peildatum"], r.get("peildatum_precisie"))
+                if not opmaak.leeg(r["waarde"])
+                else "–",
+                "Waarde": waarde_tekst(r),
+                "95%-interval": interval_tekst(r),
+                "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
+                if not opmaak.leeg(r["landelijk_waarde"])
+                else "–",
+                "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
+                "Significantie": r["significantie"] or "–",
+                "Oordeel": OORDEEL_TEKST.get(r["oordeel"], "–") if r["oordeel"] else "–",
+                "Vorige meting": str(r["vorige_peiljaar"]) if r["vorige_peiljaar"] else "–",
+                "Verandering": opmaak.verschil(r["verandering"], r["eenheid"], r["decimalen"]),
+                "Bron": r["bron"] or "–",
+            }
+        )
     return pl.DataFrame(rijen)
 
 
@@ -70,7 +75,8 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
             "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
-            if not opmaak.leeg(r.get("landelijk_waarde")) else "–",
+            if not opmaak.leeg(r.get("landelijk_waarde"))
+            else "–",
             "Significantie": r.get("significantie") or "–",
             "Bron": r.get("bron") or "–",
         }
@@ -86,8 +92,9 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
 
 def documenten(boom: pl.DataFrame) -> list[dict]:
     """De kaderdocumenten van een gemeente, nieuwste eerst (hoogste `geldig_van`): document, geldig_van/tot."""
-    docs = boom.group_by("document", maintain_order=True).agg(pl.col("geldig_van").first(),
-                                                              pl.col("geldig_tot").first())
+    docs = boom.group_by("document", maintain_order=True).agg(
+        pl.col("geldig_van").first(), pl.col("geldig_tot").first()
+    )
     return docs.sort("geldig_van", descending=True, nulls_last=True, maintain_order=True).to_dicts()
 
 
@@ -99,8 +106,12 @@ def leeftijden(reeks: pl.DataFrame) -> list[str]:
     met = reeks.filter(pl.col("waarde").is_not_null())
     if met.is_empty():
         return []
-    per = {r["leeftijd"]: r for r in met.group_by("leeftijd").agg(
-        pl.len().alias("aantal"), pl.col("peiljaar").max().alias("laatste")).iter_rows(named=True)}
+    per = {
+        r["leeftijd"]: r
+        for r in met.group_by("leeftijd")
+        .agg(pl.len().alias("aantal"), pl.col("peiljaar").max().alias("laatste"))
+        .iter_rows(named=True)
+    }
     breed = {"totaal": 0, "18+": 1, "19+": 2}
     return sorted(per, key=lambda l: (breed.get(l, 3), -per[l]["aantal"], -per[l]["laatste"], l))
 
@@ -123,17 +134,20 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
         if not opmaak.leeg(r.get("laatste_waarde")):
             peil = opmaak.peilmoment(r["laatste_peiljaar"], r["laatste_peildatum"], r.get("laatste_peildatum_precisie"))
             laatste = opmaak.met_eenheid(r["laatste_waarde"], r["eenheid"], r["decimalen"] or 0) + f" ({peil})"
-        rijen.append({
-            "Indicator (eigen formulering)": r["omschrijving"],
-            "Eenheid": eenheid_tekst(r) or "–",
-            "Laatste waarde": laatste,
-            "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"] or 0)
-            if not opmaak.leeg(r.get("landelijk_waarde")) else "–",
-            "Nulmeting": nulmeting_tekst(r),
-            "Streefwaarde": streefwaarde_tekst(r.get("streefwaarden")),
-            "Status": status_tekst(r.get("status"), r.get("status_reden"), r.get("nulmeting_jaar")),
-            "Bron": r.get("bron") or r.get("bron_genoemd") or "–",
-        })
+        rijen.append(
+            {
+                "Indicator (eigen formulering)": r["omschrijving"],
+                "Eenheid": eenheid_tekst(r) or "–",
+                "Laatste waarde": laatste,
+                "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"] or 0)
+                if not opmaak.leeg(r.get("landelijk_waarde"))
+                else "–",
+                "Nulmeting": nulmeting_tekst(r),
+                "Streefwaarde": streefwaarde_tekst(r.get("streefwaarden")),
+                "Status": status_tekst(r.get("status"), r.get("status_reden"), r.get("nulmeting_jaar")),
+                "Bron": r.get("bron") or r.get("bron_genoemd") or "–",
+            }
+        )
     return pl.DataFrame(rijen)
 
 
@@ -173,8 +187,9 @@ def als_csv(tabel: pl.DataFrame) -> bytes:
         + [_csv_tekst(k) for k, t in tabel.schema.items() if t == pl.String]
     )
     tabel = tabel.rename({k: "'" + k for k in tabel.columns if lijkt_formule(k)})
-    return tabel.write_csv(separator=";", decimal_comma=True, include_bom=True, date_format="%d-%m-%Y",
-                           datetime_format="%d-%m-%Y %H:%M").encode("utf-8")
+    return tabel.write_csv(
+        separator=";", decimal_comma=True, include_bom=True, date_format="%d-%m-%Y", datetime_format="%d-%m-%Y %H:%M"
+    ).encode("utf-8")
 
 
 # OOXML-tekst (ST_Xstring): stuurtekens (die XML niet toelaat, en een CR die een XML-lezer een LF maakt) als
@@ -193,7 +208,7 @@ def xlsx_cel(cel, waarde, formaat: str | None = None) -> None:
         cel.data_type = "s"
         cel.quotePrefix = lijkt_formule(waarde)
     else:
-        if isinstance(waarde, dt.datetime) and waarde.tzinfo is not None:   # Excel kent geen tijdzones
+        if isinstance(waarde, dt.datetime) and waarde.tzinfo is not None:  # Excel kent geen tijdzones
             waarde = waarde.astimezone(ZoneInfo("Europe/Amsterdam")).replace(tzinfo=None)
         cel.value = None if opmaak.leeg(waarde) else waarde
     if formaat:
@@ -214,7 +229,7 @@ def _xlsx_formaat(reeks: pl.Series, decimalen: int | None) -> str | None:
     if reeks.dtype == pl.Datetime:
         return "d-m-yyyy h:mm" if _met_tijd(reeks) else "d-m-yyyy"
     if reeks.dtype.is_integer():
-        return "0"          # jaartallen en aantallen zonder scheidingsteken: 2020, niet 2.020
+        return "0"  # jaartallen en aantallen zonder scheidingsteken: 2020, niet 2.020
     if reeks.dtype.is_float():
         return "General" if decimalen is None else "#,##0" + ("." + "0" * decimalen if decimalen else "")
     return None
@@ -236,7 +251,7 @@ def _bladnaam(naam: str, gebruikt: set[str]) -> str:
     kandidaat, n = basis, 1
     while kandidaat.lower() in gebruikt:
         n += 1
-        kandidaat = f"{basis[:31 - len(str(n)) - 3]} ({n})"
+        kandidaat = f"{basis[: 31 - len(str(n)) - 3]} ({n})"
     gebruikt.add(kandidaat.lower())
     return kandidaat
 
@@ -262,8 +277,10 @@ def als_xlsx_bladen(bladen) -> bytes:
         xlsx_rij(blad, 1, tabel.columns)
         for cel in blad[1]:
             cel.font = Font(bold=True)
-        formaten = {d: [_xlsx_formaat(tabel[k], d) for k in tabel.columns]
-                    for d in (set(per_rij) if per_rij is not None else {decimalen})}
+        formaten = {
+            d: [_xlsx_formaat(tabel[k], d) for k in tabel.columns]
+            for d in (set(per_rij) if per_rij is not None else {decimalen})
+        }
         for nummer, rij in enumerate(tabel.iter_rows(), start=2):
             xlsx_rij(blad, nummer, rij, formaten[per_rij[nummer - 2] if per_rij is not None else decimalen])
         for kolom, naam in enumerate(tabel.columns, start=1):
@@ -287,7 +304,8 @@ def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.
         # noemt een bron alleen de maand, dan de peildatum als tekst ('maart 2017'), nooit een verzonnen dag
         peildatum = pl.struct("peildatum", "peildatum_precisie").map_elements(
             lambda r: opmaak.peildatum_tekst(r["peildatum"], r["peildatum_precisie"]) if r["peildatum"] else None,
-            return_dtype=pl.String)
+            return_dtype=pl.String,
+        )
     return waarden.select(
         *indicator,
         pl.col("regio_naam").alias("Regio"),
@@ -345,13 +363,19 @@ def bronnen_tabel(bronnen: pl.DataFrame, als_tekst: bool = True) -> pl.DataFrame
     (Modified bij CBS/RIVM) en de weg waarlangs hij kwam, licentie en aantal cijfers. Als tekst voor st.dataframe,
     of getypeerd (`als_tekst=False`, datums en getallen) voor een Excel-download."""
     tabel = bronnen.select(
-        pl.col("bron").alias("Uitgever"), pl.col("tabel_id").alias("Tabel"), pl.col("titel").alias("Titel"),
-        pl.col("adres").alias("Adres bij de uitgever"), pl.col("gelezen_in").alias("Gelezen in"),
-        pl.col("soort").alias("Soort"), pl.col("periode").alias("Periode"),
+        pl.col("bron").alias("Uitgever"),
+        pl.col("tabel_id").alias("Tabel"),
+        pl.col("titel").alias("Titel"),
+        pl.col("adres").alias("Adres bij de uitgever"),
+        pl.col("gelezen_in").alias("Gelezen in"),
+        pl.col("soort").alias("Soort"),
+        pl.col("periode").alias("Periode"),
         pl.col("opgehaald_op").alias("Opgehaald of geüpload"),
         pl.col("tabel_gewijzigd").alias("Tabel gewijzigd bij de uitgever"),
-        pl.col("opgehaald_via").alias("Opgehaald via"), pl.col("licentie").alias("Licentie"),
-        pl.col("aantal_cijfers").alias("Cijfers"), pl.col("toelichting").alias("Toelichting"),
+        pl.col("opgehaald_via").alias("Opgehaald via"),
+        pl.col("licentie").alias("Licentie"),
+        pl.col("aantal_cijfers").alias("Cijfers"),
+        pl.col("toelichting").alias("Toelichting"),
     )
     return leesbaar(tabel) if als_tekst else tabel
 
@@ -375,18 +399,35 @@ def dekking_matrix(dekking: pl.DataFrame) -> pl.DataFrame:
 
 def meldingen_tabel(meldingen) -> pl.DataFrame:
     """De meldingen van een geweigerd bestand (loaders.excel_lezen.Melding), met Nederlandse kolomkoppen."""
-    kolommen = {"Werkblad": "werkblad", "Rij": "rij", "Kolom": "kolom", "Probleem": "probleem",
-                "Gevonden": "gevonden", "Verwacht": "verwacht", "Zo los je het op": "oplossing"}
-    return pl.DataFrame([{kop: _tekst(getattr(m, veld)) for kop, veld in kolommen.items()} for m in meldingen],
-                        schema=dict.fromkeys(kolommen, pl.String))
+    kolommen = {
+        "Werkblad": "werkblad",
+        "Rij": "rij",
+        "Kolom": "kolom",
+        "Probleem": "probleem",
+        "Gevonden": "gevonden",
+        "Verwacht": "verwacht",
+        "Zo los je het op": "oplossing",
+    }
+    return pl.DataFrame(
+        [{kop: _tekst(getattr(m, veld)) for kop, veld in kolommen.items()} for m in meldingen],
+        schema=dict.fromkeys(kolommen, pl.String),
+    )
 
 
 def voorbeeld_tabel(rijen: list[dict]) -> pl.DataFrame:
     """Het voorbeeld van één werkblad (loaders.excel.Voorbeeld.rijen): wat de upload per rij verandert.
     Waarden hebben een peiljaar, streefwaarden een jaar; beide komen in de kolom Jaar."""
-    kolommen = {"Wat": "status", "Rij": "rij", "Kolom": "kolom", "Gemeente": "gemeente_code",
-                "Indicator": "indicator_code", "Jaar": "jaar", "Leeftijd": "leeftijd",
-                "Nu": "oude_waarde", "Na de upload": "nieuwe_waarde"}
+    kolommen = {
+        "Wat": "status",
+        "Rij": "rij",
+        "Kolom": "kolom",
+        "Gemeente": "gemeente_code",
+        "Indicator": "indicator_code",
+        "Jaar": "jaar",
+        "Leeftijd": "leeftijd",
+        "Nu": "oude_waarde",
+        "Na de upload": "nieuwe_waarde",
+    }
     return pl.DataFrame(
         [{kop: _tekst({"jaar": r.get("peiljaar"), **r}.get(veld)) for kop, veld in kolommen.items()} for r in rijen],
         schema=dict.fromkeys(kolommen, pl.String),
@@ -396,8 +437,10 @@ def voorbeeld_tabel(rijen: list[dict]) -> pl.DataFrame:
 def upload_omschrijving(u: dict) -> str:
     """Eén upload (een rij van kompas.gegevens.uploads) in een regel: 'upload 3: bewind.xlsx, werkblad Waarden,
     23-11-2026 14:05, door naam@gemeente.nl'. Voor de keuze bij intrekken, op de pagina en op de opdrachtregel."""
-    return (f"upload {u['upload_id']}: {u['bestandsnaam']}, werkblad {u['werkblad']}, {opmaak.moment(u['geupload_op'])}, "
-            f"door {u['door']}")
+    return (
+        f"upload {u['upload_id']}: {u['bestandsnaam']}, werkblad {u['werkblad']}, {opmaak.moment(u['geupload_op'])}, "
+        f"door {u['door']}"
+    )
 
 
 def upload_stand(u: dict) -> str:
@@ -414,14 +457,38 @@ def uploads_tabel(uploads: pl.DataFrame) -> pl.DataFrame:
     rijen = []
     for u in uploads.iter_rows(named=True):
         stand = upload_stand(u)
-        rijen.append({
-            "Upload": str(u["upload_id"]), "Bestand": u["bestandsnaam"], "Werkblad": u["werkblad"],
-            "Soort": u["soort"], "Geüpload": opmaak.moment(u["geupload_op"]), "Door": u["door"],
-            "Gemeente": u["gemeente_code"],
-            "Rijen": f"{u['rijen_totaal']} ({u['rijen_nieuw']} nieuw, {u['rijen_gewijzigd']} gewijzigd, "
-                     f"{u['rijen_ongewijzigd']} ongewijzigd, {u['rijen_vervallen']} vervallen)",
-            "Vervangt": _tekst(u["vervangt_upload_id"]), "Stand": stand, "SHA-256": u["sha256"],
-        })
-    return pl.DataFrame(rijen, schema=dict.fromkeys(
-        ["Upload", "Bestand", "Werkblad", "Soort", "Geüpload", "Door", "Gemeente", "Rijen", "Vervangt", "Stand",
-         "SHA-256"], pl.String))
+        rijen.append(
+            {
+                "Upload": str(u["upload_id"]),
+                "Bestand": u["bestandsnaam"],
+                "Werkblad": u["werkblad"],
+                "Soort": u["soort"],
+                "Geüpload": opmaak.moment(u["geupload_op"]),
+                "Door": u["door"],
+                "Gemeente": u["gemeente_code"],
+                "Rijen": f"{u['rijen_totaal']} ({u['rijen_nieuw']} nieuw, {u['rijen_gewijzigd']} gewijzigd, "
+                f"{u['rijen_ongewijzigd']} ongewijzigd, {u['rijen_vervallen']} vervallen)",
+                "Vervangt": _tekst(u["vervangt_upload_id"]),
+                "Stand": stand,
+                "SHA-256": u["sha256"],
+            }
+        )
+    return pl.DataFrame(
+        rijen,
+        schema=dict.fromkeys(
+            [
+                "Upload",
+                "Bestand",
+                "Werkblad",
+                "Soort",
+                "Geüpload",
+                "Door",
+                "Gemeente",
+                "Rijen",
+                "Vervangt",
+                "Stand",
+                "SHA-256",
+            ],
+            pl.String,
+        ),
+    )

@@ -36,7 +36,9 @@ OUD_NA_JAREN = 4
 def hoe_aanvullen(indicator_soort: str | None, bron_tabel: str | None = None) -> str:
     """Wie een ontbrekend cijfer kan aanvullen, in woorden voor een wethouder (geen opdrachtregels)."""
     if indicator_soort == "eigen registratie":
-        return "Een beleidsmedewerker kan het aanvullen met een export uit de eigen registratie (pagina Cijfers uploaden)."
+        return (
+            "Een beleidsmedewerker kan het aanvullen met een export uit de eigen registratie (pagina Cijfers uploaden)."
+        )
     tabel = f" (tabel {bron_tabel})" if bron_tabel else ""
     return (
         f"De beheerder haalt het op bij de volgende verversing uit CBS of RIVM{tabel}; een beleidsmedewerker "
@@ -46,8 +48,10 @@ def hoe_aanvullen(indicator_soort: str | None, bron_tabel: str | None = None) ->
 
 def geen_kaders(gemeente_naam: str) -> str:
     """Wat de Kaderspagina zegt over een gemeente zonder ingelezen kaderdocument (bijvoorbeeld net toegevoegd)."""
-    return (f"Voor {gemeente_naam} zijn geen kaders, doelen of indicatoren ingelezen: geen gegevens. De beheerder "
-            "kan het kaderdocument van de gemeente toevoegen.")
+    return (
+        f"Voor {gemeente_naam} zijn geen kaders, doelen of indicatoren ingelezen: geen gegevens. De beheerder "
+        "kan het kaderdocument van de gemeente toevoegen."
+    )
 
 
 def is_oud(peiljaar, huidig_jaar: int) -> bool:
@@ -111,8 +115,12 @@ def kaart(rij: dict, huidig_jaar: int) -> dict:
         delen.append("geen landelijk cijfer voor hetzelfde jaar")
     if richting:
         delen.append(richting)
-    return {"waarde": kort_getal(rij["waarde"], rij["eenheid"], rij["decimalen"]),
-            "verandering": verandering(rij), "toelichting": " · ".join(delen), "oud": oud}
+    return {
+        "waarde": kort_getal(rij["waarde"], rij["eenheid"], rij["decimalen"]),
+        "verandering": verandering(rij),
+        "toelichting": " · ".join(delen),
+        "oud": oud,
+    }
 
 
 def indicator_kop(naam: str, eenheid: str, leeftijd: str | None) -> str:
@@ -148,9 +156,16 @@ def overzicht_per_thema(overzicht: pl.DataFrame, gemeente_namen: list[str]) -> l
     for rij in overzicht.iter_rows(named=True):
         thema = themas.setdefault(rij["thema"], {"thema": rij["thema"], "indicatoren": {}, "ontbrekend": []})
         sleutel = (rij["indicator_code"], rij["leeftijd"])
-        ind = thema["indicatoren"].setdefault(sleutel, {
-            "indicator_code": rij["indicator_code"], "leeftijd": rij["leeftijd"], "soort": rij["indicator_soort"],
-            "kop": indicator_kop(rij["indicator_naam"], rij["eenheid"], rij["leeftijd"]), "rijen": []})
+        ind = thema["indicatoren"].setdefault(
+            sleutel,
+            {
+                "indicator_code": rij["indicator_code"],
+                "leeftijd": rij["leeftijd"],
+                "soort": rij["indicator_soort"],
+                "kop": indicator_kop(rij["indicator_naam"], rij["eenheid"], rij["leeftijd"]),
+                "rijen": [],
+            },
+        )
         ind["rijen"].append(rij if not opmaak.leeg(rij.get("waarde")) else None)
     uit = []
     for thema in themas.values():
@@ -161,13 +176,19 @@ def overzicht_per_thema(overzicht: pl.DataFrame, gemeente_namen: list[str]) -> l
                 ontbrekend.append((ind["kop"], zonder, ind["soort"]))
             if len(zonder) < len(ind["rijen"]):
                 met_cijfer.append(ind)
-        uit.append({"thema": thema["thema"], "indicatoren": met_cijfer,
-                    "ontbrekend": ontbrekend_tekst(ontbrekend, gemeente_namen) if ontbrekend else None})
+        uit.append(
+            {
+                "thema": thema["thema"],
+                "indicatoren": met_cijfer,
+                "ontbrekend": ontbrekend_tekst(ontbrekend, gemeente_namen) if ontbrekend else None,
+            }
+        )
     return uit
 
 
-def status_tekst(status: str | None, reden: str | None = None, nulmeting_jaar: int | None = None, *,
-                 icoon: bool = False) -> str:
+def status_tekst(
+    status: str | None, reden: str | None = None, nulmeting_jaar: int | None = None, *, icoon: bool = False
+) -> str:
     """'op koers', 'nog niet te beoordelen: nog geen meting na de nulmeting (2025)'; met `icoon` voor markdown
     op de pagina met het statusicoon ervoor (in tabellen en exports zonder)."""
     status = status or "nog niet te beoordelen"
@@ -179,8 +200,9 @@ def status_tekst(status: str | None, reden: str | None = None, nulmeting_jaar: i
     return tekst
 
 
-def doel_status_tekst(status: str | None, beoordeeld: int | None, indicatoren: int | None, *,
-                      icoon: bool = False) -> str:
+def doel_status_tekst(
+    status: str | None, beoordeeld: int | None, indicatoren: int | None, *, icoon: bool = False
+) -> str:
     """'risico (2 van 3 indicatoren beoordeeld)'; zonder indicatoren: 'nog niet te beoordelen: geen indicatoren'."""
     if not indicatoren:
         return status_tekst(status, "geen indicatoren", icoon=icoon)
@@ -206,7 +228,8 @@ def streefwaarde_tekst(streefwaarden: list[dict] | None) -> str:
     if not streefwaarden:
         return "geen streefwaarde"
     return "; ".join(
-        (f"{s['jaar']}: " if s.get("jaar") else "") + (s.get("tekst") or s.get("soort") or "")
+        (f"{s['jaar']}: " if s.get("jaar") else "")
+        + (s.get("tekst") or s.get("soort") or "")
         + (f" ({s['herkomst']})" if (s.get("herkomst") or "").startswith("upload") else "")
         for s in streefwaarden
     )
@@ -218,8 +241,10 @@ def streefwaarde_gelezen_tekst(s: dict, eenheid: str, decimalen: int | None) -> 
     soort = s.get("soort")
     dec = decimalen or 0
     if soort == "band":
-        return (f"tussen {opmaak.getal(s.get('ondergrens'), dec)} en "
-                f"{opmaak.met_eenheid(s.get('bovengrens'), eenheid, dec)}")
+        return (
+            f"tussen {opmaak.getal(s.get('ondergrens'), dec)} en "
+            f"{opmaak.met_eenheid(s.get('bovengrens'), eenheid, dec)}"
+        )
     if soort == "richting":
         return f"richting: {s.get('richting') or '–'}"
     if soort in ("punt", "minimaal", "maximaal") and not opmaak.leeg(s.get("waarde")):
@@ -235,8 +260,13 @@ def opsomming(delen: list[str]) -> str:
     return ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-def grafiek_ondertitel(regio: str | None, getoond: list[str], breuken: list[dict],
-                       leeftijden: list[str] | None = None, zonder_gegevens: list[str] | None = None) -> list[str]:
+def grafiek_ondertitel(
+    regio: str | None,
+    getoond: list[str],
+    breuken: list[dict],
+    leeftijden: list[str] | None = None,
+    zonder_gegevens: list[str] | None = None,
+) -> list[str]:
     """Wat een trendgrafiek werkelijk toont, als regels voor de ondertitel (één plek voor deze regel).
 
     regio:      de regio waar de grafiek over gaat (de titel zegt '… — Dalfsen'), of None
@@ -255,7 +285,9 @@ def grafiek_ondertitel(regio: str | None, getoond: list[str], breuken: list[dict
     if zonder_gegevens:
         regels.append(f"Geen gegevens voor {opsomming(zonder_gegevens)}")
     if regio and regio not in getoond:
-        regels.append(f"{regio}: geen gegevens; getoond: {opsomming(getoond)}" if getoond else f"{regio}: geen gegevens")
+        regels.append(
+            f"{regio}: geen gegevens; getoond: {opsomming(getoond)}" if getoond else f"{regio}: geen gegevens"
+        )
     elif getoond:
         regels.append(f"Getoond: {opsomming(getoond)}")
     if leeftijden and len(leeftijden) > 1:
@@ -295,7 +327,11 @@ def eenheid_tekst(rij: dict) -> str:
 
 def nulmeting_tekst(rij: dict) -> str:
     """De nulmeting zoals de gemeente die schreef, anders de waarde zelf; met jaar en, bij een upload, de upload."""
-    if rij.get("nulmeting_jaar") is None and not rij.get("nulmeting_tekst") and opmaak.leeg(rij.get("nulmeting_waarde")):
+    if (
+        rij.get("nulmeting_jaar") is None
+        and not rij.get("nulmeting_tekst")
+        and opmaak.leeg(rij.get("nulmeting_waarde"))
+    ):
         return "geen nulmeting"
     if opmaak.leeg(rij.get("nulmeting_waarde")):
         tekst = "nog geen waarde" if rij.get("nulmeting_jaar") else (rij.get("nulmeting_tekst") or "nog geen waarde")

@@ -79,7 +79,7 @@ def _gewoon(waarde):
 def _sectie(geheimen, naam: str) -> dict:
     try:
         waarde = geheimen.get(naam)
-    except Exception:   # geen secrets.toml: Streamlit werpt dan bij het lezen
+    except Exception:  # geen secrets.toml: Streamlit werpt dan bij het lezen
         return {}
     if waarde is None:
         return {}
@@ -91,7 +91,7 @@ def _sectie(geheimen, naam: str) -> dict:
 def _tabel(sectie: dict, sleutel: str, waar: str) -> dict:
     waarde = sectie.get(sleutel, {})
     if not isinstance(waarde, dict):
-        raise ToegangFout(f"{waar} moet een tabel zijn (\"naam\" = [...] per regel), geen {_soort(waarde)}. {_UITLEG}")
+        raise ToegangFout(f'{waar} moet een tabel zijn ("naam" = [...] per regel), geen {_soort(waarde)}. {_UITLEG}')
     return waarde
 
 
@@ -103,8 +103,9 @@ def _soort(waarde) -> str:
 def _gemeentelijst(waarde, waar: str, bekend: Collection[str]) -> frozenset[str]:
     """Een lijst gemeentecodes; een tekst waar een lijst hoort wordt geweigerd (niet in letters gesplitst)."""
     if not isinstance(waarde, list):
-        raise ToegangFout(f"{waar} moet een lijst gemeentecodes zijn, zoals [\"GM0148\"], geen {_soort(waarde)} "
-                          f"({waarde!r}). {_UITLEG}")
+        raise ToegangFout(
+            f'{waar} moet een lijst gemeentecodes zijn, zoals ["GM0148"], geen {_soort(waarde)} ({waarde!r}). {_UITLEG}'
+        )
     if not waarde:
         raise ToegangFout(f"{waar} is een lege lijst: noem minstens één gemeentecode. {_UITLEG}")
     codes = set()
@@ -113,8 +114,9 @@ def _gemeentelijst(waarde, waar: str, bekend: Collection[str]) -> frozenset[str]
             raise ToegangFout(f"{waar} bevat {code!r}: dat is geen gemeentecode (GM en vier cijfers, bijv. GM0148).")
         code = code.strip().upper()
         if bekend and code not in bekend:
-            raise ToegangFout(f"{waar} bevat {code}: die gemeente kent Sociaal Kompas niet "
-                              f"(wel: {', '.join(sorted(bekend))}).")
+            raise ToegangFout(
+                f"{waar} bevat {code}: die gemeente kent Sociaal Kompas niet (wel: {', '.join(sorted(bekend))})."
+            )
         codes.add(code)
     return frozenset(codes)
 
@@ -126,8 +128,10 @@ def _is_voorbeeld(tekst: str) -> bool:
 
 def _controleer_auth(auth: dict) -> None:
     if any(isinstance(v, dict) for k, v in auth.items() if k != "client_kwargs"):
-        raise ToegangFout("[auth] met benoemde inlogdiensten ([auth.naam]) gebruikt Sociaal Kompas niet: zet "
-                          f"client_id, client_secret en server_metadata_url direct in [auth]. {_UITLEG}")
+        raise ToegangFout(
+            "[auth] met benoemde inlogdiensten ([auth.naam]) gebruikt Sociaal Kompas niet: zet "
+            f"client_id, client_secret en server_metadata_url direct in [auth]. {_UITLEG}"
+        )
     ontbreekt = [k for k in _AUTH_VERPLICHT if not str(auth.get(k, "") or "").strip()]
     if ontbreekt:
         raise ToegangFout(f"In [auth] ontbreekt {', '.join(ontbreekt)}. {_UITLEG}")
@@ -135,32 +139,41 @@ def _controleer_auth(auth: dict) -> None:
         if not isinstance(auth[sleutel], str):
             raise ToegangFout(f"[auth] {sleutel} moet een tekst zijn, geen {_soort(auth[sleutel])}.")
     if not re.fullmatch(r"https?://[^/\s]+(/\S*)?/oauth2callback", auth["redirect_uri"].strip()):
-        raise ToegangFout("[auth] redirect_uri moet het volledige adres van het dashboard zijn dat eindigt op "
-                          f"/oauth2callback, bijv. https://kompas.gemeente.nl/oauth2callback. {_UITLEG}")
+        raise ToegangFout(
+            "[auth] redirect_uri moet het volledige adres van het dashboard zijn dat eindigt op "
+            f"/oauth2callback, bijv. https://kompas.gemeente.nl/oauth2callback. {_UITLEG}"
+        )
     geheim = auth["cookie_secret"]
     if _is_voorbeeld(geheim) or len(geheim) < 32:
-        raise ToegangFout("[auth] cookie_secret is de voorbeeldwaarde of korter dan 32 tekens. Maak een lang "
-                          "willekeurig geheim, bijv. met: python -c \"import secrets; print(secrets.token_urlsafe(48))\"")
+        raise ToegangFout(
+            "[auth] cookie_secret is de voorbeeldwaarde of korter dan 32 tekens. Maak een lang "
+            'willekeurig geheim, bijv. met: python -c "import secrets; print(secrets.token_urlsafe(48))"'
+        )
     for sleutel in ("client_id", "client_secret"):
         if _is_voorbeeld(auth[sleutel]):
             raise ToegangFout(f"[auth] {sleutel} is nog de voorbeeldwaarde; neem die van de inlogdienst. {_UITLEG}")
     if not auth["server_metadata_url"].startswith(("https://", "http://")):
-        raise ToegangFout("[auth] server_metadata_url moet een volledig adres zijn (https://…/.well-known/"
-                          "openid-configuration).")
+        raise ToegangFout(
+            "[auth] server_metadata_url moet een volledig adres zijn (https://…/.well-known/openid-configuration)."
+        )
 
 
 def _controleer_hash(account: str, waarde) -> str:
-    from argon2.exceptions import InvalidHashError
     from argon2 import extract_parameters
+    from argon2.exceptions import InvalidHashError
 
     if not isinstance(waarde, str) or not waarde.startswith("$argon2id$"):
-        raise ToegangFout(f"[toegang.wachtwoorden] voor {account} is geen argon2-hash. Zet nooit een wachtwoord "
-                          "zelf in secrets.toml; maak de hash met: python -m kompas wachtwoord")
+        raise ToegangFout(
+            f"[toegang.wachtwoorden] voor {account} is geen argon2-hash. Zet nooit een wachtwoord "
+            "zelf in secrets.toml; maak de hash met: python -m kompas wachtwoord"
+        )
     try:
         extract_parameters(waarde)
     except InvalidHashError:
-        raise ToegangFout(f"[toegang.wachtwoorden] voor {account} is een beschadigde argon2-hash. Maak een nieuwe "
-                          "met: python -m kompas wachtwoord") from None
+        raise ToegangFout(
+            f"[toegang.wachtwoorden] voor {account} is een beschadigde argon2-hash. Maak een nieuwe "
+            "met: python -m kompas wachtwoord"
+        ) from None
     return waarde
 
 
@@ -170,46 +183,57 @@ def lees_instellingen(geheimen, bekende_gemeenten: Collection[str] = ()) -> Inst
     `bekende_gemeenten`: de gemeentecodes uit de database; een andere code in de rollen wordt geweigerd.
     """
     if _sectie(geheimen, "upload"):
-        raise ToegangFout("De sectie [upload] met één gedeeld wachtwoord bestaat niet meer: uploaden vraagt nu "
-                          f"een eigen account. Vervang [upload] door [toegang]. {_UITLEG}")
+        raise ToegangFout(
+            "De sectie [upload] met één gedeeld wachtwoord bestaat niet meer: uploaden vraagt nu "
+            f"een eigen account. Vervang [upload] door [toegang]. {_UITLEG}"
+        )
     auth = _sectie(geheimen, "auth")
     toegang = _sectie(geheimen, "toegang")
     onbekend = sorted(set(toegang) - {"accounts", "claim", "wachtwoorden"})
     if onbekend:
-        raise ToegangFout(f"Onbekende instelling in [toegang]: {', '.join(onbekend)} (wel: accounts, claim, "
-                          f"wachtwoorden). {_UITLEG}")
+        raise ToegangFout(
+            f"Onbekende instelling in [toegang]: {', '.join(onbekend)} (wel: accounts, claim, wachtwoorden). {_UITLEG}"
+        )
     accounts = {}
     for account, lijst in _tabel(toegang, "accounts", "[toegang.accounts]").items():
         sleutel = account.strip().lower() if "@" in account else account.strip()
         if not sleutel:
             raise ToegangFout("[toegang.accounts] bevat een leeg account.")
-        accounts[sleutel] = _gemeentelijst(lijst, f"[toegang.accounts] \"{account}\"", bekende_gemeenten)
+        accounts[sleutel] = _gemeentelijst(lijst, f'[toegang.accounts] "{account}"', bekende_gemeenten)
 
     claim = _tabel(toegang, "claim", "[toegang.claim]")
     claimnaam, claimwaarden = None, {}
     if claim:
         if set(claim) - {"naam", "waarden"} or not isinstance(claim.get("naam"), str) or not claim["naam"].strip():
-            raise ToegangFout("[toegang.claim] vraagt naam = \"<claim in het ID-token>\" en een tabel "
-                              f"[toegang.claim.waarden] met per claimwaarde een lijst gemeentecodes. {_UITLEG}")
+            raise ToegangFout(
+                '[toegang.claim] vraagt naam = "<claim in het ID-token>" en een tabel '
+                f"[toegang.claim.waarden] met per claimwaarde een lijst gemeentecodes. {_UITLEG}"
+            )
         claimnaam = claim["naam"].strip()
         waarden = _tabel(claim, "waarden", "[toegang.claim.waarden]")
         if not waarden:
             raise ToegangFout("[toegang.claim.waarden] is leeg: noem per claimwaarde de gemeentecodes.")
-        claimwaarden = {w: _gemeentelijst(lijst, f"[toegang.claim.waarden] \"{w}\"", bekende_gemeenten)
-                        for w, lijst in waarden.items()}
+        claimwaarden = {
+            w: _gemeentelijst(lijst, f'[toegang.claim.waarden] "{w}"', bekende_gemeenten)
+            for w, lijst in waarden.items()
+        }
 
     wachtwoorden = {}
     for account, waarde in _tabel(toegang, "wachtwoorden", "[toegang.wachtwoorden]").items():
         sleutel = account.strip().lower()
         if sleutel not in accounts:
-            raise ToegangFout(f"[toegang.wachtwoorden] noemt {account}, maar dat account staat niet in "
-                              "[toegang.accounts] (met zijn gemeenten).")
+            raise ToegangFout(
+                f"[toegang.wachtwoorden] noemt {account}, maar dat account staat niet in "
+                "[toegang.accounts] (met zijn gemeenten)."
+            )
         wachtwoorden[sleutel] = _controleer_hash(account, waarde)
 
     if auth:
         if wachtwoorden:
-            raise ToegangFout("Kies één manier van aanmelden: [auth] (de inlogdienst van de gemeente) óf "
-                              "[toegang.wachtwoorden], niet allebei.")
+            raise ToegangFout(
+                "Kies één manier van aanmelden: [auth] (de inlogdienst van de gemeente) óf "
+                "[toegang.wachtwoorden], niet allebei."
+            )
         _controleer_auth(auth)
         aanmelden = "oidc"
     elif wachtwoorden:
@@ -217,10 +241,13 @@ def lees_instellingen(geheimen, bekende_gemeenten: Collection[str] = ()) -> Inst
     else:
         aanmelden = None
     if aanmelden and not accounts and not claimwaarden:
-        raise ToegangFout("Er is wel een manier van aanmelden ingesteld, maar niemand heeft een rol: vul "
-                          f"[toegang.accounts] (of [toegang.claim]). {_UITLEG}")
-    return Instellingen(aanmelden=aanmelden, accounts=accounts, claim=claimnaam, claimwaarden=claimwaarden,
-                        wachtwoorden=wachtwoorden)
+        raise ToegangFout(
+            "Er is wel een manier van aanmelden ingesteld, maar niemand heeft een rol: vul "
+            f"[toegang.accounts] (of [toegang.claim]). {_UITLEG}"
+        )
+    return Instellingen(
+        aanmelden=aanmelden, accounts=accounts, claim=claimnaam, claimwaarden=claimwaarden, wachtwoorden=wachtwoorden
+    )
 
 
 def controleer_server(vertrouwde_kopregels, inst: Instellingen) -> None:
@@ -228,8 +255,10 @@ def controleer_server(vertrouwde_kopregels, inst: Instellingen) -> None:
     overschrijven in st.user wat uit het ID-token komt, en dan kan iedereen die de server bereikt een
     e-mailadres opgeven."""
     if inst.aanmelden == "oidc" and vertrouwde_kopregels:
-        raise ToegangFout("server.trustedUserHeaders staat aan; die kopregels kunnen het e-mailadres uit het "
-                          "ID-token overschrijven. Zet die instelling uit (standaard leeg).")
+        raise ToegangFout(
+            "server.trustedUserHeaders staat aan; die kopregels kunnen het e-mailadres uit het "
+            "ID-token overschrijven. Zet die instelling uit (standaard leeg)."
+        )
 
 
 def upload_instellingen(geheimen, vertrouwde_kopregels, bekende_gemeenten: Collection[str]) -> Instellingen:
@@ -291,9 +320,21 @@ class Rem:
     Eén exemplaar per proces (`REM`), gedeeld door alle sessies; een herstart van de server wist het.
     """
 
-    def __init__(self, vrij: int = 5, eerste: float = 30.0, hoogstens: float = 900.0, klok=time.monotonic,
-                 max_sleutels: int = 10_000):
-        self.vrij, self.eerste, self.hoogstens, self.klok, self.max_sleutels = vrij, eerste, hoogstens, klok, max_sleutels
+    def __init__(
+        self,
+        vrij: int = 5,
+        eerste: float = 30.0,
+        hoogstens: float = 900.0,
+        klok=time.monotonic,
+        max_sleutels: int = 10_000,
+    ):
+        self.vrij, self.eerste, self.hoogstens, self.klok, self.max_sleutels = (
+            vrij,
+            eerste,
+            hoogstens,
+            klok,
+            max_sleutels,
+        )
         self._fouten: dict[str, tuple[int, float]] = {}
         self._slot = threading.Lock()
 
@@ -314,8 +355,8 @@ class Rem:
     def mislukt(self, sleutels: Iterable[str]) -> None:
         nu = self.klok()
         with self._slot:
-            if len(self._fouten) >= self.max_sleutels:   # oude sleutels vergeten, zodat het geheugen begrensd blijft
-                for s, (n, t) in list(self._fouten.items()):
+            if len(self._fouten) >= self.max_sleutels:  # oude sleutels vergeten, zodat het geheugen begrensd blijft
+                for s, (_n, t) in list(self._fouten.items()):
                     if nu - t > 2 * self.hoogstens:
                         del self._fouten[s]
                 if len(self._fouten) >= self.max_sleutels:
@@ -363,9 +404,9 @@ _SCHIJNHASH: list[str] = []
 
 def _klopt(hash_: str | None, wachtwoord: str) -> bool:
     from argon2 import PasswordHasher
-    from argon2.exceptions import VerificationError, InvalidHashError
+    from argon2.exceptions import InvalidHashError, VerificationError
 
-    if hash_ is None:   # onbekend account: toch even lang rekenen, zodat de tijd niet verraadt welke accounts bestaan
+    if hash_ is None:  # onbekend account: toch even lang rekenen, zodat de tijd niet verraadt welke accounts bestaan
         if not _SCHIJNHASH:
             _SCHIJNHASH.append(PasswordHasher().hash("schijn-" + str(time.time())))
         hash_ = _SCHIJNHASH[0]
@@ -394,8 +435,9 @@ def sessie_id() -> str:
 MELDING_FOUT = "Het e-mailadres of het wachtwoord klopt niet."
 
 
-def meld_aan_met_wachtwoord(inst: Instellingen, account: str | None, wachtwoord: str | None, sessie: str,
-                            rem: Rem | None = None) -> tuple[Rol | None, str]:
+def meld_aan_met_wachtwoord(
+    inst: Instellingen, account: str | None, wachtwoord: str | None, sessie: str, rem: Rem | None = None
+) -> tuple[Rol | None, str]:
     """(Rol of None, melding) voor de terugvaloptie met wachtwoorden. Remt per account en per sessie (`REM`)."""
     rem = rem or REM
     if inst.aanmelden != "wachtwoord":

@@ -20,8 +20,7 @@ from loaders.excel import UploadGeweigerd, Validatie, Voorbeeld
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["UploadGeweigerd", "Validatie", "Voorbeeld", "controleer", "voorbeeld", "leg_vast", "trek_in",
-           "intrekbare"]
+__all__ = ["UploadGeweigerd", "Validatie", "Voorbeeld", "controleer", "voorbeeld", "leg_vast", "trek_in", "intrekbare"]
 
 
 def controleer(data: bytes, bestandsnaam: str, gemeente: str | None, rol: Rol) -> Validatie:
@@ -53,5 +52,8 @@ def trek_in(upload_id: int, rol: Rol) -> int | None:
 
 def intrekbare(uploads: pl.DataFrame, rol: Rol) -> dict[int, dict]:
     """De geldende uploads (rijen van lezen.uploads) die `rol` mag intrekken, op upload_id."""
-    return {u["upload_id"]: u for u in uploads.iter_rows(named=True)
-            if u["geldend"] and rol.mag(u["gemeente_code"].split(","))}
+    return {
+        u["upload_id"]: u
+        for u in uploads.iter_rows(named=True)
+        if u["geldend"] and rol.mag(u["gemeente_code"].split(","))
+    }

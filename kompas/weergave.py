@@ -20,6 +20,7 @@ from kompas.db import DatabaseFout, database_fout
 if TYPE_CHECKING:
     import polars as pl
 
+
 def via_app() -> None:
     """Zorgt dat een pagina via app.py draait (st.navigation, paginaconfiguratie, zijbalk). Eerste regel van elke pagina.
 
@@ -55,7 +56,7 @@ def databasefouten():
         st.error(str(fout))
         st.stop()
     except (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException, OSError) as fout:
-        st.error(str(database_fout(fout, schrijven=False)))   # een kapot bestand dat pas bij het lezen opvalt
+        st.error(str(database_fout(fout, schrijven=False)))  # een kapot bestand dat pas bij het lezen opvalt
         st.stop()
 
 
@@ -82,8 +83,14 @@ def toon_trend(
     De Vega-Lite-specificatie wordt gecachet op de gegevens en opties: een rerun bouwt geen Altair-grafiek
     opnieuw op (dat kost ~100 ms per grafiek).
     """
-    opties = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen, "nulmeting": nulmeting,
-              "streefwaarden": streefwaarden, "regio": regio}
+    opties = {
+        "titel": titel,
+        "eenheid": eenheid,
+        "decimalen": decimalen,
+        "nulmeting": nulmeting,
+        "streefwaarden": streefwaarden,
+        "regio": regio,
+    }
     # voor schermlezers: wat de grafiek toont en waar de cijfers als tekst staan
     beschrijving = f"Grafiek: {titel}. De cijfers staan in de tabel onder de grafiek."
     st.vega_lite_chart(_trend_spec(reeks, opties), width="stretch", alt=beschrijving)
@@ -99,24 +106,34 @@ def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
     from kompas import grafieken
 
     veelvoud = grafieken.kleine_veelvouden(waarden, **opties)
-    return {**veelvoud, "panelen": [(naam, grafieken.voor_weergave(paneel).to_dict(validate=False))
-                                    for naam, paneel in veelvoud["panelen"]]}
+    return {
+        **veelvoud,
+        "panelen": [
+            (naam, grafieken.voor_weergave(paneel).to_dict(validate=False)) for naam, paneel in veelvoud["panelen"]
+        ],
+    }
 
 
-def toon_panelen(waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1,
-                 regios: Sequence[str] = ()) -> None:
+def toon_panelen(
+    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, regios: Sequence[str] = ()
+) -> None:
     """Toont `kompas.grafieken.kleine_veelvouden` (dezelfde parameters): titel en ondertitel als tekst, dan de
     panelen naast elkaar, doorlopend op een volgende rij als het scherm te smal is (een telefoon: één paneel per
     rij). De specificaties worden gecachet zoals bij `toon_trend`."""
-    veelvoud = _panelen_spec(waarden, {"titel": titel, "eenheid": eenheid, "decimalen": decimalen,
-                                       "regios": list(regios) or None})
+    veelvoud = _panelen_spec(
+        waarden, {"titel": titel, "eenheid": eenheid, "decimalen": decimalen, "regios": list(regios) or None}
+    )
     st.markdown(f"**{als_tekst(veelvoud['titel'])}**")
     for regel in veelvoud["ondertitel"]:
         st.caption(als_tekst(regel))
     with st.container(horizontal=True, gap="medium"):
         for naam, spec in veelvoud["panelen"]:
-            st.vega_lite_chart(spec, width="content", height=PANEELHOOGTE,
-                               alt=f"Grafiek: {veelvoud['titel']}, {naam}. De cijfers staan in de tabel eronder.")
+            st.vega_lite_chart(
+                spec,
+                width="content",
+                height=PANEELHOOGTE,
+                alt=f"Grafiek: {veelvoud['titel']}, {naam}. De cijfers staan in de tabel eronder.",
+            )
 
 
 def url_lijst(sleutel: str, standaard: list[str], toegestaan: list[str]) -> list[str]:
@@ -184,7 +201,7 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
     de gedeelde leesverbinding, niet met Streamlit-functies (die doen in die thread niets).
     """
     from kompas import rapport
-    from kompas.lezen import lezer   # kompas.lezen importeert deze module
+    from kompas.lezen import lezer  # kompas.lezen importeert deze module
 
     gedeeld = lezer()
 
@@ -195,7 +212,12 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
     with st.container(horizontal=True, gap="small"):
         for kader_id, wat in ((kader, "dit kader"), (None, "alle kaders")):
             for soort, naam in ((".pdf", "PDF"), (".xlsx", "Excel")):
-                st.download_button(f"{naam} van {wat}", maker(kader_id, soort), on_click="ignore",
-                                   file_name=rapport.bestandsnaam(gemeente_naam, kader_id, soort),
-                                   mime=rapport.SOORTEN[soort], icon=":material/download:",
-                                   key=f"kdr_rapport_{'kader' if kader_id else 'alle'}_{soort[1:]}")
+                st.download_button(
+                    f"{naam} van {wat}",
+                    maker(kader_id, soort),
+                    on_click="ignore",
+                    file_name=rapport.bestandsnaam(gemeente_naam, kader_id, soort),
+                    mime=rapport.SOORTEN[soort],
+                    icon=":material/download:",
+                    key=f"kdr_rapport_{'kader' if kader_id else 'alle'}_{soort[1:]}",
+                )

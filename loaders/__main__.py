@@ -31,7 +31,7 @@ def _build(args: argparse.Namespace) -> int:
 
     try:
         tellingen = bouw(data=args.data)
-    except (RegioFout, KaderFout) as fout:   # een fout in de datamap: niets geschreven
+    except (RegioFout, KaderFout) as fout:  # een fout in de datamap: niets geschreven
         print(f"Fout: {fout}\nDe database is niet veranderd.", file=sys.stderr)
         return 1
     delen = ", ".join(f"{aantal} {tabel}" for tabel, aantal in tellingen.items())
@@ -50,7 +50,9 @@ def _refresh(args: argparse.Namespace) -> int:
             return 2
         niet = [c.tabel_id for c in uitkomsten if c.fout]
         if niet:
-            print(f"{len(niet)} van {len(uitkomsten)} tabellen niet te controleren ({', '.join(niet)}).", file=sys.stderr)
+            print(
+                f"{len(niet)} van {len(uitkomsten)} tabellen niet te controleren ({', '.join(niet)}).", file=sys.stderr
+            )
             return 1
         return 0
     try:
@@ -63,8 +65,11 @@ def _refresh(args: argparse.Namespace) -> int:
         print(f"  {u.tabel_id}: " + (f"{u.geschreven} waarnemingen geschreven" if u.gelukt else f"MISLUKT - {u.fout}"))
     mislukt = [u.tabel_id for u in uitkomsten if not u.gelukt]
     if mislukt:
-        print(f"{len(mislukt)} van {len(uitkomsten)} tabellen mislukt ({', '.join(mislukt)}); hun vorige cijfers "
-              "zijn blijven staan.", file=sys.stderr)
+        print(
+            f"{len(mislukt)} van {len(uitkomsten)} tabellen mislukt ({', '.join(mislukt)}); hun vorige cijfers "
+            "zijn blijven staan.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -77,20 +82,25 @@ def _nl(waarde) -> str:
 
 
 def _toon_voorbeeld(validatie: Validatie, vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
-    def toon(regel: str) -> None:   # tekst uit het bestand nooit met ruwe stuurtekens naar de terminal
+    def toon(regel: str) -> None:  # tekst uit het bestand nooit met ruwe stuurtekens naar de terminal
         print(schone_tekst(regel, zichtbaar=True))
 
     for m in validatie.overgeslagen:
         toon(overgeslagen_tekst(m))
     for vb in vbn:
         t = vb.tellingen
-        toon(f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
-             f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
-             + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "") + ".")
+        toon(
+            f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
+            f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
+            + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "")
+            + "."
+        )
         for r in vb.rijen[:max_rijen]:
             jaar = r.get("peiljaar", r.get("jaar"))
-            toon(f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
-                 f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}")
+            toon(
+                f"  rij {r['rij']}: {r['status']:<11} {r['gemeente_code']} {r['indicator_code']} {jaar}: "
+                f"{_nl(r['oude_waarde'])} -> {_nl(r['nieuwe_waarde'])}"
+            )
         if len(vb.rijen) > max_rijen:
             toon(f"  ... en {sum(vb.tellingen.values()) - max_rijen} rijen meer.")
 
@@ -111,8 +121,10 @@ def _bevestigd(args: argparse.Namespace, vraag: str, zonder_terminal: str) -> bo
 def _intrekken(args: argparse.Namespace, door: str, wie: str) -> int:
     u = excel.intrekbaar(args.ongedaan)
     vorige = u["vervangt_upload_id"]
-    print(f"Intrekken: {upload_omschrijving(u)}; "
-          + (f"upload {vorige} geldt dan weer." if vorige else "er komt geen vorige versie voor terug."))
+    print(
+        f"Intrekken: {upload_omschrijving(u)}; "
+        + (f"upload {vorige} geldt dan weer." if vorige else "er komt geen vorige versie voor terug.")
+    )
     if not _bevestigd(args, "Intrekken?", "Alleen getoond (geen terminal en geen --ja): er is niets ingetrokken."):
         return 0
     vorige = excel.trek_in(args.ongedaan, door=door)
@@ -148,11 +160,13 @@ def _upload(args: argparse.Namespace) -> int:
         if not args.bestand:
             print("Geef een bestand op, --lijst of --ongedaan UPLOAD_ID.", file=sys.stderr)
             return 2
-        validatie = excel.valideer(excel.lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente,
-                                   soort=args.soort)
+        validatie = excel.valideer(
+            excel.lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente, soort=args.soort
+        )
         _toon_voorbeeld(validatie, excel.voorbeeld(validatie))
-        if not _bevestigd(args, "Vastleggen?",
-                          "Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven."):
+        if not _bevestigd(
+            args, "Vastleggen?", "Alleen gecontroleerd (geen terminal en geen --ja): er is niets geschreven."
+        ):
             return 0
         ids = excel.leg_vast(validatie, door=door)
         print(f"Vastgelegd als upload {', '.join(map(str, ids))} {wie}.")
@@ -168,31 +182,41 @@ def main(argv: list[str] | None = None) -> int:
     parser = Opdrachtregel(prog="python -m loaders", description="Sociaal Kompas: gegevens laden.")
     sub = parser.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT")
     build = sub.add_parser("build", help="database opbouwen uit data/")
-    build.add_argument("--data", type=Path, default=DATA, metavar="MAP",
-                       help="de map met regio's, registry, cijfers en kaders (standaard: data/)")
+    build.add_argument(
+        "--data",
+        type=Path,
+        default=DATA,
+        metavar="MAP",
+        help="de map met regio's, registry, cijfers en kaders (standaard: data/)",
+    )
     build.set_defaults(doe=_build)
     refresh = sub.add_parser("refresh", help="cijfers live ophalen bij CBS en RIVM (data/cbs_tabellen.toml)")
     refresh.add_argument("tabel", nargs="*", help="alleen deze tabel-id's (standaard: alle)")
-    refresh.add_argument("--controleer", action="store_true",
-                         help="niets laden: per tabel de wijzigingsdatum van wat geladen is en van wat CBS/RIVM nu "
-                              "serveert, en nieuwere jaargangen van de Kerncijfers wijken en buurten")
+    refresh.add_argument(
+        "--controleer",
+        action="store_true",
+        help="niets laden: per tabel de wijzigingsdatum van wat geladen is en van wat CBS/RIVM nu "
+        "serveert, en nieuwere jaargangen van de Kerncijfers wijken en buurten",
+    )
     refresh.set_defaults(doe=_refresh)
     upload = sub.add_parser("upload", help="een Excel-bestand van de gemeente controleren en vastleggen")
     upload.add_argument("bestand", nargs="?", help="het .xlsx-bestand")
     upload.add_argument("--gemeente", help="gemeentecode of -naam voor werkbladen zonder kolom gemeente")
     upload.add_argument("--soort", choices=["waarden", "streefwaarden"], help="soort van een breed werkblad")
     upload.add_argument("--ja", action="store_true", help="vastleggen of intrekken zonder te vragen")
-    upload.add_argument("--lijst", action="store_true",
-                        help="alle uploads tonen: nummer, bestand, werkblad, wanneer, wie, stand")
-    upload.add_argument("--ongedaan", type=int, metavar="UPLOAD_ID",
-                        help="een upload intrekken (vraagt eerst, behalve met --ja)")
+    upload.add_argument(
+        "--lijst", action="store_true", help="alle uploads tonen: nummer, bestand, werkblad, wanneer, wie, stand"
+    )
+    upload.add_argument(
+        "--ongedaan", type=int, metavar="UPLOAD_ID", help="een upload intrekken (vraagt eerst, behalve met --ja)"
+    )
     upload.set_defaults(doe=_upload)
     args = parser.parse_args(argv)
     try:
-        if args.opdracht != "build":   # build bouwt zelf; de andere opdrachten lezen eerst een actuele database
+        if args.opdracht != "build":  # build bouwt zelf; de andere opdrachten lezen eerst een actuele database
             zorg_voor_database()
         return args.doe(args)
-    except DatabaseFout as fout:   # Nederlands, met wat te doen; het pad erbij voor de beheerder
+    except DatabaseFout as fout:  # Nederlands, met wat te doen; het pad erbij voor de beheerder
         print(f"Fout: {fout}\nDatabase: {database_pad()}", file=sys.stderr)
         return 1
 

@@ -26,9 +26,9 @@ import math
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import cbsodata
 import pyarrow as pa
@@ -90,7 +90,7 @@ class TabelConfig:
     soort: dict
     jaar: int | None
     optioneel: frozenset[str]
-    regio_soorten: tuple[str, ...]   # welke regio's uit data/regio.csv (Registry.regios_van)
+    regio_soorten: tuple[str, ...]  # welke regio's uit data/regio.csv (Registry.regios_van)
 
     @property
     def api(self) -> list[str]:
@@ -111,11 +111,15 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
     soorten = ruw.get("soort", {})
     regio_soorten = tuple(ruw.get("regio_soorten", []))
     if "regios" in ruw:
-        raise CbsFout(f"{pad}: 'regios' bestaat niet meer; de regio's komen uit data/regio.csv. Noem hun soorten in "
-                      "'regio_soorten', bijvoorbeeld [\"gemeente\", \"ggd_regio\", \"land\"].")
+        raise CbsFout(
+            f"{pad}: 'regios' bestaat niet meer; de regio's komen uit data/regio.csv. Noem hun soorten in "
+            '\'regio_soorten\', bijvoorbeeld ["gemeente", "ggd_regio", "land"].'
+        )
     if not regio_soorten or not all(isinstance(s, str) for s in regio_soorten):
-        raise CbsFout(f"{pad}: 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn, bijvoorbeeld "
-                      "[\"gemeente\", \"ggd_regio\", \"land\"].")
+        raise CbsFout(
+            f"{pad}: 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn, bijvoorbeeld "
+            '["gemeente", "ggd_regio", "land"].'
+        )
     tabellen = []
     for i, t in enumerate(ruw.get("tabel", []), start=1):
         plek = f"{pad}, [[tabel]] nr. {i}"
@@ -128,29 +132,41 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
         soort["titels"] = {**ruw.get("titels", {}), **soort.get("titels", {})}
         api = soort.get("api", ["v3"])
         if not isinstance(api, list) or not api or any(a not in API_S for a in api) or len(set(api)) < len(api):
-            raise CbsFout(f"{plek} ({t['id']}): 'api' is {api!r}; verwacht een lijst met 'v4' en/of 'v3', de eerste "
-                          "wordt eerst geprobeerd.")
+            raise CbsFout(
+                f"{plek} ({t['id']}): 'api' is {api!r}; verwacht een lijst met 'v4' en/of 'v3', de eerste "
+                "wordt eerst geprobeerd."
+            )
         onbekend = set(soort.get("voorvoegsels", {})) - set(soort["indicatoren"])
         if onbekend:
-            raise CbsFout(f"{plek} ({t['id']}): 'voorvoegsels' noemt {', '.join(sorted(onbekend))}, die niet bij "
-                          f"soort {t['soort']} horen.")
+            raise CbsFout(
+                f"{plek} ({t['id']}): 'voorvoegsels' noemt {', '.join(sorted(onbekend))}, die niet bij "
+                f"soort {t['soort']} horen."
+            )
         for sleutel in ("catalogus", "herkomst_voorvoegsel", "herkomst_soort", "bron", "geo_dimensie", "indicatoren"):
             if sleutel not in soort:
                 raise CbsFout(f"{pad}, [soort.{t['soort']}]: '{sleutel}' ontbreekt.")
         if soort["bron"] not in TABELPAGINA:
-            raise CbsFout(f"{pad}, [soort.{t['soort']}]: bron {soort['bron']!r} onbekend; "
-                          f"verwacht de uitgever {' of '.join(TABELPAGINA)}.")
+            raise CbsFout(
+                f"{pad}, [soort.{t['soort']}]: bron {soort['bron']!r} onbekend; "
+                f"verwacht de uitgever {' of '.join(TABELPAGINA)}."
+            )
         if soort["catalogus"] not in STANDAARD_HOSTS:
-            raise CbsFout(f"{pad}, [soort.{t['soort']}]: catalogus {soort['catalogus']!r} onbekend; "
-                          f"verwacht {' of '.join(STANDAARD_HOSTS)}.")
+            raise CbsFout(
+                f"{pad}, [soort.{t['soort']}]: catalogus {soort['catalogus']!r} onbekend; "
+                f"verwacht {' of '.join(STANDAARD_HOSTS)}."
+            )
         optioneel = frozenset(t.get("optioneel", []))
         onbekend = optioneel - set(soort["indicatoren"])
         if onbekend:
-            raise CbsFout(f"{plek} ({t['id']}): 'optioneel' noemt {', '.join(sorted(onbekend))}, "
-                          f"die niet bij soort {t['soort']} horen.")
+            raise CbsFout(
+                f"{plek} ({t['id']}): 'optioneel' noemt {', '.join(sorted(onbekend))}, "
+                f"die niet bij soort {t['soort']} horen."
+            )
         if "regios" in t:
-            raise CbsFout(f"{plek} ({t['id']}): 'regios' bestaat niet meer; noem de soorten regio's uit "
-                          "data/regio.csv in 'regio_soorten'.")
+            raise CbsFout(
+                f"{plek} ({t['id']}): 'regios' bestaat niet meer; noem de soorten regio's uit "
+                "data/regio.csv in 'regio_soorten'."
+            )
         eigen_soorten = tuple(t.get("regio_soorten", regio_soorten))
         if not eigen_soorten or not all(isinstance(s, str) for s in eigen_soorten):
             raise CbsFout(f"{plek} ({t['id']}): 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn.")
@@ -173,8 +189,8 @@ def hosts() -> tuple[dict[str, str], bool]:
 @dataclass(frozen=True)
 class Registry:
     bron_kolom: dict[str, str | None]  # indicator_code -> voorvoegsel van de CBS-sleutel
-    alias: dict[str, str]              # broncode (NL00) -> onze regiocode (NL01)
-    regio_soort: dict[str, str]        # regiocode -> soort, op volgorde (data/regio.csv)
+    alias: dict[str, str]  # broncode (NL00) -> onze regiocode (NL01)
+    regio_soort: dict[str, str]  # regiocode -> soort, op volgorde (data/regio.csv)
 
     @property
     def regios(self) -> frozenset[str]:
@@ -265,13 +281,21 @@ def _oorzaak(fout: BaseException) -> str:
 
 def met_herhaling(doe: Callable, tabel_id: str, host: str, wat: str, meld: Melder):
     """`doe()` met herhalingen bij een tijdelijke storing (zie POGINGEN); elke herhaling wordt gemeld."""
+
     def voor_het_wachten(toestand) -> None:
         fout = toestand.outcome.exception()
-        meld(f"  {wat} van {tabel_id} bij {host}: {_oorzaak(fout)}; opnieuw proberen over "
-             f"{toestand.next_action.sleep:.0f} s (poging {toestand.attempt_number + 1} van {POGINGEN})")
+        meld(
+            f"  {wat} van {tabel_id} bij {host}: {_oorzaak(fout)}; opnieuw proberen over "
+            f"{toestand.next_action.sleep:.0f} s (poging {toestand.attempt_number + 1} van {POGINGEN})"
+        )
 
-    herhaler = Retrying(stop=stop_after_attempt(POGINGEN), wait=wait_exponential(multiplier=WACHT_BASIS, max=WACHT_MAX),
-                        retry=retry_if_exception(_herhaalbaar), before_sleep=voor_het_wachten, reraise=True)
+    herhaler = Retrying(
+        stop=stop_after_attempt(POGINGEN),
+        wait=wait_exponential(multiplier=WACHT_BASIS, max=WACHT_MAX),
+        retry=retry_if_exception(_herhaalbaar),
+        before_sleep=voor_het_wachten,
+        reraise=True,
+    )
     return herhaler(doe)
 
 
@@ -289,25 +313,33 @@ def _haal(tabel_id: str, host: str, wat: str, doe: Callable, meld: Melder = prin
         return met_herhaling(tel, tabel_id, host, wat, meld)
     except requests.HTTPError as fout:
         status = _http_status(fout) or "onbekend"
-        raise CbsFout(f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} (status {status}{na()}). "
-                      "Er is niets geschreven; probeer het later opnieuw.") from fout
+        raise CbsFout(
+            f"Tabel {tabel_id}: {host} gaf een HTTP-fout bij het ophalen van {wat} (status {status}{na()}). "
+            "Er is niets geschreven; probeer het later opnieuw."
+        ) from fout
     except requests.RequestException as fout:
-        raise CbsFout(f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} ({_oorzaak(fout)}{na()}). "
-                      "Er is niets geschreven. Controleer de netwerkverbinding en KOMPAS_CBS_*.") from fout
+        raise CbsFout(
+            f"Tabel {tabel_id}: {host} is niet bereikbaar bij het ophalen van {wat} ({_oorzaak(fout)}{na()}). "
+            "Er is niets geschreven. Controleer de netwerkverbinding en KOMPAS_CBS_*."
+        ) from fout
     except (ValueError, KeyError, TypeError, AttributeError) as fout:
-        raise CbsFout(f"Tabel {tabel_id}: het antwoord van {host} op {wat} is geen geldige OData-JSON. "
-                      "Er is niets geschreven; probeer het later opnieuw.") from fout
+        raise CbsFout(
+            f"Tabel {tabel_id}: het antwoord van {host} op {wat} is geen geldige OData-JSON. "
+            "Er is niets geschreven; probeer het later opnieuw."
+        ) from fout
 
 
 def _lijst_van_dicts(tabel_id: str, naam: str, waarde) -> list[dict]:
     if not isinstance(waarde, list) or not all(isinstance(r, dict) for r in waarde):
-        raise CbsFout(f"Tabel {tabel_id}: {naam} heeft niet de verwachte vorm (een lijst van records), "
-                      "maar iets anders.")
+        raise CbsFout(
+            f"Tabel {tabel_id}: {naam} heeft niet de verwachte vorm (een lijst van records), maar iets anders."
+        )
     return waarde
 
 
-def los_sleutels_op(tabel_id: str, properties: list[dict], voorvoegsels: dict[str, str],
-                    optioneel: frozenset[str] = frozenset()) -> tuple[dict[str, str], list[str]]:
+def los_sleutels_op(
+    tabel_id: str, properties: list[dict], voorvoegsels: dict[str, str], optioneel: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], list[str]]:
     """Indicator -> CBS-sleutel, gevonden op voorvoegsel (`^Voorvoegsel_<getal>$`) in DataProperties.
 
     Geeft ook de indicatoren terug die de tabel niet heeft en optioneel zijn.
@@ -319,16 +351,20 @@ def los_sleutels_op(tabel_id: str, properties: list[dict], voorvoegsels: dict[st
         patroon = re.compile(rf"^{re.escape(voorvoegsel)}_\d+$")
         treffers = [k for k in topics if isinstance(k, str) and patroon.match(k)]
         if len(treffers) > 1:
-            raise CbsFout(f"Tabel {tabel_id}: voorvoegsel {voorvoegsel!r} (indicator {code}) past op meerdere "
-                          f"kolommen in DataProperties: {', '.join(treffers)}. Maak bron_kolom in "
-                          "data/indicatoren.csv eenduidig.")
+            raise CbsFout(
+                f"Tabel {tabel_id}: voorvoegsel {voorvoegsel!r} (indicator {code}) past op meerdere "
+                f"kolommen in DataProperties: {', '.join(treffers)}. Maak bron_kolom in "
+                "data/indicatoren.csv eenduidig."
+            )
         if not treffers:
             if code in optioneel:
                 ontbreekt.append(code)
                 continue
-            raise CbsFout(f"Tabel {tabel_id}: geen kolom {voorvoegsel}_<nummer> (indicator {code}) in DataProperties. "
-                          "De tabel is veranderd of het voorvoegsel in data/indicatoren.csv klopt niet; of zet de "
-                          "indicator onder 'optioneel' in data/cbs_tabellen.toml als deze jaargang hem niet heeft.")
+            raise CbsFout(
+                f"Tabel {tabel_id}: geen kolom {voorvoegsel}_<nummer> (indicator {code}) in DataProperties. "
+                "De tabel is veranderd of het voorvoegsel in data/indicatoren.csv klopt niet; of zet de "
+                "indicator onder 'optioneel' in data/cbs_tabellen.toml als deze jaargang hem niet heeft."
+            )
         gevonden[code] = treffers[0]
     return gevonden, ontbreekt
 
@@ -349,8 +385,10 @@ def _getal(tabel_id: str, kolom: str, regio: str, waarde) -> float | None:
             return float(tekst)
         except ValueError:
             pass
-    raise CbsFout(f"Tabel {tabel_id}, kolom {kolom}, regio {regio}: waarde {waarde!r} is geen getal; "
-                  "verwacht een getal, '.', 'x' of leeg.")
+    raise CbsFout(
+        f"Tabel {tabel_id}, kolom {kolom}, regio {regio}: waarde {waarde!r} is geen getal; "
+        "verwacht een getal, '.', 'x' of leeg."
+    )
 
 
 @dataclass
@@ -364,7 +402,7 @@ class Antwoord:
     sleutels: dict[str, str]
     ontbreekt: list[str]
     adres: str
-    regios: tuple[str, ...] = ()   # de gevraagde regio's (Registry.regios_van)
+    regios: tuple[str, ...] = ()  # de gevraagde regio's (Registry.regios_van)
     api: str = "v3"
 
 
@@ -374,10 +412,14 @@ def voorvoegsels_van(tabel: TabelConfig, registry: Registry) -> dict[str, str]:
     voorvoegsels = {}
     for code in tabel.soort["indicatoren"]:
         if code not in registry.bron_kolom:
-            raise CbsFout(f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tabel.tabel_id}, maar die staat niet "
-                          "in de registry (data/indicatoren.csv).")
+            raise CbsFout(
+                f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tabel.tabel_id}, maar die staat niet "
+                "in de registry (data/indicatoren.csv)."
+            )
         if not (eigen.get(code) or registry.bron_kolom[code]):
-            raise CbsFout(f"Indicator {code} heeft geen bron_kolom in data/indicatoren.csv; vul het CBS-voorvoegsel in.")
+            raise CbsFout(
+                f"Indicator {code} heeft geen bron_kolom in data/indicatoren.csv; vul het CBS-voorvoegsel in."
+            )
         voorvoegsels[code] = eigen.get(code) or registry.bron_kolom[code]
     return voorvoegsels
 
@@ -385,11 +427,14 @@ def voorvoegsels_van(tabel: TabelConfig, registry: Registry) -> dict[str, str]:
 def controleer_dimensies(tabel: TabelConfig, dimensies: list[str]) -> None:
     """Alleen de geo-dimensie, Perioden en (met codering) Leeftijd en Marges: anders lopen reeksen door elkaar."""
     toegestaan = {tabel.soort["geo_dimensie"], "Perioden"} | {
-        n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)}
+        n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)
+    }
     vreemd = [d for d in dimensies if d not in toegestaan]
     if vreemd:
-        raise CbsFout(f"Tabel {tabel.tabel_id}: onverwachte dimensie(s) {', '.join(map(str, vreemd))}; zonder codering "
-                      "in data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen.")
+        raise CbsFout(
+            f"Tabel {tabel.tabel_id}: onverwachte dimensie(s) {', '.join(map(str, vreemd))}; zonder codering "
+            "in data/cbs_tabellen.toml zouden verschillende reeksen door elkaar lopen."
+        )
 
 
 def broncodes_van(tabel: TabelConfig, registry: Registry) -> list[str]:
@@ -409,16 +454,26 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
     regios = registry.regios_van(tabel)
 
     with _cbsodata_opties(https, meld):
-        properties = _lijst_van_dicts(tid, "DataProperties", _haal(
-            tid, host, "DataProperties", lambda: cbsodata.get_meta(
-            tid, "DataProperties", catalog_url=host, timeout=TIJDSLIMIET), meld))
+        properties = _lijst_van_dicts(
+            tid,
+            "DataProperties",
+            _haal(
+                tid,
+                host,
+                "DataProperties",
+                lambda: cbsodata.get_meta(tid, "DataProperties", catalog_url=host, timeout=TIJDSLIMIET),
+                meld,
+            ),
+        )
         if not properties:
             raise CbsFout(f"Tabel {tid}: {host} gaf lege DataProperties; bestaat de tabel in deze catalogus?")
         sleutels, ontbreekt = los_sleutels_op(tid, properties, voorvoegsels, tabel.optioneel)
         dimensies = [p["Key"] for p in properties if p.get("Type") in DIMENSIE_TYPES]
         geo = tabel.soort["geo_dimensie"]
         if geo not in dimensies:
-            raise CbsFout(f"Tabel {tid}: dimensie {geo} ontbreekt in DataProperties (gevonden: {', '.join(dimensies)}).")
+            raise CbsFout(
+                f"Tabel {tid}: dimensie {geo} ontbreekt in DataProperties (gevonden: {', '.join(dimensies)})."
+            )
         controleer_dimensies(tabel, dimensies)
         broncodes = broncodes_van(tabel, registry)
         filters = " or ".join(f"startswith({geo},'{code}')" for code in broncodes)
@@ -427,12 +482,20 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         # cbsodata 1.3.5 verwijdert bij typed=True juist de TypedDataSet uit de lijst en haalt de
         # UntypedDataSet (J535D165/cbsodata#20); typed=False geeft de TypedDataSet. We nemen wat er komt
         # en lezen ook strings ('   123', '.', 'x') correct, zodat een gerepareerde versie ook werkt.
-        ruw = _haal(tid, host, "de dataset", lambda: cbsodata.download_data(
-            tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET), meld)
+        ruw = _haal(
+            tid,
+            host,
+            "de dataset",
+            lambda: cbsodata.download_data(
+                tid, typed=False, select=select, filters=filters, catalog_url=host, timeout=TIJDSLIMIET
+            ),
+            meld,
+        )
 
     if not isinstance(ruw, dict):
-        raise CbsFout(f"Tabel {tid}: onverwacht antwoord van cbsodata (geen tabel met gegevens). Er is niets "
-                      "geschreven.")
+        raise CbsFout(
+            f"Tabel {tid}: onverwacht antwoord van cbsodata (geen tabel met gegevens). Er is niets geschreven."
+        )
     dataset = "TypedDataSet" if "TypedDataSet" in ruw else "UntypedDataSet"
     for naam in ("TableInfos", dataset, "DataProperties", *dimensies):
         if naam not in ruw:
@@ -442,13 +505,17 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         raise CbsFout(f"Tabel {tid}: TableInfos bevat geen (enkele) rij met Title en Modified.")
     rijen = _lijst_van_dicts(tid, dataset, ruw[dataset])
     if not rijen:
-        raise CbsFout(f"Tabel {tid}: de dataset is leeg voor de gevraagde regio's ({', '.join(broncodes)}). "
-                      "De vorige cijfers blijven staan.")
+        raise CbsFout(
+            f"Tabel {tid}: de dataset is leeg voor de gevraagde regio's ({', '.join(broncodes)}). "
+            "De vorige cijfers blijven staan."
+        )
     for i, rij in enumerate(rijen, start=1):
         mist = [k for k in select if k not in rij]
         if mist:
-            raise CbsFout(f"Tabel {tid}, {dataset} rij {i}: kolom(men) {', '.join(mist)} ontbreken. "
-                          "Het antwoord is misvormd; er is niets geschreven.")
+            raise CbsFout(
+                f"Tabel {tid}, {dataset} rij {i}: kolom(men) {', '.join(mist)} ontbreken. "
+                "Het antwoord is misvormd; er is niets geschreven."
+            )
     dims = {d: _lijst_van_dicts(tid, d, ruw[d]) for d in dimensies}
     adres = f"{'https' if https else 'http'}://{host}/ODataFeed/odata/{tid}/"
     meld(f"  {len(rijen)} rijen ontvangen")
@@ -462,7 +529,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
 @dataclass
 class Waarnemingen:
     rijen: list[dict] = field(default_factory=list)
-    ontbrekend: int = 0                 # '.', 'x', leeg: niet geschreven (ontbreekt blijft ontbreken)
+    ontbrekend: int = 0  # '.', 'x', leeg: niet geschreven (ontbreekt blijft ontbreken)
     niet_in_tabel: list[str] = field(default_factory=list)
 
 
@@ -546,36 +613,55 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
             sleutel = (code, regio, jaar, leeftijd)
             groep = groepen.setdefault(sleutel, {"kolom": kolom})
             if rol in groep:
-                raise CbsFout(f"Tabel {tid}: dubbele rij voor {kolom}, regio {regio}, {jaar}, leeftijd {leeftijd} "
-                              f"({rol}). Het antwoord is misvormd.")
+                raise CbsFout(
+                    f"Tabel {tid}: dubbele rij voor {kolom}, regio {regio}, {jaar}, leeftijd {leeftijd} "
+                    f"({rol}). Het antwoord is misvormd."
+                )
             groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
             if rol == "waarde":
-                groep["status"] = status if "Perioden" in antwoord.dimensies else _status_kwb(antwoord.info, props[kolom])
+                groep["status"] = (
+                    status if "Perioden" in antwoord.dimensies else _status_kwb(antwoord.info, props[kolom])
+                )
 
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
     # elke leeftijdsgroep die de tabel aanbiedt (een tabel zonder 65+ in zijn codelijst mist die niet)
-    groepen_leeftijd = set(leeftijd_van.values()) if leeftijd_van is not None else {
-        leeftijden if isinstance(leeftijden, str) else "totaal"}
+    groepen_leeftijd = (
+        set(leeftijd_van.values())
+        if leeftijd_van is not None
+        else {leeftijden if isinstance(leeftijden, str) else "totaal"}
+    )
     for regio, combinaties in gezien.items():
         mist = sorted({(j, l) for j in jaren for l in groepen_leeftijd} - combinaties)
         if mist:
             voorbeeld = ", ".join(f"{j}/{l}" for j, l in mist[:5])
-            raise CbsFout(f"Tabel {tid}: regio {regio} ontbreekt (deels) in het antwoord: geen waarde voor "
-                          f"{voorbeeld}{' ...' if len(mist) > 5 else ''}. Gedeeltelijk antwoord; er is niets geschreven.")
+            raise CbsFout(
+                f"Tabel {tid}: regio {regio} ontbreekt (deels) in het antwoord: geen waarde voor "
+                f"{voorbeeld}{' ...' if len(mist) > 5 else ''}. Gedeeltelijk antwoord; er is niets geschreven."
+            )
 
     for (code, regio, jaar, leeftijd), groep in sorted(groepen.items()):
         if "waarde" not in groep:
-            raise CbsFout(f"Tabel {tid}: voor {groep['kolom']}, regio {regio}, {jaar}, {leeftijd} zijn wel "
-                          "intervalgrenzen maar geen waarde geleverd (Marges MW00000 ontbreekt).")
+            raise CbsFout(
+                f"Tabel {tid}: voor {groep['kolom']}, regio {regio}, {jaar}, {leeftijd} zijn wel "
+                "intervalgrenzen maar geen waarde geleverd (Marges MW00000 ontbreekt)."
+            )
         if groep["waarde"] is None:
             uit.ontbrekend += 1
             continue
-        uit.rijen.append({
-            "indicator_code": code, "regio_code": regio, "peiljaar": jaar, "leeftijd": leeftijd,
-            "waarde": groep["waarde"], "ondergrens": groep.get("ondergrens"), "bovengrens": groep.get("bovengrens"),
-            "status": groep.get("status"), "citaat": f"{tid}, {groep['kolom']}",
-        })
+        uit.rijen.append(
+            {
+                "indicator_code": code,
+                "regio_code": regio,
+                "peiljaar": jaar,
+                "leeftijd": leeftijd,
+                "waarde": groep["waarde"],
+                "ondergrens": groep.get("ondergrens"),
+                "bovengrens": groep.get("bovengrens"),
+                "status": groep.get("status"),
+                "citaat": f"{tid}, {groep['kolom']}",
+            }
+        )
     return uit
 
 
@@ -590,15 +676,17 @@ def _tijd(tekst: str, tabel_id: str) -> dt.datetime:
         raise CbsFout(f"Tabel {tabel_id}: TableInfos.Modified {tekst!r} is geen datum-tijd.") from fout
 
 
-def schrijf(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, pad: Path | None,
-            opgehaald_op: dt.datetime) -> None:
+def schrijf(
+    tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, pad: Path | None, opgehaald_op: dt.datetime
+) -> None:
     """Vervangt de waarnemingen en herkomst van deze tabel in één transactie."""
     with schrijf_transactie(pad) as con:
         schrijf_in(con, tabel, antwoord, waarnemingen, opgehaald_op)
 
 
-def schrijf_in(con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen,
-               opgehaald_op: dt.datetime) -> None:
+def schrijf_in(
+    con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, opgehaald_op: dt.datetime
+) -> None:
     """Vervangt de waarnemingen en herkomst van deze tabel binnen de lopende schrijftransactie `con`."""
     info = antwoord.info
     gewijzigd = _tijd(info["Modified"], tabel.tabel_id)
@@ -608,21 +696,36 @@ def schrijf_in(con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarne
         peil = "peiljaar uit de Perioden-dimensie; status uit Perioden.Status"
     kolommen = ", ".join(f"{c}={k}" for c, k in antwoord.sleutels.items())
     if antwoord.api == "v4":
-        toelichting = (f"Live opgehaald over OData v4 uit {antwoord.adres} (Observations, gefilterd op "
-                       f"{', '.join(antwoord.regios)}); {peil}. Metingen (op titel gevonden): {kolommen}.")
+        toelichting = (
+            f"Live opgehaald over OData v4 uit {antwoord.adres} (Observations, gefilterd op "
+            f"{', '.join(antwoord.regios)}); {peil}. Metingen (op titel gevonden): {kolommen}."
+        )
     else:
-        toelichting = (f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
-                       f"{', '.join(antwoord.regios)}); {peil}. "
-                       f"Kolommen: {kolommen}.")
+        toelichting = (
+            f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
+            f"{', '.join(antwoord.regios)}); {peil}. "
+            f"Kolommen: {kolommen}."
+        )
     if isinstance(tabel.soort.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
     if antwoord.ontbreekt:
         toelichting += f" Niet in deze tabel: {', '.join(antwoord.ontbreekt)}."
-    nieuw = pa.Table.from_pylist(waarnemingen.rijen, schema=pa.schema([
-        ("indicator_code", pa.string()), ("regio_code", pa.string()), ("peiljaar", pa.int32()),
-        ("leeftijd", pa.string()), ("waarde", pa.float64()), ("ondergrens", pa.float64()),
-        ("bovengrens", pa.float64()), ("status", pa.string()), ("citaat", pa.string()),
-    ]))
+    nieuw = pa.Table.from_pylist(
+        waarnemingen.rijen,
+        schema=pa.schema(
+            [
+                ("indicator_code", pa.string()),
+                ("regio_code", pa.string()),
+                ("peiljaar", pa.int32()),
+                ("leeftijd", pa.string()),
+                ("waarde", pa.float64()),
+                ("ondergrens", pa.float64()),
+                ("bovengrens", pa.float64()),
+                ("status", pa.string()),
+                ("citaat", pa.string()),
+            ]
+        ),
+    )
     con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute(
@@ -634,12 +737,19 @@ def schrijf_in(con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarne
                 $gewijzigd, $licentie, false, $toelichting, $bronfamilie, $via)
         """,
         {
-            "id": tabel.herkomst_id, "soort": tabel.soort["herkomst_soort"], "bron": tabel.soort["bron"],
-            "titel": info["Title"], "tabel_id": tabel.tabel_id,
+            "id": tabel.herkomst_id,
+            "soort": tabel.soort["herkomst_soort"],
+            "bron": tabel.soort["bron"],
+            "titel": info["Title"],
+            "tabel_id": tabel.tabel_id,
             "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
-            "periode": str(info.get("Period") or tabel.jaar or ""), "opgehaald_op": opgehaald_op,
-            "gewijzigd": gewijzigd, "licentie": LICENTIE, "toelichting": toelichting,
-            "bronfamilie": tabel.soort.get("bronfamilie"), "via": f"OData {antwoord.api} ({antwoord.adres})",
+            "periode": str(info.get("Period") or tabel.jaar or ""),
+            "opgehaald_op": opgehaald_op,
+            "gewijzigd": gewijzigd,
+            "licentie": LICENTIE,
+            "toelichting": toelichting,
+            "bronfamilie": tabel.soort.get("bronfamilie"),
+            "via": f"OData {antwoord.api} ({antwoord.adres})",
         },
     )
     con.register("nieuwe_waarnemingen", nieuw)
@@ -723,8 +833,10 @@ def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = pr
     """Haalt één tabel op (met terugval) en controleert hem volledig; schrijft niets. Fout: `CbsFout`."""
     gekozen, _ = hosts()
     eerste = tabel.api[0]
-    meld(f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij "
-         f"{_api_host(tabel, eerste, gekozen)} (OData {eerste}) ...")
+    meld(
+        f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij "
+        f"{_api_host(tabel, eerste, gekozen)} (OData {eerste}) ..."
+    )
     opgehaald_op = dt.datetime.now().replace(microsecond=0)
     antwoord, waarnemingen = haal_met_terugval(tabel, registry, meld)
     if antwoord.ontbreekt:
@@ -734,13 +846,18 @@ def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = pr
     if waarnemingen.ontbrekend:
         meld(f"  {waarnemingen.ontbrekend} cijfers ontbreken bij de bron ('.', 'x' of leeg); niet geschreven")
     if not waarnemingen.rijen:
-        raise CbsFout(f"Tabel {tabel.tabel_id}: het antwoord bevat geen enkel cijfer voor de gevraagde regio's; "
-                      "de vorige cijfers blijven staan.")
-    onbekend = sorted({r["indicator_code"] for r in waarnemingen.rijen if r["indicator_code"] not in registry.bron_kolom}
-                      | {r["regio_code"] for r in waarnemingen.rijen if r["regio_code"] not in registry.regios})
+        raise CbsFout(
+            f"Tabel {tabel.tabel_id}: het antwoord bevat geen enkel cijfer voor de gevraagde regio's; "
+            "de vorige cijfers blijven staan."
+        )
+    onbekend = sorted(
+        {r["indicator_code"] for r in waarnemingen.rijen if r["indicator_code"] not in registry.bron_kolom}
+        | {r["regio_code"] for r in waarnemingen.rijen if r["regio_code"] not in registry.regios}
+    )
     if onbekend:
-        raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {', '.join(onbekend)}; niets "
-                      "geschreven.")
+        raise CbsFout(
+            f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {', '.join(onbekend)}; niets geschreven."
+        )
     meld(f"  {len(waarnemingen.rijen)} waarnemingen klaar om te schrijven (OData {antwoord.api})")
     return Opgehaald(tabel, antwoord, waarnemingen, opgehaald_op)
 
@@ -753,8 +870,9 @@ def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = Non
     return len(klaar.waarnemingen.rijen)
 
 
-def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config: Path = CONFIG,
-            meld: Melder = print) -> list[Uitkomst]:
+def ververs(
+    tabel_ids: list[str] | None = None, pad: Path | None = None, config: Path = CONFIG, meld: Melder = print
+) -> list[Uitkomst]:
     """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd.
 
     Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
@@ -767,15 +885,18 @@ def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config:
         bekend = {t.tabel_id.upper(): t for t in tabellen}
         onbekend = [t for t in tabel_ids if t.upper() not in bekend]
         if onbekend:
-            raise CbsFout(f"Onbekende tabel(len) {', '.join(onbekend)}; {config} kent "
-                          f"{', '.join(t.tabel_id for t in tabellen)}.")
+            raise CbsFout(
+                f"Onbekende tabel(len) {', '.join(onbekend)}; {config} kent {', '.join(t.tabel_id for t in tabellen)}."
+            )
         tabellen = [bekend[t.upper()] for t in tabel_ids]
     pad = Path(pad) if pad else database_pad()
     registry = lees_registry(pad)
     geen = sorted({s for t in tabellen for s in t.regio_soorten} - set(registry.regio_soort.values()))
     if geen:
-        raise CbsFout(f"{config} noemt regiosoort {', '.join(map(repr, geen))} in 'regio_soorten', maar "
-                      "data/regio.csv heeft geen regio van die soort.")
+        raise CbsFout(
+            f"{config} noemt regiosoort {', '.join(map(repr, geen))} in 'regio_soorten', maar "
+            "data/regio.csv heeft geen regio van die soort."
+        )
     uitkomsten: dict[str, Uitkomst] = {}
     klaar: list[Opgehaald] = []
     for tabel in tabellen:
@@ -799,8 +920,10 @@ def ververs(tabel_ids: list[str] | None = None, pad: Path | None = None, config:
         for k in klaar:
             if k.tabel.tabel_id not in uitkomsten:
                 uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, len(k.waarnemingen.rijen))
-                meld(f"{k.tabel.tabel_id}: {len(k.waarnemingen.rijen)} waarnemingen geschreven "
-                     f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api})")
+                meld(
+                    f"{k.tabel.tabel_id}: {len(k.waarnemingen.rijen)} waarnemingen geschreven "
+                    f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api})"
+                )
     return [uitkomsten[t.tabel_id] for t in tabellen]
 
 
@@ -813,8 +936,8 @@ KWB_TITEL = re.compile(r"^Kerncijfers wijken en buurten (\d{4})$")
 @dataclass
 class Controle:
     tabel_id: str
-    geladen: dt.datetime | None = None      # Modified van wat in de database staat (herkomst.tabel_gewijzigd)
-    bij_bron: dt.datetime | None = None     # Modified die CBS/RIVM nu serveert
+    geladen: dt.datetime | None = None  # Modified van wat in de database staat (herkomst.tabel_gewijzigd)
+    bij_bron: dt.datetime | None = None  # Modified die CBS/RIVM nu serveert
     via: str | None = None
     fout: str | None = None
 
@@ -836,9 +959,19 @@ def _modified_bij_bron(tabel: TabelConfig, meld: Melder) -> tuple[dt.datetime, s
                     modified = cbs_v4.haal_properties(sessie, host, https, tabel.tabel_id, meld)["Modified"]
             else:
                 with _cbsodata_opties(https, meld):
-                    infos = _lijst_van_dicts(tabel.tabel_id, "TableInfos", _haal(
-                        tabel.tabel_id, host, "TableInfos", lambda host=host: cbsodata.get_meta(
-                            tabel.tabel_id, "TableInfos", catalog_url=host, timeout=TIJDSLIMIET), meld))
+                    infos = _lijst_van_dicts(
+                        tabel.tabel_id,
+                        "TableInfos",
+                        _haal(
+                            tabel.tabel_id,
+                            host,
+                            "TableInfos",
+                            lambda host=host: cbsodata.get_meta(
+                                tabel.tabel_id, "TableInfos", catalog_url=host, timeout=TIJDSLIMIET
+                            ),
+                            meld,
+                        ),
+                    )
                 if len(infos) != 1 or not infos[0].get("Modified"):
                     raise CbsFout(f"Tabel {tabel.tabel_id}: TableInfos bevat geen (enkele) rij met Modified.")
                 modified = infos[0]["Modified"]
@@ -862,13 +995,28 @@ def nieuwere_kerncijfers(tabellen: list[TabelConfig], meld: Melder) -> list[tupl
     schema = "https" if https else "http"
     try:
         with requests.Session() as sessie:
-            rijen = cbs_v4._collectie(sessie, f"{schema}://{gekozen['datasets']}/odata/v1/CBS/Datasets", "catalogus",
-                                      gekozen["datasets"], "de catalogus (Datasets)", meld)
+            rijen = cbs_v4._collectie(
+                sessie,
+                f"{schema}://{gekozen['datasets']}/odata/v1/CBS/Datasets",
+                "catalogus",
+                gekozen["datasets"],
+                "de catalogus (Datasets)",
+                meld,
+            )
     except CbsFout as fout:
         meld(f"  v4-catalogus niet te lezen ({fout}); v3-catalogus proberen ...")
         with _cbsodata_opties(https, meld):
-            rijen = _lijst_van_dicts("catalogus", "Tables", _haal("catalogus", gekozen["opendata"], "de catalogus (Tables)",
-                                     lambda: cbsodata.get_table_list(catalog_url=gekozen["opendata"]), meld))
+            rijen = _lijst_van_dicts(
+                "catalogus",
+                "Tables",
+                _haal(
+                    "catalogus",
+                    gekozen["opendata"],
+                    "de catalogus (Tables)",
+                    lambda: cbsodata.get_table_list(catalog_url=gekozen["opendata"]),
+                    meld,
+                ),
+            )
     uit = []
     for r in rijen:
         m = KWB_TITEL.match(str(r.get("Title") or "").strip())
@@ -883,9 +1031,14 @@ def controleer(pad: Path | None = None, config: Path = CONFIG, meld: Melder = pr
     tabellen = lees_config(config)
     lezer = Lezer(Path(pad) if pad else database_pad())
     try:
-        geladen = dict(lezer.cursor().execute(
-            "select herkomst_id, tabel_gewijzigd from herkomst where herkomst_id in (select unnest($ids))",
-            {"ids": [t.herkomst_id for t in tabellen]}).fetchall())
+        geladen = dict(
+            lezer.cursor()
+            .execute(
+                "select herkomst_id, tabel_gewijzigd from herkomst where herkomst_id in (select unnest($ids))",
+                {"ids": [t.herkomst_id for t in tabellen]},
+            )
+            .fetchall()
+        )
     finally:
         lezer.close()
 

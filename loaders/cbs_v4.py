@@ -70,8 +70,10 @@ def _collectie(sessie, url, tabel_id, host, wat, meld, pagina_melding: bool = Fa
         pagina += 1
         antwoord = _json(sessie, url, tabel_id, host, f"{wat} (pagina {pagina})" if pagina > 1 else wat, meld)
         if not isinstance(antwoord, dict) or not isinstance(antwoord.get("value"), list):
-            raise CbsFout(f"Tabel {tabel_id}: het antwoord van {host} op {wat} heeft geen lijst 'value' (OData v4). "
-                          "Er is niets geschreven.")
+            raise CbsFout(
+                f"Tabel {tabel_id}: het antwoord van {host} op {wat} heeft geen lijst 'value' (OData v4). "
+                "Er is niets geschreven."
+            )
         if not all(isinstance(r, dict) for r in antwoord["value"]):
             raise CbsFout(f"Tabel {tabel_id}: {wat} heeft niet de verwachte vorm (een lijst van records).")
         rijen.extend(antwoord["value"])
@@ -102,13 +104,16 @@ def haal_properties(sessie, host: str, https: bool, tabel_id: str, meld: Melder)
     mist = [v for v in ("Title", "Modified") if not props.get(v)]
     if mist:
         velden = ", ".join(k for k in props if not k.startswith("@")) or "geen"
-        raise CbsFout(f"Tabel {tabel_id}: v4: Properties mist {' en '.join(mist)} (wel aanwezig: {velden}). "
-                      "De API wijkt af van de referentie; pas loaders/cbs_v4.py aan.")
+        raise CbsFout(
+            f"Tabel {tabel_id}: v4: Properties mist {' en '.join(mist)} (wel aanwezig: {velden}). "
+            "De API wijkt af van de referentie; pas loaders/cbs_v4.py aan."
+        )
     return dict(props, Modified=_tijd(props["Modified"], tabel_id))
 
 
-def los_metingen_op(tabel_id: str, metingen: list[dict], voorvoegsels: dict[str, str], titels: dict[str, str],
-                    optioneel: frozenset[str]) -> tuple[dict[str, str], list[str]]:
+def los_metingen_op(
+    tabel_id: str, metingen: list[dict], voorvoegsels: dict[str, str], titels: dict[str, str], optioneel: frozenset[str]
+) -> tuple[dict[str, str], list[str]]:
     """Indicator -> metingcode, gevonden op de titel van de meting (zie de moduletekst)."""
     per_vorm: dict[str, list[dict]] = {}
     for m in metingen:
@@ -122,18 +127,22 @@ def los_metingen_op(tabel_id: str, metingen: list[dict], voorvoegsels: dict[str,
         else:
             treffers = per_vorm.get(voorvoegsel.lower(), [])
         if len(treffers) > 1:
-            raise CbsFout(f"Tabel {tabel_id}: voorvoegsel {voorvoegsel!r} (indicator {code}) past op meerdere "
-                          f"metingen in MeasureCodes: {', '.join(str(m['Identifier']) for m in treffers)}. Noem de "
-                          "juiste titel onder [titels] in data/cbs_tabellen.toml.")
+            raise CbsFout(
+                f"Tabel {tabel_id}: voorvoegsel {voorvoegsel!r} (indicator {code}) past op meerdere "
+                f"metingen in MeasureCodes: {', '.join(str(m['Identifier']) for m in treffers)}. Noem de "
+                "juiste titel onder [titels] in data/cbs_tabellen.toml."
+            )
         if not treffers:
             if code in optioneel:
                 ontbreekt.append(code)
                 continue
             bijna = difflib.get_close_matches(voorvoegsel.lower(), list(per_vorm), n=3, cutoff=0.6)
             hint = "; lijkt op: " + ", ".join(repr(per_vorm[b][0]["Title"].strip()) for b in bijna) if bijna else ""
-            raise CbsFout(f"Tabel {tabel_id}: v4: geen meting met een titel die past bij {voorvoegsel} (indicator "
-                          f"{code}) in MeasureCodes{hint}. Noem de titel onder [titels] in data/cbs_tabellen.toml, of "
-                          "zet de indicator bij 'optioneel'.")
+            raise CbsFout(
+                f"Tabel {tabel_id}: v4: geen meting met een titel die past bij {voorvoegsel} (indicator "
+                f"{code}) in MeasureCodes{hint}. Noem de titel onder [titels] in data/cbs_tabellen.toml, of "
+                "zet de indicator bij 'optioneel'."
+            )
         gevonden[code] = str(treffers[0]["Identifier"])
     return gevonden, ontbreekt
 
@@ -146,8 +155,10 @@ def _getal_of_teken(tabel_id: str, obs: dict, onbekend: dict[str, int]):
         if waarde is None:
             return None
         if isinstance(waarde, bool) or not isinstance(waarde, (int, float)) or math.isnan(waarde):
-            raise CbsFout(f"Tabel {tabel_id}: observatie {obs.get('Id')} ({obs.get('Measure')}) heeft waarde "
-                          f"{waarde!r}; verwacht een getal. Het antwoord is misvormd; er is niets geschreven.")
+            raise CbsFout(
+                f"Tabel {tabel_id}: observatie {obs.get('Id')} ({obs.get('Measure')}) heeft waarde "
+                f"{waarde!r}; verwacht een getal. Het antwoord is misvormd; er is niets geschreven."
+            )
         return waarde
     if attribuut not in WAARDEATTRIBUUT:
         onbekend[str(attribuut)] = onbekend.get(str(attribuut), 0) + 1
@@ -168,14 +179,17 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         namen = {str(s.get("name")) for s in service["value"] if isinstance(s, dict)}
         for nodig in ("Properties", "Dimensions", "MeasureCodes", "Observations"):
             if nodig not in namen:
-                raise CbsFout(f"Tabel {tid}: het servicedocument van {host} noemt {nodig} niet "
-                              f"(wel: {', '.join(sorted(namen)) or 'niets'}); het antwoord is onvolledig.")
+                raise CbsFout(
+                    f"Tabel {tid}: het servicedocument van {host} noemt {nodig} niet "
+                    f"(wel: {', '.join(sorted(namen)) or 'niets'}); het antwoord is onvolledig."
+                )
         props = haal_properties(sessie, host, https, tid, meld)
         dimensies = [d.get("Identifier") for d in _collectie(sessie, url + "Dimensions", tid, host, "Dimensions", meld)]
         geo = tabel.soort["geo_dimensie"]
         if geo not in dimensies:
-            raise CbsFout(f"Tabel {tid}: dimensie {geo} ontbreekt in Dimensions (gevonden: "
-                          f"{', '.join(map(str, dimensies))}).")
+            raise CbsFout(
+                f"Tabel {tid}: dimensie {geo} ontbreekt in Dimensions (gevonden: {', '.join(map(str, dimensies))})."
+            )
         cbs.controleer_dimensies(tabel, dimensies)
         metingen = _collectie(sessie, url + "MeasureCodes", tid, host, "MeasureCodes", meld)
         if not metingen:
@@ -197,12 +211,22 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         metingfilter = " or ".join(f"Measure eq '{m}'" for m in sleutels.values())
         regiofilter = " or ".join(f"startswith({geo},'{c}')" for c in broncodes)
         meld(f"  {len(sleutels)} metingen gevonden; observaties ophalen voor {len(broncodes)} regiocodes ...")
-        observaties = _collectie(sessie, requests.Request("GET", url + "Observations", params={
-            "$filter": f"({metingfilter}) and ({regiofilter})"}).prepare().url, tid, host, "de observaties", meld,
-            pagina_melding=True)
+        observaties = _collectie(
+            sessie,
+            requests.Request("GET", url + "Observations", params={"$filter": f"({metingfilter}) and ({regiofilter})"})
+            .prepare()
+            .url,
+            tid,
+            host,
+            "de observaties",
+            meld,
+            pagina_melding=True,
+        )
     if not observaties:
-        raise CbsFout(f"Tabel {tid}: de observaties zijn leeg voor de gevraagde regio's ({', '.join(broncodes)}). "
-                      "De vorige cijfers blijven staan.")
+        raise CbsFout(
+            f"Tabel {tid}: de observaties zijn leeg voor de gevraagde regio's ({', '.join(broncodes)}). "
+            "De vorige cijfers blijven staan."
+        )
 
     # lang -> breed: één rij per combinatie van dimensiecodes, één kolom per meting
     rijen: dict[tuple, dict] = {}
@@ -211,26 +235,48 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
     for obs in observaties:
         mist = [k for k in ("Measure", "ValueAttribute", "Value", *dimensies) if k not in obs]
         if mist:
-            raise CbsFout(f"Tabel {tid}: observatie {obs.get('Id')} mist {', '.join(mist)}. Het antwoord is "
-                          "misvormd; er is niets geschreven.")
+            raise CbsFout(
+                f"Tabel {tid}: observatie {obs.get('Id')} mist {', '.join(mist)}. Het antwoord is "
+                "misvormd; er is niets geschreven."
+            )
         if obs["Measure"] not in gevraagd:
             continue
         sleutel = tuple(str(obs[d]) for d in dimensies)
         rij = rijen.setdefault(sleutel, {d: obs[d] for d in dimensies})
         if obs["Measure"] in rij:
-            raise CbsFout(f"Tabel {tid}: dubbele observatie voor {obs['Measure']} bij {', '.join(sleutel)}. "
-                          "Het antwoord is misvormd.")
+            raise CbsFout(
+                f"Tabel {tid}: dubbele observatie voor {obs['Measure']} bij {', '.join(sleutel)}. "
+                "Het antwoord is misvormd."
+            )
         rij[obs["Measure"]] = _getal_of_teken(tid, obs, onbekend)
     for attribuut, aantal in sorted(onbekend.items()):
-        opmerkingen.append(f"ValueAttribute {attribuut!r} ({aantal} cellen) staat niet in de referentie; als "
-                           "ontbrekend behandeld")
+        opmerkingen.append(
+            f"ValueAttribute {attribuut!r} ({aantal} cellen) staat niet in de referentie; als ontbrekend behandeld"
+        )
     for tekst in opmerkingen:
         meld(f"  v4: {tekst}")
     meld(f"  {len(observaties)} observaties ontvangen")
-    info = {"Title": props["Title"], "Modified": props["Modified"], "Period": props.get("TemporalCoverage"),
-            "ShortDescription": props.get("Description") or "", "Description": ""}
-    properties = [{"Key": m["Identifier"], "Type": "Topic", "Title": m.get("Title"),
-                   "Description": m.get("Description")} for m in metingen if m.get("Identifier") in gevraagd]
+    info = {
+        "Title": props["Title"],
+        "Modified": props["Modified"],
+        "Period": props.get("TemporalCoverage"),
+        "ShortDescription": props.get("Description") or "",
+        "Description": "",
+    }
+    properties = [
+        {"Key": m["Identifier"], "Type": "Topic", "Title": m.get("Title"), "Description": m.get("Description")}
+        for m in metingen
+        if m.get("Identifier") in gevraagd
+    ]
     # dimensies zonder lijst in de v3-vorm (Perioden, Leeftijd, Marges) krijgen hun codes als Key
-    return Antwoord(info, properties, dims, list(rijen.values()), sleutels, ontbreekt, url,
-                    regios=registry.regios_van(tabel), api="v4")
+    return Antwoord(
+        info,
+        properties,
+        dims,
+        list(rijen.values()),
+        sleutels,
+        ontbreekt,
+        url,
+        regios=registry.regios_van(tabel),
+        api="v4",
+    )

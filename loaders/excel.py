@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Collection
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +34,19 @@ from loaders import excel_lezen, werker
 from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
 
-__all__ = ["Validatie", "Voorbeeld", "UploadGeweigerd", "Melding", "valideer", "voorbeeld", "leg_vast", "trek_in",
-           "intrekbaar", "lees_bestand", "controleer_gemeenten"]
+__all__ = [
+    "Validatie",
+    "Voorbeeld",
+    "UploadGeweigerd",
+    "Melding",
+    "valideer",
+    "voorbeeld",
+    "leg_vast",
+    "trek_in",
+    "intrekbaar",
+    "lees_bestand",
+    "controleer_gemeenten",
+]
 
 
 @dataclass
@@ -44,8 +55,8 @@ class Validatie:
 
     bestandsnaam: str
     sha256: str
-    werkbladen: list[Werkblad]                                  # de werkbladen met gegevens
-    overgeslagen: list[Melding] = field(default_factory=list)   # werkbladen zonder gegevens, met de reden
+    werkbladen: list[Werkblad]  # de werkbladen met gegevens
+    overgeslagen: list[Melding] = field(default_factory=list)  # werkbladen zonder gegevens, met de reden
 
 
 @dataclass
@@ -57,7 +68,7 @@ class Voorbeeld:
     dataset_sleutel: str
     gemeente_code: str
     vervangt_upload_id: int | None
-    tellingen: dict[str, int]                      # nieuw, gewijzigd, ongewijzigd, vervalt
+    tellingen: dict[str, int]  # nieuw, gewijzigd, ongewijzigd, vervalt
     rijen: list[dict] = field(default_factory=list)  # per rij: status en oude/nieuwe waarde
 
 
@@ -69,9 +80,12 @@ def lees_bestand(pad: str | Path) -> bytes:
     if not pad.is_file():
         raise weiger(pad.name, "Het bestand bestaat niet.", gevonden=str(pad))
     if pad.stat().st_size > MAX_BESTAND:
-        raise weiger(pad.name, f"Het bestand is te groot ({pad.stat().st_size / 1024 / 1024:.1f} MB).".replace(".", ",", 1),
-                     verwacht=f"hoogstens {MAX_BESTAND // 1024 // 1024} MB",
-                     oplossing="Splits het bestand of laat overbodige werkbladen weg.")
+        raise weiger(
+            pad.name,
+            f"Het bestand is te groot ({pad.stat().st_size / 1024 / 1024:.1f} MB).".replace(".", ",", 1),
+            verwacht=f"hoogstens {MAX_BESTAND // 1024 // 1024} MB",
+            oplossing="Splits het bestand of laat overbodige werkbladen weg.",
+        )
     return pad.read_bytes()
 
 
@@ -81,8 +95,13 @@ def _referentie(con: duckdb.DuckDBPyConnection | None) -> Referentie:
     return laad_referentie(Lezer().cursor())
 
 
-def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | None = None,
-             gemeente: str | None = None, soort: str | None = None) -> Validatie:
+def valideer(
+    data: bytes,
+    bestandsnaam: str,
+    con: duckdb.DuckDBPyConnection | None = None,
+    gemeente: str | None = None,
+    soort: str | None = None,
+) -> Validatie:
     """Controleert een bestand volledig; geeft een Validatie of werpt UploadGeweigerd met alle meldingen.
 
     `gemeente`: code (of naam) voor werkbladen zonder kolom gemeente. `soort`: 'waarden' of 'streefwaarden'
@@ -92,9 +111,15 @@ def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | No
     controleer_bestand(data, naam)
     ref = _referentie(con)
     if gemeente:
-        gevonden = [c for c, n in ref.gemeenten.items() if gemeente.strip().upper() == c or gemeente.strip().lower() == n.lower()]
+        gevonden = [
+            c
+            for c, n in ref.gemeenten.items()
+            if gemeente.strip().upper() == c or gemeente.strip().lower() == n.lower()
+        ]
         if not gevonden:
-            raise weiger(naam, "Onbekende gekozen gemeente.", gevonden=gemeente, verwacht=f"een van: {ref.gemeente_lijst()}")
+            raise weiger(
+                naam, "Onbekende gekozen gemeente.", gevonden=gemeente, verwacht=f"een van: {ref.gemeente_lijst()}"
+            )
         gemeente = gevonden[0]
     _, gelezen = _lees_in_werker(data, naam, ref, gemeente, soort)
     meldingen = [m for w in gelezen for m in w.meldingen]
@@ -102,29 +127,42 @@ def valideer(data: bytes, bestandsnaam: str, con: duckdb.DuckDBPyConnection | No
         raise UploadGeweigerd(meldingen)
     werkbladen = [w for w in gelezen if w.overgeslagen is None]
     overgeslagen = [w.overgeslagen for w in gelezen if w.overgeslagen is not None]
-    if not werkbladen:   # geen enkel werkblad met gegevens: weigeren, met de reden per werkblad
-        raise UploadGeweigerd(overgeslagen) if overgeslagen else weiger(
-            naam, "Het bestand bevat geen werkbladen met gegevens.",
-            oplossing="Vul het werkblad Waarden of Streefwaarden van het sjabloon.")
-    return Validatie(bestandsnaam=naam, sha256=hashlib.sha256(data).hexdigest(), werkbladen=werkbladen,
-                     overgeslagen=overgeslagen)
+    if not werkbladen:  # geen enkel werkblad met gegevens: weigeren, met de reden per werkblad
+        raise (
+            UploadGeweigerd(overgeslagen)
+            if overgeslagen
+            else weiger(
+                naam,
+                "Het bestand bevat geen werkbladen met gegevens.",
+                oplossing="Vul het werkblad Waarden of Streefwaarden van het sjabloon.",
+            )
+        )
+    return Validatie(
+        bestandsnaam=naam, sha256=hashlib.sha256(data).hexdigest(), werkbladen=werkbladen, overgeslagen=overgeslagen
+    )
 
 
 _WERKER_MELDING = {
-    "geheugen": (f"Het lezen van het bestand vroeg meer dan {werker.GEHEUGEN // 1024 ** 3} GB geheugen en is "
-                 "afgebroken.",
-                 "Kijk of er ver onder of naast de tabel nog cellen gevuld of opgemaakt zijn (Ctrl+End in Excel), "
-                 "verwijder die rijen en kolommen en sla het bestand opnieuw op."),
-    "tijd": (f"Het lezen van het bestand duurde langer dan {werker.TIJD} seconden en is afgebroken.",
-             "Lever alleen de werkbladen met de cijfers aan, of splits het bestand."),
-    "afgebroken": ("Het bestand kon niet veilig worden gelezen: het leesproces is afgebroken.",
-                   "Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx). Gaat het dan nog mis, "
-                   "stuur het bestand naar de beheerder van Sociaal Kompas."),
+    "geheugen": (
+        f"Het lezen van het bestand vroeg meer dan {werker.GEHEUGEN // 1024**3} GB geheugen en is afgebroken.",
+        "Kijk of er ver onder of naast de tabel nog cellen gevuld of opgemaakt zijn (Ctrl+End in Excel), "
+        "verwijder die rijen en kolommen en sla het bestand opnieuw op.",
+    ),
+    "tijd": (
+        f"Het lezen van het bestand duurde langer dan {werker.TIJD} seconden en is afgebroken.",
+        "Lever alleen de werkbladen met de cijfers aan, of splits het bestand.",
+    ),
+    "afgebroken": (
+        "Het bestand kon niet veilig worden gelezen: het leesproces is afgebroken.",
+        "Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx). Gaat het dan nog mis, "
+        "stuur het bestand naar de beheerder van Sociaal Kompas.",
+    ),
 }
 
 
-def _lees_in_werker(data: bytes, naam: str, ref: Referentie, gemeente: str | None,
-                    soort: str | None) -> tuple[list[str], list[Werkblad]]:
+def _lees_in_werker(
+    data: bytes, naam: str, ref: Referentie, gemeente: str | None, soort: str | None
+) -> tuple[list[str], list[Werkblad]]:
     """Lezen en controleren in een werkproces met geheugen- en tijdgrens (loaders/werker.py): een parserfout
     in een vijandig of kapot bestand laat alleen deze upload mislukken, nooit de server."""
     grenzen = {k: getattr(excel_lezen, k) for k in ("MAX_RIJEN", "MAX_KOLOMMEN", "MAX_WERKBLADEN")}
@@ -138,16 +176,56 @@ def _lees_in_werker(data: bytes, naam: str, ref: Referentie, gemeente: str | Non
 
 # ---------------------------------------------------------------- voorbeeld
 
-_WAARDE_KOLOMMEN = ["rij", "kolom", "gemeente_code", "indicator_code", "peiljaar", "leeftijd", "waarde", "bron", "toelichting"]
-_STREEF_KOLOMMEN = ["rij", "kolom", "gemeente_code", "indicator_code", "kader_indicator_id", "indicator_tekst", "jaar",
-                    "tekst", "soort", "waarde", "ondergrens", "bovengrens", "richting", "nulmeting_jaar",
-                    "nulmeting_waarde", "bron", "toelichting"]
+_WAARDE_KOLOMMEN = [
+    "rij",
+    "kolom",
+    "gemeente_code",
+    "indicator_code",
+    "peiljaar",
+    "leeftijd",
+    "waarde",
+    "bron",
+    "toelichting",
+]
+_STREEF_KOLOMMEN = [
+    "rij",
+    "kolom",
+    "gemeente_code",
+    "indicator_code",
+    "kader_indicator_id",
+    "indicator_tekst",
+    "jaar",
+    "tekst",
+    "soort",
+    "waarde",
+    "ondergrens",
+    "bovengrens",
+    "richting",
+    "nulmeting_jaar",
+    "nulmeting_waarde",
+    "bron",
+    "toelichting",
+]
 _SCHEMA = {
-    "rij": pa.int32(), "kolom": pa.string(), "gemeente_code": pa.string(), "indicator_code": pa.string(),
-    "peiljaar": pa.int32(), "leeftijd": pa.string(), "waarde": pa.float64(), "bron": pa.string(),
-    "toelichting": pa.string(), "kader_indicator_id": pa.string(), "indicator_tekst": pa.string(),
-    "jaar": pa.int32(), "tekst": pa.string(), "soort": pa.string(), "ondergrens": pa.float64(),
-    "bovengrens": pa.float64(), "richting": pa.string(), "nulmeting_jaar": pa.int32(), "nulmeting_waarde": pa.float64(),
+    "rij": pa.int32(),
+    "kolom": pa.string(),
+    "gemeente_code": pa.string(),
+    "indicator_code": pa.string(),
+    "peiljaar": pa.int32(),
+    "leeftijd": pa.string(),
+    "waarde": pa.float64(),
+    "bron": pa.string(),
+    "toelichting": pa.string(),
+    "kader_indicator_id": pa.string(),
+    "indicator_tekst": pa.string(),
+    "jaar": pa.int32(),
+    "tekst": pa.string(),
+    "soort": pa.string(),
+    "ondergrens": pa.float64(),
+    "bovengrens": pa.float64(),
+    "richting": pa.string(),
+    "nulmeting_jaar": pa.int32(),
+    "nulmeting_waarde": pa.float64(),
 }
 
 
@@ -162,7 +240,6 @@ def _dataset(werkblad: Werkblad) -> tuple[str, str]:
     gemeenten = ",".join(sorted({r.gemeente_code for r in rijen}))
     indicatoren = ",".join(sorted({r.indicator_code or r.kader_indicator_id for r in rijen}))
     return gemeenten, f"{werkblad.soort}|{gemeenten}|{indicatoren}"
-
 
 
 _VERGELIJK_WAARDEN = """
@@ -216,12 +293,19 @@ order by status <> 'vervalt', rij
 """
 
 
-def _voorbeeld_blad(con: duckdb.DuckDBPyConnection, validatie: Validatie, werkblad: Werkblad,
-                    max_rijen: int | None) -> Voorbeeld:
+def _voorbeeld_blad(
+    con: duckdb.DuckDBPyConnection, validatie: Validatie, werkblad: Werkblad, max_rijen: int | None
+) -> Voorbeeld:
     gemeenten, sleutel = _dataset(werkblad)
-    vorige = con.execute(schrijf_sql("vorige_upload"), {
-        "soort": werkblad.soort, "gemeente": gemeenten, "bestand": validatie.bestandsnaam, "sleutel": sleutel,
-    }).fetchall()
+    vorige = con.execute(
+        schrijf_sql("vorige_upload"),
+        {
+            "soort": werkblad.soort,
+            "gemeente": gemeenten,
+            "bestand": validatie.bestandsnaam,
+            "sleutel": sleutel,
+        },
+    ).fetchall()
     vorige_id = vorige[0][0] if vorige else None
     con.register("nieuw", _tabel(werkblad))
     try:
@@ -235,12 +319,20 @@ def _voorbeeld_blad(con: duckdb.DuckDBPyConnection, validatie: Validatie, werkbl
     for r in alle:
         tellingen[r[-1]] += 1
     getoond = alle if max_rijen is None else alle[:max_rijen]
-    return Voorbeeld(werkblad=werkblad.naam, soort=werkblad.soort, dataset_sleutel=sleutel, gemeente_code=gemeenten,
-                     vervangt_upload_id=vorige_id, tellingen=tellingen, rijen=[dict(zip(namen, r)) for r in getoond])
+    return Voorbeeld(
+        werkblad=werkblad.naam,
+        soort=werkblad.soort,
+        dataset_sleutel=sleutel,
+        gemeente_code=gemeenten,
+        vervangt_upload_id=vorige_id,
+        tellingen=tellingen,
+        rijen=[dict(zip(namen, r)) for r in getoond],
+    )
 
 
-def voorbeeld(validatie: Validatie, con: duckdb.DuckDBPyConnection | None = None,
-              max_rijen: int | None = 1000) -> list[Voorbeeld]:
+def voorbeeld(
+    validatie: Validatie, con: duckdb.DuckDBPyConnection | None = None, max_rijen: int | None = 1000
+) -> list[Voorbeeld]:
     """Per werkblad: wat de upload verandert (nieuw / gewijzigd / ongewijzigd / vervalt). Schrijft niets."""
     if con is None:
         con = Lezer().cursor()
@@ -254,25 +346,32 @@ def _tijdens_vastleggen(con: duckdb.DuckDBPyConnection) -> None:
     """Haakje voor de test die een proces midden in de transactie laat sterven."""
 
 
-
-
 def controleer_gemeenten(validatie: Validatie, gemeenten: Collection[str] | None) -> None:
     """Werpt UploadGeweigerd als een rij over een gemeente gaat buiten `gemeenten` (None: geen grens); de regel
     zelf is kompas.toegang.mag."""
     if gemeenten is None:
         return
-    meldingen = [Melding(bestand=validatie.bestandsnaam, werkblad=w.naam, rij=r.rij, gevonden=r.gemeente_code,
-                         probleem="Deze rij gaat over een gemeente waarvoor je niet mag uploaden.",
-                         verwacht=f"alleen {', '.join(sorted(gemeenten)) or '(geen gemeente)'}",
-                         oplossing="Laat rijen van andere gemeenten weg; hun eigen beleidsmedewerkers uploaden die.")
-                 for w in validatie.werkbladen for r in (w.waarden or w.streefwaarden)
-                 if not toegang.mag(gemeenten, [r.gemeente_code])]
+    meldingen = [
+        Melding(
+            bestand=validatie.bestandsnaam,
+            werkblad=w.naam,
+            rij=r.rij,
+            gevonden=r.gemeente_code,
+            probleem="Deze rij gaat over een gemeente waarvoor je niet mag uploaden.",
+            verwacht=f"alleen {', '.join(sorted(gemeenten)) or '(geen gemeente)'}",
+            oplossing="Laat rijen van andere gemeenten weg; hun eigen beleidsmedewerkers uploaden die.",
+        )
+        for w in validatie.werkbladen
+        for r in (w.waarden or w.streefwaarden)
+        if not toegang.mag(gemeenten, [r.gemeente_code])
+    ]
     if meldingen:
         raise UploadGeweigerd(meldingen)
 
 
-def leg_vast(validatie: Validatie, door: str, pad: Path | None = None,
-             gemeenten: Collection[str] | None = None) -> list[int]:
+def leg_vast(
+    validatie: Validatie, door: str, pad: Path | None = None, gemeenten: Collection[str] | None = None
+) -> list[int]:
     """Legt alle werkbladen vast in één transactie; geeft de upload_id's. Vervangt vorige versies.
 
     `gemeenten`: alleen rijen voor deze gemeentecodes (de rol van wie uploadt); None: de beheerder.
@@ -291,29 +390,55 @@ def leg_vast(validatie: Validatie, door: str, pad: Path | None = None,
             con.execute(
                 "insert into upload values ($id, $bestand, $sha, $blad, $soort, $nu, $door, $gemeente, $sleutel, $totaal,"
                 " $nieuw, $gewijzigd, $ongewijzigd, $vervalt, $vorige, null, null)",
-                {"id": upload_id, "bestand": validatie.bestandsnaam, "sha": validatie.sha256, "blad": werkblad.naam,
-                 "soort": werkblad.soort, "nu": nu, "door": door.strip(), "gemeente": vb.gemeente_code,
-                 "sleutel": vb.dataset_sleutel, "totaal": len(rijen), "nieuw": vb.tellingen["nieuw"],
-                 "gewijzigd": vb.tellingen["gewijzigd"], "ongewijzigd": vb.tellingen["ongewijzigd"],
-                 "vervalt": vb.tellingen["vervalt"], "vorige": vb.vervangt_upload_id})
+                {
+                    "id": upload_id,
+                    "bestand": validatie.bestandsnaam,
+                    "sha": validatie.sha256,
+                    "blad": werkblad.naam,
+                    "soort": werkblad.soort,
+                    "nu": nu,
+                    "door": door.strip(),
+                    "gemeente": vb.gemeente_code,
+                    "sleutel": vb.dataset_sleutel,
+                    "totaal": len(rijen),
+                    "nieuw": vb.tellingen["nieuw"],
+                    "gewijzigd": vb.tellingen["gewijzigd"],
+                    "ongewijzigd": vb.tellingen["ongewijzigd"],
+                    "vervalt": vb.tellingen["vervalt"],
+                    "vorige": vb.vervangt_upload_id,
+                },
+            )
             bronnen = sorted({r.bron for r in rijen if r.bron})
             namen = sorted({ref.gemeenten[r.gemeente_code] for r in rijen})
             con.execute(
                 "insert into herkomst (herkomst_id, soort, bron, titel, adres, opgehaald_op, bestand_sha256, ingebed,"
                 " toelichting) values ($hid, 'upload', $bron, $titel, $adres, $nu, $sha, false, $toelichting)",
-                {"hid": f"upload:{upload_id}", "bron": "; ".join(bronnen) or f"eigen registratie gemeente {', '.join(namen)}",
-                 "titel": f"Upload {validatie.bestandsnaam}, werkblad {werkblad.naam}", "adres": validatie.bestandsnaam,
-                 "nu": nu, "sha": validatie.sha256, "toelichting": f"geüpload door {door.strip()}"})
+                {
+                    "hid": f"upload:{upload_id}",
+                    "bron": "; ".join(bronnen) or f"eigen registratie gemeente {', '.join(namen)}",
+                    "titel": f"Upload {validatie.bestandsnaam}, werkblad {werkblad.naam}",
+                    "adres": validatie.bestandsnaam,
+                    "nu": nu,
+                    "sha": validatie.sha256,
+                    "toelichting": f"geüpload door {door.strip()}",
+                },
+            )
             con.register("nieuw", _tabel(werkblad))
             if werkblad.soort == "waarden":
-                con.execute(f"insert into upload_waarde select $id, {', '.join(_WAARDE_KOLOMMEN)} from nieuw",  # vaste kolomlijst
-                            {"id": upload_id})
+                con.execute(
+                    f"insert into upload_waarde select $id, {', '.join(_WAARDE_KOLOMMEN)} from nieuw",  # vaste kolomlijst
+                    {"id": upload_id},
+                )
             else:
-                con.execute(f"insert into upload_streefwaarde select $id, {', '.join(_STREEF_KOLOMMEN)} from nieuw",  # vaste kolomlijst
-                            {"id": upload_id})
+                con.execute(
+                    f"insert into upload_streefwaarde select $id, {', '.join(_STREEF_KOLOMMEN)} from nieuw",  # vaste kolomlijst
+                    {"id": upload_id},
+                )
             con.unregister("nieuw")
             if vb.vervangt_upload_id is not None:
-                con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{vb.vervangt_upload_id}"})
+                con.execute(
+                    "delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{vb.vervangt_upload_id}"}
+                )
             if werkblad.soort == "waarden":
                 con.execute(schrijf_sql("herstel_waarnemingen"), {"upload_id": upload_id, "werkblad": werkblad.naam})
             ids.append(upload_id)
@@ -321,8 +446,9 @@ def leg_vast(validatie: Validatie, door: str, pad: Path | None = None,
     return ids
 
 
-def intrekbaar(upload_id: int, con: duckdb.DuckDBPyConnection | None = None,
-               gemeenten: Collection[str] | None = None) -> dict:
+def intrekbaar(
+    upload_id: int, con: duckdb.DuckDBPyConnection | None = None, gemeenten: Collection[str] | None = None
+) -> dict:
     """De upload (een rij van kompas.gegevens.uploads) als deze persoon hem kan intrekken; anders UploadGeweigerd
     met de reden.
 
@@ -333,16 +459,29 @@ def intrekbaar(upload_id: int, con: duckdb.DuckDBPyConnection | None = None,
     cur = con.execute(sql_bestand("uploads"), {"id": upload_id})
     rij = cur.fetchall()
     if not rij:
-        raise weiger(f"upload {upload_id}", "Deze upload bestaat niet.", gevonden=str(upload_id),
-                     oplossing="Kies een nummer uit de lijst met uploads (python -m loaders upload --lijst).")
+        raise weiger(
+            f"upload {upload_id}",
+            "Deze upload bestaat niet.",
+            gevonden=str(upload_id),
+            oplossing="Kies een nummer uit de lijst met uploads (python -m loaders upload --lijst).",
+        )
     u = dict(zip([d[0] for d in cur.description], rij[0]))
     if not toegang.mag(gemeenten, u["gemeente_code"].split(",")):
-        raise weiger(u["bestandsnaam"], f"Upload {upload_id} gaat over een gemeente waarvoor je niet mag intrekken.",
-                     werkblad=u["werkblad"], gevonden=u["gemeente_code"], verwacht=f"alleen {', '.join(sorted(gemeenten))}",
-                     oplossing="Vraag een beleidsmedewerker van die gemeente om de upload in te trekken.")
+        raise weiger(
+            u["bestandsnaam"],
+            f"Upload {upload_id} gaat over een gemeente waarvoor je niet mag intrekken.",
+            werkblad=u["werkblad"],
+            gevonden=u["gemeente_code"],
+            verwacht=f"alleen {', '.join(sorted(gemeenten))}",
+            oplossing="Vraag een beleidsmedewerker van die gemeente om de upload in te trekken.",
+        )
     if not u["geldend"]:
-        raise weiger(u["bestandsnaam"], f"Upload {upload_id} geldt niet meer (al ingetrokken of vervangen door een "
-                     "nieuwere versie).", werkblad=u["werkblad"], oplossing="Trek eerst de nieuwere versie in.")
+        raise weiger(
+            u["bestandsnaam"],
+            f"Upload {upload_id} geldt niet meer (al ingetrokken of vervangen door een nieuwere versie).",
+            werkblad=u["werkblad"],
+            oplossing="Trek eerst de nieuwere versie in.",
+        )
     return u
 
 
@@ -353,12 +492,16 @@ def trek_in(upload_id: int, door: str, pad: Path | None = None, gemeenten: Colle
     """
     with schrijf_transactie(pad) as con:
         u = intrekbaar(upload_id, con, gemeenten)
-        con.execute("update upload set ingetrokken_op = $nu, ingetrokken_door = $door where upload_id = $id",
-                    {"nu": dt.datetime.now().replace(microsecond=0), "door": door, "id": upload_id})
+        con.execute(
+            "update upload set ingetrokken_op = $nu, ingetrokken_door = $door where upload_id = $id",
+            {"nu": dt.datetime.now().replace(microsecond=0), "door": door, "id": upload_id},
+        )
         con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{upload_id}"})
         vorige = u["vervangt_upload_id"]
         if vorige is not None:
-            oud = con.execute("select werkblad, soort from geldende_upload where upload_id = $id", {"id": vorige}).fetchall()
+            oud = con.execute(
+                "select werkblad, soort from geldende_upload where upload_id = $id", {"id": vorige}
+            ).fetchall()
             if not oud:
                 return None
             oud = oud[0]

@@ -26,13 +26,13 @@ import fastexcel
 from kompas import opmaak
 from kompas.opmaak import schone_tekst
 
-MAX_BESTAND = 20 * 1024 * 1024          # 20 MB
-MAX_UITGEPAKT = 300 * 1024 * 1024       # som van de uitgepakte delen
-MAX_VERHOUDING = 100                    # uitgepakt / ingepakt, boven 10 MB uitgepakt
+MAX_BESTAND = 20 * 1024 * 1024  # 20 MB
+MAX_UITGEPAKT = 300 * 1024 * 1024  # som van de uitgepakte delen
+MAX_VERHOUDING = 100  # uitgepakt / ingepakt, boven 10 MB uitgepakt
 MAX_RIJEN = 100_000
 MAX_KOLOMMEN = 100
 MAX_WERKBLADEN = 50
-KOPRIJ_ZOEKEN = 30                      # zoek de kopregel in de eerste 30 rijen
+KOPRIJ_ZOEKEN = 30  # zoek de kopregel in de eerste 30 rijen
 
 XLSX_HOOFD = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 XLSM_HOOFD = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -66,7 +66,7 @@ class Melding:
             delen.append(f"Verwacht: {self.verwacht}.")
         if self.oplossing:
             delen.append(self.oplossing)
-        return schone_tekst(" ".join(delen), zichtbaar=True)   # nooit ruwe stuurtekens naar een terminal
+        return schone_tekst(" ".join(delen), zichtbaar=True)  # nooit ruwe stuurtekens naar een terminal
 
 
 class UploadGeweigerd(Exception):
@@ -76,7 +76,7 @@ class UploadGeweigerd(Exception):
         self.meldingen = meldingen
         super().__init__("\n".join(m.tekst() for m in meldingen))
 
-    def __reduce__(self):   # terug uit het werkproces (loaders/werker.py) met de meldingen zelf
+    def __reduce__(self):  # terug uit het werkproces (loaders/werker.py) met de meldingen zelf
         return (type(self), (self.meldingen,))
 
 
@@ -101,65 +101,100 @@ def _kolomnummer(letters: bytes) -> int:
 
 
 def _beschadigd(naam: str, werkblad: str | None = None) -> UploadGeweigerd:
-    return weiger(naam, "Het bestand is beschadigd en kan niet worden gelezen.", werkblad=werkblad,
-                  oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).")
+    return weiger(
+        naam,
+        "Het bestand is beschadigd en kan niet worden gelezen.",
+        werkblad=werkblad,
+        oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).",
+    )
 
 
 def controleer_bestand(data: bytes, naam: str) -> None:
     """Weigert alles wat geen veilig, gewoon .xlsx-bestand is. Opent niets met een Excel-bibliotheek."""
     achtervoegsel = PurePosixPath(naam).suffix.lower()
     if len(data) > MAX_BESTAND:
-        raise weiger(naam, f"Het bestand is te groot ({len(data) / 1024 / 1024:.1f} MB).".replace(".", ",", 1),
-                     verwacht=f"hoogstens {MAX_BESTAND // 1024 // 1024} MB",
-                     oplossing="Splits het bestand of laat overbodige werkbladen weg.")
+        raise weiger(
+            naam,
+            f"Het bestand is te groot ({len(data) / 1024 / 1024:.1f} MB).".replace(".", ",", 1),
+            verwacht=f"hoogstens {MAX_BESTAND // 1024 // 1024} MB",
+            oplossing="Splits het bestand of laat overbodige werkbladen weg.",
+        )
     if not data:
         raise weiger(naam, "Het bestand is leeg (0 bytes).", oplossing="Sla het bestand opnieuw op als .xlsx.")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptionInfo" in data:
-            raise weiger(naam, "Het werkboek is met een wachtwoord beveiligd; Sociaal Kompas kan het niet lezen.",
-                         oplossing="Haal in Excel de beveiliging weg (Bestand > Info > Werkmap beveiligen) "
-                                   "en sla op als .xlsx.")
-        raise weiger(naam, "Dit is een oud Excel-bestand (.xls), geen .xlsx.",
-                     oplossing="Open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx).")
+            raise weiger(
+                naam,
+                "Het werkboek is met een wachtwoord beveiligd; Sociaal Kompas kan het niet lezen.",
+                oplossing="Haal in Excel de beveiliging weg (Bestand > Info > Werkmap beveiligen) en sla op als .xlsx.",
+            )
+        raise weiger(
+            naam,
+            "Dit is een oud Excel-bestand (.xls), geen .xlsx.",
+            oplossing="Open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx).",
+        )
     if achtervoegsel in (".xlsm", ".xltm", ".xlsb", ".xls", ".csv", ".ods"):
-        raise weiger(naam, f"Bestanden met de extensie '{achtervoegsel}' worden niet aangenomen.",
-                     verwacht="een Excel-werkmap (.xlsx) zonder macro's",
-                     oplossing="Sla het bestand op als Excel-werkmap (*.xlsx).")
+        raise weiger(
+            naam,
+            f"Bestanden met de extensie '{achtervoegsel}' worden niet aangenomen.",
+            verwacht="een Excel-werkmap (.xlsx) zonder macro's",
+            oplossing="Sla het bestand op als Excel-werkmap (*.xlsx).",
+        )
     if data[:4] != b"PK\x03\x04":
         begin = data[:2000]
-        if begin and all(b in b"\t\r\n" or 32 <= b for b in begin) and (b";" in begin or b"," in begin):
-            raise weiger(naam, "Dit is een tekstbestand (CSV) met de extensie .xlsx, geen Excel-werkmap.",
-                         oplossing="Open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx).")
-        raise weiger(naam, "Het bestand is geen Excel-werkmap (.xlsx) of is beschadigd.",
-                     oplossing="Sla het bestand in Excel opnieuw op als Excel-werkmap (*.xlsx).")
+        if begin and all(b in b"\t\r\n" or b >= 32 for b in begin) and (b";" in begin or b"," in begin):
+            raise weiger(
+                naam,
+                "Dit is een tekstbestand (CSV) met de extensie .xlsx, geen Excel-werkmap.",
+                oplossing="Open het in Excel en kies Opslaan als > Excel-werkmap (*.xlsx).",
+            )
+        raise weiger(
+            naam,
+            "Het bestand is geen Excel-werkmap (.xlsx) of is beschadigd.",
+            oplossing="Sla het bestand in Excel opnieuw op als Excel-werkmap (*.xlsx).",
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise weiger(naam, "Het bestand is beschadigd: het is geen leesbare Excel-werkmap.",
-                     oplossing="Sla het bestand in Excel opnieuw op als Excel-werkmap (*.xlsx).") from None
+        raise weiger(
+            naam,
+            "Het bestand is beschadigd: het is geen leesbare Excel-werkmap.",
+            oplossing="Sla het bestand in Excel opnieuw op als Excel-werkmap (*.xlsx).",
+        ) from None
     uitgepakt = sum(i.file_size for i in infos)
     ingepakt = sum(i.compress_size for i in infos) or 1
     if uitgepakt > MAX_UITGEPAKT or (uitgepakt > 10 * 1024 * 1024 and uitgepakt / ingepakt > MAX_VERHOUDING):
-        raise weiger(naam, f"Het bestand pakt uit tot {uitgepakt // 1024 // 1024} MB, veel meer dan de "
-                           f"{len(data) // 1024} kB van het bestand zelf (mogelijk een zip-bom).",
-                     verwacht=f"hoogstens {MAX_UITGEPAKT // 1024 // 1024} MB uitgepakt en een verhouding tot "
-                              f"{MAX_VERHOUDING}:1",
-                     oplossing="Lever alleen de werkbladen met de cijfers aan.")
+        raise weiger(
+            naam,
+            f"Het bestand pakt uit tot {uitgepakt // 1024 // 1024} MB, veel meer dan de "
+            f"{len(data) // 1024} kB van het bestand zelf (mogelijk een zip-bom).",
+            verwacht=f"hoogstens {MAX_UITGEPAKT // 1024 // 1024} MB uitgepakt en een verhouding tot {MAX_VERHOUDING}:1",
+            oplossing="Lever alleen de werkbladen met de cijfers aan.",
+        )
     namen = {i.filename for i in infos}
     if "[Content_Types].xml" not in namen or "xl/workbook.xml" not in namen:
-        raise weiger(naam, "Het bestand is een zip-bestand maar geen Excel-werkmap.",
-                     oplossing="Sla het bestand in Excel op als Excel-werkmap (*.xlsx).")
+        raise weiger(
+            naam,
+            "Het bestand is een zip-bestand maar geen Excel-werkmap.",
+            oplossing="Sla het bestand in Excel op als Excel-werkmap (*.xlsx).",
+        )
     try:
         types = zf.read("[Content_Types].xml")
     except Exception:
         raise weiger(naam, "Het bestand is beschadigd.", oplossing="Sla het opnieuw op als .xlsx.") from None
     if XLSM_HOOFD.encode() in types or any(n.lower().endswith("vbaproject.bin") for n in namen):
-        raise weiger(naam, "Het werkboek bevat macro's (.xlsm); die worden om veiligheidsredenen niet aangenomen.",
-                     oplossing="Sla het op als Excel-werkmap (*.xlsx) zonder macro's.")
+        raise weiger(
+            naam,
+            "Het werkboek bevat macro's (.xlsm); die worden om veiligheidsredenen niet aangenomen.",
+            oplossing="Sla het op als Excel-werkmap (*.xlsx) zonder macro's.",
+        )
     if XLSX_HOOFD.encode() not in types:
-        raise weiger(naam, "Het bestand is geen gewone Excel-werkmap (.xlsx); mogelijk een sjabloon of invoegtoepassing.",
-                     oplossing="Sla het op als Excel-werkmap (*.xlsx).")
+        raise weiger(
+            naam,
+            "Het bestand is geen gewone Excel-werkmap (.xlsx); mogelijk een sjabloon of invoegtoepassing.",
+            oplossing="Sla het op als Excel-werkmap (*.xlsx).",
+        )
 
 
 _CELVERWIJZING = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
@@ -192,7 +227,7 @@ def _expat(start) -> expat.XMLParserType:
     return p
 
 
-_TEKSTTYPEN = frozenset({"s", "inlineStr", "str"})   # gedeelde tekst, inline tekst, formule met tekst als uitkomst
+_TEKSTTYPEN = frozenset({"s", "inlineStr", "str"})  # gedeelde tekst, inline tekst, formule met tekst als uitkomst
 
 
 def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str], tuple[int, int], set]:
@@ -251,19 +286,29 @@ def _unieke_teksten(zf: zipfile.ZipFile, pad: str) -> int:
     return gevonden
 
 
-def _te_groot(naam: str, bladnaam: str, rijen: int, kolommen: int, bron: str = "",
-              verste: str | None = None) -> UploadGeweigerd | None:
+def _te_groot(
+    naam: str, bladnaam: str, rijen: int, kolommen: int, bron: str = "", verste: str | None = None
+) -> UploadGeweigerd | None:
     gevonden = f"een cel op {verste}" if verste else None
     if rijen > MAX_RIJEN:
-        return weiger(naam, f"Het werkblad heeft {opmaak.getal(rijen, 0)} rijen{bron}.", werkblad=bladnaam, gevonden=gevonden,
-                      verwacht=f"hoogstens {opmaak.getal(MAX_RIJEN, 0)} rijen",
-                      oplossing="Splits de gegevens over meer bestanden, of verwijder lege rijen en cellen onder "
-                                "de tabel (selecteer ze en kies Verwijderen).")
+        return weiger(
+            naam,
+            f"Het werkblad heeft {opmaak.getal(rijen, 0)} rijen{bron}.",
+            werkblad=bladnaam,
+            gevonden=gevonden,
+            verwacht=f"hoogstens {opmaak.getal(MAX_RIJEN, 0)} rijen",
+            oplossing="Splits de gegevens over meer bestanden, of verwijder lege rijen en cellen onder "
+            "de tabel (selecteer ze en kies Verwijderen).",
+        )
     if kolommen > MAX_KOLOMMEN:
-        return weiger(naam, f"Het werkblad heeft {opmaak.getal(kolommen, 0)} kolommen{bron}.", werkblad=bladnaam,
-                      gevonden=gevonden,
-                      verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
-                      oplossing="Laat lege of overbodige kolommen weg (selecteer ze en kies Verwijderen).")
+        return weiger(
+            naam,
+            f"Het werkblad heeft {opmaak.getal(kolommen, 0)} kolommen{bron}.",
+            werkblad=bladnaam,
+            gevonden=gevonden,
+            verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
+            oplossing="Laat lege of overbodige kolommen weg (selecteer ze en kies Verwijderen).",
+        )
     return None
 
 
@@ -279,15 +324,21 @@ def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]
     try:
         paden = _werkblad_paden(zf)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-        raise weiger(naam, "Het bestand is beschadigd: de werkbladenlijst ontbreekt of is onleesbaar.",
-                     oplossing="Sla het bestand in Excel opnieuw op als .xlsx.") from None
+        raise weiger(
+            naam,
+            "Het bestand is beschadigd: de werkbladenlijst ontbreekt of is onleesbaar.",
+            oplossing="Sla het bestand in Excel opnieuw op als .xlsx.",
+        ) from None
     namen = set(zf.namelist())
     losse = sorted(n for n in namen if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml"))
     aantal = max(len(paden), len(losse))
     if aantal > MAX_WERKBLADEN:
-        raise weiger(naam, f"Het werkboek heeft {opmaak.getal(aantal, 0)} werkbladen.",
-                     verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
-                     oplossing="Lever alleen de werkbladen met de cijfers aan.")
+        raise weiger(
+            naam,
+            f"Het werkboek heeft {opmaak.getal(aantal, 0)} werkbladen.",
+            verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
+            oplossing="Lever alleen de werkbladen met de cijfers aan.",
+        )
     bladnaam_van = {pad: blad for blad, pad in paden.items()}
     tekstcellen: dict[str, set[tuple[int, int]]] = {}
     for pad in dict.fromkeys([*paden.values(), *losse]):
@@ -298,8 +349,9 @@ def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]
             (rijen, kolommen, verste), (dim_rijen, dim_kolommen), tekstcellen[pad] = _omvang_werkblad(zf, pad)
         except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
             raise _beschadigd(naam, bladnaam) from None
-        fout = (_te_groot(naam, bladnaam, rijen, kolommen, verste=verste)
-                or _te_groot(naam, bladnaam, dim_rijen, dim_kolommen, " volgens het opgegeven bereik (dimensie)"))
+        fout = _te_groot(naam, bladnaam, rijen, kolommen, verste=verste) or _te_groot(
+            naam, bladnaam, dim_rijen, dim_kolommen, " volgens het opgegeven bereik (dimensie)"
+        )
         if fout:
             raise fout
     for pad in (n for n in namen if n.lower().endswith("sharedstrings.xml")):
@@ -307,10 +359,13 @@ def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]
             uniek = _unieke_teksten(zf, pad)
         except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
             raise _beschadigd(naam) from None
-        if uniek > zf.getinfo(pad).file_size // 5:   # elke tekst kost minstens '<si/>'
-            raise weiger(naam, f"Het bestand zegt {opmaak.getal(uniek, 0)} verschillende teksten te bevatten, meer dan "
-                               "erin passen; het is beschadigd of met opzet zo gemaakt.",
-                         oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).")
+        if uniek > zf.getinfo(pad).file_size // 5:  # elke tekst kost minstens '<si/>'
+            raise weiger(
+                naam,
+                f"Het bestand zegt {opmaak.getal(uniek, 0)} verschillende teksten te bevatten, meer dan "
+                "erin passen; het is beschadigd of met opzet zo gemaakt.",
+                oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).",
+            )
     return tekstcellen
 
 
@@ -319,8 +374,8 @@ class Blad:
     """De ruwe inhoud van één werkblad. Rijen en kolommen tellen vanaf 1, zoals in Excel."""
 
     naam: str
-    rijen: list[list]                        # rijen[i][j] = cel in rij i+1, kolom j+1 (str/float/None)
-    procent: set[tuple[int, int]] = field(default_factory=set)      # (rij, kolom) met %-opmaak
+    rijen: list[list]  # rijen[i][j] = cel in rij i+1, kolom j+1 (str/float/None)
+    procent: set[tuple[int, int]] = field(default_factory=set)  # (rij, kolom) met %-opmaak
     formule_zonder_waarde: set[tuple[int, int]] = field(default_factory=set)
     # (rij, kolom) van tekstcellen; een getalcel komt als machinenotatie ('1.234' is 1,234), een tekstcel is
     # geschreven zoals een mens het schrijft ('1.234' is 1234): zie loaders.excel_validatie._Lezer.getal
@@ -341,8 +396,12 @@ def _werkblad_paden(zf: zipfile.ZipFile) -> dict[str, str]:
     """Werkbladnaam -> pad van de XML in het zip-bestand."""
     wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
     rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    doelen = {m.group(1): m.group(2) for m in re.finditer(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
-    doelen.update({m.group(2): m.group(1) for m in re.finditer(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    doelen = {
+        m.group(1): m.group(2) for m in re.finditer(r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)
+    }
+    doelen.update(
+        {m.group(2): m.group(1) for m in re.finditer(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)}
+    )
     paden = {}
     for m in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)/?>", wb):
         attrs = m.group(1)
@@ -355,8 +414,9 @@ def _werkblad_paden(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _xml_tekst(s: str) -> str:
-    return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
-            .replace("&amp;", "&"))
+    return (
+        s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+    )
 
 
 def _procent_stijlen(zf: zipfile.ZipFile) -> set[int]:
@@ -414,21 +474,27 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
         paden = _werkblad_paden(zf)
         procent_stijlen = _procent_stijlen(zf)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-        raise weiger(naam, "Het bestand is beschadigd: de werkbladenlijst ontbreekt of is onleesbaar.",
-                     oplossing="Sla het bestand in Excel opnieuw op als .xlsx.") from None
+        raise weiger(
+            naam,
+            "Het bestand is beschadigd: de werkbladenlijst ontbreekt of is onleesbaar.",
+            oplossing="Sla het bestand in Excel opnieuw op als .xlsx.",
+        ) from None
     try:
         lezer = fastexcel.read_excel(data)
     except Exception:  # calamine meldt beschadigde XML als algemene fout
         raise _beschadigd(naam) from None
     if len(lezer.sheet_names) > MAX_WERKBLADEN:
-        raise weiger(naam, f"Het werkboek heeft {opmaak.getal(len(lezer.sheet_names), 0)} werkbladen.",
-                     verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
-                     oplossing="Lever alleen de werkbladen met de cijfers aan.")
+        raise weiger(
+            naam,
+            f"Het werkboek heeft {opmaak.getal(len(lezer.sheet_names), 0)} werkbladen.",
+            verwacht=f"hoogstens {MAX_WERKBLADEN} werkbladen",
+            oplossing="Lever alleen de werkbladen met de cijfers aan.",
+        )
     bladen = []
     for bladnaam in lezer.sheet_names:
         if bladnaam.strip().lower() in overslaan:
             continue
-        if bladnaam not in paden:   # calamine vond een werkblad dat controleer_omvang niet heeft gezien
+        if bladnaam not in paden:  # calamine vond een werkblad dat controleer_omvang niet heeft gezien
             raise _beschadigd(naam, bladnaam)
         try:
             xml = zf.read(paden[bladnaam])
@@ -438,20 +504,36 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
             blad = lezer.load_sheet(bladnaam, header_row=None, skip_rows=0, dtypes="string")
             kolommen = blad.available_columns()
             if kolommen and max(k.absolute_index for k in kolommen) + 1 > MAX_KOLOMMEN:
-                raise weiger(naam, f"Het werkblad heeft {max(k.absolute_index for k in kolommen) + 1} kolommen.",
-                             werkblad=bladnaam, verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
-                             oplossing="Laat lege of overbodige kolommen weg.")
+                raise weiger(
+                    naam,
+                    f"Het werkblad heeft {max(k.absolute_index for k in kolommen) + 1} kolommen.",
+                    werkblad=bladnaam,
+                    verwacht=f"hoogstens {MAX_KOLOMMEN} kolommen",
+                    oplossing="Laat lege of overbodige kolommen weg.",
+                )
             frame = blad.to_polars()
         except UploadGeweigerd:
             raise
         except Exception:
             raise _beschadigd(naam, bladnaam) from None
         if frame.height > MAX_RIJEN:
-            raise weiger(naam, f"Het werkblad heeft {frame.height} rijen.", werkblad=bladnaam,
-                         verwacht=f"hoogstens {MAX_RIJEN} rijen", oplossing="Splits de gegevens over meer bestanden.")
+            raise weiger(
+                naam,
+                f"Het werkblad heeft {frame.height} rijen.",
+                werkblad=bladnaam,
+                verwacht=f"hoogstens {MAX_RIJEN} rijen",
+                oplossing="Splits de gegevens over meer bestanden.",
+            )
         eerste = min((k.absolute_index for k in kolommen), default=0)
         rijen = [[None] * eerste + list(r) for r in frame.rows()]
         procent, formules = _scan_xml(xml, procent_stijlen)
-        bladen.append(Blad(naam=bladnaam, rijen=rijen, procent=procent, formule_zonder_waarde=formules,
-                           tekstcellen=tekstcellen[paden[bladnaam]]))
+        bladen.append(
+            Blad(
+                naam=bladnaam,
+                rijen=rijen,
+                procent=procent,
+                formule_zonder_waarde=formules,
+                tekstcellen=tekstcellen[paden[bladnaam]],
+            )
+        )
     return bladen

@@ -21,7 +21,7 @@ from kompas.opmaak import heeft_stuurtekens, schone_tekst
 from loaders import excel_lezen
 from loaders.excel_lezen import KOPRIJ_ZOEKEN, Blad, Melding, kolomletter
 
-if TYPE_CHECKING:   # het werkproces (lees_en_controleer) hoeft DuckDB niet te laden
+if TYPE_CHECKING:  # het werkproces (lees_en_controleer) hoeft DuckDB niet te laden
     import duckdb
 
 EERSTE_PEILJAAR = 1990
@@ -49,8 +49,8 @@ _JAARKOLOM = re.compile(r"^(nulmeting\s*)?\(?(\d{4})\)?(\s*\(?nulmeting\)?)?$")
 class Referentie:
     """Wat in de database staat en waartegen een bestand wordt gecontroleerd."""
 
-    gemeenten: dict[str, str]                 # code -> naam
-    indicatoren: dict[str, dict]              # code -> registry-rij
+    gemeenten: dict[str, str]  # code -> naam
+    indicatoren: dict[str, dict]  # code -> registry-rij
     kader: dict[tuple[str, str], tuple[str, str | None]]  # (gemeente, genormaliseerde tekst) -> (id, code)
 
     def gemeente_lijst(self) -> str:
@@ -58,8 +58,12 @@ class Referentie:
 
 
 def laad_referentie(con: duckdb.DuckDBPyConnection) -> Referentie:
-    gemeenten = dict(con.execute("select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall())
-    cur = con.execute("select indicator_code, naam, eenheid, decimalen, min_waarde, max_waarde from indicator order by indicator_code")
+    gemeenten = dict(
+        con.execute("select regio_code, regio_naam from regio where soort = 'gemeente' order by volgorde").fetchall()
+    )
+    cur = con.execute(
+        "select indicator_code, naam, eenheid, decimalen, min_waarde, max_waarde from indicator order by indicator_code"
+    )
     indicatoren = {r[0]: dict(naam=r[1], eenheid=r[2], decimalen=r[3], min=r[4], max=r[5]) for r in cur.fetchall()}
     kader = {}
     for kid, gem, oms, code in con.execute(
@@ -147,12 +151,12 @@ class Werkblad:
     """Het begrepen werkblad: soort, rijen en de problemen."""
 
     naam: str
-    soort: str                      # 'waarden' of 'streefwaarden'
+    soort: str  # 'waarden' of 'streefwaarden'
     koprij: int
     waarden: list[Waarde] = field(default_factory=list)
     streefwaarden: list[Streef] = field(default_factory=list)
     meldingen: list[Melding] = field(default_factory=list)
-    overgeslagen: Melding | None = None   # geen gegevens (leeg, geen tabel, alleen een kopregel): waarom
+    overgeslagen: Melding | None = None  # geen gegevens (leeg, geen tabel, alleen een kopregel): waarom
 
     @property
     def aantal(self) -> int:
@@ -195,33 +199,49 @@ class _Lezer:
         self.bestand, self.blad, self.ref, self.gemeente, self.soort_keuze = bestand, blad, ref, gemeente, soort
         self.dit_jaar = dt.date.today().year
         self.meldingen: list[Melding] = []
-        self._gemeenten: dict[str, str] = {}      # gelezen tekst -> code (alleen geslaagde)
+        self._gemeenten: dict[str, str] = {}  # gelezen tekst -> code (alleen geslaagde)
         self._indicatoren: dict[tuple, tuple] = {}
         self._eenheden: set[tuple[str, str]] = set()
 
     def meld(self, probleem: str, rij: int | None = None, kolom: int | None = None, gevonden=None, **kw):
-        self.meldingen.append(Melding(bestand=self.bestand, werkblad=self.blad.naam, rij=rij,
-                                      kolom=kolomletter(kolom) if kolom else None,
-                                      gevonden=None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True),
-                                      probleem=probleem, **kw))
+        self.meldingen.append(
+            Melding(
+                bestand=self.bestand,
+                werkblad=self.blad.naam,
+                rij=rij,
+                kolom=kolomletter(kolom) if kolom else None,
+                gevonden=None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True),
+                probleem=probleem,
+                **kw,
+            )
+        )
 
     def cel(self, rij: int, kolom: int | None):
         """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde."""
         if not kolom:
             return None
         if self.blad.formule_zonder_waarde and (rij, kolom) in self.blad.formule_zonder_waarde:
-            self.meld("De cel bevat een formule zonder berekende waarde.", rij, kolom,
-                      verwacht="een waarde, of een formule die Excel heeft uitgerekend",
-                      oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
-                                "of plak de cellen als waarden.")
+            self.meld(
+                "De cel bevat een formule zonder berekende waarde.",
+                rij,
+                kolom,
+                verwacht="een waarde, of een formule die Excel heeft uitgerekend",
+                oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
+                "of plak de cellen als waarden.",
+            )
             return None
         tekst = _tekst(self.blad.cel(rij, kolom))
         if tekst is not None and heeft_stuurtekens(tekst):
-            self.meld("De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
-                      "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.", rij, kolom,
-                      schone_tekst(tekst, zichtbaar=True), verwacht="gewone tekst, zonder stuurtekens",
-                      oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
-                                "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.")
+            self.meld(
+                "De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
+                "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.",
+                rij,
+                kolom,
+                schone_tekst(tekst, zichtbaar=True),
+                verwacht="gewone tekst, zonder stuurtekens",
+                oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
+                "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.",
+            )
             return schone_tekst(tekst, vervang="")
         return tekst
 
@@ -232,20 +252,29 @@ class _Lezer:
         try:
             getal, procent = lees_getal(tekst, self.getalcel(rij, kolom))
         except opmaak.DubbelzinnigGetal as fout:
-            self.meld(f"Het getal ({wat}) is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen "
-                      "en een komma decimalen.", rij, kolom, tekst,
-                      verwacht="een getal in Nederlandse notatie, bijvoorbeeld 12,5 of 1.234",
-                      oplossing=f"Schrijf '{fout.decimaal}' voor een decimaal getal of '{fout.heel}' voor een "
-                                "heel getal.")
+            self.meld(
+                f"Het getal ({wat}) is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen "
+                "en een komma decimalen.",
+                rij,
+                kolom,
+                tekst,
+                verwacht="een getal in Nederlandse notatie, bijvoorbeeld 12,5 of 1.234",
+                oplossing=f"Schrijf '{fout.decimaal}' voor een decimaal getal of '{fout.heel}' voor een heel getal.",
+            )
             return None
         except ValueError:
-            self.meld(f"Tekst waar een getal ({wat}) hoort.", rij, kolom, tekst,
-                      verwacht="een getal, bijvoorbeeld 12,5 of 26%",
-                      oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
-                                "het werkblad Streefwaarden, een opmerking in de kolom toelichting.")
+            self.meld(
+                f"Tekst waar een getal ({wat}) hoort.",
+                rij,
+                kolom,
+                tekst,
+                verwacht="een getal, bijvoorbeeld 12,5 of 26%",
+                oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
+                "het werkblad Streefwaarden, een opmerking in de kolom toelichting.",
+            )
             return None
         if (rij, kolom) in self.blad.procent and self.getalcel(rij, kolom):
-            return getal * 100, True     # 0,26 opgemaakt als 26% -> 26 (een tekstcel toont Excel zoals hij is)
+            return getal * 100, True  # 0,26 opgemaakt als 26% -> 26 (een tekstcel toont Excel zoals hij is)
         return getal, procent
 
     def gemeente_code(self, rij: int, kolom: int | None) -> str | None:
@@ -253,8 +282,13 @@ class _Lezer:
         if tekst is None:
             if kolom is None and self.gemeente:
                 return self.gemeente
-            self.meld("De gemeente ontbreekt.", rij, kolom, verwacht=f"een van: {self.ref.gemeente_lijst()}",
-                      oplossing="Vul de gemeentecode of -naam in.")
+            self.meld(
+                "De gemeente ontbreekt.",
+                rij,
+                kolom,
+                verwacht=f"een van: {self.ref.gemeente_lijst()}",
+                oplossing="Vul de gemeentecode of -naam in.",
+            )
             return None
         if tekst in self._gemeenten:
             return self._gemeenten[tekst]
@@ -262,16 +296,27 @@ class _Lezer:
             if tekst.upper() == code or tekst.lower() in (naam.lower(), f"gemeente {naam.lower()}"):
                 self._gemeenten[tekst] = code
                 return code
-        self.meld("Onbekende gemeente.", rij, kolom, tekst, verwacht=f"een van: {self.ref.gemeente_lijst()}",
-                  oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.")
+        self.meld(
+            "Onbekende gemeente.",
+            rij,
+            kolom,
+            tekst,
+            verwacht=f"een van: {self.ref.gemeente_lijst()}",
+            oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.",
+        )
         return None
 
     def indicator(self, rij: int, kolom: int, gemeente: str | None, registry_nodig: bool):
         """(indicator_code, kader_indicator_id, tekst) of None."""
         tekst = self.cel(rij, kolom)
         if tekst is None:
-            self.meld("De indicator ontbreekt.", rij, kolom, verwacht="een indicatorcode uit het werkblad Codes",
-                      oplossing="Vul de indicatorcode in.")
+            self.meld(
+                "De indicator ontbreekt.",
+                rij,
+                kolom,
+                verwacht="een indicatorcode uit het werkblad Codes",
+                oplossing="Vul de indicatorcode in.",
+            )
             return None
         if (tekst, gemeente) in self._indicatoren:
             return self._indicatoren[(tekst, gemeente)]
@@ -292,33 +337,60 @@ class _Lezer:
             kid, c = self.ref.kader[(gemeente, norm)]
             if c or not registry_nodig:
                 return c, kid, tekst
-            self.meld("Deze indicator uit het kader van de gemeente is (nog) niet aan een indicator in de registry "
-                      "gekoppeld; waarden ervan kunnen nog niet worden opgeslagen.", rij, kolom, tekst,
-                      verwacht="een indicatorcode uit het werkblad Codes",
-                      oplossing="Gebruik een indicatorcode, of vraag de beheerder de indicator op te nemen.")
+            self.meld(
+                "Deze indicator uit het kader van de gemeente is (nog) niet aan een indicator in de registry "
+                "gekoppeld; waarden ervan kunnen nog niet worden opgeslagen.",
+                rij,
+                kolom,
+                tekst,
+                verwacht="een indicatorcode uit het werkblad Codes",
+                oplossing="Gebruik een indicatorcode, of vraag de beheerder de indicator op te nemen.",
+            )
             return None
-        self.meld("Onbekende indicator.", rij, kolom, tekst,
-                  verwacht="een indicatorcode of -naam uit het werkblad Codes, of de formulering uit het "
-                           "beleidskader van de gemeente",
-                  oplossing="Kies de indicator uit de lijst in het sjabloon (werkblad Codes).")
+        self.meld(
+            "Onbekende indicator.",
+            rij,
+            kolom,
+            tekst,
+            verwacht="een indicatorcode of -naam uit het werkblad Codes, of de formulering uit het "
+            "beleidskader van de gemeente",
+            oplossing="Kies de indicator uit de lijst in het sjabloon (werkblad Codes).",
+        )
         return None
 
     def jaar(self, rij: int, kolom: int, tekst: str | None, van: int, tot: int, wat: str) -> int | None:
         if tekst is None:
-            self.meld(f"Het {wat} ontbreekt.", rij, kolom, verwacht=f"een jaartal van {van} tot en met {tot}",
-                      oplossing=f"Vul het {wat} in.")
+            self.meld(
+                f"Het {wat} ontbreekt.",
+                rij,
+                kolom,
+                verwacht=f"een jaartal van {van} tot en met {tot}",
+                oplossing=f"Vul het {wat} in.",
+            )
             return None
         try:
             getal, _ = lees_getal(tekst, self.getalcel(rij, kolom))
         except ValueError:
             getal = None
         if getal is None or getal != int(getal):
-            self.meld(f"Het {wat} is geen jaartal.", rij, kolom, tekst, verwacht=f"een jaartal van {van} tot en met {tot}",
-                      oplossing="Schrijf het jaar als getal, bijvoorbeeld 2023.")
+            self.meld(
+                f"Het {wat} is geen jaartal.",
+                rij,
+                kolom,
+                tekst,
+                verwacht=f"een jaartal van {van} tot en met {tot}",
+                oplossing="Schrijf het jaar als getal, bijvoorbeeld 2023.",
+            )
             return None
         if not van <= getal <= tot:
-            self.meld(f"Het {wat} ligt buiten het toegestane bereik.", rij, kolom, tekst,
-                      verwacht=f"een jaartal van {van} tot en met {tot}", oplossing="Controleer het jaartal.")
+            self.meld(
+                f"Het {wat} ligt buiten het toegestane bereik.",
+                rij,
+                kolom,
+                tekst,
+                verwacht=f"een jaartal van {van} tot en met {tot}",
+                oplossing="Controleer het jaartal.",
+            )
             return None
         return int(getal)
 
@@ -326,22 +398,41 @@ class _Lezer:
         ind = self.ref.indicatoren[code]
         is_pct = ind["eenheid"].startswith("%")
         if procent and not is_pct:
-            self.meld(f"Een percentage bij een indicator met eenheid '{ind['eenheid']}'.", rij, kolom, tekst,
-                      verwacht=f"een getal in {ind['eenheid']}", oplossing="Controleer de indicator of de waarde.")
+            self.meld(
+                f"Een percentage bij een indicator met eenheid '{ind['eenheid']}'.",
+                rij,
+                kolom,
+                tekst,
+                verwacht=f"een getal in {ind['eenheid']}",
+                oplossing="Controleer de indicator of de waarde.",
+            )
             return False
         laag = ind["min"] if ind["min"] is not None else (0.0 if is_pct else None)
         hoog = ind["max"] if ind["max"] is not None else (100.0 if is_pct else None)
         if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
-            grens = (f"van {opmaak.getal(laag, None)} tot en met {opmaak.getal(hoog, None)}" if hoog is not None
-                     else f"minstens {opmaak.getal(laag, None)}")
-            self.meld(f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).", rij, kolom, tekst,
-                      verwacht=f"een waarde {grens}",
-                      oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.")
+            grens = (
+                f"van {opmaak.getal(laag, None)} tot en met {opmaak.getal(hoog, None)}"
+                if hoog is not None
+                else f"minstens {opmaak.getal(laag, None)}"
+            )
+            self.meld(
+                f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).",
+                rij,
+                kolom,
+                tekst,
+                verwacht=f"een waarde {grens}",
+                oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.",
+            )
             return False
         if ind["decimalen"] == 0 and ind["eenheid"].startswith("aantal") and waarde != int(waarde):
-            self.meld(f"Een aantal hoort een heel getal te zijn ('{code}').", rij, kolom, tekst,
-                      verwacht="een heel getal, zonder punt als duizendtalscheiding (1234, niet 1.234)",
-                      oplossing="Schrijf het aantal zonder punt of komma.")
+            self.meld(
+                f"Een aantal hoort een heel getal te zijn ('{code}').",
+                rij,
+                kolom,
+                tekst,
+                verwacht="een heel getal, zonder punt als duizendtalscheiding (1234, niet 1.234)",
+                oplossing="Schrijf het aantal zonder punt of komma.",
+            )
             return False
         return True
 
@@ -357,17 +448,24 @@ class _Lezer:
         if t == v or v.startswith(t + " ") or (t == "%" and v.startswith("%")):
             self._eenheden.add((tekst, code))
             return
-        self.meld(f"De eenheid past niet bij indicator '{code}'.", rij, kolom, tekst, verwacht=f"'{verwacht}'",
-                  oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
-                            "van de indicator.")
+        self.meld(
+            f"De eenheid past niet bij indicator '{code}'.",
+            rij,
+            kolom,
+            tekst,
+            verwacht=f"'{verwacht}'",
+            oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
+            "van de indicator.",
+        )
 
 
 def _gevuld(rij: list) -> list:
     return [c for c in rij if c is not None and str(c).strip()]
 
 
-def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | None = None,
-                  soort: str | None = None) -> Werkblad:
+def lees_werkblad(
+    bestand: str, blad: Blad, ref: Referentie, gemeente: str | None = None, soort: str | None = None
+) -> Werkblad:
     """Interpreteert en controleert één werkblad.
 
     Een werkblad zonder gegevens (leeg, zonder tabel zoals een blad dat de export uitlegt, of alleen een
@@ -382,10 +480,12 @@ def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | Non
         return werkblad
     kop = _zoek_kop(blad)
     if kop is None:
-        lezer.meld("Geen kopregel gevonden, dus geen tabel met gegevens.",
-                   verwacht="een rij met de kolomnamen gemeente, indicator, peiljaar, "
-                   "waarde (of indicator met jaartallen als kolommen) in de eerste 30 rijen",
-                   oplossing="Gebruik het sjabloon, of zet de kolomnamen boven de gegevens.")
+        lezer.meld(
+            "Geen kopregel gevonden, dus geen tabel met gegevens.",
+            verwacht="een rij met de kolomnamen gemeente, indicator, peiljaar, "
+            "waarde (of indicator met jaartallen als kolommen) in de eerste 30 rijen",
+            oplossing="Gebruik het sjabloon, of zet de kolomnamen boven de gegevens.",
+        )
         werkblad.overgeslagen = lezer.meldingen.pop()
         return werkblad
     koprij, velden, jaren = kop
@@ -401,9 +501,12 @@ def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | Non
     werkblad = Werkblad(naam=blad.naam, soort=soort, koprij=koprij)
     breed = "waarde" not in velden and "streefwaarde" not in velden
     if "gemeente" not in velden and not gemeente:
-        lezer.meld("Het werkblad heeft geen kolom 'gemeente' en er is geen gemeente gekozen.", koprij,
-                   verwacht="een kolom gemeente, of een gekozen gemeente",
-                   oplossing="Kies de gemeente bij het uploaden (of --gemeente GM0148), of voeg een kolom gemeente toe.")
+        lezer.meld(
+            "Het werkblad heeft geen kolom 'gemeente' en er is geen gemeente gekozen.",
+            koprij,
+            verwacht="een kolom gemeente, of een gekozen gemeente",
+            oplossing="Kies de gemeente bij het uploaden (of --gemeente GM0148), of voeg een kolom gemeente toe.",
+        )
         werkblad.meldingen = lezer.meldingen
         return werkblad
     gezien: dict[tuple, int] = {}
@@ -428,16 +531,29 @@ def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | Non
                 if breed and tekst is None:
                     continue
                 if jaar_kop is None:
-                    jaar = lezer.jaar(rij, velden.get("peiljaar") or velden.get("jaar"),
-                                      lezer.cel(rij, velden.get("peiljaar") or velden.get("jaar")),
-                                      EERSTE_PEILJAAR, lezer.dit_jaar, "peiljaar")
+                    jaar = lezer.jaar(
+                        rij,
+                        velden.get("peiljaar") or velden.get("jaar"),
+                        lezer.cel(rij, velden.get("peiljaar") or velden.get("jaar")),
+                        EERSTE_PEILJAAR,
+                        lezer.dit_jaar,
+                        "peiljaar",
+                    )
                 else:
-                    jaar = jaar_kop if jaar_kop <= lezer.dit_jaar else lezer.jaar(
-                        koprij, k, str(jaar_kop), EERSTE_PEILJAAR, lezer.dit_jaar, "peiljaar")
+                    jaar = (
+                        jaar_kop
+                        if jaar_kop <= lezer.dit_jaar
+                        else lezer.jaar(koprij, k, str(jaar_kop), EERSTE_PEILJAAR, lezer.dit_jaar, "peiljaar")
+                    )
                 if tekst is None:
                     if (rij, k) not in blad.formule_zonder_waarde:
-                        lezer.meld("De waarde ontbreekt.", rij, k, verwacht="een getal",
-                                   oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.")
+                        lezer.meld(
+                            "De waarde ontbreekt.",
+                            rij,
+                            k,
+                            verwacht="een getal",
+                            oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.",
+                        )
                     continue
                 getal = lezer.getal(rij, k, tekst, "waarde")
                 if ind is None or gem is None or jaar is None or getal is None:
@@ -449,12 +565,19 @@ def lees_werkblad(bestand: str, blad: Blad, ref: Referentie, gemeente: str | Non
                     lezer.eenheid(rij, velden.get("eenheid"), code)
                 sleutel = (gem, code, jaar, leeftijd)
                 if sleutel in gezien:
-                    lezer.meld(f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {gezien[sleutel]}.",
-                               rij, k, tekst, verwacht="elke combinatie van gemeente, indicator en peiljaar één keer",
-                               oplossing="Verwijder een van beide rijen.")
+                    lezer.meld(
+                        f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {gezien[sleutel]}.",
+                        rij,
+                        k,
+                        tekst,
+                        verwacht="elke combinatie van gemeente, indicator en peiljaar één keer",
+                        oplossing="Verwijder een van beide rijen.",
+                    )
                     continue
                 gezien[sleutel] = rij
-                werkblad.waarden.append(Waarde(rij, kolomletter(k), gem, code, jaar, leeftijd, getal[0], bron, toelichting))
+                werkblad.waarden.append(
+                    Waarde(rij, kolomletter(k), gem, code, jaar, leeftijd, getal[0], bron, toelichting)
+                )
         else:
             _streefrij(lezer, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
     if not werkblad.aantal and not lezer.meldingen:
@@ -472,7 +595,7 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
 
     blad = lezer.blad
     nul_jaar = nul_waarde = None
-    doelen: list[tuple[int | None, int | None]] = []          # (kolom, jaar)
+    doelen: list[tuple[int | None, int | None]] = []  # (kolom, jaar)
     if breed:
         for k, (jaar, is_nul) in jaren.items():
             tekst = lezer.cel(rij, k)
@@ -489,8 +612,13 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
             doelen.append((None, None))
     else:
         tekst_jaar = lezer.cel(rij, velden.get("jaar"))
-        jaar = lezer.jaar(rij, velden.get("jaar"), tekst_jaar, EERSTE_STREEFJAAR,
-                          lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar") if tekst_jaar or "nulmeting_jaar" not in velden else None
+        jaar = (
+            lezer.jaar(
+                rij, velden.get("jaar"), tekst_jaar, EERSTE_STREEFJAAR, lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar"
+            )
+            if tekst_jaar or "nulmeting_jaar" not in velden
+            else None
+        )
         nj = lezer.cel(rij, velden.get("nulmeting_jaar"))
         if nj is not None:
             nul_jaar = lezer.jaar(rij, velden["nulmeting_jaar"], nj, EERSTE_PEILJAAR, lezer.dit_jaar, "nulmetingsjaar")
@@ -501,8 +629,13 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
         doelen.append((velden.get("streefwaarde"), jaar))
     for k, jaar in doelen:
         if breed and k is not None:
-            jaar = jaar if EERSTE_STREEFJAAR <= jaar <= lezer.dit_jaar + STREEF_JAREN_VOORUIT else lezer.jaar(
-                werkblad.koprij, k, str(jaar), EERSTE_STREEFJAAR, lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar")
+            jaar = (
+                jaar
+                if EERSTE_STREEFJAAR <= jaar <= lezer.dit_jaar + STREEF_JAREN_VOORUIT
+                else lezer.jaar(
+                    werkblad.koprij, k, str(jaar), EERSTE_STREEFJAAR, lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar"
+                )
+            )
         tekst = lezer.cel(rij, k) if k else None
         if tekst is not None and lezer.getalcel(rij, k):
             try:
@@ -510,41 +643,72 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
             except ValueError:
                 pass
         if tekst is None and not breed:
-            lezer.meld("De streefwaarde ontbreekt.", rij, k, verwacht="een streefwaarde, bijvoorbeeld 'minimaal 85%'",
-                       oplossing="Vul de streefwaarde in.")
+            lezer.meld(
+                "De streefwaarde ontbreekt.",
+                rij,
+                k,
+                verwacht="een streefwaarde, bijvoorbeeld 'minimaal 85%'",
+                oplossing="Vul de streefwaarde in.",
+            )
             continue
         s = None
         if tekst is not None:
             try:
                 s = parse_streefwaarde(tekst)
             except ValueError as fout:
-                lezer.meld(f"De streefwaarde is niet te lezen: {fout}", rij, k, tekst,
-                           verwacht="bijvoorbeeld '85%', 'minimaal 85%', '>30%', 'maximaal 25%', '20-30%' of 'daling'",
-                           oplossing="Schrijf de streefwaarde zoals in de voorbeelden.")
+                lezer.meld(
+                    f"De streefwaarde is niet te lezen: {fout}",
+                    rij,
+                    k,
+                    tekst,
+                    verwacht="bijvoorbeeld '85%', 'minimaal 85%', '>30%', 'maximaal 25%', '20-30%' of 'daling'",
+                    oplossing="Schrijf de streefwaarde zoals in de voorbeelden.",
+                )
                 continue
         if ind is None or gem is None:
             continue
         sleutel = ("streef", gem, ind[0] or ind[1], jaar)
         if sleutel in gezien:
-            lezer.meld(f"Dubbele rij: deze gemeente, indicator en jaar staan ook in rij {gezien[sleutel]}.", rij, k, tekst,
-                       verwacht="elke combinatie van gemeente, indicator en jaar één keer",
-                       oplossing="Verwijder een van beide rijen.")
+            lezer.meld(
+                f"Dubbele rij: deze gemeente, indicator en jaar staan ook in rij {gezien[sleutel]}.",
+                rij,
+                k,
+                tekst,
+                verwacht="elke combinatie van gemeente, indicator en jaar één keer",
+                oplossing="Verwijder een van beide rijen.",
+            )
             continue
         gezien[sleutel] = rij
         if s is not None and ind[0]:
             for getal in (s.waarde, s.ondergrens, s.bovengrens):
                 if getal is not None and not lezer.bereik(rij, k, ind[0], getal, False, tekst):
                     break
-        werkblad.streefwaarden.append(Streef(
-            rij=rij, kolom=kolomletter(k) if k else None, gemeente_code=gem, indicator_code=ind[0],
-            kader_indicator_id=ind[1], indicator_tekst=ind[2], jaar=jaar, tekst=tekst,
-            soort=s.soort if s else None, waarde=s.waarde if s else None, ondergrens=s.ondergrens if s else None,
-            bovengrens=s.bovengrens if s else None, richting=s.richting if s else None,
-            nulmeting_jaar=nul_jaar, nulmeting_waarde=nul_waarde, bron=bron, toelichting=toelichting))
+        werkblad.streefwaarden.append(
+            Streef(
+                rij=rij,
+                kolom=kolomletter(k) if k else None,
+                gemeente_code=gem,
+                indicator_code=ind[0],
+                kader_indicator_id=ind[1],
+                indicator_tekst=ind[2],
+                jaar=jaar,
+                tekst=tekst,
+                soort=s.soort if s else None,
+                waarde=s.waarde if s else None,
+                ondergrens=s.ondergrens if s else None,
+                bovengrens=s.bovengrens if s else None,
+                richting=s.richting if s else None,
+                nulmeting_jaar=nul_jaar,
+                nulmeting_waarde=nul_waarde,
+                bron=bron,
+                toelichting=toelichting,
+            )
+        )
 
 
-def lees_en_controleer(data: bytes, naam: str, ref: Referentie, gemeente: str | None, soort: str | None,
-                       grenzen: dict[str, int]) -> tuple[list[str], list[Werkblad]]:
+def lees_en_controleer(
+    data: bytes, naam: str, ref: Referentie, gemeente: str | None, soort: str | None, grenzen: dict[str, int]
+) -> tuple[list[str], list[Werkblad]]:
     """(namen van de gelezen werkbladen, de werkbladen met gegevens of meldingen). Werpt UploadGeweigerd.
 
     Draait in het werkproces (loaders/werker.py, aangeroepen door loaders.excel.valideer): hier opent

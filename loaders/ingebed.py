@@ -13,8 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from kompas.db import (DATA, DatabaseFout, database_pad, is_actueel, ontbreekt_fout, pas_schema_toe,
-                       schrijf_transactie)
+from kompas.db import DATA, DatabaseFout, database_pad, is_actueel, ontbreekt_fout, pas_schema_toe, schrijf_transactie
 from loaders.kaders import laad_kaders
 
 KLEURCODE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -31,15 +30,17 @@ def _csv(pad: Path) -> str:
 def controleer_regios(con: duckdb.DuckDBPyConnection) -> None:
     """Elke gemeente heeft een kleur (#RRGGBB) en een vorm die de grafieken kennen; een andere regio geen van
     beide (die krijgt haar stijl naar haar soort, kompas.grafieken). Anders `RegioFout`."""
-    from kompas.grafieken import VORMEN   # de vormen die de grafieken kunnen tekenen: één lijst
+    from kompas.grafieken import VORMEN  # de vormen die de grafieken kunnen tekenen: één lijst
 
     rijen = con.execute("select regio_code, soort, kleur, vorm from regio order by volgorde, regio_code").fetchall()
     for code, soort, kleur, vorm in rijen:
         plaats = f"regio.csv, regio {code}"
         if soort != "gemeente":
             if kleur or vorm:
-                raise RegioFout(f"{plaats}: alleen een gemeente heeft een kleur en vorm; een {soort} krijgt haar "
-                                "stijl naar haar soort. Maak de kolommen kleur en vorm leeg.")
+                raise RegioFout(
+                    f"{plaats}: alleen een gemeente heeft een kleur en vorm; een {soort} krijgt haar "
+                    "stijl naar haar soort. Maak de kolommen kleur en vorm leeg."
+                )
             continue
         if not kleur or not KLEURCODE.match(kleur):
             raise RegioFout(f"{plaats}: kleur {kleur or '(leeg)'} is geen kleurcode; verwacht bijvoorbeeld #0072B2.")

@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-GEHEUGEN = 2 * 1024 ** 3      # adresruimte van het werkproces; 50.000 rijen lezen piekt rond 0,65 GB
-TIJD = 120                    # seconden, zowel rekentijd als wachttijd
+GEHEUGEN = 2 * 1024**3  # adresruimte van het werkproces; 50.000 rijen lezen piekt rond 0,65 GB
+TIJD = 120  # seconden, zowel rekentijd als wachttijd
 
 
 class WerkerFout(Exception):
@@ -36,11 +36,22 @@ class WerkerFout(Exception):
 def voer_uit(functie, *args, geheugen: int = GEHEUGEN, tijd: float = TIJD):
     """`functie(*args)` in een werkproces; geeft de uitkomst, werpt de fout van de functie, of WerkerFout."""
     opdracht = pickle.dumps((list(sys.path), functie, args), protocol=pickle.HIGHEST_PROTOCOL)
-    omgeving = {**os.environ, "RUST_BACKTRACE": "0", "POLARS_MAX_THREADS": "2", "RAYON_NUM_THREADS": "2",
-                "MALLOC_ARENA_MAX": "2"}
+    omgeving = {
+        **os.environ,
+        "RUST_BACKTRACE": "0",
+        "POLARS_MAX_THREADS": "2",
+        "RAYON_NUM_THREADS": "2",
+        "MALLOC_ARENA_MAX": "2",
+    }
     with tempfile.TemporaryFile() as uit, tempfile.TemporaryFile() as fouten:
-        proc = subprocess.Popen([sys.executable, "-m", "loaders.werker", str(int(geheugen)), str(int(tijd) + 1)],
-                                stdin=subprocess.PIPE, stdout=uit, stderr=fouten, cwd=PROJECT, env=omgeving)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "loaders.werker", str(int(geheugen)), str(int(tijd) + 1)],
+            stdin=subprocess.PIPE,
+            stdout=uit,
+            stderr=fouten,
+            cwd=PROJECT,
+            env=omgeving,
+        )
         try:
             proc.communicate(opdracht, timeout=tijd)
         except subprocess.TimeoutExpired:
@@ -55,7 +66,7 @@ def voer_uit(functie, *args, geheugen: int = GEHEUGEN, tijd: float = TIJD):
     if proc.returncode != 0 or not resultaat:
         if "memory allocation" in detail or "MemoryError" in detail:
             raise WerkerFout("geheugen", detail)
-        if proc.returncode in (-9, -24):       # SIGKILL / SIGXCPU: de rekentijd is op
+        if proc.returncode in (-9, -24):  # SIGKILL / SIGXCPU: de rekentijd is op
             raise WerkerFout("tijd", detail)
         raise WerkerFout("afgebroken", detail)
     soort, waarde = pickle.loads(resultaat)
@@ -73,14 +84,14 @@ def _werk() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (geheugen, geheugen))
     resource.setrlimit(resource.RLIMIT_CPU, (tijd, tijd + 1))
     kanaal = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)                                # wat een bibliotheek print, komt niet in de uitkomst
+    os.dup2(2, 1)  # wat een bibliotheek print, komt niet in de uitkomst
     pad, functie, args = pickle.loads(sys.stdin.buffer.read())
     sys.path[:] = pad
     try:
         uitkomst = ("ok", functie(*args))
     except MemoryError:
         uitkomst = ("geheugen", "")
-    except Exception as fout:      # noqa: BLE001 - elke fout gaat terug naar de aanroeper
+    except Exception as fout:  # noqa: BLE001 - elke fout gaat terug naar de aanroeper
         try:
             pickle.loads(pickle.dumps(fout))
             uitkomst = ("fout", fout)

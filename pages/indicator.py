@@ -14,8 +14,14 @@ st.title("Indicator")
 register = indicatoren()
 namen = dict(zip(register["indicator_code"], register["naam"]))
 codes = list(namen)
-code = st.selectbox("Indicator", codes, format_func=namen.get, key="ind_indicator", placeholder="Kies een indicator",
-                    index=codes.index(url_waarde("indicator", "ervaren_gezondheid_pct", codes)))
+code = st.selectbox(
+    "Indicator",
+    codes,
+    format_func=namen.get,
+    key="ind_indicator",
+    placeholder="Kies een indicator",
+    index=codes.index(url_waarde("indicator", "ervaren_gezondheid_pct", codes)),
+)
 zet_url(indicator=code)
 info = register.row(codes.index(code), named=True)
 
@@ -25,23 +31,35 @@ st.write(als_tekst(info["definitie"]))
 # de trend: alleen voorkeurswaarden, voor de gemeenten, hun GGD-regio's en Nederland
 trend = reeks([code], gemeenten()["regio_code"].to_list())
 groepen = tabellen.leeftijden(trend)
-if groepen:   # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschillende reeksen); de rest in de tabel
-    leeftijd = st.segmented_control("Leeftijdsgroep", groepen, key="ind_leeftijd",
-                                    default=url_waarde("leeftijd", groepen[0], groepen)) or groepen[0]
+if groepen:  # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschillende reeksen); de rest in de tabel
+    leeftijd = (
+        st.segmented_control(
+            "Leeftijdsgroep", groepen, key="ind_leeftijd", default=url_waarde("leeftijd", groepen[0], groepen)
+        )
+        or groepen[0]
+    )
     zet_url(indicator=code, leeftijd=leeftijd)
     trend = tabellen.deel(trend, leeftijd=leeftijd)
-    toon_trend(trend, titel=f"{info['naam']} ({info['eenheid']}, {leeftijd})", eenheid=info["eenheid"],
-               decimalen=info["decimalen"])
+    toon_trend(
+        trend,
+        titel=f"{info['naam']} ({info['eenheid']}, {leeftijd})",
+        eenheid=info["eenheid"],
+        decimalen=info["decimalen"],
+    )
     bronregel(trend["bron"].to_list())
     with st.expander("Tabel bij de grafiek"):
         st.dataframe(tabellen.waarden_tabel(trend), hide_index=True, width="stretch")
 
 richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 kenmerken = {
-    "Eenheid": info["eenheid"], "Goede richting": richting[info["goede_richting"]],
-    "Soort": info["soort"], "Bron": info["bron"], "Tabel en kolom": " · ".join(
-        t for t in (info["bron_tabel"], info["bron_kolom"]) if t) or "–",
-    "Licentie": info["licentie"], "Berekening": info["berekening"] or "–", "Toelichting": info["toelichting"] or "–",
+    "Eenheid": info["eenheid"],
+    "Goede richting": richting[info["goede_richting"]],
+    "Soort": info["soort"],
+    "Bron": info["bron"],
+    "Tabel en kolom": " · ".join(t for t in (info["bron_tabel"], info["bron_kolom"]) if t) or "–",
+    "Licentie": info["licentie"],
+    "Berekening": info["berekening"] or "–",
+    "Toelichting": info["toelichting"] or "–",
 }
 st.table({"Kenmerk": list(kenmerken), "Waarde": list(kenmerken.values())})
 
@@ -50,13 +68,21 @@ if waarden.is_empty():
     st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["soort"], info["bron_tabel"]))
     st.stop()
 st.header("Alle waarden met hun herkomst")
-st.write(f"{len(waarden)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
-         "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's').")
-st.dataframe(tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]),
-             hide_index=True, width="stretch")
+st.write(
+    f"{len(waarden)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
+    "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's')."
+)
+st.dataframe(
+    tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]),
+    hide_index=True,
+    width="stretch",
+)
 tabel = tabellen.alle_waarden_tabel(waarden)
 links, rechts = st.columns(2)
 links.download_button("Download CSV", tabellen.als_csv(tabel), file_name=f"{code}.csv", mime="text/csv")
-rechts.download_button("Download Excel", tabellen.als_xlsx(tabel, info["naam"], info["decimalen"]),
-                       file_name=f"{code}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+rechts.download_button(
+    "Download Excel",
+    tabellen.als_xlsx(tabel, info["naam"], info["decimalen"]),
+    file_name=f"{code}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)

@@ -16,17 +16,23 @@ st.write(
 
 herkomsten = bronnen()
 st.header(f"Bronnen ({len(herkomsten)})")
-st.caption("Per bron eerst de uitgever met zijn eigen tabel en adres. Is een cijfer gelezen in een kopie (een "
-           "GitHub-kopie van een CBS-export, een begroting of een nieuwsbericht dat het cijfer overneemt), dan staat "
-           "die kopie onder 'Gelezen in'.")
+st.caption(
+    "Per bron eerst de uitgever met zijn eigen tabel en adres. Is een cijfer gelezen in een kopie (een "
+    "GitHub-kopie van een CBS-export, een begroting of een nieuwsbericht dat het cijfer overneemt), dan staat "
+    "die kopie onder 'Gelezen in'."
+)
 st.dataframe(tabellen.bronnen_tabel(herkomsten), hide_index=True, width="stretch")
 
 st.header("Dekking: welke cijfers er zijn en welke ontbreken")
 st.dataframe(tabellen.dekking_matrix(dekking(gemeenten()["regio_code"].to_list())), hide_index=True, width="stretch")
 
 st.header("Verversen")
-st.write("De beheerder van Sociaal Kompas haalt de tabellen van CBS StatLine en RIVM opnieuw op (hoe: zie de "
-         "handleiding, README, onder 'Verversen'). Elke tabel wordt in één keer vervangen; gaat het ophalen mis, "
-         "dan blijven de bestaande cijfers staan.")
-st.write("Eigen registraties (bijvoorbeeld uit GWS4all of een cliëntervaringsonderzoek) voegt een "
-         "beleidsmedewerker toe via de pagina Cijfers uploaden.")
+st.write(
+    "De beheerder van Sociaal Kompas haalt de tabellen van CBS StatLine en RIVM opnieuw op (hoe: zie de "
+    "handleiding, README, onder 'Verversen'). Elke tabel wordt in één keer vervangen; gaat het ophalen mis, "
+    "dan blijven de bestaande cijfers staan."
+)
+st.write(
+    "Eigen registraties (bijvoorbeeld uit GWS4all of een cliëntervaringsonderzoek) voegt een "
+    "beleidsmedewerker toe via de pagina Cijfers uploaden."
+)

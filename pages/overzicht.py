@@ -23,8 +23,14 @@ st.write(
 regios = gemeenten()
 namen = dict(zip(regios["regio_code"], regios["regio_naam"]))
 codes = list(namen)
-keuze = st.pills("Gemeenten", codes, selection_mode="multi", format_func=namen.get,
-                 default=url_lijst("gemeenten", codes, codes), key="ovz_gemeenten")
+keuze = st.pills(
+    "Gemeenten",
+    codes,
+    selection_mode="multi",
+    format_func=namen.get,
+    default=url_lijst("gemeenten", codes, codes),
+    key="ovz_gemeenten",
+)
 zet_url(gemeenten=keuze)
 if not keuze:
     st.info("Kies ten minste één gemeente.")
@@ -38,8 +44,12 @@ for kolom, telling in zip(st.columns(len(keuze)), doelen_telling(keuze).iter_row
         looptijd = teksten.looptijd_tekst(telling["geldig_van"], telling["geldig_tot"], huidig_jaar)
         st.caption(als_tekst(f"{telling['document']}, {looptijd}: {telling['aantal_doelen']} doelen"))
         st.markdown("  \n".join(teksten.doelen_telling_regels(telling)))
-        st.page_link("pages/kaders.py", label=f"Naar de kaders van {namen[telling['gemeente_code']]}",
-                     query_params={"gemeente": telling["gemeente_code"]}, icon=":material/account_tree:")
+        st.page_link(
+            "pages/kaders.py",
+            label=f"Naar de kaders van {namen[telling['gemeente_code']]}",
+            query_params={"gemeente": telling["gemeente_code"]},
+            icon=":material/account_tree:",
+        )
 
 kerncijfers = overzicht(keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
 st.header("Cijfers per thema")
@@ -50,9 +60,15 @@ for thema in teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze])
         for kolom, rij in zip(st.columns(len(keuze)), [r for r in ind["rijen"] if r]):
             tegel = teksten.kaart(rij, huidig_jaar)
             delta = tegel["verandering"] or {}
-            kolom.metric(rij["regio_naam"], tegel["waarde"], delta.get("tekst"), border=True,
-                         delta_color=delta.get("kleur", "gray"), delta_arrow=delta.get("pijl", "off"),
-                         delta_description=delta.get("toelichting"))
+            kolom.metric(
+                rij["regio_naam"],
+                tegel["waarde"],
+                delta.get("tekst"),
+                border=True,
+                delta_color=delta.get("kleur", "gray"),
+                delta_arrow=delta.get("pijl", "off"),
+                delta_description=delta.get("toelichting"),
+            )
             kolom.caption(als_tekst(tegel["toelichting"]))
         bronregel([r["bron"] for r in ind["rijen"] if r])
         naar_indicator(ind["indicator_code"], label=f"Trend en alle cijfers: {ind['kop']}")

@@ -15,19 +15,35 @@ register = indicatoren()
 met_cijfers = register.filter(register["aantal_waarden"] > 0)
 namen = dict(zip(met_cijfers["indicator_code"], met_cijfers["naam"]))
 codes = list(namen)
-gekozen = st.multiselect("Indicatoren", codes, format_func=namen.get, key="vgl_indicatoren",
-                         placeholder="Kies een of meer indicatoren",
-                         default=url_lijst("indicatoren", ["ervaren_gezondheid_pct", "mantelzorger_pct"], codes))
-van, tot = st.select_slider("Jaren", options=list(range(2010, 2027)), key="vgl_jaren",
-                            value=(int(url_waarde("van", "2012", [str(j) for j in range(2010, 2027)])),
-                                   int(url_waarde("tot", "2026", [str(j) for j in range(2010, 2027)]))))
+gekozen = st.multiselect(
+    "Indicatoren",
+    codes,
+    format_func=namen.get,
+    key="vgl_indicatoren",
+    placeholder="Kies een of meer indicatoren",
+    default=url_lijst("indicatoren", ["ervaren_gezondheid_pct", "mantelzorger_pct"], codes),
+)
+van, tot = st.select_slider(
+    "Jaren",
+    options=list(range(2010, 2027)),
+    key="vgl_jaren",
+    value=(
+        int(url_waarde("van", "2012", [str(j) for j in range(2010, 2027)])),
+        int(url_waarde("tot", "2026", [str(j) for j in range(2010, 2027)])),
+    ),
+)
 leeftijden = ["18+", "19+", "65+", "18-64", "19-64", "jongvolwassenen", "totaal"]
-leeftijd = st.multiselect("Leeftijdsgroepen (definities blijven aparte lijnen)", leeftijden, key="vgl_leeftijd", placeholder="Kies een of meer leeftijdsgroepen",
-                          default=url_lijst("leeftijd", ["18+", "19+", "totaal"], leeftijden))
+leeftijd = st.multiselect(
+    "Leeftijdsgroepen (definities blijven aparte lijnen)",
+    leeftijden,
+    key="vgl_leeftijd",
+    placeholder="Kies een of meer leeftijdsgroepen",
+    default=url_lijst("leeftijd", ["18+", "19+", "totaal"], leeftijden),
+)
 zet_url(indicatoren=gekozen, van=van, tot=tot, leeftijd=leeftijd)
 
 gemeente_rijen = gemeenten()
-regios = gemeente_rijen["regio_code"].to_list()   # Nederland komt er in de query bij
+regios = gemeente_rijen["regio_code"].to_list()  # Nederland komt er in de query bij
 alle_waarden = vergelijking(gekozen, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
 for code in gekozen:
@@ -36,8 +52,13 @@ for code in gekozen:
     if waarden["waarde"].drop_nulls().is_empty():
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["soort"]))
         continue
-    toon_panelen(waarden, titel=f"{info['naam']} ({info['eenheid']})", eenheid=info["eenheid"],
-                 decimalen=info["decimalen"], regios=gemeente_rijen["regio_naam"].to_list())
+    toon_panelen(
+        waarden,
+        titel=f"{info['naam']} ({info['eenheid']})",
+        eenheid=info["eenheid"],
+        decimalen=info["decimalen"],
+        regios=gemeente_rijen["regio_naam"].to_list(),
+    )
     bronregel(waarden["bron"].to_list())
     with st.expander(f"Tabel: {info['naam']}"):
         st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")

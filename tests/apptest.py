@@ -15,7 +15,7 @@ def draai(pagina: str, **params) -> AppTest:
     """Draait `pagina` (bijv. 'pages/kaders.py') met URL-parameters; faalt bij een uitzondering op de pagina."""
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=TIJD)
     if pagina != "pages/overzicht.py":
-        at.run()   # pas na een eerste run kent AppTest de url_path van st.navigation (zoals /over-de-data)
+        at.run()  # pas na een eerste run kent AppTest de url_path van st.navigation (zoals /over-de-data)
     at.switch_page(pagina)
     for sleutel, waarde in params.items():
         at.query_params[sleutel] = waarde

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dbhulp import vraag_dicts
-
 from loaders.ingebed import bouw
+
+from dbhulp import vraag_dicts
 
 
 @pytest.fixture(scope="session")

@@ -14,21 +14,68 @@ from loaders.ingebed import laad_referentie
 
 HERKOMST = [
     # herkomst_id, soort, bron, titel, tabel_id, adres, opgehaald_op, licentie
-    ("test:cbs-T1", "CBS StatLine", "CBS", "Kerncijfers (test)", "T1", "https://example.invalid/T1",
-     "2025-01-01", "CC BY 4.0"),
-    ("test:rivm-G", "RIVM StatLine", "RIVM", "Gezondheidsmonitor (test)", "G", "https://example.invalid/G",
-     "2025-01-01", "CC BY 4.0"),
-    ("test:doc-A", "gepubliceerd document", "Gemeente (test)", "Document A", None, "https://example.invalid/A",
-     "2025-01-01", "openbare publicatie"),
-    ("test:upload-1", "upload", "gemeente Dronten", "upload.xlsx", None, "upload.xlsx",
-     "2025-02-01", "eigen registratie gemeente"),
+    (
+        "test:cbs-T1",
+        "CBS StatLine",
+        "CBS",
+        "Kerncijfers (test)",
+        "T1",
+        "https://example.invalid/T1",
+        "2025-01-01",
+        "CC BY 4.0",
+    ),
+    (
+        "test:rivm-G",
+        "RIVM StatLine",
+        "RIVM",
+        "Gezondheidsmonitor (test)",
+        "G",
+        "https://example.invalid/G",
+        "2025-01-01",
+        "CC BY 4.0",
+    ),
+    (
+        "test:doc-A",
+        "gepubliceerd document",
+        "Gemeente (test)",
+        "Document A",
+        None,
+        "https://example.invalid/A",
+        "2025-01-01",
+        "openbare publicatie",
+    ),
+    (
+        "test:upload-1",
+        "upload",
+        "gemeente Dronten",
+        "upload.xlsx",
+        None,
+        "upload.xlsx",
+        "2025-02-01",
+        "eigen registratie gemeente",
+    ),
     # bronfamilies (trendbreuk): de Gezondheidsmonitor uit een andere tabel en uit een document is dezelfde meting;
     # bron van de RIVM-tabel zoals data/cbs_tabellen.toml die schrijft (tests/test_queries.py controleert dat)
-    ("test:rivm-50120NED", "RIVM StatLine",
-     "RIVM; GGD'en, CBS en RIVM (Gezondheidsmonitor Volwassenen en Ouderen)", "Gezondheid per wijk en buurt (test)",
-     "50120NED", "https://example.invalid/50120NED", "2025-01-01", "CC BY 4.0"),
-    ("test:doc-GM", "gepubliceerd document", "Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (test)",
-     "VZinfo (test)", None, "https://example.invalid/GM", "2025-01-01", "openbare publicatie"),
+    (
+        "test:rivm-50120NED",
+        "RIVM StatLine",
+        "RIVM; GGD'en, CBS en RIVM (Gezondheidsmonitor Volwassenen en Ouderen)",
+        "Gezondheid per wijk en buurt (test)",
+        "50120NED",
+        "https://example.invalid/50120NED",
+        "2025-01-01",
+        "CC BY 4.0",
+    ),
+    (
+        "test:doc-GM",
+        "gepubliceerd document",
+        "Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (test)",
+        "VZinfo (test)",
+        None,
+        "https://example.invalid/GM",
+        "2025-01-01",
+        "openbare publicatie",
+    ),
 ]
 
 # indicator_code, regio_code, peiljaar, peildatum, leeftijd, waarde, ondergrens, bovengrens, herkomst_id
@@ -67,8 +114,8 @@ WAARNEMINGEN = [
     ("problematische_schulden_pct", "NL01", 2020, "2020-10-01", "totaal", 7.6, None, None, "test:doc-A"),
     # trendbreuk: mantelzorgers in Dronten uit vier herkomsten, drie bronfamilies (zie test_queries.py)
     ("mantelzorger_pct", "GM0303", 2020, None, "18+", 14.0, 13.0, 15.0, "test:rivm-G"),
-    ("mantelzorger_pct", "GM0303", 2022, None, "18+", 15.0, None, None, "test:doc-GM"),   # zelfde familie
-    ("mantelzorger_pct", "GM0303", 2023, None, "18+", 20.0, None, None, "test:doc-A"),    # gemeentedocument
+    ("mantelzorger_pct", "GM0303", 2022, None, "18+", 15.0, None, None, "test:doc-GM"),  # zelfde familie
+    ("mantelzorger_pct", "GM0303", 2023, None, "18+", 20.0, None, None, "test:doc-A"),  # gemeentedocument
     ("mantelzorger_pct", "GM0303", 2024, None, "18+", 16.0, 15.0, 17.0, "test:rivm-50120NED"),  # terug: breuk
     ("mantelzorger_pct", "GM0303", 2025, None, "18+", 17.0, None, None, "test:upload-1"),  # upload: breuk
     ("mantelzorger_pct", "NL01", 2020, None, "18+", 15.0, 14.8, 15.2, "test:rivm-G"),
@@ -88,8 +135,17 @@ DOELEN = [
 # kader_indicator_id, doel_id, omschrijving, indicator_code, leeftijd, eenheid (zoals het kader die noemt),
 # nulmeting_jaar, nulmeting_waarde, volgorde
 KADER_INDICATOREN = [
-    ("GM0148-i1", "GM0148-d1", "Bijstand per 1.000", "bijstand_per_1000", None, "aantal (trend t.o.v. landelijk)",
-     2022, None, 1),
+    (
+        "GM0148-i1",
+        "GM0148-d1",
+        "Bijstand per 1.000",
+        "bijstand_per_1000",
+        None,
+        "aantal (trend t.o.v. landelijk)",
+        2022,
+        None,
+        1,
+    ),
     ("GM0148-i2", "GM0148-d1", "Inwoners voelen zich gezond", "ervaren_gezondheid_pct", "18+", None, 2020, 80.0, 2),
     ("GM0148-i3", "GM0148-d2", "Tevredenheid over het loket", None, None, None, None, None, 1),
     # het kader zegt '%', de registry-indicator is per 1.000 inwoners (zoals Wmo-cliënten in Bronckhorst)

@@ -23,9 +23,12 @@ def oidc_aanbieder(accounts: list[dict], log: Path | None = None, tijdslimiet: f
     """Start de aanbieder met deze accounts (elk een dict met 'sub' en claims); geeft zijn basisadres."""
     poort = vrije_poort()
     argumenten = [a for account in accounts for a in ("--user-claims", json.dumps(account))]
-    uit = open(log, "w") if log else subprocess.DEVNULL
-    proces = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(poort),
-                               *argumenten], stdout=uit, stderr=subprocess.STDOUT)
+    uit = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (blijft open zolang het proces loopt)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(poort), *argumenten],
+        stdout=uit,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{poort}"
     try:
         begin = time.perf_counter()

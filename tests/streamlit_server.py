@@ -14,16 +14,24 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
 # In de browser: de run van Streamlit is klaar (geen statuswidget) en elke grafiek is getekend. Browsertests wachten
 # hierop in plaats van een vaste pauze.
 RUN_KLAAR = "!document.querySelector('[data-testid=stStatusWidget]')"
-GETEKEND = (RUN_KLAAR + " && [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
-            ".every(g => g.querySelector('svg.marks, canvas'))")
+GETEKEND = (
+    RUN_KLAAR + " && [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
+    ".every(g => g.querySelector('svg.marks, canvas'))"
+)
 
 
 def wacht_tot_getekend(pagina, timeout: float = 60000) -> None:
@@ -59,20 +67,40 @@ def stop(proces: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: str | Path = "app.py", omgeving: dict | None = None, log: Path | None = None,
-                     opties: list[str] | None = None, adres: str | None = "127.0.0.1"):
+def streamlit_server(
+    script: str | Path = "app.py",
+    omgeving: dict | None = None,
+    log: Path | None = None,
+    opties: list[str] | None = None,
+    adres: str | None = "127.0.0.1",
+):
     """Draait `streamlit run SCRIPT [OPTIES]` en geeft (url, proces) terug zodra de server gezond is.
 
     `adres=None`: geen --server.address, dus wat .streamlit/config.toml zegt (zoals de startopdracht in de README).
     """
     poort = vrije_poort()
     env = {**os.environ, **(omgeving or {}), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    uit = open(log, "w") if log else subprocess.DEVNULL
+    uit = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (blijft open zolang het proces loopt)
     proces = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(poort),
-         *(["--server.address", adres] if adres else []), "--server.headless", "true",
-         "--server.fileWatcherType", "none", *(opties or [])],
-        cwd=PROJECT, env=env, stdout=uit, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(poort),
+            *(["--server.address", adres] if adres else []),
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+            *(opties or []),
+        ],
+        cwd=PROJECT,
+        env=env,
+        stdout=uit,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{poort}"
     try:

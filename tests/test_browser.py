@@ -51,13 +51,14 @@ def test_overzicht_toont_drie_gemeenten_en_landelijk(app):
     hoofd.get_by_text("Hoe staan we ervoor?").wait_for()
     assert hoofd.get_by_text("2,9%", exact=True).count() >= 1
     assert hoofd.get_by_text("85,9%", exact=True).count() >= 1
-    assert hoofd.get_by_text("geen gegevens", exact=True).count() == 0   # geen lege tegels
+    assert hoofd.get_by_text("geen gegevens", exact=True).count() == 0  # geen lege tegels
     tekst = hoofd.inner_text()
     assert "Nederland 4,7%" in tekst and "Nog geen cijfer voor:" in tekst
     # de doelen per gemeente, met een link naar haar kaders
     assert "nog niet te beoordelen" in tekst
     expect(hoofd.get_by_role("link", name="Naar de kaders van Dalfsen")).to_have_attribute(
-        "href", re.compile(r"kaders\?gemeente=GM0148"))
+        "href", re.compile(r"kaders\?gemeente=GM0148")
+    )
     # de pijl volgt het teken: een daling wijst omlaag, een stijging omhoog
     deltas = hoofd.locator("[data-testid=stMetricDelta]")
     assert deltas.count() >= 1
@@ -74,10 +75,12 @@ def test_overzicht_toont_drie_gemeenten_en_landelijk(app):
 
 def test_kaders_toont_eigen_kader(app):
     url, pagina = app
-    hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders", "Status van het doel")
+    hoofd = _open(
+        pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders", "Status van het doel"
+    )
     tekst = hoofd.inner_text()
     assert "gezonde leefomgeving" in tekst and "Status van het doel" in tekst
-    assert "nog niet te beoordelen: geen streefwaarde" in tekst   # waarom, niet alleen 'geen gegevens'
+    assert "nog niet te beoordelen: geen streefwaarde" in tekst  # waarom, niet alleen 'geen gegevens'
     assert "python -m" not in tekst
     # vier indicatoren van dit kader hebben cijfers (gemeente, GGD-regio of Nederland): vier grafieken
     expect(hoofd.locator("[data-testid=stVegaLiteChart]")).to_have_count(4, timeout=30000)
@@ -90,20 +93,27 @@ def test_kaders_toont_eigen_kader(app):
 
 def _grafiek_teksten(grafiek) -> dict:
     """Titel, ondertitel, legendatitels en -namen zoals Vega ze in de SVG tekent."""
+
     def teksten(selector: str) -> list[str]:  # een tekst van meer regels tekent Vega als <tspan>'s
         return grafiek.locator(selector).evaluate_all(
             "ts => ts.flatMap(t => t.querySelector('tspan') ? [...t.querySelectorAll('tspan')] : [t])"
-            ".map(t => t.textContent.trim())")
+            ".map(t => t.textContent.trim())"
+        )
 
-    return {"titel": teksten("g.role-title-text text"), "ondertitel": teksten("g.role-title-subtitle text"),
-            "legendas": grafiek.locator("g.role-legend").count(), "legendatitels": teksten("g.role-legend-title text"),
-            "namen": teksten("g.role-legend-label text")}
+    return {
+        "titel": teksten("g.role-title-text text"),
+        "ondertitel": teksten("g.role-title-subtitle text"),
+        "legendas": grafiek.locator("g.role-legend").count(),
+        "legendatitels": teksten("g.role-legend-title text"),
+        "namen": teksten("g.role-legend-label text"),
+    }
 
 
 def test_kaders_grafiek_legenda_en_ondertitel_zeggen_wat_getekend_is(app):
     url, pagina = app
-    hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders-legenda",
-                  "Status van het doel")
+    hoofd = _open(
+        pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders-legenda", "Status van het doel"
+    )
     grafieken = hoofd.locator("[data-testid=stVegaLiteChart]")
     expect(grafieken.locator("g.role-legend-label text").first).to_be_attached(timeout=30000)
     beweeg = grafieken.filter(has_text="Voldoet aan beweegrichtlijn — Dronten")
@@ -126,7 +136,8 @@ def test_kaders_grafiek_legenda_en_ondertitel_zeggen_wat_getekend_is(app):
     assert t["namen"] == ["Nederland"] and t["ondertitel"] == ["Dronten: geen gegevens; getoond: Nederland"]
     # de legendasymbolen zijn ondoorzichtig (niet de 0,18 van de intervalband)
     dekking = beweeg.locator("g.role-legend-symbol path").evaluate_all(
-        "paden => paden.map(p => [p.getAttribute('opacity'), p.getAttribute('fill-opacity')])")
+        "paden => paden.map(p => [p.getAttribute('opacity'), p.getAttribute('fill-opacity')])"
+    )
     assert dekking and all(o in (None, "1") and f in (None, "1") for o, f in dekking)
 
 
@@ -195,33 +206,46 @@ def test_gedeelde_link_als_eerste_verzoek_na_herstart(_ingebedde_db_bron, tmp_pa
     shutil.copyfile(_ingebedde_db_bron, db)
     with streamlit_server("app.py", {"KOMPAS_DB": str(db)}) as (url, _):
         pagina = _nieuwe_pagina(browser)
-        hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven",
-                      "kaders-gedeelde-link", "Status van het doel")
+        hoofd = _open(
+            pagina,
+            f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven",
+            "kaders-gedeelde-link",
+            "Status van het doel",
+        )
         zijbalk = pagina.locator("[data-testid=stSidebar]").inner_text()
         tekst = hoofd.inner_text()
         pagina.close()
-    assert "Sociaal Kompas zet de kaders" in zijbalk          # de gedeelde zijbalk uit app.py
+    assert "Sociaal Kompas zet de kaders" in zijbalk  # de gedeelde zijbalk uit app.py
     assert "Over de data" in zijbalk and "Cijfers uploaden" in zijbalk
-    assert "over de data\n" not in zijbalk                     # niet de bestandsnamen uit pages/
+    assert "over de data\n" not in zijbalk  # niet de bestandsnamen uit pages/
     assert "gezonde leefomgeving" in tekst
 
 
-@pytest.mark.parametrize(("pad", "wacht_op"), [
-    ("", "Gezondheid"), ("kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "Bron:"),
-    ("vergelijken?indicatoren=ervaren_gezondheid_pct,mantelzorger_pct", "Bron:"), ("indicator", "Download Excel"),
-    ("over-de-data", "Verversen"), ("upload", "ploaden")])
+@pytest.mark.parametrize(
+    ("pad", "wacht_op"),
+    [
+        ("", "Gezondheid"),
+        ("kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "Bron:"),
+        ("vergelijken?indicatoren=ervaren_gezondheid_pct,mantelzorger_pct", "Bron:"),
+        ("indicator", "Download Excel"),
+        ("over-de-data", "Verversen"),
+        ("upload", "ploaden"),
+    ],
+)
 def test_telefoon_390_px_scrollt_niet_opzij(app, browser, pad, wacht_op):
     """Op een telefoon (390 px breed) scrollt geen pagina opzij en valt geen grafiek buiten beeld: kleine
     veelvouden lopen door op een volgende rij. Screenshots in test-artefacts/telefoon-*.png."""
     url, _ = app
-    pagina = browser.new_page(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True,
-                              device_scale_factor=1)
+    pagina = browser.new_page(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, device_scale_factor=1
+    )
     try:
         naam = "telefoon-" + (pad.split("?")[0] or "overzicht")
         hoofd = _open(pagina, f"{url}/{pad}", naam, wacht_op)
         if pad.startswith(("kaders", "vergelijken")):
-            expect(hoofd.locator("[data-testid=stVegaLiteChart] svg, [data-testid=stVegaLiteChart] canvas").first
-                   ).to_be_visible(timeout=30000)
+            expect(
+                hoofd.locator("[data-testid=stVegaLiteChart] svg, [data-testid=stVegaLiteChart] canvas").first
+            ).to_be_visible(timeout=30000)
             wacht_tot_getekend(pagina, timeout=30000)
         breed = pagina.evaluate("document.documentElement.scrollWidth")
         assert breed <= 390, f"de pagina is {breed} px breed"
@@ -238,10 +262,13 @@ def test_kaders_raadsrapportage_downloaden(app):
     """De knoppen op de pagina Kaders maken het rapport pas bij een klik (uitgestelde download) en de browser
     krijgt een echte PDF en een echt Excel-bestand met de Nederlandse bestandsnaam."""
     url, pagina = app
-    hoofd = _open(pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders-rapport",
-                  "Raadsrapportage")
-    for knop, naam, begin in (("PDF van dit kader", "raadsrapportage-gm0303-gezond-samenleven.pdf", b"%PDF-"),
-                              ("Excel van alle kaders", "raadsrapportage-dronten.xlsx", b"PK")):
+    hoofd = _open(
+        pagina, f"{url}/kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "kaders-rapport", "Raadsrapportage"
+    )
+    for knop, naam, begin in (
+        ("PDF van dit kader", "raadsrapportage-gm0303-gezond-samenleven.pdf", b"%PDF-"),
+        ("Excel van alle kaders", "raadsrapportage-dronten.xlsx", b"PK"),
+    ):
         with pagina.expect_download(timeout=120000) as download:
             hoofd.get_by_role("button", name=knop).click()
         assert download.value.suggested_filename == naam

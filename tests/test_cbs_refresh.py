@@ -14,12 +14,12 @@ from pathlib import Path
 import cbsodata
 import duckdb
 import pytest
-
-from dbhulp import vraag as _lees
+from odata.server import ODataServer  # tests/ staat op sys.path (pytest, prepend)
 
 from loaders import cbs
-from loaders.cbs import CbsFout, ververs, ververs_tabel, lees_config, lees_registry
-from odata.server import ODataServer  # tests/ staat op sys.path (pytest, prepend)
+from loaders.cbs import CbsFout, lees_config, lees_registry, ververs, ververs_tabel
+
+from dbhulp import vraag as _lees
 
 PROJECT = Path(__file__).resolve().parent.parent
 ONBEREIKBAAR = "127.0.0.1:9"  # discard-poort: verbinding geweigerd
@@ -46,14 +46,21 @@ def _stil(_tekst: str) -> None:
 
 
 def _waarnemingen(pad: Path, herkomst_id: str) -> list[tuple]:
-    return _lees(pad, "select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status"
-                      " from waarneming where herkomst_id = ? order by all", [herkomst_id])
+    return _lees(
+        pad,
+        "select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status"
+        " from waarneming where herkomst_id = ? order by all",
+        [herkomst_id],
+    )
 
 
 def _waarde(pad, herkomst_id, indicator, regio, peiljaar, leeftijd="totaal"):
-    rijen = _lees(pad, "select waarde, ondergrens, bovengrens, status from waarneming where herkomst_id = ?"
-                       " and indicator_code = ? and regio_code = ? and peiljaar = ? and leeftijd = ?",
-                  [herkomst_id, indicator, regio, peiljaar, leeftijd])
+    rijen = _lees(
+        pad,
+        "select waarde, ondergrens, bovengrens, status from waarneming where herkomst_id = ?"
+        " and indicator_code = ? and regio_code = ? and peiljaar = ? and leeftijd = ?",
+        [herkomst_id, indicator, regio, peiljaar, leeftijd],
+    )
     assert len(rijen) <= 1
     return rijen[0] if rijen else None
 
@@ -71,9 +78,18 @@ def test_suffix_per_tabel_opgezocht_in_dataproperties(servers, ingebedde_db):
     # zelfde indicator, ander achtervoegsel (_94 in 2024, _83 in 2022), beide gevonden
     assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[0] == 230
     assert _waarde(ingebedde_db, "cbs:85318NED", "bijstand_personen", "GM0148", 2022)[0] == 210
-    citaten = {r[0] for r in _lees(ingebedde_db, "select citaat from waarneming where herkomst_id in"
-                                                 " ('cbs:85984NED', 'cbs:85318NED') and indicator_code = 'bijstand_personen'")}
-    assert citaten == {"85984NED, PersonenPerSoortUitkeringBijstand_94", "85318NED, PersonenPerSoortUitkeringBijstand_83"}
+    citaten = {
+        r[0]
+        for r in _lees(
+            ingebedde_db,
+            "select citaat from waarneming where herkomst_id in"
+            " ('cbs:85984NED', 'cbs:85318NED') and indicator_code = 'bijstand_personen'",
+        )
+    }
+    assert citaten == {
+        "85984NED, PersonenPerSoortUitkeringBijstand_94",
+        "85318NED, PersonenPerSoortUitkeringBijstand_83",
+    }
     # WmoClienten_100 en WmoClientenRelatief_101 niet verward
     assert _waarde(ingebedde_db, "cbs:85984NED", "wmo_clienten", "GM0148", 2024)[0] == 1900
     assert _waarde(ingebedde_db, "cbs:85984NED", "wmo_per_1000", "GM0148", 2024)[0] == 64
@@ -84,7 +100,10 @@ def test_opvulling_gestript_en_nl00_wordt_nl01(servers, ingebedde_db):
     ververs(["85984NED"], meld=meldingen.append)
     # de Kerncijfers kennen geen GGD-regio's: gemeld en overgeslagen, geen fout
     assert "  regio's die deze tabel niet kent: GG1009, GG1413, GG2209" in meldingen
-    regios = {r[0] for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'cbs:85984NED'")}
+    regios = {
+        r[0]
+        for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'cbs:85984NED'")
+    }
     # alleen de geconfigureerde regio's; geen wijk, buurt of andere gemeente; geen opvulspaties; NL00 -> NL01
     assert regios == {"GM0148", "GM1876", "GM0303", "NL01"}
     assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "NL01", 2024)[0] == 17000002
@@ -94,17 +113,25 @@ def test_filter_gaat_mee_naar_de_api(servers):
     opendata, _ = servers
     ververs(["85984NED"], meld=_stil)
     datasetverzoeken = [v for v in opendata.verzoeken if "/TypedDataSet" in v]
-    assert "%24filter=" in datasetverzoeken[0] and "startswith%28WijkenEnBuurten%2C%27GM0148%27%29" in datasetverzoeken[0]
+    assert (
+        "%24filter=" in datasetverzoeken[0] and "startswith%28WijkenEnBuurten%2C%27GM0148%27%29" in datasetverzoeken[0]
+    )
     assert len(datasetverzoeken) >= 2  # gepagineerd via odata.nextLink
 
 
 def test_punt_x_en_leeg_worden_null_en_nooit_nul(servers, ingebedde_db):
     ververs(["85984NED"], meld=_stil)
     # GM0303: WmoClienten null, WmoClientenRelatief '.'; GM1876: PercentageJongerenMetJeugdzorg 'x', laag inkomen ''
-    for indicator, regio in [("wmo_clienten", "GM0303"), ("wmo_per_1000", "GM0303"),
-                             ("jongeren_met_jeugdzorg_pct", "GM1876"), ("huishoudens_laag_inkomen_pct", "GM1876")]:
+    for indicator, regio in [
+        ("wmo_clienten", "GM0303"),
+        ("wmo_per_1000", "GM0303"),
+        ("jongeren_met_jeugdzorg_pct", "GM1876"),
+        ("huishoudens_laag_inkomen_pct", "GM1876"),
+    ]:
         assert _waarde(ingebedde_db, "cbs:85984NED", indicator, regio, 2024) is None, (indicator, regio)
-    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85984NED' and waarde = 0") == [(0,)]
+    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85984NED' and waarde = 0") == [
+        (0,)
+    ]
     # de andere cijfers van dezelfde regio's zijn er wel
     assert _waarde(ingebedde_db, "cbs:85984NED", "jongeren_met_jeugdzorg", "GM1876", 2024)[0] == 900
 
@@ -126,17 +153,26 @@ def test_marges_worden_intervalgrenzen(servers, ingebedde_db):
     assert (waarde, onder, boven) == (49.0, 46.5, 51.5)
     assert status == "voorlopig"
     assert _waarde(ingebedde_db, "rivm:50120NED", "eenzaam_pct", "GM0148", 2016, "18+")[3] == "definitief"
-    leeftijden = {r[0] for r in _lees(ingebedde_db, "select distinct leeftijd from waarneming where herkomst_id = 'rivm:50120NED'")}
+    leeftijden = {
+        r[0]
+        for r in _lees(ingebedde_db, "select distinct leeftijd from waarneming where herkomst_id = 'rivm:50120NED'")
+    }
     assert leeftijden == {"18+", "18-64", "65+"}
     # één waarneming per indicator/regio/jaar/leeftijd: Marges-rijen zijn geen aparte waarnemingen
-    dubbel = _lees(ingebedde_db, "select count(*) from (select indicator_code, regio_code, peiljaar, leeftijd from waarneming"
-                                 " where herkomst_id = 'rivm:50120NED' group by all having count(*) > 1)")
+    dubbel = _lees(
+        ingebedde_db,
+        "select count(*) from (select indicator_code, regio_code, peiljaar, leeftijd from waarneming"
+        " where herkomst_id = 'rivm:50120NED' group by all having count(*) > 1)",
+    )
     assert dubbel == [(0,)]
 
 
 def test_rivm_regios_en_ontbrekende_waarden(servers, ingebedde_db):
     ververs(["50120NED"], meld=_stil)
-    regios = {r[0] for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'rivm:50120NED'")}
+    regios = {
+        r[0]
+        for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'rivm:50120NED'")
+    }
     assert regios == {"GM0148", "GM1876", "GM0303", "GG1009", "GG1413", "GG2209", "NL01"}
     # '.' als waarde: geen waarneming (ook niet met grenzen)
     assert _waarde(ingebedde_db, "rivm:50120NED", "emotioneel_eenzaam_pct", "GM0303", 2016, "65+") is None
@@ -144,15 +180,23 @@ def test_rivm_regios_en_ontbrekende_waarden(servers, ingebedde_db):
     waarde, onder, boven, _ = _waarde(ingebedde_db, "rivm:50120NED", "vrijwilligerswerk_pct", "GM1876", 2022, "18+")
     assert waarde is not None and onder is None and boven == waarde + 2.5
     # 14 indicatoren x 7 regio's x 2 jaren x 3 leeftijden, min het ene ontbrekende cijfer
-    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'rivm:50120NED'") == [(14 * 7 * 2 * 3 - 1,)]
+    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'rivm:50120NED'") == [
+        (14 * 7 * 2 * 3 - 1,)
+    ]
 
 
 def test_rivm_gezondheidsmonitor_is_dezelfde_bronfamilie_als_de_cbs_export(servers, ingebedde_db):
     """De titel van 50120NED noemt de Gezondheidsmonitor niet; de familie komt uit cbs_tabellen.toml, zodat de
     opgehaalde cijfers op één lijn liggen met de ingebedde CBS-exports (83674NED/85012NED), zonder trendbreuk."""
     ververs(["50120NED"], meld=_stil)
-    families = {r[0] for r in _lees(ingebedde_db, "select distinct bronfamilie from stg_waarneming"
-                                                    " where herkomst_id in ('rivm:50120NED', 'ingebed:cbs-85012NED')")}
+    families = {
+        r[0]
+        for r in _lees(
+            ingebedde_db,
+            "select distinct bronfamilie from stg_waarneming"
+            " where herkomst_id in ('rivm:50120NED', 'ingebed:cbs-85012NED')",
+        )
+    }
     assert families == {"Gezondheidsmonitor Volwassenen en Ouderen"}
 
 
@@ -161,17 +205,31 @@ def test_rivm_gezondheidsmonitor_is_dezelfde_bronfamilie_als_de_cbs_export(serve
 
 def test_elke_waarneming_heeft_herkomst_met_tabel_modified_en_ophaaltijd(servers, ingebedde_db):
     ververs(["85984NED", "50120NED"], meld=_stil)
-    zonder = _lees(ingebedde_db, "select count(*) from waarneming w left join herkomst h using (herkomst_id)"
-                                 " where w.herkomst_id in ('cbs:85984NED', 'rivm:50120NED') and (h.herkomst_id is null"
-                                 " or h.tabel_id is null or h.tabel_gewijzigd is null or h.opgehaald_op is null)")
+    zonder = _lees(
+        ingebedde_db,
+        "select count(*) from waarneming w left join herkomst h using (herkomst_id)"
+        " where w.herkomst_id in ('cbs:85984NED', 'rivm:50120NED') and (h.herkomst_id is null"
+        " or h.tabel_id is null or h.tabel_gewijzigd is null or h.opgehaald_op is null)",
+    )
     assert zonder == [(0,)]
-    h = _lees(ingebedde_db, "select herkomst_id, soort, tabel_id, titel, periode, cast(tabel_gewijzigd as varchar),"
-                            " licentie, opgehaald_op > now()::timestamp - interval 1 hour, bron, adres, gelezen_in,"
-                            " toelichting"
-                            " from herkomst where herkomst_id in ('cbs:85984NED', 'rivm:50120NED') order by 1")
+    h = _lees(
+        ingebedde_db,
+        "select herkomst_id, soort, tabel_id, titel, periode, cast(tabel_gewijzigd as varchar),"
+        " licentie, opgehaald_op > now()::timestamp - interval 1 hour, bron, adres, gelezen_in,"
+        " toelichting"
+        " from herkomst where herkomst_id in ('cbs:85984NED', 'rivm:50120NED') order by 1",
+    )
     cbs, rivm = h
-    assert cbs[:8] == ("cbs:85984NED", "CBS StatLine", "85984NED", "Kerncijfers wijken en buurten 2024", "2024",
-                       "2025-03-27 02:00:00", "CC BY 4.0", True)
+    assert cbs[:8] == (
+        "cbs:85984NED",
+        "CBS StatLine",
+        "85984NED",
+        "Kerncijfers wijken en buurten 2024",
+        "2024",
+        "2025-03-27 02:00:00",
+        "CC BY 4.0",
+        True,
+    )
     assert rivm[:3] == ("rivm:50120NED", "RIVM StatLine", "50120NED")
     # de uitgever met zijn eigen tabelpagina, geen kopie; de feed waaruit is opgehaald staat in de toelichting
     assert cbs[8:11] == ("CBS", "https://www.cbs.nl/nl-nl/cijfers/detail/85984NED", None)
@@ -179,8 +237,9 @@ def test_elke_waarneming_heeft_herkomst_met_tabel_modified_en_ophaaltijd(servers
     assert f"uit http://{servers[0].host}/ODataFeed/odata/85984NED/ " in cbs[11]
     assert f"uit http://{servers[1].host}/ODataFeed/odata/50120NED/ " in rivm[11]
     bron = _lees(ingebedde_db, "select distinct bron from indicator_waarden where herkomst_id = 'rivm:50120NED'")
-    assert bron == [("RIVM StatLine, tabel 50120NED " + rivm[3]
-                     + ", https://statline.rivm.nl/#/RIVM/nl/dataset/50120NED/table",)]
+    assert bron == [
+        ("RIVM StatLine, tabel 50120NED " + rivm[3] + ", https://statline.rivm.nl/#/RIVM/nl/dataset/50120NED/table",)
+    ]
     # de view voor analisten toont ze
     assert _lees(ingebedde_db, "select count(*) from indicator_waarden where herkomst_id = 'cbs:85984NED'")[0][0] > 0
 
@@ -189,23 +248,38 @@ def test_elke_waarneming_heeft_herkomst_met_tabel_modified_en_ophaaltijd(servers
 
 
 def _momentopname(pad):
-    return (_waarnemingen(pad, "cbs:85984NED"),
-            _lees(pad, "select * exclude (opgehaald_op) from herkomst where herkomst_id = 'cbs:85984NED'"),
-            _lees(pad, "select count(*) from waarneming")[0][0])
+    return (
+        _waarnemingen(pad, "cbs:85984NED"),
+        _lees(pad, "select * exclude (opgehaald_op) from herkomst where herkomst_id = 'cbs:85984NED'"),
+        _lees(pad, "select count(*) from waarneming")[0][0],
+    )
 
 
-@pytest.mark.parametrize("storing", [
-    ("vervang", ("85984NED", "TypedDataSet"), []),                     # leeg antwoord
-    ("storing", ("85984NED", "TypedDataSet", 2), 500),                  # nextLink-pagina faalt
-    ("storing", ("85984NED", "TypedDataSet", 1), "kapot"),              # geen geldige JSON
-    ("storing", ("85984NED", "DataProperties", 1), "zonder_value"),     # verkeerde vorm
-    ("storing", ("85984NED", "TableInfos", 1), 503),                    # HTTP-fout op metadata
-    ("vervang", ("85984NED", "TypedDataSet"), "zonder_gm0303"),         # een regio ontbreekt
-    ("vervang", ("85984NED", "TypedDataSet"), "zonder_kolom"),          # kolom ontbreekt in de rijen
-    ("vervang", ("85984NED", "TypedDataSet"), "tekst"),                 # waarde is geen getal
-    ("vervang", ("85984NED", "DataProperties"), "zonder_bijstand"),     # kolom weg uit DataProperties
-], ids=["leeg", "pagina2_500", "kapotte_json", "zonder_value", "http_503", "regio_mist", "kolom_mist", "geen_getal",
-        "property_mist"])
+@pytest.mark.parametrize(
+    "storing",
+    [
+        ("vervang", ("85984NED", "TypedDataSet"), []),  # leeg antwoord
+        ("storing", ("85984NED", "TypedDataSet", 2), 500),  # nextLink-pagina faalt
+        ("storing", ("85984NED", "TypedDataSet", 1), "kapot"),  # geen geldige JSON
+        ("storing", ("85984NED", "DataProperties", 1), "zonder_value"),  # verkeerde vorm
+        ("storing", ("85984NED", "TableInfos", 1), 503),  # HTTP-fout op metadata
+        ("vervang", ("85984NED", "TypedDataSet"), "zonder_gm0303"),  # een regio ontbreekt
+        ("vervang", ("85984NED", "TypedDataSet"), "zonder_kolom"),  # kolom ontbreekt in de rijen
+        ("vervang", ("85984NED", "TypedDataSet"), "tekst"),  # waarde is geen getal
+        ("vervang", ("85984NED", "DataProperties"), "zonder_bijstand"),  # kolom weg uit DataProperties
+    ],
+    ids=[
+        "leeg",
+        "pagina2_500",
+        "kapotte_json",
+        "zonder_value",
+        "http_503",
+        "regio_mist",
+        "kolom_mist",
+        "geen_getal",
+        "property_mist",
+    ],
+)
 def test_fout_antwoord_laat_oude_cijfers_staan(servers, ingebedde_db, storing):
     opendata, _ = servers
     assert ververs(["85984NED"], meld=_stil)[0].gelukt
@@ -243,7 +317,8 @@ def test_foutmelding_is_nederlands_en_noemt_wat_er_mist(servers, ingebedde_db):
         ververs_tabel(_tabel("85984NED"), lees_registry(ingebedde_db), meld=_stil)
     opendata.vervang.pop(("85984NED", "TypedDataSet"))
     opendata.vervang[("85984NED", "TypedDataSet")] = [
-        r for r in opendata.lijst("85984NED", "TypedDataSet") if not r["WijkenEnBuurten"].startswith("GM1876")]
+        r for r in opendata.lijst("85984NED", "TypedDataSet") if not r["WijkenEnBuurten"].startswith("GM1876")
+    ]
     with pytest.raises(CbsFout, match=r"regio GM1876 ontbreekt \(deels\) in het antwoord"):
         ververs_tabel(_tabel("85984NED"), lees_registry(ingebedde_db), meld=_stil)
     opendata.vervang.pop(("85984NED", "TypedDataSet"))
@@ -338,10 +413,13 @@ def test_de_regios_komen_uit_regio_csv_een_gemeente_erbij_wordt_ook_opgehaald(se
     data/regio.csv). Groningen (GM0014) staat in de opgenomen tabel; als gemeente in regio komt hij mee."""
     registry = lees_registry(ingebedde_db)
     assert registry.regios_van(_tabel("85984NED")) == tuple(
-        code for soort in ("gemeente", "ggd_regio", "land") for code, s in registry.regio_soort.items() if s == soort)
+        code for soort in ("gemeente", "ggd_regio", "land") for code, s in registry.regio_soort.items() if s == soort
+    )
     con = duckdb.connect(str(ingebedde_db))
-    con.execute("insert into regio (regio_code, regio_naam, soort, volgorde, kleur, vorm)"
-                " values ('GM0014', 'Groningen', 'gemeente', 4, '#CC79A7', 'diamond')")
+    con.execute(
+        "insert into regio (regio_code, regio_naam, soort, volgorde, kleur, vorm)"
+        " values ('GM0014', 'Groningen', 'gemeente', 4, '#CC79A7', 'diamond')"
+    )
     con.close()
     ververs(["85984NED"], meld=_stil)
     assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "GM0014", 2024)[0] == 240000
@@ -365,15 +443,25 @@ def test_https_en_host_uit_de_omgeving(servers, monkeypatch):
 def _cli(*args, env) -> subprocess.CompletedProcess:
     omgeving = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     omgeving.update(env)
-    return subprocess.run([sys.executable, "-m", "loaders", "refresh", *args], cwd=PROJECT, env=omgeving,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "loaders", "refresh", *args],
+        cwd=PROJECT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
     opendata, derden = servers
-    env = {"KOMPAS_DB": str(ingebedde_db), "KOMPAS_CBS_OPENDATA": opendata.host,
-           "KOMPAS_CBS_DATADERDEN": derden.host, "KOMPAS_CBS_HTTPS": "0",
-           "KOMPAS_CBS_DATASETS": opendata.host}  # de v3-server kent /odata/v1 niet: 404, terugval faalt meteen
+    env = {
+        "KOMPAS_DB": str(ingebedde_db),
+        "KOMPAS_CBS_OPENDATA": opendata.host,
+        "KOMPAS_CBS_DATADERDEN": derden.host,
+        "KOMPAS_CBS_HTTPS": "0",
+        "KOMPAS_CBS_DATASETS": opendata.host,
+    }  # de v3-server kent /odata/v1 niet: 404, terugval faalt meteen
     goed = _cli("85984NED", "50120NED", env=env)
     assert goed.returncode == 0, goed.stderr
     assert "85984NED (Kerncijfers wijken en buurten) ophalen bij 127.0.0.1:" in goed.stdout
@@ -395,8 +483,12 @@ def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
 def test_config_met_een_lijst_regiocodes_of_een_onbekende_regiosoort_wordt_geweigerd(ingebedde_db, tmp_path):
     eigen = PROJECT / "data" / "cbs_tabellen.toml"
     oud = tmp_path / "oud.toml"
-    oud.write_text(eigen.read_text(encoding="utf-8").replace(
-        'regio_soorten = ["gemeente", "ggd_regio", "land"]', 'regios = ["GM0148", "NL01"]'), encoding="utf-8")
+    oud.write_text(
+        eigen.read_text(encoding="utf-8").replace(
+            'regio_soorten = ["gemeente", "ggd_regio", "land"]', 'regios = ["GM0148", "NL01"]'
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(CbsFout, match="'regios' bestaat niet meer; de regio's komen uit data/regio.csv"):
         lees_config(oud)
     typo = tmp_path / "typo.toml"

@@ -10,14 +10,14 @@ import copy
 
 import cbsodata
 import pytest
-
-from dbhulp import vraag as _lees
+from odata.server import ODataServer
+from odata.server_v4 import ODataV4Server
 
 from loaders import cbs
 from loaders.cbs import ververs
 from loaders.cbs_v4 import sleutelvorm
-from odata.server import ODataServer
-from odata.server_v4 import ODataV4Server
+
+from dbhulp import vraag as _lees
 
 ONBEREIKBAAR = "127.0.0.1:9"
 KOLOMMEN = "indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status"
@@ -25,8 +25,11 @@ KOLOMMEN = "indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, 
 
 @pytest.fixture
 def servers(ingebedde_db, monkeypatch):
-    with ODataServer("opendata", paginagrootte=40) as opendata, ODataServer("dataderden", paginagrootte=40) as derden, \
-            ODataV4Server(paginagrootte=25) as v4:
+    with (
+        ODataServer("opendata", paginagrootte=40) as opendata,
+        ODataServer("dataderden", paginagrootte=40) as derden,
+        ODataV4Server(paginagrootte=25) as v4,
+    ):
         monkeypatch.setenv("KOMPAS_CBS_OPENDATA", opendata.host)
         monkeypatch.setenv("KOMPAS_CBS_DATADERDEN", derden.host)
         monkeypatch.setenv("KOMPAS_CBS_DATASETS", v4.host)
@@ -54,15 +57,22 @@ def _rijen(pad, herkomst_id):
 
 
 def _waarde(pad, herkomst_id, indicator, regio, jaar, leeftijd="totaal"):
-    rijen = _lees(pad, "select waarde, ondergrens, bovengrens, status, citaat from waarneming where herkomst_id = ?"
-                       " and indicator_code = ? and regio_code = ? and peiljaar = ? and leeftijd = ?",
-                  [herkomst_id, indicator, regio, jaar, leeftijd])
+    rijen = _lees(
+        pad,
+        "select waarde, ondergrens, bovengrens, status, citaat from waarneming where herkomst_id = ?"
+        " and indicator_code = ? and regio_code = ? and peiljaar = ? and leeftijd = ?",
+        [herkomst_id, indicator, regio, jaar, leeftijd],
+    )
     return rijen[0] if rijen else None
 
 
 def _herkomst(pad, herkomst_id):
-    return _lees(pad, "select cast(tabel_gewijzigd as varchar), opgehaald_via, toelichting, titel from herkomst"
-                      " where herkomst_id = ?", [herkomst_id])[0]
+    return _lees(
+        pad,
+        "select cast(tabel_gewijzigd as varchar), opgehaald_via, toelichting, titel from herkomst"
+        " where herkomst_id = ?",
+        [herkomst_id],
+    )[0]
 
 
 # -- metingen op betekenis
@@ -111,8 +121,10 @@ def test_meting_gevonden_op_titel_niet_op_code(servers, ingebedde_db, monkeypatc
 def test_onbekende_titel_geeft_nederlandse_melding_met_wat_erop_lijkt(servers, ingebedde_db, monkeypatch):
     _, v4 = servers
     _alleen_v4(monkeypatch)
-    metingen = [dict(m, Title="Personen met bijstand") if m["Identifier"] == "D006842" else m
-                for m in v4.lijst("85984NED", "MeasureCodes")]
+    metingen = [
+        dict(m, Title="Personen met bijstand") if m["Identifier"] == "D006842" else m
+        for m in v4.lijst("85984NED", "MeasureCodes")
+    ]
     v4.vervang[("85984NED", "MeasureCodes")] = metingen
     uitkomst = ververs(["85984NED"], meld=_stil)[0]
     assert not uitkomst.gelukt
@@ -126,10 +138,12 @@ def test_titel_uit_de_configuratie(servers, ingebedde_db, monkeypatch, tmp_path)
     _alleen_v4(monkeypatch)
     v4.vervang[("85984NED", "MeasureCodes")] = [
         dict(m, Title="Personen met bijstand") if m["Identifier"] == "D006842" else m
-        for m in v4.lijst("85984NED", "MeasureCodes")]
+        for m in v4.lijst("85984NED", "MeasureCodes")
+    ]
     config = tmp_path / "cbs_tabellen.toml"
     tekst = cbs.CONFIG.read_text(encoding="utf-8").replace(
-        "[titels]\n", '[titels]\nPersonenPerSoortUitkeringBijstand = "Personen met bijstand"\n')
+        "[titels]\n", '[titels]\nPersonenPerSoortUitkeringBijstand = "Personen met bijstand"\n'
+    )
     config.write_text(tekst, encoding="utf-8")
     assert ververs(["85984NED"], config=config, meld=_stil)[0].gelukt
     assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[0] == 230
@@ -143,14 +157,22 @@ def test_v4_opvulling_gestript_ontbrekend_en_geheim_nooit_nul(servers, ingebedde
     meldingen = []
     assert ververs(["85984NED"], meld=meldingen.append)[0].gelukt
     assert "  v4: regiocodes in WijkenEnBuurtenCodes hebben opvulspaties (gestript)" in meldingen
-    regios = {r[0] for r in _lees(ingebedde_db, "select distinct regio_code from waarneming"
-                                                " where herkomst_id = 'cbs:85984NED'")}
+    regios = {
+        r[0]
+        for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'cbs:85984NED'")
+    }
     assert regios == {"GM0148", "GM1876", "GM0303", "NL01"}
     # '.' (Missing), 'x' (Confidential), null en leeg (cel ontbreekt): geen waarneming, nooit 0
-    for indicator, regio in [("wmo_clienten", "GM0303"), ("wmo_per_1000", "GM0303"),
-                             ("jongeren_met_jeugdzorg_pct", "GM1876"), ("huishoudens_laag_inkomen_pct", "GM1876")]:
+    for indicator, regio in [
+        ("wmo_clienten", "GM0303"),
+        ("wmo_per_1000", "GM0303"),
+        ("jongeren_met_jeugdzorg_pct", "GM1876"),
+        ("huishoudens_laag_inkomen_pct", "GM1876"),
+    ]:
         assert _waarde(ingebedde_db, "cbs:85984NED", indicator, regio, 2024) is None, (indicator, regio)
-    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85984NED' and waarde = 0") == [(0,)]
+    assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85984NED' and waarde = 0") == [
+        (0,)
+    ]
     assert "  4 cijfers ontbreken bij de bron ('.', 'x' of leeg); niet geschreven" in meldingen
 
 
@@ -224,22 +246,36 @@ def test_rivm_heeft_geen_v4_terugval(servers, ingebedde_db, monkeypatch):
 
 
 def _momentopname(pad):
-    return _rijen(pad, "cbs:85984NED"), _lees(pad, "select * exclude (opgehaald_op) from herkomst"
-                                                    " where herkomst_id = 'cbs:85984NED'")
+    return _rijen(pad, "cbs:85984NED"), _lees(
+        pad, "select * exclude (opgehaald_op) from herkomst where herkomst_id = 'cbs:85984NED'"
+    )
 
 
-@pytest.mark.parametrize("storing", [
-    ("vervang", "Observations", []),
-    ("vervang", "Observations", "zonder_gm0303"),
-    ("vervang", "Observations", "zonder_value_veld"),
-    ("vervang", "Observations", "tekst"),
-    ("vervang", "Properties", "zonder_modified"),
-    ("vervang", "MeasureCodes", []),
-    ("storing", ("Observations", 2), 500),
-    ("storing", ("Observations", 1), "kapot"),
-    ("storing", ("MeasureCodes", 1), "zonder_value"),
-], ids=["leeg", "regio_mist", "veld_mist", "geen_getal", "properties_zonder_modified", "geen_metingen",
-        "pagina2_500", "kapotte_json", "zonder_value"])
+@pytest.mark.parametrize(
+    "storing",
+    [
+        ("vervang", "Observations", []),
+        ("vervang", "Observations", "zonder_gm0303"),
+        ("vervang", "Observations", "zonder_value_veld"),
+        ("vervang", "Observations", "tekst"),
+        ("vervang", "Properties", "zonder_modified"),
+        ("vervang", "MeasureCodes", []),
+        ("storing", ("Observations", 2), 500),
+        ("storing", ("Observations", 1), "kapot"),
+        ("storing", ("MeasureCodes", 1), "zonder_value"),
+    ],
+    ids=[
+        "leeg",
+        "regio_mist",
+        "veld_mist",
+        "geen_getal",
+        "properties_zonder_modified",
+        "geen_metingen",
+        "pagina2_500",
+        "kapotte_json",
+        "zonder_value",
+    ],
+)
 def test_v4_fout_antwoord_laat_oude_cijfers_staan(servers, ingebedde_db, monkeypatch, storing):
     _, v4 = servers
     _alleen_v4(monkeypatch)
@@ -293,9 +329,12 @@ def test_v4_herkomst_van_elke_waarneming(servers, ingebedde_db, monkeypatch):
     _, v4 = servers
     _alleen_v4(monkeypatch)
     ververs(["85984NED"], meld=_stil)
-    zonder = _lees(ingebedde_db, "select count(*) from waarneming w left join herkomst h using (herkomst_id)"
-                                 " where w.herkomst_id = 'cbs:85984NED' and (h.tabel_gewijzigd is null"
-                                 " or h.opgehaald_op is null or h.opgehaald_via is null or w.citaat is null)")
+    zonder = _lees(
+        ingebedde_db,
+        "select count(*) from waarneming w left join herkomst h using (herkomst_id)"
+        " where w.herkomst_id = 'cbs:85984NED' and (h.tabel_gewijzigd is null"
+        " or h.opgehaald_op is null or h.opgehaald_via is null or w.citaat is null)",
+    )
     assert zonder == [(0,)]
     gewijzigd, via, toelichting, titel = _herkomst(ingebedde_db, "cbs:85984NED")
     # Properties.Modified '2025-03-27T02:00:00+01:00' is dezelfde tijd als v3 TableInfos.Modified (lokale tijd)
@@ -309,8 +348,10 @@ def test_v4_herkomst_van_elke_waarneming(servers, ingebedde_db, monkeypatch):
 
 
 def _inhoud(pad):
-    return (_lees(pad, "select * from herkomst order by herkomst_id"),
-            _lees(pad, "select * from waarneming order by all"))
+    return (
+        _lees(pad, "select * from herkomst order by herkomst_id"),
+        _lees(pad, "select * from waarneming order by all"),
+    )
 
 
 def test_controleer_noemt_geladen_en_bron_modified_en_nieuwere_kerncijfers(servers, ingebedde_db, monkeypatch):
@@ -339,12 +380,17 @@ def test_controleer_noemt_geladen_en_bron_modified_en_nieuwere_kerncijfers(serve
 def test_controleer_meldt_nieuwere_kerncijfers_uit_de_catalogus(servers, ingebedde_db, monkeypatch):
     _, v4 = servers
     catalogus = list(v4.lijst("", "Datasets")) + [
-        {"Identifier": "86300NED", "Title": "Kerncijfers wijken en buurten 2026", "Modified": "2026-11-01T02:00:00+01:00"}]
+        {
+            "Identifier": "86300NED",
+            "Title": "Kerncijfers wijken en buurten 2026",
+            "Modified": "2026-11-01T02:00:00+01:00",
+        }
+    ]
     v4.vervang[("", "Datasets")] = catalogus
     meldingen = []
     cbs.controleer(meld=meldingen.append)
     i = meldingen.index("Nieuwere Kerncijfers wijken en buurten in de catalogus (nog niet in data/cbs_tabellen.toml):")
-    assert meldingen[i + 1:] == ["  86300NED: Kerncijfers wijken en buurten 2026"]
+    assert meldingen[i + 1 :] == ["  86300NED: Kerncijfers wijken en buurten 2026"]
 
 
 def test_controleer_catalogus_valt_terug_op_v3(servers, ingebedde_db, monkeypatch):
@@ -364,11 +410,24 @@ def test_cli_controleer_laadt_niets(servers, ingebedde_db):
 
     opendata, v4 = servers
     omgeving = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    omgeving.update({"KOMPAS_DB": str(ingebedde_db), "KOMPAS_CBS_OPENDATA": opendata.host,
-                     "KOMPAS_CBS_DATADERDEN": opendata.host, "KOMPAS_CBS_DATASETS": v4.host, "KOMPAS_CBS_HTTPS": "0"})
+    omgeving.update(
+        {
+            "KOMPAS_DB": str(ingebedde_db),
+            "KOMPAS_CBS_OPENDATA": opendata.host,
+            "KOMPAS_CBS_DATADERDEN": opendata.host,
+            "KOMPAS_CBS_DATASETS": v4.host,
+            "KOMPAS_CBS_HTTPS": "0",
+        }
+    )
     voor = _inhoud(ingebedde_db)
-    uit = subprocess.run([sys.executable, "-m", "loaders", "refresh", "--controleer"], cwd=cbs.DATA.parent,
-                         env=omgeving, capture_output=True, text=True, timeout=300)
+    uit = subprocess.run(
+        [sys.executable, "-m", "loaders", "refresh", "--controleer"],
+        cwd=cbs.DATA.parent,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert _inhoud(ingebedde_db) == voor
     assert "85984NED: geladen niet geladen, bij de bron 27-03-2025 02:00" in uit.stdout
     assert uit.returncode == 1 and "tabellen niet te controleren" in uit.stderr  # 86165NED e.a. niet lokaal
@@ -412,25 +471,35 @@ def test_verversing_voegt_gezondheidsmonitor_2022_toe(servers, ingebedde_db):
     """85563NED: de cijfers die found_2026-12.csv uit de CBS-export las (GGD-regio's en Nederland, 18+)."""
     meldingen = []
     assert ververs(["85563NED"], meld=meldingen.append)[0].gelukt
-    assert _waarde(ingebedde_db, "cbs:85563NED", "ervaren_gezondheid_pct", "GG2209", 2022, "18+")[:3] == (67.9, None, None)
+    assert _waarde(ingebedde_db, "cbs:85563NED", "ervaren_gezondheid_pct", "GG2209", 2022, "18+")[:3] == (
+        67.9,
+        None,
+        None,
+    )
     assert _waarde(ingebedde_db, "cbs:85563NED", "ervaren_gezondheid_pct", "NL01", 2022, "18+")[0] == 70
     assert _waarde(ingebedde_db, "cbs:85563NED", "wekelijks_sporter_pct", "GG1413", 2022, "18+")[0] == 52.3
     # de opname heeft geen gemeenten en geen overgewicht/mantelzorg: gemeld, niet verzonnen
-    assert "  niet in deze tabel (optioneel): overgewicht_pct, obesitas_pct, mantelzorger_pct, " \
-           "zwaarbelaste_mantelzorgers_pct" in meldingen
+    assert (
+        "  niet in deze tabel (optioneel): overgewicht_pct, obesitas_pct, mantelzorger_pct, "
+        "zwaarbelaste_mantelzorgers_pct" in meldingen
+    )
     assert "  regio's die deze tabel niet kent: GM0148, GM1876, GM0303, PV23, PV25, PV24" in meldingen
     assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85563NED'") == [(16,)]
 
 
 def test_tabel_zonder_leeftijdsdimensie_geeft_totaal(servers, ingebedde_db):
     _, v4 = servers
-    v4.vervang[("85563NED", "Dimensions")] = [d for d in v4.lijst("85563NED", "Dimensions")
-                                              if d["Identifier"] != "Leeftijd"]
-    v4.vervang[("85563NED", "Observations")] = [{k: w for k, w in o.items() if k != "Leeftijd"}
-                                                for o in v4.lijst("85563NED", "Observations")]
+    v4.vervang[("85563NED", "Dimensions")] = [
+        d for d in v4.lijst("85563NED", "Dimensions") if d["Identifier"] != "Leeftijd"
+    ]
+    v4.vervang[("85563NED", "Observations")] = [
+        {k: w for k, w in o.items() if k != "Leeftijd"} for o in v4.lijst("85563NED", "Observations")
+    ]
     assert ververs(["85563NED"], meld=_stil)[0].gelukt
-    assert _lees(ingebedde_db, "select distinct leeftijd, count(*) from waarneming where herkomst_id = 'cbs:85563NED'"
-                               " group by all") == [("totaal", 16)]
+    assert _lees(
+        ingebedde_db,
+        "select distinct leeftijd, count(*) from waarneming where herkomst_id = 'cbs:85563NED' group by all",
+    ) == [("totaal", 16)]
 
 
 def test_gelukte_tabellen_samen_in_een_schrijftransactie(servers, ingebedde_db, monkeypatch):

@@ -9,10 +9,10 @@ import re
 import polars as pl
 import pytest
 
-from dbhulp import alleen_lezen
-
 from kompas import gegevens
 from kompas.db import MART_LAGEN, PAGINA, PROJECT, QUERIES, SCHEMA_LAGEN, SCHRIJVEN, laag_bestanden
+
+from dbhulp import alleen_lezen
 
 VERPLICHT = ("naam", "definitie", "eenheid", "bron", "licentie", "goede_richting")
 
@@ -45,9 +45,13 @@ def test_every_registry_indicator_reachable_through_query_path(cur):
     assert sorted(lijst["indicator_code"].to_list()) == sorted(registry)
     gemeenten = ["GM0148", "GM1876", "GM0303"]
     aantal = dict(cur.execute("select indicator_code, count(*) from indicator_waarden group by all").fetchall())
-    bij_gemeenten = {c for (c,) in cur.execute(
-        "select distinct indicator_code from indicator_waarden where regio_code in (select unnest($g))",
-        {"g": gemeenten}).fetchall()}
+    bij_gemeenten = {
+        c
+        for (c,) in cur.execute(
+            "select distinct indicator_code from indicator_waarden where regio_code in (select unnest($g))",
+            {"g": gemeenten},
+        ).fetchall()
+    }
     assert len(bij_gemeenten) >= 30 and set(aantal) <= set(registry)
     reeks = gegevens.reeks(cur, registry, gemeenten)
     assert bij_gemeenten <= set(reeks["indicator_code"].to_list()) <= set(aantal)
@@ -82,16 +86,21 @@ def _querynamen() -> set[str]:
     aanroep van `sql_bestand` en van elke functie die een eigen parameter aan `sql_bestand` doorgeeft
     (`_lees`, `_rijen`, ...). Gelezen met `ast`: een naam in een commentaar of een andere tekst telt niet."""
     bomen = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted((PROJECT / "kompas").rglob("*.py"))]
-    plaats = {"sql_bestand": 0}   # functienaam -> positie van de querynaam
+    plaats = {"sql_bestand": 0}  # functienaam -> positie van de querynaam
     for boom in bomen:
         for functie in ast.walk(boom):
             if not isinstance(functie, ast.FunctionDef):
                 continue
             parameters = [a.arg for a in functie.args.args]
             for aanroep in ast.walk(functie):
-                if (isinstance(aanroep, ast.Call) and isinstance(aanroep.func, ast.Name)
-                        and aanroep.func.id == "sql_bestand" and aanroep.args
-                        and isinstance(aanroep.args[0], ast.Name) and aanroep.args[0].id in parameters):
+                if (
+                    isinstance(aanroep, ast.Call)
+                    and isinstance(aanroep.func, ast.Name)
+                    and aanroep.func.id == "sql_bestand"
+                    and aanroep.args
+                    and isinstance(aanroep.args[0], ast.Name)
+                    and aanroep.args[0].id in parameters
+                ):
                     plaats[functie.name] = parameters.index(aanroep.args[0].id)
     assert len(plaats) > 1, "geen functie in kompas/ die een querynaam doorgeeft aan sql_bestand"
     namen = set()
@@ -117,7 +126,7 @@ def test_every_query_file_is_used_by_kompas():
 
 def test_every_named_query_exists():
     namen = _querynamen()
-    assert {"reeks_indicator", "gemeenten", "kader_indicatoren"} <= namen   # via _lees én via _rijen
+    assert {"reeks_indicator", "gemeenten", "kader_indicatoren"} <= namen  # via _lees én via _rijen
     ontbrekend = sorted(n for n in namen if not (PAGINA / f"{n}.sql").exists())
     assert not ontbrekend, f"querynamen zonder bestand in queries/: {ontbrekend}"
 
@@ -160,29 +169,36 @@ def test_elk_modelbestand_maakt_precies_het_object_uit_zijn_naam():
         schema, naam = _model(pad)
         gemaakt = _gemaakt(pad)
         verwacht = naam if schema == "main" else f"afgeleid.{naam}"
-        assert [doel for _, doel in gemaakt] == [verwacht], f"{pad}: één model per bestand ({verwacht}), maakt {gemaakt}"
+        assert [doel for _, doel in gemaakt] == [verwacht], (
+            f"{pad}: één model per bestand ({verwacht}), maakt {gemaakt}"
+        )
 
 
 def test_elk_modelbestand_wordt_uitgevoerd_en_niets_anders_maakt_views_of_afgeleide_tabellen(cur):
     """Een model in een map die de bouw niet uitvoert (of een object dat buiten de modelbestanden ontstaat)
     valt hier op: de catalogus van een gebouwde database is precies de modelbestanden."""
     verwacht = {_model(p) for p in laag_bestanden(*MODEL_LAGEN)}
-    views = set(cur.execute(
-        "select schema_name, view_name from duckdb_views() where not internal and database_name = current_database()"
-    ).fetchall())
-    afgeleid = set(cur.execute(
-        "select schema_name, table_name from duckdb_tables() where schema_name = 'afgeleid'").fetchall())
+    views = set(
+        cur.execute(
+            "select schema_name, view_name from duckdb_views() where not internal and database_name = current_database()"
+        ).fetchall()
+    )
+    afgeleid = set(
+        cur.execute("select schema_name, table_name from duckdb_tables() where schema_name = 'afgeleid'").fetchall()
+    )
     assert views | (afgeleid - {("afgeleid", "schema_versie")}) == verwacht
 
 
 def test_elke_tabel_heeft_haar_definitie_in_queries_tabellen(cur):
     gedefinieerd = {
-        doel.lower() for pad in laag_bestanden("tabellen")
-        for soort, doel in _gemaakt(pad) if soort.lower() == "table"
+        doel.lower() for pad in laag_bestanden("tabellen") for soort, doel in _gemaakt(pad) if soort.lower() == "table"
     }
-    tabellen = {t for (t,) in cur.execute(
-        "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
-    ).fetchall()}
+    tabellen = {
+        t
+        for (t,) in cur.execute(
+            "select table_name from duckdb_tables() where schema_name = 'main' and database_name = current_database()"
+        ).fetchall()
+    }
     assert tabellen and tabellen == gedefinieerd
 
 
@@ -190,11 +206,17 @@ def test_elke_schrijfopdracht_wordt_gebruikt_en_bestaat():
     bestanden = {p.stem for p in SCHRIJVEN.glob("*.sql")}
     bomen = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted((PROJECT / "loaders").rglob("*.py"))]
     gebruikt = {
-        aanroep.args[0].value for boom in bomen for aanroep in ast.walk(boom)
-        if isinstance(aanroep, ast.Call) and getattr(aanroep.func, "id", None) == "schrijf_sql"
-        and aanroep.args and isinstance(aanroep.args[0], ast.Constant)
+        aanroep.args[0].value
+        for boom in bomen
+        for aanroep in ast.walk(boom)
+        if isinstance(aanroep, ast.Call)
+        and getattr(aanroep.func, "id", None) == "schrijf_sql"
+        and aanroep.args
+        and isinstance(aanroep.args[0], ast.Constant)
     }
-    assert bestanden and gebruikt == bestanden, f"ongebruikt: {bestanden - gebruikt}; zonder bestand: {gebruikt - bestanden}"
+    assert bestanden and gebruikt == bestanden, (
+        f"ongebruikt: {bestanden - gebruikt}; zonder bestand: {gebruikt - bestanden}"
+    )
 
 
 def test_schema_versie_omvat_alle_lagen_die_de_database_vormen():
@@ -219,6 +241,11 @@ def test_kompas_importeert_niets_uit_loaders():
         if pad.name in SCHRIJFBRUG:
             continue
         for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
-            namen = ([a.name for a in knoop.names] if isinstance(knoop, ast.Import)
-                     else [knoop.module or ""] if isinstance(knoop, ast.ImportFrom) else [])
+            namen = (
+                [a.name for a in knoop.names]
+                if isinstance(knoop, ast.Import)
+                else [knoop.module or ""]
+                if isinstance(knoop, ast.ImportFrom)
+                else []
+            )
             assert not [n for n in namen if n.split(".")[0] == "loaders"], f"{pad.name} importeert {namen}"

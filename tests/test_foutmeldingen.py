@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
 from dbhulp import alle_uploads
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -18,15 +19,17 @@ PAGINAS = ["overzicht", "kaders", "vergelijken", "indicator", "over_de_data", "u
 ENGELS = ("Error", "Exception", "Traceback", "duckdb", "/tmp", "/work")
 
 
-WACHTWOORD = "geheim-voor-de-test"   # testaccount, alleen hier
+WACHTWOORD = "geheim-voor-de-test"  # testaccount, alleen hier
 
 
 def _pagina(pagina: str) -> AppTest:
     from argon2 import PasswordHasher
 
     at = AppTest.from_file(str(PROJECT / "pages" / f"{pagina}.py"), default_timeout=60)
-    at.secrets["toegang"] = {"accounts": {"a@b.nl": ["GM0148"]}, "wachtwoorden": {
-        "a@b.nl": PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(WACHTWOORD)}}
+    at.secrets["toegang"] = {
+        "accounts": {"a@b.nl": ["GM0148"]},
+        "wachtwoorden": {"a@b.nl": PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(WACHTWOORD)},
+    }
     return at.run()
 
 
@@ -60,8 +63,12 @@ def alleen_lezen_map(tmp_path, monkeypatch) -> Path:
     map_ = tmp_path / "alleen-lezen"
     map_.mkdir()
     if os.geteuid() == 0:
-        if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(map_)],
-                          capture_output=True).returncode != 0:
+        if (
+            subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(map_)], capture_output=True
+            ).returncode
+            != 0
+        ):
             pytest.skip("een read-only tmpfs koppelen lukt hier niet")
     else:
         map_.chmod(0o555)
@@ -78,7 +85,7 @@ def test_kapotte_database_geeft_op_elke_pagina_een_nederlandse_melding(kapotte_d
     voor = kapotte_db.read_bytes()
     tekst = _melding(_pagina(pagina))
     assert "beschadigd" in tekst and "reservekopie" in tekst and "python -m loaders build" in tekst
-    assert kapotte_db.read_bytes() == voor          # niets overschreven: er gaat niets verloren
+    assert kapotte_db.read_bytes() == voor  # niets overschreven: er gaat niets verloren
 
 
 @pytest.mark.parametrize("pagina", ["overzicht", "indicator"])
@@ -101,8 +108,14 @@ def test_pagina_bouwt_geen_ontbrekende_database(alleen_lezen_map, pagina):
 
 
 def _cli(*args: str, db: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "loaders", *args], cwd=PROJECT, capture_output=True, text=True,
-                          env={**os.environ, "KOMPAS_DB": str(db)}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "loaders", *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KOMPAS_DB": str(db)},
+        timeout=300,
+    )
 
 
 def test_opdrachtregel_bij_kapotte_database(kapotte_db, tmp_path):
@@ -115,7 +128,7 @@ def test_opdrachtregel_bij_kapotte_database(kapotte_db, tmp_path):
         proc = _cli(*args, db=kapotte_db)
         assert proc.returncode == 1, (args, proc.stderr)
         assert "beschadigd" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
-        assert f"Database: {kapotte_db}" in proc.stderr       # de beheerder krijgt het pad wél
+        assert f"Database: {kapotte_db}" in proc.stderr  # de beheerder krijgt het pad wél
     assert kapotte_db.read_bytes() == voor
 
 
@@ -133,15 +146,16 @@ def test_gebruikers_zien_nooit_een_traceback():
 def test_intrekken_bij_volle_schijf_geeft_een_nederlandse_melding(ingebedde_db, monkeypatch):
     import errno
 
-    import werkboeken as wb
     from loaders import excel
+
+    import werkboeken as wb
 
     data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2023, 190, None, "GWS4all", None]])
     (upload_id,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="a@b.nl")
     at = _pagina("upload")
     at.text_input(key="upload_email").input("a@b.nl")
     at.text_input(key="upload_wachtwoord").input(WACHTWOORD)
-    at.button[0].click().run()   # Aanmelden (formulier)
+    at.button[0].click().run()  # Aanmelden (formulier)
 
     def vol(*_):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -151,4 +165,4 @@ def test_intrekken_bij_volle_schijf_geeft_een_nederlandse_melding(ingebedde_db, 
         at.checkbox(key="upload_zeker").check().run()
         at.button(key="upload_intrekken_knop").click().run()
     assert "De schijf is vol" in _melding(at)
-    assert [u["geldend"] for u in alle_uploads()] == [True]    # niets veranderd
+    assert [u["geldend"] for u in alle_uploads()] == [True]  # niets veranderd

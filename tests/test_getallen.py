@@ -10,8 +10,9 @@ import io
 import pytest
 from openpyxl import Workbook
 
-import werkboeken as wb
 from loaders import excel
+
+import werkboeken as wb
 
 
 def _werkboek() -> bytes:
@@ -19,14 +20,14 @@ def _werkboek() -> bytes:
     ws = boek.active
     ws.title = "Waarden"
     ws.append(wb.WAARDEN_KOP)
-    ws.append(["GM0148", "bijstand_per_10000", 2019, "1.234", "per 10.000 inwoners", "test", None])   # tekstcel
-    ws.append(["GM0148", "bijstand_per_10000", 2020, 1.234, "per 10.000 inwoners", "test", None])     # getalcel
+    ws.append(["GM0148", "bijstand_per_10000", 2019, "1.234", "per 10.000 inwoners", "test", None])  # tekstcel
+    ws.append(["GM0148", "bijstand_per_10000", 2020, 1.234, "per 10.000 inwoners", "test", None])  # getalcel
     ws.append(["GM0148", "bijstand_per_10000", 2021, "1,5", "per 10.000 inwoners", "test", None])
     ws.append(["GM0148", "bijstand_per_10000", 2022, 1234.5, "per 10.000 inwoners", "test", None])
     st = boek.create_sheet("Streefwaarden")
     st.append(wb.STREEF_KOP)
-    st.append(["GM0148", "bijstand_per_10000", 2025, "1.234", None, None, None])        # tekstcel
-    st.append(["GM0148", "bijstand_per_10000", 2026, 1.234, None, None, None])          # getalcel
+    st.append(["GM0148", "bijstand_per_10000", 2025, "1.234", None, None, None])  # tekstcel
+    st.append(["GM0148", "bijstand_per_10000", 2026, 1.234, None, None, None])  # getalcel
     st.append(["GM0148", "bijstand_per_10000", 2027, "1,5", None, None, None])
     st.append(["GM0148", "bijstand_per_10000", 2028, "minimaal 1.234,5", 2020, 1234.5, None])
     uit = io.BytesIO()
@@ -59,8 +60,14 @@ def test_opdrachtregel_toont_grote_getallen_in_nederlandse_notatie(ingebedde_db,
     from loaders.__main__ import main as cli
 
     pad = ingebedde_db.parent / "groot.xlsx"
-    pad.write_bytes(wb.waarden([["GM0148", "bewindvoering_huishoudens", 2021, 1234567, None, None, None],
-                                ["GM0148", "bijstand_per_10000", 2021, 2.5, None, None, None]]))
+    pad.write_bytes(
+        wb.waarden(
+            [
+                ["GM0148", "bewindvoering_huishoudens", 2021, 1234567, None, None, None],
+                ["GM0148", "bijstand_per_10000", 2021, 2.5, None, None, None],
+            ]
+        )
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert cli(["upload", str(pad), "--gemeente", "GM0148"]) == 0
     uit = capsys.readouterr().out
@@ -69,10 +76,11 @@ def test_opdrachtregel_toont_grote_getallen_in_nederlandse_notatie(ingebedde_db,
 
 
 def test_zijbalk_noemt_de_gemeenten_uit_de_data(ingebedde_db):
-    from apptest import draai
     from kompas.db import schrijf_transactie
 
-    with schrijf_transactie(ingebedde_db) as con:   # testgegevens: een andere naam in de regiotabel
+    from apptest import draai
+
+    with schrijf_transactie(ingebedde_db) as con:  # testgegevens: een andere naam in de regiotabel
         con.execute("update regio set regio_naam = 'Testdorp' where regio_code = 'GM1876'")
     at = draai("pages/over_de_data.py")
     (tekst,) = [c.value for c in at.sidebar.caption]

@@ -25,20 +25,33 @@ def _rijen(*rijen) -> pl.DataFrame:
     uit = []
     for code, jaar, leeftijd, waarde, deel, in_grafiek, familie in rijen:
         naam, soort, volgorde, kleur, vorm = REGIO[code]
-        uit.append({
-            "regio_code": code, "regio_naam": naam, "regio_soort": soort, "regio_volgorde": volgorde,
-            "regio_kleur": kleur, "regio_vorm": vorm,
-            "peiljaar": jaar, "leeftijd": leeftijd, "waarde": waarde,
-            "ondergrens": None if waarde is None else waarde - 1.5, "bovengrens": None if waarde is None else waarde + 1.5,
-            "eenheid": "%", "in_grafiek": in_grafiek, "bronfamilie": familie,
-            "reeks_id": f"{code} | x | {leeftijd} | {deel}" if in_grafiek else None,
-            "trendbreuk": False,
-        })
+        uit.append(
+            {
+                "regio_code": code,
+                "regio_naam": naam,
+                "regio_soort": soort,
+                "regio_volgorde": volgorde,
+                "regio_kleur": kleur,
+                "regio_vorm": vorm,
+                "peiljaar": jaar,
+                "leeftijd": leeftijd,
+                "waarde": waarde,
+                "ondergrens": None if waarde is None else waarde - 1.5,
+                "bovengrens": None if waarde is None else waarde + 1.5,
+                "eenheid": "%",
+                "in_grafiek": in_grafiek,
+                "bronfamilie": familie,
+                "reeks_id": f"{code} | x | {leeftijd} | {deel}" if in_grafiek else None,
+                "trendbreuk": False,
+            }
+        )
     frame = pl.DataFrame(uit)
     # trendbreuk zoals de SQL hem zet: de eerste waarde van een volgend reeksdeel
     return frame.with_columns(
-        (pl.col("reeks_id") != pl.col("reeks_id").shift(1).over(["regio_code", "leeftijd"])).fill_null(False)
-        .alias("trendbreuk"))
+        (pl.col("reeks_id") != pl.col("reeks_id").shift(1).over(["regio_code", "leeftijd"]))
+        .fill_null(False)
+        .alias("trendbreuk")
+    )
 
 
 GM = "Gezondheidsmonitor Volwassenen en Ouderen"
@@ -46,11 +59,11 @@ REEKS = _rijen(
     ("GM0148", 2016, "19+", 82.0, 1, True, GM),
     ("GM0148", 2020, "18+", 85.9, 1, True, GM),
     ("GM0148", 2023, "18+", 80.0, 2, True, "gemeente Dalfsen"),  # trendbreuk: andere bron
-    ("GM0148", 2022, "18+", None, None, False, GM),               # ontbreekt: niet tekenen, geen 0
+    ("GM0148", 2022, "18+", None, None, False, GM),  # ontbreekt: niet tekenen, geen 0
     ("GG1009", 2020, "18+", 81.8, 1, True, GM),
     ("NL01", 2016, "19+", 75.6, 1, True, GM),
     ("NL01", 2020, "18+", 79.1, 1, True, GM),
-    ("NL01", 2020, "18+", 79.0, 1, False, GM),                    # tweede waarde voor 2020: alleen in de tabel
+    ("NL01", 2020, "18+", 79.0, 1, False, GM),  # tweede waarde voor 2020: alleen in de tabel
 )
 
 
@@ -59,8 +72,11 @@ def _mark(laag) -> str:
 
 
 def _laag(spec, mark: str, **kenmerk) -> dict:
-    lagen = [laag for laag in spec["layer"] if _mark(laag) == mark
-             and all(laag["mark"].get(k) == v for k, v in kenmerk.items())]
+    lagen = [
+        laag
+        for laag in spec["layer"]
+        if _mark(laag) == mark and all(laag["mark"].get(k) == v for k, v in kenmerk.items())
+    ]
     assert len(lagen) == 1, f"verwacht één laag {mark} {kenmerk}, gevonden {len(lagen)}"
     return lagen[0]
 
@@ -71,9 +87,14 @@ def _data(spec, laag) -> list[dict]:
 
 def test_trend_heeft_interval_lijnen_nulmeting_en_streefwaarde():
     spec = grafieken.trend(
-        REEKS, titel="Ervaren gezondheid", eenheid="%", nulmeting={"jaar": 2017, "waarde": 82},
-        streefwaarden=[{"jaar": 2021, "soort": "punt", "waarde": 85, "tekst": "85%"},
-                       {"jaar": 2023, "soort": "band", "ondergrens": 65, "bovengrens": 70, "tekst": "65-70%"}],
+        REEKS,
+        titel="Ervaren gezondheid",
+        eenheid="%",
+        nulmeting={"jaar": 2017, "waarde": 82},
+        streefwaarden=[
+            {"jaar": 2021, "soort": "punt", "waarde": 85, "tekst": "85%"},
+            {"jaar": 2023, "soort": "band", "ondergrens": 65, "bovengrens": 70, "tekst": "65-70%"},
+        ],
     ).to_dict()
     marks = [_mark(laag) for laag in spec["layer"]]
     assert marks.count("area") == 1 and marks.count("line") == 1
@@ -99,15 +120,22 @@ def test_trendbreuk_is_marked_in_the_chart_and_the_subtitle():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen").to_dict()
     tekst = _laag(spec, "text", angle=270)
     assert [r["peiljaar"] for r in _data(spec, tekst)] == [2023]
-    assert ("Trendbreuk 2023 (Dalfsen): andere bron/definitie: gemeente Dalfsen (daarvoor "
-            "Gezondheidsmonitor Volwassenen en Ouderen)") in spec["title"]["subtitle"]
+    assert (
+        "Trendbreuk 2023 (Dalfsen): andere bron/definitie: gemeente Dalfsen (daarvoor "
+        "Gezondheidsmonitor Volwassenen en Ouderen)"
+    ) in spec["title"]["subtitle"]
 
 
 def _legendalaag(spec) -> dict:
     """De laag die de legenda maakt: alle stijlkanalen op regio_naam, met een legenda."""
-    lagen = [laag for laag in spec["layer"] if any(
-        isinstance(enc, dict) and enc.get("field") == "regio_naam" and enc.get("legend") is not None
-        for enc in laag.get("encoding", {}).values())]
+    lagen = [
+        laag
+        for laag in spec["layer"]
+        if any(
+            isinstance(enc, dict) and enc.get("field") == "regio_naam" and enc.get("legend") is not None
+            for enc in laag.get("encoding", {}).values()
+        )
+    ]
     assert len(lagen) == 1, "precies één laag geeft de legenda"
     return lagen[0]
 
@@ -126,7 +154,11 @@ def test_every_series_has_its_own_colour_shape_and_dash():
     stijlen = _stijlen(spec)
     kleuren = {naam: s[0] for naam, s in stijlen.items()}
     assert _legendalaag(spec)["encoding"]["fill"]["scale"]["domain"] == [
-        "Dalfsen", "GGD IJsselland", "Overijssel", "Nederland"]  # legendavolgorde: gemeente, GGD, provincie, NL
+        "Dalfsen",
+        "GGD IJsselland",
+        "Overijssel",
+        "Nederland",
+    ]  # legendavolgorde: gemeente, GGD, provincie, NL
     assert kleuren["Dalfsen"] == "#0072B2" and kleuren["Nederland"] == "#000000"
     assert kleuren["GGD IJsselland"] != kleuren["Dalfsen"]  # niet meer allebei blauw
     # eigen kleur en eigen vorm per reeks; de streep onderscheidt de neutrale reeksen (Nederland en de gemeente
@@ -143,12 +175,21 @@ def test_styles_are_keyed_by_code_and_soort_not_by_name():
     hernoemd = REEKS.with_columns(pl.col("regio_naam").replace({"GGD IJsselland": "GGD IJsselland (nieuwe naam)"}))
     spec = grafieken.trend(hernoemd, titel="t", eenheid="%").to_dict()
     assert _stijlen(spec)["GGD IJsselland (nieuwe naam)"][0] == "#4D4D4D"
-    stijlen = grafieken.reeks_stijlen([(c, "gemeente", REGIO[c][3], REGIO[c][4]) for c in ("GM0148", "GM1876", "GM0303")]
-                                      + [("GG1009", "ggd_regio"), ("GG1413", "ggd_regio"), ("GG2209", "ggd_regio"),
-                                         ("PV23", "provincie"), ("PV25", "provincie"), ("NL01", "land"),
-                                         ("XX01", "gemeentegrootteklasse"), ("GM9999", "gemeente", None, None)])
+    stijlen = grafieken.reeks_stijlen(
+        [(c, "gemeente", REGIO[c][3], REGIO[c][4]) for c in ("GM0148", "GM1876", "GM0303")]
+        + [
+            ("GG1009", "ggd_regio"),
+            ("GG1413", "ggd_regio"),
+            ("GG2209", "ggd_regio"),
+            ("PV23", "provincie"),
+            ("PV25", "provincie"),
+            ("NL01", "land"),
+            ("XX01", "gemeentegrootteklasse"),
+            ("GM9999", "gemeente", None, None),
+        ]
+    )
     assert [stijlen[c].kleur for c in ("GM0148", "GM1876", "GM0303")] == ["#0072B2", "#E69F00", "#009E73"]
-    assert stijlen["GM9999"].kleur not in ("#0072B2", "#E69F00", "#009E73")   # zonder eigen kleur: een vrije
+    assert stijlen["GM9999"].kleur not in ("#0072B2", "#E69F00", "#009E73")  # zonder eigen kleur: een vrije
     patronen = [(s.kleur, s.vorm, s.streep) for s in stijlen.values()]
     assert len(set(patronen)) == len(patronen)  # geen twee reeksen hetzelfde
     neutraal = [stijlen[c] for c in ("GG1009", "GG1413", "PV23", "NL01", "XX01")]
@@ -173,8 +214,10 @@ def test_legend_is_opaque_and_shows_line_dash_and_marker():
     # de andere lagen dragen geen legenda, en wat doorzichtig is gebruikt fillOpacity/strokeOpacity
     for laag in spec["layer"]:
         if laag is not legendalaag:
-            assert not any(isinstance(enc, dict) and enc.get("legend") not in (None, "geen")
-                           and enc.get("field") == "regio_naam" for enc in laag.get("encoding", {}).values())
+            assert not any(
+                isinstance(enc, dict) and enc.get("legend") not in (None, "geen") and enc.get("field") == "regio_naam"
+                for enc in laag.get("encoding", {}).values()
+            )
         if isinstance(laag["mark"], dict):
             assert "opacity" not in laag["mark"] or laag["mark"]["opacity"] == 1
 
@@ -201,11 +244,14 @@ def test_subtitle_says_what_is_drawn_when_the_gemeente_has_no_figures():
 
 def test_grafiek_ondertitel():
     assert grafiek_ondertitel("Dalfsen", ["GGD IJsselland", "Nederland"], []) == [
-        "Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland"]
+        "Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland"
+    ]
     assert grafiek_ondertitel("Dronten", ["Dronten", "GGD Flevoland", "Nederland"], [], ["18+"]) == [
-        "Getoond: Dronten, GGD Flevoland en Nederland"]
+        "Getoond: Dronten, GGD Flevoland en Nederland"
+    ]
     assert grafiek_ondertitel("Dalfsen", ["Dalfsen", "Nederland"], [], ["19+", "18+"])[1] == (
-        "Leeftijdsgroepen 19+ en 18+: aparte lijnen (andere definitie)")
+        "Leeftijdsgroepen 19+ en 18+: aparte lijnen (andere definitie)"
+    )
     breuken = [
         {"regio_naam": "Nederland", "peiljaar": 2023, "van": GM, "naar": "gemeente Dronten"},
         {"regio_naam": "Dronten", "peiljaar": 2023, "van": GM, "naar": "gemeente Dronten"},
@@ -216,30 +262,45 @@ def test_grafiek_ondertitel():
         "Trendbreuk 2025 (Dronten): andere bron/definitie: upload (eigen registratie) (daarvoor gemeente Dronten)",
     ]
     assert grafiek_ondertitel(None, [], [{"regio_naam": "Nederland", "peiljaar": 2019}]) == [
-        "Trendbreuk 2019 (Nederland): andere bron/definitie"]
+        "Trendbreuk 2019 (Nederland): andere bron/definitie"
+    ]
     assert opsomming(["a"]) == "a" and opsomming([]) == "" and opsomming(["a", "b", "c"]) == "a, b en c"
 
 
 def test_table_says_which_values_are_on_the_chart():
     assert grafiek_tekst({"waarde": 79.1, "in_grafiek": True, "trendbreuk": False}) == "ja"
     assert grafiek_tekst({"waarde": 79.0, "in_grafiek": False}) == (
-        "nee (een andere waarde voor dit jaar staat in de grafiek)")
-    assert grafiek_tekst({"waarde": 80.0, "in_grafiek": True, "trendbreuk": True, "bronfamilie": "gemeente Dalfsen"}) \
+        "nee (een andere waarde voor dit jaar staat in de grafiek)"
+    )
+    assert (
+        grafiek_tekst({"waarde": 80.0, "in_grafiek": True, "trendbreuk": True, "bronfamilie": "gemeente Dalfsen"})
         == "ja, trendbreuk: andere bron/definitie (gemeente Dalfsen)"
+    )
 
 
 def test_colour_and_shape_of_a_gemeente_come_from_the_data_not_from_the_code():
     """Een andere kleur en vorm in de gegevens (data/regio.csv -> regio_kleur, regio_vorm) is wat getekend wordt;
     Nederland, GGD-regio en provincie houden hun stijl naar soort."""
     anders = REEKS.with_columns(
-        pl.when(pl.col("regio_code") == "GM0148").then(pl.lit("#CC79A7")).otherwise(pl.col("regio_kleur"))
+        pl.when(pl.col("regio_code") == "GM0148")
+        .then(pl.lit("#CC79A7"))
+        .otherwise(pl.col("regio_kleur"))
         .alias("regio_kleur"),
-        pl.when(pl.col("regio_code") == "GM0148").then(pl.lit("diamond")).otherwise(pl.col("regio_vorm"))
-        .alias("regio_vorm"))
-    for spec in (grafieken.trend(anders, titel="t", eenheid="%").to_dict(),
-                 grafieken.kleine_veelvouden(anders, titel="t", eenheid="%")["panelen"][0][1].to_dict()):
-        punten = [r for rijen in spec["datasets"].values() for r in rijen
-                  if r.get("regio_naam") == "Dalfsen" and "stijl_kleur" in r]
+        pl.when(pl.col("regio_code") == "GM0148")
+        .then(pl.lit("diamond"))
+        .otherwise(pl.col("regio_vorm"))
+        .alias("regio_vorm"),
+    )
+    for spec in (
+        grafieken.trend(anders, titel="t", eenheid="%").to_dict(),
+        grafieken.kleine_veelvouden(anders, titel="t", eenheid="%")["panelen"][0][1].to_dict(),
+    ):
+        punten = [
+            r
+            for rijen in spec["datasets"].values()
+            for r in rijen
+            if r.get("regio_naam") == "Dalfsen" and "stijl_kleur" in r
+        ]
         assert punten and {(r["stijl_kleur"], r["stijl_vorm"]) for r in punten} == {("#CC79A7", "diamond")}
     stijlen = _stijlen(grafieken.trend(anders, titel="t", eenheid="%").to_dict())
     assert stijlen["Nederland"][:2] == ("#000000", "square") and stijlen["GGD IJsselland"][0] == "#4D4D4D"
@@ -260,9 +321,15 @@ def test_every_gemeente_in_the_data_has_its_own_colour_and_a_known_shape():
     assert all(s.vorm in grafieken.VORMEN for s in stijlen)
 
 
-@pytest.mark.parametrize("stijl", [*_gemeentestijlen_uit_data(), *grafieken.EXTRA_GEMEENTE_STIJLEN,
-                                   *(s for v in grafieken.NEUTRALE_STIJLEN.values() for s in v),
-                                   *grafieken.ANDERE_STIJLEN])
+@pytest.mark.parametrize(
+    "stijl",
+    [
+        *_gemeentestijlen_uit_data(),
+        *grafieken.EXTRA_GEMEENTE_STIJLEN,
+        *(s for v in grafieken.NEUTRALE_STIJLEN.values() for s in v),
+        *grafieken.ANDERE_STIJLEN,
+    ],
+)
 def test_every_series_reaches_3_to_1_against_white(stijl):
     """WCAG 1.4.11: elke lijn haalt 3:1, of haar markers hebben een rand die het haalt (Bronckhorst #E69F00)."""
     assert grafieken.contrast(stijl.rand) >= 3.0
@@ -283,12 +350,13 @@ def test_x_axis_has_whole_years_only():
 
 
 def test_kleine_veelvouden_noemen_een_gekozen_regio_zonder_gegevens():
-    veelvoud = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%",
-                                           regios=["Dalfsen", "Bronckhorst", "Dronten"])
+    veelvoud = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%", regios=["Dalfsen", "Bronckhorst", "Dronten"])
     assert [naam for naam, _ in veelvoud["panelen"]] == ["Dalfsen", "GGD IJsselland", "Nederland"]
     assert veelvoud["ondertitel"][0] == "Geen gegevens voor Bronckhorst en Dronten"
-    assert not any(r.startswith("Geen gegevens") for r in grafieken.kleine_veelvouden(
-        REEKS, titel="t", eenheid="%", regios=["Dalfsen"])["ondertitel"])
+    assert not any(
+        r.startswith("Geen gegevens")
+        for r in grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%", regios=["Dalfsen"])["ondertitel"]
+    )
 
 
 def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
@@ -297,13 +365,15 @@ def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
     assert [naam for naam, _ in veelvoud["panelen"]] == ["Dalfsen", "GGD IJsselland", "Nederland"]
     specs = [paneel.to_dict() for _, paneel in veelvoud["panelen"]]
     # dezelfde schaal: elk paneel hetzelfde domein, met de intervalgrenzen erin
-    domeinen = [(sp["layer"][1]["encoding"]["x"]["scale"]["domain"], sp["layer"][1]["encoding"]["y"]["scale"]["domain"])
-                for sp in specs]
+    domeinen = [
+        (sp["layer"][1]["encoding"]["x"]["scale"]["domain"], sp["layer"][1]["encoding"]["y"]["scale"]["domain"])
+        for sp in specs
+    ]
     assert all(d == domeinen[0] for d in domeinen)
     alle = REEKS.filter(pl.col("waarde").is_not_null())
     _, (y_laag, y_hoog) = domeinen[0]
     assert y_laag <= alle["ondergrens"].drop_nulls().min() and y_hoog >= alle["bovengrens"].max()
-    assert all(sp["width"] == 200 for sp in specs)   # een vaste breedte: op 390 px past er één per rij
+    assert all(sp["width"] == 200 for sp in specs)  # een vaste breedte: op 390 px past er één per rij
     lijn = next(laag for laag in specs[0]["layer"] if _mark(laag) == "line")
     assert lijn["encoding"]["detail"]["field"] == "reeks_id"
     assert lijn["encoding"]["strokeDash"]["field"] == "leeftijd"
@@ -321,7 +391,9 @@ def test_locale_bij_weergave():
 def test_markeringen_buiten_de_toegankelijkheidsboom():
     """Geen naamloze 'graphics-symbol'-groepen (axe: svg-img-alt); de grafiek heeft zelf een naam en een tabel."""
     (_, paneel), *_ = grafieken.kleine_veelvouden(REEKS, titel="t", eenheid="%")["panelen"]
-    for spec in (grafieken.voor_weergave(grafieken.trend(REEKS, titel="t", eenheid="%")).to_dict(),
-                 grafieken.voor_weergave(paneel).to_dict()):
+    for spec in (
+        grafieken.voor_weergave(grafieken.trend(REEKS, titel="t", eenheid="%")).to_dict(),
+        grafieken.voor_weergave(paneel).to_dict(),
+    ):
         assert all(spec["config"][soort]["aria"] is False for soort in ("line", "point", "rule", "area", "text"))
-        assert "mark" not in spec["config"]   # de grafiek zelf houdt haar rol en naam
+        assert "mark" not in spec["config"]  # de grafiek zelf houdt haar rol en naam

@@ -8,10 +8,10 @@ import re
 import duckdb
 import pytest
 
-from dbhulp import alleen_lezen, vraag
-
 from kompas.db import DATA, DatabaseFout, Lezer, schema_versie, schrijf_transactie
 from loaders.ingebed import bouw
+
+from dbhulp import alleen_lezen, vraag
 
 # Gepubliceerde cijfers zoals in de vindplaats (shared/reference), met hun interval waar gegeven.
 GEPUBLICEERD = [
@@ -81,9 +81,12 @@ def test_elke_waarneming_heeft_herkomst_indicator_en_regio(lees):
 
 def test_ontbrekende_cijfers_blijven_ontbrekend(lees):
     # Bronckhorst heeft geen enkel gepubliceerd cijfer voor problematische schulden in de referentie.
-    assert lees(
-        "select count(*) as n from waarneming where regio_code = 'GM1876' and indicator_code = 'problematische_schulden_pct'"
-    )[0]["n"] == 0
+    assert (
+        lees(
+            "select count(*) as n from waarneming where regio_code = 'GM1876' and indicator_code = 'problematische_schulden_pct'"
+        )[0]["n"]
+        == 0
+    )
     # Lege cellen in de CBS-export worden niet als 0 ingelezen. De enige 0 is een echte 0 die in de bron staat:
     # Dalfsen, uitkeringen IOAZ, rekening 2014 (jaarverslag 2014, kerngegevens).
     nullen = lees("select indicator_code, regio_code, peiljaar from waarneming where waarde = 0")
@@ -102,9 +105,10 @@ def test_leeftijdsgroepen_blijven_gescheiden(lees):
 
 def _dump(pad) -> list[tuple]:
     with alleen_lezen(pad) as con:
-        return con.execute(
-            "select * exclude (opgehaald_op) from indicator_waarden order by all"
-        ).fetchall() + con.execute("select * from herkomst order by herkomst_id").fetchall()
+        return (
+            con.execute("select * exclude (opgehaald_op) from indicator_waarden order by all").fetchall()
+            + con.execute("select * from herkomst order by herkomst_id").fetchall()
+        )
 
 
 def test_twee_keer_bouwen_geeft_dezelfde_database(tmp_path):
@@ -161,8 +165,10 @@ def test_registry_is_volledig_en_eenheden_zijn_niet_vermengd():
 
 
 def _afgeleid_en_view(pad) -> tuple[list[tuple], list[tuple]]:
-    return (vraag(pad, "select * from afgeleid.indicator_waarden order by all"),
-            vraag(pad, "select * from indicator_waarden order by all"))
+    return (
+        vraag(pad, "select * from afgeleid.indicator_waarden order by all"),
+        vraag(pad, "select * from indicator_waarden order by all"),
+    )
 
 
 def test_elke_schrijftransactie_zet_de_afgeleide_tabellen_vast(tmp_path):
@@ -175,7 +181,8 @@ def test_elke_schrijftransactie_zet_de_afgeleide_tabellen_vast(tmp_path):
     assert vast_na == view_na
     assert len(vast_na) == len(vast) + 1
     per_indicator = vraag(
-        pad, "select aantal_waarden from afgeleid.per_indicator where indicator_code = 'bewindvoering_huishoudens'")
+        pad, "select aantal_waarden from afgeleid.per_indicator where indicator_code = 'bewindvoering_huishoudens'"
+    )
     assert per_indicator[0][0] >= 1
 
 
@@ -193,8 +200,8 @@ def test_lezer_leest_alleen_en_de_start_werkt_een_database_van_een_oudere_versie
     with pytest.raises(DatabaseFout) as fout:
         lezer.cursor()
     assert fout.value.reden == "verouderd" and "python -m loaders build" in str(fout.value)
-    assert pad.read_bytes() == voor                    # de lezer schrijft niets
-    assert zorg_voor_database(pad) == pad              # de stap bij de start (app.py) en in python -m loaders
+    assert pad.read_bytes() == voor  # de lezer schrijft niets
+    assert zorg_voor_database(pad) == pad  # de stap bij de start (app.py) en in python -m loaders
     try:
         aantal = lezer.cursor().execute("select count(*) from afgeleid.indicator_waarden").fetchone()[0]
         versie = lezer.cursor().execute("select versie from afgeleid.schema_versie").fetchone()[0]
@@ -213,11 +220,14 @@ def test_kleur_en_vorm_van_een_gemeente_komen_uit_regio_csv(lees):
     verwacht = {r["regio_code"]: (r["kleur"] or None, r["vorm"] or None) for r in _regio_csv()}
     assert {r["regio_code"]: (r["kleur"], r["vorm"]) for r in lees("select * from regio")} == verwacht
     # en zo in de gegevens van elke grafiek (afgeleid.indicator_waarden, kolommen regio_kleur en regio_vorm)
-    getekend = {(r["regio_code"], r["regio_kleur"], r["regio_vorm"]) for r in lees(
-        "select distinct regio_code, regio_kleur, regio_vorm from afgeleid.indicator_waarden")}
+    getekend = {
+        (r["regio_code"], r["regio_kleur"], r["regio_vorm"])
+        for r in lees("select distinct regio_code, regio_kleur, regio_vorm from afgeleid.indicator_waarden")
+    }
     assert getekend and all(verwacht[code] == (kleur, vorm) for code, kleur, vorm in getekend)
     assert {code for code, kleur, _ in getekend if kleur} == {
-        r["regio_code"] for r in _regio_csv() if r["soort"] == "gemeente"}
+        r["regio_code"] for r in _regio_csv() if r["soort"] == "gemeente"
+    }
 
 
 def test_een_oudere_database_zonder_kleur_krijgt_bij_de_startstap_de_kleuren_uit_regio_csv(tmp_path):
@@ -231,21 +241,29 @@ def test_een_oudere_database_zonder_kleur_krijgt_bij_de_startstap_de_kleuren_uit
     con.execute("alter table regio drop column kleur")
     con.execute("alter table regio drop column vorm")
     con.close()
-    with pytest.raises(DatabaseFout):            # de leeskant werkt niets bij
+    with pytest.raises(DatabaseFout):  # de leeskant werkt niets bij
         Lezer(pad).cursor()
-    zorg_voor_database(pad)                      # de startstap: schema bij, en de referentie uit data/ opnieuw
+    zorg_voor_database(pad)  # de startstap: schema bij, en de referentie uit data/ opnieuw
     gemeenten = {r["regio_code"]: (r["kleur"], r["vorm"]) for r in _regio_csv() if r["soort"] == "gemeente"}
-    getekend = dict((c, (k, v)) for c, k, v in vraag(
-        pad, "select distinct regio_code, regio_kleur, regio_vorm from afgeleid.indicator_waarden"
-             " where regio_kleur is not null"))
+    getekend = dict(
+        (c, (k, v))
+        for c, k, v in vraag(
+            pad,
+            "select distinct regio_code, regio_kleur, regio_vorm from afgeleid.indicator_waarden"
+            " where regio_kleur is not null",
+        )
+    )
     assert getekend == gemeenten
 
 
-@pytest.mark.parametrize("kleur, vorm, melding", [
-    ("blauw", "circle", "kleur blauw is geen kleurcode"),
-    ("", "circle", "kleur (leeg) is geen kleurcode"),
-    ("#0072B2", "ster", "vorm ster is onbekend"),
-])
+@pytest.mark.parametrize(
+    "kleur, vorm, melding",
+    [
+        ("blauw", "circle", "kleur blauw is geen kleurcode"),
+        ("", "circle", "kleur (leeg) is geen kleurcode"),
+        ("#0072B2", "ster", "vorm ster is onbekend"),
+    ],
+)
 def test_een_gemeente_zonder_geldige_kleur_of_vorm_wordt_geweigerd(tmp_path, kleur, vorm, melding):
     from loaders.ingebed import RegioFout
 
@@ -253,7 +271,7 @@ def test_een_gemeente_zonder_geldige_kleur_of_vorm_wordt_geweigerd(tmp_path, kle
     pad = tmp_path / "k.duckdb"
     with pytest.raises(RegioFout, match=re.escape(melding)):
         bouw(pad, data=data)
-    assert not pad.exists()   # niets geschreven
+    assert not pad.exists()  # niets geschreven
 
 
 def _datamap_met_eerste_gemeente(tmp_path, **velden):
@@ -323,10 +341,10 @@ def test_gevonden_cijfers_2026_12_exact_met_herkomst(lees):
         assert [r["waarde"] for r in rijen] == [waarde], (indicator, regio, jaar)
         rij = rijen[0]
         assert rij["tabel_id"] == tabel and rij["ondergrens"] is None
-        if tabel:   # het CBS met zijn eigen tabelpagina; de kopie waarin het gelezen is apart
+        if tabel:  # het CBS met zijn eigen tabelpagina; de kopie waarin het gelezen is apart
             assert (rij["bron"], rij["adres"]) == ("CBS", f"https://www.cbs.nl/nl-nl/cijfers/detail/{tabel}")
             assert rij["gelezen_in"].startswith("StatLine-CSV-export") and "github.com" in rij["gelezen_in"]
-        elif hid is None:   # de eigen telling van een gemeente: haar eigen pagina, nooit een CBS-definitie
+        elif hid is None:  # de eigen telling van een gemeente: haar eigen pagina, nooit een CBS-definitie
             assert rij["bron"].startswith("gemeente ") and rij["adres"].startswith("http")
             assert rij["soort"] == "gepubliceerd document"
 
@@ -334,18 +352,35 @@ def test_gevonden_cijfers_2026_12_exact_met_herkomst(lees):
 def test_gevonden_schattingen_en_secundaire_cijfers_niet_overgenomen(lees):
     # schattingen in de begroting (Bronckhorst 298 voor 1-1-2022, 267 en 36.000 voor 1-1-2023; Dalfsen begroting
     # 2014: WWB 130), de overuwbuurt-cijfers zonder jaar (28.901) en de kruiscontrole van jewiltwat.nl (44.354)
-    for indicator, regio, jaar in [("bijstandsgerechtigden_gemeente", "GM1876", 2023),
-                                   ("inwoners_gemeente", "GM1876", 2023), ("inwoners", "GM0148", 2021)]:
-        assert lees("select count(*) as n from waarneming where indicator_code = $i and regio_code = $r"
-                    " and peiljaar = $j", {"i": indicator, "r": regio, "j": jaar})[0]["n"] == 0
+    for indicator, regio, jaar in [
+        ("bijstandsgerechtigden_gemeente", "GM1876", 2023),
+        ("inwoners_gemeente", "GM1876", 2023),
+        ("inwoners", "GM0148", 2021),
+    ]:
+        assert (
+            lees(
+                "select count(*) as n from waarneming where indicator_code = $i and regio_code = $r and peiljaar = $j",
+                {"i": indicator, "r": regio, "j": jaar},
+            )[0]["n"]
+            == 0
+        )
     assert lees("select count(*) as n from waarneming where waarde in (298, 130, 28901)")[0]["n"] == 0
-    assert lees("select count(*) as n from waarneming where herkomst_id = 'ingebed:cbs-85984NED-kopie'"
-                " and regio_code = 'GM0303' and indicator_code = 'inwoners'")[0]["n"] == 1
-    per_bron = {r["herkomst_id"]: r["n"] for r in lees(
-        "select herkomst_id, count(*) as n from waarneming where herkomst_id in (select herkomst_id from herkomst"
-        " where opgehaald_op = '2026-12-01') group by all")}
+    assert (
+        lees(
+            "select count(*) as n from waarneming where herkomst_id = 'ingebed:cbs-85984NED-kopie'"
+            " and regio_code = 'GM0303' and indicator_code = 'inwoners'"
+        )[0]["n"]
+        == 1
+    )
+    per_bron = {
+        r["herkomst_id"]: r["n"]
+        for r in lees(
+            "select herkomst_id, count(*) as n from waarneming where herkomst_id in (select herkomst_id from herkomst"
+            " where opgehaald_op = '2026-12-01') group by all"
+        )
+    }
     assert sum(per_bron.values()) == 142
-    assert per_bron["ingebed:cbs-85984NED-kopie-2"] == 4 + 3 + 15 * 4   # NL00, 65+ van de gemeenten, 15 wijken
+    assert per_bron["ingebed:cbs-85984NED-kopie-2"] == 4 + 3 + 15 * 4  # NL00, 65+ van de gemeenten, 15 wijken
     assert per_bron["ingebed:cbs-85563NED-kopie"] == 32 and per_bron["ingebed:cbs-70072NED-kopie"] == 16
 
 
@@ -362,8 +397,13 @@ def test_bijstand_nederland_2017_per_kwartaal_met_peildatum_zonder_dag(lees):
     # in de grafiek één waarde voor 2017: het jaarcijfer van de Kerncijfers (83765NED), geen zigzag per kwartaal
     assert [(r["peildatum"], r["in_grafiek"]) for r in rijen if r["in_grafiek"]] == [(None, True)]
     # een kwartaalstand wordt niet gedeeld door het inwonertal van het jaar
-    assert lees("select count(*) as n from indicator_waarden where indicator_code = 'bijstand_per_1000'"
-                " and regio_code = 'NL01' and peiljaar = 2017")[0]["n"] == 0
+    assert (
+        lees(
+            "select count(*) as n from indicator_waarden where indicator_code = 'bijstand_per_1000'"
+            " and regio_code = 'NL01' and peiljaar = 2017"
+        )[0]["n"]
+        == 0
+    )
 
 
 def test_wijken_zijn_regios_met_hun_gemeente(lees):
@@ -371,12 +411,16 @@ def test_wijken_zijn_regios_met_hun_gemeente(lees):
     assert len(wijken) == 15
     assert {w["gemeente_code"] for w in wijken} == {"GM0148", "GM1876", "GM0303"}
     assert all(w["gemeente_code"] == "GM" + w["regio_code"][2:6] and w["ggd_regio_code"] is None for w in wijken)
-    per_gemeente = {r["gemeente_code"]: r["n"] for r in lees(
-        "select gemeente_code, count(*) as n from regio where soort = 'wijk' group by all")}
+    per_gemeente = {
+        r["gemeente_code"]: r["n"]
+        for r in lees("select gemeente_code, count(*) as n from regio where soort = 'wijk' group by all")
+    }
     assert per_gemeente == {"GM0148": 3, "GM1876": 5, "GM0303": 7}
     # CBS rondt wijkcijfers op 5 af: de som van de wijken wijkt iets af van de gemeente (29.685 tegen 29.683)
-    som = lees("select sum(waarde) as s from waarneming w join regio r using (regio_code) where r.soort = 'wijk'"
-               " and r.gemeente_code = 'GM0148' and indicator_code = 'inwoners' and leeftijd = 'totaal'")
+    som = lees(
+        "select sum(waarde) as s from waarneming w join regio r using (regio_code) where r.soort = 'wijk'"
+        " and r.gemeente_code = 'GM0148' and indicator_code = 'inwoners' and leeftijd = 'totaal'"
+    )
     assert som[0]["s"] == 29685
 
 
@@ -384,9 +428,11 @@ def test_een_database_van_voor_de_wijken_wordt_bijgewerkt(tmp_path):
     pad = tmp_path / "k.duckdb"
     con = duckdb.connect(str(pad))
     # de regiotabel zoals vóór de wijken: een soortcontrole zonder 'wijk', geen gemeente_code
-    con.execute("create table regio (regio_code varchar primary key, regio_naam varchar not null, soort varchar"
-                " not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land')), ggd_regio_code varchar,"
-                " provincie_code varchar, volgorde integer not null)")
+    con.execute(
+        "create table regio (regio_code varchar primary key, regio_naam varchar not null, soort varchar"
+        " not null check (soort in ('gemeente', 'ggd_regio', 'provincie', 'land')), ggd_regio_code varchar,"
+        " provincie_code varchar, volgorde integer not null)"
+    )
     con.execute("insert into regio values ('GM0148', 'Dalfsen', 'gemeente', null, null, 1)")
     con.close()
     bouw(pad)
@@ -398,7 +444,7 @@ def test_de_startstap_schrijft_niets_als_de_database_actueel_is(tmp_path):
     from loaders.ingebed import zorg_voor_database
 
     pad = tmp_path / "k.duckdb"
-    zorg_voor_database(pad)                            # ontbreekt: bouwt uit data/
+    zorg_voor_database(pad)  # ontbreekt: bouwt uit data/
     assert vraag(pad, "select count(*) from waarneming")[0][0] > 700
     stat = pad.stat()
     zorg_voor_database(pad)
@@ -435,11 +481,14 @@ def _weigert(pad, sql: str) -> str:
 
 
 def test_een_dubbel_cijfer_wordt_geweigerd_door_de_sleutel_van_waarneming(ingebedde_db):
-    tekst = _weigert(ingebedde_db, """
+    tekst = _weigert(
+        ingebedde_db,
+        """
         insert into waarneming select * from waarneming
         where indicator_code = 'ervaren_gezondheid_pct' and regio_code = 'GM0148' and peiljaar = 2020
             and leeftijd = '18+' and peildatum is null
-        limit 1""")
+        limit 1""",
+    )
     assert "dubbel" in tekst and "ervaren_gezondheid_pct" in tekst and "peildatum: geen" in tekst
 
 
@@ -450,7 +499,10 @@ def test_een_dubbele_streefwaarde_voor_hetzelfde_jaar_wordt_geweigerd(ingebedde_
 
 
 def test_een_geuploade_waarde_zonder_upload_wordt_geweigerd(ingebedde_db):
-    tekst = _weigert(ingebedde_db, """
+    tekst = _weigert(
+        ingebedde_db,
+        """
         insert into upload_waarde (upload_id, rij, gemeente_code, indicator_code, peiljaar, waarde)
-        values (999, 2, 'GM0148', 'bewindvoering_huishoudens', 2024, 5)""")
+        values (999, 2, 'GM0148', 'bewindvoering_huishoudens', 2024, 5)""",
+    )
     assert "verwijst naar iets wat niet (meer) bestaat" in tekst

@@ -28,16 +28,20 @@ def _pins(pad: Path) -> dict[str, str]:
     return pins
 
 
-@pytest.mark.parametrize(("bron", "lock"), [("requirements.txt", "requirements.lock"),
-                                            ("requirements-test.txt", "requirements-test.lock")])
+@pytest.mark.parametrize(
+    ("bron", "lock"), [("requirements.txt", "requirements.lock"), ("requirements-test.txt", "requirements-test.lock")]
+)
 def test_lock_heeft_elke_pin_en_alleen_exacte_versies(bron, lock):
     gepind = _pins(PROJECT / bron)
     vast = _pins(PROJECT / lock)
     anders = {n: (v, vast.get(n)) for n, v in gepind.items() if vast.get(n) != v}
     assert not anders, f"{lock} past niet bij {bron} (pin, lock): {anders}; maak de lock opnieuw: bash scripts/lock"
-    assert len(vast) > len(gepind)   # ook wat de directe pakketten meebrengen
-    pakketregels = [r for r in (PROJECT / lock).read_text(encoding="utf-8").splitlines()
-                    if r.strip() and not r.lstrip().startswith("#")]
+    assert len(vast) > len(gepind)  # ook wat de directe pakketten meebrengen
+    pakketregels = [
+        r
+        for r in (PROJECT / lock).read_text(encoding="utf-8").splitlines()
+        if r.strip() and not r.lstrip().startswith("#")
+    ]
     assert all(PIN.match(r) for r in pakketregels), [r for r in pakketregels if not PIN.match(r)]
 
 
@@ -54,6 +58,6 @@ def test_readme_en_scripts_test_installeren_uit_de_lock_in_een_venv():
     assert ".venv/bin/python -m loaders build" in eerste[1] and ".venv/bin/python -m streamlit run app.py" in eerste[1]
     script = (PROJECT / "scripts" / "test").read_text(encoding="utf-8")
     assert "-m venv .venv" in script and "pip install" in script and "-r requirements-test.lock" in script
-    assert " -q" not in script.split("pip install", 1)[1].splitlines()[0]   # de installatie is te volgen
+    assert " -q" not in script.split("pip install", 1)[1].splitlines()[0]  # de installatie is te volgen
     assert ".venv/bin/python -m pytest" in script
     assert ".venv/" in (PROJECT / ".gitignore").read_text(encoding="utf-8").splitlines()

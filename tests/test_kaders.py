@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from dbhulp import vraag
-
 from kompas.db import schrijf_transactie
 from loaders.ingebed import bouw
 from loaders.kaders import KADERS, KaderFout, bron_regelnummers, laad_kaders, lees_kaders
+
+from dbhulp import vraag
 
 # Uittreksel van seed_indicators.csv uit het referentiemateriaal van het project (shared/reference, de kaders,
 # doelen en indicatoren in de vijf beleidsdocumenten met hun regelnummer): alleen de kolommen gemeente, document,
@@ -44,8 +44,16 @@ VERWACHT = """
     004:565;173;580:1 004:566;173;580:1 004:567;173;580:1 004:568;173;580:1 004:569;173;580:1
     004:570;173;580:1 004:571;173;580:1 004:572;173;580:1 004:595;173;580:1
 """
-TABELLEN = ("kader", "doel", "kader_indicator", "streefwaarde", "kader_weggelaten", "maatschappelijk_effect",
-            "doel_effect", "kader_kerncijfer")
+TABELLEN = (
+    "kader",
+    "doel",
+    "kader_indicator",
+    "streefwaarde",
+    "kader_weggelaten",
+    "maatschappelijk_effect",
+    "doel_effect",
+    "kader_kerncijfer",
+)
 
 
 def _verwacht() -> collections.Counter:
@@ -100,7 +108,9 @@ def test_lijst_klopt_met_de_seedindicatoren():
 
 def test_hypothetisch_voorbeeld_dronten_is_weggelaten_met_reden(lees):
     assert lees("select count(*) as n from kader_indicator where omschrijving ilike '%geldzorgen%'")[0]["n"] == 0
-    weg = lees("select reden from kader_weggelaten where gemeente_code = 'GM0303' and omschrijving ilike '%geldzorgen%'")
+    weg = lees(
+        "select reden from kader_weggelaten where gemeente_code = 'GM0303' and omschrijving ilike '%geldzorgen%'"
+    )
     assert len(weg) == 1 and "hypothetisch" in weg[0]["reden"]
     assert "(hypothetisch)" in (KADERS / "dronten_beleidskader_2025_2028.toml").read_text(encoding="utf-8")
 
@@ -160,7 +170,10 @@ def test_koppelingen_met_de_registry(lees):
 def test_dronten_opgaven_effecten_en_kerncijfers(lees):
     opgaven = lees("select naam from kader where gemeente_code = 'GM0303' and niveau = 'opgave' order by volgorde")
     assert [r["naam"] for r in opgaven] == [
-        "Bestaanszekerheid bieden", "Kansengelijkheid vergroten", "Gezond samenleven versterken"]
+        "Bestaanszekerheid bieden",
+        "Kansengelijkheid vergroten",
+        "Gezond samenleven versterken",
+    ]
     assert lees("select count(*) as n from maatschappelijk_effect where gemeente_code = 'GM0303'")[0]["n"] == 4
     zonder_effect = lees(
         """select d.naam from doel d join kader k using (kader_id)
@@ -230,16 +243,19 @@ def test_goed_bestand_wordt_gelezen(tmp_path):
 @pytest.mark.parametrize(
     ("vervang", "door", "verwacht"),
     [
-        ('indicator_code = "eenzaam_pct"', 'indicator_code = "bestaat_niet_pct"',
-         "k0.toml, kader 1 ('Testkader'), doel 1, indicator 1 ('Een indicator'): indicator_code 'bestaat_niet_pct'"),
+        (
+            'indicator_code = "eenzaam_pct"',
+            'indicator_code = "bestaat_niet_pct"',
+            "k0.toml, kader 1 ('Testkader'), doel 1, indicator 1 ('Een indicator'): indicator_code 'bestaat_niet_pct'",
+        ),
         ('gemeente_code = "GM0303"', 'gemeente_code = "GM9999"', "k0.toml, bovenaan: gemeente_code 'GM9999'"),
         ('streefwaarde = "daling"', 'streefwaarde = "bijna 30%"', "Streefwaarde 'bijna 30%' niet herkend"),
         ('streefwaarde = "daling"', 'streefwarde = "daling"', "onbekende sleutel(s) streefwarde"),
         ('streefwaarde = "daling"', 'nulmeting = "82% (2017)"\n    nulmeting_jaar = 2019', "noemt 2017"),
         ('bron_regels = "3"', 'bron_regels = "regel 3"', "bron_regels 'regel 3' niet herkend"),
-        ('geldig_van = 2025', 'geldig_van = "2025"', "'geldig_van' ontbreekt of is geen jaartal"),
-        ('geldig_tot = 2028', '', "'geldig_tot' ontbreekt of is geen jaartal"),
-        ('geldig_van = 2025', 'geldig_van = 2029', "geldig_van (2029) ligt na geldig_tot (2028)"),
+        ("geldig_van = 2025", 'geldig_van = "2025"', "'geldig_van' ontbreekt of is geen jaartal"),
+        ("geldig_tot = 2028", "", "'geldig_tot' ontbreekt of is geen jaartal"),
+        ("geldig_van = 2025", "geldig_van = 2029", "geldig_van (2029) ligt na geldig_tot (2028)"),
     ],
 )
 def test_fout_noemt_bestand_en_onderdeel(tmp_path, vervang, door, verwacht):

@@ -11,9 +11,10 @@ import polars as pl
 import pytest
 import streamlit as st
 
-import werkboeken as wb
 from kompas import gegevens, lezen
 from kompas.db import PROJECT
+
+import werkboeken as wb
 
 # parameters om elke leesfunctie mee aan te roepen (de ingebedde database)
 AANROEPEN = {
@@ -101,9 +102,9 @@ def test_cache_leest_pas_opnieuw_bij_een_nieuwe_databaseversie(ingebedde_db, lee
     monkeypatch.setattr(lezen, "lezer", lambda: Tellend(echte()))
     assert lezen.uploads().is_empty()
     assert lezen.uploads().is_empty()
-    assert len(cursors) == 1   # de tweede keer uit de cache, zonder query
+    assert len(cursors) == 1  # de tweede keer uit de cache, zonder query
     data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2021, 111, None, "GWS4all", None]])
-    excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test")   # vervangt het databasebestand
+    excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test")  # vervangt het databasebestand
     lijst = lezen.uploads()
     assert len(cursors) == 2 and lijst["bestandsnaam"].to_list() == ["bewind.xlsx"]
 
@@ -111,8 +112,20 @@ def test_cache_leest_pas_opnieuw_bij_een_nieuwe_databaseversie(ingebedde_db, lee
 # ---------------------------------------------------------------- pagina's tonen alleen
 
 # wat een pagina (of app.py) mag importeren: Streamlit, de standaardbibliotheek en de toonlaag van kompas
-TOEGESTAAN = {"streamlit", "datetime", "pathlib", "urllib", "kompas.lezen", "kompas.weergave", "kompas.tabellen",
-              "kompas.teksten", "kompas.opmaak", "kompas.toegang", "kompas.uploaden", "kompas.sjabloon"}
+TOEGESTAAN = {
+    "streamlit",
+    "datetime",
+    "pathlib",
+    "urllib",
+    "kompas.lezen",
+    "kompas.weergave",
+    "kompas.tabellen",
+    "kompas.teksten",
+    "kompas.opmaak",
+    "kompas.toegang",
+    "kompas.uploaden",
+    "kompas.sjabloon",
+}
 VERBODEN_AANROEPEN = {"execute", "sql", "cursor", "connect", "lezer", "fetchall", "query"}
 # app.py is ook de start: daar, en alleen daar, de expliciete stap die een ontbrekende database bouwt of een oude
 # bijwerkt (loaders.ingebed.zorg_voor_database op kompas.db.database_pad); de pagina's lezen daarna alleen
@@ -132,8 +145,7 @@ def _overtredingen(bron: str, ook: frozenset[str] = frozenset()) -> list[str]:
                 modules = [f"kompas.{a.name}" for a in knoop.names]
         else:
             modules = []
-        uit += [f"import {m}" for m in modules
-                if m not in TOEGESTAAN | ook and m.split(".")[0] not in TOEGESTAAN]
+        uit += [f"import {m}" for m in modules if m not in TOEGESTAAN | ook and m.split(".")[0] not in TOEGESTAAN]
         if isinstance(knoop, ast.Call):
             naam = getattr(knoop.func, "attr", getattr(knoop.func, "id", None))
             if naam in VERBODEN_AANROEPEN:
@@ -153,31 +165,43 @@ def test_paginas_tonen_alleen_geen_sql_geen_loaders_geen_database():
     assert len(_paginas()) >= 7
     for pad in _paginas():
         ook = frozenset(START) if pad.name == "app.py" else frozenset()
-        assert not _overtredingen(pad.read_text(encoding="utf-8"), ook), (pad.name, _overtredingen(pad.read_text(), ook))
+        assert not _overtredingen(pad.read_text(encoding="utf-8"), ook), (
+            pad.name,
+            _overtredingen(pad.read_text(), ook),
+        )
 
 
 def test_alleen_app_py_doet_de_startstap_en_verder_niets_uit_loaders():
     bron = (PROJECT / "app.py").read_text(encoding="utf-8")
-    uit_start = {(k.module, a.name) for k in ast.walk(ast.parse(bron)) if isinstance(k, ast.ImportFrom)
-                 and k.module in START for a in k.names}
+    uit_start = {
+        (k.module, a.name)
+        for k in ast.walk(ast.parse(bron))
+        if isinstance(k, ast.ImportFrom) and k.module in START
+        for a in k.names
+    }
     assert uit_start == {("loaders.ingebed", "zorg_voor_database"), ("kompas.db", "database_pad")}
-    assert _overtredingen("from loaders.ingebed import zorg_voor_database")   # in een pagina: fout
+    assert _overtredingen("from loaders.ingebed import zorg_voor_database")  # in een pagina: fout
 
 
-@pytest.mark.parametrize("bron", [
-    "from loaders import excel",
-    "import loaders.excel",
-    "from kompas import gegevens",
-    "from kompas.db import Lezer",
-    "import duckdb",
-    "x = lezer().cursor().execute('select 1')",
-    "gemeenten = con.sql(q)",
-    "q = '''select regio_code\n  from regio'''",
-])
+@pytest.mark.parametrize(
+    "bron",
+    [
+        "from loaders import excel",
+        "import loaders.excel",
+        "from kompas import gegevens",
+        "from kompas.db import Lezer",
+        "import duckdb",
+        "x = lezer().cursor().execute('select 1')",
+        "gemeenten = con.sql(q)",
+        "q = '''select regio_code\n  from regio'''",
+    ],
+)
 def test_de_paginacontrole_vangt_wat_een_pagina_niet_mag(bron):
     assert _overtredingen(bron)
 
 
 def test_de_paginacontrole_laat_een_gewone_pagina_staan():
-    assert not _overtredingen("import streamlit as st\nfrom kompas import tabellen, uploaden\n"
-                              "from kompas.lezen import gemeenten\nst.text('Selecteer een gemeente uit de lijst')")
+    assert not _overtredingen(
+        "import streamlit as st\nfrom kompas import tabellen, uploaden\n"
+        "from kompas.lezen import gemeenten\nst.text('Selecteer een gemeente uit de lijst')"
+    )

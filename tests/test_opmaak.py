@@ -15,19 +15,30 @@ def test_getal_met_nederlandse_scheidingstekens():
 
 def test_getal_zonder_vaste_decimalen_geen_wetenschappelijke_notatie():
     assert opmaak.getal(1234567, 0) == "1.234.567"
-    assert opmaak.getal(1234567.0, None) == "1.234.567"     # niet '1,23457e+06'
+    assert opmaak.getal(1234567.0, None) == "1.234.567"  # niet '1,23457e+06'
     assert opmaak.getal(2.5, None) == "2,5"
     assert opmaak.getal(0.125, None) == "0,125"
     assert opmaak.getal(100, None) == "100"
 
 
-@pytest.mark.parametrize("tekst, getal", [
-    ("3,7", 3.7), ("1.234", 1234.0), ("44.354", 44354.0), ("1.234,5", 1234.5), ("1.234.567", 1234567.0),
-    ("1234,5", 1234.5), ("86", 86.0), ("-3", -3.0), ("+3", 3.0),
-    ("1,234", 1.234),                       # eigen regel: een komma is altijd de decimaalkomma
-    ("1 234", 1234.0), ("1\u00a0234,5", 1234.5),   # spaties (ook harde) tellen niet
-    ("−1,5", -1.5),                         # het min-teken van opmaak.verschil
-])
+@pytest.mark.parametrize(
+    "tekst, getal",
+    [
+        ("3,7", 3.7),
+        ("1.234", 1234.0),
+        ("44.354", 44354.0),
+        ("1.234,5", 1234.5),
+        ("1.234.567", 1234567.0),
+        ("1234,5", 1234.5),
+        ("86", 86.0),
+        ("-3", -3.0),
+        ("+3", 3.0),
+        ("1,234", 1.234),  # eigen regel: een komma is altijd de decimaalkomma
+        ("1 234", 1234.0),
+        ("1\u00a0234,5", 1234.5),  # spaties (ook harde) tellen niet
+        ("−1,5", -1.5),  # het min-teken van opmaak.verschil
+    ],
+)
 def test_lees_getal_nederlandse_notatie(tekst, getal):
     assert opmaak.lees_getal(tekst) == getal
 
@@ -93,12 +104,25 @@ def test_deel_filtert_op_gegeven_waarden_en_negeert_none():
 def test_nulmeting_tekst_zonder_dubbel_jaar_en_met_upload():
     from kompas.teksten import nulmeting_tekst
 
-    assert nulmeting_tekst({"nulmeting_tekst": "82% (2017)", "nulmeting_jaar": 2017, "nulmeting_waarde": 82.0}) == "82% (2017)"
+    assert (
+        nulmeting_tekst({"nulmeting_tekst": "82% (2017)", "nulmeting_jaar": 2017, "nulmeting_waarde": 82.0})
+        == "82% (2017)"
+    )
     assert nulmeting_tekst({"nulmeting_tekst": "26%", "nulmeting_jaar": 2019, "nulmeting_waarde": 26.0}) == "26% (2019)"
     assert nulmeting_tekst({"nulmeting_jaar": 2025}) == "nog geen waarde (2025)"
     assert nulmeting_tekst({}) == "geen nulmeting"
-    assert nulmeting_tekst({"nulmeting_jaar": 2021, "nulmeting_waarde": 81.5, "eenheid": "%", "decimalen": 1,
-                            "nulmeting_herkomst": "upload: d.xlsx (23-11-2026)"}) == "81,5% (2021), upload: d.xlsx (23-11-2026)"
+    assert (
+        nulmeting_tekst(
+            {
+                "nulmeting_jaar": 2021,
+                "nulmeting_waarde": 81.5,
+                "eenheid": "%",
+                "decimalen": 1,
+                "nulmeting_herkomst": "upload: d.xlsx (23-11-2026)",
+            }
+        )
+        == "81,5% (2021), upload: d.xlsx (23-11-2026)"
+    )
 
 
 def test_csv_voor_nederlandse_excel():
@@ -108,28 +132,57 @@ def test_csv_voor_nederlandse_excel():
 
     from kompas.tabellen import als_csv
 
-    tabel = pl.DataFrame({"Regio": ["Dalfsen"], "Waarde": [12.5], "Peildatum": [dt.date(2024, 1, 1)],
-                          "Bron": ["CEO; GWS4all"]})
+    tabel = pl.DataFrame(
+        {"Regio": ["Dalfsen"], "Waarde": [12.5], "Peildatum": [dt.date(2024, 1, 1)], "Bron": ["CEO; GWS4all"]}
+    )
     tekst = als_csv(tabel).decode("utf-8")
     assert tekst.startswith("\ufeff")  # BOM: Excel leest de tekens (ë, –) goed
     assert tekst.splitlines()[1] == 'Dalfsen;12,5;01-01-2024;"CEO; GWS4all"'
 
 
 def test_uploadtabellen_in_het_nederlands():
-    from loaders.excel_lezen import Melding
     from kompas.tabellen import meldingen_tabel, voorbeeld_tabel
+    from loaders.excel_lezen import Melding
 
     m = meldingen_tabel([Melding(bestand="x.xlsx", probleem="Geen Excel-werkmap.", oplossing="Sla op als .xlsx.")])
     assert m.columns[:3] == ["Werkblad", "Rij", "Kolom"]
     assert m.row(0) == ("", "", "", "Geen Excel-werkmap.", "", "", "Sla op als .xlsx.")  # leeg, niet 'None'
-    v = voorbeeld_tabel([
-        {"rij": 4, "kolom": "D", "gemeente_code": "GM0148", "indicator_code": "k", "peiljaar": 2023, "leeftijd": "totaal",
-         "oude_waarde": None, "nieuwe_waarde": 81.5, "status": "nieuw"},
-        {"rij": 2, "kolom": "D", "gemeente_code": "GM0148", "indicator_code": "k", "jaar": 2025,
-         "oude_waarde": "minimaal 80%", "nieuwe_waarde": "minimaal 85%", "status": "gewijzigd"},
-    ])
-    assert v.row(0, named=True) == {"Wat": "nieuw", "Rij": "4", "Kolom": "D", "Gemeente": "GM0148", "Indicator": "k",
-                                    "Jaar": "2023", "Leeftijd": "totaal", "Nu": "", "Na de upload": "81,5"}
+    v = voorbeeld_tabel(
+        [
+            {
+                "rij": 4,
+                "kolom": "D",
+                "gemeente_code": "GM0148",
+                "indicator_code": "k",
+                "peiljaar": 2023,
+                "leeftijd": "totaal",
+                "oude_waarde": None,
+                "nieuwe_waarde": 81.5,
+                "status": "nieuw",
+            },
+            {
+                "rij": 2,
+                "kolom": "D",
+                "gemeente_code": "GM0148",
+                "indicator_code": "k",
+                "jaar": 2025,
+                "oude_waarde": "minimaal 80%",
+                "nieuwe_waarde": "minimaal 85%",
+                "status": "gewijzigd",
+            },
+        ]
+    )
+    assert v.row(0, named=True) == {
+        "Wat": "nieuw",
+        "Rij": "4",
+        "Kolom": "D",
+        "Gemeente": "GM0148",
+        "Indicator": "k",
+        "Jaar": "2023",
+        "Leeftijd": "totaal",
+        "Nu": "",
+        "Na de upload": "81,5",
+    }
     assert v.row(1, named=True)["Jaar"] == "2025" and v.row(1, named=True)["Na de upload"] == "minimaal 85%"
 
 
@@ -140,10 +193,16 @@ def test_leesbaar_maakt_een_getypeerde_tabel_nederlands():
 
     from kompas.tabellen import leesbaar
 
-    tabel = pl.DataFrame({
-        "Peiljaar": [2020, 2023], "Peildatum": [dt.datetime(2020, 10, 1), None], "Waarde": [7.6, 1234.5],
-        "Opgehaald": [dt.datetime(2026, 11, 23, 14, 5), None], "Getoond": [True, False], "Bron": ["CBS", None],
-    })
+    tabel = pl.DataFrame(
+        {
+            "Peiljaar": [2020, 2023],
+            "Peildatum": [dt.datetime(2020, 10, 1), None],
+            "Waarde": [7.6, 1234.5],
+            "Opgehaald": [dt.datetime(2026, 11, 23, 14, 5), None],
+            "Getoond": [True, False],
+            "Bron": ["CBS", None],
+        }
+    )
     assert leesbaar(tabel, 1).rows() == [
         ("2020", "1 oktober 2020", "7,6", "23-11-2026 14:05", "ja", "CBS"),
         ("2023", "", "1.234,5", "", "nee", ""),
@@ -158,11 +217,29 @@ def test_eenheid_van_de_registry_met_de_woorden_van_het_kader():
     assert eenheid_tekst(rij) == "per 1.000 inwoners (in het kader: aantal (trend t.o.v. landelijk))"
     assert eenheid_tekst({"eenheid": "%", "kader_eenheid": "%"}) == "%"
     assert eenheid_tekst({"eenheid": "%", "kader_eenheid": None}) == "%"
-    tabel = kader_tabel(pl.DataFrame([{
-        "omschrijving": "Wmo-verwijzingen", "eenheid": "per 1.000 inwoners", "kader_eenheid": "%",
-        "laatste_waarde": 54.0, "laatste_peiljaar": 2016, "laatste_peildatum": None, "decimalen": 0,
-        "landelijk_waarde": None, "nulmeting_jaar": None, "nulmeting_waarde": None, "nulmeting_tekst": None,
-        "streefwaarden": None, "status": None, "bron": None, "bron_genoemd": None}]))
+    tabel = kader_tabel(
+        pl.DataFrame(
+            [
+                {
+                    "omschrijving": "Wmo-verwijzingen",
+                    "eenheid": "per 1.000 inwoners",
+                    "kader_eenheid": "%",
+                    "laatste_waarde": 54.0,
+                    "laatste_peiljaar": 2016,
+                    "laatste_peildatum": None,
+                    "decimalen": 0,
+                    "landelijk_waarde": None,
+                    "nulmeting_jaar": None,
+                    "nulmeting_waarde": None,
+                    "nulmeting_tekst": None,
+                    "streefwaarden": None,
+                    "status": None,
+                    "bron": None,
+                    "bron_genoemd": None,
+                }
+            ]
+        )
+    )
     assert tabel["Eenheid"].to_list() == ["per 1.000 inwoners (in het kader: %)"]
     assert tabel["Laatste waarde"].to_list() == ["54 per 1.000 inwoners (2016)"]  # niet '54%'
 
@@ -187,7 +264,7 @@ def test_excel_export_met_stuurtekens_in_opgeslagen_tekst():
     tabel = pl.DataFrame({"Bron": ["GWS\x004all", "stand\x1b[31m 31-12", "gewoon"], "Waarde": [1.5, 2.0, None]})
     from openpyxl.utils.escape import unescape
 
-    blad = openpyxl.load_workbook(io.BytesIO(als_xlsx(tabel))).active   # faalt niet (IllegalCharacterError)
+    blad = openpyxl.load_workbook(io.BytesIO(als_xlsx(tabel))).active  # faalt niet (IllegalCharacterError)
     # Excels eigen schrijfwijze voor stuurtekens (_x001B_): de tekst komt ongeschonden terug
     assert [unescape(blad.cell(r, 1).value) for r in range(2, 5)] == ["GWS\x004all", "stand\x1b[31m 31-12", "gewoon"]
     assert blad.cell(2, 2).value == 1.5
@@ -198,4 +275,7 @@ def test_als_tekst_breekt_elke_autolink():
 
     uit = als_tekst("https://example.invalid/x WWW.example.invalid naam@gemeente.invalid")
     assert "://" not in uit.replace("\\", "") and "WWW." not in uit.replace("\\", "") and "m@" not in uit
-    assert uit.replace("\\", "").replace("\u2060", "") == "https://example.invalid/x WWW.example.invalid naam@gemeente.invalid"
+    assert (
+        uit.replace("\\", "").replace("\u2060", "")
+        == "https://example.invalid/x WWW.example.invalid naam@gemeente.invalid"
+    )

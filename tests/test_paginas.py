@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from streamlit.testing.v1 import AppTest
 
 from apptest import draai
@@ -62,10 +61,11 @@ def test_overzicht_telt_de_doelen_per_gemeente_met_link_naar_kaders(ingebedde_db
     tekst = _teksten(at)
     assert "Doelen uit de eigen kaders" in [h.value for h in at.header]
     assert "nog niet te beoordelen" in tekst and "op koers" in tekst
-    assert "Programmabegroting 2026" in tekst   # Dalfsen: het nieuwste document
+    assert "Programmabegroting 2026" in tekst  # Dalfsen: het nieuwste document
     links = [(p.proto.page, p.proto.query_string) for p in at.get("page_link")]
-    assert ("kaders", "gemeente=GM0148") in [(pagina.rsplit("/", 1)[-1], q) for pagina, q in links] or \
-        any("gemeente=GM0148" in q for _, q in links)
+    assert ("kaders", "gemeente=GM0148") in [(pagina.rsplit("/", 1)[-1], q) for pagina, q in links] or any(
+        "gemeente=GM0148" in q for _, q in links
+    )
 
 
 def test_overzicht_url_herstelt_de_keuze(ingebedde_db):
@@ -112,12 +112,14 @@ def test_kaders_dalfsen_streefwaarde_en_nulmeting(ingebedde_db):
 
 
 def test_vergelijken_kleine_veelvouden_met_tabel(ingebedde_db):
-    at = _draai("pages/vergelijken.py", indicatoren="mantelzorger_pct,problematische_schulden_pct", van="2014", tot="2024")
+    at = _draai(
+        "pages/vergelijken.py", indicatoren="mantelzorger_pct,problematische_schulden_pct", van="2014", tot="2024"
+    )
     assert at.multiselect(key="vgl_indicatoren").value == ["mantelzorger_pct", "problematische_schulden_pct"]
     # per indicator een kop en één paneel per regio met cijfers (de drie gemeenten en Nederland)
     koppen = {m.value.replace("\\", "") for m in at.markdown}
     assert koppen >= {"**Mantelzorgers (%)**", "**Problematische schulden (% huishoudens)**"}
-    assert len(at.get("vega_lite_chart")) == 4 + 3   # Bronckhorst heeft geen cijfer voor problematische schulden
+    assert len(at.get("vega_lite_chart")) == 4 + 3  # Bronckhorst heeft geen cijfer voor problematische schulden
     assert len(at.dataframe) == 2
     # Nederland 2020 heeft twee standen (1 januari en 1 oktober): beide in de tabel, één in de grafiek
     schulden = at.dataframe[1].value
@@ -128,8 +130,8 @@ def test_vergelijken_kleine_veelvouden_met_tabel(ingebedde_db):
 
 def test_indicator_alle_waarden_met_herkomst(ingebedde_db):
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
-    tabel = at.dataframe[-1].value                       # de laatste tabel: alle waarden met herkomst
-    assert "47,1" in tabel["Waarde"].to_list()          # Nederlandse notatie (Dronten 65+, 2022)
+    tabel = at.dataframe[-1].value  # de laatste tabel: alle waarden met herkomst
+    assert "47,1" in tabel["Waarde"].to_list()  # Nederlandse notatie (Dronten 65+, 2022)
     assert (tabel["Bron"] != "").all()
     assert "None" not in set(tabel.to_numpy().ravel())  # een lege cel, niet 'None'
     schulden = _draai("pages/indicator.py", indicator="problematische_schulden_pct").dataframe[-1].value
@@ -152,15 +154,25 @@ def test_indicator_trend_voor_gemeenten_ggd_en_nederland(ingebedde_db, lees):
     assert len(at.get("vega_lite_chart")) == 1
     rijen = [r for r in _grafiekdata(at) if r.get("regio_naam")]
     regios = {r["regio_naam"] for r in rijen}
-    assert regios == {"Dalfsen", "Bronckhorst", "Dronten", "Nederland", "GGD IJsselland", "GGD Flevoland",
-                      "GGD Noord- en Oost-Gelderland"}          # geen provincies
+    assert regios == {
+        "Dalfsen",
+        "Bronckhorst",
+        "Dronten",
+        "Nederland",
+        "GGD IJsselland",
+        "GGD Flevoland",
+        "GGD Noord- en Oost-Gelderland",
+    }  # geen provincies
     # alleen voorkeurswaarden: deze indicator heeft dubbele cijfers uit andere bronnen, de grafiek één per punt
     punten = [(r["regio_naam"], r["peiljaar"], r["leeftijd"]) for r in rijen]
     assert len(punten) == len(set(punten))
     # één definitie tegelijk: de leeftijdsgroep met de meeste cijfers (18+), te kiezen; 19+ blijft een aparte reeks
     assert at.get("button_group")[0].value == "18+" and {r["leeftijd"] for r in rijen} == {"18+"}
-    voorkeur = lees("select count(*) as n from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct' "
-                    "and in_grafiek and leeftijd = '18+' and regio_naam in ?", [sorted(regios)])[0]["n"]
+    voorkeur = lees(
+        "select count(*) as n from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct' "
+        "and in_grafiek and leeftijd = '18+' and regio_naam in ?",
+        [sorted(regios)],
+    )[0]["n"]
     assert len(rijen) == voorkeur
     assert "Bron: " in _teksten(at)
 
@@ -169,7 +181,7 @@ def test_indicator_keuzelijst_met_namen_en_code_in_de_url(ingebedde_db, lees):
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
     keuze = at.selectbox(key="ind_indicator")
     namen = [r["naam"] for r in lees("select naam from indicator")]
-    assert sorted(keuze.options) == sorted(namen)              # namen, geen '(code)'
+    assert sorted(keuze.options) == sorted(namen)  # namen, geen '(code)'
     assert keuze.value == "eenzaam_pct"
     assert at.query_params["indicator"] in ("eenzaam_pct", ["eenzaam_pct"])
     keuze.select("mantelzorger_pct").run()
@@ -198,10 +210,12 @@ def test_over_de_data_bronnen_en_dekking(ingebedde_db, lees):
     assert "None" not in set(bronnen.to_numpy().ravel())
     dekking = at.dataframe[1].value
     assert {"Indicator", "Gemeente", "2016", "2020"} <= set(dekking.columns)
-    assert not {"null", "geen jaar"} & set(dekking.columns)   # een indicator zonder cijfers: een lege rij
+    assert not {"null", "geen jaar"} & set(dekking.columns)  # een indicator zonder cijfers: een lege rij
     leeg = dekking[dekking["Indicator"] == "Wmo-cliënten per 1.000 inwoners"]
     assert len(leeg) == 3 and (leeg.drop(columns=["Indicator", "Gemeente"]) == "").all().all()
-    dronten_16 = dekking[(dekking["Indicator"] == "Ervaren gezondheid (zeer) goed") & (dekking["Gemeente"] == "Dronten")]
+    dronten_16 = dekking[
+        (dekking["Indicator"] == "Ervaren gezondheid (zeer) goed") & (dekking["Gemeente"] == "Dronten")
+    ]
     assert list(dronten_16["2016"]) == ["✓"]
 
 
@@ -214,18 +228,34 @@ def _keuzes(at: AppTest) -> dict:
     return keuzes
 
 
-@pytest.mark.parametrize("pagina, verwacht", [
-    ("kaders", {"selectbox: Gemeente": "GM0148"}),
-    ("vergelijken", {"multiselect: Indicatoren": ["ervaren_gezondheid_pct", "mantelzorger_pct"],
-                     "select_slider: Jaren": (2012, 2026)}),
-    ("indicator", {"selectbox: Indicator": "ervaren_gezondheid_pct"}),
-    ("over_de_data", {}),
-])
+@pytest.mark.parametrize(
+    "pagina, verwacht",
+    [
+        ("kaders", {"selectbox: Gemeente": "GM0148"}),
+        (
+            "vergelijken",
+            {
+                "multiselect: Indicatoren": ["ervaren_gezondheid_pct", "mantelzorger_pct"],
+                "select_slider: Jaren": (2012, 2026),
+            },
+        ),
+        ("indicator", {"selectbox: Indicator": "ervaren_gezondheid_pct"}),
+        ("over_de_data", {}),
+    ],
+)
 def test_onbekende_url_waarden_vallen_terug_op_standaard(ingebedde_db, pagina, verwacht):
     """Een link met onbekende waarden toont de pagina zoals zonder parameters, en zet de standaard in de URL."""
     standaard = _draai(f"pages/{pagina}.py")
-    at = _draai(f"pages/{pagina}.py", gemeente="GM9999", kader="bestaat-niet", indicator="bestaat_niet",
-                indicatoren="x,y", van="1900", tot="abc", leeftijd="x")
+    at = _draai(
+        f"pages/{pagina}.py",
+        gemeente="GM9999",
+        kader="bestaat-niet",
+        indicator="bestaat_niet",
+        indicatoren="x,y",
+        van="1900",
+        tot="abc",
+        leeftijd="x",
+    )
     assert _keuzes(at) == _keuzes(standaard)
     assert verwacht.items() <= _keuzes(at).items()
     for sleutel, waarde in standaard.query_params.items():
@@ -246,8 +276,13 @@ def test_overzicht_laadt_geen_pandas_en_altair(ingebedde_db):
         "assert len(at.metric) >= 9, len(at.metric)\n"
         "print(sorted(m for m in ('pandas', 'altair') if m in sys.modules))\n"
     )
-    uit = subprocess.run([sys.executable, "-c", script, str(PROJECT / "app.py")],
-                         capture_output=True, text=True, cwd=PROJECT, timeout=120)
+    uit = subprocess.run(
+        [sys.executable, "-c", script, str(PROJECT / "app.py")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=120,
+    )
     assert uit.returncode == 0, uit.stderr[-2000:]
     assert uit.stdout.strip().splitlines()[-1] == "[]"
 
@@ -257,7 +292,9 @@ def test_indicatorpagina_met_stuurtekens_in_opgeslagen_tekst(ingebedde_db):
     from kompas.db import schrijf_transactie
 
     with schrijf_transactie(ingebedde_db) as con:
-        con.execute("update waarneming set citaat = 'stand\x1b[31m 31-12\x07 _x001B_' where indicator_code = 'eenzaam_pct'")
+        con.execute(
+            "update waarneming set citaat = 'stand\x1b[31m 31-12\x07 _x001B_' where indicator_code = 'eenzaam_pct'"
+        )
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
     knoppen = [k.proto.label for k in at.get("download_button")]
     assert "Download Excel" in knoppen, knoppen

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dbhulp import alleen_lezen
-
 from kompas import gegevens
 from tests.fixture_db import bouw_fixture
+
+from dbhulp import alleen_lezen
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +53,10 @@ def test_bijstand_per_1000_als_gegevens_geeft_precies_de_cijfers_van_de_handgesc
     """De declaratie (data/berekende_indicatoren.csv) met het generieke model ind_berekend geeft rij voor rij en
     kolom voor kolom wat de handgeschreven view van sessie 3 gaf (tests/referentie/)."""
     oud = (Path(__file__).parent / "referentie" / "ind_bijstand_per_1000_sessie3.sql").read_text(encoding="utf-8")
-    select = oud[oud.index("with tellingen as"):].rstrip().rstrip(";")
+    select = oud[oud.index("with tellingen as") :].rstrip().rstrip(";")
     verwacht = cur.sql(f"select * from ({select}) order by all").pl()
     nieuw = cur.sql("select * from ind_berekend where indicator_code = 'bijstand_per_1000' order by all").pl()
-    assert verwacht.height == 3   # GM0148 2022 en 2023, NL01 2023; GM0303 heeft een gepubliceerd cijfer
+    assert verwacht.height == 3  # GM0148 2022 en 2023, NL01 2023; GM0303 heeft een gepubliceerd cijfer
     assert nieuw.select(verwacht.columns).equals(verwacht)
     (w,) = [r for r in nieuw.to_dicts() if r["regio_code"] == "GM0148" and r["peiljaar"] == 2023]
     assert w["citaat"] == "berekend: 300 personen / 30000 inwoners × 1.000"
@@ -68,15 +68,18 @@ def test_een_nieuwe_berekende_indicator_is_alleen_een_declaratie(tmp_path):
 
     pad = bouw_fixture(tmp_path / "fixture.duckdb")
     with schrijf_transactie(pad) as con:
-        con.execute("insert into berekende_indicator values "
-                    "('bijstand_per_10000', 'bijstand_personen', 'inwoners', 10000, 'totaal', 'personen', 'inwoners')")
+        con.execute(
+            "insert into berekende_indicator values "
+            "('bijstand_per_10000', 'bijstand_personen', 'inwoners', 10000, 'totaal', 'personen', 'inwoners')"
+        )
     with alleen_lezen(pad) as con:
         rijen = con.execute(
             "select regio_code, peiljaar, waarde, is_berekend, citaat from afgeleid.indicator_waarden"
-            " where indicator_code = 'bijstand_per_10000' order by all").fetchall()
+            " where indicator_code = 'bijstand_per_10000' order by all"
+        ).fetchall()
     assert rijen == [
         ("GM0148", 2022, pytest.approx(110.0), True, "berekend: 330 personen / 30000 inwoners × 10.000"),
-        ("GM0148", 2023, 95.0, False, None),   # gepubliceerd (document A): geen berekening voor die cel
+        ("GM0148", 2023, 95.0, False, None),  # gepubliceerd (document A): geen berekening voor die cel
         ("GM0303", 2023, pytest.approx(125.0), True, "berekend: 500 personen / 40000 inwoners × 10.000"),
         ("NL01", 2023, pytest.approx(250.0), True, "berekend: 450000 personen / 18000000 inwoners × 10.000"),
     ]
@@ -190,19 +193,20 @@ def test_bronfamilie_gezondheidsmonitor_whatever_table_or_document(cur):
     assert families == {
         2020: "Gezondheidsmonitor Volwassenen en Ouderen",  # RIVM-tabel G
         2022: "Gezondheidsmonitor Volwassenen en Ouderen",  # document dat de Gezondheidsmonitor citeert
-        2023: "Gemeente (test)",                            # een document van de gemeente
+        2023: "Gemeente (test)",  # een document van de gemeente
         2024: "Gezondheidsmonitor Volwassenen en Ouderen",  # RIVM 50120NED
-        2025: "upload (eigen registratie)",                 # upload, ook al heet de bron 'gemeente Dronten'
+        2025: "upload (eigen registratie)",  # upload, ook al heet de bron 'gemeente Dronten'
     }
 
 
 def test_trendbreuk_at_each_change_of_source_family(cur):
     lijn = _grafiek(cur, "mantelzorger_pct", "GM0303")
     assert [(w["peiljaar"], w["trendbreuk"], w["reeks_deel"]) for w in lijn] == [
-        (2020, False, 1), (2022, False, 1),  # RIVM-tabel en document: dezelfde meting, één lijn
-        (2023, True, 2),                     # gemeentedocument: breuk
-        (2024, True, 3),                     # terug naar de Gezondheidsmonitor: weer een breuk, geen brug over 2023
-        (2025, True, 4),                     # upload: breuk
+        (2020, False, 1),
+        (2022, False, 1),  # RIVM-tabel en document: dezelfde meting, één lijn
+        (2023, True, 2),  # gemeentedocument: breuk
+        (2024, True, 3),  # terug naar de Gezondheidsmonitor: weer een breuk, geen brug over 2023
+        (2025, True, 4),  # upload: breuk
     ]
     assert len({w["reeks_id"] for w in lijn}) == 4
     assert lijn[0]["reeks_id"] == lijn[1]["reeks_id"] == "GM0303 | mantelzorger_pct | 18+ | 1"
@@ -219,10 +223,11 @@ def test_vorige_meting_alleen_uit_dezelfde_bronfamilie(cur):
                        where indicator_code = 'mantelzorger_pct' and regio_code = 'GM0303' and is_voorkeur
                        order by peiljaar""").fetchall()
     assert [(j, v) for j, v, _ in rijen] == [
-        (2020, None), (2022, 2020),   # Gezondheidsmonitor (RIVM-tabel, dan een document dat haar citeert)
-        (2023, None),                 # gemeentedocument: geen eerdere meting in die familie
-        (2024, 2022),                 # Gezondheidsmonitor: vergeleken met 2022, niet met het document van 2023
-        (2025, None),                 # upload
+        (2020, None),
+        (2022, 2020),  # Gezondheidsmonitor (RIVM-tabel, dan een document dat haar citeert)
+        (2023, None),  # gemeentedocument: geen eerdere meting in die familie
+        (2024, 2022),  # Gezondheidsmonitor: vergeleken met 2022, niet met het document van 2023
+        (2025, None),  # upload
     ]
     assert rijen[3][2] == pytest.approx(1.0)
 
@@ -232,7 +237,10 @@ def test_age_groups_are_separate_lines_not_breaks(cur):
     gm = r.filter(r["regio_code"] == "GM0148")
     assert not gm["trendbreuk"].any()
     ids = dict(zip(gm["leeftijd"], gm["reeks_id"]))
-    assert ids == {"19+": "GM0148 | ervaren_gezondheid_pct | 19+ | 1", "18+": "GM0148 | ervaren_gezondheid_pct | 18+ | 1"}
+    assert ids == {
+        "19+": "GM0148 | ervaren_gezondheid_pct | 19+ | 1",
+        "18+": "GM0148 | ervaren_gezondheid_pct | 18+ | 1",
+    }
 
 
 def test_one_chart_value_per_region_year(cur):
@@ -241,7 +249,9 @@ def test_one_chart_value_per_region_year(cur):
     # beide standen zijn voorkeur (elk voor hun eigen peildatum) en staan in de tabel; in de grafiek alleen
     # de laatste stand van het jaar (1 oktober), geen verticale zigzag
     assert [(str(w["peildatum"]), w["is_voorkeur"], w["in_grafiek"]) for w in nl2020] == [
-        ("2020-01-01", True, False), ("2020-10-01", True, True)]
+        ("2020-01-01", True, False),
+        ("2020-10-01", True, True),
+    ]
     assert nl2020[0]["reeks_id"] is None and not nl2020[0]["trendbreuk"]
     grafiek = r.filter(r["in_grafiek"])
     assert grafiek.group_by("regio_code", "peiljaar", "leeftijd").len()["len"].max() == 1
@@ -258,16 +268,22 @@ def test_non_preferred_values_never_on_the_chart(cur):
 
 def test_trendbreuk_in_the_embedded_data(lees):
     """Op de echte cijfers: Dronten 2020 (CBS Gezondheidsmonitor) en 2023 (beleidskader van de gemeente)."""
-    (w,) = lees("select * from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct'"
-                " and regio_code = 'GM0303' and peiljaar = 2023 and in_grafiek")
+    (w,) = lees(
+        "select * from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct'"
+        " and regio_code = 'GM0303' and peiljaar = 2023 and in_grafiek"
+    )
     assert w["trendbreuk"] and w["bronfamilie"] == "gemeente Dronten" and w["reeks_deel"] == 2
-    families = lees("select distinct tabel_id, bronfamilie from afgeleid.indicator_waarden"
-                    " where tabel_id in ('83674NED', '85012NED') order by tabel_id")
+    families = lees(
+        "select distinct tabel_id, bronfamilie from afgeleid.indicator_waarden"
+        " where tabel_id in ('83674NED', '85012NED') order by tabel_id"
+    )
     assert {f["bronfamilie"] for f in families} == {"Gezondheidsmonitor Volwassenen en Ouderen"}
     # Nederland 2020 en de Corona Gezondheidsmonitor 2022 (RIVM-samenvatting): één lijn
-    nl = lees("select peiljaar, trendbreuk from afgeleid.indicator_waarden where indicator_code ="
-              " 'ervaren_gezondheid_pct' and regio_code = 'NL01' and leeftijd = '18+' and in_grafiek and peiljaar <= 2022"
-              " order by peiljaar")
+    nl = lees(
+        "select peiljaar, trendbreuk from afgeleid.indicator_waarden where indicator_code ="
+        " 'ervaren_gezondheid_pct' and regio_code = 'NL01' and leeftijd = '18+' and in_grafiek and peiljaar <= 2022"
+        " order by peiljaar"
+    )
     assert [(n["peiljaar"], n["trendbreuk"]) for n in nl] == [(2020, False), (2022, False)]
 
 
@@ -275,8 +291,10 @@ def test_trendbreuk_in_the_embedded_data(lees):
 
 
 def test_source_preference_and_landelijk_from_same_source(cur):
-    rijen = {w["herkomst_id"]: w for w in waarden(cur, indicator_code="problematische_schulden_pct",
-                                                  regio_code="GM0303", peiljaar=2023)}
+    rijen = {
+        w["herkomst_id"]: w
+        for w in waarden(cur, indicator_code="problematische_schulden_pct", regio_code="GM0303", peiljaar=2023)
+    }
     upload, document = rijen["test:upload-1"], rijen["test:doc-A"]
     assert upload["is_voorkeur"] and not document["is_voorkeur"]
     assert upload["herkomst_soort"] == "upload"
@@ -325,7 +343,9 @@ def test_overzicht_leeftijd_is_respected(cur):
 
 
 def test_vergelijking_years_and_preferred_only(cur):
-    v = gegevens.vergelijking(cur, ["ervaren_gezondheid_pct", "problematische_schulden_pct"], ["GM0148", "GM0303", "NL01"], 2019, 2023)
+    v = gegevens.vergelijking(
+        cur, ["ervaren_gezondheid_pct", "problematische_schulden_pct"], ["GM0148", "GM0303", "NL01"], 2019, 2023
+    )
     assert set(zip(v["indicator_code"], v["regio_code"], v["peiljaar"])) == {
         ("ervaren_gezondheid_pct", "GM0148", 2020),
         ("ervaren_gezondheid_pct", "GM0303", 2020),
@@ -408,11 +428,13 @@ def test_doelen_telling_zelfde_regel_als_kaderboom(cur):
     """Het Overzicht telt de doelen met dezelfde statusregel als de Kaderspagina."""
     [telling] = gegevens.doelen_telling(cur, ["GM0148"]).to_dicts()
     boom = gegevens.kader_boom(cur, "GM0148").unique("doel_id")
-    verwacht = {s: boom.filter(boom["doel_status"] == s).height for s in ("op koers", "risico", "niet op koers",
-                                                                         "nog niet te beoordelen")}
+    verwacht = {
+        s: boom.filter(boom["doel_status"] == s).height
+        for s in ("op koers", "risico", "niet op koers", "nog niet te beoordelen")
+    }
     assert telling["aantal_doelen"] == boom.height == 4
     assert {s: telling[s] for s in verwacht} == verwacht
-    assert verwacht["risico"] == 1 and verwacht["nog niet te beoordelen"] >= 2   # d1 risico; d2, d3 niet te beoordelen
+    assert verwacht["risico"] == 1 and verwacht["nog niet te beoordelen"] >= 2  # d1 risico; d2, d3 niet te beoordelen
     assert gegevens.doelen_telling(cur, ["GM1876"]).is_empty()  # geen kaders: geen telling
 
 

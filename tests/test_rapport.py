@@ -18,9 +18,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from dbhulp import alleen_lezen, vraag, vraag_dicts
 
 from kompas import opmaak, rapport
+
+from dbhulp import alleen_lezen, vraag, vraag_dicts
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTEFACTEN = PROJECT / "test-artefacts" / "rapport"
@@ -60,20 +61,24 @@ def rapporten(_ingebedde_db_bron, tmp_path_factory) -> dict[str, dict[str, Path]
                 uit[gemeente][soort] = pad
             for oud in ARTEFACTEN.glob(f"{gemeente}-*.png"):
                 oud.unlink()
-            subprocess.run(["pdftoppm", "-r", "70", "-png", str(uit[gemeente][".pdf"]), str(ARTEFACTEN / gemeente)],
-                           check=True)
+            subprocess.run(
+                ["pdftoppm", "-r", "70", "-png", str(uit[gemeente][".pdf"]), str(ARTEFACTEN / gemeente)], check=True
+            )
     return uit
 
 
 def _namen(db: Path, gemeente: str) -> list[str]:
-    rijen = vraag(db, "select k.naam, d.naam from kader k left join doel d using (kader_id) where k.gemeente_code = ?",
-                  [gemeente])
+    rijen = vraag(
+        db, "select k.naam, d.naam from kader k left join doel d using (kader_id) where k.gemeente_code = ?", [gemeente]
+    )
     return sorted({n for rij in rijen for n in rij if n})
 
 
 def _waarden(db: Path, gemeente: str) -> list[dict]:
     """Elke voorkeurswaarde van de kaderindicatoren van de gemeente voor de gemeente, haar GGD-regio en Nederland."""
-    return vraag_dicts(db, """
+    return vraag_dicts(
+        db,
+        """
         select distinct w.indicator_code, w.indicator_naam, w.leeftijd, w.regio_naam, w.peiljaar, w.peildatum,
                w.waarde, w.decimalen, w.eenheid, w.tabel_id
         from afgeleid.indicator_waarden w
@@ -81,7 +86,9 @@ def _waarden(db: Path, gemeente: str) -> list[dict]:
         where ki.gemeente_code = $g and w.is_voorkeur and w.waarde is not null
           and w.regio_code in (select $g union select ggd_regio_code from regio where regio_code = $g
                                union select regio_code from regio where soort = 'land')
-    """, {"g": gemeente})
+    """,
+        {"g": gemeente},
+    )
 
 
 @pytest.mark.parametrize("gemeente", GEMEENTEN)
@@ -90,7 +97,7 @@ def test_pdf_heeft_elk_kader_en_doel_en_de_cijfers_met_bron(rapporten, _ingebedd
     info = _pdfinfo(pdf)
     pagina_s = int(info["Pages"])
     assert pagina_s >= 5
-    assert info["Page size"].startswith("595.") and "(A4)" in info["Page size"]   # A4 staand
+    assert info["Page size"].startswith("595.") and "(A4)" in info["Page size"]  # A4 staand
     assert info["Tagged"] == "yes"
     naam = vraag(_ingebedde_db_bron, "select regio_naam from regio where regio_code = ?", [gemeente])[0][0]
     assert info["Title"] == f"Raadsrapportage sociaal domein {naam}"
@@ -101,7 +108,7 @@ def test_pdf_heeft_elk_kader_en_doel_en_de_cijfers_met_bron(rapporten, _ingebedd
     assert not ontbreekt, ontbreekt
     assert "Inhoud" in tekst and "Samenvatting" in tekst and "Gegevensversie" in tekst
     assert f"Pagina 2 van {pagina_s}" in tekst
-    assert "1 december 2026, 14:05" in tekst                              # wanneer gemaakt, op het voorblad
+    assert "1 december 2026, 14:05" in tekst  # wanneer gemaakt, op het voorblad
 
     # elk cijfer van de gemeente, haar GGD-regio en Nederland staat erin, in Nederlandse notatie, met zijn tabel
     waarden = _waarden(_ingebedde_db_bron, gemeente)
@@ -112,16 +119,21 @@ def test_pdf_heeft_elk_kader_en_doel_en_de_cijfers_met_bron(rapporten, _ingebedd
         if w["tabel_id"]:
             assert w["tabel_id"] in tekst, w
     assert "Bron: [1]" in tekst
-    assert re.search(r"\d,\d", tekst)                                      # decimale komma
+    assert re.search(r"\d,\d", tekst)  # decimale komma
 
 
 @pytest.mark.parametrize("gemeente", GEMEENTEN)
 def test_pdf_zegt_geen_gegevens_waar_een_cijfer_ontbreekt(rapporten, _ingebedde_db_bron, gemeente):
     """Elke gekoppelde kaderindicator zonder laatste waarde staat er als 'Laatste waarde geen gegevens', nooit
     als 0; een kaderindicator zonder gekoppelde indicator zegt 'Geen gegevens: geen meetbare indicator gekoppeld'."""
+
     def tel(voorwaarde: str) -> int:
-        return vraag(_ingebedde_db_bron, "select count(*) from afgeleid.kader_indicatoren where gemeente_code = ? "
-                     f"and kader_indicator_id is not null and {voorwaarde}", [gemeente])[0][0]
+        return vraag(
+            _ingebedde_db_bron,
+            "select count(*) from afgeleid.kader_indicatoren where gemeente_code = ? "
+            f"and kader_indicator_id is not null and {voorwaarde}",
+            [gemeente],
+        )[0][0]
 
     pdf = rapporten[gemeente][".pdf"]
     regels = _pdf_tekst(pdf, "-layout").splitlines()
@@ -130,34 +142,44 @@ def test_pdf_zegt_geen_gegevens_waar_een_cijfer_ontbreekt(rapporten, _ingebedde_
     assert len(laatste) == tel("indicator_code is not null")
     assert not any(re.fullmatch(r"0(,0+)?%?", w) for w in laatste)
     assert _plat(_pdf_tekst(pdf)).count("Geen gegevens: geen meetbare indicator gekoppeld.") == tel(
-        "indicator_code is null")
+        "indicator_code is null"
+    )
 
 
 def test_pdf_heeft_een_vectorgrafiek_per_indicator_met_cijfers(rapporten, _ingebedde_db_bron):
     """Dronten: elke kaderindicator met cijfers heeft een grafiek (Figure in de tagstructuur), als vector: de
     aslabels zijn tekst in de PDF (Nederlandse notatie), geen plaatje."""
-    met_cijfers = vraag(_ingebedde_db_bron, """
+    met_cijfers = vraag(
+        _ingebedde_db_bron,
+        """
         select count(*) from afgeleid.kader_indicatoren ki where gemeente_code = 'GM0303' and exists (
             select 1 from afgeleid.indicator_waarden w
             where w.indicator_code = ki.indicator_code and w.leeftijd = ki.leeftijd and w.is_voorkeur
               and w.waarde is not null and (w.regio_code in ('GM0303', 'GG2209') or w.regio_soort = 'land'))
-    """)[0][0]
+    """,
+    )[0][0]
     pdf = rapporten["GM0303"][".pdf"]
-    structuur = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=False,
-                               errors="replace").stdout
+    structuur = subprocess.run(
+        ["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=False, errors="replace"
+    ).stdout
     assert structuur.count("Figure") == met_cijfers > 0
     beelden = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert len(beelden.strip().splitlines()) == 2                      # alleen de kop: geen rasterbeeld
+    assert len(beelden.strip().splitlines()) == 2  # alleen de kop: geen rasterbeeld
     # toegankelijk: taal nl, PDF/UA-1 in de metadata, en elke grafiek een alt-tekst die zegt wat ze toont
     ruw = pdf.read_bytes()
     assert b"/Lang(nl-NL)" in ruw and b"<pdfuaid:part>1</pdfuaid:part>" in ruw
     alt = re.findall(rb"/Alt\((Grafiek: [^)]*\)[^)]*)\)", ruw)
     assert len(alt) == met_cijfers
-    assert any(a.startswith(b"Grafiek: Problematische schulden (% huishoudens) per peiljaar, 2015 tot en met 2024, "
-                            b"voor Nederland en Dronten") for a in alt), alt
+    assert any(
+        a.startswith(
+            b"Grafiek: Problematische schulden (% huishoudens) per peiljaar, 2015 tot en met 2024, "
+            b"voor Nederland en Dronten"
+        )
+        for a in alt
+    ), alt
     tekst = _pdf_tekst(pdf)
-    assert "Peiljaar" in tekst and "Regio" in tekst                    # as- en legendatitels uit de grafiek
-    assert "Problematische schulden — Dronten" in tekst                 # de titel van de grafiek, als op de pagina
+    assert "Peiljaar" in tekst and "Regio" in tekst  # as- en legendatitels uit de grafiek
+    assert "Problematische schulden — Dronten" in tekst  # de titel van de grafiek, als op de pagina
 
 
 def test_excel_heeft_een_blad_per_kader_en_de_cijfers_van_de_database(rapporten, _ingebedde_db_bron):
@@ -187,12 +209,15 @@ def test_excel_heeft_een_blad_per_kader_en_de_cijfers_van_de_database(rapporten,
                 assert waarde.number_format.startswith("#,##0")
                 # Excel bewaart 15 significante cijfers: een berekend cijfer (22,602759346822836) komt terug
                 # als 22,60275934682284; vergelijk op 9 decimalen
-                gevonden[(rij[k["Indicator"]].value, rij[k["Regio"]].value, rij[k["Peiljaar"]].value,
-                          round(waarde.value, 9))] += 1
+                gevonden[
+                    (rij[k["Indicator"]].value, rij[k["Regio"]].value, rij[k["Peiljaar"]].value, round(waarde.value, 9))
+                ] += 1
         assert kadernamen == set(kaders)
         # elke waarde één keer per kaderindicator die haar toont: vergelijk als verzameling met de database
-        verwacht = {(w["indicator_naam"], w["regio_naam"], w["peiljaar"], round(w["waarde"], 9))
-                    for w in _waarden(_ingebedde_db_bron, gemeente)}
+        verwacht = {
+            (w["indicator_naam"], w["regio_naam"], w["peiljaar"], round(w["waarde"], 9))
+            for w in _waarden(_ingebedde_db_bron, gemeente)
+        }
         assert set(gevonden) == verwacht, gemeente
         bronnen = boek["Bronnen"]
         kop = [c.value for c in bronnen[1]]
@@ -205,8 +230,13 @@ def test_excel_samenvatting_telt_de_doelen_zoals_de_kaderspagina(rapporten, _ing
     blad = boek["Samenvatting"]
     kop = [c.value for c in blad[1]]
     assert kop[-5:] == ["op koers", "risico", "niet op koers", "nog niet te beoordelen", "Doelen"]
-    doelen = dict(vraag(_ingebedde_db_bron, "select k.naam, count(d.doel_id) from kader k left join doel d "
-                        "using (kader_id) where k.gemeente_code = 'GM1876' group by k.naam"))
+    doelen = dict(
+        vraag(
+            _ingebedde_db_bron,
+            "select k.naam, count(d.doel_id) from kader k left join doel d "
+            "using (kader_id) where k.gemeente_code = 'GM1876' group by k.naam",
+        )
+    )
     for rij in blad.iter_rows(min_row=2, values_only=True):
         assert rij[-1] == doelen[rij[1]] == sum(rij[-5:-1])
 
@@ -243,8 +273,11 @@ def test_een_kader_alleen(ingebedde_db):
         xlsx = rapport.maak(lezer.cursor(), "GM0303", "GM0303-gezond-samenleven", ".xlsx")
     finally:
         lezer.close()
-    assert openpyxl.load_workbook(io.BytesIO(xlsx)).sheetnames == ["Samenvatting", "Gezond samenleven versterken",
-                                                                    "Bronnen"]
+    assert openpyxl.load_workbook(io.BytesIO(xlsx)).sheetnames == [
+        "Samenvatting",
+        "Gezond samenleven versterken",
+        "Bronnen",
+    ]
 
 
 # --- opdrachtregel ------------------------------------------------------------------------------------------
@@ -253,9 +286,15 @@ def test_een_kader_alleen(ingebedde_db):
 def _kompas(*args: str, env_db: Path) -> subprocess.CompletedProcess:
     import os
 
-    return subprocess.run([sys.executable, "-m", "kompas", *args], cwd=PROJECT, capture_output=True, text=True,
-                          check=False,
-                          env={**os.environ, "KOMPAS_DB": str(env_db)}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kompas", *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KOMPAS_DB": str(env_db)},
+        timeout=300,
+    )
 
 
 def test_opdrachtregel_schrijft_het_rapport(ingebedde_db, tmp_path):
@@ -266,10 +305,13 @@ def test_opdrachtregel_schrijft_het_rapport(ingebedde_db, tmp_path):
     assert openpyxl.load_workbook(uit).sheetnames[1] == "Gezond samenleven versterken"
 
 
-@pytest.mark.parametrize(("args", "code", "melding"), [
-    (["GM9999"], 1, "Fout: Onbekende gemeente 'GM9999'. Kies een van: GM0148 (Dalfsen)"),
-    (["GM0303", "--kader", "GM0148-b2026-sport"], 1, "Fout: Onbekend kader 'GM0148-b2026-sport' voor Dronten"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "melding"),
+    [
+        (["GM9999"], 1, "Fout: Onbekende gemeente 'GM9999'. Kies een van: GM0148 (Dalfsen)"),
+        (["GM0303", "--kader", "GM0148-b2026-sport"], 1, "Fout: Onbekend kader 'GM0148-b2026-sport' voor Dronten"),
+    ],
+)
 def test_opdrachtregel_onbekende_gemeente_of_kader(ingebedde_db, tmp_path, args, code, melding, capsys):
     from kompas.__main__ import main
 
@@ -311,5 +353,7 @@ def test_kaderspagina_heeft_downloadknoppen_voor_kader_en_alle_kaders(ingebedde_
 
 def test_bestandsnaam():
     assert rapport.bestandsnaam("Dronten", None, ".pdf") == "raadsrapportage-dronten.pdf"
-    assert rapport.bestandsnaam("Dronten", "GM0303-gezond-samenleven", ".xlsx") == \
-        "raadsrapportage-gm0303-gezond-samenleven.xlsx"
+    assert (
+        rapport.bestandsnaam("Dronten", "GM0303-gezond-samenleven", ".xlsx")
+        == "raadsrapportage-gm0303-gezond-samenleven.xlsx"
+    )

@@ -17,19 +17,21 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from test_upload import dump
 
-import werkboeken as wb
 from kompas.db import DatabaseFout, schrijf_transactie
 from loaders import excel
-from test_upload import dump
+
+import werkboeken as wb
 from dbhulp import alle_uploads
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def _upload(bestand: str, waarde: int) -> excel.Validatie:
-    return excel.valideer(wb.waarden([["GM0148", "bewindvoering_huishoudens", 2021, waarde, None, "GWS4all", None]]),
-                          bestand)
+    return excel.valideer(
+        wb.waarden([["GM0148", "bewindvoering_huishoudens", 2021, waarde, None, "GWS4all", None]]), bestand
+    )
 
 
 def _dood_upload_op(stap: str, db: Path) -> None:
@@ -40,8 +42,13 @@ def _dood_upload_op(stap: str, db: Path) -> None:
         from loaders import excel
         excel.leg_vast(_upload("gedood.xlsx", 111), door="gedood")
     """)
-    proc = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, timeout=300,
-                          env={**os.environ, "KOMPAS_DB": str(db), "KOMPAS_TEST_STOP": stap})
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "KOMPAS_DB": str(db), "KOMPAS_TEST_STOP": stap},
+    )
     assert proc.returncode == 70, proc.stderr.decode()[-3000:]
 
 
@@ -66,7 +73,7 @@ def test_gedode_schrijver_komt_niet_terug(ingebedde_db, stap):
 @pytest.mark.parametrize("stap", ["na_commit", "tijdens_checkpoint"])
 def test_gedode_schrijver_en_daarna_vervangen_database_blokkeert_niets(ingebedde_db, _ingebedde_db_bron, stap):
     _dood_upload_op(stap, ingebedde_db)
-    shutil.copyfile(_ingebedde_db_bron, ingebedde_db)    # bijvoorbeeld een teruggezette reservekopie
+    shutil.copyfile(_ingebedde_db_bron, ingebedde_db)  # bijvoorbeeld een teruggezette reservekopie
     excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
     _alleen_de_volgende_upload(ingebedde_db)
 
@@ -76,8 +83,13 @@ def kleine_schijf(tmp_path):
     """Een tmpfs van 32 MB (de database is ~9,5 MB, zijn werkkopie ook, plus de WAL)."""
     schijf = tmp_path / "schijf"
     schijf.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(schijf)],
-                                           capture_output=True).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(schijf)], capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip("een kleine tmpfs koppelen vraagt root")
     yield schijf
     subprocess.run(["umount", "-l", str(schijf)], check=False)

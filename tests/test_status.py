@@ -5,8 +5,20 @@ from __future__ import annotations
 import pytest
 
 from kompas.status import (
-    GEEN_METING, GEEN_METING_NA_NULMETING, GEEN_STREEFWAARDE, GEEN_VERTREKPUNT, NIET_OP_KOERS, NIET_TE_BEOORDELEN,
-    OP_KOERS, RISICO, Beoordeling, beoordeel, beoordeling, kies_streefwaarde, standaard_marge, status_doel,
+    GEEN_METING,
+    GEEN_METING_NA_NULMETING,
+    GEEN_STREEFWAARDE,
+    GEEN_VERTREKPUNT,
+    NIET_OP_KOERS,
+    NIET_TE_BEOORDELEN,
+    OP_KOERS,
+    RISICO,
+    Beoordeling,
+    beoordeel,
+    beoordeling,
+    kies_streefwaarde,
+    standaard_marge,
+    status_doel,
 )
 from kompas.streefwaarden import parse_streefwaarde as p
 
@@ -21,9 +33,12 @@ def test_niet_te_beoordelen_zegt_waarom():
     assert beoordeling(None, 90.0, 84.0, "hoger", eenheid="%") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_STREEFWAARDE)
     assert beoordeling(None, None, None, "hoger") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_STREEFWAARDE)
     assert beoordeling(p("86%"), None, 84.0, "hoger", eenheid="%") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_METING)
-    assert beoordeling(p("minimaal 85%"), 90.0, None, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == \
-        Beoordeling(NIET_TE_BEOORDELEN, GEEN_METING_NA_NULMETING)
-    assert beoordeling(p("daling"), 7.0, None, "lager", eenheid="%") == Beoordeling(NIET_TE_BEOORDELEN, GEEN_VERTREKPUNT)
+    assert beoordeling(p("minimaal 85%"), 90.0, None, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == Beoordeling(
+        NIET_TE_BEOORDELEN, GEEN_METING_NA_NULMETING
+    )
+    assert beoordeling(p("daling"), 7.0, None, "lager", eenheid="%") == Beoordeling(
+        NIET_TE_BEOORDELEN, GEEN_VERTREKPUNT
+    )
     # waar een gerealiseerde waarde en een streefwaarde zijn, wordt de status berekend, zonder reden
     assert beoordeling(p("86%"), 88.0, 84.0, "hoger", eenheid="%") == Beoordeling(OP_KOERS, None)
 
@@ -31,7 +46,9 @@ def test_niet_te_beoordelen_zegt_waarom():
 def test_alleen_een_nulmeting_is_geen_gegevens():
     # De enige waarde is de nulmeting zelf (Dronten: 2025 is nulmeting).
     assert beoordeel(p("stijging"), 40.0, 40.0, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == NIET_TE_BEOORDELEN
-    assert beoordeel(p("minimaal 85%"), 90.0, None, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == NIET_TE_BEOORDELEN
+    assert (
+        beoordeel(p("minimaal 85%"), 90.0, None, "hoger", laatste_jaar=2025, nulmeting_jaar=2025) == NIET_TE_BEOORDELEN
+    )
     # Nulmeting met alleen een jaar en geen latere waarde
     assert beoordeel(p(">30%"), None, None, "hoger", nulmeting_jaar=2017) == NIET_TE_BEOORDELEN
 

@@ -38,9 +38,16 @@ def test_niveau_vormen(tekst, soort, waarde, strikt):
 
 @pytest.mark.parametrize(
     ("tekst", "onder", "boven"),
-    [("65-70%", 65.0, 70.0), ("65% - 70 %", 65.0, 70.0), ("65–70%", 65.0, 70.0), ("2 a 3", 2.0, 3.0),
-     ("2 à 3", 2.0, 3.0), ("4 a 5 (jaarlijks)", 4.0, 5.0), ("tussen 65 en 70%", 65.0, 70.0),
-     ("12,5-15,5%", 12.5, 15.5)],
+    [
+        ("65-70%", 65.0, 70.0),
+        ("65% - 70 %", 65.0, 70.0),
+        ("65–70%", 65.0, 70.0),
+        ("2 a 3", 2.0, 3.0),
+        ("2 à 3", 2.0, 3.0),
+        ("4 a 5 (jaarlijks)", 4.0, 5.0),
+        ("tussen 65 en 70%", 65.0, 70.0),
+        ("12,5-15,5%", 12.5, 15.5),
+    ],
 )
 def test_band(tekst, onder, boven):
     assert parse_streefwaarde(tekst) == Streefwaarde(soort="band", ondergrens=onder, bovengrens=boven, tekst=tekst)
@@ -48,9 +55,17 @@ def test_band(tekst, onder, boven):
 
 @pytest.mark.parametrize(
     ("tekst", "richting"),
-    [("stijging", "stijging"), ("Stijgt", "stijging"), ("toename", "stijging"), ("daling", "daling"),
-     ("afgenomen", "daling"), ("vermindering", "daling"), ("gelijk blijven", "gelijk"),
-     ("gelijk gebleven.", "gelijk"), ("Gelijk", "gelijk")],
+    [
+        ("stijging", "stijging"),
+        ("Stijgt", "stijging"),
+        ("toename", "stijging"),
+        ("daling", "daling"),
+        ("afgenomen", "daling"),
+        ("vermindering", "daling"),
+        ("gelijk blijven", "gelijk"),
+        ("gelijk gebleven.", "gelijk"),
+        ("Gelijk", "gelijk"),
+    ],
 )
 def test_richting(tekst, richting):
     s = parse_streefwaarde(tekst)
@@ -73,8 +88,10 @@ def test_engelse_decimaalpunt_is_dubbelzinnig():
         parse_streefwaarde("2.5")
 
 
-@pytest.mark.parametrize("tekst", ["bijna 30%", "minimaal 5% lagere zorgkosten", "conform de landelijke trend",
-                                   "", "   ", "30% ongeveer", "85%%"])
+@pytest.mark.parametrize(
+    "tekst",
+    ["bijna 30%", "minimaal 5% lagere zorgkosten", "conform de landelijke trend", "", "   ", "30% ongeveer", "85%%"],
+)
 def test_onherkenbare_tekst_geeft_nederlandse_fout(tekst):
     with pytest.raises(ValueError, match="(niet herkend|Lege streefwaarde)") as fout:
         parse_streefwaarde(tekst)
@@ -88,8 +105,15 @@ def test_band_verkeerd_om_wordt_geweigerd():
 
 @pytest.mark.parametrize(
     ("tekst", "verwacht"),
-    [("82% (2017)", (82.0, 2017)), ("26%", (26.0, None)), ("125", (125.0, None)), ("2017", (None, 2017)),
-     ("", (None, None)), ("84 % ( 2017 )", (84.0, 2017)), ("3,5%", (3.5, None))],
+    [
+        ("82% (2017)", (82.0, 2017)),
+        ("26%", (26.0, None)),
+        ("125", (125.0, None)),
+        ("2017", (None, 2017)),
+        ("", (None, None)),
+        ("84 % ( 2017 )", (84.0, 2017)),
+        ("3,5%", (3.5, None)),
+    ],
 )
 def test_nulmeting(tekst, verwacht):
     assert parse_nulmeting(tekst) == verwacht

@@ -20,7 +20,7 @@ from kompas import tabellen
 PROJECT = Path(__file__).resolve().parent.parent
 
 # tekst uit een upload, bestandsnaam, werkbladnaam of --door die Excel anders als formule leest
-FORMULES = ["=1+1", "+31 6", "-2", "@SUM(A1)", "\t=1", "\r=1", "  =HYPERLINK(\"http://x\")", "\n-1"]
+FORMULES = ["=1+1", "+31 6", "-2", "@SUM(A1)", "\t=1", "\r=1", '  =HYPERLINK("http://x")', "\n-1"]
 GEWOON = ["Dalfsen", "CBS; GWS4all", "– geen", "2,5%", "a=b"]
 
 
@@ -30,17 +30,20 @@ def _boek(data: bytes) -> openpyxl.Workbook:
 
 def _testtabel() -> pl.DataFrame:
     """Verzonnen cijfers, alleen voor deze test."""
-    return pl.DataFrame({
-        "Indicator": ["Testindicator", "Testindicator"],
-        "Regio": ["Dalfsen", "Dronten"],
-        "Peiljaar": [2020, 2023],
-        "Peildatum": [dt.date(2020, 10, 1), None],
-        "Waarde": [12.25, -2.5],
-        "Eenheid": ["%", "%"],
-        "Opgehaald": [dt.datetime(2026, 11, 23, 14, 5), dt.datetime(2026, 11, 23, 9, 0)],
-        "Getoond": [True, False],
-        "Bron": ["CBS", None],
-    }, schema_overrides={"Peiljaar": pl.Int32})
+    return pl.DataFrame(
+        {
+            "Indicator": ["Testindicator", "Testindicator"],
+            "Regio": ["Dalfsen", "Dronten"],
+            "Peiljaar": [2020, 2023],
+            "Peildatum": [dt.date(2020, 10, 1), None],
+            "Waarde": [12.25, -2.5],
+            "Eenheid": ["%", "%"],
+            "Opgehaald": [dt.datetime(2026, 11, 23, 14, 5), dt.datetime(2026, 11, 23, 9, 0)],
+            "Getoond": [True, False],
+            "Bron": ["CBS", None],
+        },
+        schema_overrides={"Peiljaar": pl.Int32},
+    )
 
 
 @pytest.mark.parametrize("tekst", FORMULES)
@@ -61,7 +64,7 @@ def test_xlsx_schrijft_formuletekst_als_tekst_en_getallen_als_getal():
         assert cel.data_type == "s", (tekst, cel.data_type)
         # zoals Excel het toont: OOXML schrijft een CR als _x000D_ (een XML-lezer maakt van een kale CR een LF)
         assert unescape(cel.value) == tekst
-        assert cel.quotePrefix           # ook bij bewerken in Excel blijft het tekst
+        assert cel.quotePrefix  # ook bij bewerken in Excel blijft het tekst
         getal = blad.cell(rij, 2)
         assert getal.data_type == "n" and getal.value == -2.5
     assert blad.cell(1, 1).value == "Tekst" and not blad.cell(1, 1).quotePrefix
@@ -70,19 +73,20 @@ def test_xlsx_schrijft_formuletekst_als_tekst_en_getallen_als_getal():
 def test_xlsx_kolomkop_en_werkbladnaam_zijn_nooit_een_formule():
     boek = _boek(tabellen.als_xlsx(pl.DataFrame({"=kop()": ["x"]}), werkblad="=blad[1]/2"))
     assert boek.active.cell(1, 1).data_type == "s" and boek.active.cell(1, 1).value == "=kop()"
-    assert boek.active.title == "=blad(1)_2"   # [ ] / mogen niet in een werkbladnaam
+    assert boek.active.title == "=blad(1)_2"  # [ ] / mogen niet in een werkbladnaam
 
 
 def test_xlsx_met_stuurtekens_uit_een_upload_geeft_geen_fout():
     blad = _boek(tabellen.als_xlsx(pl.DataFrame({"Toelichting": ["regel\x0bnog een", "_x000D_ letterlijk"]}))).active
     assert unescape(blad.cell(2, 1).value) == "regel\x0bnog een"
-    assert blad.cell(3, 1).value == "_x005F_x000D_ letterlijk"   # zo toont Excel de tekst letterlijk
+    assert blad.cell(3, 1).value == "_x005F_x000D_ letterlijk"  # zo toont Excel de tekst letterlijk
 
 
 def test_csv_zet_een_apostrof_voor_formuletekst_en_laat_getallen_staan():
     tabel = pl.DataFrame({"Tekst": FORMULES + GEWOON, "Getal": [-2.5] * (len(FORMULES) + len(GEWOON))})
-    gelezen = pl.read_csv(io.BytesIO(tabellen.als_csv(tabel)), separator=";", decimal_comma=True,
-                          schema_overrides={"Tekst": pl.String})
+    gelezen = pl.read_csv(
+        io.BytesIO(tabellen.als_csv(tabel)), separator=";", decimal_comma=True, schema_overrides={"Tekst": pl.String}
+    )
     assert gelezen["Tekst"].to_list() == ["'" + t for t in FORMULES] + GEWOON
     assert gelezen["Getal"].dtype == pl.Float64 and set(gelezen["Getal"]) == {-2.5}
     regels = tabellen.als_csv(tabel).decode("utf-8-sig").splitlines()
@@ -103,19 +107,19 @@ def test_xlsx_voor_een_beleidsmedewerker():
     blad = _boek(tabellen.als_xlsx(_testtabel(), werkblad="Testindicator", decimalen=1)).active
     kop = [c.value for c in blad[1]]
     assert kop == list(_testtabel().columns)
-    assert blad.freeze_panes == "A2"                      # kopregel blijft staan
-    assert blad.auto_filter.ref == "A1:I3"                # filter op elke kolom
+    assert blad.freeze_panes == "A2"  # kopregel blijft staan
+    assert blad.auto_filter.ref == "A1:I3"  # filter op elke kolom
     assert all(c.font.b for c in blad[1])
     rij = {k: c for k, c in zip(kop, blad[2])}
     assert rij["Peildatum"].is_date and rij["Peildatum"].value == dt.datetime(2020, 10, 1)
-    assert rij["Peildatum"].number_format == "d-m-yyyy"    # in Nederlandse Excel: d-m-jjjj
+    assert rij["Peildatum"].number_format == "d-m-yyyy"  # in Nederlandse Excel: d-m-jjjj
     assert rij["Opgehaald"].is_date and rij["Opgehaald"].value == dt.datetime(2026, 11, 23, 14, 5)
     assert rij["Opgehaald"].number_format == "d-m-yyyy h:mm"
-    assert rij["Waarde"].data_type == "n" and rij["Waarde"].value == 12.25   # het getal zelf, niet afgerond
-    assert rij["Waarde"].number_format == "#,##0.0"       # getoond met de decimalen van de indicator: 12,3
-    assert rij["Peiljaar"].data_type == "n" and rij["Peiljaar"].number_format == "0"   # 2020, niet 2.020
+    assert rij["Waarde"].data_type == "n" and rij["Waarde"].value == 12.25  # het getal zelf, niet afgerond
+    assert rij["Waarde"].number_format == "#,##0.0"  # getoond met de decimalen van de indicator: 12,3
+    assert rij["Peiljaar"].data_type == "n" and rij["Peiljaar"].number_format == "0"  # 2020, niet 2.020
     assert rij["Getoond"].value == "ja" and blad.cell(3, 8).value == "nee"
-    assert blad.cell(3, 4).value is None                  # geen peildatum: een lege cel
+    assert blad.cell(3, 4).value is None  # geen peildatum: een lege cel
     breedtes = {k: blad.column_dimensions[c.column_letter].width for k, c in zip(kop, blad[1])}
     assert breedtes["Indicator"] > breedtes["Regio"] >= 8
     assert all(b <= 60 for b in breedtes.values())
@@ -125,7 +129,7 @@ def test_zonder_decimalen_en_tijdstippen_om_middernacht():
     tabel = pl.DataFrame({"Waarde": [1.5], "Opgehaald": [dt.datetime(2026, 11, 23)]})
     rij = _boek(tabellen.als_xlsx(tabel)).active[2]
     assert rij[0].number_format == "General"
-    assert rij[1].number_format == "d-m-yyyy"              # alleen een datum: geen 0:00 erachter
+    assert rij[1].number_format == "d-m-yyyy"  # alleen een datum: geen 0:00 erachter
     assert tabellen.als_csv(tabel).decode("utf-8-sig").splitlines()[1] == "1,5;23-11-2026"
 
 

@@ -9,22 +9,36 @@ from kompas import teksten
 
 
 def _rij(**over):
-    rij = {"indicator_code": "x", "indicator_naam": "Bijstand per 1.000 inwoners", "eenheid": "per 1.000 inwoners",
-           "decimalen": 1, "goede_richting": "lager", "indicator_soort": "registratie", "thema": "bijstand",
-           "leeftijd": "totaal", "regio_naam": "Dalfsen", "peiljaar": 2024, "peildatum": None, "waarde": 20.0,
-           "landelijk_waarde": 25.0, "oordeel": "beter", "verandering": -0.5, "vorige_peiljaar": 2023}
+    rij = {
+        "indicator_code": "x",
+        "indicator_naam": "Bijstand per 1.000 inwoners",
+        "eenheid": "per 1.000 inwoners",
+        "decimalen": 1,
+        "goede_richting": "lager",
+        "indicator_soort": "registratie",
+        "thema": "bijstand",
+        "leeftijd": "totaal",
+        "regio_naam": "Dalfsen",
+        "peiljaar": 2024,
+        "peildatum": None,
+        "waarde": 20.0,
+        "landelijk_waarde": 25.0,
+        "oordeel": "beter",
+        "verandering": -0.5,
+        "vorige_peiljaar": 2023,
+    }
     return {**rij, **over}
 
 
 @pytest.mark.parametrize(
     ("verandering", "richting", "pijl", "kleur"),
     [
-        (-9.2, "hoger", "down", "red"),     # Dronten ervaren gezondheid: daling is slecht -> pijl omlaag, rood
-        (-0.5, "lager", "down", "green"),   # een daling van de bijstand is goed -> pijl omlaag, groen
-        (0.2, "lager", "up", "red"),        # meer problematische schulden -> pijl omhoog, rood
+        (-9.2, "hoger", "down", "red"),  # Dronten ervaren gezondheid: daling is slecht -> pijl omlaag, rood
+        (-0.5, "lager", "down", "green"),  # een daling van de bijstand is goed -> pijl omlaag, groen
+        (0.2, "lager", "up", "red"),  # meer problematische schulden -> pijl omhoog, rood
         (1.0, "hoger", "up", "green"),
         (1.0, "neutraal", "up", "gray"),
-        (0.04, "hoger", "off", "gray"),     # op één decimaal ±0,0: geen pijl
+        (0.04, "hoger", "off", "gray"),  # op één decimaal ±0,0: geen pijl
     ],
 )
 def test_pijl_volgt_het_teken_en_kleur_de_goede_richting(verandering, richting, pijl, kleur):
@@ -48,32 +62,51 @@ def test_tegel_markeert_een_oud_cijfer_en_zegt_de_goede_richting():
 
 
 def test_kop_herhaalt_zich_niet():
-    assert teksten.indicator_kop("Bijstand per 1.000 inwoners", "per 1.000 inwoners", "totaal") == \
-        "Bijstand per 1.000 inwoners"
-    assert teksten.indicator_kop("Bijstand per 1.000 inwoners 18+ (BBV)", "per 1.000 inwoners 18+", "18+") == \
-        "Bijstand per 1.000 inwoners 18+ (BBV)"
+    assert (
+        teksten.indicator_kop("Bijstand per 1.000 inwoners", "per 1.000 inwoners", "totaal")
+        == "Bijstand per 1.000 inwoners"
+    )
+    assert (
+        teksten.indicator_kop("Bijstand per 1.000 inwoners 18+ (BBV)", "per 1.000 inwoners 18+", "18+")
+        == "Bijstand per 1.000 inwoners 18+ (BBV)"
+    )
     assert teksten.indicator_kop("Eenzaam", "%", "65+") == "Eenzaam (65+)"
-    assert teksten.indicator_kop("Problematische schulden", "% huishoudens", "totaal") == \
-        "Problematische schulden · % huishoudens"
+    assert (
+        teksten.indicator_kop("Problematische schulden", "% huishoudens", "totaal")
+        == "Problematische schulden · % huishoudens"
+    )
 
 
 def test_overzicht_per_thema_toont_wat_er_is_en_bundelt_wat_ontbreekt():
     rijen = [
         _rij(regio_naam="Dalfsen", waarde=None),
         _rij(regio_naam="Dronten", waarde=20.0),
-        _rij(indicator_code="y", indicator_naam="Huishoudens met bijstand", eenheid="% huishoudens",
-             regio_naam="Dalfsen", waarde=None),
-        _rij(indicator_code="y", indicator_naam="Huishoudens met bijstand", eenheid="% huishoudens",
-             regio_naam="Dronten", waarde=None, indicator_soort="eigen registratie"),
+        _rij(
+            indicator_code="y",
+            indicator_naam="Huishoudens met bijstand",
+            eenheid="% huishoudens",
+            regio_naam="Dalfsen",
+            waarde=None,
+        ),
+        _rij(
+            indicator_code="y",
+            indicator_naam="Huishoudens met bijstand",
+            eenheid="% huishoudens",
+            regio_naam="Dronten",
+            waarde=None,
+            indicator_soort="eigen registratie",
+        ),
     ]
     [thema] = teksten.overzicht_per_thema(pl.DataFrame(rijen), ["Dalfsen", "Dronten"])
-    assert [i["indicator_code"] for i in thema["indicatoren"]] == ["x"]   # y heeft geen enkel cijfer
+    assert [i["indicator_code"] for i in thema["indicatoren"]] == ["x"]  # y heeft geen enkel cijfer
     assert [r and r["regio_naam"] for r in thema["indicatoren"][0]["rijen"]] == [None, "Dronten"]
     regel = thema["ontbrekend"]
-    assert regel.startswith("Nog geen cijfer voor: Bijstand per 1.000 inwoners (Dalfsen); "
-                            "Huishoudens met bijstand (alle gekozen gemeenten).")
+    assert regel.startswith(
+        "Nog geen cijfer voor: Bijstand per 1.000 inwoners (Dalfsen); "
+        "Huishoudens met bijstand (alle gekozen gemeenten)."
+    )
     assert "beheerder" in regel and "Cijfers uploaden" in regel
-    assert "python" not in regel and "refresh" not in regel   # geen opdrachtregels voor een wethouder
+    assert "python" not in regel and "refresh" not in regel  # geen opdrachtregels voor een wethouder
 
 
 def test_hoe_aanvullen_zonder_opdrachtregel():
@@ -83,8 +116,10 @@ def test_hoe_aanvullen_zonder_opdrachtregel():
 
 
 def test_status_met_reden_en_doelstatus():
-    assert teksten.status_tekst("nog niet te beoordelen", "nog geen meting na de nulmeting", 2025) == \
-        "nog niet te beoordelen: nog geen meting na de nulmeting (2025)"
+    assert (
+        teksten.status_tekst("nog niet te beoordelen", "nog geen meting na de nulmeting", 2025)
+        == "nog niet te beoordelen: nog geen meting na de nulmeting (2025)"
+    )
     assert teksten.status_tekst("op koers", icoon=True) == ":green[:material/check_circle:] op koers"
     assert teksten.doel_status_tekst("risico", 2, 3) == "risico (2 van 3 indicatoren beoordeeld)"
     assert teksten.doel_status_tekst("nog niet te beoordelen", 0, 0) == "nog niet te beoordelen: geen indicatoren"
@@ -96,6 +131,8 @@ def test_streefwaarde_gelezen_tekst():
     """Hoe een streefwaarde gelezen is, naast de tekst zoals de gemeente die schreef (raadsrapportage)."""
     assert teksten.streefwaarde_gelezen_tekst({"soort": "minimaal", "waarde": 30.0}, "%", 1) == "minimaal 30,0%"
     assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 1240.0}, "aantal", 0) == "1.240"
-    assert teksten.streefwaarde_gelezen_tekst({"soort": "band", "ondergrens": 65.0, "bovengrens": 70.0}, "%", 0) == \
-        "tussen 65 en 70%"
+    assert (
+        teksten.streefwaarde_gelezen_tekst({"soort": "band", "ondergrens": 65.0, "bovengrens": 70.0}, "%", 0)
+        == "tussen 65 en 70%"
+    )
     assert teksten.streefwaarde_gelezen_tekst({"soort": "richting", "richting": "daling"}, "%", 1) == "richting: daling"

@@ -43,10 +43,16 @@ ERNSTIG = {"serious", "critical"}
 # Ernstige axe-schendingen die uit Streamlits eigen opmaak komen en die de app niet kan veranderen:
 # (regel-id, CSS-selector waarbinnen het element valt, reden). Alles daarbuiten laat de test falen.
 TOEGESTAAN = [
-    ("list", "[data-testid=stSidebarNavItems]",
-     "Streamlits zijbalknavigatie (st.navigation met secties) zet elke sectie als <div> direct in de <ul>"),
-    ("listitem", "[data-testid=stSidebarNavItems] li",
-     "dezelfde navigatie: de <li>'s staan in die sectie-<div>, niet direct in de <ul>"),
+    (
+        "list",
+        "[data-testid=stSidebarNavItems]",
+        "Streamlits zijbalknavigatie (st.navigation met secties) zet elke sectie als <div> direct in de <ul>",
+    ),
+    (
+        "listitem",
+        "[data-testid=stSidebarNavItems] li",
+        "dezelfde navigatie: de <li>'s staan in die sectie-<div>, niet direct in de <ul>",
+    ),
 ]
 
 # Streamlits Engelse standaardplaatshouders ("Choose an option", "Choose options", "Select…")
@@ -63,13 +69,20 @@ def server(_ingebedde_db_bron, tmp_path_factory):
     shutil.copyfile(_ingebedde_db_bron, db)
     from argon2 import PasswordHasher
 
-    geheimen = map_ / "secrets.toml"   # verzonnen account, alleen voor deze test (terugvaloptie met wachtwoord)
+    geheimen = map_ / "secrets.toml"  # verzonnen account, alleen voor deze test (terugvaloptie met wachtwoord)
     wachtwoord_hash = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(WACHTWOORD)
-    geheimen.write_text(f'[toegang.accounts]\n"test@dalfsen.nl" = ["GM0148"]\n\n'
-                        f'[toegang.wachtwoorden]\n"test@dalfsen.nl" = "{wachtwoord_hash}"\n', encoding="utf-8")
+    geheimen.write_text(
+        f'[toegang.accounts]\n"test@dalfsen.nl" = ["GM0148"]\n\n'
+        f'[toegang.wachtwoorden]\n"test@dalfsen.nl" = "{wachtwoord_hash}"\n',
+        encoding="utf-8",
+    )
     ARTEFACTEN.mkdir(exist_ok=True)
-    with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit-toegankelijkheid.log",
-                          opties=["--secrets.files", str(geheimen)]) as (url, _):
+    with streamlit_server(
+        "app.py",
+        {"KOMPAS_DB": str(db)},
+        log=ARTEFACTEN / "streamlit-toegankelijkheid.log",
+        opties=["--secrets.files", str(geheimen)],
+    ) as (url, _):
         yield url
 
 
@@ -135,16 +148,23 @@ def test_pagina_nederlands_lokaal_en_zonder_ernstige_axe_schendingen(server, bro
         assert icoon.startswith("data:") or urlsplit(icoon).hostname in EIGEN_HOSTS, icoon
 
         schendingen = _axe(pagina)
-        (ARTEFACTEN / f"{naam}-axe.json").write_text(json.dumps(schendingen, ensure_ascii=False, indent=1),
-                                                     encoding="utf-8")
+        (ARTEFACTEN / f"{naam}-axe.json").write_text(
+            json.dumps(schendingen, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         eigen = [s for s in schendingen if not s["toegestaan"]]
         assert not eigen, "ernstige axe-schendingen uit de eigen opmaak:\n" + "\n".join(
             f"- [{s['ernst']}] {s['regel']} ({s['hulp']}): {s['element']}\n  {s['html']}\n  {s['waarom']}"
-            for s in eigen)
+            for s in eigen
+        )
 
-        pagina.wait_for_load_state("networkidle")   # ook wat de pagina na het tekenen nog ophaalt
-        extern = sorted({u for u in verzoeken
-                         if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname not in EIGEN_HOSTS})
+        pagina.wait_for_load_state("networkidle")  # ook wat de pagina na het tekenen nog ophaalt
+        extern = sorted(
+            {
+                u
+                for u in verzoeken
+                if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname not in EIGEN_HOSTS
+            }
+        )
         assert not extern, f"de browser vroeg andere hosts: {extern}"
     finally:
         pagina.close()

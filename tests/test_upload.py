@@ -14,14 +14,14 @@ import duckdb
 import openpyxl
 import pytest
 
-from dbhulp import alle_uploads, alleen_lezen
-
-import werkboeken as wb
+from kompas import gegevens, teksten
 from kompas.db import schrijf_transactie
 from kompas.sjabloon import maak_sjabloon
-from kompas import gegevens, teksten
 from loaders import excel
 from loaders.__main__ import main as cli
+
+import werkboeken as wb
+from dbhulp import alle_uploads, alleen_lezen
 
 TABELLEN = ("waarneming", "herkomst", "upload", "upload_waarde", "upload_streefwaarde")
 
@@ -39,10 +39,12 @@ def dump(pad: Path) -> dict:
 
 @pytest.fixture
 def db(ingebedde_db):
-    with schrijf_transactie(ingebedde_db) as con:   # een kaderindicator in de eigen woorden van Dalfsen
-        con.execute("insert into kader_indicator (kader_indicator_id, doel_id, gemeente_code, omschrijving,"
-                    " indicator_code, volgorde) values ('test-doel4', 'test', 'GM0148',"
-                    " 'Niet meer dan 25% zit langer dan 4 jaar in de uitkering', null, 1)")
+    with schrijf_transactie(ingebedde_db) as con:  # een kaderindicator in de eigen woorden van Dalfsen
+        con.execute(
+            "insert into kader_indicator (kader_indicator_id, doel_id, gemeente_code, omschrijving,"
+            " indicator_code, volgorde) values ('test-doel4', 'test', 'GM0148',"
+            " 'Niet meer dan 25% zit langer dan 4 jaar in de uitkering', null, 1)"
+        )
     return ingebedde_db
 
 
@@ -61,52 +63,93 @@ def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
     assert soorten == {"Waarden": "waarden", "Streefwaarden": "streefwaarden"}
     waarden = validatie.werkbladen[0].waarden
     assert [(w.gemeente_code, w.peiljaar, w.waarde) for w in waarden] == [
-        ("GM0148", 2022, 181.0), ("GM0148", 2023, 190.0), ("GM0148", 2023, 81.5)]
+        ("GM0148", 2022, 181.0),
+        ("GM0148", 2023, 190.0),
+        ("GM0148", 2023, 81.5),
+    ]
     ids = excel.leg_vast(validatie, door="test@dalfsen.nl")
-    rijen = lees("select indicator_code, peiljaar, waarde, herkomst_soort, bron, is_voorkeur from indicator_waarden"
-                 " where herkomst_id = $h order by indicator_code, peiljaar", {"h": f"upload:{ids[0]}"})
+    rijen = lees(
+        "select indicator_code, peiljaar, waarde, herkomst_soort, bron, is_voorkeur from indicator_waarden"
+        " where herkomst_id = $h order by indicator_code, peiljaar",
+        {"h": f"upload:{ids[0]}"},
+    )
     assert [(r["indicator_code"], r["peiljaar"], r["waarde"]) for r in rijen] == [
-        ("bewindvoering_huishoudens", 2022, 181.0), ("bewindvoering_huishoudens", 2023, 190.0),
-        ("klanttevredenheid_jeugdhulp_pct", 2023, 81.5)]
+        ("bewindvoering_huishoudens", 2022, 181.0),
+        ("bewindvoering_huishoudens", 2023, 190.0),
+        ("klanttevredenheid_jeugdhulp_pct", 2023, 81.5),
+    ]
     assert all(r["herkomst_soort"] == "upload" and "dalfsen.xlsx" in r["bron"] for r in rijen)
-    assert [("GWS4all" in r["bron"], "CEO Jeugd" in r["bron"]) for r in rijen] == [(True, False), (True, False), (False, True)]
-    citaten = {(r["indicator_code"], r["peiljaar"]): r["citaat"] for r in
-               lees("select indicator_code, peiljaar, citaat from waarneming where herkomst_id = $h", {"h": f"upload:{ids[0]}"})}
+    assert [("GWS4all" in r["bron"], "CEO Jeugd" in r["bron"]) for r in rijen] == [
+        (True, False),
+        (True, False),
+        (False, True),
+    ]
+    citaten = {
+        (r["indicator_code"], r["peiljaar"]): r["citaat"]
+        for r in lees(
+            "select indicator_code, peiljaar, citaat from waarneming where herkomst_id = $h", {"h": f"upload:{ids[0]}"}
+        )
+    }
     assert citaten[("bewindvoering_huishoudens", 2023)] == "GWS4all — werkblad Waarden, rij 3, kolom D"
     assert citaten[("klanttevredenheid_jeugdhulp_pct", 2023)] == "CEO Jeugd — werkblad Waarden, rij 4, kolom D"
     herkomst = lees("select * from herkomst where herkomst_id = $h", {"h": f"upload:{ids[0]}"})[0]
     assert herkomst["adres"] == "dalfsen.xlsx" and len(herkomst["bestand_sha256"]) == 64
-    streef = lees("select indicator_code, jaar, tekst, soort, waarde, nulmeting_waarde from geldende_upload_streefwaarde"
-                  " order by jaar")
+    streef = lees(
+        "select indicator_code, jaar, tekst, soort, waarde, nulmeting_waarde from geldende_upload_streefwaarde"
+        " order by jaar"
+    )
     assert streef == [
-        {"indicator_code": "klanttevredenheid_jeugdhulp_pct", "jaar": 2025, "tekst": "minimaal 85%", "soort": "minimaal",
-         "waarde": 85.0, "nulmeting_waarde": 81.5},
-        {"indicator_code": "inburgeraars_participatie_pct", "jaar": 2026, "tekst": ">30%", "soort": "minimaal",
-         "waarde": 30.0, "nulmeting_waarde": None}]
+        {
+            "indicator_code": "klanttevredenheid_jeugdhulp_pct",
+            "jaar": 2025,
+            "tekst": "minimaal 85%",
+            "soort": "minimaal",
+            "waarde": 85.0,
+            "nulmeting_waarde": 81.5,
+        },
+        {
+            "indicator_code": "inburgeraars_participatie_pct",
+            "jaar": 2026,
+            "tekst": ">30%",
+            "soort": "minimaal",
+            "waarde": 30.0,
+            "nulmeting_waarde": None,
+        },
+    ]
     upload = lees("select * from upload order by upload_id")
     assert [(u["werkblad"], u["rijen_totaal"], u["rijen_nieuw"], u["door"]) for u in upload] == [
-        ("Waarden", 3, 3, "test@dalfsen.nl"), ("Streefwaarden", 2, 2, "test@dalfsen.nl")]
+        ("Waarden", 3, 3, "test@dalfsen.nl"),
+        ("Streefwaarden", 2, 2, "test@dalfsen.nl"),
+    ]
 
 
 def test_elk_geupload_cijfer_noemt_alleen_de_eigen_bron_en_de_upload(db, lees):
     """Twee rijen met elk een andere bron, één zonder: de kolom bron (grafiek, export) noemt per cijfer alleen
     de eigen bron, plus de upload (bestand, datum, wie); niet alle bronnen van het werkblad."""
-    data = wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, 181, None, "GWS4all", None],
-                       ["GM0148", "klanttevredenheid_jeugdhulp_pct", 2023, 81.5, "%", "CEO Jeugd", None],
-                       ["GM0148", "kindregeling_bestellingen", 2023, 12, None, None, None]])
+    data = wb.waarden(
+        [
+            ["GM0148", "bewindvoering_huishoudens", 2022, 181, None, "GWS4all", None],
+            ["GM0148", "klanttevredenheid_jeugdhulp_pct", 2023, 81.5, "%", "CEO Jeugd", None],
+            ["GM0148", "kindregeling_bestellingen", 2023, 12, None, None, None],
+        ]
+    )
     (upload_id,) = excel.leg_vast(excel.valideer(data, "twee-bronnen.xlsx"), door="test@dalfsen.nl")
     (upload,) = lees("select geupload_op from upload where upload_id = $i", {"i": upload_id})
     achter = f"upload: twee-bronnen.xlsx ({upload['geupload_op']:%d-%m-%Y}, test@dalfsen.nl)"
-    verwacht = {"bewindvoering_huishoudens": f"GWS4all, {achter}",
-                "klanttevredenheid_jeugdhulp_pct": f"CEO Jeugd, {achter}",
-                "kindregeling_bestellingen": f"eigen registratie gemeente Dalfsen, {achter}"}
+    verwacht = {
+        "bewindvoering_huishoudens": f"GWS4all, {achter}",
+        "klanttevredenheid_jeugdhulp_pct": f"CEO Jeugd, {achter}",
+        "kindregeling_bestellingen": f"eigen registratie gemeente Dalfsen, {achter}",
+    }
     for tabel in ("indicator_waarden", "afgeleid.indicator_waarden", "afgeleid.laatste_waarden"):
         rijen = lees(f"select indicator_code, bron from {tabel} where herkomst_id = $h", {"h": f"upload:{upload_id}"})
         assert {r["indicator_code"]: r["bron"] for r in rijen} == verwacht, tabel
     # de overige bronnen houden hun vorm: organisatie (tabel), vindplaats
-    (cbs,) = lees("select w.bron, h.bron as organisatie, h.tabel_id, h.adres from afgeleid.indicator_waarden as w"
-                  " join herkomst as h using (herkomst_id)"
-                  " where h.soort = 'CBS StatLine' and h.tabel_id is not null and h.adres is not null limit 1")
+    (cbs,) = lees(
+        "select w.bron, h.bron as organisatie, h.tabel_id, h.adres from afgeleid.indicator_waarden as w"
+        " join herkomst as h using (herkomst_id)"
+        " where h.soort = 'CBS StatLine' and h.tabel_id is not null and h.adres is not null limit 1"
+    )
     # andere bronnen houden hun eigen tekst: uitgever en tabel eerst (zie test_bronnen.py)
     assert cbs["bron"].startswith(f"{cbs['organisatie']} StatLine, tabel {cbs['tabel_id']} ")
 
@@ -115,11 +158,22 @@ def test_brede_export_met_titelrijen_en_kaderformulering(db):
     validatie = excel.valideer(wb.breed_met_titels(), "begroting.xlsx", gemeente="GM0148")
     (blad,) = validatie.werkbladen
     assert blad.soort == "streefwaarden" and blad.koprij == 4
-    rijen = [(s.kader_indicator_id, s.indicator_code, s.jaar, s.tekst, s.soort, s.waarde, s.nulmeting_jaar,
-              s.nulmeting_waarde) for s in blad.streefwaarden]
+    rijen = [
+        (
+            s.kader_indicator_id,
+            s.indicator_code,
+            s.jaar,
+            s.tekst,
+            s.soort,
+            s.waarde,
+            s.nulmeting_jaar,
+            s.nulmeting_waarde,
+        )
+        for s in blad.streefwaarden
+    ]
     assert rijen[0] == ("test-doel4", None, 2020, "25%", "punt", 25.0, 2019, 26.0)
     assert len([r for r in rijen if r[0] == "test-doel4"]) == 4
-    assert ("inburgeraars_participatie_pct" in [r[1] for r in rijen])
+    assert "inburgeraars_participatie_pct" in [r[1] for r in rijen]
     assert [r[3] for r in rijen if r[1] == "inburgeraars_participatie_pct"] == [">30%", ">30%", "minimaal 35%"]
     # 'Doel 6: aantal garantiebanen **' heeft geen cijfers en de voetnoot is geen gegeven: beide overgeslagen
     assert blad.aantal == 7
@@ -132,10 +186,11 @@ def test_nederlandse_decimalen_percentages_en_procentcellen(db):
     assert [(w.indicator_code, w.peiljaar, w.waarde, w.rij, w.kolom) for w in blad.waarden] == [
         ("klanttevredenheid_jeugdhulp_pct", 2021, 78.5, 3, "C"),
         ("klanttevredenheid_jeugdhulp_pct", 2022, 26.0, 3, "D"),
-        ("klanttevredenheid_jeugdhulp_pct", 2023, 80.0, 3, "E"),     # 0,8 opgemaakt als 80%
+        ("klanttevredenheid_jeugdhulp_pct", 2023, 80.0, 3, "E"),  # 0,8 opgemaakt als 80%
         ("bewindvoering_huishoudens", 2021, 170.0, 4, "C"),
         ("bewindvoering_huishoudens", 2022, 1234567.0, 4, "D"),
-        ("bewindvoering_huishoudens", 2023, 190.0, 4, "E")]
+        ("bewindvoering_huishoudens", 2023, 190.0, 4, "E"),
+    ]
 
 
 def test_formule_met_berekende_waarde_wordt_gebruikt(db):
@@ -172,37 +227,89 @@ def test_zonder_enig_werkblad_met_gegevens_geweigerd_met_de_reden_per_werkblad(d
 # ------------------------------------------------------------------ weigeren met de plek, niets geschreven
 
 FOUTEN = {
-    "formule zonder waarde": (lambda: wb.met_formules(met_waarde=False), {},
-                              ["werkblad 'Waarden', rij 3, kolom D", "formule zonder berekende waarde"]),
-    "onbekende gemeente": (lambda: wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]]), {},
-                           ["rij 2, kolom A", "Onbekende gemeente", "Gevonden: 'Zwolle'", "GM0148 (Dalfsen)"]),
-    "onbekende indicator": (lambda: wb.waarden([["GM0148", "geluk_pct", 2022, 5, None, None, None]]), {},
-                            ["rij 2, kolom B", "Onbekende indicator", "Gevonden: 'geluk_pct'"]),
-    "peiljaar in de toekomst": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2099, 5, None, None, None]]),
-                                {}, ["rij 2, kolom C", "buiten het toegestane bereik", "Gevonden: '2099'", "1990 tot en met"]),
-    "peiljaar geen getal": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", "vorig jaar", 5, None, None, None]]),
-                            {}, ["rij 2, kolom C", "geen jaartal", "Gevonden: 'vorig jaar'"]),
-    "eenheid past niet": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2022, 5, "aantal", None, None]]),
-                          {}, ["rij 2, kolom E", "eenheid past niet", "Gevonden: 'aantal'", "'% respondenten'"]),
-    "percentage boven 100": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2022, "126%", "%", None, None]]),
-                             {}, ["rij 2, kolom D", "buiten het mogelijke bereik", "Gevonden: '126%'", "van 0 tot en met 100"]),
-    "dubbele rij": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, 5, None, None, None],
-                                        ["Dalfsen", "bewindvoering_huishoudens", 2022, 6, None, None, None]]), {},
-                    ["rij 3, kolom D", "Dubbele rij", "ook in rij 2"]),
-    "tekst waar een getal hoort": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, "ongeveer 5", None, None, None]]),
-                                   {}, ["rij 2, kolom D", "Tekst waar een getal (waarde) hoort", "Gevonden: 'ongeveer 5'"]),
-    "lege verplichte cel": (lambda: wb.waarden([["GM0148", None, 2022, 5, None, None, None]]), {},
-                            ["rij 2, kolom B", "De indicator ontbreekt"]),
-    "lege waarde": (lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, None, None, None, "nog niet bekend"]]),
-                    {}, ["rij 2, kolom D", "De waarde ontbreekt"]),
-    "streefwaarde onleesbaar": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2025, "zo hoog mogelijk", None, None, None]],
-                                                   kop=wb.STREEF_KOP, blad="Streefwaarden"), {},
-                                ["werkblad 'Streefwaarden', rij 2, kolom D", "streefwaarde is niet te lezen", "zo hoog mogelijk"]),
-    "streefjaar te ver": (lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2090, "minimaal 85%", None, None, None]],
-                                             kop=wb.STREEF_KOP, blad="Streefwaarden"), {},
-                          ["rij 2, kolom C", "buiten het toegestane bereik", "2000 tot en met"]),
-    "geen gemeente": (lambda: wb.waarden([["bewindvoering_huishoudens", 2022, 5]], kop=["indicator", "peiljaar", "waarde"]), {},
-                      ["geen kolom 'gemeente'", "--gemeente"]),
+    "formule zonder waarde": (
+        lambda: wb.met_formules(met_waarde=False),
+        {},
+        ["werkblad 'Waarden', rij 3, kolom D", "formule zonder berekende waarde"],
+    ),
+    "onbekende gemeente": (
+        lambda: wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]]),
+        {},
+        ["rij 2, kolom A", "Onbekende gemeente", "Gevonden: 'Zwolle'", "GM0148 (Dalfsen)"],
+    ),
+    "onbekende indicator": (
+        lambda: wb.waarden([["GM0148", "geluk_pct", 2022, 5, None, None, None]]),
+        {},
+        ["rij 2, kolom B", "Onbekende indicator", "Gevonden: 'geluk_pct'"],
+    ),
+    "peiljaar in de toekomst": (
+        lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2099, 5, None, None, None]]),
+        {},
+        ["rij 2, kolom C", "buiten het toegestane bereik", "Gevonden: '2099'", "1990 tot en met"],
+    ),
+    "peiljaar geen getal": (
+        lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", "vorig jaar", 5, None, None, None]]),
+        {},
+        ["rij 2, kolom C", "geen jaartal", "Gevonden: 'vorig jaar'"],
+    ),
+    "eenheid past niet": (
+        lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2022, 5, "aantal", None, None]]),
+        {},
+        ["rij 2, kolom E", "eenheid past niet", "Gevonden: 'aantal'", "'% respondenten'"],
+    ),
+    "percentage boven 100": (
+        lambda: wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2022, "126%", "%", None, None]]),
+        {},
+        ["rij 2, kolom D", "buiten het mogelijke bereik", "Gevonden: '126%'", "van 0 tot en met 100"],
+    ),
+    "dubbele rij": (
+        lambda: wb.waarden(
+            [
+                ["GM0148", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                ["Dalfsen", "bewindvoering_huishoudens", 2022, 6, None, None, None],
+            ]
+        ),
+        {},
+        ["rij 3, kolom D", "Dubbele rij", "ook in rij 2"],
+    ),
+    "tekst waar een getal hoort": (
+        lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, "ongeveer 5", None, None, None]]),
+        {},
+        ["rij 2, kolom D", "Tekst waar een getal (waarde) hoort", "Gevonden: 'ongeveer 5'"],
+    ),
+    "lege verplichte cel": (
+        lambda: wb.waarden([["GM0148", None, 2022, 5, None, None, None]]),
+        {},
+        ["rij 2, kolom B", "De indicator ontbreekt"],
+    ),
+    "lege waarde": (
+        lambda: wb.waarden([["GM0148", "bewindvoering_huishoudens", 2022, None, None, None, "nog niet bekend"]]),
+        {},
+        ["rij 2, kolom D", "De waarde ontbreekt"],
+    ),
+    "streefwaarde onleesbaar": (
+        lambda: wb.waarden(
+            [["GM0148", "klanttevredenheid_jeugdhulp_pct", 2025, "zo hoog mogelijk", None, None, None]],
+            kop=wb.STREEF_KOP,
+            blad="Streefwaarden",
+        ),
+        {},
+        ["werkblad 'Streefwaarden', rij 2, kolom D", "streefwaarde is niet te lezen", "zo hoog mogelijk"],
+    ),
+    "streefjaar te ver": (
+        lambda: wb.waarden(
+            [["GM0148", "klanttevredenheid_jeugdhulp_pct", 2090, "minimaal 85%", None, None, None]],
+            kop=wb.STREEF_KOP,
+            blad="Streefwaarden",
+        ),
+        {},
+        ["rij 2, kolom C", "buiten het toegestane bereik", "2000 tot en met"],
+    ),
+    "geen gemeente": (
+        lambda: wb.waarden([["bewindvoering_huishoudens", 2022, 5]], kop=["indicator", "peiljaar", "waarde"]),
+        {},
+        ["geen kolom 'gemeente'", "--gemeente"],
+    ),
     "geen kopregel": (lambda: wb.waarden([["a", "b"]], kop=["x", "y"]), {}, ["Geen kopregel gevonden"]),
     "leeg werkboek": (wb.leeg_werkboek, {}, ["geen gegevens", "'Waarden'"]),
     "alleen kopregel": (lambda: wb.waarden([]), {}, ["geen gegevens"]),
@@ -214,25 +321,48 @@ FOUTEN = {
     "zip-bom": (wb.zip_bom, {}, ["zip-bom", "pakt uit tot 400 MB"]),
     "te veel kolommen": (lambda: wb.te_veel_kolommen(120), {}, ["127 kolommen", "hoogstens 100 kolommen"]),
     # issue 11: bestanden die een lezer zonder grenscontrole laten afbreken of minutenlang bezighouden
-    "cel op XFD1048576 voor de rijen": (wb.cel_ver_weg, {},
-                                        ["werkblad 'Waarden'", "1.048.576 rijen", "een cel op XFD1048576",
-                                         "hoogstens 100.000 rijen"]),
-    "cel op CV1000000 voor de rijen": (lambda: wb.cel_ver_weg("CV1000000"), {},
-                                       ["1.000.000 rijen", "een cel op CV1000000"]),
-    "dimensie tot XFD1048576": (lambda: wb.cel_ver_weg("G3", dimensie="A1:XFD1048576"), {},
-                                ["1.048.576 rijen volgens het opgegeven bereik (dimensie)"]),
+    "cel op XFD1048576 voor de rijen": (
+        wb.cel_ver_weg,
+        {},
+        ["werkblad 'Waarden'", "1.048.576 rijen", "een cel op XFD1048576", "hoogstens 100.000 rijen"],
+    ),
+    "cel op CV1000000 voor de rijen": (
+        lambda: wb.cel_ver_weg("CV1000000"),
+        {},
+        ["1.000.000 rijen", "een cel op CV1000000"],
+    ),
+    "dimensie tot XFD1048576": (
+        lambda: wb.cel_ver_weg("G3", dimensie="A1:XFD1048576"),
+        {},
+        ["1.048.576 rijen volgens het opgegeven bereik (dimensie)"],
+    ),
     "cellen zonder r-attribuut": (lambda: wb.cellen_zonder_ref(5000), {}, ["5.000 kolommen", "hoogstens 100 kolommen"]),
     "te veel werkbladen": (lambda: wb.veel_werkbladen(60), {}, ["60 werkbladen", "hoogstens 50 werkbladen"]),
-    "gedeelde teksten opgeblazen": (lambda: wb.gedeelde_teksten(4_000_000_000), {},
-                                    ["4.000.000.000 verschillende teksten"]),
-    "ESC als xlsx-escape in de toelichting": (lambda: wb.met_tekst("stand _x001B_[31m31-12"), {},
-                                              ["rij 2, kolom G", "stuurteken", "[ESC]", "Verwijder"]),
-    "NUL als xlsx-escape in de bron": (lambda: wb.met_tekst("GWS_x0000_4all", "bron"), {},
-                                       ["rij 2, kolom F", "stuurteken", "GWS[NUL]4all"]),
-    "BEL in de indicator": (lambda: wb.met_tekst("bewindvoering_huishoudens_x0007_", "indicator"), {},
-                            ["rij 2, kolom B", "stuurteken", "[BEL]"]),
-    "beschadigd deel in het zip-bestand": (wb.beschadigd_deel, {}, ["werkblad 'Waarden'", "beschadigd",
-                                                                    "sla het opnieuw op"]),
+    "gedeelde teksten opgeblazen": (
+        lambda: wb.gedeelde_teksten(4_000_000_000),
+        {},
+        ["4.000.000.000 verschillende teksten"],
+    ),
+    "ESC als xlsx-escape in de toelichting": (
+        lambda: wb.met_tekst("stand _x001B_[31m31-12"),
+        {},
+        ["rij 2, kolom G", "stuurteken", "[ESC]", "Verwijder"],
+    ),
+    "NUL als xlsx-escape in de bron": (
+        lambda: wb.met_tekst("GWS_x0000_4all", "bron"),
+        {},
+        ["rij 2, kolom F", "stuurteken", "GWS[NUL]4all"],
+    ),
+    "BEL in de indicator": (
+        lambda: wb.met_tekst("bewindvoering_huishoudens_x0007_", "indicator"),
+        {},
+        ["rij 2, kolom B", "stuurteken", "[BEL]"],
+    ),
+    "beschadigd deel in het zip-bestand": (
+        wb.beschadigd_deel,
+        {},
+        ["werkblad 'Waarden'", "beschadigd", "sla het opnieuw op"],
+    ),
 }
 
 
@@ -255,8 +385,8 @@ def test_fout_bestand_wordt_geweigerd_met_plek_en_niets_geschreven(db, soort, ge
     for stuk in verwacht:
         assert stuk in tekst, (stuk, tekst)
     assert "bestand.xlsx" in tekst
-    assert "Error" not in tekst and "Exception" not in tekst    # geen Engelse foutnamen
-    assert not any(ord(t) < 32 and t not in "\n\t" for t in tekst)   # geen stuurtekens in de melding
+    assert "Error" not in tekst and "Exception" not in tekst  # geen Engelse foutnamen
+    assert not any(ord(t) < 32 and t not in "\n\t" for t in tekst)  # geen stuurtekens in de melding
     # ook via de opdrachtregel: weigeren, niet-nul, niets geschreven
     pad = db.parent / "bestand.xlsx"
     pad.write_bytes(maak())
@@ -283,13 +413,13 @@ def test_vijandig_bestand_wordt_geweigerd_voordat_een_parser_het_ziet():
     for maak in (wb.cel_ver_weg, lambda: wb.cel_ver_weg("CV1000000"), lambda: wb.veel_werkbladen(60)):
         with pytest.raises(UploadGeweigerd):
             controleer_omvang(maak(), "bom.xlsx")
-    controleer_omvang(wb.sjabloon_ingevuld(), "goed.xlsx")      # een gewoon bestand komt erdoor
+    controleer_omvang(wb.sjabloon_ingevuld(), "goed.xlsx")  # een gewoon bestand komt erdoor
 
 
 def test_werkproces_vangt_een_parser_die_het_proces_afbreekt(db, monkeypatch, geen_calamine_in_dit_proces):
     """Zonder omvangcontrole (grenzen opgerekt) vraagt calamine 512 GB en breekt af: alleen het werkproces."""
-    monkeypatch.setattr("loaders.excel_lezen.MAX_RIJEN", 10 ** 9)
-    monkeypatch.setattr("loaders.excel_lezen.MAX_KOLOMMEN", 10 ** 9)
+    monkeypatch.setattr("loaders.excel_lezen.MAX_RIJEN", 10**9)
+    monkeypatch.setattr("loaders.excel_lezen.MAX_KOLOMMEN", 10**9)
     for maak in (wb.cel_ver_weg, lambda: wb.cel_ver_weg("CV1000000")):
         tekst = weiger_tekst(maak(), "bom.xlsx")
         assert "bom.xlsx: Het lezen van het bestand vroeg meer dan 2 GB geheugen en is afgebroken." in tekst
@@ -309,7 +439,7 @@ def test_werkproces_heeft_een_tijd_en_een_geheugengrens():
         werker.voer_uit(time.sleep, 60, tijd=2)
     assert fout.value.reden == "tijd" and time.perf_counter() - begin < 30
     with pytest.raises(werker.WerkerFout) as fout:
-        werker.voer_uit(bytearray, 3 * 1024 ** 3)
+        werker.voer_uit(bytearray, 3 * 1024**3)
     assert fout.value.reden == "geheugen"
     with pytest.raises(werker.WerkerFout) as fout:
         werker.voer_uit(os.abort)
@@ -322,8 +452,14 @@ def test_werkproces_heeft_een_tijd_en_een_geheugengrens():
 
 
 def test_alle_problemen_in_een_keer(db):
-    tekst = weiger_tekst(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
-                                     ["GM0148", "geluk_pct", 2022, 5, None, None, None]]))
+    tekst = weiger_tekst(
+        wb.waarden(
+            [
+                ["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                ["GM0148", "geluk_pct", 2022, 5, None, None, None],
+            ]
+        )
+    )
     assert "rij 2, kolom A" in tekst and "rij 3, kolom B" in tekst
 
 
@@ -331,12 +467,16 @@ def test_alle_problemen_in_een_keer(db):
 
 
 def _versie(rijen):
-    return wb.waarden([["GM0148", "bewindvoering_huishoudens", jaar, waarde, None, "GWS4all", None] for jaar, waarde in rijen])
+    return wb.waarden(
+        [["GM0148", "bewindvoering_huishoudens", jaar, waarde, None, "GWS4all", None] for jaar, waarde in rijen]
+    )
 
 
 def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
     def uploadwaarden():
-        return lees("select peiljaar, waarde, herkomst_id from waarneming where herkomst_id like 'upload:%' order by peiljaar")
+        return lees(
+            "select peiljaar, waarde, herkomst_id from waarneming where herkomst_id like 'upload:%' order by peiljaar"
+        )
 
     v1 = excel.valideer(_versie([(2021, 100), (2022, 110), (2023, 120)]), "bewind.xlsx")
     (id1,) = excel.leg_vast(v1, door="a")
@@ -347,13 +487,17 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
     status = {(r["peiljaar"], r["status"]) for r in vb.rijen}
     assert status == {(2021, "vervalt"), (2022, "ongewijzigd"), (2023, "gewijzigd"), (2024, "nieuw")}
     (id2,) = excel.leg_vast(v2, door="b")
-    assert uploadwaarden() == [{"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id2}"}
-                               for j, w in [(2022, 110.0), (2023, 125.0), (2024, 130.0)]]
+    assert uploadwaarden() == [
+        {"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id2}"}
+        for j, w in [(2022, 110.0), (2023, 125.0), (2024, 130.0)]
+    ]
     # de geschiedenis blijft
     assert lees("select count(*) as n from upload_waarde where upload_id = $i", {"i": id1})[0]["n"] == 3
     assert excel.trek_in(id2, door="b") == id1
-    assert uploadwaarden() == [{"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id1}"}
-                               for j, w in [(2021, 100.0), (2022, 110.0), (2023, 120.0)]]
+    assert uploadwaarden() == [
+        {"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id1}"}
+        for j, w in [(2021, 100.0), (2022, 110.0), (2023, 120.0)]
+    ]
     with pytest.raises(excel.UploadGeweigerd, match="geldt niet meer"):
         excel.trek_in(id2, door="b")
     stand = {u["upload_id"]: (u["geldend"], u["ingetrokken_door"]) for u in alle_uploads()}
@@ -371,7 +515,8 @@ def test_opdrachtregel_lijst_en_intrekken_alleen_na_bevestiging(db, capsys, monk
     assert regels == [
         f"upload {id2}: bewind.xlsx, werkblad Waarden, {moment[id2]:%d-%m-%Y %H:%M}, door b@dalfsen.nl – geldt",
         f"upload {id1}: bewind.xlsx, werkblad Waarden, {moment[id1]:%d-%m-%Y %H:%M}, door a@dalfsen.nl"
-        " – vervangen door een nieuwere versie"]
+        " – vervangen door een nieuwere versie",
+    ]
     voor = dump(db)
     # geen terminal en geen --ja: alleen tonen wat er zou gebeuren
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
@@ -388,7 +533,10 @@ def test_opdrachtregel_lijst_en_intrekken_alleen_na_bevestiging(db, capsys, monk
     assert vragen == ["Intrekken? [j/N] "] and dump(db) == voor
     monkeypatch.setattr("builtins.input", lambda vraag: "j")
     assert cli(["upload", "--ongedaan", str(id2)]) == 0
-    assert f"Upload {id2} ingetrokken door {getpass.getuser()} (gebruiker van het besturingssysteem); upload {id1} geldt weer." in capsys.readouterr().out
+    assert (
+        f"Upload {id2} ingetrokken door {getpass.getuser()} (gebruiker van het besturingssysteem); upload {id1} geldt weer."
+        in capsys.readouterr().out
+    )
     assert {u["upload_id"]: u["geldend"] for u in alle_uploads()} == {id1: True, id2: False}
     # wat niet (meer) geldt, wordt niet gevraagd maar geweigerd
     assert cli(["upload", "--ongedaan", str(id2)]) == 1
@@ -400,8 +548,14 @@ def test_opdrachtregel_telt_problemen_enkelvoud_en_meervoud(db, capsys):
     pad.write_bytes(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]]))
     assert cli(["upload", str(pad), "--ja"]) == 1
     assert "Geweigerd, er is niets geschreven (1 probleem):" in capsys.readouterr().err
-    pad.write_bytes(wb.waarden([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
-                                ["GM0148", "geluk_pct", 2022, 5, None, None, None]]))
+    pad.write_bytes(
+        wb.waarden(
+            [
+                ["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                ["GM0148", "geluk_pct", 2022, 5, None, None, None],
+            ]
+        )
+    )
     assert cli(["upload", str(pad), "--ja"]) == 1
     assert "Geweigerd, er is niets geschreven (2 problemen):" in capsys.readouterr().err
 
@@ -448,8 +602,12 @@ def test_gedood_proces_midden_in_vastleggen_laat_database_zoals_hij_was(db, tmp_
         v = excel.valideer(excel.lees_bestand({str(bestand)!r}), "bewind.xlsx")
         excel.leg_vast(v, door="x")
     """)
-    proc = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent.parent,
-                          env={**os.environ, "KOMPAS_DB": str(db)}, capture_output=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).parent.parent,
+        env={**os.environ, "KOMPAS_DB": str(db)},
+        capture_output=True,
+    )
     assert proc.returncode == -9, proc.stderr
     assert dump(db) == voor
     # en de database is daarna gewoon bruikbaar
@@ -465,13 +623,25 @@ def test_sjabloon_heeft_codes_en_validatie(db):
         data = maak_sjabloon(gegevens.gemeenten(con), gegevens.indicatoren(con))
     boek = openpyxl.load_workbook(io.BytesIO(data))
     assert boek.sheetnames == ["Waarden", "Streefwaarden", "Codes"]
-    assert [c.value for c in boek["Waarden"][1]] == ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron", "toelichting"]
+    assert [c.value for c in boek["Waarden"][1]] == [
+        "gemeente",
+        "indicator",
+        "peiljaar",
+        "waarde",
+        "eenheid",
+        "bron",
+        "toelichting",
+    ]
     assert [c.value for c in boek["Streefwaarden"][1]][:4] == ["gemeente", "indicator", "jaar", "streefwaarde"]
     codes = boek["Codes"]
     assert [codes.cell(r, 1).value for r in range(2, 5)] == ["GM0148", "GM1876", "GM0303"]
     assert "bewindvoering_huishoudens" in [codes.cell(r, 4).value for r in range(2, codes.max_row + 1)]
     soorten = {(dv.type, dv.formula1) for dv in boek["Waarden"].data_validations.dataValidation}
-    assert ("list", "Codes!$A$2:$A$4") in soorten and ("whole", "1990") in soorten and any(t == "decimal" for t, _ in soorten)
+    assert (
+        ("list", "Codes!$A$2:$A$4") in soorten
+        and ("whole", "1990") in soorten
+        and any(t == "decimal" for t, _ in soorten)
+    )
     # het lege sjabloon wordt geweigerd als leeg; ingevuld wordt het geaccepteerd
     assert "geen gegevens" in weiger_tekst(data, "sjabloon.xlsx")
     boek["Waarden"].append(["GM0303", "bewindvoering_huishoudens", 2023, 12, "aantal huishoudens", None, None])
@@ -492,14 +662,19 @@ def _kaderrij(pad, kader_indicator_id: str) -> dict:
 
 
 def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
-    jeugd = "GM0148-b2026-jeugdwet.1.2"   # klanttevredenheid jeugdhulp: geen streefwaarde in het document
+    jeugd = "GM0148-b2026-jeugdwet.1.2"  # klanttevredenheid jeugdhulp: geen streefwaarde in het document
     voor = _kaderrij(db, jeugd)
     assert voor["streefwaarden"] is None and voor["status"] == "nog niet te beoordelen"
     assert voor["status_reden"] == "geen streefwaarde"
     ids = excel.leg_vast(excel.valideer(wb.sjabloon_ingevuld(), "dalfsen.xlsx"), door="test@dalfsen.nl")
     na = _kaderrij(db, jeugd)
     (streef,) = na["streefwaarden"]
-    assert (streef["jaar"], streef["tekst"], streef["soort"], streef["waarde"]) == (2025, "minimaal 85%", "minimaal", 85.0)
+    assert (streef["jaar"], streef["tekst"], streef["soort"], streef["waarde"]) == (
+        2025,
+        "minimaal 85%",
+        "minimaal",
+        85.0,
+    )
     (moment,) = {u["geupload_op"] for u in alle_uploads()}
     assert streef["herkomst"] == f"upload: dalfsen.xlsx ({moment:%d-%m-%Y}, test@dalfsen.nl)"
     assert (na["nulmeting_jaar"], na["nulmeting_waarde"]) == (2023, 81.5)
@@ -507,8 +682,12 @@ def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
     # de laatste waarde is de nulmeting zelf (2023): er is nog niets gerealiseerd (kompas.status)
     assert (na["laatste_waarde"], na["streef_tekst"], na["status"]) == (81.5, "minimaal 85%", "nog niet te beoordelen")
     assert na["status_reden"] == "nog geen meting na de nulmeting"
-    excel.leg_vast(excel.valideer(wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2024, "82", "%", "CEO", None]]),
-                                  "ceo-2024.xlsx"), door="test@dalfsen.nl")
+    excel.leg_vast(
+        excel.valideer(
+            wb.waarden([["GM0148", "klanttevredenheid_jeugdhulp_pct", 2024, "82", "%", "CEO", None]]), "ceo-2024.xlsx"
+        ),
+        door="test@dalfsen.nl",
+    )
     later = _kaderrij(db, jeugd)
     # 82% (2024) tegenover 'minimaal 85%': 3 punt te laag, meer dan de marge van 2 punt
     assert (later["laatste_waarde"], later["laatste_peiljaar"], later["status"]) == (82.0, 2024, "niet op koers")
@@ -522,13 +701,19 @@ def test_geuploade_streefwaarde_en_nulmeting_verschijnen_in_de_kaderboom(db):
 
 def test_geuploade_streefwaarde_vervangt_alleen_hetzelfde_jaar_uit_het_document(db):
     rij = ["GM0148", "langdurig_uitkering_4jr_pct", 2023, "maximaal 20%", None, None, None]
-    excel.leg_vast(excel.valideer(wb.waarden([rij], kop=wb.STREEF_KOP, blad="Streefwaarden"), "doelen.xlsx"),
-                   door="test@dalfsen.nl")
-    begroting = _kaderrij(db, "GM0148-b2020-participatie.4.1")   # document: 25% voor 2020 t/m 2023
+    excel.leg_vast(
+        excel.valideer(wb.waarden([rij], kop=wb.STREEF_KOP, blad="Streefwaarden"), "doelen.xlsx"),
+        door="test@dalfsen.nl",
+    )
+    begroting = _kaderrij(db, "GM0148-b2020-participatie.4.1")  # document: 25% voor 2020 t/m 2023
     assert [(s["jaar"], s["tekst"], s["herkomst"].split(":")[0]) for s in begroting["streefwaarden"]] == [
-        (2020, "25%", "kader"), (2021, "25%", "kader"), (2022, "25%", "kader"), (2023, "maximaal 20%", "upload")]
+        (2020, "25%", "kader"),
+        (2021, "25%", "kader"),
+        (2022, "25%", "kader"),
+        (2023, "maximaal 20%", "upload"),
+    ]
     assert begroting["nulmeting_waarde"] == 26.0 and begroting["nulmeting_herkomst"] == "kader"
-    nieuw = _kaderrij(db, "GM0148-b2026-inkomen.1.3")             # zelfde registry-indicator, document zonder jaar
+    nieuw = _kaderrij(db, "GM0148-b2026-inkomen.1.3")  # zelfde registry-indicator, document zonder jaar
     assert [(s["jaar"], s["tekst"]) for s in nieuw["streefwaarden"]] == [(2023, "maximaal 20%"), (None, "maximaal 25%")]
 
 

@@ -15,9 +15,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from dbhulp import vraag
-
 import werkboeken as wb
+from dbhulp import vraag
 from oidc_aanbieder import oidc_aanbieder
 from streamlit_server import CHROMIUM, PROJECT, RUN_KLAAR, streamlit_server
 
@@ -43,12 +42,16 @@ def omgeving(_ingebedde_db_bron, tmp_path_factory, browser):
     (map_ / "export.xlsx").write_bytes(wb.csv_als_xlsx())
     (map_ / "gws-export.xlsx").write_bytes(wb.met_uitlegblad())
     (map_ / "bronckhorst.xlsx").write_bytes(
-        wb.waarden([["GM1876", "bewindvoering_huishoudens", 2023, 250, None, "GWS4all (testcijfer)", None]]))
+        wb.waarden([["GM1876", "bewindvoering_huishoudens", 2023, 250, None, "GWS4all (testcijfer)", None]])
+    )
     ARTEFACTEN.mkdir(exist_ok=True)
-    with oidc_aanbieder([{"sub": "test-dalfsen", "email": "Test@Dalfsen.nl", "name": "Test Dalfsen"}],
-                        log=ARTEFACTEN / "oidc-aanbieder.log") as aanbieder:
+    with oidc_aanbieder(
+        [{"sub": "test-dalfsen", "email": "Test@Dalfsen.nl", "name": "Test Dalfsen"}],
+        log=ARTEFACTEN / "oidc-aanbieder.log",
+    ) as aanbieder:
         geheimen = map_ / "secrets.toml"
-        geheimen.write_text(f"""
+        geheimen.write_text(
+            f"""
 [auth]
 redirect_uri = "http://127.0.0.1:{{port}}/oauth2callback"
 cookie_secret = "{secrets.token_urlsafe(48)}"
@@ -58,9 +61,15 @@ server_metadata_url = "{aanbieder}/.well-known/openid-configuration"
 
 [toegang.accounts]
 "test@dalfsen.nl" = ["GM0148"]
-""", encoding="utf-8")
-        with streamlit_server("app.py", {"KOMPAS_DB": str(db)}, log=ARTEFACTEN / "streamlit-upload.log",
-                              opties=["--secrets.files", str(geheimen)]) as (url, _):
+""",
+            encoding="utf-8",
+        )
+        with streamlit_server(
+            "app.py",
+            {"KOMPAS_DB": str(db)},
+            log=ARTEFACTEN / "streamlit-upload.log",
+            opties=["--secrets.files", str(geheimen)],
+        ) as (url, _):
             pagina = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
             geblokkeerd: list[str] = []
 
@@ -89,7 +98,7 @@ def _open_keuzelijst(pagina, keuze, optie) -> None:
         try:
             optie.wait_for(state="visible", timeout=10_000)
             return
-        except Exception:   # noqa: BLE001 - Playwrights TimeoutError; nog een poging
+        except Exception:  # noqa: BLE001 - Playwrights TimeoutError; nog een poging
             pagina.keyboard.press("Escape")
     expect(optie).to_be_visible()
 
@@ -114,8 +123,8 @@ def _aanmelden(omgeving) -> None:
     assert "Sociaal Kompas zet de kaders" in pagina.locator("[data-testid=stSidebar]").inner_text()  # via app.py
     knop.click()
     pagina.wait_for_url(f"{aanbieder}/oauth2/authorize*", timeout=60000)
-    pagina.get_by_role("button", name="test-dalfsen").click()   # het account bij de aanbieder
-    pagina.wait_for_url(f"{url}/", timeout=60000)                # Streamlit zet het cookie, terug naar het dashboard
+    pagina.get_by_role("button", name="test-dalfsen").click()  # het account bij de aanbieder
+    pagina.wait_for_url(f"{url}/", timeout=60000)  # Streamlit zet het cookie, terug naar het dashboard
     pagina.goto(f"{url}/upload")
     aangemeld.wait_for(timeout=60000)
 
@@ -129,8 +138,8 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     voor = _tel(db, "select count(*) from waarneming")
     hoofd.locator("input[type=file]").set_input_files(str(map_ / "export.xlsx"))
     hoofd.get_by_text("Het bestand is geweigerd; er is niets opgeslagen").wait_for(timeout=60000)
-    hoofd.get_by_text("Eerdere uploads").wait_for(timeout=60000)   # de run is helemaal klaar
-    hoofd.locator("[data-testid=stDataFrame]").first.wait_for()      # de tabel met meldingen
+    hoofd.get_by_text("Eerdere uploads").wait_for(timeout=60000)  # de run is helemaal klaar
+    hoofd.locator("[data-testid=stDataFrame]").first.wait_for()  # de tabel met meldingen
     _klaar(pagina)
     pagina.screenshot(path=str(ARTEFACTEN / "upload-geweigerd.png"), full_page=True)
     assert _tel(db, "select count(*) from waarneming") == voor
@@ -138,7 +147,9 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
 
     # het ingevulde sjabloon: eerst het voorbeeld, pas na Vastleggen in de database
     hoofd.locator("input[type=file]").set_input_files(str(map_ / "dalfsen.xlsx"))
-    hoofd.get_by_text("Werkblad Waarden (waarden): 3 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 vervalt").wait_for(timeout=60000)
+    hoofd.get_by_text("Werkblad Waarden (waarden): 3 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 vervalt").wait_for(
+        timeout=60000
+    )
     hoofd.get_by_text("Werkblad Streefwaarden (streefwaarden): 2 nieuw").wait_for()
     hoofd.get_by_role("button", name="Vastleggen").wait_for()
     hoofd.get_by_text("Eerdere uploads").wait_for(timeout=60000)
@@ -146,7 +157,7 @@ def test_upload_aanmelden_weigeren_voorbeeld_vastleggen_en_tonen(omgeving):
     pagina.screenshot(path=str(ARTEFACTEN / "upload-voorbeeld.png"), full_page=True)
     assert _tel(db, "select count(*) from upload") == 0
 
-    assert hoofd.locator("[data-testid=stFileChip]").count() == 1   # het bestand staat in het uploadveld
+    assert hoofd.locator("[data-testid=stFileChip]").count() == 1  # het bestand staat in het uploadveld
     hoofd.get_by_role("button", name="Vastleggen").click()
     hoofd.get_by_text("Vastgelegd als upload 1, 2.").wait_for(timeout=60000)
     _klaar(pagina)
@@ -187,15 +198,21 @@ def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(om
 
     from loaders import excel
 
-    with duckdb.connect(str(db), read_only=True) as con:   # een andere dataset dan de export hieronder
-        validatie = excel.valideer(wb.waarden([["GM0148", "kindregeling_bestellingen", 2021, 180, None,
-                                                "eigen registratie (testcijfer)", None]]), "eerder.xlsx", con=con)
+    with duckdb.connect(str(db), read_only=True) as con:  # een andere dataset dan de export hieronder
+        validatie = excel.valideer(
+            wb.waarden(
+                [["GM0148", "kindregeling_bestellingen", 2021, 180, None, "eigen registratie (testcijfer)", None]]
+            ),
+            "eerder.xlsx",
+            con=con,
+        )
     (eerder,) = excel.leg_vast(validatie, door="test@dalfsen.nl", pad=db)
     _aanmelden(omgeving)
     # een export met eerst een uitlegblad (geen tabel) en een leeg blad: die worden genoemd en overgeslagen
     hoofd.locator("input[type=file]").set_input_files(str(map_ / "gws-export.xlsx"))
-    hoofd.get_by_text("Overgeslagen (niet geüpload): gws-export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden"
-                      ).wait_for(timeout=60000)
+    hoofd.get_by_text(
+        "Overgeslagen (niet geüpload): gws-export.xlsx, werkblad 'Toelichting': Geen kopregel gevonden"
+    ).wait_for(timeout=60000)
     hoofd.get_by_text("Overgeslagen (niet geüpload): gws-export.xlsx, werkblad 'Blad2'").wait_for()
     hoofd.get_by_text("Werkblad Waarden (waarden): 1 nieuw").wait_for()
     hoofd.get_by_role("button", name="Vastleggen").click()
@@ -205,7 +222,7 @@ def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(om
     assert _tel(db, f"select count(*) from waarneming where herkomst_id = 'upload:{nummer}'") == 1
 
     # kiezen: de keuze noemt bestand, werkblad, moment en wie
-    pagina.evaluate("window.zelfdeDocument = true")   # weg als de pagina herladen wordt
+    pagina.evaluate("window.zelfdeDocument = true")  # weg als de pagina herladen wordt
     keuze = hoofd.get_by_label("Upload intrekken (de vorige versie geldt dan weer)")
     optie = pagina.get_by_role("option", name=f"upload {nummer}: gws-export.xlsx, werkblad Waarden, ")
     _open_keuzelijst(pagina, keuze, optie)
@@ -213,7 +230,7 @@ def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(om
     optie.click()
     _klaar(pagina)
     knop = hoofd.get_by_role("button", name="Intrekken")
-    expect(knop).to_be_disabled(timeout=30000)                     # eerst bevestigen
+    expect(knop).to_be_disabled(timeout=30000)  # eerst bevestigen
     hoofd.get_by_text("Ik weet het zeker").click()
     expect(knop).to_be_enabled(timeout=30000)
     assert _tel(db, f"select count(*) from geldende_upload where upload_id = {nummer}") == 1
@@ -226,7 +243,9 @@ def test_uitlegblad_overgeslagen_en_intrekken_met_bevestiging_zonder_herladen(om
     assert pagina.evaluate("window.zelfdeDocument === true")
     expect(hoofd.get_by_role("checkbox", name="Ik weet het zeker")).not_to_be_checked(timeout=30000)
     expect(knop).to_be_disabled(timeout=30000)
-    _open_keuzelijst(pagina, keuze, pagina.get_by_role("option", name=f"upload {eerder}: eerder.xlsx, werkblad Waarden, "))
+    _open_keuzelijst(
+        pagina, keuze, pagina.get_by_role("option", name=f"upload {eerder}: eerder.xlsx, werkblad Waarden, ")
+    )
     expect(pagina.get_by_role("option", name=f"upload {nummer}: ")).to_have_count(0)
     pagina.keyboard.press("Escape")
 

@@ -7,15 +7,16 @@ test_upload_browser.py. Accounts en hashes hier zijn testgegevens.
 
 from __future__ import annotations
 
-import pytest
 from pathlib import Path
 
+import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-import werkboeken as wb
 from kompas import toegang
 from loaders import excel
+
+import werkboeken as wb
 from dbhulp import alle_uploads
 
 WACHTWOORD = "geheim-voor-de-test"
@@ -24,9 +25,13 @@ HASH = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(WACHTWO
 ACCOUNTS = {"Test@Dalfsen.nl": ["GM0148"], "b@bronckhorst.nl": ["GM1876"]}
 WACHTWOORDEN = {"toegang": {"accounts": ACCOUNTS, "wachtwoorden": {"test@dalfsen.nl": HASH}}}
 INLOGDIENST = {
-    "auth": {"redirect_uri": "http://127.0.0.1:8799/oauth2callback", "cookie_secret": "c" * 40, "client_id": "kompas",
-             "client_secret": "geheim-van-de-inlogdienst", "server_metadata_url":
-             "http://127.0.0.1:8798/.well-known/openid-configuration"},
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8799/oauth2callback",
+        "cookie_secret": "c" * 40,
+        "client_id": "kompas",
+        "client_secret": "geheim-van-de-inlogdienst",
+        "server_metadata_url": "http://127.0.0.1:8798/.well-known/openid-configuration",
+    },
     "toegang": {"accounts": ACCOUNTS},
 }
 
@@ -48,14 +53,18 @@ def pagina(geheimen=None, gebruiker=None) -> AppTest:
 
 def teksten(at) -> str:
     # meldingen met tekst uit een bestand staan ontsnapt (geen markdown); voor de controle halen we de escapes weg
-    return "\n".join([t.value for t in at.text] + [i.value for i in at.info]
-                     + [s.value.replace("\\", "") for s in at.success] + [e.value for e in at.error])
+    return "\n".join(
+        [t.value for t in at.text]
+        + [i.value for i in at.info]
+        + [s.value.replace("\\", "") for s in at.success]
+        + [e.value for e in at.error]
+    )
 
 
 def aanmelden(at, email, wachtwoord):
     at.text_input(key="upload_email").input(email)
     at.text_input(key="upload_wachtwoord").input(wachtwoord)
-    return at.button[0].click().run()   # de knop Aanmelden van het formulier
+    return at.button[0].click().run()  # de knop Aanmelden van het formulier
 
 
 def test_zonder_rol_legt_de_pagina_uit_hoe_uploaden_aan_gaat(ingebedde_db):
@@ -63,16 +72,21 @@ def test_zonder_rol_legt_de_pagina_uit_hoe_uploaden_aan_gaat(ingebedde_db):
     assert not at.exception
     assert "rol beleidsmedewerker is niet ingesteld" in teksten(at)
     assert ".streamlit/secrets.toml" in teksten(at)
-    assert len(at.text_input) == 0 and len(at.button) == 0   # geen aanmelden, geen uploaden
-    assert at.get("download_button")                          # het sjabloon mag iedereen downloaden
+    assert len(at.text_input) == 0 and len(at.button) == 0  # geen aanmelden, geen uploaden
+    assert at.get("download_button")  # het sjabloon mag iedereen downloaden
 
 
-@pytest.mark.parametrize("geheimen, melding", [
-    ({"toegang": {"accounts": {"test@dalfsen.nl": "GM0148"}, "wachtwoorden": {"test@dalfsen.nl": HASH}}},
-     "moet een lijst gemeentecodes zijn"),
-    ({"upload": {"beleidsmedewerkers": ["test@dalfsen.nl"], "wachtwoord": "geheim-123"}}, "bestaat niet meer"),
-    ({"toegang": {"accounts": ACCOUNTS, "wachtwoorden": {"test@dalfsen.nl": WACHTWOORD}}}, "geen argon2-hash"),
-])
+@pytest.mark.parametrize(
+    "geheimen, melding",
+    [
+        (
+            {"toegang": {"accounts": {"test@dalfsen.nl": "GM0148"}, "wachtwoorden": {"test@dalfsen.nl": HASH}}},
+            "moet een lijst gemeentecodes zijn",
+        ),
+        ({"upload": {"beleidsmedewerkers": ["test@dalfsen.nl"], "wachtwoord": "geheim-123"}}, "bestaat niet meer"),
+        ({"toegang": {"accounts": ACCOUNTS, "wachtwoorden": {"test@dalfsen.nl": WACHTWOORD}}}, "geen argon2-hash"),
+    ],
+)
 def test_foute_instellingen_uitgelegd_en_uploaden_uit(ingebedde_db, geheimen, melding):
     at = pagina(geheimen)
     assert not at.exception
@@ -80,11 +94,14 @@ def test_foute_instellingen_uitgelegd_en_uploaden_uit(ingebedde_db, geheimen, me
     assert len(at.text_input) == 0 and len(at.button) == 0
 
 
-@pytest.mark.parametrize("email, wachtwoord", [
-    ("iemand@elders.nl", WACHTWOORD),
-    ("test@dalfsen.nl", "fout-wachtwoord"),
-    ("test@dalfsen.nl", "g"),
-])
+@pytest.mark.parametrize(
+    "email, wachtwoord",
+    [
+        ("iemand@elders.nl", WACHTWOORD),
+        ("test@dalfsen.nl", "fout-wachtwoord"),
+        ("test@dalfsen.nl", "g"),
+    ],
+)
 def test_aanmelden_geweigerd(ingebedde_db, email, wachtwoord):
     at = aanmelden(pagina(WACHTWOORDEN), email, wachtwoord)
     assert toegang.MELDING_FOUT in teksten(at)
@@ -133,7 +150,7 @@ def test_inlogdienst_alleen_de_eigen_gemeente_intrekken(ingebedde_db):
     at = pagina(INLOGDIENST, {"is_logged_in": True, "email": "Test@Dalfsen.nl", "sub": "abc"})
     assert not at.exception
     assert "Aangemeld als test@dalfsen.nl; uploaden en intrekken voor Dalfsen." in teksten(at)
-    assert len(at.dataframe[-1].value) == 2                               # de lijst toont alle uploads
+    assert len(at.dataframe[-1].value) == 2  # de lijst toont alle uploads
     # intrekken alleen de eigen
     assert [o.split(":")[0] for o in at.selectbox(key="upload_intrekken").options] == [f"upload {id_eigen}"]
     at.checkbox(key="upload_zeker").check().run()
@@ -160,8 +177,9 @@ def test_beleidsmedewerker_ziet_uploads_en_kan_intrekken_na_bevestiging(ingebedd
     assert list(lijst["Stand"]) == ["geldt", "vervangen door een nieuwere versie"]
     # de keuze noemt bestand, werkblad, wanneer en wie; alleen geldende uploads zijn te kiezen
     keuze = at.selectbox(key="upload_intrekken")
-    assert keuze.options == [f"upload {upload_id}: bewind.xlsx, werkblad Waarden, {moment:%d-%m-%Y %H:%M}, "
-                             "door ander@dalfsen.nl"]
+    assert keuze.options == [
+        f"upload {upload_id}: bewind.xlsx, werkblad Waarden, {moment:%d-%m-%Y %H:%M}, door ander@dalfsen.nl"
+    ]
     # zonder 'Ik weet het zeker' kan er niet worden ingetrokken
     knop = at.button(key="upload_intrekken_knop")
     assert knop.disabled
@@ -173,9 +191,11 @@ def test_beleidsmedewerker_ziet_uploads_en_kan_intrekken_na_bevestiging(ingebedd
     assert f"Upload {upload_id} ingetrokken (bewind.xlsx, werkblad Waarden); upload {eerste} geldt weer." in teksten(at)
     lijst = at.dataframe[-1].value
     assert list(lijst["Stand"])[1] == "geldt"
-    assert list(lijst["Stand"])[0].startswith("ingetrokken ") and list(lijst["Stand"])[0].endswith(" door test@dalfsen.nl")
+    assert list(lijst["Stand"])[0].startswith("ingetrokken ") and list(lijst["Stand"])[0].endswith(
+        " door test@dalfsen.nl"
+    )
     assert at.selectbox(key="upload_intrekken").options[0].startswith(f"upload {eerste}: bewind.xlsx")
-    assert not any(c.value for c in at.checkbox)   # de bevestiging staat weer uit
+    assert not any(c.value for c in at.checkbox)  # de bevestiging staat weer uit
 
 
 def test_voorbeeld_noemt_overgeslagen_werkbladen(ingebedde_db):
@@ -190,11 +210,19 @@ def test_voorbeeld_noemt_overgeslagen_werkbladen(ingebedde_db):
     assert [(u["werkblad"], u["door"]) for u in alle_uploads()] == [("Waarden", "test@dalfsen.nl")]
 
 
-@pytest.mark.parametrize("rijen, aantal", [
-    ([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]], "(1 probleem)"),
-    ([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
-      ["GM0148", "geluk_pct", 2022, 5, None, None, None]], "(2 problemen)"),
-])
+@pytest.mark.parametrize(
+    "rijen, aantal",
+    [
+        ([["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None]], "(1 probleem)"),
+        (
+            [
+                ["Zwolle", "bewindvoering_huishoudens", 2022, 5, None, None, None],
+                ["GM0148", "geluk_pct", 2022, 5, None, None, None],
+            ],
+            "(2 problemen)",
+        ),
+    ],
+)
 def test_geweigerd_bestand_telt_problemen(ingebedde_db, rijen, aantal):
     at = aangemeld()
     at.file_uploader[0].set_value(("fout.xlsx", wb.waarden(rijen), "application/octet-stream")).run()
@@ -210,7 +238,7 @@ def test_intrekken_van_een_intussen_ingetrokken_upload_trekt_niet_een_andere_in(
     (tweede,) = excel.leg_vast(excel.valideer(data, "bewind.xlsx"), door="test@dalfsen.nl")
     at = aangemeld()
     at.checkbox(key="upload_zeker").check().run()
-    excel.trek_in(tweede, door="collega@dalfsen.nl")             # in een ander venster
+    excel.trek_in(tweede, door="collega@dalfsen.nl")  # in een ander venster
     at.button(key="upload_intrekken_knop").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == ["Intrekken is niet gelukt; er is niets veranderd."]

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from apptest import draai
-from dbhulp import vraag
-
 from kompas.db import DATA
 from loaders.ingebed import bouw
+
+from apptest import draai
+from dbhulp import vraag
 
 FIXTURE = Path(__file__).resolve().parent / "vierde_gemeente"
 
@@ -29,7 +29,7 @@ def _rijen(pad: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-VIERDE = _rijen(FIXTURE / "regio.csv")[0]   # Raalte
+VIERDE = _rijen(FIXTURE / "regio.csv")[0]  # Raalte
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +66,12 @@ def _grafiekrijen(spec_proto) -> list[dict]:
 
 def _stijlen_van(at, naam: str) -> set[tuple]:
     """(stijl_kleur, stijl_vorm) van de regio `naam` in alle grafieken van de pagina."""
-    return {(r["stijl_kleur"], r["stijl_vorm"]) for grafiek in at.get("vega_lite_chart")
-            for r in _grafiekrijen(grafiek.proto) if r.get("regio_naam") == naam and "stijl_kleur" in r}
+    return {
+        (r["stijl_kleur"], r["stijl_vorm"])
+        for grafiek in at.get("vega_lite_chart")
+        for r in _grafiekrijen(grafiek.proto)
+        if r.get("regio_naam") == naam and "stijl_kleur" in r
+    }
 
 
 def test_de_fixture_verschilt_van_data_alleen_in_regio_csv_en_een_cijferbestand(vierde_data):
@@ -78,10 +82,20 @@ def test_de_fixture_verschilt_van_data_alleen_in_regio_csv_en_een_cijferbestand(
 
 
 def test_de_vierde_gemeente_staat_in_de_database_met_kleur_en_vorm(vierde_db):
-    assert vraag(vierde_db, "select regio_naam, soort, ggd_regio_code, provincie_code, kleur, vorm from regio"
-                            " where regio_code = ?", [VIERDE["regio_code"]]) == [
-        (VIERDE["regio_naam"], "gemeente", VIERDE["ggd_regio_code"], VIERDE["provincie_code"], VIERDE["kleur"],
-         VIERDE["vorm"])]
+    assert vraag(
+        vierde_db,
+        "select regio_naam, soort, ggd_regio_code, provincie_code, kleur, vorm from regio where regio_code = ?",
+        [VIERDE["regio_code"]],
+    ) == [
+        (
+            VIERDE["regio_naam"],
+            "gemeente",
+            VIERDE["ggd_regio_code"],
+            VIERDE["provincie_code"],
+            VIERDE["kleur"],
+            VIERDE["vorm"],
+        )
+    ]
 
 
 def test_zijbalk_en_overzicht_noemen_de_vierde_gemeente_met_geen_gegevens_waar_zij_niets_heeft(vierde_db):
@@ -90,7 +104,7 @@ def test_zijbalk_en_overzicht_noemen_de_vierde_gemeente_met_geen_gegevens_waar_z
     alle = [*namen, VIERDE["regio_naam"]]
     zijbalk = " ".join(c.value for c in at.sidebar.caption)
     assert f"{', '.join(alle[:-1])} en {alle[-1]}" in zijbalk
-    keuze = at.get("button_group")[0]   # de gemeenten-pills, standaard alle gekozen
+    keuze = at.get("button_group")[0]  # de gemeenten-pills, standaard alle gekozen
     assert [o.content for o in keuze.proto.options] == alle and VIERDE["regio_code"] in keuze.value
     # haar echte cijfer (ervaren gezondheid 18+, 2020, uit de CBS-export) als tegel; de rest: geen gegevens
     tegels = [(m.label, m.value) for m in at.metric]
@@ -109,8 +123,10 @@ def test_vergelijken_toont_de_vierde_gemeente_in_haar_eigen_kleur(vierde_db):
     # een indicator zonder cijfer van haar: geen paneel, wel gezegd
     leeg = draai("pages/vergelijken.py", indicatoren="eenzaam_pct", van="2012", tot="2026")
     assert leeg.get("vega_lite_chart") and _stijlen_van(leeg, VIERDE["regio_naam"]) == set()
-    assert any(c.value.replace("\\", "").startswith("Geen gegevens voor ") and VIERDE["regio_naam"] in c.value
-               for c in leeg.caption)
+    assert any(
+        c.value.replace("\\", "").startswith("Geen gegevens voor ") and VIERDE["regio_naam"] in c.value
+        for c in leeg.caption
+    )
     # de andere gemeenten houden de kleur uit data/regio.csv
     for gemeente in (r for r in _rijen(DATA / "regio.csv") if r["soort"] == "gemeente"):
         assert _stijlen_van(at, gemeente["regio_naam"]) == {(gemeente["kleur"], gemeente["vorm"])}
@@ -125,8 +141,7 @@ def test_indicator_en_kaders_tonen_de_vierde_gemeente(vierde_db):
     kaders = draai("pages/kaders.py", gemeente=VIERDE["regio_code"])
     assert kaders.selectbox(key="kdr_gemeente").value == VIERDE["regio_code"]
     meldingen = " ".join(i.value for i in kaders.info)
-    assert f"Voor {VIERDE['regio_naam']} zijn geen kaders, doelen of indicatoren ingelezen: geen gegevens" \
-        in meldingen
+    assert f"Voor {VIERDE['regio_naam']} zijn geen kaders, doelen of indicatoren ingelezen: geen gegevens" in meldingen
 
 
 def test_het_hulpscript_kent_de_vierde_gemeente_uit_regio_csv(vierde_data):

@@ -18,7 +18,9 @@ WAARDEN_KOP = ["gemeente", "indicator", "peiljaar", "waarde", "eenheid", "bron",
 STREEF_KOP = ["gemeente", "indicator", "jaar", "streefwaarde", "nulmeting_jaar", "nulmeting_waarde", "toelichting"]
 
 
-def waarden(rijen: list[list], kop: list | None = None, titel_rijen: list[list] | None = None, blad: str = "Waarden") -> bytes:
+def waarden(
+    rijen: list[list], kop: list | None = None, titel_rijen: list[list] | None = None, blad: str = "Waarden"
+) -> bytes:
     """Een lang werkblad met waarden (de vorm van het sjabloon)."""
     wb = Workbook()
     ws = wb.active
@@ -75,8 +77,28 @@ def breed_met_titels() -> bytes:
     ws.append([])
     ws.append(["Tabel 7.3 Participatie"])
     ws.append(["Indicator", "Bron", "Nulmeting 2019", 2020, 2021, 2022, 2023])
-    ws.append(["Doel 4: niet meer dan 25% zit langer dan 4 jaar in de uitkering", "GWS4all", "26%", "25%", "25%", "25%", "25%"])
-    ws.append(["Inburgeringsplichtigen die naar vermogen participeren *", "Eigen gegevens", None, ">30%", ">30%", "minimaal 35%", None])
+    ws.append(
+        [
+            "Doel 4: niet meer dan 25% zit langer dan 4 jaar in de uitkering",
+            "GWS4all",
+            "26%",
+            "25%",
+            "25%",
+            "25%",
+            "25%",
+        ]
+    )
+    ws.append(
+        [
+            "Inburgeringsplichtigen die naar vermogen participeren *",
+            "Eigen gegevens",
+            None,
+            ">30%",
+            ">30%",
+            "minimaal 35%",
+            None,
+        ]
+    )
     ws.append(["Doel 6: aantal garantiebanen **", "Monitor UWV"])
     ws.append(["* Beschut Werk: de opgave na 2021 e.v. is nog niet bekend"])
     return _bytes(wb)
@@ -138,9 +160,12 @@ def met_deel(data: bytes, extra: dict[str, bytes] | None = None, methode: int = 
 def xlsm() -> bytes:
     """Een werkmap met macro's: ander content type en een vbaProject.bin."""
     data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
-    data = vervang_in_zip(data, "[Content_Types].xml",
-                          b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                          b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+    data = vervang_in_zip(
+        data,
+        "[Content_Types].xml",
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    )
     return met_deel(data, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"})
 
 
@@ -169,7 +194,7 @@ def oud_xls() -> bytes:
 
 
 def csv_als_xlsx() -> bytes:
-    return "gemeente;indicator;peiljaar;waarde\nGM0148;bewindvoering_huishoudens;2022;181\n".encode()
+    return b"gemeente;indicator;peiljaar;waarde\nGM0148;bewindvoering_huishoudens;2022;181\n"
 
 
 def beschadigd() -> bytes:
@@ -205,8 +230,12 @@ def groot(aantal: int) -> bytes:
     ws = wb.create_sheet("Waarden")
     ws.append(WAARDEN_KOP + ["leeftijd"])
     gemeenten = ["GM0148", "GM1876", "GM0303"]
-    indicatoren = [("bewindvoering_huishoudens", "aantal huishoudens"), ("kindregeling_bestellingen", "aantal kinderen"),
-                   ("klanttevredenheid_jeugdhulp_pct", "%"), ("inburgeraars_participatie_pct", "%")]
+    indicatoren = [
+        ("bewindvoering_huishoudens", "aantal huishoudens"),
+        ("kindregeling_bestellingen", "aantal kinderen"),
+        ("klanttevredenheid_jeugdhulp_pct", "%"),
+        ("inburgeraars_participatie_pct", "%"),
+    ]
     n = 0
     for leeftijd in range(10_000):
         for g in gemeenten:
@@ -232,8 +261,9 @@ def cel_ver_weg(ref: str = "XFD1048576", dimensie: str | None = None) -> bytes:
     ver = f'<row r="{rij}"><c r="{ref}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
     data = vervang_in_zip(data, "xl/worksheets/sheet1.xml", b"<sheetData>", b"<sheetData>" + ver)
     if dimensie:
-        data = vervang_in_zip(data, "xl/worksheets/sheet1.xml", b'<dimension ref="A1:G2" />',
-                              f'<dimension ref="{dimensie}" />'.encode())
+        data = vervang_in_zip(
+            data, "xl/worksheets/sheet1.xml", b'<dimension ref="A1:G2" />', f'<dimension ref="{dimensie}" />'.encode()
+        )
     return data
 
 
@@ -253,8 +283,15 @@ def veel_werkbladen(aantal: int) -> bytes:
 
 def met_tekst(tekst: str, kolom: str = "toelichting") -> bytes:
     """Een geldige waardenrij met `tekst` in `kolom` (voor stuurtekens)."""
-    rij = {"gemeente": "GM0148", "indicator": "bewindvoering_huishoudens", "peiljaar": 2022, "waarde": 5,
-           "eenheid": None, "bron": "GWS4all", "toelichting": None}
+    rij = {
+        "gemeente": "GM0148",
+        "indicator": "bewindvoering_huishoudens",
+        "peiljaar": 2022,
+        "waarde": 5,
+        "eenheid": None,
+        "bron": "GWS4all",
+        "toelichting": None,
+    }
     rij[kolom] = tekst
     return waarden([[rij[k] for k in WAARDEN_KOP]])
 
@@ -265,8 +302,8 @@ def beschadigd_deel(naam: str = "xl/worksheets/sheet1.xml") -> bytes:
     ruw = bytearray(met_deel(data, methode=zipfile.ZIP_STORED))
     info = zipfile.ZipFile(io.BytesIO(bytes(ruw))).getinfo(naam)
     begin = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
-    positie = begin + ruw[begin:begin + info.compress_size].index(b"<sheetData>")
-    ruw[positie:positie + 11] = b"<sheetDatA>"
+    positie = begin + ruw[begin : begin + info.compress_size].index(b"<sheetData>")
+    ruw[positie : positie + 11] = b"<sheetDatA>"
     return bytes(ruw)
 
 
@@ -274,12 +311,22 @@ def gedeelde_teksten(uniek: int) -> bytes:
     """Een werkmap met een sharedStrings.xml die `uniek` verschillende teksten belooft (calamine reserveert
     daar vooraf ruimte voor en breekt bij 4 miljard af); er staat er één in."""
     data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
-    data = vervang_in_zip(data, "xl/_rels/workbook.xml.rels", b"</Relationships>",
-                          b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                          b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-    data = vervang_in_zip(data, "[Content_Types].xml", b"</Types>",
-                          b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
-                          b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-    sst = (f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{uniek}">'
-           '<si><t>x</t></si></sst>')
+    data = vervang_in_zip(
+        data,
+        "xl/_rels/workbook.xml.rels",
+        b"</Relationships>",
+        b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    data = vervang_in_zip(
+        data,
+        "[Content_Types].xml",
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    sst = (
+        f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{uniek}">'
+        "<si><t>x</t></si></sst>"
+    )
     return met_deel(data, {"xl/sharedStrings.xml": sst.encode()})

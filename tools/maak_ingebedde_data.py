@@ -20,9 +20,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 sys.path.insert(0, str(PROJECT))
 # adres en licentie van een StatLine-tabel: één plek, ook voor de verversing
-from loaders.cbs import LICENTIE, tabelpagina  # noqa: E402
 from kompas.opdrachtregel import Opdrachtregel  # noqa: E402
 from kompas.opmaak import MAANDEN  # noqa: E402  (de Nederlandse maandnamen: één plek)
+from loaders.cbs import LICENTIE, tabelpagina  # noqa: E402
+
 OVERGENOMEN_OP = "2026-11-23"
 
 # Hoe de StatLine-exports een regio noemen: de naam uit data/regio.csv, met '(GG)' of '(PV)' erachter bij een
@@ -188,32 +189,52 @@ GMJV_2024_KOPIE = (
 
 # Vindplaats (de URL in de referentie) -> (wie de pagina publiceerde, wat de pagina is).
 VINDPLAATSEN = {
-    "http://dalfsen.begroting-2017.nl/p1062/programma-6-inkomensondersteuning":
-        ("gemeente Dalfsen", "Begroting 2017, programma 6 Inkomensondersteuning, beleidsindicatoren"),
-    "http://dalfsen.begroting-2017.nl/p1063/programma-7-sociaal-domein":
-        ("gemeente Dalfsen", "Begroting 2017, programma 7 Sociaal domein, beleidsindicatoren"),
-    "http://dronten.begroting-2018.nl/p5869/beleidsindicatoren-bbv":
-        ("gemeente Dronten", "Begroting 2018, beleidsindicatoren BBV"),
-    "https://begroting2019.financien.gouda.nl/beleidsbegroting/sociaal-domein/wettelijk-voorgeschreven-indicatoren":
-        ("gemeente Gouda", "Begroting 2019, sociaal domein, wettelijk voorgeschreven indicatoren (kolom Nederland)"),
-    "https://eindhoven.begroting-2020.nl/p6442/bbv-indicatoren":
-        ("gemeente Eindhoven", "Begroting 2020, BBV-indicatoren (kolom Nederland)"),
-    "https://eindhoven.begroting-2021.nl/p8571/bbv-indicatoren":
-        ("gemeente Eindhoven", "Begroting 2021, BBV-indicatoren (kolom Nederland)"),
-    "https://eindhoven.begroting-2023.nl/p13305/bbv-indicatoren":
-        ("gemeente Eindhoven", "Begroting 2023, BBV-indicatoren (kolom Nederland)"),
-    "https://nederbetuwe.begroting-2020.nl/p3450/beleidsindicatoren":
-        ("gemeente Neder-Betuwe", "Begroting 2020, beleidsindicatoren (rij Landelijk)"),
-    "https://dalfsen.jaarverslag-2019.nl/p5208/indicatoren":
-        ("gemeente Dalfsen", "Jaarverslag 2019, indicatoren"),
+    "http://dalfsen.begroting-2017.nl/p1062/programma-6-inkomensondersteuning": (
+        "gemeente Dalfsen",
+        "Begroting 2017, programma 6 Inkomensondersteuning, beleidsindicatoren",
+    ),
+    "http://dalfsen.begroting-2017.nl/p1063/programma-7-sociaal-domein": (
+        "gemeente Dalfsen",
+        "Begroting 2017, programma 7 Sociaal domein, beleidsindicatoren",
+    ),
+    "http://dronten.begroting-2018.nl/p5869/beleidsindicatoren-bbv": (
+        "gemeente Dronten",
+        "Begroting 2018, beleidsindicatoren BBV",
+    ),
+    "https://begroting2019.financien.gouda.nl/beleidsbegroting/sociaal-domein/wettelijk-voorgeschreven-indicatoren": (
+        "gemeente Gouda",
+        "Begroting 2019, sociaal domein, wettelijk voorgeschreven indicatoren (kolom Nederland)",
+    ),
+    "https://eindhoven.begroting-2020.nl/p6442/bbv-indicatoren": (
+        "gemeente Eindhoven",
+        "Begroting 2020, BBV-indicatoren (kolom Nederland)",
+    ),
+    "https://eindhoven.begroting-2021.nl/p8571/bbv-indicatoren": (
+        "gemeente Eindhoven",
+        "Begroting 2021, BBV-indicatoren (kolom Nederland)",
+    ),
+    "https://eindhoven.begroting-2023.nl/p13305/bbv-indicatoren": (
+        "gemeente Eindhoven",
+        "Begroting 2023, BBV-indicatoren (kolom Nederland)",
+    ),
+    "https://nederbetuwe.begroting-2020.nl/p3450/beleidsindicatoren": (
+        "gemeente Neder-Betuwe",
+        "Begroting 2020, beleidsindicatoren (rij Landelijk)",
+    ),
+    "https://dalfsen.jaarverslag-2019.nl/p5208/indicatoren": ("gemeente Dalfsen", "Jaarverslag 2019, indicatoren"),
     "https://jaarstukken.bronckhorst.nl/jaarverslag/programmaverantwoording/programma-1-zorg-en-ondersteuning/"
-    "deelprogramma-1a-vitale-inwoners-en-samenleving":
-        ("gemeente Bronckhorst", "Jaarstukken 2020, programma 1 Zorg en ondersteuning, deelprogramma 1A Vitale "
-                                 "inwoners en samenleving"),
-    "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2":
-        ("gemeente Dronten", "Bestaanszekerheid bieden, doel 2 (uitvoeringsprogramma Bestaanszekerheid)"),
-    "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3":
-        ("gemeente Dronten", "Bestaanszekerheid bieden, doel 3 (uitvoeringsprogramma Bestaanszekerheid)"),
+    "deelprogramma-1a-vitale-inwoners-en-samenleving": (
+        "gemeente Bronckhorst",
+        "Jaarstukken 2020, programma 1 Zorg en ondersteuning, deelprogramma 1A Vitale inwoners en samenleving",
+    ),
+    "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2": (
+        "gemeente Dronten",
+        "Bestaanszekerheid bieden, doel 2 (uitvoeringsprogramma Bestaanszekerheid)",
+    ),
+    "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3": (
+        "gemeente Dronten",
+        "Bestaanszekerheid bieden, doel 3 (uitvoeringsprogramma Bestaanszekerheid)",
+    ),
     "https://cbs.nl/nl-nl/cijfers/detail/83747NED?q=dossier+zzp": ("CBS", "tabelpagina 83747NED"),
     "https://cbs.nl/nl-nl/cijfers/detail/86003NED?q=%27nederland%27": ("CBS", "tabelpagina 86003NED"),
     "https://www.cbs.nl/nl-nl/cijfers/detail/82972NED": ("CBS", "tabelpagina 82972NED"),
@@ -225,33 +246,53 @@ VINDPLAATSEN = {
     "https://longreads.cbs.nl/jeugdmonitor-2021/opgroeien-in-bijstand/": ("CBS", "Jeugdmonitor 2021"),
     "https://longreads.cbs.nl/jeugdmonitor-2023/opgroeien-in-ongelijke-omstandigheden": ("CBS", "Jeugdmonitor 2023"),
     "https://longreads.cbs.nl/jeugdmonitor-2024/jeugdzorg": ("CBS", "Jeugdmonitor 2024"),
-    "https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen":
-        ("RIVM", "resultaten Gezondheidsmonitor Volwassenen en Ouderen"),
-    "https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie":
-        ("VZinfo (RIVM)", "eenzaamheid, huidige situatie"),
+    "https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen": (
+        "RIVM",
+        "resultaten Gezondheidsmonitor Volwassenen en Ouderen",
+    ),
+    "https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie": (
+        "VZinfo (RIVM)",
+        "eenzaamheid, huidige situatie",
+    ),
     "https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen": ("VZinfo (RIVM)", "eenzaamheid, regionaal"),
     "https://www.vzinfo.nl/test-pagina-kaarten": ("VZinfo (RIVM)", "kaartenpagina"),
     # IJssellandscan: nieuwsberichten van GGD IJsselland over haar eigen monitor (real_values_ggd.md, bron F)
-    "https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222":
-        ("GGD IJsselland", "IJssellandscan, nieuwsbericht"),
-    "https://onswolderwijd.nl/artikel/2020/04/30/meeste-jeugdhulp-op-urk-b0540247f5":
-        ("onswolderwijd.nl", "nieuwsartikel van 30 april 2020"),
-    "https://rtvideaal.nl/minder-mensen-in-de-regio-noord-en-oost-gelderland-voelen-zich-gezond/":
-        ("RTV Ideaal", "nieuwsartikel"),
-    "https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/":
-        ("RTV Ideaal", "nieuwsartikel"),
+    "https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222": (
+        "GGD IJsselland",
+        "IJssellandscan, nieuwsbericht",
+    ),
+    "https://onswolderwijd.nl/artikel/2020/04/30/meeste-jeugdhulp-op-urk-b0540247f5": (
+        "onswolderwijd.nl",
+        "nieuwsartikel van 30 april 2020",
+    ),
+    "https://rtvideaal.nl/minder-mensen-in-de-regio-noord-en-oost-gelderland-voelen-zich-gezond/": (
+        "RTV Ideaal",
+        "nieuwsartikel",
+    ),
+    "https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/": (
+        "RTV Ideaal",
+        "nieuwsartikel",
+    ),
     "https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
     "achterhoek-voelt-zich-eenzaam~a0d0764d/": ("De Stentor", "nieuwsartikel, december 2018"),
-    "https://www.kennisbundel.nl/kennisbank/artikel/schuldenproblematiek-in-beeld/":
-        ("kennisbundel.nl", "kennisbankartikel"),
-    "https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/":
-        ("medicalfacts.nl", "nieuwsartikel van 29 juni 2021"),
-    "https://www.nd.nl/varia/varia/1049583/niet-meer-huishoudens-met-problematische-schulden-door-crisis":
-        ("nd.nl", "nieuwsartikel"),
+    "https://www.kennisbundel.nl/kennisbank/artikel/schuldenproblematiek-in-beeld/": (
+        "kennisbundel.nl",
+        "kennisbankartikel",
+    ),
+    "https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/": (
+        "medicalfacts.nl",
+        "nieuwsartikel van 29 juni 2021",
+    ),
+    "https://www.nd.nl/varia/varia/1049583/niet-meer-huishoudens-met-problematische-schulden-door-crisis": (
+        "nd.nl",
+        "nieuwsartikel",
+    ),
     "https://www.nhnieuws.nl/nieuws/288131/ggd-meer-mensen-met-psychische-klachten-en-dat-komt-waarschijnlijk-"
     "door-coronacrisis": ("NH Nieuws", "nieuwsartikel, juni 2021"),
-    "https://www.rtvdrenthe.nl/nieuws/171482/Het-goede-Drentse-leven-we-voelen-ons-gezond":
-        ("RTV Drenthe", "nieuwsartikel, juni 2021"),
+    "https://www.rtvdrenthe.nl/nieuws/171482/Het-goede-Drentse-leven-we-voelen-ons-gezond": (
+        "RTV Drenthe",
+        "nieuwsartikel, juni 2021",
+    ),
     "https://www.rtvoost.nl/nieuws/1982779/Een-op-tien-huishoudens-in-Almelo-en-Enschede-kampt-met-problematische-"
     "schulden": ("RTV Oost", "nieuwsartikel"),
     "https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/": ("vicoblue.nl", "artikel"),
@@ -298,144 +339,283 @@ SCHULDEN_TOELICHTING = (
 # Met een tabel_id is het adres de tabelpagina van de uitgever; anders de vindplaats als die van de uitgever zelf
 # is (en het dashboard bij de schuldencijfers).
 DOCUMENTBRONNEN = {
-    ("https://cbs.nl/nl-nl/cijfers/detail/83747NED?q=dossier+zzp", "CBS StatLine 83747NED"):
-        ("CBS", "Bijstandsontvangers 15 jaar of ouder en bijstandsdichtheid", "83747NED", ""),
-    ("https://cbs.nl/nl-nl/cijfers/detail/86003NED?q=%27nederland%27", "CBS StatLine 86003NED (nader voorlopig)"):
-        ("CBS", "Personen met een bijstandsuitkering, % van de inwoners vanaf 15 jaar (nader voorlopig)", "86003NED", ""),
-    ("https://www.cbs.nl/nl-nl/cijfers/detail/82972NED", "CBS StatLine 82972NED (voorlopig)"):
-        ("CBS", "Jeugdzorg in natura: jeugdhulp, jeugdbescherming en jeugdreclassering (voorlopig)", "82972NED", ""),
-    ("https://www.cbs.nl/nl-nl/cijfers/detail/85098NED?q=zorg", "CBS StatLine 85098NED (voorlopig)"):
-        ("CBS", "Jeugdzorg in natura: jeugdhulp, jeugdbescherming en jeugdreclassering (voorlopig)", "85098NED", ""),
-    ("https://www.cbs.nl/nl-nl/cijfers/detail/86050NED", "CBS StatLine 86050NED (voorlopig)"):
-        ("CBS", "Wmo-cliënten met een maatwerkvoorziening (voorlopig)", "86050NED", ""),
-    ("https://cbs.nl/nl-nl/longread/statistische-trends/2021/landelijke-jeugdmonitor-leefsituatie-jeugd-en-"
-     "jeugdhulpgebruik/3-jeugdhulpgebruik", "CBS Landelijke Jeugdmonitor"):
-        ("CBS", "Statistische Trends 2021, Landelijke Jeugdmonitor: leefsituatie jeugd en jeugdhulpgebruik, "
-                "3 Jeugdhulpgebruik", "", ""),
-    ("https://longreads.cbs.nl/jeugdmonitor-2020/opgroeien-in-bijstand/", "CBS Landelijke Jeugdmonitor 2020"):
-        ("CBS", "Landelijke Jeugdmonitor 2020, Opgroeien in bijstand", "", ""),
-    ("https://longreads.cbs.nl/jeugdmonitor-2021/opgroeien-in-bijstand/", "CBS Landelijke Jeugdmonitor 2021"):
-        ("CBS", "Landelijke Jeugdmonitor 2021, Opgroeien in bijstand", "", ""),
-    ("https://longreads.cbs.nl/jeugdmonitor-2023/opgroeien-in-ongelijke-omstandigheden",
-     "CBS Landelijke Jeugdmonitor 2023"):
-        ("CBS", "Landelijke Jeugdmonitor 2023, Opgroeien in ongelijke omstandigheden", "", ""),
-    ("https://longreads.cbs.nl/jeugdmonitor-2024/jeugdzorg", "CBS Landelijke Jeugdmonitor 2024 (voorlopig)"):
-        ("CBS", "Landelijke Jeugdmonitor 2024, Jeugdzorg (voorlopig)", "", ""),
-    ("https://onswolderwijd.nl/artikel/2020/04/30/meeste-jeugdhulp-op-urk-b0540247f5", "CBS"):
-        ("CBS", "Jeugdbescherming bij 0 t/m 17-jarigen in Flevoland (het artikel noemt geen tabel)", "", ""),
-    ("https://www.kennisbundel.nl/kennisbank/artikel/schuldenproblematiek-in-beeld/",
-     "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)"):
-        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
-    ("https://www.nd.nl/varia/varia/1049583/niet-meer-huishoudens-met-problematische-schulden-door-crisis",
-     "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)"):
-        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
-    ("https://www.rtvoost.nl/nieuws/1982779/Een-op-tien-huishoudens-in-Almelo-en-Enschede-kampt-met-problematische-"
-     "schulden", "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)"):
-        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
-    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
-     "CBS (Dashboard Schuldenproblematiek in beeld)"):
-        ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
-    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
-     "CBS (zichtopwijken.nl)"):
-        ("CBS", "Huishoudens met een laag inkomen (bron volgens de gemeente: 'CBS (zichtopwijken.nl)'; geen tabel "
-                "genoemd)", "", ""),
-    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
-     "Nibud (Geldzaken in de praktijk)"):
-        ("Nibud", "Geldzaken in de praktijk", "", ""),
-    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "CBS"):
-        ("CBS", "Arbeidsparticipatie (bron volgens de gemeente: 'CBS 2022'; geen tabel genoemd)", "", ""),
-    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "KIS"):
-        ("KIS", "Schoolverlaters zonder startkwalificatie (bron volgens de gemeente: 'KIS 2021')", "", ""),
-    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "gemeente Dronten"):
-        ("gemeente Dronten", "Bestaanszekerheid bieden, doel 3: participatie van inburgeringsplichtigen", "", ""),
-    ("https://dalfsen.jaarverslag-2019.nl/p5208/indicatoren", "gemeente Dalfsen (eigen administratie)"):
-        ("gemeente Dalfsen", "Jaarverslag 2019, indicatoren inkomensondersteuning (eigen administratie)", "", ""),
-    ("https://jaarstukken.bronckhorst.nl/jaarverslag/programmaverantwoording/programma-1-zorg-en-ondersteuning/"
-     "deelprogramma-1a-vitale-inwoners-en-samenleving",
-     "gemeente Bronckhorst (klanttevredenheidsonderzoek Jeugd/Wmo)"):
-        ("gemeente Bronckhorst", "Jaarstukken 2020, deelprogramma 1A Vitale inwoners en samenleving: "
-                                 "klanttevredenheidsonderzoek Jeugd/Wmo", "", ""),
+    ("https://cbs.nl/nl-nl/cijfers/detail/83747NED?q=dossier+zzp", "CBS StatLine 83747NED"): (
+        "CBS",
+        "Bijstandsontvangers 15 jaar of ouder en bijstandsdichtheid",
+        "83747NED",
+        "",
+    ),
+    ("https://cbs.nl/nl-nl/cijfers/detail/86003NED?q=%27nederland%27", "CBS StatLine 86003NED (nader voorlopig)"): (
+        "CBS",
+        "Personen met een bijstandsuitkering, % van de inwoners vanaf 15 jaar (nader voorlopig)",
+        "86003NED",
+        "",
+    ),
+    ("https://www.cbs.nl/nl-nl/cijfers/detail/82972NED", "CBS StatLine 82972NED (voorlopig)"): (
+        "CBS",
+        "Jeugdzorg in natura: jeugdhulp, jeugdbescherming en jeugdreclassering (voorlopig)",
+        "82972NED",
+        "",
+    ),
+    ("https://www.cbs.nl/nl-nl/cijfers/detail/85098NED?q=zorg", "CBS StatLine 85098NED (voorlopig)"): (
+        "CBS",
+        "Jeugdzorg in natura: jeugdhulp, jeugdbescherming en jeugdreclassering (voorlopig)",
+        "85098NED",
+        "",
+    ),
+    ("https://www.cbs.nl/nl-nl/cijfers/detail/86050NED", "CBS StatLine 86050NED (voorlopig)"): (
+        "CBS",
+        "Wmo-cliënten met een maatwerkvoorziening (voorlopig)",
+        "86050NED",
+        "",
+    ),
+    (
+        "https://cbs.nl/nl-nl/longread/statistische-trends/2021/landelijke-jeugdmonitor-leefsituatie-jeugd-en-"
+        "jeugdhulpgebruik/3-jeugdhulpgebruik",
+        "CBS Landelijke Jeugdmonitor",
+    ): (
+        "CBS",
+        "Statistische Trends 2021, Landelijke Jeugdmonitor: leefsituatie jeugd en jeugdhulpgebruik, 3 Jeugdhulpgebruik",
+        "",
+        "",
+    ),
+    ("https://longreads.cbs.nl/jeugdmonitor-2020/opgroeien-in-bijstand/", "CBS Landelijke Jeugdmonitor 2020"): (
+        "CBS",
+        "Landelijke Jeugdmonitor 2020, Opgroeien in bijstand",
+        "",
+        "",
+    ),
+    ("https://longreads.cbs.nl/jeugdmonitor-2021/opgroeien-in-bijstand/", "CBS Landelijke Jeugdmonitor 2021"): (
+        "CBS",
+        "Landelijke Jeugdmonitor 2021, Opgroeien in bijstand",
+        "",
+        "",
+    ),
+    (
+        "https://longreads.cbs.nl/jeugdmonitor-2023/opgroeien-in-ongelijke-omstandigheden",
+        "CBS Landelijke Jeugdmonitor 2023",
+    ): ("CBS", "Landelijke Jeugdmonitor 2023, Opgroeien in ongelijke omstandigheden", "", ""),
+    ("https://longreads.cbs.nl/jeugdmonitor-2024/jeugdzorg", "CBS Landelijke Jeugdmonitor 2024 (voorlopig)"): (
+        "CBS",
+        "Landelijke Jeugdmonitor 2024, Jeugdzorg (voorlopig)",
+        "",
+        "",
+    ),
+    ("https://onswolderwijd.nl/artikel/2020/04/30/meeste-jeugdhulp-op-urk-b0540247f5", "CBS"): (
+        "CBS",
+        "Jeugdbescherming bij 0 t/m 17-jarigen in Flevoland (het artikel noemt geen tabel)",
+        "",
+        "",
+    ),
+    (
+        "https://www.kennisbundel.nl/kennisbank/artikel/schuldenproblematiek-in-beeld/",
+        "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)",
+    ): ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    (
+        "https://www.nd.nl/varia/varia/1049583/niet-meer-huishoudens-met-problematische-schulden-door-crisis",
+        "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)",
+    ): ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    (
+        "https://www.rtvoost.nl/nieuws/1982779/Een-op-tien-huishoudens-in-Almelo-en-Enschede-kampt-met-problematische-"
+        "schulden",
+        "CBS - Schuldenproblematiek in beeld (geregistreerde problematische schulden)",
+    ): ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    (
+        "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
+        "CBS (Dashboard Schuldenproblematiek in beeld)",
+    ): ("CBS", SCHULDEN_TITEL, "", SCHULDEN_TOELICHTING),
+    (
+        "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
+        "CBS (zichtopwijken.nl)",
+    ): (
+        "CBS",
+        "Huishoudens met een laag inkomen (bron volgens de gemeente: 'CBS (zichtopwijken.nl)'; geen tabel genoemd)",
+        "",
+        "",
+    ),
+    (
+        "https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-2",
+        "Nibud (Geldzaken in de praktijk)",
+    ): ("Nibud", "Geldzaken in de praktijk", "", ""),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "CBS"): (
+        "CBS",
+        "Arbeidsparticipatie (bron volgens de gemeente: 'CBS 2022'; geen tabel genoemd)",
+        "",
+        "",
+    ),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "KIS"): (
+        "KIS",
+        "Schoolverlaters zonder startkwalificatie (bron volgens de gemeente: 'KIS 2021')",
+        "",
+        "",
+    ),
+    ("https://samenleving.dronten.nl/bestaanszekerheid-bieden/bestaanszekerheid-bieden-doel-3", "gemeente Dronten"): (
+        "gemeente Dronten",
+        "Bestaanszekerheid bieden, doel 3: participatie van inburgeringsplichtigen",
+        "",
+        "",
+    ),
+    ("https://dalfsen.jaarverslag-2019.nl/p5208/indicatoren", "gemeente Dalfsen (eigen administratie)"): (
+        "gemeente Dalfsen",
+        "Jaarverslag 2019, indicatoren inkomensondersteuning (eigen administratie)",
+        "",
+        "",
+    ),
+    (
+        "https://jaarstukken.bronckhorst.nl/jaarverslag/programmaverantwoording/programma-1-zorg-en-ondersteuning/"
+        "deelprogramma-1a-vitale-inwoners-en-samenleving",
+        "gemeente Bronckhorst (klanttevredenheidsonderzoek Jeugd/Wmo)",
+    ): (
+        "gemeente Bronckhorst",
+        "Jaarstukken 2020, deelprogramma 1A Vitale inwoners en samenleving: klanttevredenheidsonderzoek Jeugd/Wmo",
+        "",
+        "",
+    ),
     # Gezondheidsmonitor Volwassenen en Ouderen (GGD'en, CBS en RIVM)
-    ("https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen",
-     "RIVM (Corona) Gezondheidsmonitor Volwassenen en Ouderen, samenvatting"):
-        ("RIVM", "Resultaten (Corona) Gezondheidsmonitor Volwassenen en Ouderen, samenvatting", "", ""),
-    ("https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen",
-     "RIVM samenvatting Corona Gezondheidsmonitor VO 2022 (afgerond)"):
-        ("RIVM", "Resultaten Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, samenvatting",
-         "", "De samenvatting geeft afgeronde percentages."),
-    ("https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie",
-     "Gezondheidsmonitor Volwassenen en Ouderen 2016 (GGD'en/CBS/RIVM) via VZinfo (oudere versie pagina)"):
-        ("VZinfo (RIVM)", "Eenzaamheid, cijfers en context, huidige situatie: Gezondheidsmonitor Volwassenen en "
-                          "Ouderen 2016", "", "Oudere versie van de pagina."),
-    ("https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie",
-     "Gezondheidsmonitor Volwassenen en Ouderen 2020 via VZinfo (tabel Eenzaamheid naar geslacht 2020)"):
-        ("VZinfo (RIVM)", "Eenzaamheid, cijfers en context, huidige situatie: tabel Eenzaamheid naar geslacht 2020 "
-                          "(Gezondheidsmonitor Volwassenen en Ouderen 2020)", "", ""),
-    ("https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen",
-     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (per GGD-regio 10,8-21,2%; per gemeente "
-     "5,7-22,6%)"):
-        ("VZinfo (RIVM)", "Eenzaamheid regionaal, volwassenen: Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
-         "", "Sterk eenzaam: per GGD-regio 10,8-21,2%, per gemeente 5,7-22,6%."),
-    ("https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen",
-     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (per GGD-regio 43,0-58,1%; per gemeente "
-     "30,2-59,4%)"):
-        ("VZinfo (RIVM)", "Eenzaamheid regionaal, volwassenen: Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
-         "", "Eenzaam: per GGD-regio 43,0-58,1%, per gemeente 30,2-59,4%."),
-    ("https://www.vzinfo.nl/test-pagina-kaarten",
-     "Corona Gezondheidsmonitor VO 2022 via VZinfo (per GGD-regio 7,3-14,6%; per gemeente 2,8-17,8%)"):
-        ("VZinfo (RIVM)", "Kaarten hoog risico op angststoornis of depressie: Corona Gezondheidsmonitor Volwassenen "
-                          "en Ouderen 2022", "", "Per GGD-regio 7,3-14,6%, per gemeente 2,8-17,8%."),
-    ("https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222",
-     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, GGD IJsselland (nieuwsbericht IJssellandscan)"):
-        ("GGD IJsselland", "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, nieuwsbericht", "", ""),
-    ("https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222",
-     "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, GGD IJsselland (nieuwsbericht IJssellandscan); LET OP: "
-     "CBS 85012NED geeft 81,8"):
-        ("GGD IJsselland", "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, nieuwsbericht (cijfer 2020)", "",
-         "Het nieuwsbericht noemt 83% voor 2020; CBS-tabel 85012NED geeft 81,8."),
-    ("https://rtvideaal.nl/minder-mensen-in-de-regio-noord-en-oost-gelderland-voelen-zich-gezond/",
-     "Gezondheidsmonitor VO / Corona Gezondheidsmonitor VO 2022, GGD NOG (RTV Ideaal)"):
-        (GGD_NOG, "(Corona) Gezondheidsmonitor Volwassenen en Ouderen 2012-2022", "", ""),
-    ("https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/",
-     "Gezondheidsmonitor VO 2016/2020, GGD NOG (RTV Ideaal)"):
-        (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2016 en 2020", "", ""),
-    ("https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/",
-     "Gezondheidsmonitor VO 2020, GGD NOG (RTV Ideaal)"):
-        (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
-    ("https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
-     "achterhoek-voelt-zich-eenzaam~a0d0764d/",
-     "GGD Gezondheidsmonitor Volwassenen en Ouderen 2016 (via GGD NOG/De Stentor)"):
-        (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2016", "", ""),
-    ("https://www.nhnieuws.nl/nieuws/288131/ggd-meer-mensen-met-psychische-klachten-en-dat-komt-waarschijnlijk-"
-     "door-coronacrisis", "Gezondheidsmonitor VO 2020 (secundair: NH Nieuws 2021-06)"):
-        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
-    ("https://www.rtvdrenthe.nl/nieuws/171482/Het-goede-Drentse-leven-we-voelen-ons-gezond",
-     "Gezondheidsmonitor VO 2020 (secundair: RTV Drenthe 2021-06)"):
-        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
-    ("https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/",
-     "Gezondheidsmonitor VO 2020 (secundair: medicalfacts.nl, persbericht 29-06-2021)"):
-        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", "Het artikel is een persbericht."),
-    ("https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/",
-     "Gezondheidsmonitor VO 2016/2020 (secundair: medicalfacts.nl); 2020-waarde is \"ongeveer\""):
-        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2016 en 2020, 18 tot 35 jaar", "",
-         "Het artikel noemt de waarde voor 2020 'ongeveer'."),
-    ("https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
-     "GGD'en/CBS/RIVM Gezondheidsmonitor"):
-        (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2012, 2016 en 2022", "",
-         "Het artikel geeft 76% voor 2012; de RIVM-pagina geeft 77%."),
-    ("https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
-     "Corona Gezondheidsmonitor VO 2022 (secundair: vicoblue.nl, citeert regionale RIVM/VZinfo-cijfers)"):
-        (MONITOR, "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022", "",
-         "Het artikel citeert regionale cijfers van RIVM/VZinfo."),
+    (
+        "https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen",
+        "RIVM (Corona) Gezondheidsmonitor Volwassenen en Ouderen, samenvatting",
+    ): ("RIVM", "Resultaten (Corona) Gezondheidsmonitor Volwassenen en Ouderen, samenvatting", "", ""),
+    (
+        "https://www.rivm.nl/gezondheidsonderzoek-covid-19/resultaten-gezondheidsmonitor-volwassenen-en-ouderen",
+        "RIVM samenvatting Corona Gezondheidsmonitor VO 2022 (afgerond)",
+    ): (
+        "RIVM",
+        "Resultaten Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, samenvatting",
+        "",
+        "De samenvatting geeft afgeronde percentages.",
+    ),
+    (
+        "https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie",
+        "Gezondheidsmonitor Volwassenen en Ouderen 2016 (GGD'en/CBS/RIVM) via VZinfo (oudere versie pagina)",
+    ): (
+        "VZinfo (RIVM)",
+        "Eenzaamheid, cijfers en context, huidige situatie: Gezondheidsmonitor Volwassenen en Ouderen 2016",
+        "",
+        "Oudere versie van de pagina.",
+    ),
+    (
+        "https://www.volksgezondheidenzorg.info/onderwerp/eenzaamheid/cijfers-context/huidige-situatie",
+        "Gezondheidsmonitor Volwassenen en Ouderen 2020 via VZinfo (tabel Eenzaamheid naar geslacht 2020)",
+    ): (
+        "VZinfo (RIVM)",
+        "Eenzaamheid, cijfers en context, huidige situatie: tabel Eenzaamheid naar geslacht 2020 "
+        "(Gezondheidsmonitor Volwassenen en Ouderen 2020)",
+        "",
+        "",
+    ),
+    (
+        "https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen",
+        "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (per GGD-regio 10,8-21,2%; per gemeente "
+        "5,7-22,6%)",
+    ): (
+        "VZinfo (RIVM)",
+        "Eenzaamheid regionaal, volwassenen: Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
+        "",
+        "Sterk eenzaam: per GGD-regio 10,8-21,2%, per gemeente 5,7-22,6%.",
+    ),
+    (
+        "https://www.vzinfo.nl/eenzaamheid/regionaal/volwassenen",
+        "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022 via VZinfo (per GGD-regio 43,0-58,1%; per gemeente "
+        "30,2-59,4%)",
+    ): (
+        "VZinfo (RIVM)",
+        "Eenzaamheid regionaal, volwassenen: Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
+        "",
+        "Eenzaam: per GGD-regio 43,0-58,1%, per gemeente 30,2-59,4%.",
+    ),
+    (
+        "https://www.vzinfo.nl/test-pagina-kaarten",
+        "Corona Gezondheidsmonitor VO 2022 via VZinfo (per GGD-regio 7,3-14,6%; per gemeente 2,8-17,8%)",
+    ): (
+        "VZinfo (RIVM)",
+        "Kaarten hoog risico op angststoornis of depressie: Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
+        "",
+        "Per GGD-regio 7,3-14,6%, per gemeente 2,8-17,8%.",
+    ),
+    (
+        "https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222",
+        "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, GGD IJsselland (nieuwsbericht IJssellandscan)",
+    ): ("GGD IJsselland", "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, nieuwsbericht", "", ""),
+    (
+        "https://ijssellandscan.nl/nieuws/Minder-mensen-in-IJsselland-voelen-zich-gezond/222",
+        "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, GGD IJsselland (nieuwsbericht IJssellandscan); LET OP: "
+        "CBS 85012NED geeft 81,8",
+    ): (
+        "GGD IJsselland",
+        "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022, nieuwsbericht (cijfer 2020)",
+        "",
+        "Het nieuwsbericht noemt 83% voor 2020; CBS-tabel 85012NED geeft 81,8.",
+    ),
+    (
+        "https://rtvideaal.nl/minder-mensen-in-de-regio-noord-en-oost-gelderland-voelen-zich-gezond/",
+        "Gezondheidsmonitor VO / Corona Gezondheidsmonitor VO 2022, GGD NOG (RTV Ideaal)",
+    ): (GGD_NOG, "(Corona) Gezondheidsmonitor Volwassenen en Ouderen 2012-2022", "", ""),
+    (
+        "https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/",
+        "Gezondheidsmonitor VO 2016/2020, GGD NOG (RTV Ideaal)",
+    ): (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2016 en 2020", "", ""),
+    (
+        "https://rtvideaal.nl/risico-op-angststoornis-of-depressie-onder-jongvolwassenen-toegenomen/",
+        "Gezondheidsmonitor VO 2020, GGD NOG (RTV Ideaal)",
+    ): (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
+    (
+        "https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
+        "achterhoek-voelt-zich-eenzaam~a0d0764d/",
+        "GGD Gezondheidsmonitor Volwassenen en Ouderen 2016 (via GGD NOG/De Stentor)",
+    ): (GGD_NOG, "Gezondheidsmonitor Volwassenen en Ouderen 2016", "", ""),
+    (
+        "https://www.nhnieuws.nl/nieuws/288131/ggd-meer-mensen-met-psychische-klachten-en-dat-komt-waarschijnlijk-"
+        "door-coronacrisis",
+        "Gezondheidsmonitor VO 2020 (secundair: NH Nieuws 2021-06)",
+    ): (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
+    (
+        "https://www.rtvdrenthe.nl/nieuws/171482/Het-goede-Drentse-leven-we-voelen-ons-gezond",
+        "Gezondheidsmonitor VO 2020 (secundair: RTV Drenthe 2021-06)",
+    ): (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", ""),
+    (
+        "https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/",
+        "Gezondheidsmonitor VO 2020 (secundair: medicalfacts.nl, persbericht 29-06-2021)",
+    ): (MONITOR, "Gezondheidsmonitor Volwassenen en Ouderen 2020", "", "Het artikel is een persbericht."),
+    (
+        "https://www.medicalfacts.nl/2021/06/29/hoogste-risico-op-angststoornis-of-depressie-onder-laagopgeleiden/",
+        'Gezondheidsmonitor VO 2016/2020 (secundair: medicalfacts.nl); 2020-waarde is "ongeveer"',
+    ): (
+        MONITOR,
+        "Gezondheidsmonitor Volwassenen en Ouderen 2016 en 2020, 18 tot 35 jaar",
+        "",
+        "Het artikel noemt de waarde voor 2020 'ongeveer'.",
+    ),
+    (
+        "https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
+        "GGD'en/CBS/RIVM Gezondheidsmonitor",
+    ): (
+        MONITOR,
+        "Gezondheidsmonitor Volwassenen en Ouderen 2012, 2016 en 2022",
+        "",
+        "Het artikel geeft 76% voor 2012; de RIVM-pagina geeft 77%.",
+    ),
+    (
+        "https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
+        "Corona Gezondheidsmonitor VO 2022 (secundair: vicoblue.nl, citeert regionale RIVM/VZinfo-cijfers)",
+    ): (
+        MONITOR,
+        "Corona Gezondheidsmonitor Volwassenen en Ouderen 2022",
+        "",
+        "Het artikel citeert regionale cijfers van RIVM/VZinfo.",
+    ),
 }
 # Twee vermeldingen van hetzelfde cijfer op dezelfde pagina: één herkomst.
 ZELFDE_BRON = {
-    ("https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
-     "achterhoek-voelt-zich-eenzaam~a0d0764d/", "Gezondheidsmonitor VO 2016 (De Stentor 2018-12, o.b.v. GGD NOG)"):
-        "GGD Gezondheidsmonitor Volwassenen en Ouderen 2016 (via GGD NOG/De Stentor)",
-    ("https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
-     "Gezondheidsmonitor VO (secundair: vicoblue.nl, citeert RIVM/GGD GHOR); wijkt af van RIVM-pagina (77)"):
-        "GGD'en/CBS/RIVM Gezondheidsmonitor",
+    (
+        "https://www.destentor.nl/achterhoek/eenzaamheid-iets-van-oude-mensen-nee-een-derde-jongvolwassenen-in-de-"
+        "achterhoek-voelt-zich-eenzaam~a0d0764d/",
+        "Gezondheidsmonitor VO 2016 (De Stentor 2018-12, o.b.v. GGD NOG)",
+    ): "GGD Gezondheidsmonitor Volwassenen en Ouderen 2016 (via GGD NOG/De Stentor)",
+    (
+        "https://www.vicoblue.nl/gezondheidstips/nederlanders-voelen-zich-minder-gezond/",
+        "Gezondheidsmonitor VO (secundair: vicoblue.nl, citeert RIVM/GGD GHOR); wijkt af van RIVM-pagina (77)",
+    ): "GGD'en/CBS/RIVM Gezondheidsmonitor",
 }
 
 WAARNEMING_KOLOMMEN = [
@@ -525,8 +705,9 @@ def doc_sleutel(adres: str, bron: str) -> str:
     return "doc-" + hashlib.sha1(f"{adres}|{bron}".encode()).hexdigest()[:10]
 
 
-def document_bron(v: "Verzameling", vindplaats: str, oorsprong: str, periode: str,
-                  opgehaald_op: str = OVERGENOMEN_OP) -> str:
+def document_bron(
+    v: Verzameling, vindplaats: str, oorsprong: str, periode: str, opgehaald_op: str = OVERGENOMEN_OP
+) -> str:
     """De herkomst van een cijfer van een gepubliceerde pagina: de uitgever met zijn eigen pagina (of tabel) eerst;
     de pagina waarop het cijfer gelezen is als `gelezen_in` wanneer die niet van de uitgever zelf is."""
     oorsprong = ZELFDE_BRON.get((vindplaats, oorsprong), oorsprong)
@@ -628,7 +809,9 @@ def ggd_waarden(ref: Path, v: Verzameling) -> None:
             label = r["indicator"]
             code = GGD_LABELS.get(label)
             if not code or not r["regio_code"]:
-                v.sla_over(f"GGD '{label}' {r['regio']} {r['jaar']} ({r['leeftijd']}): geen eenduidige indicator of regio")
+                v.sla_over(
+                    f"GGD '{label}' {r['regio']} {r['jaar']} ({r['leeftijd']}): geen eenduidige indicator of regio"
+                )
                 continue
             leeftijd = r["leeftijd"]
             jaar = int(r["jaar"])
@@ -720,7 +903,9 @@ def bbv_waarden(ref: Path, v: Verzameling) -> None:
                 continue
             p = peil(r["jaar"])
             if p is None:
-                v.sla_over(f"{omschrijving}: geen jaar, of een halfjaarcijfer dat niet met jaarcijfers te vergelijken is")
+                v.sla_over(
+                    f"{omschrijving}: geen jaar, of een halfjaarcijfer dat niet met jaarcijfers te vergelijken is"
+                )
                 continue
             code, leeftijd = gekozen
             hid = document_bron(v, r["vindplaats_url"], r["oorspronkelijke_bron"], p[0])
@@ -791,14 +976,42 @@ KWB_GEZIEN = [
     ("85984NED", "inwoners", "GM0148", "2024", "29683", KWB_2024_REPO, "Dalfsen AantalInwoners_5 = 29683"),
     ("85984NED", "inwoners", "GM1876", "2024", "36119", KWB_2024_REPO, "Bronckhorst AantalInwoners_5 = 36119"),
     ("85984NED", "inwoners", "GM0303", "2024", "44354", KWB_2024_REPO, "Dronten AantalInwoners_5 = 44354"),
-    ("83765NED", "bijstand_personen", "NL01", "2017", "471190", "https://www.cbs.nl/nl-nl/cijfers/detail/83765NED",
-     "Nederland, Personen per soort uitkering; Bijstand = 471 190"),
-    ("84286NED", "bijstand_personen", "NL01", "2018", "455140", "https://www.cbs.nl/nl-nl/cijfers/detail/84286NED",
-     "Nederland, Personen per soort uitkering; Bijstand = 455 140"),
-    ("84286NED", "jongeren_met_jeugdzorg", "NL01", "2018", "423390", "https://www.cbs.nl/nl-nl/cijfers/detail/84286NED",
-     "Nederland, Jongeren met jeugdzorg in natura = 423 390"),
-    ("85984NED", "bijstand_personen", "NL01", "2024", "405560", "https://www.cbs.nl/nl-nl/cijfers/detail/85984NED",
-     "Nederland, Personen per soort uitkering; Bijstand = 405 560"),
+    (
+        "83765NED",
+        "bijstand_personen",
+        "NL01",
+        "2017",
+        "471190",
+        "https://www.cbs.nl/nl-nl/cijfers/detail/83765NED",
+        "Nederland, Personen per soort uitkering; Bijstand = 471 190",
+    ),
+    (
+        "84286NED",
+        "bijstand_personen",
+        "NL01",
+        "2018",
+        "455140",
+        "https://www.cbs.nl/nl-nl/cijfers/detail/84286NED",
+        "Nederland, Personen per soort uitkering; Bijstand = 455 140",
+    ),
+    (
+        "84286NED",
+        "jongeren_met_jeugdzorg",
+        "NL01",
+        "2018",
+        "423390",
+        "https://www.cbs.nl/nl-nl/cijfers/detail/84286NED",
+        "Nederland, Jongeren met jeugdzorg in natura = 423 390",
+    ),
+    (
+        "85984NED",
+        "bijstand_personen",
+        "NL01",
+        "2024",
+        "405560",
+        "https://www.cbs.nl/nl-nl/cijfers/detail/85984NED",
+        "Nederland, Personen per soort uitkering; Bijstand = 405 560",
+    ),
 ]
 
 
@@ -817,8 +1030,11 @@ def kwb_gezien(v: Verzameling) -> None:
             gelezen_in=KWB_2024_KOPIE if kopie else "",
             periode=jaar,
             licentie=LICENTIE,
-            toelichting=("Losse cijfers uit de tabel, gelezen in de kopie" if kopie else
-                         "Losse cijfers, gelezen op de tabelpagina van het CBS")
+            toelichting=(
+                "Losse cijfers uit de tabel, gelezen in de kopie"
+                if kopie
+                else "Losse cijfers, gelezen op de tabelpagina van het CBS"
+            )
             + "; de live verversing haalt de hele tabel op.",
         )
         v.voeg_toe(
@@ -842,12 +1058,12 @@ def kwb_gezien(v: Verzameling) -> None:
 # 1-1-2025, Nederland bijstand per kwartaal 2017 (83759NED), Gezondheidsmonitor 2022 per GGD-regio (85563NED) en
 # de eigen tellingen van de gemeenten. Elke rij noemt haar vindplaats; hieronder per vindplaats de herkomst.
 GEVONDEN = "found_2026-12.csv"
-GEVONDEN_OP = "2026-12-01"   # overgenomen op
+GEVONDEN_OP = "2026-12-01"  # overgenomen op
 
 # Label in de referentie -> (indicatorcode, leeftijd). Labels die hier niet staan, zoekt GGD_LABELS op.
 GEVONDEN_LABELS = {
     "aantal inwoners": ("inwoners", "totaal"),
-    "totale bevolking": ("inwoners", "totaal"),   # 70072NED: dezelfde telling (bevolking op 1 januari)
+    "totale bevolking": ("inwoners", "totaal"),  # 70072NED: dezelfde telling (bevolking op 1 januari)
     "aantal inwoners 65 jaar of ouder": ("inwoners", "65+"),
     "bevolking 65 tot 80 jaar": ("inwoners", "65-79"),
     "bevolking 80 jaar of ouder": ("inwoners", "80+"),
@@ -861,8 +1077,10 @@ GEVONDEN_LABELS = {
     "voldoet aan richtlijn alcoholgebruik": ("alcoholrichtlijn_pct", "18+"),
     "overmatige drinkers": ("overmatig_drinker_pct", "18+"),
     # de eigen tellingen van de gemeenten: eigen indicatoren, nooit de CBS-definities (uitkeringen zijn geen personen)
-    "periodieke bijstandsgerechtigden totaal (Pw incl. Bbz + IOAW + IOAZ)":
-        ("bijstandsgerechtigden_gemeente", "totaal"),
+    "periodieke bijstandsgerechtigden totaal (Pw incl. Bbz + IOAW + IOAZ)": (
+        "bijstandsgerechtigden_gemeente",
+        "totaal",
+    ),
     "periodieke bijstandsgerechtigden Pw incl. Bbz": ("bijstandsgerechtigden_pw_gemeente", "totaal"),
     "periodieke bijstandsgerechtigden IOAW": ("bijstandsgerechtigden_ioaw_gemeente", "totaal"),
     "periodieke bijstandsgerechtigden IOAZ": ("bijstandsgerechtigden_ioaz_gemeente", "totaal"),
@@ -887,57 +1105,96 @@ GM_2022_KOPIE = (
 # Vindplaats van een CBS-cijfer -> (sleutel, tabel_id, titel, periode, waar gelezen, toelichting).
 # Zonder 'waar gelezen' is het cijfer op de tabelpagina van het CBS zelf gelezen.
 GEVONDEN_CBS = {
-    KWB_2019_KOPIE: (   # zonder bevestigd tabel-id: een gepubliceerd document van het CBS, geen StatLine-tabel
-        "doc-kwb-2019-kopie", "", "Kerncijfers wijken en buurten 2019 (export; geen tabel-id bevestigd)", "2019",
+    KWB_2019_KOPIE: (  # zonder bevestigd tabel-id: een gepubliceerd document van het CBS, geen StatLine-tabel
+        "doc-kwb-2019-kopie",
+        "",
+        "Kerncijfers wijken en buurten 2019 (export; geen tabel-id bevestigd)",
+        "2019",
         "kopie van een export van de Kerncijfers wijken en buurten 2019 in de openbare GitHub-repository "
         "ujjwalx/dsa2022 (kolommen door de eigenaar hernoemd: population/men/women), " + KWB_2019_KOPIE,
         "Het tabel-id van de jaargang 2019 is in de referentie niet bevestigd; daarom geen tabelpagina.",
     ),
     KWB_2024_KOPIE_2: (
-        "cbs-85984NED-kopie-2", "85984NED", "Kerncijfers wijken en buurten 2024", "2024",
+        "cbs-85984NED-kopie-2",
+        "85984NED",
+        "Kerncijfers wijken en buurten 2024",
+        "2024",
         "StatLine-CSV-export in de openbare GitHub-repository Swienn/ScientificDataAnalysisProject, "
         + KWB_2024_KOPIE_2,
         "Gemeente, wijken en Nederland (NL00). Wijkcijfers zijn door het CBS afgerond op veelvouden van 5.",
     ),
     RK_2025_KOPIE: (
-        "cbs-70072NED-kopie", "70072NED", "Regionale kerncijfers Nederland", "2025",
+        "cbs-70072NED-kopie",
+        "70072NED",
+        "Regionale kerncijfers Nederland",
+        "2025",
         "StatLine-CSV-export (11-12-2025) in de openbare GitHub-repository Swienn/ScientificDataAnalysisProject, "
         + RK_2025_KOPIE,
         "Bevolking op 1 januari 2025. De export noemt regio's bij naam; de codes zijn in de referentie toegekend.",
     ),
     "https://www.cbs.nl/nl-nl/cijfers/detail/83759NED?q=bijstand": (
-        "cbs-83759NED", "83759NED", "Personen met een uitkering; soort uitkering, wijken en buurten, 2017", "2017",
-        "", "Standen per kwartaal; de tabel noemt de maand, geen dag.",
+        "cbs-83759NED",
+        "83759NED",
+        "Personen met een uitkering; soort uitkering, wijken en buurten, 2017",
+        "2017",
+        "",
+        "Standen per kwartaal; de tabel noemt de maand, geen dag.",
     ),
     GM_2022_KOPIE: (
-        "cbs-85563NED-kopie", "85563NED", "Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2022", "2022",
+        "cbs-85563NED-kopie",
+        "85563NED",
+        "Gezondheidsmonitor; bevolking 18 jaar of ouder, regio, 2022",
+        "2022",
         "StatLine-CSV-export (22-01-2025) in de openbare GitHub-repository yasminesfk/gezond-oud-worden-analyse, "
         + GM_2022_KOPIE,
         "Enquête van GGD'en, CBS en RIVM. De export heeft alleen GGD-regio's en Nederland en geen 95%-intervallen.",
     ),
 }
 # De eigen documenten van de gemeenten (herkomst via document_bron, zoals de BBV-cijfers).
-VINDPLAATSEN.update({
-    "https://programmabegroting2023.bronckhorst.nl/bijlagen/kerngegevens":
-        ("gemeente Bronckhorst", "Programmabegroting 2023, bijlage Kerngegevens"),
-    "http://dalfsen.jaarverslag-2014.nl/p471": ("gemeente Dalfsen", "Jaarverslag 2014, kerngegevens"),
-    "http://dronten2017.bestuursrapportage.nl/p5745/inkomensregelingen":
-        ("gemeente Dronten", "Bestuursrapportage 2017, Inkomensregelingen"),
-})
-DOCUMENTBRONNEN.update({
-    ("https://programmabegroting2023.bronckhorst.nl/bijlagen/kerngegevens",
-     "Gemeente Bronckhorst, Programmabegroting 2023, bijlage Kerngegevens (eigen administratie, geen CBS-cijfer)"):
-        ("gemeente Bronckhorst", "Programmabegroting 2023, bijlage Kerngegevens (eigen administratie)", "",
-         "Eigen telling van de gemeente, geen CBS-cijfer."),
-    ("http://dalfsen.jaarverslag-2014.nl/p471",
-     "Gemeente Dalfsen, Jaarverslag 2014, Kerngegevens (eigen administratie; rekening/begroting; geen CBS-cijfer)"):
-        ("gemeente Dalfsen", "Jaarverslag 2014, kerngegevens (eigen administratie)", "",
-         "Eigen telling van de gemeente, geen CBS-cijfer; de peildatum staat er niet bij."),
-    ("http://dronten2017.bestuursrapportage.nl/p5745/inkomensregelingen",
-     "Gemeente Dronten, Bestuursrapportage 2017, Inkomensregelingen (eigen administratie; geen CBS-cijfer)"):
-        ("gemeente Dronten", "Bestuursrapportage 2017, Inkomensregelingen (eigen administratie)", "",
-         "Eigen telling van de gemeente ('op dit moment'), geen CBS-cijfer; de datum staat er niet bij."),
-})
+VINDPLAATSEN.update(
+    {
+        "https://programmabegroting2023.bronckhorst.nl/bijlagen/kerngegevens": (
+            "gemeente Bronckhorst",
+            "Programmabegroting 2023, bijlage Kerngegevens",
+        ),
+        "http://dalfsen.jaarverslag-2014.nl/p471": ("gemeente Dalfsen", "Jaarverslag 2014, kerngegevens"),
+        "http://dronten2017.bestuursrapportage.nl/p5745/inkomensregelingen": (
+            "gemeente Dronten",
+            "Bestuursrapportage 2017, Inkomensregelingen",
+        ),
+    }
+)
+DOCUMENTBRONNEN.update(
+    {
+        (
+            "https://programmabegroting2023.bronckhorst.nl/bijlagen/kerngegevens",
+            "Gemeente Bronckhorst, Programmabegroting 2023, bijlage Kerngegevens (eigen administratie, geen CBS-cijfer)",
+        ): (
+            "gemeente Bronckhorst",
+            "Programmabegroting 2023, bijlage Kerngegevens (eigen administratie)",
+            "",
+            "Eigen telling van de gemeente, geen CBS-cijfer.",
+        ),
+        (
+            "http://dalfsen.jaarverslag-2014.nl/p471",
+            "Gemeente Dalfsen, Jaarverslag 2014, Kerngegevens (eigen administratie; rekening/begroting; geen CBS-cijfer)",
+        ): (
+            "gemeente Dalfsen",
+            "Jaarverslag 2014, kerngegevens (eigen administratie)",
+            "",
+            "Eigen telling van de gemeente, geen CBS-cijfer; de peildatum staat er niet bij.",
+        ),
+        (
+            "http://dronten2017.bestuursrapportage.nl/p5745/inkomensregelingen",
+            "Gemeente Dronten, Bestuursrapportage 2017, Inkomensregelingen (eigen administratie; geen CBS-cijfer)",
+        ): (
+            "gemeente Dronten",
+            "Bestuursrapportage 2017, Inkomensregelingen (eigen administratie)",
+            "",
+            "Eigen telling van de gemeente ('op dit moment'), geen CBS-cijfer; de datum staat er niet bij.",
+        ),
+    }
+)
 
 
 def regio_tabellen() -> tuple[dict[str, dict], dict[str, str]]:
@@ -974,13 +1231,16 @@ def gevonden_overslaan(r: dict) -> str | None:
     if "kruiscontrole" in r["indicator"]:
         al = [t for t in KWB_GEZIEN if t[1:5] == ("inwoners", r["regio_code"], r["peiljaar"], r["waarde"])]
         if not al:
-            raise SystemExit(f"kruiscontrole {r['regio_code']} {r['peiljaar']} {r['waarde']}: "
-                             "niet gelijk aan KWB_GEZIEN")
+            raise SystemExit(
+                f"kruiscontrole {r['regio_code']} {r['peiljaar']} {r['waarde']}: niet gelijk aan KWB_GEZIEN"
+            )
         return f"secundaire kruiscontrole, gelijk aan het cijfer uit {al[0][0]} dat er al is"
     if "De Stentor" in r["bron"]:
-        return ("secundaire bron (krantenbericht over de kadernota); in- en uitstroom over een half jaar en "
-                "'naar betaald werk' passen op geen indicator van de registry (uitstroom naar volwaardig werk is "
-                "een andere definitie)")
+        return (
+            "secundaire bron (krantenbericht over de kadernota); in- en uitstroom over een half jaar en "
+            "'naar betaald werk' passen op geen indicator van de registry (uitstroom naar volwaardig werk is "
+            "een andere definitie)"
+        )
     if "(secundair" in r["bron"]:
         return "secundaire bron"
     return None
@@ -999,7 +1259,8 @@ def gevonden(ref: Path, v: Verzameling) -> None:
         omschrijving = f"gevonden '{r['indicator']}' {r['regio_naam']} {r['peiljaar']}"
         reden = gevonden_overslaan(r)
         gekozen = GEVONDEN_LABELS.get(r["indicator"]) or (
-            (GGD_LABELS[r["indicator"]], r["leeftijd"]) if r["indicator"] in GGD_LABELS else None)
+            (GGD_LABELS[r["indicator"]], r["leeftijd"]) if r["indicator"] in GGD_LABELS else None
+        )
         if reden or not gekozen:
             v.sla_over(f"{omschrijving}: {reden or 'geen indicator in de registry'}")
             continue
@@ -1016,10 +1277,19 @@ def gevonden(ref: Path, v: Verzameling) -> None:
             sleutel, tabel, titel, periode, kopie, toelichting = GEVONDEN_CBS[r["vindplaats"]]
             if not kopie and not r["vindplaats"].startswith(tabelpagina("CBS", tabel)):
                 raise SystemExit(f"{omschrijving}: {r['vindplaats']} is niet de CBS-pagina van {tabel}")
-            hid = v.bron(sleutel, soort="CBS StatLine" if tabel else "gepubliceerd document", bron="CBS",
-                         titel=titel, tabel_id=tabel,
-                         adres=tabelpagina("CBS", tabel) if tabel else "", gelezen_in=kopie, periode=periode,
-                         opgehaald_op=GEVONDEN_OP, licentie=LICENTIE, toelichting=toelichting)
+            hid = v.bron(
+                sleutel,
+                soort="CBS StatLine" if tabel else "gepubliceerd document",
+                bron="CBS",
+                titel=titel,
+                tabel_id=tabel,
+                adres=tabelpagina("CBS", tabel) if tabel else "",
+                gelezen_in=kopie,
+                periode=periode,
+                opgehaald_op=GEVONDEN_OP,
+                licentie=LICENTIE,
+                toelichting=toelichting,
+            )
         else:
             js = sorted(jaren[r["vindplaats"]])
             periode = js[0] if len(js) == 1 else f"{js[0]}-{js[-1]}"
@@ -1047,7 +1317,16 @@ def schrijf(v: Verzameling) -> None:
     for oud in doel.glob("*.csv"):
         oud.unlink()
     for naam, rijen in v.rijen.items():
-        rijen.sort(key=lambda r: (r["indicator_code"], r["regio_code"], r["peiljaar"], r["peildatum"], r["leeftijd"], r["herkomst_id"]))
+        rijen.sort(
+            key=lambda r: (
+                r["indicator_code"],
+                r["regio_code"],
+                r["peiljaar"],
+                r["peildatum"],
+                r["leeftijd"],
+                r["herkomst_id"],
+            )
+        )
         # een kolom die alleen sommige bronnen vullen (peildatum_precisie), alleen in de bestanden die haar gebruiken
         kolommen = WAARNEMING_KOLOMMEN + [k for k in EXTRA_KOLOMMEN if any(r.get(k) for r in rijen)]
         with open(doel / f"{naam}.csv", "w", newline="", encoding="utf-8") as f:
@@ -1070,14 +1349,22 @@ def ontbrekende_bestanden(ref: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     p = Opdrachtregel(prog="python tools/maak_ingebedde_data.py", description=__doc__.splitlines()[0])
-    p.add_argument("--referentie", type=Path, default=PROJECT.parent / "shared" / "reference", metavar="MAP",
-                   help="de map met het referentiemateriaal (standaard: ../shared/reference naast de projectmap)")
+    p.add_argument(
+        "--referentie",
+        type=Path,
+        default=PROJECT.parent / "shared" / "reference",
+        metavar="MAP",
+        help="de map met het referentiemateriaal (standaard: ../shared/reference naast de projectmap)",
+    )
     args = p.parse_args(argv)
     ontbreekt = ontbrekende_bestanden(args.referentie)
-    if ontbreekt:   # vóór er iets geschreven wordt
-        print(f"Fout: het referentiemateriaal is niet (volledig) gevonden in {args.referentie}.\n"
-              f"Ontbreekt: {', '.join(ontbreekt)}.\n"
-              "Geef de map op met --referentie MAP; data/ is niet veranderd.", file=sys.stderr)
+    if ontbreekt:  # vóór er iets geschreven wordt
+        print(
+            f"Fout: het referentiemateriaal is niet (volledig) gevonden in {args.referentie}.\n"
+            f"Ontbreekt: {', '.join(ontbreekt)}.\n"
+            "Geef de map op met --referentie MAP; data/ is niet veranderd.",
+            file=sys.stderr,
+        )
         return 1
     v = Verzameling()
     gm_exports(args.referentie, v)

@@ -20,8 +20,13 @@ SOORTEN = {".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-o
 __all__ = ["SOORTEN", "Inhoud", "RapportFout", "bestandsnaam", "maak", "verzamel"]
 
 
-def maak(cur: duckdb.DuckDBPyConnection, gemeente_code: str, kader_id: str | None = None, soort: str = ".pdf",
-         gemaakt: dt.datetime | None = None) -> bytes:
+def maak(
+    cur: duckdb.DuckDBPyConnection,
+    gemeente_code: str,
+    kader_id: str | None = None,
+    soort: str = ".pdf",
+    gemaakt: dt.datetime | None = None,
+) -> bytes:
     """Het rapport als bytes; `soort` is '.pdf' of '.xlsx'. RapportFout (Nederlands) bij een onbekende gemeente
     of kader."""
     if soort not in SOORTEN:

@@ -26,15 +26,35 @@ from kompas.status import STATUSSEN
 _DECIMALEN = "decimalen"
 
 KADERKOLOMMEN = {
-    "Kader": pl.String, "Document": pl.String, "Doel": pl.String, "Status doel": pl.String,
-    "Indicator (eigen formulering)": pl.String, "Indicator": pl.String,
-    "Leeftijd": pl.String, "Eenheid": pl.String, "Status": pl.String, "Nulmeting (zoals geschreven)": pl.String,
-    "Nulmeting": pl.Float64, "Nulmeting jaar": pl.Int32, "Bron nulmeting": pl.String,
-    "Streefwaarden (zoals geschreven)": pl.String, "Streefwaarden (zo gelezen)": pl.String, "Regio": pl.String,
-    "Peiljaar": pl.Int32, "Peildatum": pl.Date, "Waarde": pl.Float64, "Ondergrens 95%": pl.Float64,
-    "Bovengrens 95%": pl.Float64, "Nederland": pl.Float64, "Verschil met Nederland": pl.Float64,
-    "Significantie": pl.String, "In de grafiek": pl.String, "Bron": pl.String, "Tabel": pl.String,
-    "Opgehaald of geüpload": pl.Datetime("us"), _DECIMALEN: pl.Int32,
+    "Kader": pl.String,
+    "Document": pl.String,
+    "Doel": pl.String,
+    "Status doel": pl.String,
+    "Indicator (eigen formulering)": pl.String,
+    "Indicator": pl.String,
+    "Leeftijd": pl.String,
+    "Eenheid": pl.String,
+    "Status": pl.String,
+    "Nulmeting (zoals geschreven)": pl.String,
+    "Nulmeting": pl.Float64,
+    "Nulmeting jaar": pl.Int32,
+    "Bron nulmeting": pl.String,
+    "Streefwaarden (zoals geschreven)": pl.String,
+    "Streefwaarden (zo gelezen)": pl.String,
+    "Regio": pl.String,
+    "Peiljaar": pl.Int32,
+    "Peildatum": pl.Date,
+    "Waarde": pl.Float64,
+    "Ondergrens 95%": pl.Float64,
+    "Bovengrens 95%": pl.Float64,
+    "Nederland": pl.Float64,
+    "Verschil met Nederland": pl.Float64,
+    "Significantie": pl.String,
+    "In de grafiek": pl.String,
+    "Bron": pl.String,
+    "Tabel": pl.String,
+    "Opgehaald of geüpload": pl.Datetime("us"),
+    _DECIMALEN: pl.Int32,
 }
 
 
@@ -42,12 +62,16 @@ def _indicator_rijen(inhoud: Inhoud, doel, ind: Indicator) -> list[dict]:
     r = ind.rij
     sw = streefwaarden(r)
     vast = {
-        "Doel": doel.rij["doel_naam"], "Status doel": doel_status(doel),
+        "Doel": doel.rij["doel_naam"],
+        "Status doel": doel_status(doel),
         "Indicator (eigen formulering)": r["omschrijving"],
         "Indicator": r["indicator_naam"] or "geen meetbare indicator gekoppeld",
-        "Leeftijd": r["leeftijd"] if r["indicator_code"] else None, "Eenheid": teksten.eenheid_tekst(r) or None,
-        "Status": indicator_status(r), "Nulmeting (zoals geschreven)": teksten.nulmeting_tekst(r),
-        "Nulmeting": r["nulmeting_waarde"], "Nulmeting jaar": r["nulmeting_jaar"],
+        "Leeftijd": r["leeftijd"] if r["indicator_code"] else None,
+        "Eenheid": teksten.eenheid_tekst(r) or None,
+        "Status": indicator_status(r),
+        "Nulmeting (zoals geschreven)": teksten.nulmeting_tekst(r),
+        "Nulmeting": r["nulmeting_waarde"],
+        "Nulmeting jaar": r["nulmeting_jaar"],
         "Bron nulmeting": nulmeting_bron(r),
         "Streefwaarden (zoals geschreven)": teksten.streefwaarde_tekst(r["streefwaarden"]),
         "Streefwaarden (zo gelezen)": "; ".join((f"{s['jaar']}: " if s["jaar"] else "") + s["gelezen"] for s in sw)
@@ -57,14 +81,25 @@ def _indicator_rijen(inhoud: Inhoud, doel, ind: Indicator) -> list[dict]:
     waarden = ind.reeks.filter(pl.col("waarde").is_not_null()) if not ind.reeks.is_empty() else ind.reeks
     if waarden.is_empty():
         return [{**vast, "Regio": inhoud.gemeente, "Bron": "geen gegevens"}]
-    return [{
-        **vast, "Regio": w["regio_naam"], "Peiljaar": w["peiljaar"], "Peildatum": w["peildatum"],
-        "Waarde": w["waarde"], "Ondergrens 95%": w["ondergrens"], "Bovengrens 95%": w["bovengrens"],
-        "Nederland": w["landelijk_waarde"], "Verschil met Nederland": w["verschil_landelijk"],
-        "Significantie": w["significantie"], "In de grafiek": teksten.grafiek_tekst(w),
-        "Bron": (w["bron"] or "–") + (f" (berekend uit {w['berekend_uit']})" if w.get("berekend_uit") else ""),
-        "Tabel": w["tabel_id"], "Opgehaald of geüpload": w["opgehaald_op"],
-    } for w in waarden.iter_rows(named=True)]
+    return [
+        {
+            **vast,
+            "Regio": w["regio_naam"],
+            "Peiljaar": w["peiljaar"],
+            "Peildatum": w["peildatum"],
+            "Waarde": w["waarde"],
+            "Ondergrens 95%": w["ondergrens"],
+            "Bovengrens 95%": w["bovengrens"],
+            "Nederland": w["landelijk_waarde"],
+            "Verschil met Nederland": w["verschil_landelijk"],
+            "Significantie": w["significantie"],
+            "In de grafiek": teksten.grafiek_tekst(w),
+            "Bron": (w["bron"] or "–") + (f" (berekend uit {w['berekend_uit']})" if w.get("berekend_uit") else ""),
+            "Tabel": w["tabel_id"],
+            "Opgehaald of geüpload": w["opgehaald_op"],
+        }
+        for w in waarden.iter_rows(named=True)
+    ]
 
 
 def kader_tabel(inhoud: Inhoud, kader) -> pl.DataFrame:
@@ -74,20 +109,43 @@ def kader_tabel(inhoud: Inhoud, kader) -> pl.DataFrame:
     eigen = {"Kader": kader.rij["kader_naam"], "Document": kader.rij["document"]}
     for doel in kader.doelen:
         if not doel.indicatoren:
-            rijen.append({**eigen, "Doel": doel.rij["doel_naam"], "Status doel": doel_status(doel),
-                          "Indicator": "geen indicatoren", "Bron": "geen gegevens"})
+            rijen.append(
+                {
+                    **eigen,
+                    "Doel": doel.rij["doel_naam"],
+                    "Status doel": doel_status(doel),
+                    "Indicator": "geen indicatoren",
+                    "Bron": "geen gegevens",
+                }
+            )
         for ind in doel.indicatoren:
             rijen.extend({**eigen, **r} for r in _indicator_rijen(inhoud, doel, ind))
     return pl.DataFrame([{k: r.get(k) for k in KADERKOLOMMEN} for r in rijen], schema=KADERKOLOMMEN)
 
 
 def samenvatting_tabel(inhoud: Inhoud) -> pl.DataFrame:
-    rijen = [{"Gemeente": inhoud.gemeente, "Kader": k.rij["kader_naam"], "Niveau": k.rij["kader_niveau"],
-              "Document": k.rij["document"], **{s: telling(k)[s] for s in STATUSSEN}, "Doelen": len(k.doelen)}
-             for k in inhoud.kaders]
-    return pl.DataFrame(rijen, schema={"Gemeente": pl.String, "Kader": pl.String, "Niveau": pl.String,
-                                       "Document": pl.String, **dict.fromkeys(STATUSSEN, pl.Int64),
-                                       "Doelen": pl.Int64})
+    rijen = [
+        {
+            "Gemeente": inhoud.gemeente,
+            "Kader": k.rij["kader_naam"],
+            "Niveau": k.rij["kader_niveau"],
+            "Document": k.rij["document"],
+            **{s: telling(k)[s] for s in STATUSSEN},
+            "Doelen": len(k.doelen),
+        }
+        for k in inhoud.kaders
+    ]
+    return pl.DataFrame(
+        rijen,
+        schema={
+            "Gemeente": pl.String,
+            "Kader": pl.String,
+            "Niveau": pl.String,
+            "Document": pl.String,
+            **dict.fromkeys(STATUSSEN, pl.Int64),
+            "Doelen": pl.Int64,
+        },
+    )
 
 
 def als_xlsx(inhoud: Inhoud) -> bytes:

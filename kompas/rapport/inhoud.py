@@ -30,11 +30,11 @@ class RapportFout(Exception):
 
 @dataclass
 class Indicator:
-    rij: dict                       # de rij uit kader_boom
-    reeks: pl.DataFrame             # gemeente, GGD-regio en Nederland (gegevens.reeks), deze indicator en leeftijd
-    tabel: pl.DataFrame             # tabellen.waarden_tabel(reeks), met de bron als nummer
-    bronnen: list[str]              # de bronnen van de cijfers in `tabel`, genummerd [1], [2], ...
-    herkomsten: list[str]           # herkomst_id's van die cijfers (voor de bronnenlijst van het rapport)
+    rij: dict  # de rij uit kader_boom
+    reeks: pl.DataFrame  # gemeente, GGD-regio en Nederland (gegevens.reeks), deze indicator en leeftijd
+    tabel: pl.DataFrame  # tabellen.waarden_tabel(reeks), met de bron als nummer
+    bronnen: list[str]  # de bronnen van de cijfers in `tabel`, genummerd [1], [2], ...
+    herkomsten: list[str]  # herkomst_id's van die cijfers (voor de bronnenlijst van het rapport)
 
 
 @dataclass
@@ -54,10 +54,10 @@ class Inhoud:
     gemeente_code: str
     gemeente: str
     ggd_regio: str | None
-    keuze: str                      # wat gekozen is, in woorden
+    keuze: str  # wat gekozen is, in woorden
     gemaakt: dt.datetime
     kaders: list[Kader]
-    bronnen: pl.DataFrame           # gegevens.bronnen, alleen de herkomsten van de cijfers in het rapport
+    bronnen: pl.DataFrame  # gegevens.bronnen, alleen de herkomsten van de cijfers in het rapport
 
     @property
     def titel(self) -> str:
@@ -93,8 +93,9 @@ def keuze_tekst(kaders: list[Kader]) -> str:
     return f"Alle {len(kaders)} kaders uit {len(documenten)} {woord}: {'; '.join(documenten)}"
 
 
-def verzamel(cur: duckdb.DuckDBPyConnection, gemeente_code: str, kader_id: str | None = None,
-             gemaakt: dt.datetime | None = None) -> Inhoud:
+def verzamel(
+    cur: duckdb.DuckDBPyConnection, gemeente_code: str, kader_id: str | None = None, gemaakt: dt.datetime | None = None
+) -> Inhoud:
     """De inhoud van het rapport voor een gemeente: alle kaders (nieuwste document eerst) of één."""
     gemeente = _gemeente(cur, gemeente_code)
     boom = gegevens.kader_boom(cur, gemeente_code)
@@ -103,9 +104,8 @@ def verzamel(cur: duckdb.DuckDBPyConnection, gemeente_code: str, kader_id: str |
     if kader_id is not None and kader_id not in boom["kader_id"].to_list():
         bekend = ", ".join(boom["kader_id"].unique(maintain_order=True).to_list())
         raise RapportFout(f"Onbekend kader '{kader_id}' voor {gemeente['regio_naam']}. Kies een van: {bekend}.")
-    volgorde = [d["document"] for d in tabellen.documenten(boom)]   # nieuwste document eerst, zoals de pagina
-    boom = boom.sort(pl.col("document").replace_strict({d: i for i, d in enumerate(volgorde)}),
-                     maintain_order=True)
+    volgorde = [d["document"] for d in tabellen.documenten(boom)]  # nieuwste document eerst, zoals de pagina
+    boom = boom.sort(pl.col("document").replace_strict({d: i for i, d in enumerate(volgorde)}), maintain_order=True)
     if kader_id is not None:
         boom = boom.filter(pl.col("kader_id") == kader_id)
 
@@ -120,11 +120,17 @@ def verzamel(cur: duckdb.DuckDBPyConnection, gemeente_code: str, kader_id: str |
                 continue
             d = Doel(doel.row(0, named=True))
             for rij in doel.filter(pl.col("kader_indicator_id").is_not_null()).iter_rows(named=True):
-                reeks = (tabellen.deel(reeksen, indicator_code=rij["indicator_code"], leeftijd=rij["leeftijd"])
-                         if rij["indicator_code"] else reeksen.clear())
+                reeks = (
+                    tabellen.deel(reeksen, indicator_code=rij["indicator_code"], leeftijd=rij["leeftijd"])
+                    if rij["indicator_code"]
+                    else reeksen.clear()
+                )
                 # indicator en leeftijdsgroep staan boven de tabel
-                tabel, bronnen = _bronnummers(tabellen.waarden_tabel(reeks).drop("Indicator", "Leeftijd", strict=False)
-                                              ) if not reeks.is_empty() else (pl.DataFrame(), [])
+                tabel, bronnen = (
+                    _bronnummers(tabellen.waarden_tabel(reeks).drop("Indicator", "Leeftijd", strict=False))
+                    if not reeks.is_empty()
+                    else (pl.DataFrame(), [])
+                )
                 ids = [h for h in reeks["herkomst_id"].unique(maintain_order=True).to_list() if h]
                 herkomsten.update(ids)
                 d.indicatoren.append(Indicator(rij, reeks, tabel, bronnen, ids))
@@ -132,8 +138,12 @@ def verzamel(cur: duckdb.DuckDBPyConnection, gemeente_code: str, kader_id: str |
         kaders.append(k)
     alle_bronnen = gegevens.bronnen(cur)
     return Inhoud(
-        gemeente_code=gemeente_code, gemeente=gemeente["regio_naam"], ggd_regio=gemeente.get("ggd_regio_naam"),
-        keuze=keuze_tekst(kaders), gemaakt=gemaakt or dt.datetime.now(TIJDZONE), kaders=kaders,
+        gemeente_code=gemeente_code,
+        gemeente=gemeente["regio_naam"],
+        ggd_regio=gemeente.get("ggd_regio_naam"),
+        keuze=keuze_tekst(kaders),
+        gemaakt=gemaakt or dt.datetime.now(TIJDZONE),
+        kaders=kaders,
         bronnen=alle_bronnen.filter(pl.col("herkomst_id").is_in(sorted(herkomsten))),
     )
 
@@ -179,12 +189,14 @@ def streefwaarden(rij: dict) -> list[dict]:
     uit = []
     for s in rij.get("streefwaarden") or []:
         herkomst = s.get("herkomst") or ""
-        uit.append({
-            "jaar": s.get("jaar"),
-            "geschreven": s.get("tekst") or "–",
-            "gelezen": teksten.streefwaarde_gelezen_tekst(s, rij.get("eenheid") or "", rij.get("decimalen")),
-            "bron": herkomst if herkomst.startswith("upload") else "kader: " + document_bron(rij),
-        })
+        uit.append(
+            {
+                "jaar": s.get("jaar"),
+                "geschreven": s.get("tekst") or "–",
+                "gelezen": teksten.streefwaarde_gelezen_tekst(s, rij.get("eenheid") or "", rij.get("decimalen")),
+                "bron": herkomst if herkomst.startswith("upload") else "kader: " + document_bron(rij),
+            }
+        )
     return uit
 
 
@@ -193,21 +205,34 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
     hetzelfde jaar (uit de reeks; alleen als de GGD-regio een cijfer heeft)."""
     eenheid, dec = rij.get("eenheid") or "", rij.get("decimalen") or 0
     if opmaak.leeg(rij.get("laatste_waarde")):
-        return {"waarde": "geen gegevens", "peiljaar": "–", "nederland": "geen gegevens", "verschil": "–",
-                "significantie": "–", "ggd": None}
+        return {
+            "waarde": "geen gegevens",
+            "peiljaar": "–",
+            "nederland": "geen gegevens",
+            "verschil": "–",
+            "significantie": "–",
+            "ggd": None,
+        }
     # de GGD-regio alleen waar die cijfers heeft voor deze indicator (enquêtes), anders None (niet van toepassing)
     ggd = None
-    van_ggd = reeks.filter((pl.col("regio_naam") == ggd_regio) & pl.col("waarde").is_not_null()) if ggd_regio and \
-        not reeks.is_empty() else reeks.clear()
+    van_ggd = (
+        reeks.filter((pl.col("regio_naam") == ggd_regio) & pl.col("waarde").is_not_null())
+        if ggd_regio and not reeks.is_empty()
+        else reeks.clear()
+    )
     if not van_ggd.is_empty():
         zelfde = van_ggd.filter(pl.col("peiljaar") == rij["laatste_peiljaar"])
-        ggd = (f"{opmaak.met_eenheid(zelfde['waarde'][0], eenheid, dec)} ({ggd_regio})" if not zelfde.is_empty()
-               else f"geen gegevens voor {rij['laatste_peiljaar']} ({ggd_regio})")
+        ggd = (
+            f"{opmaak.met_eenheid(zelfde['waarde'][0], eenheid, dec)} ({ggd_regio})"
+            if not zelfde.is_empty()
+            else f"geen gegevens voor {rij['laatste_peiljaar']} ({ggd_regio})"
+        )
     return {
         "waarde": opmaak.met_eenheid(rij["laatste_waarde"], eenheid, dec),
         "peiljaar": opmaak.peilmoment(rij["laatste_peiljaar"], rij.get("laatste_peildatum")),
         "nederland": opmaak.met_eenheid(rij["landelijk_waarde"], eenheid, dec)
-        if not opmaak.leeg(rij.get("landelijk_waarde")) else "geen gegevens",
+        if not opmaak.leeg(rij.get("landelijk_waarde"))
+        else "geen gegevens",
         "verschil": opmaak.verschil(rij.get("verschil_landelijk"), eenheid, dec),
         "significantie": rij.get("significantie") or "–",
         "ggd": ggd,

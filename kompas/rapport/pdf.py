@@ -38,8 +38,10 @@ LETTERS = "Liberation Sans, DejaVu Sans, sans-serif"
 def grafiek_opties(inhoud: Inhoud, rij: dict) -> dict:
     """De opties van de trendgrafiek van één kaderindicator, precies als op de Kaderspagina (pages/kaders.py)."""
     return {
-        "titel": f"{rij['indicator_naam']} — {inhoud.gemeente}", "regio": inhoud.gemeente,
-        "eenheid": rij["eenheid"], "decimalen": rij["decimalen"] or 0,
+        "titel": f"{rij['indicator_naam']} — {inhoud.gemeente}",
+        "regio": inhoud.gemeente,
+        "eenheid": rij["eenheid"],
+        "decimalen": rij["decimalen"] or 0,
         "nulmeting": {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]},
         "streefwaarden": rij["streefwaarden"],
     }
@@ -52,8 +54,9 @@ def grafiek_svg(inhoud: Inhoud, ind: Indicator) -> str | None:
     import vl_convert
 
     spec = grafieken.voor_weergave(grafieken.trend(ind.reeks, **grafiek_opties(inhoud, ind.rij))).to_dict(
-        validate=False)
-    spec["width"] = GRAFIEKBREEDTE   # op de pagina: width="stretch"; hier de breedte van het papier
+        validate=False
+    )
+    spec["width"] = GRAFIEKBREEDTE  # op de pagina: width="stretch"; hier de breedte van het papier
     spec.setdefault("config", {})["font"] = LETTERS
     return vl_convert.vegalite_to_svg(spec)
 
@@ -91,7 +94,9 @@ def _indicator(inhoud: Inhoud, ind: Indicator) -> dict:
         "bron_genoemd": rij["bron_genoemd"] or "–",
         "document": document_bron(rij),
         "toelichting": rij["toelichting"] or "",
-        "grafiek": None, "alt": None, "tabel": None,
+        "grafiek": None,
+        "alt": None,
+        "tabel": None,
         "bronnen": ind.bronnen,
         "geen_gegevens": None,
     }
@@ -104,8 +109,10 @@ def _indicator(inhoud: Inhoud, ind: Indicator) -> dict:
     if svg:
         uit["grafiek"], uit["alt"] = svg, alt_tekst(inhoud, ind)
     if not ind.tabel.is_empty():
-        uit["tabel"] = {"kolommen": ind.tabel.columns,
-                        "rijen": [[str(w) if w is not None else "–" for w in r] for r in ind.tabel.iter_rows()]}
+        uit["tabel"] = {
+            "kolommen": ind.tabel.columns,
+            "rijen": [[str(w) if w is not None else "–" for w in r] for r in ind.tabel.iter_rows()],
+        }
     return uit
 
 
@@ -123,38 +130,72 @@ def _versie(inhoud: Inhoud) -> list[dict]:
     for (uitgever,), groep in inhoud.bronnen.group_by("bron", maintain_order=True):
         momenten = groep["opgehaald_op"].drop_nulls()
         eerste, laatste = (_moment(momenten.min()), _moment(momenten.max())) if len(momenten) else ("–", "–")
-        uit.append({
-            "uitgever": uitgever or "–", "aantal": str(groep.height),
-            "tabellen": ", ".join(groep["tabel_id"].drop_nulls().unique(maintain_order=True).to_list()) or "–",
-            "opgehaald": eerste if eerste == laatste else f"{eerste} tot {laatste}",
-        })
+        uit.append(
+            {
+                "uitgever": uitgever or "–",
+                "aantal": str(groep.height),
+                "tabellen": ", ".join(groep["tabel_id"].drop_nulls().unique(maintain_order=True).to_list()) or "–",
+                "opgehaald": eerste if eerste == laatste else f"{eerste} tot {laatste}",
+            }
+        )
     return uit
 
 
 def gegevens_json(inhoud: Inhoud) -> dict:
     """Alles wat het typst-sjabloon toont, als gewone tekst (Nederlandse getallen en datums al opgemaakt)."""
-    bronnen = [{
-        "uitgever": b["bron"] or "–", "tabel": b["tabel_id"] or "–", "titel": b["titel"] or "–",
-        "adres": b["adres"] or "–", "gelezen_in": b["gelezen_in"] or "", "periode": b["periode"] or "–",
-        "opgehaald": _moment(b["opgehaald_op"]), "licentie": b["licentie"] or "–",
-        "soort": b["soort"] or "–",
-    } for b in inhoud.bronnen.iter_rows(named=True)]
+    bronnen = [
+        {
+            "uitgever": b["bron"] or "–",
+            "tabel": b["tabel_id"] or "–",
+            "titel": b["titel"] or "–",
+            "adres": b["adres"] or "–",
+            "gelezen_in": b["gelezen_in"] or "",
+            "periode": b["periode"] or "–",
+            "opgehaald": _moment(b["opgehaald_op"]),
+            "licentie": b["licentie"] or "–",
+            "soort": b["soort"] or "–",
+        }
+        for b in inhoud.bronnen.iter_rows(named=True)
+    ]
     return {
-        "titel": inhoud.titel, "versie": _versie(inhoud), "rapporttitel": TITEL, "gemeente": inhoud.gemeente,
-        "gemeente_code": inhoud.gemeente_code, "ggd_regio": inhoud.ggd_regio or "–",
-        "gemaakt": f"{opmaak.datum(inhoud.gemaakt)}, {inhoud.gemaakt:%H:%M}", "keuze": inhoud.keuze,
+        "titel": inhoud.titel,
+        "versie": _versie(inhoud),
+        "rapporttitel": TITEL,
+        "gemeente": inhoud.gemeente,
+        "gemeente_code": inhoud.gemeente_code,
+        "ggd_regio": inhoud.ggd_regio or "–",
+        "gemaakt": f"{opmaak.datum(inhoud.gemaakt)}, {inhoud.gemaakt:%H:%M}",
+        "keuze": inhoud.keuze,
         "statussen": list(STATUSSEN),
-        "samenvatting": [{"kader": k.rij["kader_naam"], "niveau": k.rij["kader_niveau"],
-                          "document": k.rij["document"], "telling": [telling(k)[s] for s in STATUSSEN],
-                          "doelen": len(k.doelen)} for k in inhoud.kaders],
-        "kaders": [{
-            "naam": k.rij["kader_naam"], "niveau": k.rij["kader_niveau"].capitalize(), "document": k.rij["document"],
-            "looptijd": teksten.looptijd_tekst(k.rij["geldig_van"], k.rij["geldig_tot"], inhoud.gemaakt.year),
-            "omschrijving": k.rij["kader_omschrijving"] or "",
-            "doelen": [{"naam": d.rij["doel_naam"], "status": d.rij["doel_status"] or STATUSSEN[-1],
+        "samenvatting": [
+            {
+                "kader": k.rij["kader_naam"],
+                "niveau": k.rij["kader_niveau"],
+                "document": k.rij["document"],
+                "telling": [telling(k)[s] for s in STATUSSEN],
+                "doelen": len(k.doelen),
+            }
+            for k in inhoud.kaders
+        ],
+        "kaders": [
+            {
+                "naam": k.rij["kader_naam"],
+                "niveau": k.rij["kader_niveau"].capitalize(),
+                "document": k.rij["document"],
+                "looptijd": teksten.looptijd_tekst(k.rij["geldig_van"], k.rij["geldig_tot"], inhoud.gemaakt.year),
+                "omschrijving": k.rij["kader_omschrijving"] or "",
+                "doelen": [
+                    {
+                        "naam": d.rij["doel_naam"],
+                        "status": d.rij["doel_status"] or STATUSSEN[-1],
                         "status_tekst": doel_status(d),
-                        "indicatoren": [_indicator(inhoud, i) for i in d.indicatoren]} for d in k.doelen],
-        } for k in inhoud.kaders],
+                        "indicatoren": [_indicator(inhoud, i) for i in d.indicatoren],
+                    }
+                    for d in k.doelen
+                ],
+            }
+            for k in inhoud.kaders
+        ],
         "bronnen": bronnen,
     }
 
@@ -165,5 +206,5 @@ def als_pdf(inhoud: Inhoud) -> bytes:
 
     data = json.dumps(gegevens_json(inhoud), ensure_ascii=False)
     gemaakt = inhoud.gemaakt.replace(microsecond=0)
-    gemaakt = gemaakt.astimezone(dt.timezone(gemaakt.utcoffset() or dt.timedelta()))   # typst: een vaste offset
+    gemaakt = gemaakt.astimezone(dt.timezone(gemaakt.utcoffset() or dt.timedelta()))  # typst: een vaste offset
     return typst.compile(str(SJABLOON), sys_inputs={"gegevens": data}, pdf_standards=["ua-1"], timestamp=gemaakt)

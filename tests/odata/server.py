@@ -83,8 +83,10 @@ class ODataServer:
         if (tabel, naam) in self.vervang:
             return self.vervang[(tabel, naam)]  # type: ignore[return-value]
         if naam == "UntypedDataSet":
-            return [{k: (v if k == "ID" or v is None else str(v)) for k, v in r.items()}
-                    for r in self.lijst(tabel, "TypedDataSet")]
+            return [
+                {k: (v if k == "ID" or v is None else str(v)) for k, v in r.items()}
+                for r in self.lijst(tabel, "TypedDataSet")
+            ]
         return json.loads((self.map / tabel / f"{naam}.json").read_text(encoding="utf-8"))
 
     # -- server
@@ -93,7 +95,7 @@ class ODataServer:
         assert self._httpd is not None
         return f"127.0.0.1:{self._httpd.server_address[1]}"
 
-    def __enter__(self) -> "ODataServer":
+    def __enter__(self) -> ODataServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -113,16 +115,28 @@ class ODataServer:
                 deel = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(deel.query, keep_blank_values=True).items()}
                 if deel.path == "/ODataCatalog/Tables":  # de tabellencatalogus (cbsodata.get_table_list)
-                    return self._json(200, {"odata.metadata": "", "value": json.loads(
-                        (server.map / "Tables.json").read_text(encoding="utf-8"))})
+                    return self._json(
+                        200,
+                        {
+                            "odata.metadata": "",
+                            "value": json.loads((server.map / "Tables.json").read_text(encoding="utf-8")),
+                        },
+                    )
                 m = re.match(r"^/ODataFeed/odata/(\w+)/(\w*)$", deel.path)
                 if not m or m.group(1) not in server.tabellen():
-                    return self._json(404, {"odata.error": {"code": "", "message": {"lang": "nl", "value": "Not found"}}})
+                    return self._json(
+                        404, {"odata.error": {"code": "", "message": {"lang": "nl", "value": "Not found"}}}
+                    )
                 tabel, naam = m.groups()
                 basis = f"http://{server.host}/ODataFeed/odata/{tabel}"
                 if not naam:
-                    return self._json(200, {"odata.metadata": f"{basis}/$metadata", "value": [
-                        {"name": n, "url": f"{basis}/{n}"} for n in server.namen(tabel)]})
+                    return self._json(
+                        200,
+                        {
+                            "odata.metadata": f"{basis}/$metadata",
+                            "value": [{"name": n, "url": f"{basis}/{n}"} for n in server.namen(tabel)],
+                        },
+                    )
                 if naam not in server.namen(tabel):
                     return self._json(404, {"odata.error": {"message": {"value": f"{naam} bestaat niet"}}})
                 rijen = list(server.lijst(tabel, naam))
@@ -149,8 +163,10 @@ class ODataServer:
                     return self._json(storing, {"odata.error": {"message": {"value": "storing"}}})
                 if storing == "kapot":
                     return self._json(200, b'{"odata.metadata": "x", "value": [{"ID": 0,')
-                antwoord = {"odata.metadata": f"{basis}/$metadata#Cbs.OData.WebAPI.{naam}",
-                            "value": rijen[skip:skip + server.paginagrootte]}
+                antwoord = {
+                    "odata.metadata": f"{basis}/$metadata#Cbs.OData.WebAPI.{naam}",
+                    "value": rijen[skip : skip + server.paginagrootte],
+                }
                 if storing == "zonder_value":
                     antwoord.pop("value")
                 if skip + server.paginagrootte < len(rijen):

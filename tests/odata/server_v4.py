@@ -35,8 +35,13 @@ def _filter_v4(tekst: str):
         groepen.append(delen)
 
     def past(rij: dict) -> bool:
-        return all(any((op == "startswith" and str(rij.get(d, "")).startswith(w)) or (op == "eq" and str(rij.get(d)) == w)
-                       for d, op, w in delen) for delen in groepen)
+        return all(
+            any(
+                (op == "startswith" and str(rij.get(d, "")).startswith(w)) or (op == "eq" and str(rij.get(d)) == w)
+                for d, op, w in delen
+            )
+            for delen in groepen
+        )
 
     return past
 
@@ -56,7 +61,7 @@ class ODataV4Server(ODataServer):
         pad = self.map / f"{naam}.json" if tabel == "" else self.map / tabel / f"{naam}.json"
         return json.loads(pad.read_text(encoding="utf-8"))
 
-    def __enter__(self) -> "ODataV4Server":
+    def __enter__(self) -> ODataV4Server:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -85,12 +90,21 @@ class ODataV4Server(ODataServer):
                         return self._json(404, fout)
                     tabel, naam = m.groups()
                     if not naam:
-                        return self._json(200, {"@odata.context": f"{wortel}/{tabel}/$metadata", "value": [
-                            {"name": n, "kind": "Singleton" if n == "Properties" else "EntitySet", "url": n}
-                            for n in server.namen(tabel)]})
+                        return self._json(
+                            200,
+                            {
+                                "@odata.context": f"{wortel}/{tabel}/$metadata",
+                                "value": [
+                                    {"name": n, "kind": "Singleton" if n == "Properties" else "EntitySet", "url": n}
+                                    for n in server.namen(tabel)
+                                ],
+                            },
+                        )
                     if naam not in server.namen(tabel):
                         return self._json(404, fout)
-                storing = server.storing((tabel or "Datasets", naam, int(query.get("$skip", 0)) // server.paginagrootte + 1))
+                storing = server.storing(
+                    (tabel or "Datasets", naam, int(query.get("$skip", 0)) // server.paginagrootte + 1)
+                )
                 if storing == "traag":
                     time.sleep(server.traag_seconden)
                     storing = None
@@ -113,17 +127,17 @@ class ODataV4Server(ODataServer):
                         return self._json(400, {"error": {"code": "400", "message": "filter"}})
                     rijen = [r for r in rijen if past(r)]
                 skip = int(query.get("$skip", 0))
-                antwoord = {"@odata.context": context, "value": rijen[skip:skip + server.paginagrootte]}
+                antwoord = {"@odata.context": context, "value": rijen[skip : skip + server.paginagrootte]}
                 if storing == "zonder_value":
                     antwoord.pop("value")
                 if skip + server.paginagrootte < len(rijen):
                     volgende = dict(query, **{"$skip": str(skip + server.paginagrootte)})
                     antwoord["@odata.nextLink"] = f"{wortel}/{tabel}/{naam}?{urlencode(volgende)}".replace(
-                        "CBS//", "CBS/")
+                        "CBS//", "CBS/"
+                    )
                 return self._json(200, antwoord)
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
-
