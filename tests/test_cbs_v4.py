@@ -463,6 +463,9 @@ def test_bestaande_database_zonder_opgehaald_via_wordt_bijgewerkt(servers, ingeb
     finally:
         con.close()
     _alleen_v4(monkeypatch)
+    from loaders.ingebed import zorg_voor_database
+
+    zorg_voor_database(ingebedde_db)  # de startstap van `python -m loaders refresh` werkt het schema bij
     assert ververs(["85984NED"], meld=_stil)[0].gelukt
     assert _herkomst(ingebedde_db, "cbs:85984NED")[1].startswith("OData v4 (")
 
