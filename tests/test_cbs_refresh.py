@@ -72,7 +72,7 @@ def _tabel(tabel_id):
 # -- kolomsleutels, regiocodes, ontbrekende waarden
 
 
-def test_suffix_per_tabel_opgezocht_in_dataproperties(servers, ingebedde_db):
+def test_achtervoegsel_per_tabel_opgezocht_in_dataproperties(servers, ingebedde_db):
     uitkomst = ververs(["85984NED", "85318NED"], meld=_stil)
     assert [u.fout for u in uitkomst] == [None, None]
     # zelfde indicator, ander achtervoegsel (_94 in 2024, _83 in 2022), beide gevonden
@@ -400,7 +400,7 @@ def test_ingebedde_cijfers_blijven_staan(servers, ingebedde_db):
 # -- configuratie en registry
 
 
-def test_config_noemt_alleen_bekende_indicatoren_met_voorvoegsel(ingebedde_db):
+def test_configuratie_noemt_alleen_bekende_indicatoren_met_voorvoegsel(ingebedde_db):
     registry = lees_registry(ingebedde_db)
     for tabel in lees_config():
         for code in tabel.soort["indicatoren"]:
@@ -453,7 +453,7 @@ def _cli(*args, env) -> subprocess.CompletedProcess:
     )
 
 
-def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
+def test_opdrachtregel_meldt_voortgang_en_samenvatting_met_passende_exitcode(servers, ingebedde_db):
     opendata, derden = servers
     env = {
         "KOMPAS_DB": str(ingebedde_db),
@@ -480,7 +480,7 @@ def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
     assert "Onbekende tabel(len) 12345NED" in onbekend.stderr
 
 
-def test_config_met_een_lijst_regiocodes_of_een_onbekende_regiosoort_wordt_geweigerd(ingebedde_db, tmp_path):
+def test_configuratie_met_regiocodes_of_een_onbekende_regiosoort_wordt_geweigerd(ingebedde_db, tmp_path):
     eigen = PROJECT / "data" / "cbs_tabellen.toml"
     oud = tmp_path / "oud.toml"
     oud.write_text(

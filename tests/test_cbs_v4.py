@@ -403,7 +403,7 @@ def test_controleer_catalogus_valt_terug_op_v3(servers, ingebedde_db, monkeypatc
     assert any("/ODataCatalog/Tables" in v for v in opendata.verzoeken)
 
 
-def test_cli_controleer_laadt_niets(servers, ingebedde_db):
+def test_opdrachtregel_controleer_laadt_niets(servers, ingebedde_db):
     import os
     import subprocess
     import sys

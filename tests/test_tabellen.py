@@ -47,7 +47,7 @@ def _testtabel() -> pl.DataFrame:
 
 
 @pytest.mark.parametrize("tekst", FORMULES)
-def test_lijkt_formule(tekst):
+def test_tekst_met_een_formuleteken_vooraan_lijkt_een_formule(tekst):
     assert tabellen.lijkt_formule(tekst)
 
 
