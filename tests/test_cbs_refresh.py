@@ -136,7 +136,7 @@ def test_punt_x_en_leeg_worden_null_en_nooit_nul(servers, ingebedde_db):
     assert _waarde(ingebedde_db, "cbs:85984NED", "jongeren_met_jeugdzorg", "GM1876", 2024)[0] == 900
 
 
-def test_kwb_status_uit_de_metadata(servers, ingebedde_db):
+def test_kwb_status_voorlopig_of_definitief_uit_de_metadata(servers, ingebedde_db):
     ververs(["85984NED"], meld=_stil)
     # bijstand: "Het betreft voorlopige cijfers." in DataProperties; inwoners: tabel zegt "Definitief, tenzij ..."
     assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[3] == "voorlopig"
@@ -167,7 +167,7 @@ def test_marges_worden_intervalgrenzen(servers, ingebedde_db):
     assert dubbel == [(0,)]
 
 
-def test_rivm_regios_en_ontbrekende_waarden(servers, ingebedde_db):
+def test_rivm_alle_regios_en_een_ontbrekend_cijfer_of_grens_blijft_ontbreken(servers, ingebedde_db):
     ververs(["50120NED"], meld=_stil)
     regios = {
         r[0]

@@ -133,7 +133,7 @@ def test_onbekende_titel_geeft_nederlandse_melding_met_wat_erop_lijkt(servers, i
     assert "[titels]" in uitkomst.fout
 
 
-def test_titel_uit_de_configuratie(servers, ingebedde_db, monkeypatch, tmp_path):
+def test_titel_uit_de_configuratie_vindt_een_hernoemde_meting(servers, ingebedde_db, monkeypatch, tmp_path):
     _, v4 = servers
     _alleen_v4(monkeypatch)
     v4.vervang[("85984NED", "MeasureCodes")] = [

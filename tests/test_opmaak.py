@@ -125,7 +125,7 @@ def test_nulmeting_tekst_zonder_dubbel_jaar_en_met_upload():
     )
 
 
-def test_csv_voor_nederlandse_excel():
+def test_csv_voor_nederlandse_excel_met_bom_puntkomma_en_decimale_komma():
     import datetime as dt
 
     import polars as pl
