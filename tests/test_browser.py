@@ -166,7 +166,7 @@ def test_vergelijken_doorklikken_en_link_delen(app):
     expect(hoofd.locator("[data-testid=stVegaLiteChart] svg.marks")).to_have_count(aantal, timeout=60000)
 
 
-def test_indicator_en_over_de_data(app):
+def test_indicator_en_over_de_data_openen_met_download_en_dekking(app):
     url, pagina = app
     hoofd = _open(pagina, f"{url}/indicator?indicator=problematische_schulden_pct", "indicator", "Download Excel")
     assert "Problematische schulden" in hoofd.inner_text()

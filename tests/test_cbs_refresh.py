@@ -72,7 +72,7 @@ def _tabel(tabel_id):
 # -- kolomsleutels, regiocodes, ontbrekende waarden
 
 
-def test_suffix_per_tabel_opgezocht_in_dataproperties(servers, ingebedde_db):
+def test_achtervoegsel_per_tabel_opgezocht_in_dataproperties(servers, ingebedde_db):
     uitkomst = ververs(["85984NED", "85318NED"], meld=_stil)
     assert [u.fout for u in uitkomst] == [None, None]
     # zelfde indicator, ander achtervoegsel (_94 in 2024, _83 in 2022), beide gevonden
@@ -136,7 +136,7 @@ def test_punt_x_en_leeg_worden_null_en_nooit_nul(servers, ingebedde_db):
     assert _waarde(ingebedde_db, "cbs:85984NED", "jongeren_met_jeugdzorg", "GM1876", 2024)[0] == 900
 
 
-def test_kwb_status_uit_de_metadata(servers, ingebedde_db):
+def test_kwb_status_voorlopig_of_definitief_uit_de_metadata(servers, ingebedde_db):
     ververs(["85984NED"], meld=_stil)
     # bijstand: "Het betreft voorlopige cijfers." in DataProperties; inwoners: tabel zegt "Definitief, tenzij ..."
     assert _waarde(ingebedde_db, "cbs:85984NED", "bijstand_personen", "GM0148", 2024)[3] == "voorlopig"
@@ -167,7 +167,7 @@ def test_marges_worden_intervalgrenzen(servers, ingebedde_db):
     assert dubbel == [(0,)]
 
 
-def test_rivm_regios_en_ontbrekende_waarden(servers, ingebedde_db):
+def test_rivm_alle_regios_en_een_ontbrekend_cijfer_of_grens_blijft_ontbreken(servers, ingebedde_db):
     ververs(["50120NED"], meld=_stil)
     regios = {
         r[0]
@@ -400,7 +400,7 @@ def test_ingebedde_cijfers_blijven_staan(servers, ingebedde_db):
 # -- configuratie en registry
 
 
-def test_config_noemt_alleen_bekende_indicatoren_met_voorvoegsel(ingebedde_db):
+def test_configuratie_noemt_alleen_bekende_indicatoren_met_voorvoegsel(ingebedde_db):
     registry = lees_registry(ingebedde_db)
     for tabel in lees_config():
         for code in tabel.soort["indicatoren"]:
@@ -453,7 +453,7 @@ def _cli(*args, env) -> subprocess.CompletedProcess:
     )
 
 
-def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
+def test_opdrachtregel_meldt_voortgang_en_samenvatting_met_passende_exitcode(servers, ingebedde_db):
     opendata, derden = servers
     env = {
         "KOMPAS_DB": str(ingebedde_db),
@@ -480,7 +480,7 @@ def test_cli_voortgang_samenvatting_en_exitcode(servers, ingebedde_db):
     assert "Onbekende tabel(len) 12345NED" in onbekend.stderr
 
 
-def test_config_met_een_lijst_regiocodes_of_een_onbekende_regiosoort_wordt_geweigerd(ingebedde_db, tmp_path):
+def test_configuratie_met_regiocodes_of_een_onbekende_regiosoort_wordt_geweigerd(ingebedde_db, tmp_path):
     eigen = PROJECT / "data" / "cbs_tabellen.toml"
     oud = tmp_path / "oud.toml"
     oud.write_text(

@@ -133,7 +133,7 @@ def test_onbekende_titel_geeft_nederlandse_melding_met_wat_erop_lijkt(servers, i
     assert "[titels]" in uitkomst.fout
 
 
-def test_titel_uit_de_configuratie(servers, ingebedde_db, monkeypatch, tmp_path):
+def test_titel_uit_de_configuratie_vindt_een_hernoemde_meting(servers, ingebedde_db, monkeypatch, tmp_path):
     _, v4 = servers
     _alleen_v4(monkeypatch)
     v4.vervang[("85984NED", "MeasureCodes")] = [
@@ -403,7 +403,7 @@ def test_controleer_catalogus_valt_terug_op_v3(servers, ingebedde_db, monkeypatc
     assert any("/ODataCatalog/Tables" in v for v in opendata.verzoeken)
 
 
-def test_cli_controleer_laadt_niets(servers, ingebedde_db):
+def test_opdrachtregel_controleer_laadt_niets(servers, ingebedde_db):
     import os
     import subprocess
     import sys

@@ -27,7 +27,7 @@ def _registry() -> pl.DataFrame:
     return pl.read_csv(PROJECT / "data" / "indicatoren.csv", infer_schema=False)
 
 
-def test_every_registry_indicator_is_described():
+def test_elke_indicator_in_de_registry_is_beschreven():
     registry = _registry()
     assert registry.height > 0
     for rij in registry.iter_rows(named=True):
@@ -37,7 +37,7 @@ def test_every_registry_indicator_is_described():
         assert (rij["decimalen"] or "").isdigit(), f"{rij['indicator_code']}: decimalen '{rij['decimalen']}'"
 
 
-def test_every_registry_indicator_reachable_through_query_path(cur):
+def test_elke_indicator_in_de_registry_is_bereikbaar_via_de_datafuncties(cur):
     """Elke indicator uit de registry staat in de lijst, en elk cijfer in de database komt via de datafuncties
     op de pagina's: een lege uitkomst telt niet als 'bereikbaar'."""
     registry = _registry()["indicator_code"].to_list()
@@ -74,7 +74,7 @@ def test_elke_berekende_indicator_is_gedeclareerd_met_bekende_codes():
     assert set(berekend["indicator_code"].to_list()) == met_berekening
 
 
-def test_headline_indicators_exist_in_registry():
+def test_kopindicatoren_staan_in_de_registry():
     registry = set(_registry()["indicator_code"].to_list())
     kop = gegevens.kopindicatoren()
     assert len(kop) > 0
@@ -116,7 +116,7 @@ def _querynamen() -> set[str]:
     return namen
 
 
-def test_every_query_file_is_used_by_kompas():
+def test_elke_paginaquery_wordt_gebruikt_in_kompas():
     gebruikt = _querynamen()
     bestanden = sorted(PAGINA.glob("*.sql"))
     assert len(bestanden) >= 5, "geen paginaqueries gevonden in queries/pagina/"
@@ -124,14 +124,14 @@ def test_every_query_file_is_used_by_kompas():
     assert not ongebruikt, f"queries zonder gebruiker in kompas/: {ongebruikt}"
 
 
-def test_every_named_query_exists():
+def test_elke_gebruikte_querynaam_heeft_een_bestand():
     namen = _querynamen()
     assert {"reeks_indicator", "gemeenten", "kader_indicatoren"} <= namen  # via _lees én via _rijen
     ontbrekend = sorted(n for n in namen if not (PAGINA / f"{n}.sql").exists())
     assert not ontbrekend, f"querynamen zonder bestand in queries/: {ontbrekend}"
 
 
-def test_query_files_bind_parameters_and_end_in_final():
+def test_paginaqueries_binden_parameters_en_eindigen_met_select_uit_final():
     for pad in sorted(PAGINA.glob("*.sql")):
         tekst = pad.read_text(encoding="utf-8")
         assert "{" not in tekst, f"{pad.name}: sjabloontekens; bind parameters met $naam"

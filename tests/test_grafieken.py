@@ -104,7 +104,7 @@ def test_trend_heeft_interval_lijnen_nulmeting_en_streefwaarde():
     assert "nulmeting 2017" in [r.get("label") for d in spec["datasets"].values() for r in d]
 
 
-def test_lines_are_split_by_reeks_and_only_chart_values_are_drawn():
+def test_lijnen_breken_per_reeks_en_alleen_grafiekwaarden_worden_getekend():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%").to_dict()
     lijn = _laag(spec, "line")
     assert lijn["encoding"]["detail"]["field"] == "reeks_id"
@@ -116,7 +116,7 @@ def test_lines_are_split_by_reeks_and_only_chart_values_are_drawn():
     assert dalfsen == {"GM0148 | x | 19+ | 1", "GM0148 | x | 18+ | 1", "GM0148 | x | 18+ | 2"}
 
 
-def test_trendbreuk_is_marked_in_the_chart_and_the_subtitle():
+def test_trendbreuk_staat_in_de_grafiek_en_in_de_ondertitel():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen").to_dict()
     tekst = _laag(spec, "text", angle=270)
     assert [r["peiljaar"] for r in _data(spec, tekst)] == [2023]
@@ -148,7 +148,7 @@ def _stijlen(spec) -> dict[str, tuple]:
     return {r["regio_naam"]: (r["stijl_kleur"], r["stijl_vorm"], strepen[r["regio_naam"]]) for r in punten}
 
 
-def test_every_series_has_its_own_colour_shape_and_dash():
+def test_elke_reeks_heeft_een_eigen_kleur_vorm_en_streep():
     reeks = pl.concat([REEKS, _rijen(("PV23", 2020, "18+", 80.5, 1, True, GM))])
     spec = grafieken.trend(reeks, titel="t", eenheid="%").to_dict()
     stijlen = _stijlen(spec)
@@ -171,7 +171,7 @@ def test_every_series_has_its_own_colour_shape_and_dash():
     assert _laag(spec, "line")["encoding"]["stroke"] == {"field": "stijl_kleur", "type": "nominal", "scale": None}
 
 
-def test_styles_are_keyed_by_code_and_soort_not_by_name():
+def test_stijl_hangt_af_van_code_en_soort_niet_van_de_naam():
     hernoemd = REEKS.with_columns(pl.col("regio_naam").replace({"GGD IJsselland": "GGD IJsselland (nieuwe naam)"}))
     spec = grafieken.trend(hernoemd, titel="t", eenheid="%").to_dict()
     assert _stijlen(spec)["GGD IJsselland (nieuwe naam)"][0] == "#4D4D4D"
@@ -197,7 +197,7 @@ def test_styles_are_keyed_by_code_and_soort_not_by_name():
     assert all(s.vorm in grafieken.VORMEN for s in stijlen.values())
 
 
-def test_legend_is_opaque_and_shows_line_dash_and_marker():
+def test_legenda_is_niet_doorzichtig_en_toont_lijn_streep_en_marker():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen").to_dict()
     legendalaag = _legendalaag(spec)
     kanalen = {k: enc for k, enc in legendalaag["encoding"].items() if isinstance(enc, dict) and "legend" in enc}
@@ -222,7 +222,7 @@ def test_legend_is_opaque_and_shows_line_dash_and_marker():
             assert "opacity" not in laag["mark"] or laag["mark"]["opacity"] == 1
 
 
-def test_y_axis_title_is_the_registry_unit_of_the_figures():
+def test_y_as_heeft_de_eenheid_van_de_cijfers_uit_de_registry():
     reeks = REEKS.with_columns(pl.lit("per 1.000 inwoners").alias("eenheid"))
     # de pagina gaf vroeger de eenheid uit het kader mee ('%'); de cijfers zijn per 1.000 inwoners
     spec = grafieken.trend(reeks, titel="Wmo-cliënten per 1.000 inwoners", eenheid="%", decimalen=0).to_dict()
@@ -233,7 +233,7 @@ def test_y_axis_title_is_the_registry_unit_of_the_figures():
     assert paneel.to_dict()["layer"][1]["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
 
 
-def test_subtitle_says_what_is_drawn_when_the_gemeente_has_no_figures():
+def test_ondertitel_zegt_wat_getekend_is_als_de_gemeente_geen_gegevens_heeft():
     alleen_regio = REEKS.filter(pl.col("regio_code") != "GM0148")
     spec = grafieken.trend(alleen_regio, titel="Ervaren gezondheid — Dalfsen", eenheid="%", regio="Dalfsen").to_dict()
     assert spec["title"]["subtitle"][0] == "Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland"
@@ -242,7 +242,7 @@ def test_subtitle_says_what_is_drawn_when_the_gemeente_has_no_figures():
     assert spec["title"]["subtitle"][0] == "Dalfsen: geen gegevens; getoond: Nederland"
 
 
-def test_grafiek_ondertitel():
+def test_grafiek_ondertitel_noemt_getoonde_regios_leeftijdsgroepen_en_trendbreuken():
     assert grafiek_ondertitel("Dalfsen", ["GGD IJsselland", "Nederland"], []) == [
         "Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland"
     ]
@@ -267,7 +267,7 @@ def test_grafiek_ondertitel():
     assert opsomming(["a"]) == "a" and opsomming([]) == "" and opsomming(["a", "b", "c"]) == "a, b en c"
 
 
-def test_table_says_which_values_are_on_the_chart():
+def test_tabel_zegt_welke_waarden_in_de_grafiek_staan():
     assert grafiek_tekst({"waarde": 79.1, "in_grafiek": True, "trendbreuk": False}) == "ja"
     assert grafiek_tekst({"waarde": 79.0, "in_grafiek": False}) == (
         "nee (een andere waarde voor dit jaar staat in de grafiek)"
@@ -278,7 +278,7 @@ def test_table_says_which_values_are_on_the_chart():
     )
 
 
-def test_colour_and_shape_of_a_gemeente_come_from_the_data_not_from_the_code():
+def test_kleur_en_vorm_van_een_gemeente_komen_uit_de_data_niet_uit_de_code():
     """Een andere kleur en vorm in de gegevens (data/regio.csv -> regio_kleur, regio_vorm) is wat getekend wordt;
     Nederland, GGD-regio en provincie houden hun stijl naar soort."""
     anders = REEKS.with_columns(
@@ -315,7 +315,7 @@ def _gemeentestijlen_uit_data() -> list:
         return [grafieken.Stijl(r["kleur"], r["vorm"]) for r in csv.DictReader(f) if r["soort"] == "gemeente"]
 
 
-def test_every_gemeente_in_the_data_has_its_own_colour_and_a_known_shape():
+def test_elke_gemeente_in_de_data_heeft_een_eigen_kleur_en_een_bekende_vorm():
     stijlen = _gemeentestijlen_uit_data()
     assert stijlen and len({s.kleur.upper() for s in stijlen}) == len(stijlen)
     assert all(s.vorm in grafieken.VORMEN for s in stijlen)
@@ -330,21 +330,21 @@ def test_every_gemeente_in_the_data_has_its_own_colour_and_a_known_shape():
         *grafieken.ANDERE_STIJLEN,
     ],
 )
-def test_every_series_reaches_3_to_1_against_white(stijl):
+def test_elke_reeks_haalt_contrast_3_op_1_tegen_wit(stijl):
     """WCAG 1.4.11: elke lijn haalt 3:1, of haar markers hebben een rand die het haalt (Bronckhorst #E69F00)."""
     assert grafieken.contrast(stijl.rand) >= 3.0
     if grafieken.contrast(stijl.kleur) < 3.0:
         assert grafieken.contrast(stijl.rand) >= 4.5 and stijl.rand != stijl.kleur.upper()
 
 
-def test_contrast_of_known_colours():
+def test_contrast_van_bekende_kleuren_en_de_donkere_rand_van_bronckhorst():
     assert grafieken.contrast("#000000") == pytest.approx(21.0)
     assert grafieken.contrast("#767676") == pytest.approx(4.54, abs=0.01)
     assert grafieken.contrast("#E69F00") == pytest.approx(2.25, abs=0.01)  # Bronckhorst haalt 3:1 niet zelf
     assert grafieken.Stijl("#E69F00", "triangle-down").rand == "#966700"
 
 
-def test_x_axis_has_whole_years_only():
+def test_x_as_heeft_alleen_hele_jaren():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%").to_dict()
     assert _laag(spec, "line")["encoding"]["x"]["axis"]["values"] == list(range(2016, 2024))
 
@@ -383,7 +383,7 @@ def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
     assert veelvoud["ondertitel"][0].startswith("Trendbreuk 2023 (Dalfsen)")
 
 
-def test_locale_bij_weergave():
+def test_weergave_schrijft_getallen_met_een_decimale_komma():
     spec = grafieken.voor_weergave(grafieken.trend(REEKS, titel="t", eenheid="%")).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","
 

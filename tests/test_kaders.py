@@ -115,7 +115,7 @@ def test_hypothetisch_voorbeeld_dronten_is_weggelaten_met_reden(lees):
     assert "(hypothetisch)" in (KADERS / "dronten_beleidskader_2025_2028.toml").read_text(encoding="utf-8")
 
 
-def test_dalfsen_tabellen_zoals_geschreven(lees):
+def test_dalfsen_streefwaarden_en_nulmetingen_zoals_de_begroting_ze_schrijft(lees):
     rijen = lees(
         """
         select ki.omschrijving, ki.indicator_code, ki.nulmeting_jaar, ki.nulmeting_waarde, s.jaar, s.tekst, s.soort,
@@ -142,7 +142,7 @@ def test_dalfsen_tabellen_zoals_geschreven(lees):
     assert per["participatie_pw_aantal"][0]["nulmeting_waarde"] == 125
 
 
-def test_koppelingen_met_de_registry(lees):
+def test_kaderindicatoren_gekoppeld_aan_de_registry_en_kwalitatieve_zonder_code(lees):
     rijen = lees(
         "select gemeente_code, omschrijving, indicator_code, leeftijd, nulmeting_jaar, nulmeting_waarde from kader_indicator"
     )
@@ -167,7 +167,7 @@ def test_koppelingen_met_de_registry(lees):
     assert all(code.isascii() for code in codes)
 
 
-def test_dronten_opgaven_effecten_en_kerncijfers(lees):
+def test_dronten_elke_opgave_heeft_effecten_en_elk_kerncijfer_een_waarneming(lees):
     opgaven = lees("select naam from kader where gemeente_code = 'GM0303' and niveau = 'opgave' order by volgorde")
     assert [r["naam"] for r in opgaven] == [
         "Bestaanszekerheid bieden",
@@ -266,7 +266,7 @@ def test_fout_noemt_bestand_en_onderdeel(tmp_path, vervang, door, verwacht):
     assert "data/kaders/k0.toml" in str(fout.value)
 
 
-def test_dubbele_id_over_bestanden_heen(tmp_path):
+def test_dubbele_id_over_bestanden_heen_wordt_geweigerd(tmp_path):
     with pytest.raises(KaderFout, match="id 'GM0303-test' komt dubbel voor"):
         _lees(tmp_path, GOED, GOED)
 

@@ -51,7 +51,7 @@ def test_lees_getal_een_punt_die_geen_duizendtal_kan_zijn_is_dubbelzinnig(tekst)
 
 
 @pytest.mark.parametrize("tekst", ["veel", "", "NaN", "Infinity", "1E5", "12.34.567", "1.234,", "1,2,3", "86%"])
-def test_lees_getal_geen_getal(tekst):
+def test_lees_getal_weigert_wat_geen_getal_is(tekst):
     with pytest.raises(ValueError, match="geen getal"):
         opmaak.lees_getal(tekst)
 
@@ -68,7 +68,7 @@ def test_ontbrekend_is_geen_nul():
     assert opmaak.met_eenheid(None, "%") == "geen gegevens"
 
 
-def test_eenheden():
+def test_getal_met_eenheid_en_verschil_in_procentpunt_of_eigen_eenheid():
     assert opmaak.met_eenheid(12.34, "%") == "12,3%"
     assert opmaak.met_eenheid(2.9, "% huishoudens") == "2,9% (huishoudens)"
     assert opmaak.met_eenheid(28.2, "per 1.000 inwoners 18+") == "28,2 per 1.000 inwoners 18+"
@@ -78,7 +78,7 @@ def test_eenheden():
     assert opmaak.verschil(0, "%") == "±0,0 procentpunt"
 
 
-def test_datums():
+def test_datums_in_woorden_en_een_peildatum_zonder_verzonnen_dag():
     assert opmaak.datum(dt.date(2020, 10, 1)) == "1 oktober 2020"
     assert opmaak.peilmoment(2020, dt.date(2020, 10, 1)) == "stand 1 oktober 2020"
     assert opmaak.peilmoment(2023, None) == "2023"
@@ -125,7 +125,7 @@ def test_nulmeting_tekst_zonder_dubbel_jaar_en_met_upload():
     )
 
 
-def test_csv_voor_nederlandse_excel():
+def test_csv_voor_nederlandse_excel_met_bom_puntkomma_en_decimale_komma():
     import datetime as dt
 
     import polars as pl

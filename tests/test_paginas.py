@@ -188,7 +188,7 @@ def test_indicator_keuzelijst_met_namen_en_code_in_de_url(ingebedde_db, lees):
     assert at.query_params["indicator"] in ("mantelzorger_pct", ["mantelzorger_pct"])
 
 
-def test_link_naar_de_indicatorpagina(ingebedde_db):
+def test_links_naar_de_indicatorpagina_dragen_de_indicator_in_de_url(ingebedde_db):
     from kompas.weergave import indicator_link
 
     assert indicator_link("eenzaam_pct") == "indicator?indicator=eenzaam_pct"

@@ -36,7 +36,7 @@ def waarden(cur, **sleutels) -> list[dict]:
 # --- berekende bijstand per 1.000 ----------------------------------------------------------------------
 
 
-def test_bijstand_per_1000_computed_from_preferred_counts(cur):
+def test_bijstand_per_1000_berekend_uit_de_voorkeursaantallen(cur):
     (w,) = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2023)
     # 300 personen / 30.000 inwoners (CBS, niet de 31.000 uit het document) × 1.000
     assert w["waarde"] == pytest.approx(10.0)
@@ -85,27 +85,27 @@ def test_een_nieuwe_berekende_indicator_is_alleen_een_declaratie(tmp_path):
     ]
 
 
-def test_register_without_interval_judged_by_sign_not_significance(cur):
+def test_registratie_zonder_interval_beoordeeld_op_het_teken_niet_op_significantie(cur):
     (w,) = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2023)
     assert w["significantie"] == "niet te zeggen"
     assert w["oordeel"] == "beter"  # lager is beter, 15 onder landelijk
     assert w["oordeel_grondslag"] == "teken van het verschil (registratie zonder interval)"
 
 
-def test_no_rate_without_denominator_and_no_landelijk_is_niet_te_zeggen(cur):
+def test_geen_cijfer_zonder_noemer_en_zonder_landelijk_is_het_oordeel_niet_te_zeggen(cur):
     assert waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2021) == []
     (w,) = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2022)
     assert w["waarde"] == pytest.approx(11.0)
     assert w["landelijk_waarde"] is None and w["oordeel"] == "niet te zeggen"
 
 
-def test_published_rate_wins_over_computed(cur):
+def test_gepubliceerd_cijfer_gaat_voor_een_berekend_cijfer(cur):
     rijen = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0303", peiljaar=2023)
     assert len(rijen) == 1
     assert rijen[0]["waarde"] == 13.0 and not rijen[0]["is_berekend"]
 
 
-def test_per_10000_stays_its_own_series(cur):
+def test_per_10000_blijft_een_eigen_reeks(cur):
     r = gegevens.reeks(cur, ["bijstand_per_1000"], ["GM0148"])
     assert set(r["indicator_code"]) == {"bijstand_per_1000"}
     assert sorted(r.filter(r["regio_code"] == "GM0148")["waarde"].to_list()) == pytest.approx([10.0, 11.0])
@@ -114,7 +114,7 @@ def test_per_10000_stays_its_own_series(cur):
 # --- significantie en oordeel --------------------------------------------------------------------------
 
 
-def test_touching_intervals_are_not_significant(cur):
+def test_rakende_intervallen_zijn_niet_significant(cur):
     (w,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2020)
     assert w["significantie"] == "geen significant verschil"
     assert w["verschil_significant"] is False
@@ -122,14 +122,14 @@ def test_touching_intervals_are_not_significant(cur):
     assert w["verschil_landelijk"] == pytest.approx(3.0)
 
 
-def test_separate_intervals_significant_with_direction(cur):
+def test_gescheiden_intervallen_zijn_significant_met_richting(cur):
     (hoger,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GG1009", peiljaar=2020)
     assert hoger["significantie"] == "significant hoger" and hoger["oordeel"] == "beter"
     (lager,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0303", peiljaar=2020)
     assert lager["significantie"] == "significant lager" and lager["oordeel"] == "slechter"
 
 
-def test_landelijk_without_interval_outside_and_on_the_bound(cur):
+def test_landelijk_zonder_interval_buiten_en_op_de_intervalgrens(cur):
     (buiten,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2016)
     assert buiten["significantie"] == "significant lager"  # 75 ligt boven [68, 72]
     assert buiten["oordeel"] == "slechter"
@@ -138,13 +138,13 @@ def test_landelijk_without_interval_outside_and_on_the_bound(cur):
     assert grens["oordeel"] == "gelijk"
 
 
-def test_survey_without_interval_is_niet_te_zeggen(cur):
+def test_enquete_zonder_interval_is_niet_te_zeggen(cur):
     (w,) = waarden(cur, indicator_code="eenzaam_pct", regio_code="GM0303")
     assert w["verschil_landelijk"] == pytest.approx(-1.5)
     assert w["significantie"] == "niet te zeggen" and w["oordeel"] == "niet te zeggen"
 
 
-def test_nederland_itself_has_no_judgement(cur):
+def test_nederland_zelf_heeft_geen_oordeel(cur):
     (w,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="NL01", peiljaar=2020)
     assert w["significantie"] is None and w["oordeel"] is None
 
@@ -152,20 +152,20 @@ def test_nederland_itself_has_no_judgement(cur):
 # --- reeksen: definitiebreuk, vorige meting, ontbrekende jaren -----------------------------------------
 
 
-def test_definition_break_18_vs_19_not_joined(cur):
+def test_definitiebreuk_19_plus_en_18_plus_niet_verbonden(cur):
     (w2020,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2020)
     assert w2020["vorige_peiljaar"] is None  # 2016 is 19+, een andere reeks
     (w2016,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2016)
     assert w2016["landelijk_waarde"] == 75.0  # de 19+-waarde, niet de 18+-waarde van een ander jaar
 
 
-def test_previous_measurement_skips_missing_year(cur):
+def test_vorige_meting_slaat_een_ontbrekend_jaar_over(cur):
     (w,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="GM0148", peiljaar=2024)
     assert w["vorige_peiljaar"] == 2020  # 2022 ontbreekt en blijft ontbreken
     assert w["verandering"] == pytest.approx(1.0)
 
 
-def test_reeks_adds_nederland_and_ggd_and_keeps_age_groups_apart(cur):
+def test_reeks_voegt_nederland_en_ggd_toe_en_houdt_leeftijdsgroepen_apart(cur):
     alle = gegevens.reeks(cur, ["ervaren_gezondheid_pct"], ["GM0148"])
     assert set(alle["regio_code"]) == {"GM0148", "GG1009", "NL01"}
     assert set(alle["reeks"]) == {"ervaren_gezondheid_pct | 18+", "ervaren_gezondheid_pct | 19+"}
@@ -174,7 +174,7 @@ def test_reeks_adds_nederland_and_ggd_and_keeps_age_groups_apart(cur):
     assert gm["ondergrens"].to_list() == [81.0, 82.0]
 
 
-def test_reeks_of_several_indicators_in_one_query(cur):
+def test_reeks_van_meerdere_indicatoren_in_een_query_is_gelijk_aan_los(cur):
     r = gegevens.reeks(cur, ["ervaren_gezondheid_pct", "bijstand_per_1000"], ["GM0148"])
     los = [gegevens.reeks(cur, [code], ["GM0148"]) for code in ("bijstand_per_1000", "ervaren_gezondheid_pct")]
     assert r.to_dicts() == los[0].to_dicts() + los[1].to_dicts()  # gesorteerd op indicator_code
@@ -188,7 +188,7 @@ def _grafiek(cur, indicator_code, regio_code) -> list[dict]:
     return r.filter((r["regio_code"] == regio_code) & r["in_grafiek"]).sort("peiljaar").to_dicts()
 
 
-def test_bronfamilie_gezondheidsmonitor_whatever_table_or_document(cur):
+def test_bronfamilie_gezondheidsmonitor_ongeacht_tabel_of_document(cur):
     families = {w["peiljaar"]: w["bronfamilie"] for w in _grafiek(cur, "mantelzorger_pct", "GM0303")}
     assert families == {
         2020: "Gezondheidsmonitor Volwassenen en Ouderen",  # RIVM-tabel G
@@ -199,7 +199,7 @@ def test_bronfamilie_gezondheidsmonitor_whatever_table_or_document(cur):
     }
 
 
-def test_trendbreuk_at_each_change_of_source_family(cur):
+def test_trendbreuk_bij_elke_wissel_van_bronfamilie(cur):
     lijn = _grafiek(cur, "mantelzorger_pct", "GM0303")
     assert [(w["peiljaar"], w["trendbreuk"], w["reeks_deel"]) for w in lijn] == [
         (2020, False, 1),
@@ -232,7 +232,7 @@ def test_vorige_meting_alleen_uit_dezelfde_bronfamilie(cur):
     assert rijen[3][2] == pytest.approx(1.0)
 
 
-def test_age_groups_are_separate_lines_not_breaks(cur):
+def test_leeftijdsgroepen_zijn_aparte_lijnen_geen_trendbreuken(cur):
     r = gegevens.reeks(cur, ["ervaren_gezondheid_pct"], ["GM0148"])
     gm = r.filter(r["regio_code"] == "GM0148")
     assert not gm["trendbreuk"].any()
@@ -243,7 +243,7 @@ def test_age_groups_are_separate_lines_not_breaks(cur):
     }
 
 
-def test_one_chart_value_per_region_year(cur):
+def test_een_grafiekwaarde_per_regio_en_jaar(cur):
     r = gegevens.reeks(cur, ["problematische_schulden_pct"], ["GM0148"])
     nl2020 = r.filter((r["regio_code"] == "NL01") & (r["peiljaar"] == 2020)).sort("peildatum").to_dicts()
     # beide standen zijn voorkeur (elk voor hun eigen peildatum) en staan in de tabel; in de grafiek alleen
@@ -257,7 +257,7 @@ def test_one_chart_value_per_region_year(cur):
     assert grafiek.group_by("regio_code", "peiljaar", "leeftijd").len()["len"].max() == 1
 
 
-def test_non_preferred_values_never_on_the_chart(cur):
+def test_waarden_zonder_voorkeur_nooit_in_de_grafiek(cur):
     rijen = cur.sql("select * from afgeleid.indicator_waarden where in_grafiek and not is_voorkeur").fetchall()
     assert rijen == []
     dubbel = cur.sql("""
@@ -266,7 +266,7 @@ def test_non_preferred_values_never_on_the_chart(cur):
     assert dubbel == []
 
 
-def test_trendbreuk_in_the_embedded_data(lees):
+def test_trendbreuk_in_de_ingebedde_cijfers(lees):
     """Op de echte cijfers: Dronten 2020 (CBS Gezondheidsmonitor) en 2023 (beleidskader van de gemeente)."""
     (w,) = lees(
         "select * from afgeleid.indicator_waarden where indicator_code = 'ervaren_gezondheid_pct'"
@@ -290,7 +290,7 @@ def test_trendbreuk_in_the_embedded_data(lees):
 # --- bronvoorkeur en peildatum -------------------------------------------------------------------------
 
 
-def test_source_preference_and_landelijk_from_same_source(cur):
+def test_bronvoorkeur_en_landelijk_cijfer_uit_dezelfde_bron(cur):
     rijen = {
         w["herkomst_id"]: w
         for w in waarden(cur, indicator_code="problematische_schulden_pct", regio_code="GM0303", peiljaar=2023)
@@ -304,7 +304,7 @@ def test_source_preference_and_landelijk_from_same_source(cur):
     assert document["landelijk_waarde"] == 8.0 and document["verschil_landelijk"] == pytest.approx(-1.0)
 
 
-def test_landelijk_matches_peildatum(cur):
+def test_landelijk_cijfer_van_dezelfde_peildatum(cur):
     (w,) = waarden(cur, indicator_code="problematische_schulden_pct", regio_code="GM0148")
     assert w["landelijk_waarde"] == 7.6  # 1 oktober 2020, niet 1 januari
 
@@ -312,7 +312,7 @@ def test_landelijk_matches_peildatum(cur):
 # --- overzicht -----------------------------------------------------------------------------------------
 
 
-def test_overzicht_latest_values_and_empty_gemeente(cur):
+def test_overzicht_laatste_waarden_en_een_gemeente_zonder_gegevens(cur):
     o = gegevens.overzicht(cur, ["GM0148", "GM1876"]).to_dicts()
     kop = gegevens.kopindicatoren()
     assert len(o) == len(kop) * 2
@@ -332,7 +332,7 @@ def test_overzicht_latest_values_and_empty_gemeente(cur):
     assert [r["regio_code"] for r in o[:2]] == ["GM0148", "GM1876"]
 
 
-def test_overzicht_leeftijd_is_respected(cur):
+def test_overzicht_houdt_de_leeftijd_aan(cur):
     o = gegevens.overzicht(cur, ["GM0303"])
     assert rij(o, indicator_code="eenzaam_pct", leeftijd="65+")["waarde"] == 47.1
     assert rij(o, indicator_code="eenzaam_pct", leeftijd="18+")["waarde"] is None
@@ -342,7 +342,7 @@ def test_overzicht_leeftijd_is_respected(cur):
 # --- vergelijking, detail, registry, bronnen, dekking --------------------------------------------------
 
 
-def test_vergelijking_years_and_preferred_only(cur):
+def test_vergelijking_alleen_binnen_de_jaren_en_alleen_voorkeurswaarden(cur):
     v = gegevens.vergelijking(
         cur, ["ervaren_gezondheid_pct", "problematische_schulden_pct"], ["GM0148", "GM0303", "NL01"], 2019, 2023
     )
@@ -358,14 +358,14 @@ def test_vergelijking_years_and_preferred_only(cur):
     assert v.height == 8  # NL01 2020 heeft twee peildata
 
 
-def test_alle_waarden_include_non_preferred_sources(cur):
+def test_alle_waarden_bevatten_ook_bronnen_zonder_voorkeur(cur):
     d = gegevens.indicator_alle_waarden(cur, "problematische_schulden_pct")
     gm = d.filter(d["regio_code"] == "GM0303")
     assert gm.height == 2 and gm["is_voorkeur"].sum() == 1
     assert set(gm["herkomst_soort"]) == {"upload", "gepubliceerd document"}
 
 
-def test_indicatoren_summarise_what_is_there(cur):
+def test_indicatoren_vatten_samen_wat_er_is(cur):
     register = gegevens.indicatoren(cur)
     (info,) = register.filter(register["indicator_code"] == "ervaren_gezondheid_pct").to_dicts()
     assert info["eenheid"] == "%" and info["goede_richting"] == "hoger"
@@ -373,14 +373,14 @@ def test_indicatoren_summarise_what_is_there(cur):
     assert (info["eerste_peiljaar"], info["laatste_peiljaar"]) == (2016, 2024)
 
 
-def test_bronnen_counts_stored_and_computed(cur):
+def test_bronnen_tellen_opgeslagen_en_berekende_cijfers(cur):
     b = gegevens.bronnen(cur)
     t1 = rij(b, herkomst_id="test:cbs-T1")
     assert t1["aantal_cijfers"] == 10 and t1["aantal_berekend"] == 3  # GM0148 2022/2023 en NL01 2023
     assert t1["tabel_id"] == "T1"
 
 
-def test_dekking_present_and_missing(cur):
+def test_dekking_toont_aanwezig_en_ontbrekend(cur):
     d = gegevens.dekking(cur, ["GM0148", "GM1876"])
     b = d.filter(d["indicator_code"] == "bijstand_per_1000")
     assert set(b["peiljaar"]) == {2022, 2023}
@@ -390,7 +390,7 @@ def test_dekking_present_and_missing(cur):
     assert leeg["peiljaar"] is None and leeg["aanwezig"] is False
 
 
-def test_gemeenten_and_indicatoren(cur):
+def test_gemeenten_op_volgorde_met_ggd_regio_en_een_indicator_zonder_cijfers(cur):
     g = gegevens.gemeenten(cur)
     assert g["regio_code"].to_list() == ["GM0148", "GM1876", "GM0303"]
     assert rij(g, regio_code="GM0303")["ggd_regio_naam"] == "GGD Flevoland"
@@ -401,7 +401,7 @@ def test_gemeenten_and_indicatoren(cur):
 # --- kaderboom -----------------------------------------------------------------------------------------
 
 
-def test_kader_boom_values_nulmeting_and_status(cur):
+def test_kader_boom_waarden_nulmeting_en_status(cur):
     k = gegevens.kader_boom(cur, "GM0148")
     assert k.height == 5  # 4 indicatoren + 1 doel zonder indicatoren
     i1 = rij(k, kader_indicator_id="GM0148-i1")
@@ -438,7 +438,7 @@ def test_doelen_telling_zelfde_regel_als_kaderboom(cur):
     assert gegevens.doelen_telling(cur, ["GM1876"]).is_empty()  # geen kaders: geen telling
 
 
-def test_kader_boom_unit_is_the_registry_unit_and_kader_wording_kept(cur):
+def test_kader_boom_eenheid_uit_de_registry_en_de_woorden_van_het_kader_erbij(cur):
     k = gegevens.kader_boom(cur, "GM0148")
     i1 = rij(k, kader_indicator_id="GM0148-i1")
     assert i1["eenheid"] == "per 1.000 inwoners"  # de cijfers zijn registry-cijfers
@@ -446,7 +446,7 @@ def test_kader_boom_unit_is_the_registry_unit_and_kader_wording_kept(cur):
     assert rij(k, kader_indicator_id="GM0148-i2")["kader_eenheid"] is None
 
 
-def test_kader_boom_status_margin_from_the_registry_unit(cur):
+def test_kader_boom_statusmarge_volgt_de_eenheid_uit_de_registry(cur):
     # 10,0 per 1.000 tegen 'maximaal 9': 1,0 te hoog. Met de '%' van het kader zou de marge 2 procentpunt zijn
     # (risico); de registry-eenheid 'per 1.000 inwoners' geeft 10% van 9 = 0,9: niet op koers.
     i4 = rij(gegevens.kader_boom(cur, "GM0148"), kader_indicator_id="GM0148-i4")
@@ -455,5 +455,5 @@ def test_kader_boom_status_margin_from_the_registry_unit(cur):
     assert i4["status"] == "niet op koers"
 
 
-def test_kader_boom_other_gemeente_empty(cur):
+def test_kader_boom_van_een_gemeente_zonder_kaders_is_leeg(cur):
     assert gegevens.kader_boom(cur, "GM1876").height == 0

@@ -265,7 +265,7 @@ def test_tekst_die_op_een_formule_lijkt_blijft_tekst(ingebedde_db):
     assert formule in _plat(_pdf_tekst(pad)) and "@SOM(A1)" in _pdf_tekst(pad)
 
 
-def test_een_kader_alleen(ingebedde_db):
+def test_rapport_van_een_kader_heeft_alleen_dat_kader_naast_samenvatting_en_bronnen(ingebedde_db):
     from kompas.db import Lezer
 
     lezer = Lezer(ingebedde_db)
@@ -351,7 +351,7 @@ def test_kaderspagina_heeft_downloadknoppen_voor_kader_en_alle_kaders(ingebedde_
     assert all(k.deferred_file_id and not k.url for k in knoppen.values())
 
 
-def test_bestandsnaam():
+def test_bestandsnaam_noemt_gemeente_of_kader_in_kleine_letters():
     assert rapport.bestandsnaam("Dronten", None, ".pdf") == "raadsrapportage-dronten.pdf"
     assert (
         rapport.bestandsnaam("Dronten", "GM0303-gezond-samenleven", ".xlsx")

@@ -119,7 +119,7 @@ def test_volle_schijf_bij_de_checkpoint_komt_niet_terug(ingebedde_db, kleine_sch
     _alleen_de_volgende_upload(db)
 
 
-def test_volle_schijf_bij_de_kopie(ingebedde_db, monkeypatch):
+def test_volle_schijf_bij_de_kopie_geeft_een_melding_en_blokkeert_niets(ingebedde_db, monkeypatch):
     def vol(*_):
         raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -88,7 +88,7 @@ def test_marge_voor_aantallen_is_tien_procent_van_de_streefwaarde():
     assert beoordeel(p("240"), 210.0, 125.0, "hoger", eenheid="aantal", marge=40) == RISICO
 
 
-def test_band():
+def test_band_is_op_koers_binnen_de_grenzen_en_daarbuiten_risico_of_niet_op_koers():
     assert beoordeel(p("65-70%"), 65.0, None, "neutraal", eenheid="%") == OP_KOERS
     assert beoordeel(p("65-70%"), 70.0, None, "neutraal", eenheid="%") == OP_KOERS
     assert beoordeel(p("65-70%"), 63.5, None, "neutraal", eenheid="%") == RISICO
@@ -129,7 +129,7 @@ def test_onbekende_goede_richting_wordt_geweigerd():
         beoordeel(p("86%"), 80.0, None, "omhoog")
 
 
-def test_kies_streefwaarde_per_jaar():
+def test_streefwaarde_van_het_laatste_eerdere_jaar_geldt_en_ervoor_de_eerste():
     reeks = [(2020, p("86%")), (2021, p("88%")), (2023, p("89%"))]
     assert kies_streefwaarde(reeks, 2021).waarde == 88.0
     assert kies_streefwaarde(reeks, 2022).waarde == 88.0  # laatste eerdere doel blijft gelden
@@ -139,7 +139,7 @@ def test_kies_streefwaarde_per_jaar():
     assert kies_streefwaarde([], 2024) is None
 
 
-def test_status_doel():
+def test_doelstatus_is_de_slechtste_beoordeelde_status():
     assert status_doel([OP_KOERS, RISICO, NIET_TE_BEOORDELEN]) == RISICO
     assert status_doel([OP_KOERS, NIET_OP_KOERS, RISICO]) == NIET_OP_KOERS
     assert status_doel([OP_KOERS, NIET_TE_BEOORDELEN]) == OP_KOERS

@@ -30,7 +30,7 @@ from kompas.streefwaarden import Streefwaarde, parse_nulmeting, parse_streefwaar
         ("minder dan 10", "maximaal", 10.0, True),
     ],
 )
-def test_niveau_vormen(tekst, soort, waarde, strikt):
+def test_niveau_streefwaarde_geeft_soort_waarde_en_strengheid(tekst, soort, waarde, strikt):
     s = parse_streefwaarde(tekst)
     assert (s.soort, s.waarde, s.strikt) == (soort, waarde, strikt)
     assert s.tekst == tekst
@@ -49,7 +49,7 @@ def test_niveau_vormen(tekst, soort, waarde, strikt):
         ("12,5-15,5%", 12.5, 15.5),
     ],
 )
-def test_band(tekst, onder, boven):
+def test_band_streefwaarde_geeft_onder_en_bovengrens(tekst, onder, boven):
     assert parse_streefwaarde(tekst) == Streefwaarde(soort="band", ondergrens=onder, bovengrens=boven, tekst=tekst)
 
 
@@ -67,12 +67,12 @@ def test_band(tekst, onder, boven):
         ("Gelijk", "gelijk"),
     ],
 )
-def test_richting(tekst, richting):
+def test_richting_streefwaarde_heeft_een_richting_en_geen_waarde(tekst, richting):
     s = parse_streefwaarde(tekst)
     assert (s.soort, s.richting, s.waarde) == ("richting", richting, None)
 
 
-def test_nederlandse_getallen():
+def test_streefwaarde_leest_nederlandse_notatie_en_telwoorden():
     assert parse_streefwaarde("3,7").waarde == 3.7
     assert parse_streefwaarde("1.234").waarde == 1234.0
     assert parse_streefwaarde("minimaal 44.354").waarde == 44354.0
@@ -115,7 +115,7 @@ def test_band_verkeerd_om_wordt_geweigerd():
         ("3,5%", (3.5, None)),
     ],
 )
-def test_nulmeting(tekst, verwacht):
+def test_nulmeting_geeft_waarde_en_jaar_of_ontbrekend(tekst, verwacht):
     assert parse_nulmeting(tekst) == verwacht
 
 

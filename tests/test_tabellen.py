@@ -47,7 +47,7 @@ def _testtabel() -> pl.DataFrame:
 
 
 @pytest.mark.parametrize("tekst", FORMULES)
-def test_lijkt_formule(tekst):
+def test_tekst_met_een_formuleteken_vooraan_lijkt_een_formule(tekst):
     assert tabellen.lijkt_formule(tekst)
 
 
@@ -103,7 +103,7 @@ def test_csv_zegt_ja_nee_en_kop_zonder_formule():
     assert "true" not in tekst and "false" not in tekst
 
 
-def test_xlsx_voor_een_beleidsmedewerker():
+def test_xlsx_met_vaste_kop_filter_echte_datums_en_getallen():
     blad = _boek(tabellen.als_xlsx(_testtabel(), werkblad="Testindicator", decimalen=1)).active
     kop = [c.value for c in blad[1]]
     assert kop == list(_testtabel().columns)

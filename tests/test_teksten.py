@@ -127,7 +127,7 @@ def test_status_met_reden_en_doelstatus():
     assert teksten.looptijd_tekst(2026, 2026, 2026) == "looptijd 2026"
 
 
-def test_streefwaarde_gelezen_tekst():
+def test_streefwaarde_gelezen_tekst_in_woorden_en_nederlandse_getallen():
     """Hoe een streefwaarde gelezen is, naast de tekst zoals de gemeente die schreef (raadsrapportage)."""
     assert teksten.streefwaarde_gelezen_tekst({"soort": "minimaal", "waarde": 30.0}, "%", 1) == "minimaal 30,0%"
     assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 1240.0}, "aantal", 0) == "1.240"

@@ -197,7 +197,7 @@ def test_vertrouwde_kopregels_naast_de_inlogdienst_geweigerd():
 # ------------------------------------------------------------------ rol uit het ID-token
 
 
-def test_rol_uit_het_id_token():
+def test_rol_uit_het_id_token_via_email_sub_of_claim():
     inst = lees_instellingen(
         {
             "auth": AUTH,
@@ -269,7 +269,7 @@ def test_hash_is_argon2id_en_klopt():
     assert PasswordHasher().verify(h, "twaalf-tekens")
 
 
-def test_aanmelden_met_wachtwoord():
+def test_aanmelden_met_wachtwoord_verraadt_niet_welke_accounts_bestaan():
     inst = wachtwoord_instellingen()
     rol, melding = meld_aan_met_wachtwoord(inst, " TEST@dalfsen.nl ", WACHTWOORD, "s", rem=Rem())
     assert rol == toegang.Rol("test@dalfsen.nl", frozenset({"GM0148"})) and "Aangemeld" in melding
@@ -354,7 +354,7 @@ def test_de_rem_houdt_zijn_geheugen_begrensd():
     assert len(rem._fouten) <= 100
 
 
-def test_wachttijd_in_woorden():
+def test_wachttijd_in_woorden_naar_boven_afgerond():
     assert [toegang.duur(s) for s in (0.2, 1, 30, 59.5, 60, 61, 900)] == [
         "1 seconde",
         "1 seconde",

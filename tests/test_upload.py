@@ -394,13 +394,13 @@ def test_fout_bestand_wordt_geweigerd_met_plek_en_niets_geschreven(db, soort, ge
     assert dump(db) == voor
 
 
-def test_verkeerde_extensie_en_te_groot(db, monkeypatch):
+def test_verkeerde_extensie_of_te_groot_bestand_geweigerd(db, monkeypatch):
     assert ".xlsm" in weiger_tekst(wb.sjabloon_ingevuld(), "macro.xlsm")
     monkeypatch.setattr("loaders.excel_lezen.MAX_BESTAND", 1000)
     assert "te groot" in weiger_tekst(wb.sjabloon_ingevuld(), "groot.xlsx")
 
 
-def test_te_veel_rijen(db, monkeypatch):
+def test_te_veel_rijen_geweigerd_met_werkblad_en_grens(db, monkeypatch):
     monkeypatch.setattr("loaders.excel_lezen.MAX_RIJEN", 50)
     tekst = weiger_tekst(wb.te_veel_rijen(60))
     assert "werkblad 'Waarden'" in tekst and "61 rijen" in tekst and "hoogstens 50 rijen" in tekst

@@ -102,7 +102,7 @@ def test_foute_instellingen_uitgelegd_en_uploaden_uit(ingebedde_db, geheimen, me
         ("test@dalfsen.nl", "g"),
     ],
 )
-def test_aanmelden_geweigerd(ingebedde_db, email, wachtwoord):
+def test_fout_aanmelden_geeft_de_foutmelding_en_geen_gemeentekeuze(ingebedde_db, email, wachtwoord):
     at = aanmelden(pagina(WACHTWOORDEN), email, wachtwoord)
     assert toegang.MELDING_FOUT in teksten(at)
     assert len(at.selectbox) == 0
