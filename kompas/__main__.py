@@ -47,7 +47,7 @@ def _rapport(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kompas import rapport
-    from kompas.db import DatabaseFout, Lezer
+    from kompas.db import DatabaseFout, Leesverbinding
 
     uit = Path(args.uit)
     soort = uit.suffix.lower()
@@ -57,14 +57,14 @@ def _rapport(args: argparse.Namespace) -> int:
     if not uit.parent.is_dir():
         print(f"Fout: de map '{uit.parent}' bestaat niet; er is geen rapport gemaakt.", file=sys.stderr)
         return 1
-    lezer = Lezer()
+    verbinding = Leesverbinding()
     try:
-        inhoud = rapport.maak(lezer.cursor(), args.gemeente.strip().upper(), args.kader, soort)
+        inhoud = rapport.maak(verbinding.cursor(), args.gemeente.strip().upper(), args.kader, soort)
     except (rapport.RapportFout, DatabaseFout) as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 1
     finally:
-        lezer.close()
+        verbinding.close()
     try:
         uit.write_bytes(inhoud)
     except OSError as fout:

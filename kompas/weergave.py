@@ -201,9 +201,9 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
     de gedeelde leesverbinding, niet met Streamlit-functies (die doen in die thread niets).
     """
     from kompas import rapport
-    from kompas.lezen import lezer  # kompas.lezen importeert deze module
+    from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
 
-    gedeeld = lezer()
+    gedeeld = gedeelde_leesverbinding()
 
     def maker(kader_id: str | None, soort: str):
         return lambda: rapport.maak(gedeeld.cursor(), gemeente, kader_id, soort)
