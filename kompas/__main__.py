@@ -50,8 +50,8 @@ def _rapport(args: argparse.Namespace) -> int:
     from kompas.db import DatabaseFout, Leesverbinding
 
     uit = Path(args.uit)
-    soort = uit.suffix.lower()
-    if soort not in rapport.SOORTEN:
+    formaat = uit.suffix.lower()
+    if formaat not in rapport.FORMATEN:
         print(f"Fout: het bestand moet eindigen op .pdf of .xlsx, niet '{uit.name}'.", file=sys.stderr)
         return 2
     if not uit.parent.is_dir():
@@ -59,7 +59,7 @@ def _rapport(args: argparse.Namespace) -> int:
         return 1
     verbinding = Leesverbinding()
     try:
-        inhoud = rapport.maak(verbinding.cursor(), args.gemeente.strip().upper(), args.kader, soort)
+        inhoud = rapport.maak(verbinding.cursor(), args.gemeente.strip().upper(), args.kader, formaat)
     except (rapport.RapportFout, DatabaseFout) as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 1
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "--kader", metavar="KADER_ID", help="alleen dit kader (kader_id, zoals in de URL van de pagina Kaders)"
     )
     rp.add_argument(
-        "--uit", required=True, metavar="BESTAND", help="waar het rapport komt; .pdf of .xlsx bepaalt de soort"
+        "--uit", required=True, metavar="BESTAND", help="waar het rapport komt; .pdf of .xlsx bepaalt het formaat"
     )
     rp.set_defaults(doe=_rapport)
     args = parser.parse_args(argv)

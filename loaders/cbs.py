@@ -197,7 +197,7 @@ def hosts() -> tuple[dict[str, str], bool]:
 class Registry:
     bron_kolom: dict[str, str | None]  # indicator_code -> voorvoegsel van de CBS-sleutel
     alias: dict[str, str]  # broncode (NL00) -> onze regiocode (NL01)
-    regio_soort: dict[str, str]  # regiocode -> soort, op volgorde (data/regio.csv)
+    regio_soort: dict[str, str]  # regiocode -> regiosoort, op volgorde (data/regio.csv)
 
     @property
     def regios(self) -> frozenset[str]:
@@ -205,7 +205,9 @@ class Registry:
 
     def regios_van(self, tabel: TabelConfig) -> tuple[str, ...]:
         """De regio's die `tabel` ophaalt: die van zijn regio_soorten, in die volgorde, daarbinnen op volgorde."""
-        return tuple(code for soort in tabel.regio_soorten for code, s in self.regio_soort.items() if s == soort)
+        return tuple(
+            code for regiosoort in tabel.regio_soorten for code, s in self.regio_soort.items() if s == regiosoort
+        )
 
 
 def lees_registry(pad: Path | None = None) -> Registry:

@@ -55,10 +55,10 @@ def rapporten(_ingebedde_db_bron, tmp_path_factory) -> dict[str, dict[str, Path]
     with alleen_lezen(_ingebedde_db_bron) as con:
         for gemeente in GEMEENTEN:
             uit[gemeente] = {}
-            for soort in rapport.SOORTEN:
-                pad = map_ / f"{gemeente}{soort}"
-                pad.write_bytes(rapport.maak(con.cursor(), gemeente, None, soort, gemaakt=GEMAAKT))
-                uit[gemeente][soort] = pad
+            for formaat in rapport.FORMATEN:
+                pad = map_ / f"{gemeente}{formaat}"
+                pad.write_bytes(rapport.maak(con.cursor(), gemeente, None, formaat, gemaakt=GEMAAKT))
+                uit[gemeente][formaat] = pad
             for oud in ARTEFACTEN.glob(f"{gemeente}-*.png"):
                 oud.unlink()
             subprocess.run(
