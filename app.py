@@ -22,7 +22,7 @@ TAAL_NL = "<script>document.documentElement.lang = 'nl';</script>"
 @st.cache_resource(show_spinner=False)
 def _database_klaar(pad: str) -> Path:
     """Eén keer per proces (en databasepad), vóór de eerste pagina: een ontbrekende database bouwen, een oude
-    bijwerken. Is alles actueel, dan leest dit alleen de versie. Daarna lezen de pagina's alleen (kompas.db.Lezer)."""
+    bijwerken. Is alles actueel, dan leest dit alleen de versie. Daarna lezen de pagina's alleen (kompas.db.Leesverbinding)."""
     return zorg_voor_database(Path(pad))
 
 

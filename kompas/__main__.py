@@ -47,24 +47,24 @@ def _rapport(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kompas import rapport
-    from kompas.db import DatabaseFout, Lezer
+    from kompas.db import DatabaseFout, Leesverbinding
 
     uit = Path(args.uit)
-    soort = uit.suffix.lower()
-    if soort not in rapport.SOORTEN:
+    formaat = uit.suffix.lower()
+    if formaat not in rapport.FORMATEN:
         print(f"Fout: het bestand moet eindigen op .pdf of .xlsx, niet '{uit.name}'.", file=sys.stderr)
         return 2
     if not uit.parent.is_dir():
         print(f"Fout: de map '{uit.parent}' bestaat niet; er is geen rapport gemaakt.", file=sys.stderr)
         return 1
-    lezer = Lezer()
+    verbinding = Leesverbinding()
     try:
-        inhoud = rapport.maak(lezer.cursor(), args.gemeente.strip().upper(), args.kader, soort)
+        inhoud = rapport.maak(verbinding.cursor(), args.gemeente.strip().upper(), args.kader, formaat)
     except (rapport.RapportFout, DatabaseFout) as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 1
     finally:
-        lezer.close()
+        verbinding.close()
     try:
         uit.write_bytes(inhoud)
     except OSError as fout:
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "--kader", metavar="KADER_ID", help="alleen dit kader (kader_id, zoals in de URL van de pagina Kaders)"
     )
     rp.add_argument(
-        "--uit", required=True, metavar="BESTAND", help="waar het rapport komt; .pdf of .xlsx bepaalt de soort"
+        "--uit", required=True, metavar="BESTAND", help="waar het rapport komt; .pdf of .xlsx bepaalt het formaat"
     )
     rp.set_defaults(doe=_rapport)
     args = parser.parse_args(argv)

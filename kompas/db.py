@@ -1,6 +1,6 @@
 """Toegang tot de DuckDB-database van Sociaal Kompas.
 
-Lezen: één read-only verbinding per proces, een cursor per query (`Lezer`).
+Lezen: één read-only verbinding per proces, een cursor per query (`Leesverbinding`).
 Schrijven: één schrijver tegelijk (bestandsslot), in een kopie van de database die pas na een
 geslaagde commit het origineel vervangt (`schrijf_transactie`). Een proces dat halverwege sterft
 laat zo altijd de oude database staan; lezers zien de nieuwe versie bij hun volgende query.
@@ -282,12 +282,12 @@ def ontbreekt_fout(fout: DatabaseFout) -> DatabaseFout:
     return DatabaseFout("ontbreekt", _FOUTTEKST["ontbreekt"]) if fout.reden == "alleen_lezen" else fout
 
 
-class Lezer:
+class Leesverbinding:
     """Eén read-only verbinding per proces; opent opnieuw als de database is vervangen. Leest alleen.
 
     Bouwen en bijwerken zijn aparte stappen (`loaders.ingebed.zorg_voor_database`, bij de start van de app en
     in `python -m loaders`). Ontbreekt de database, of is ze gemaakt met een andere versie van de SQL
-    (`schema_versie`), dan geeft de lezer een DatabaseFout ('niet_gebouwd', 'verouderd') en schrijft niets.
+    (`schema_versie`), dan geeft de leesverbinding een DatabaseFout ('niet_gebouwd', 'verouderd') en schrijft niets.
     """
 
     def __init__(self, pad: Path | None = None):

@@ -46,7 +46,7 @@ class Stijl:
 
 # een gemeente zonder kleur in de gegevens (een frame van buiten de database): de overige Okabe-Ito-kleuren
 EXTRA_GEMEENTE_STIJLEN = (Stijl("#D55E00", "circle"), Stijl("#CC79A7", "triangle-down"), Stijl("#56B4E9", "cross"))
-# per regiosoort; de tweede (derde) regio van dezelfde soort in één grafiek krijgt de volgende variant
+# per regiosoort; de tweede (derde) regio van dezelfde regiosoort in één grafiek krijgt de volgende variant
 NEUTRALE_STIJLEN = {
     "land": (Stijl("#000000", "square"), Stijl("#000000", "diamond", (1, 3))),
     "ggd_regio": (
@@ -126,20 +126,20 @@ def reeks_stijlen(regios: Sequence[tuple]) -> dict[str, Stijl]:
     """Stijl per regiocode voor de regio's van één grafiek, in legendavolgorde: (regio_code, regio_soort) of
     (regio_code, regio_soort, kleur, vorm), met kleur en vorm van een gemeente uit data/regio.csv.
 
-    Een gemeente met kleur en vorm houdt die; elke andere regio krijgt een stijl naar haar soort, en binnen
-    een soort een andere variant, zodat geen twee reeksen in één grafiek hetzelfde kleur-vorm-streeppatroon hebben.
+    Een gemeente met kleur en vorm houdt die; elke andere regio krijgt een stijl naar haar regiosoort, en
+    binnen een regiosoort een andere variant, zodat geen twee reeksen in één grafiek hetzelfde kleur-vorm-streeppatroon hebben.
     """
     stijlen: dict[str, Stijl] = {}
-    for code, soort, *eigen in regios:
+    for code, regiosoort, *eigen in regios:
         kleur, vorm = (*eigen, None, None)[:2]
-        if soort == "gemeente" and kleur and vorm:
+        if regiosoort == "gemeente" and kleur and vorm:
             stijlen.setdefault(code, Stijl(kleur, vorm))
     bezet = {(s.kleur.upper(), s.vorm) for s in stijlen.values()}
     geteld: dict[str, int] = {}
-    for code, soort, *_ in regios:
+    for code, regiosoort, *_ in regios:
         if code in stijlen:
             continue
-        groep = "gemeente" if soort == "gemeente" else soort
+        groep = regiosoort
         if groep == "gemeente":  # zonder eigen kleur: een Okabe-Ito-kleur die in deze grafiek nog vrij is
             varianten = (
                 tuple(s for s in EXTRA_GEMEENTE_STIJLEN if (s.kleur, s.vorm) not in bezet) or EXTRA_GEMEENTE_STIJLEN
@@ -149,17 +149,17 @@ def reeks_stijlen(regios: Sequence[tuple]) -> dict[str, Stijl]:
         n = geteld.get(groep, 0)
         geteld[groep] = n + 1
         stijl = varianten[n % len(varianten)]
-        if n >= len(varianten):  # meer regio's van één soort dan varianten: een eigen streep erbij
+        if n >= len(varianten):  # meer regio's van één regiosoort dan varianten: een eigen streep erbij
             stijl = Stijl(stijl.kleur, stijl.vorm, (n + 1, 2))
         stijlen[code] = stijl
     return stijlen
 
 
-SOORT_VOLGORDE = {"gemeente": 0, "ggd_regio": 1, "provincie": 2, "land": 9}
+REGIOSOORT_VOLGORDE = {"gemeente": 0, "ggd_regio": 1, "provincie": 2, "land": 9}
 
 
 def _regios(data: pl.DataFrame) -> pl.DataFrame:
-    """De regio's van een grafiek (code, soort, naam), in legendavolgorde: gemeente, GGD-regio, provincie,
+    """De regio's van een grafiek (code, regiosoort, naam), in legendavolgorde: gemeente, GGD-regio, provincie,
     (een andere vergelijkingsgroep,) Nederland; daarbinnen op regio_volgorde."""
     kolommen = ["regio_code", "regio_soort", "regio_naam"]
     kolommen += [k for k in ("regio_kleur", "regio_vorm") if k in data.columns]  # uit data/regio.csv
@@ -168,10 +168,12 @@ def _regios(data: pl.DataFrame) -> pl.DataFrame:
         data.select(kolommen + volgorde)
         .unique()
         .with_columns(
-            pl.col("regio_soort").replace_strict(SOORT_VOLGORDE, default=5, return_dtype=pl.Int32).alias("_soort")
+            pl.col("regio_soort")
+            .replace_strict(REGIOSOORT_VOLGORDE, default=5, return_dtype=pl.Int32)
+            .alias("_volgorde")
         )
-        .sort(["_soort", *volgorde, "regio_code"])
-        .drop("_soort")
+        .sort(["_volgorde", *volgorde, "regio_code"])
+        .drop("_volgorde")
     )
 
 
@@ -562,16 +564,18 @@ def kleine_veelvouden(
 
 def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Past de Nederlandse locale één keer toe, vlak voor het tonen, en haalt de losse punten, lijnen en banden uit
-    de toegankelijkheidsboom (`aria = false` per soort markering).
+    de toegankelijkheidsboom (`aria = false` per markering).
 
     Vega geeft anders elke groep markeringen een rol 'graphics-symbol', ook een lege laag (een streefwaarde die
     er niet is, de legendalaag) zonder naam: axe meldt dat als ernstig (svg-img-alt), en een schermlezer leest
     een rij naamloze symbolen voor. De grafiek als geheel heeft een naam (`alt`, kompas.weergave.grafiek) en de
     cijfers staan in de tabel eronder; de assen en de legenda houden hun eigen labels.
     """
-    # per soort markering, niet `mark`: die geldt ook voor de buitenste groep, en dan verliest de grafiek zelf
+    # per markering, niet `mark`: die geldt ook voor de buitenste groep, en dan verliest de grafiek zelf
     # haar rol en naam ('graphics-document', aria-label uit `alt`)
-    geen_aria = {f"configure_{soort}": {"aria": False} for soort in ("line", "point", "rule", "area", "text", "square")}
+    geen_aria = {
+        f"configure_{markering}": {"aria": False} for markering in ("line", "point", "rule", "area", "text", "square")
+    }
     grafiek = grafiek.configure(locale=VEGA_LOCALE)
     for methode, opties in geen_aria.items():
         grafiek = getattr(grafiek, methode)(**opties)

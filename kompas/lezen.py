@@ -25,7 +25,7 @@ import duckdb
 import streamlit as st
 
 from kompas import gegevens
-from kompas.db import Lezer
+from kompas.db import Leesverbinding
 from kompas.weergave import databasefouten
 
 if TYPE_CHECKING:
@@ -35,16 +35,16 @@ P = ParamSpec("P")
 
 
 @st.cache_resource(show_spinner=False)
-def _lezer() -> Lezer:
-    return Lezer()
+def _gecachete_leesverbinding() -> Leesverbinding:
+    return Leesverbinding()
 
 
-def lezer() -> Lezer:
+def gedeelde_leesverbinding() -> Leesverbinding:
     """Eén read-only DuckDB-verbinding per proces; elke query krijgt een eigen cursor.
 
     Is de database er niet, kapot of onleesbaar, dan toont de pagina dat in het Nederlands en stopt.
     """
-    gedeeld = _lezer()
+    gedeeld = _gecachete_leesverbinding()
     with databasefouten():
         gedeeld.versie()
     return gedeeld
@@ -52,7 +52,7 @@ def lezer() -> Lezer:
 
 def cursor() -> duckdb.DuckDBPyConnection:
     """Een cursor op de gedeelde leesverbinding (voor de controle van een upload, kompas.uploaden)."""
-    return lezer().cursor()
+    return gedeelde_leesverbinding().cursor()
 
 
 def _gecachet(
@@ -62,7 +62,7 @@ def _gecachet(
     (ParamSpec: een typechecker kent ze) en dezelfde docstring."""
 
     def gecachet(versie: tuple[int, int], *args: P.args, **kwargs: P.kwargs) -> pl.DataFrame:
-        return implementatie(lezer().cursor(), *args, **kwargs)
+        return implementatie(gedeelde_leesverbinding().cursor(), *args, **kwargs)
 
     # Streamlit sleutelt een cache op __module__, __qualname__ en de broncode van de functie: zonder eigen naam
     # zouden alle leesfuncties hieronder (dezelfde geneste functie) één cache delen (streamlit#11157).
@@ -72,7 +72,7 @@ def _gecachet(
     @functools.wraps(implementatie)
     def lees(*args: P.args, **kwargs: P.kwargs) -> pl.DataFrame:
         with databasefouten():
-            return uit_cache(lezer().versie(), *args, **kwargs)
+            return uit_cache(gedeelde_leesverbinding().versie(), *args, **kwargs)
 
     handtekening = inspect.signature(implementatie)
     lees.__signature__ = handtekening.replace(parameters=list(handtekening.parameters.values())[1:])

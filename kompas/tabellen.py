@@ -359,7 +359,7 @@ def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None) -> pl.DataFrame:
 
 def bronnen_tabel(bronnen: pl.DataFrame, als_tekst: bool = True) -> pl.DataFrame:
     """Elke bron (kompas.gegevens.bronnen): eerst de uitgever met zijn tabel, titel en eigen adres, dan de kopie
-    waarin het cijfer gelezen is; daarna soort, periode, ophaalmoment met de wijzigingsdatum van de tabel zelf
+    waarin het cijfer gelezen is; daarna herkomstsoort, periode, ophaalmoment met de wijzigingsdatum van de tabel zelf
     (Modified bij CBS/RIVM) en de weg waarlangs hij kwam, licentie en aantal cijfers. Als tekst voor st.dataframe,
     of getypeerd (`als_tekst=False`, datums en getallen) voor een Excel-download."""
     tabel = bronnen.select(
@@ -368,7 +368,7 @@ def bronnen_tabel(bronnen: pl.DataFrame, als_tekst: bool = True) -> pl.DataFrame
         pl.col("titel").alias("Titel"),
         pl.col("adres").alias("Adres bij de uitgever"),
         pl.col("gelezen_in").alias("Gelezen in"),
-        pl.col("soort").alias("Soort"),
+        pl.col("herkomst_soort").alias("Soort"),
         pl.col("periode").alias("Periode"),
         pl.col("opgehaald_op").alias("Opgehaald of geüpload"),
         pl.col("tabel_gewijzigd").alias("Tabel gewijzigd bij de uitgever"),
@@ -462,7 +462,7 @@ def uploads_tabel(uploads: pl.DataFrame) -> pl.DataFrame:
                 "Upload": str(u["upload_id"]),
                 "Bestand": u["bestandsnaam"],
                 "Werkblad": u["werkblad"],
-                "Soort": u["soort"],
+                "Soort": u["werkbladsoort"],
                 "Geüpload": opmaak.moment(u["geupload_op"]),
                 "Door": u["door"],
                 "Gemeente": u["gemeente_code"],

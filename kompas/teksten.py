@@ -134,15 +134,15 @@ def indicator_kop(naam: str, eenheid: str, leeftijd: str | None) -> str:
 
 
 def ontbrekend_tekst(ontbrekend: list[tuple[str, list[str], str | None]], alle_gemeenten: list[str]) -> str:
-    """Eén regel per thema over wat ontbreekt: (indicatorkop, gemeenten zonder cijfer, soort) -> tekst met wie
+    """Eén regel per thema over wat ontbreekt: (indicatorkop, gemeenten zonder cijfer, indicator_soort) -> tekst met wie
     het kan aanvullen. "Nog geen cijfer voor: Bijstand per 1.000 inwoners (alle gekozen gemeenten); ..."."""
     delen = []
     for kop, gemeenten, _ in ontbrekend:
         wie = "alle gekozen gemeenten" if len(gemeenten) == len(alle_gemeenten) > 1 else opmaak.opsomming(gemeenten)
         delen.append(f"{kop} ({wie})")
-    soorten = {soort for _, _, soort in ontbrekend}
+    indicatorsoorten = {indicator_soort for _, _, indicator_soort in ontbrekend}
     wie_vult = []
-    if soorten - {"eigen registratie"}:
+    if indicatorsoorten - {"eigen registratie"}:
         wie_vult.append("cijfers van CBS en RIVM haalt de beheerder op bij de volgende verversing")
     wie_vult.append("een beleidsmedewerker kan eigen of gepubliceerde cijfers uploaden (pagina Cijfers uploaden)")
     return f"Nog geen cijfer voor: {'; '.join(delen)}. Aanvullen: {'; '.join(wie_vult)}."
@@ -161,7 +161,7 @@ def overzicht_per_thema(overzicht: pl.DataFrame, gemeente_namen: list[str]) -> l
             {
                 "indicator_code": rij["indicator_code"],
                 "leeftijd": rij["leeftijd"],
-                "soort": rij["indicator_soort"],
+                "indicator_soort": rij["indicator_soort"],
                 "kop": indicator_kop(rij["indicator_naam"], rij["eenheid"], rij["leeftijd"]),
                 "rijen": [],
             },
@@ -173,7 +173,7 @@ def overzicht_per_thema(overzicht: pl.DataFrame, gemeente_namen: list[str]) -> l
         for ind in thema["indicatoren"].values():
             zonder = [n for n, r in zip(gemeente_namen, ind["rijen"]) if r is None]
             if zonder:
-                ontbrekend.append((ind["kop"], zonder, ind["soort"]))
+                ontbrekend.append((ind["kop"], zonder, ind["indicator_soort"]))
             if len(zonder) < len(ind["rijen"]):
                 met_cijfer.append(ind)
         uit.append(

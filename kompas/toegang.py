@@ -91,20 +91,20 @@ def _sectie(geheimen, naam: str) -> dict:
 def _tabel(sectie: dict, sleutel: str, waar: str) -> dict:
     waarde = sectie.get(sleutel, {})
     if not isinstance(waarde, dict):
-        raise ToegangFout(f'{waar} moet een tabel zijn ("naam" = [...] per regel), geen {_soort(waarde)}. {_UITLEG}')
+        raise ToegangFout(f'{waar} moet een tabel zijn ("naam" = [...] per regel), geen {_typenaam(waarde)}. {_UITLEG}')
     return waarde
 
 
-def _soort(waarde) -> str:
-    soorten = {str: "tekst", int: "getal", float: "getal", bool: "ja/nee-waarde", list: "lijst", dict: "tabel"}
-    return soorten.get(type(waarde), "waarde")
+def _typenaam(waarde) -> str:
+    namen = {str: "tekst", int: "getal", float: "getal", bool: "ja/nee-waarde", list: "lijst", dict: "tabel"}
+    return namen.get(type(waarde), "waarde")
 
 
 def _gemeentelijst(waarde, waar: str, bekend: Collection[str]) -> frozenset[str]:
     """Een lijst gemeentecodes; een tekst waar een lijst hoort wordt geweigerd (niet in letters gesplitst)."""
     if not isinstance(waarde, list):
         raise ToegangFout(
-            f'{waar} moet een lijst gemeentecodes zijn, zoals ["GM0148"], geen {_soort(waarde)} ({waarde!r}). {_UITLEG}'
+            f'{waar} moet een lijst gemeentecodes zijn, zoals ["GM0148"], geen {_typenaam(waarde)} ({waarde!r}). {_UITLEG}'
         )
     if not waarde:
         raise ToegangFout(f"{waar} is een lege lijst: noem minstens één gemeentecode. {_UITLEG}")
@@ -137,7 +137,7 @@ def _controleer_auth(auth: dict) -> None:
         raise ToegangFout(f"In [auth] ontbreekt {', '.join(ontbreekt)}. {_UITLEG}")
     for sleutel in _AUTH_VERPLICHT:
         if not isinstance(auth[sleutel], str):
-            raise ToegangFout(f"[auth] {sleutel} moet een tekst zijn, geen {_soort(auth[sleutel])}.")
+            raise ToegangFout(f"[auth] {sleutel} moet een tekst zijn, geen {_typenaam(auth[sleutel])}.")
     if not re.fullmatch(r"https?://[^/\s]+(/\S*)?/oauth2callback", auth["redirect_uri"].strip()):
         raise ToegangFout(
             "[auth] redirect_uri moet het volledige adres van het dashboard zijn dat eindigt op "

@@ -201,23 +201,23 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
     de gedeelde leesverbinding, niet met Streamlit-functies (die doen in die thread niets).
     """
     from kompas import rapport
-    from kompas.lezen import lezer  # kompas.lezen importeert deze module
+    from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
 
-    gedeeld = lezer()
+    gedeeld = gedeelde_leesverbinding()
 
-    def maker(kader_id: str | None, soort: str):
-        return lambda: rapport.maak(gedeeld.cursor(), gemeente, kader_id, soort)
+    def maker(kader_id: str | None, formaat: str):
+        return lambda: rapport.maak(gedeeld.cursor(), gemeente, kader_id, formaat)
 
     st.markdown("**Raadsrapportage** (met de bron van elk cijfer; het bestand wordt gemaakt als je klikt)")
     with st.container(horizontal=True, gap="small"):
         for kader_id, wat in ((kader, "dit kader"), (None, "alle kaders")):
-            for soort, naam in ((".pdf", "PDF"), (".xlsx", "Excel")):
+            for formaat, naam in ((".pdf", "PDF"), (".xlsx", "Excel")):
                 st.download_button(
                     f"{naam} van {wat}",
-                    maker(kader_id, soort),
+                    maker(kader_id, formaat),
                     on_click="ignore",
-                    file_name=rapport.bestandsnaam(gemeente_naam, kader_id, soort),
-                    mime=rapport.SOORTEN[soort],
+                    file_name=rapport.bestandsnaam(gemeente_naam, kader_id, formaat),
+                    mime=rapport.FORMATEN[formaat],
                     icon=":material/download:",
-                    key=f"kdr_rapport_{'kader' if kader_id else 'alle'}_{soort[1:]}",
+                    key=f"kdr_rapport_{'kader' if kader_id else 'alle'}_{formaat[1:]}",
                 )

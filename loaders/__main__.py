@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from kompas import opmaak
-from kompas.db import DATA, DatabaseFout, Lezer, database_pad
+from kompas.db import DATA, DatabaseFout, Leesverbinding, database_pad
 from kompas.opdrachtregel import Opdrachtregel
 from kompas.opmaak import schone_tekst
 from kompas.tabellen import upload_omschrijving, upload_stand
@@ -78,7 +78,10 @@ def _refresh(args: argparse.Namespace) -> int:
 
 
 def _nl(waarde) -> str:
-    return "" if waarde is None else opmaak.getal(waarde, None)
+    """Een waarde als getal in Nederlandse notatie; een streefwaarde staat er als de tekst uit het bestand."""
+    if waarde is None:
+        return ""
+    return waarde if isinstance(waarde, str) else opmaak.getal(waarde, None)
 
 
 def _toon_voorbeeld(validatie: Validatie, vbn: list[Voorbeeld], max_rijen: int = 20) -> None:
@@ -90,7 +93,7 @@ def _toon_voorbeeld(validatie: Validatie, vbn: list[Voorbeeld], max_rijen: int =
     for vb in vbn:
         t = vb.tellingen
         toon(
-            f"Werkblad '{vb.werkblad}' ({vb.soort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
+            f"Werkblad '{vb.werkblad}' ({vb.werkbladsoort}, gemeente {vb.gemeente_code}): {t['nieuw']} nieuw, "
             f"{t['gewijzigd']} gewijzigd, {t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
             + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "")
             + "."
@@ -135,7 +138,7 @@ def _intrekken(args: argparse.Namespace, door: str, wie: str) -> int:
 def _lijst() -> int:
     from kompas.gegevens import uploads
 
-    lijst = uploads(Lezer().cursor())
+    lijst = uploads(Leesverbinding().cursor())
     for u in lijst.iter_rows(named=True):
         print(f"{upload_omschrijving(u)} – {upload_stand(u)}")
     if lijst.is_empty():
@@ -144,7 +147,7 @@ def _lijst() -> int:
 
 
 def _upload(args: argparse.Namespace) -> int:
-    """`upload BESTAND [--gemeente GM..] [--soort ..] [--ja]`, `--lijst` of `--ongedaan ID [--ja]`.
+    """`upload BESTAND [--gemeente GM..] [--werkbladsoort ..] [--ja]`, `--lijst` of `--ongedaan ID [--ja]`.
 
     Het gereedschap van de beheerder op de server: 'door' is de gebruiker van het besturingssysteem.
     """
@@ -161,7 +164,7 @@ def _upload(args: argparse.Namespace) -> int:
             print("Geef een bestand op, --lijst of --ongedaan UPLOAD_ID.", file=sys.stderr)
             return 2
         validatie = excel.valideer(
-            excel.lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente, soort=args.soort
+            excel.lees_bestand(args.bestand), args.bestand, gemeente=args.gemeente, werkbladsoort=args.werkbladsoort
         )
         _toon_voorbeeld(validatie, excel.voorbeeld(validatie))
         if not _bevestigd(
@@ -202,7 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     upload = sub.add_parser("upload", help="een Excel-bestand van de gemeente controleren en vastleggen")
     upload.add_argument("bestand", nargs="?", help="het .xlsx-bestand")
     upload.add_argument("--gemeente", help="gemeentecode of -naam voor werkbladen zonder kolom gemeente")
-    upload.add_argument("--soort", choices=["waarden", "streefwaarden"], help="soort van een breed werkblad")
+    upload.add_argument(
+        "--werkbladsoort",
+        "--soort",
+        dest="werkbladsoort",
+        choices=["waarden", "streefwaarden"],
+        help="of een breed werkblad waarden of streefwaarden bevat (--soort is de oude naam)",
+    )
     upload.add_argument("--ja", action="store_true", help="vastleggen of intrekken zonder te vragen")
     upload.add_argument(
         "--lijst", action="store_true", help="alle uploads tonen: nummer, bestand, werkblad, wanneer, wie, stand"

@@ -35,7 +35,7 @@ import pyarrow as pa
 import requests
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from kompas.db import DATA, Lezer, database_pad, schrijf_transactie
+from kompas.db import DATA, Leesverbinding, database_pad, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
 # De licentie van de open data van CBS en RIVM (StatLine), in één schrijfwijze: zo schrijft de verversing haar, en zo
@@ -86,19 +86,19 @@ class CbsFout(Exception):
 @dataclass(frozen=True)
 class TabelConfig:
     tabel_id: str
-    soort_code: str
-    soort: dict
+    tabelsoort: str  # [tabelsoort.<code>] in data/cbs_tabellen.toml
+    instellingen: dict  # die van de tabelsoort, met wat de tabel zelf zet
     jaar: int | None
     optioneel: frozenset[str]
     regio_soorten: tuple[str, ...]  # welke regio's uit data/regio.csv (Registry.regios_van)
 
     @property
     def api(self) -> list[str]:
-        return list(self.soort.get("api", ["v3"]))
+        return list(self.instellingen.get("api", ["v3"]))
 
     @property
     def herkomst_id(self) -> str:
-        return f"{self.soort['herkomst_voorvoegsel']}:{self.tabel_id}"
+        return f"{self.instellingen['herkomst_voorvoegsel']}:{self.tabel_id}"
 
 
 def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
@@ -108,7 +108,11 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
             ruw = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as fout:
         raise CbsFout(f"Configuratie {pad} is niet te lezen: {fout}. Herstel het bestand (TOML).") from fout
-    soorten = ruw.get("soort", {})
+    if "soort" in ruw:
+        raise CbsFout(
+            f"{pad}: [soort.<code>] heet nu [tabelsoort.<code>]; hernoem de tabellen en 'soort' per [[tabel]]."
+        )
+    tabelsoorten = ruw.get("tabelsoort", {})
     regio_soorten = tuple(ruw.get("regio_soorten", []))
     if "regios" in ruw:
         raise CbsFout(
@@ -123,44 +127,47 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
     tabellen = []
     for i, t in enumerate(ruw.get("tabel", []), start=1):
         plek = f"{pad}, [[tabel]] nr. {i}"
-        if "id" not in t or "soort" not in t:
-            raise CbsFout(f"{plek}: 'id' en 'soort' zijn verplicht.")
-        if t["soort"] not in soorten:
-            raise CbsFout(f"{plek}: soort {t['soort']!r} bestaat niet; kies uit {', '.join(sorted(soorten))}.")
-        # een tabel kan leeftijd, marges, voorvoegsels, titels en api van zijn soort vervangen
-        soort = {**soorten[t["soort"]], **{k: t[k] for k in TABEL_EIGEN if k in t}}
-        soort["titels"] = {**ruw.get("titels", {}), **soort.get("titels", {})}
-        api = soort.get("api", ["v3"])
+        if "soort" in t:
+            raise CbsFout(f"{plek}: 'soort' heet nu 'tabelsoort'.")
+        if "id" not in t or "tabelsoort" not in t:
+            raise CbsFout(f"{plek}: 'id' en 'tabelsoort' zijn verplicht.")
+        code = t["tabelsoort"]
+        if code not in tabelsoorten:
+            raise CbsFout(f"{plek}: tabelsoort {code!r} bestaat niet; kies uit {', '.join(sorted(tabelsoorten))}.")
+        # een tabel kan leeftijd, marges, voorvoegsels, titels en api van haar tabelsoort vervangen
+        inst = {**tabelsoorten[code], **{k: t[k] for k in TABEL_EIGEN if k in t}}
+        inst["titels"] = {**ruw.get("titels", {}), **inst.get("titels", {})}
+        api = inst.get("api", ["v3"])
         if not isinstance(api, list) or not api or any(a not in API_S for a in api) or len(set(api)) < len(api):
             raise CbsFout(
                 f"{plek} ({t['id']}): 'api' is {api!r}; verwacht een lijst met 'v4' en/of 'v3', de eerste "
                 "wordt eerst geprobeerd."
             )
-        onbekend = set(soort.get("voorvoegsels", {})) - set(soort["indicatoren"])
+        onbekend = set(inst.get("voorvoegsels", {})) - set(inst["indicatoren"])
         if onbekend:
             raise CbsFout(
                 f"{plek} ({t['id']}): 'voorvoegsels' noemt {', '.join(sorted(onbekend))}, die niet bij "
-                f"soort {t['soort']} horen."
+                f"tabelsoort {code} horen."
             )
         for sleutel in ("catalogus", "herkomst_voorvoegsel", "herkomst_soort", "bron", "geo_dimensie", "indicatoren"):
-            if sleutel not in soort:
-                raise CbsFout(f"{pad}, [soort.{t['soort']}]: '{sleutel}' ontbreekt.")
-        if soort["bron"] not in TABELPAGINA:
+            if sleutel not in inst:
+                raise CbsFout(f"{pad}, [tabelsoort.{code}]: '{sleutel}' ontbreekt.")
+        if inst["bron"] not in TABELPAGINA:
             raise CbsFout(
-                f"{pad}, [soort.{t['soort']}]: bron {soort['bron']!r} onbekend; "
+                f"{pad}, [tabelsoort.{code}]: bron {inst['bron']!r} onbekend; "
                 f"verwacht de uitgever {' of '.join(TABELPAGINA)}."
             )
-        if soort["catalogus"] not in STANDAARD_HOSTS:
+        if inst["catalogus"] not in STANDAARD_HOSTS:
             raise CbsFout(
-                f"{pad}, [soort.{t['soort']}]: catalogus {soort['catalogus']!r} onbekend; "
+                f"{pad}, [tabelsoort.{code}]: catalogus {inst['catalogus']!r} onbekend; "
                 f"verwacht {' of '.join(STANDAARD_HOSTS)}."
             )
         optioneel = frozenset(t.get("optioneel", []))
-        onbekend = optioneel - set(soort["indicatoren"])
+        onbekend = optioneel - set(inst["indicatoren"])
         if onbekend:
             raise CbsFout(
                 f"{plek} ({t['id']}): 'optioneel' noemt {', '.join(sorted(onbekend))}, "
-                f"die niet bij soort {t['soort']} horen."
+                f"die niet bij tabelsoort {code} horen."
             )
         if "regios" in t:
             raise CbsFout(
@@ -170,7 +177,7 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
         eigen_soorten = tuple(t.get("regio_soorten", regio_soorten))
         if not eigen_soorten or not all(isinstance(s, str) for s in eigen_soorten):
             raise CbsFout(f"{plek} ({t['id']}): 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn.")
-        tabellen.append(TabelConfig(t["id"], t["soort"], soort, t.get("jaar"), optioneel, eigen_soorten))
+        tabellen.append(TabelConfig(t["id"], code, inst, t.get("jaar"), optioneel, eigen_soorten))
     if not tabellen:
         raise CbsFout(f"{pad} noemt geen enkele [[tabel]].")
     return tabellen
@@ -190,7 +197,7 @@ def hosts() -> tuple[dict[str, str], bool]:
 class Registry:
     bron_kolom: dict[str, str | None]  # indicator_code -> voorvoegsel van de CBS-sleutel
     alias: dict[str, str]  # broncode (NL00) -> onze regiocode (NL01)
-    regio_soort: dict[str, str]  # regiocode -> soort, op volgorde (data/regio.csv)
+    regio_soort: dict[str, str]  # regiocode -> regiosoort, op volgorde (data/regio.csv)
 
     @property
     def regios(self) -> frozenset[str]:
@@ -198,19 +205,21 @@ class Registry:
 
     def regios_van(self, tabel: TabelConfig) -> tuple[str, ...]:
         """De regio's die `tabel` ophaalt: die van zijn regio_soorten, in die volgorde, daarbinnen op volgorde."""
-        return tuple(code for soort in tabel.regio_soorten for code, s in self.regio_soort.items() if s == soort)
+        return tuple(
+            code for regiosoort in tabel.regio_soorten for code, s in self.regio_soort.items() if s == regiosoort
+        )
 
 
 def lees_registry(pad: Path | None = None) -> Registry:
     """Voorvoegsels, regio-aliassen en regio's uit de database (gebouwd uit data/)."""
-    lezer = Lezer(pad)
+    verbinding = Leesverbinding(pad)
     try:
-        cur = lezer.cursor()
+        cur = verbinding.cursor()
         kolommen = dict(cur.execute("select indicator_code, bron_kolom from indicator").fetchall())
         alias = dict(cur.execute("select bron_code, regio_code from regio_alias").fetchall())
         regio_soort = dict(cur.execute("select regio_code, soort from regio order by volgorde, regio_code").fetchall())
     finally:
-        lezer.close()
+        verbinding.close()
     return Registry(kolommen, alias, regio_soort)
 
 
@@ -408,9 +417,9 @@ class Antwoord:
 
 def voorvoegsels_van(tabel: TabelConfig, registry: Registry) -> dict[str, str]:
     """Indicator -> voorvoegsel van de CBS-sleutel: uit de registry, of uit 'voorvoegsels' bij de tabel."""
-    eigen = tabel.soort.get("voorvoegsels", {})
+    eigen = tabel.instellingen.get("voorvoegsels", {})
     voorvoegsels = {}
-    for code in tabel.soort["indicatoren"]:
+    for code in tabel.instellingen["indicatoren"]:
         if code not in registry.bron_kolom:
             raise CbsFout(
                 f"data/cbs_tabellen.toml noemt indicator {code!r} voor {tabel.tabel_id}, maar die staat niet "
@@ -426,8 +435,8 @@ def voorvoegsels_van(tabel: TabelConfig, registry: Registry) -> dict[str, str]:
 
 def controleer_dimensies(tabel: TabelConfig, dimensies: list[str]) -> None:
     """Alleen de geo-dimensie, Perioden en (met codering) Leeftijd en Marges: anders lopen reeksen door elkaar."""
-    toegestaan = {tabel.soort["geo_dimensie"], "Perioden"} | {
-        n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.soort.get(n), dict)
+    toegestaan = {tabel.instellingen["geo_dimensie"], "Perioden"} | {
+        n.capitalize() for n in ("leeftijd", "marges") if isinstance(tabel.instellingen.get(n), dict)
     }
     vreemd = [d for d in dimensies if d not in toegestaan]
     if vreemd:
@@ -469,7 +478,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
             raise CbsFout(f"Tabel {tid}: {host} gaf lege DataProperties; bestaat de tabel in deze catalogus?")
         sleutels, ontbreekt = los_sleutels_op(tid, properties, voorvoegsels, tabel.optioneel)
         dimensies = [p["Key"] for p in properties if p.get("Type") in DIMENSIE_TYPES]
-        geo = tabel.soort["geo_dimensie"]
+        geo = tabel.instellingen["geo_dimensie"]
         if geo not in dimensies:
             raise CbsFout(
                 f"Tabel {tid}: dimensie {geo} ontbreekt in DataProperties (gevonden: {', '.join(dimensies)})."
@@ -544,9 +553,9 @@ def _status_kwb(info: dict, prop: dict) -> str | None:
 def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarnemingen:
     """TypedDataSet-rijen -> waarnemingen (indicator, regio, peiljaar, leeftijd, waarde, grenzen, status)."""
     tid = tabel.tabel_id
-    geo = tabel.soort["geo_dimensie"]
-    leeftijden = tabel.soort.get("leeftijd")
-    marges = tabel.soort.get("marges")
+    geo = tabel.instellingen["geo_dimensie"]
+    leeftijden = tabel.instellingen.get("leeftijd")
+    marges = tabel.instellingen.get("marges")
     props = {p.get("Key"): p for p in antwoord.properties}
     perioden = {p.get("Key"): p for p in antwoord.dimensies.get("Perioden", [])}
     if "Perioden" not in antwoord.dimensies and tabel.jaar is None:
@@ -706,7 +715,7 @@ def schrijf_in(
             f"{', '.join(antwoord.regios)}); {peil}. "
             f"Kolommen: {kolommen}."
         )
-    if isinstance(tabel.soort.get("marges"), dict):
+    if isinstance(tabel.instellingen.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
     if antwoord.ontbreekt:
         toelichting += f" Niet in deze tabel: {', '.join(antwoord.ontbreekt)}."
@@ -733,22 +742,22 @@ def schrijf_in(
         insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
                               opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie,
                               opgehaald_via)
-        values ($id, $soort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
+        values ($id, $herkomstsoort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
                 $gewijzigd, $licentie, false, $toelichting, $bronfamilie, $via)
         """,
         {
             "id": tabel.herkomst_id,
-            "soort": tabel.soort["herkomst_soort"],
-            "bron": tabel.soort["bron"],
+            "herkomstsoort": tabel.instellingen["herkomst_soort"],
+            "bron": tabel.instellingen["bron"],
             "titel": info["Title"],
             "tabel_id": tabel.tabel_id,
-            "adres": tabelpagina(tabel.soort["bron"], tabel.tabel_id),
+            "adres": tabelpagina(tabel.instellingen["bron"], tabel.tabel_id),
             "periode": str(info.get("Period") or tabel.jaar or ""),
             "opgehaald_op": opgehaald_op,
             "gewijzigd": gewijzigd,
             "licentie": LICENTIE,
             "toelichting": toelichting,
-            "bronfamilie": tabel.soort.get("bronfamilie"),
+            "bronfamilie": tabel.instellingen.get("bronfamilie"),
             "via": f"OData {antwoord.api} ({antwoord.adres})",
         },
     )
@@ -792,7 +801,7 @@ class Uitkomst:
 
 
 def _api_host(tabel: TabelConfig, api: str, gekozen: dict[str, str]) -> str:
-    return gekozen["datasets"] if api == "v4" else gekozen[tabel.soort["catalogus"]]
+    return gekozen["datasets"] if api == "v4" else gekozen[tabel.instellingen["catalogus"]]
 
 
 def haal_met_terugval(tabel: TabelConfig, registry: Registry, meld: Melder) -> tuple[Antwoord, Waarnemingen]:
@@ -834,7 +843,7 @@ def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = pr
     gekozen, _ = hosts()
     eerste = tabel.api[0]
     meld(
-        f"{tabel.tabel_id} ({tabel.soort.get('naam', tabel.soort_code)}) ophalen bij "
+        f"{tabel.tabel_id} ({tabel.instellingen.get('naam', tabel.tabelsoort)}) ophalen bij "
         f"{_api_host(tabel, eerste, gekozen)} (OData {eerste}) ..."
     )
     opgehaald_op = dt.datetime.now().replace(microsecond=0)
@@ -986,7 +995,7 @@ def nieuwere_kerncijfers(tabellen: list[TabelConfig], meld: Melder) -> list[tupl
     nieuwste geconfigureerde jaargang; uit de v4-catalogus (Datasets), met de v3-catalogus als terugval."""
     from loaders import cbs_v4
 
-    kwb = [t for t in tabellen if t.soort_code == "kwb" and t.jaar]
+    kwb = [t for t in tabellen if t.tabelsoort == "kwb" and t.jaar]
     if not kwb:
         return []
     nieuwste = max(t.jaar for t in kwb)
@@ -1029,10 +1038,10 @@ def controleer(pad: Path | None = None, config: Path = CONFIG, meld: Melder = pr
     """Per geconfigureerde tabel de Modified van wat geladen is en van wat de bron nu serveert, en de nieuwere
     Kerncijfers-jaargangen in de catalogus. Schrijft niets."""
     tabellen = lees_config(config)
-    lezer = Lezer(Path(pad) if pad else database_pad())
+    verbinding = Leesverbinding(Path(pad) if pad else database_pad())
     try:
         geladen = dict(
-            lezer.cursor()
+            verbinding.cursor()
             .execute(
                 "select herkomst_id, tabel_gewijzigd from herkomst where herkomst_id in (select unnest($ids))",
                 {"ids": [t.herkomst_id for t in tabellen]},
@@ -1040,7 +1049,7 @@ def controleer(pad: Path | None = None, config: Path = CONFIG, meld: Melder = pr
             .fetchall()
         )
     finally:
-        lezer.close()
+        verbinding.close()
 
     def datum(t: dt.datetime | None) -> str:
         return t.strftime("%d-%m-%Y %H:%M") if t else "niet geladen"

@@ -185,7 +185,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
                 )
         props = haal_properties(sessie, host, https, tid, meld)
         dimensies = [d.get("Identifier") for d in _collectie(sessie, url + "Dimensions", tid, host, "Dimensions", meld)]
-        geo = tabel.soort["geo_dimensie"]
+        geo = tabel.instellingen["geo_dimensie"]
         if geo not in dimensies:
             raise CbsFout(
                 f"Tabel {tid}: dimensie {geo} ontbreekt in Dimensions (gevonden: {', '.join(map(str, dimensies))})."
@@ -194,7 +194,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         metingen = _collectie(sessie, url + "MeasureCodes", tid, host, "MeasureCodes", meld)
         if not metingen:
             raise CbsFout(f"Tabel {tid}: {host} gaf lege MeasureCodes; bestaat de tabel in deze catalogus?")
-        titels = tabel.soort.get("titels") or {}
+        titels = tabel.instellingen.get("titels") or {}
         sleutels, ontbreekt = los_metingen_op(tid, metingen, voorvoegsels, titels, tabel.optioneel)
         dims = {}
         for d in dimensies:

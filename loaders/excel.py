@@ -29,7 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from kompas import toegang
-from kompas.db import Lezer, schrijf_sql, schrijf_transactie, sql_bestand
+from kompas.db import Leesverbinding, schrijf_sql, schrijf_transactie, sql_bestand
 from loaders import excel_lezen, werker
 from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
@@ -64,7 +64,7 @@ class Voorbeeld:
     """Wat een werkblad verandert ten opzichte van wat er nu staat."""
 
     werkblad: str
-    soort: str
+    werkbladsoort: str  # 'waarden' of 'streefwaarden'
     dataset_sleutel: str
     gemeente_code: str
     vervangt_upload_id: int | None
@@ -92,7 +92,7 @@ def lees_bestand(pad: str | Path) -> bytes:
 def _referentie(con: duckdb.DuckDBPyConnection | None) -> Referentie:
     if con is not None:
         return laad_referentie(con)
-    return laad_referentie(Lezer().cursor())
+    return laad_referentie(Leesverbinding().cursor())
 
 
 def valideer(
@@ -100,11 +100,11 @@ def valideer(
     bestandsnaam: str,
     con: duckdb.DuckDBPyConnection | None = None,
     gemeente: str | None = None,
-    soort: str | None = None,
+    werkbladsoort: str | None = None,
 ) -> Validatie:
     """Controleert een bestand volledig; geeft een Validatie of werpt UploadGeweigerd met alle meldingen.
 
-    `gemeente`: code (of naam) voor werkbladen zonder kolom gemeente. `soort`: 'waarden' of 'streefwaarden'
+    `gemeente`: code (of naam) voor werkbladen zonder kolom gemeente. `werkbladsoort`: 'waarden' of 'streefwaarden'
     om de herkenning van een breed werkblad te overrulen. Schrijft niets.
     """
     naam = Path(bestandsnaam).name
@@ -121,7 +121,7 @@ def valideer(
                 naam, "Onbekende gekozen gemeente.", gevonden=gemeente, verwacht=f"een van: {ref.gemeente_lijst()}"
             )
         gemeente = gevonden[0]
-    _, gelezen = _lees_in_werker(data, naam, ref, gemeente, soort)
+    _, gelezen = _lees_in_werker(data, naam, ref, gemeente, werkbladsoort)
     meldingen = [m for w in gelezen for m in w.meldingen]
     if meldingen:
         raise UploadGeweigerd(meldingen)
@@ -161,13 +161,13 @@ _WERKER_MELDING = {
 
 
 def _lees_in_werker(
-    data: bytes, naam: str, ref: Referentie, gemeente: str | None, soort: str | None
+    data: bytes, naam: str, ref: Referentie, gemeente: str | None, werkbladsoort: str | None
 ) -> tuple[list[str], list[Werkblad]]:
     """Lezen en controleren in een werkproces met geheugen- en tijdgrens (loaders/werker.py): een parserfout
     in een vijandig of kapot bestand laat alleen deze upload mislukken, nooit de server."""
     grenzen = {k: getattr(excel_lezen, k) for k in ("MAX_RIJEN", "MAX_KOLOMMEN", "MAX_WERKBLADEN")}
     try:
-        return werker.voer_uit(lees_en_controleer, data, naam, ref, gemeente, soort, grenzen)
+        return werker.voer_uit(lees_en_controleer, data, naam, ref, gemeente, werkbladsoort, grenzen)
     except werker.WerkerFout as fout:
         logging.getLogger(__name__).warning("werkproces voor %s: %s %s", naam, fout.reden, fout.detail[-2000:])
         probleem, oplossing = _WERKER_MELDING.get(fout.reden, _WERKER_MELDING["afgebroken"])
@@ -230,8 +230,8 @@ _SCHEMA = {
 
 
 def _tabel(werkblad: Werkblad) -> pa.Table:
-    kolommen = _WAARDE_KOLOMMEN if werkblad.soort == "waarden" else _STREEF_KOLOMMEN
-    rijen = werkblad.waarden if werkblad.soort == "waarden" else werkblad.streefwaarden
+    kolommen = _WAARDE_KOLOMMEN if werkblad.werkbladsoort == "waarden" else _STREEF_KOLOMMEN
+    rijen = werkblad.waarden if werkblad.werkbladsoort == "waarden" else werkblad.streefwaarden
     return pa.table({k: pa.array([getattr(r, k) for r in rijen], type=_SCHEMA[k]) for k in kolommen})
 
 
@@ -239,7 +239,7 @@ def _dataset(werkblad: Werkblad) -> tuple[str, str]:
     rijen = werkblad.waarden or werkblad.streefwaarden
     gemeenten = ",".join(sorted({r.gemeente_code for r in rijen}))
     indicatoren = ",".join(sorted({r.indicator_code or r.kader_indicator_id for r in rijen}))
-    return gemeenten, f"{werkblad.soort}|{gemeenten}|{indicatoren}"
+    return gemeenten, f"{werkblad.werkbladsoort}|{gemeenten}|{indicatoren}"
 
 
 _VERGELIJK_WAARDEN = """
@@ -300,7 +300,7 @@ def _voorbeeld_blad(
     vorige = con.execute(
         schrijf_sql("vorige_upload"),
         {
-            "soort": werkblad.soort,
+            "werkbladsoort": werkblad.werkbladsoort,
             "gemeente": gemeenten,
             "bestand": validatie.bestandsnaam,
             "sleutel": sleutel,
@@ -309,7 +309,7 @@ def _voorbeeld_blad(
     vorige_id = vorige[0][0] if vorige else None
     con.register("nieuw", _tabel(werkblad))
     try:
-        sql = _VERGELIJK_WAARDEN if werkblad.soort == "waarden" else _VERGELIJK_STREEF
+        sql = _VERGELIJK_WAARDEN if werkblad.werkbladsoort == "waarden" else _VERGELIJK_STREEF
         cur = con.execute(sql, {"vorige": vorige_id})
         namen = [d[0] for d in cur.description]
         alle = cur.fetchall()
@@ -321,7 +321,7 @@ def _voorbeeld_blad(
     getoond = alle if max_rijen is None else alle[:max_rijen]
     return Voorbeeld(
         werkblad=werkblad.naam,
-        soort=werkblad.soort,
+        werkbladsoort=werkblad.werkbladsoort,
         dataset_sleutel=sleutel,
         gemeente_code=gemeenten,
         vervangt_upload_id=vorige_id,
@@ -335,7 +335,7 @@ def voorbeeld(
 ) -> list[Voorbeeld]:
     """Per werkblad: wat de upload verandert (nieuw / gewijzigd / ongewijzigd / vervalt). Schrijft niets."""
     if con is None:
-        con = Lezer().cursor()
+        con = Leesverbinding().cursor()
     return [_voorbeeld_blad(con, validatie, w, max_rijen) for w in validatie.werkbladen]
 
 
@@ -388,14 +388,14 @@ def leg_vast(
             upload_id = con.execute("select coalesce(max(upload_id), 0) + 1 from upload").fetchall()[0][0]
             rijen = werkblad.waarden or werkblad.streefwaarden
             con.execute(
-                "insert into upload values ($id, $bestand, $sha, $blad, $soort, $nu, $door, $gemeente, $sleutel, $totaal,"
+                "insert into upload values ($id, $bestand, $sha, $blad, $werkbladsoort, $nu, $door, $gemeente, $sleutel, $totaal,"
                 " $nieuw, $gewijzigd, $ongewijzigd, $vervalt, $vorige, null, null)",
                 {
                     "id": upload_id,
                     "bestand": validatie.bestandsnaam,
                     "sha": validatie.sha256,
                     "blad": werkblad.naam,
-                    "soort": werkblad.soort,
+                    "werkbladsoort": werkblad.werkbladsoort,
                     "nu": nu,
                     "door": door.strip(),
                     "gemeente": vb.gemeente_code,
@@ -424,7 +424,7 @@ def leg_vast(
                 },
             )
             con.register("nieuw", _tabel(werkblad))
-            if werkblad.soort == "waarden":
+            if werkblad.werkbladsoort == "waarden":
                 con.execute(
                     f"insert into upload_waarde select $id, {', '.join(_WAARDE_KOLOMMEN)} from nieuw",  # vaste kolomlijst
                     {"id": upload_id},
@@ -439,7 +439,7 @@ def leg_vast(
                 con.execute(
                     "delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{vb.vervangt_upload_id}"}
                 )
-            if werkblad.soort == "waarden":
+            if werkblad.werkbladsoort == "waarden":
                 con.execute(schrijf_sql("herstel_waarnemingen"), {"upload_id": upload_id, "werkblad": werkblad.naam})
             ids.append(upload_id)
         _tijdens_vastleggen(con)
@@ -455,7 +455,7 @@ def intrekbaar(
     `gemeenten`: alleen uploads die uitsluitend over deze gemeentecodes gaan; None: de beheerder.
     """
     if con is None:
-        con = Lezer().cursor()
+        con = Leesverbinding().cursor()
     cur = con.execute(sql_bestand("uploads"), {"id": upload_id})
     rij = cur.fetchall()
     if not rij:

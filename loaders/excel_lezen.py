@@ -378,7 +378,7 @@ class Blad:
     procent: set[tuple[int, int]] = field(default_factory=set)  # (rij, kolom) met %-opmaak
     formule_zonder_waarde: set[tuple[int, int]] = field(default_factory=set)
     # (rij, kolom) van tekstcellen; een getalcel komt als machinenotatie ('1.234' is 1,234), een tekstcel is
-    # geschreven zoals een mens het schrijft ('1.234' is 1234): zie loaders.excel_validatie._Lezer.getal
+    # geschreven zoals een mens het schrijft ('1.234' is 1234): zie loaders.excel_validatie._Werkbladcontrole.getal
     tekstcellen: set[tuple[int, int]] = field(default_factory=set)
 
     def cel(self, rij: int, kolom: int):

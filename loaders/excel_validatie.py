@@ -148,10 +148,10 @@ class Streef:
 
 @dataclass
 class Werkblad:
-    """Het begrepen werkblad: soort, rijen en de problemen."""
+    """Het begrepen werkblad: werkbladsoort, rijen en de problemen."""
 
     naam: str
-    soort: str  # 'waarden' of 'streefwaarden'
+    werkbladsoort: str  # 'waarden' of 'streefwaarden'
     koprij: int
     waarden: list[Waarde] = field(default_factory=list)
     streefwaarden: list[Streef] = field(default_factory=list)
@@ -192,11 +192,11 @@ def _tekst(waarde) -> str | None:
     return t or None
 
 
-class _Lezer:
+class _Werkbladcontrole:
     """Leest één werkblad in; verzamelt meldingen in plaats van te stoppen bij de eerste."""
 
-    def __init__(self, bestand: str, blad: Blad, ref: Referentie, gemeente: str | None, soort: str | None):
-        self.bestand, self.blad, self.ref, self.gemeente, self.soort_keuze = bestand, blad, ref, gemeente, soort
+    def __init__(self, bestand: str, blad: Blad, ref: Referentie, gemeente: str | None):
+        self.bestand, self.blad, self.ref, self.gemeente = bestand, blad, ref, gemeente
         self.dit_jaar = dt.date.today().year
         self.meldingen: list[Melding] = []
         self._gemeenten: dict[str, str] = {}  # gelezen tekst -> code (alleen geslaagde)
@@ -464,7 +464,7 @@ def _gevuld(rij: list) -> list:
 
 
 def lees_werkblad(
-    bestand: str, blad: Blad, ref: Referentie, gemeente: str | None = None, soort: str | None = None
+    bestand: str, blad: Blad, ref: Referentie, gemeente: str | None = None, werkbladsoort: str | None = None
 ) -> Werkblad:
     """Interpreteert en controleert één werkblad.
 
@@ -472,42 +472,42 @@ def lees_werkblad(
     kopregel) heeft `overgeslagen`: de reden, als Melding. Het bestand wordt pas geweigerd als geen enkel
     werkblad gegevens heeft (loaders.excel.valideer).
     """
-    lezer = _Lezer(bestand, blad, ref, gemeente, soort)
-    werkblad = Werkblad(naam=blad.naam, soort=soort or "waarden", koprij=0)
+    controle = _Werkbladcontrole(bestand, blad, ref, gemeente)
+    werkblad = Werkblad(naam=blad.naam, werkbladsoort=werkbladsoort or "waarden", koprij=0)
     if not any(_tekst(c) for r in blad.rijen for c in r):
-        lezer.meld("Het werkblad is leeg: geen gegevens.", oplossing=_VUL_SJABLOON)
-        werkblad.overgeslagen = lezer.meldingen.pop()
+        controle.meld("Het werkblad is leeg: geen gegevens.", oplossing=_VUL_SJABLOON)
+        werkblad.overgeslagen = controle.meldingen.pop()
         return werkblad
     kop = _zoek_kop(blad)
     if kop is None:
-        lezer.meld(
+        controle.meld(
             "Geen kopregel gevonden, dus geen tabel met gegevens.",
             verwacht="een rij met de kolomnamen gemeente, indicator, peiljaar, "
             "waarde (of indicator met jaartallen als kolommen) in de eerste 30 rijen",
             oplossing="Gebruik het sjabloon, of zet de kolomnamen boven de gegevens.",
         )
-        werkblad.overgeslagen = lezer.meldingen.pop()
+        werkblad.overgeslagen = controle.meldingen.pop()
         return werkblad
     koprij, velden, jaren = kop
-    if soort is None:
+    if werkbladsoort is None:
         if "streefwaarde" in velden:
-            soort = "streefwaarden"
+            werkbladsoort = "streefwaarden"
         elif "waarde" in velden:
-            soort = "waarden"
+            werkbladsoort = "waarden"
         elif any(nul for _, nul in jaren.values()) or re.search(r"streef|doel", blad.naam, re.I):
-            soort = "streefwaarden"
+            werkbladsoort = "streefwaarden"
         else:
-            soort = "waarden"
-    werkblad = Werkblad(naam=blad.naam, soort=soort, koprij=koprij)
+            werkbladsoort = "waarden"
+    werkblad = Werkblad(naam=blad.naam, werkbladsoort=werkbladsoort, koprij=koprij)
     breed = "waarde" not in velden and "streefwaarde" not in velden
     if "gemeente" not in velden and not gemeente:
-        lezer.meld(
+        controle.meld(
             "Het werkblad heeft geen kolom 'gemeente' en er is geen gemeente gekozen.",
             koprij,
             verwacht="een kolom gemeente, of een gekozen gemeente",
             oplossing="Kies de gemeente bij het uploaden (of --gemeente GM0148), of voeg een kolom gemeente toe.",
         )
-        werkblad.meldingen = lezer.meldingen
+        werkblad.meldingen = controle.meldingen
         return werkblad
     gezien: dict[tuple, int] = {}
     for rij in range(koprij + 1, len(blad.rijen) + 1):
@@ -519,35 +519,35 @@ def lees_werkblad(
             continue  # voetnoot onder de tabel
         if breed and not any(_tekst(blad.cel(rij, k)) or (rij, k) in blad.formule_zonder_waarde for k in jaren):
             continue  # een indicator zonder cijfers (zoals 'Doel 6: aantal garantiebanen')
-        gem = lezer.gemeente_code(rij, velden.get("gemeente"))
-        ind = lezer.indicator(rij, velden["indicator"], gem, registry_nodig=soort == "waarden")
-        bron = lezer.cel(rij, velden.get("bron"))
-        toelichting = lezer.cel(rij, velden.get("toelichting"))
-        leeftijd = lezer.cel(rij, velden.get("leeftijd")) or "totaal"
-        if soort == "waarden":
+        gem = controle.gemeente_code(rij, velden.get("gemeente"))
+        ind = controle.indicator(rij, velden["indicator"], gem, registry_nodig=werkbladsoort == "waarden")
+        bron = controle.cel(rij, velden.get("bron"))
+        toelichting = controle.cel(rij, velden.get("toelichting"))
+        leeftijd = controle.cel(rij, velden.get("leeftijd")) or "totaal"
+        if werkbladsoort == "waarden":
             kolommen = [(k, j) for k, (j, nul) in jaren.items()] if breed else [(velden["waarde"], None)]
             for k, jaar_kop in kolommen:
-                tekst = lezer.cel(rij, k)
+                tekst = controle.cel(rij, k)
                 if breed and tekst is None:
                     continue
                 if jaar_kop is None:
-                    jaar = lezer.jaar(
+                    jaar = controle.jaar(
                         rij,
                         velden.get("peiljaar") or velden.get("jaar"),
-                        lezer.cel(rij, velden.get("peiljaar") or velden.get("jaar")),
+                        controle.cel(rij, velden.get("peiljaar") or velden.get("jaar")),
                         EERSTE_PEILJAAR,
-                        lezer.dit_jaar,
+                        controle.dit_jaar,
                         "peiljaar",
                     )
                 else:
                     jaar = (
                         jaar_kop
-                        if jaar_kop <= lezer.dit_jaar
-                        else lezer.jaar(koprij, k, str(jaar_kop), EERSTE_PEILJAAR, lezer.dit_jaar, "peiljaar")
+                        if jaar_kop <= controle.dit_jaar
+                        else controle.jaar(koprij, k, str(jaar_kop), EERSTE_PEILJAAR, controle.dit_jaar, "peiljaar")
                     )
                 if tekst is None:
                     if (rij, k) not in blad.formule_zonder_waarde:
-                        lezer.meld(
+                        controle.meld(
                             "De waarde ontbreekt.",
                             rij,
                             k,
@@ -555,17 +555,17 @@ def lees_werkblad(
                             oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.",
                         )
                     continue
-                getal = lezer.getal(rij, k, tekst, "waarde")
+                getal = controle.getal(rij, k, tekst, "waarde")
                 if ind is None or gem is None or jaar is None or getal is None:
                     continue
                 code = ind[0]
-                if not lezer.bereik(rij, k, code, getal[0], getal[1], tekst):
+                if not controle.bereik(rij, k, code, getal[0], getal[1], tekst):
                     continue
                 if not breed:
-                    lezer.eenheid(rij, velden.get("eenheid"), code)
+                    controle.eenheid(rij, velden.get("eenheid"), code)
                 sleutel = (gem, code, jaar, leeftijd)
                 if sleutel in gezien:
-                    lezer.meld(
+                    controle.meld(
                         f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {gezien[sleutel]}.",
                         rij,
                         k,
@@ -579,71 +579,75 @@ def lees_werkblad(
                     Waarde(rij, kolomletter(k), gem, code, jaar, leeftijd, getal[0], bron, toelichting)
                 )
         else:
-            _streefrij(lezer, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
-    if not werkblad.aantal and not lezer.meldingen:
-        lezer.meld("Het werkblad heeft alleen een kopregel: geen gegevens.", koprij, oplossing=_VUL_SJABLOON)
-        werkblad.overgeslagen = lezer.meldingen.pop()
-    werkblad.meldingen = lezer.meldingen
+            _streefrij(controle, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
+    if not werkblad.aantal and not controle.meldingen:
+        controle.meld("Het werkblad heeft alleen een kopregel: geen gegevens.", koprij, oplossing=_VUL_SJABLOON)
+        werkblad.overgeslagen = controle.meldingen.pop()
+    werkblad.meldingen = controle.meldingen
     return werkblad
 
 
 _VUL_SJABLOON = "Vul het werkblad Waarden of Streefwaarden van het sjabloon."
 
 
-def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien):
+def _streefrij(
+    controle: _Werkbladcontrole, werkblad: Werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien
+):
     from kompas.streefwaarden import parse_streefwaarde
 
-    blad = lezer.blad
+    blad = controle.blad
     nul_jaar = nul_waarde = None
     doelen: list[tuple[int | None, int | None]] = []  # (kolom, jaar)
     if breed:
         for k, (jaar, is_nul) in jaren.items():
-            tekst = lezer.cel(rij, k)
+            tekst = controle.cel(rij, k)
             if is_nul:
                 nul_jaar = jaar
                 if tekst is not None:
-                    getal = lezer.getal(rij, k, tekst, "nulmeting")
+                    getal = controle.getal(rij, k, tekst, "nulmeting")
                     if getal and ind and ind[0]:
-                        lezer.bereik(rij, k, ind[0], getal[0], getal[1], tekst)
+                        controle.bereik(rij, k, ind[0], getal[0], getal[1], tekst)
                     nul_waarde = getal[0] if getal else None
             elif tekst is not None:
                 doelen.append((k, jaar))
         if not doelen:
             doelen.append((None, None))
     else:
-        tekst_jaar = lezer.cel(rij, velden.get("jaar"))
+        tekst_jaar = controle.cel(rij, velden.get("jaar"))
         jaar = (
-            lezer.jaar(
-                rij, velden.get("jaar"), tekst_jaar, EERSTE_STREEFJAAR, lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar"
+            controle.jaar(
+                rij, velden.get("jaar"), tekst_jaar, EERSTE_STREEFJAAR, controle.dit_jaar + STREEF_JAREN_VOORUIT, "jaar"
             )
             if tekst_jaar or "nulmeting_jaar" not in velden
             else None
         )
-        nj = lezer.cel(rij, velden.get("nulmeting_jaar"))
+        nj = controle.cel(rij, velden.get("nulmeting_jaar"))
         if nj is not None:
-            nul_jaar = lezer.jaar(rij, velden["nulmeting_jaar"], nj, EERSTE_PEILJAAR, lezer.dit_jaar, "nulmetingsjaar")
-        nw = lezer.cel(rij, velden.get("nulmeting_waarde"))
+            nul_jaar = controle.jaar(
+                rij, velden["nulmeting_jaar"], nj, EERSTE_PEILJAAR, controle.dit_jaar, "nulmetingsjaar"
+            )
+        nw = controle.cel(rij, velden.get("nulmeting_waarde"))
         if nw is not None:
-            getal = lezer.getal(rij, velden["nulmeting_waarde"], nw, "nulmeting")
+            getal = controle.getal(rij, velden["nulmeting_waarde"], nw, "nulmeting")
             nul_waarde = getal[0] if getal else None
         doelen.append((velden.get("streefwaarde"), jaar))
     for k, jaar in doelen:
         if breed and k is not None:
             jaar = (
                 jaar
-                if EERSTE_STREEFJAAR <= jaar <= lezer.dit_jaar + STREEF_JAREN_VOORUIT
-                else lezer.jaar(
-                    werkblad.koprij, k, str(jaar), EERSTE_STREEFJAAR, lezer.dit_jaar + STREEF_JAREN_VOORUIT, "jaar"
+                if EERSTE_STREEFJAAR <= jaar <= controle.dit_jaar + STREEF_JAREN_VOORUIT
+                else controle.jaar(
+                    werkblad.koprij, k, str(jaar), EERSTE_STREEFJAAR, controle.dit_jaar + STREEF_JAREN_VOORUIT, "jaar"
                 )
             )
-        tekst = lezer.cel(rij, k) if k else None
-        if tekst is not None and lezer.getalcel(rij, k):
+        tekst = controle.cel(rij, k) if k else None
+        if tekst is not None and controle.getalcel(rij, k):
             try:
                 tekst = getalcel_als_tekst(tekst, (rij, k) in blad.procent)
             except ValueError:
                 pass
         if tekst is None and not breed:
-            lezer.meld(
+            controle.meld(
                 "De streefwaarde ontbreekt.",
                 rij,
                 k,
@@ -656,7 +660,7 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
             try:
                 s = parse_streefwaarde(tekst)
             except ValueError as fout:
-                lezer.meld(
+                controle.meld(
                     f"De streefwaarde is niet te lezen: {fout}",
                     rij,
                     k,
@@ -669,7 +673,7 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
             continue
         sleutel = ("streef", gem, ind[0] or ind[1], jaar)
         if sleutel in gezien:
-            lezer.meld(
+            controle.meld(
                 f"Dubbele rij: deze gemeente, indicator en jaar staan ook in rij {gezien[sleutel]}.",
                 rij,
                 k,
@@ -681,7 +685,7 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
         gezien[sleutel] = rij
         if s is not None and ind[0]:
             for getal in (s.waarde, s.ondergrens, s.bovengrens):
-                if getal is not None and not lezer.bereik(rij, k, ind[0], getal, False, tekst):
+                if getal is not None and not controle.bereik(rij, k, ind[0], getal, False, tekst):
                     break
         werkblad.streefwaarden.append(
             Streef(
@@ -707,7 +711,7 @@ def _streefrij(lezer: _Lezer, werkblad: Werkblad, rij, velden, jaren, breed, gem
 
 
 def lees_en_controleer(
-    data: bytes, naam: str, ref: Referentie, gemeente: str | None, soort: str | None, grenzen: dict[str, int]
+    data: bytes, naam: str, ref: Referentie, gemeente: str | None, werkbladsoort: str | None, grenzen: dict[str, int]
 ) -> tuple[list[str], list[Werkblad]]:
     """(namen van de gelezen werkbladen, de werkbladen met gegevens of meldingen). Werpt UploadGeweigerd.
 
@@ -717,5 +721,5 @@ def lees_en_controleer(
     for grens, waarde in grenzen.items():
         setattr(excel_lezen, grens, waarde)
     bladen = excel_lezen.lees_werkbladen(data, naam)
-    werkbladen = [w for b in bladen if (w := lees_werkblad(naam, b, ref, gemeente, soort)) is not None]
+    werkbladen = [w for b in bladen if (w := lees_werkblad(naam, b, ref, gemeente, werkbladsoort)) is not None]
     return [b.naam for b in bladen], werkbladen

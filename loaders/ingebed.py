@@ -29,16 +29,16 @@ def _csv(pad: Path) -> str:
 
 def controleer_regios(con: duckdb.DuckDBPyConnection) -> None:
     """Elke gemeente heeft een kleur (#RRGGBB) en een vorm die de grafieken kennen; een andere regio geen van
-    beide (die krijgt haar stijl naar haar soort, kompas.grafieken). Anders `RegioFout`."""
+    beide (die krijgt haar stijl naar haar regiosoort, kompas.grafieken). Anders `RegioFout`."""
     from kompas.grafieken import VORMEN  # de vormen die de grafieken kunnen tekenen: één lijst
 
     rijen = con.execute("select regio_code, soort, kleur, vorm from regio order by volgorde, regio_code").fetchall()
-    for code, soort, kleur, vorm in rijen:
+    for code, regiosoort, kleur, vorm in rijen:
         plaats = f"regio.csv, regio {code}"
-        if soort != "gemeente":
+        if regiosoort != "gemeente":
             if kleur or vorm:
                 raise RegioFout(
-                    f"{plaats}: alleen een gemeente heeft een kleur en vorm; een {soort} krijgt haar "
+                    f"{plaats}: alleen een gemeente heeft een kleur en vorm; een {regiosoort} krijgt haar "
                     "stijl naar haar soort. Maak de kolommen kleur en vorm leeg."
                 )
             continue

@@ -111,7 +111,7 @@ def bron_regelnummers(bron_regels: str | None) -> list[int]:
     return nummers
 
 
-class _Lezer:
+class _Kaderbestand:
     """Leest één kaderbestand en zet het om in rijen; elke fout noemt bestand en plaats."""
 
     def __init__(self, pad: Path, gemeenten: set[str], codes: set[str], rijen: _Rijen, ids: dict[str, str]):
@@ -379,7 +379,7 @@ def lees_kaders(map_: Path, gemeenten: set[str], codes: set[str]) -> _Rijen:
         raise KaderFout(f"Geen kaderbestanden (*.toml) gevonden in {map_}. Verwacht minstens één bestand.")
     rijen, ids = _Rijen(), {}
     for pad in bestanden:
-        _Lezer(pad, gemeenten, codes, rijen, ids).lees()
+        _Kaderbestand(pad, gemeenten, codes, rijen, ids).lees()
     return rijen
 
 

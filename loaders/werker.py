@@ -69,12 +69,12 @@ def voer_uit(functie, *args, geheugen: int = GEHEUGEN, tijd: float = TIJD):
         if proc.returncode in (-9, -24):  # SIGKILL / SIGXCPU: de rekentijd is op
             raise WerkerFout("tijd", detail)
         raise WerkerFout("afgebroken", detail)
-    soort, waarde = pickle.loads(resultaat)
-    if soort == "ok":
+    afloop, waarde = pickle.loads(resultaat)
+    if afloop == "ok":
         return waarde
-    if soort == "fout":
+    if afloop == "fout":
         raise waarde
-    raise WerkerFout(soort, str(waarde))
+    raise WerkerFout(afloop, str(waarde))
 
 
 def _werk() -> None:

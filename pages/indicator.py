@@ -54,7 +54,7 @@ richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "g
 kenmerken = {
     "Eenheid": info["eenheid"],
     "Goede richting": richting[info["goede_richting"]],
-    "Soort": info["soort"],
+    "Soort": info["indicator_soort"],
     "Bron": info["bron"],
     "Tabel en kolom": " · ".join(t for t in (info["bron_tabel"], info["bron_kolom"]) if t) or "–",
     "Licentie": info["licentie"],
@@ -65,7 +65,7 @@ st.table({"Kenmerk": list(kenmerken), "Waarde": list(kenmerken.values())})
 
 waarden = indicator_alle_waarden(code)
 if waarden.is_empty():
-    st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["soort"], info["bron_tabel"]))
+    st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["indicator_soort"], info["bron_tabel"]))
     st.stop()
 st.header("Alle waarden met hun herkomst")
 st.write(

@@ -109,7 +109,7 @@ if bestand is not None:
         for vb in uploaden.voorbeeld(validatie):
             t = vb.tellingen
             st.text(
-                f"Werkblad {vb.werkblad} ({vb.soort}): {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
+                f"Werkblad {vb.werkblad} ({vb.werkbladsoort}): {t['nieuw']} nieuw, {t['gewijzigd']} gewijzigd, "
                 f"{t['ongewijzigd']} ongewijzigd, {t['vervalt']} vervalt"
                 + (f"; vervangt upload {vb.vervangt_upload_id}" if vb.vervangt_upload_id else "")
             )

@@ -50,7 +50,7 @@ for code in gekozen:
     info = met_cijfers.row(codes.index(code), named=True)
     waarden = tabellen.deel(alle_waarden, indicator_code=code)
     if waarden["waarde"].drop_nulls().is_empty():
-        st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["soort"]))
+        st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
         continue
     toon_panelen(
         waarden,

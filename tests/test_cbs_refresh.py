@@ -403,7 +403,7 @@ def test_ingebedde_cijfers_blijven_staan(servers, ingebedde_db):
 def test_configuratie_noemt_alleen_bekende_indicatoren_met_voorvoegsel(ingebedde_db):
     registry = lees_registry(ingebedde_db)
     for tabel in lees_config():
-        for code in tabel.soort["indicatoren"]:
+        for code in tabel.instellingen["indicatoren"]:
             assert registry.bron_kolom.get(code), (tabel.tabel_id, code)
         assert registry.regios_van(tabel) and set(registry.regios_van(tabel)) <= registry.regios
 
@@ -495,3 +495,15 @@ def test_configuratie_met_regiocodes_of_een_onbekende_regiosoort_wordt_geweigerd
     typo.write_text(eigen.read_text(encoding="utf-8").replace('"ggd_regio"', '"ggd"'), encoding="utf-8")
     with pytest.raises(CbsFout, match="regiosoort 'ggd' in 'regio_soorten', maar data/regio.csv heeft geen regio"):
         ververs(["85984NED"], config=typo, meld=_stil)
+
+
+def test_een_config_met_de_oude_sleutel_soort_noemt_de_nieuwe_naam_tabelsoort(tmp_path):
+    eigen = (PROJECT / "data" / "cbs_tabellen.toml").read_text(encoding="utf-8")
+    oud = tmp_path / "oud.toml"
+    oud.write_text(eigen.replace("[tabelsoort.", "[soort."), encoding="utf-8")
+    with pytest.raises(CbsFout, match=r"\[soort.<code>\] heet nu \[tabelsoort.<code>\]"):
+        lees_config(oud)
+    per_tabel = tmp_path / "per_tabel.toml"
+    per_tabel.write_text(eigen.replace('tabelsoort = "kwb"', 'soort = "kwb"'), encoding="utf-8")
+    with pytest.raises(CbsFout, match="'soort' heet nu 'tabelsoort'"):
+        lees_config(per_tabel)

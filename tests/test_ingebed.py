@@ -8,7 +8,7 @@ import re
 import duckdb
 import pytest
 
-from kompas.db import DATA, DatabaseFout, Lezer, schema_versie, schrijf_transactie
+from kompas.db import DATA, DatabaseFout, Leesverbinding, schema_versie, schrijf_transactie
 from loaders.ingebed import bouw
 
 from dbhulp import alleen_lezen, vraag
@@ -196,17 +196,17 @@ def test_lezer_leest_alleen_en_de_start_werkt_een_database_van_een_oudere_versie
     con.execute("drop schema afgeleid cascade")  # zoals een database van vóór de afgeleide tabellen
     con.close()
     voor = pad.read_bytes()
-    lezer = Lezer(pad)
+    verbinding = Leesverbinding(pad)
     with pytest.raises(DatabaseFout) as fout:
-        lezer.cursor()
+        verbinding.cursor()
     assert fout.value.reden == "verouderd" and "python -m loaders build" in str(fout.value)
-    assert pad.read_bytes() == voor  # de lezer schrijft niets
+    assert pad.read_bytes() == voor  # de verbinding schrijft niets
     assert zorg_voor_database(pad) == pad  # de stap bij de start (app.py) en in python -m loaders
     try:
-        aantal = lezer.cursor().execute("select count(*) from afgeleid.indicator_waarden").fetchone()[0]
-        versie = lezer.cursor().execute("select versie from afgeleid.schema_versie").fetchone()[0]
+        aantal = verbinding.cursor().execute("select count(*) from afgeleid.indicator_waarden").fetchone()[0]
+        versie = verbinding.cursor().execute("select versie from afgeleid.schema_versie").fetchone()[0]
     finally:
-        lezer.close()
+        verbinding.close()
     assert aantal > 700
     assert versie == schema_versie()
 
@@ -242,7 +242,7 @@ def test_een_oudere_database_zonder_kleur_krijgt_bij_de_startstap_de_kleuren_uit
     con.execute("alter table regio drop column vorm")
     con.close()
     with pytest.raises(DatabaseFout):  # de leeskant werkt niets bij
-        Lezer(pad).cursor()
+        Leesverbinding(pad).cursor()
     zorg_voor_database(pad)  # de startstap: schema bij, en de referentie uit data/ opnieuw
     gemeenten = {r["regio_code"]: (r["kleur"], r["vorm"]) for r in _regio_csv() if r["soort"] == "gemeente"}
     getekend = dict(
@@ -454,9 +454,9 @@ def test_de_startstap_schrijft_niets_als_de_database_actueel_is(tmp_path):
 def test_lezer_bouwt_geen_ontbrekende_database(tmp_path):
     from kompas.db import DatabaseFout
 
-    lezer = Lezer(tmp_path / "k.duckdb")
+    verbinding = Leesverbinding(tmp_path / "k.duckdb")
     with pytest.raises(DatabaseFout) as fout:
-        lezer.cursor()
+        verbinding.cursor()
     assert fout.value.reden == "niet_gebouwd" and not (tmp_path / "k.duckdb").exists()
 
 

@@ -85,7 +85,7 @@ def test_twee_leesfuncties_delen_geen_cache(ingebedde_db, leeg_cache):
 def test_cache_leest_pas_opnieuw_bij_een_nieuwe_databaseversie(ingebedde_db, leeg_cache, monkeypatch):
     from loaders import excel
 
-    echte = lezen.lezer
+    echte = lezen.gedeelde_leesverbinding
     cursors = []
 
     class Tellend:
@@ -99,7 +99,7 @@ def test_cache_leest_pas_opnieuw_bij_een_nieuwe_databaseversie(ingebedde_db, lee
             cursors.append(1)
             return self.gedeeld.cursor()
 
-    monkeypatch.setattr(lezen, "lezer", lambda: Tellend(echte()))
+    monkeypatch.setattr(lezen, "gedeelde_leesverbinding", lambda: Tellend(echte()))
     assert lezen.uploads().is_empty()
     assert lezen.uploads().is_empty()
     assert len(cursors) == 1  # de tweede keer uit de cache, zonder query
@@ -126,7 +126,7 @@ TOEGESTAAN = {
     "kompas.uploaden",
     "kompas.sjabloon",
 }
-VERBODEN_AANROEPEN = {"execute", "sql", "cursor", "connect", "lezer", "fetchall", "query"}
+VERBODEN_AANROEPEN = {"execute", "sql", "cursor", "connect", "gedeelde_leesverbinding", "fetchall", "query"}
 # app.py is ook de start: daar, en alleen daar, de expliciete stap die een ontbrekende database bouwt of een oude
 # bijwerkt (loaders.ingebed.zorg_voor_database op kompas.db.database_pad); de pagina's lezen daarna alleen
 START = {"loaders.ingebed", "kompas.db"}
@@ -189,9 +189,9 @@ def test_alleen_app_py_doet_de_startstap_en_verder_niets_uit_loaders():
         "from loaders import excel",
         "import loaders.excel",
         "from kompas import gegevens",
-        "from kompas.db import Lezer",
+        "from kompas.db import Leesverbinding",
         "import duckdb",
-        "x = lezer().cursor().execute('select 1')",
+        "x = gedeelde_leesverbinding().cursor().execute('select 1')",
         "gemeenten = con.sql(q)",
         "q = '''select regio_code\n  from regio'''",
     ],

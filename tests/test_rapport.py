@@ -55,10 +55,10 @@ def rapporten(_ingebedde_db_bron, tmp_path_factory) -> dict[str, dict[str, Path]
     with alleen_lezen(_ingebedde_db_bron) as con:
         for gemeente in GEMEENTEN:
             uit[gemeente] = {}
-            for soort in rapport.SOORTEN:
-                pad = map_ / f"{gemeente}{soort}"
-                pad.write_bytes(rapport.maak(con.cursor(), gemeente, None, soort, gemaakt=GEMAAKT))
-                uit[gemeente][soort] = pad
+            for formaat in rapport.FORMATEN:
+                pad = map_ / f"{gemeente}{formaat}"
+                pad.write_bytes(rapport.maak(con.cursor(), gemeente, None, formaat, gemaakt=GEMAAKT))
+                uit[gemeente][formaat] = pad
             for oud in ARTEFACTEN.glob(f"{gemeente}-*.png"):
                 oud.unlink()
             subprocess.run(
@@ -243,18 +243,18 @@ def test_excel_samenvatting_telt_de_doelen_zoals_de_kaderspagina(rapporten, _ing
 
 def test_tekst_die_op_een_formule_lijkt_blijft_tekst(ingebedde_db):
     """Een kadernaam als '=HYPERLINK(...)' is in Excel tekst (geen formule) en in de PDF letterlijk te lezen."""
-    from kompas.db import Lezer, schrijf_transactie
+    from kompas.db import Leesverbinding, schrijf_transactie
 
     formule = '=HYPERLINK("http://example.invalid","klik")'
     with schrijf_transactie(ingebedde_db) as con:
         con.execute("update kader set naam = ? where kader_id = 'GM0303-bestaanszekerheid'", [formule])
         con.execute("update doel set naam = '@SOM(A1)' where doel_id = 'GM0303-bestaanszekerheid.1'")
-    lezer = Lezer(ingebedde_db)
+    verbinding = Leesverbinding(ingebedde_db)
     try:
-        xlsx = rapport.maak(lezer.cursor(), "GM0303", "GM0303-bestaanszekerheid", ".xlsx")
-        pdf = rapport.maak(lezer.cursor(), "GM0303", "GM0303-bestaanszekerheid", ".pdf")
+        xlsx = rapport.maak(verbinding.cursor(), "GM0303", "GM0303-bestaanszekerheid", ".xlsx")
+        pdf = rapport.maak(verbinding.cursor(), "GM0303", "GM0303-bestaanszekerheid", ".pdf")
     finally:
-        lezer.close()
+        verbinding.close()
     boek = openpyxl.load_workbook(io.BytesIO(xlsx))
     blad = boek.worksheets[1]
     cellen = [c for rij in blad.iter_rows() for c in rij if isinstance(c.value, str) and c.value[:1] in "=@"]
@@ -266,13 +266,13 @@ def test_tekst_die_op_een_formule_lijkt_blijft_tekst(ingebedde_db):
 
 
 def test_rapport_van_een_kader_heeft_alleen_dat_kader_naast_samenvatting_en_bronnen(ingebedde_db):
-    from kompas.db import Lezer
+    from kompas.db import Leesverbinding
 
-    lezer = Lezer(ingebedde_db)
+    verbinding = Leesverbinding(ingebedde_db)
     try:
-        xlsx = rapport.maak(lezer.cursor(), "GM0303", "GM0303-gezond-samenleven", ".xlsx")
+        xlsx = rapport.maak(verbinding.cursor(), "GM0303", "GM0303-gezond-samenleven", ".xlsx")
     finally:
-        lezer.close()
+        verbinding.close()
     assert openpyxl.load_workbook(io.BytesIO(xlsx)).sheetnames == [
         "Samenvatting",
         "Gezond samenleven versterken",

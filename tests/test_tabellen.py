@@ -135,9 +135,9 @@ def test_zonder_decimalen_en_tijdstippen_om_middernacht():
 
 def test_alle_waarden_tabel_heeft_indicatornaam_en_eenheid(ingebedde_db):
     from kompas import gegevens
-    from kompas.db import Lezer
+    from kompas.db import Leesverbinding
 
-    cur = Lezer().cursor()
+    cur = Leesverbinding().cursor()
     register = gegevens.indicatoren(cur).filter(pl.col("indicator_code") == "eenzaam_pct").row(0, named=True)
     tabel = tabellen.alle_waarden_tabel(gegevens.indicator_alle_waarden(cur, "eenzaam_pct"))
     assert tabel.columns[:2] == ["Indicator", "Regio"] and "Eenheid" in tabel.columns

@@ -59,7 +59,7 @@ def weiger_tekst(data: bytes, naam: str = "bestand.xlsx", **kw) -> str:
 
 def test_sjabloon_ingevuld_wordt_gelezen_en_vastgelegd(db, lees):
     validatie = excel.valideer(wb.sjabloon_ingevuld(), "dalfsen.xlsx")
-    soorten = {w.naam: w.soort for w in validatie.werkbladen}
+    soorten = {w.naam: w.werkbladsoort for w in validatie.werkbladen}
     assert soorten == {"Waarden": "waarden", "Streefwaarden": "streefwaarden"}
     waarden = validatie.werkbladen[0].waarden
     assert [(w.gemeente_code, w.peiljaar, w.waarde) for w in waarden] == [
@@ -157,7 +157,7 @@ def test_elk_geupload_cijfer_noemt_alleen_de_eigen_bron_en_de_upload(db, lees):
 def test_brede_export_met_titelrijen_en_kaderformulering(db):
     validatie = excel.valideer(wb.breed_met_titels(), "begroting.xlsx", gemeente="GM0148")
     (blad,) = validatie.werkbladen
-    assert blad.soort == "streefwaarden" and blad.koprij == 4
+    assert blad.werkbladsoort == "streefwaarden" and blad.koprij == 4
     rijen = [
         (
             s.kader_indicator_id,
@@ -182,7 +182,7 @@ def test_brede_export_met_titelrijen_en_kaderformulering(db):
 def test_nederlandse_decimalen_percentages_en_procentcellen(db):
     validatie = excel.valideer(wb.breed_waarden(), "realisatie.xlsx", gemeente="Dalfsen")
     (blad,) = validatie.werkbladen
-    assert blad.soort == "waarden"
+    assert blad.werkbladsoort == "waarden"
     assert [(w.indicator_code, w.peiljaar, w.waarde, w.rij, w.kolom) for w in blad.waarden] == [
         ("klanttevredenheid_jeugdhulp_pct", 2021, 78.5, 3, "C"),
         ("klanttevredenheid_jeugdhulp_pct", 2022, 26.0, 3, "D"),
@@ -724,3 +724,14 @@ def test_uploadgrens_van_streamlit_is_die_van_de_loader():
 
     instellingen = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text())
     assert instellingen["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BESTAND
+
+
+@pytest.mark.parametrize("optie", ["--werkbladsoort", "--soort"])
+def test_de_opdrachtregel_dwingt_de_werkbladsoort_af_ook_met_de_oude_optie_soort(db, capsys, monkeypatch, optie):
+    pad = db.parent / "begroting.xlsx"
+    pad.write_bytes(wb.breed_met_titels())  # herkend als streefwaarden
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli(["upload", str(pad), "--gemeente", "GM0148"]) == 0
+    capsys.readouterr()
+    assert cli(["upload", str(pad), "--gemeente", "GM0148", optie, "waarden"]) == 1
+    assert "Tekst waar een getal (waarde) hoort" in capsys.readouterr().err

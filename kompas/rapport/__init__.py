@@ -15,24 +15,24 @@ import duckdb
 
 from kompas.rapport.inhoud import Inhoud, RapportFout, verzamel
 
-SOORTEN = {".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FORMATEN = {".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
-__all__ = ["SOORTEN", "Inhoud", "RapportFout", "bestandsnaam", "maak", "verzamel"]
+__all__ = ["FORMATEN", "Inhoud", "RapportFout", "bestandsnaam", "maak", "verzamel"]
 
 
 def maak(
     cur: duckdb.DuckDBPyConnection,
     gemeente_code: str,
     kader_id: str | None = None,
-    soort: str = ".pdf",
+    formaat: str = ".pdf",
     gemaakt: dt.datetime | None = None,
 ) -> bytes:
-    """Het rapport als bytes; `soort` is '.pdf' of '.xlsx'. RapportFout (Nederlands) bij een onbekende gemeente
+    """Het rapport als bytes; `formaat` is '.pdf' of '.xlsx'. RapportFout (Nederlands) bij een onbekende gemeente
     of kader."""
-    if soort not in SOORTEN:
-        raise RapportFout(f"Onbekende soort rapport '{soort}': kies .pdf of .xlsx.")
+    if formaat not in FORMATEN:
+        raise RapportFout(f"Onbekend formaat '{formaat}': kies .pdf of .xlsx.")
     inhoud = verzamel(cur, gemeente_code, kader_id, gemaakt)
-    if soort == ".pdf":
+    if formaat == ".pdf":
         from kompas.rapport.pdf import als_pdf
 
         return als_pdf(inhoud)
@@ -41,9 +41,9 @@ def maak(
     return als_xlsx(inhoud)
 
 
-def bestandsnaam(gemeente: str, kader_id: str | None, soort: str) -> str:
+def bestandsnaam(gemeente: str, kader_id: str | None, formaat: str) -> str:
     """'raadsrapportage-dalfsen.pdf', 'raadsrapportage-GM0303-bestaanszekerheid.xlsx'."""
     import re
 
     deel = kader_id or gemeente
-    return "raadsrapportage-" + re.sub(r"[^A-Za-z0-9._-]+", "-", deel).strip("-").lower() + soort
+    return "raadsrapportage-" + re.sub(r"[^A-Za-z0-9._-]+", "-", deel).strip("-").lower() + formaat

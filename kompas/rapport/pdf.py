@@ -153,7 +153,7 @@ def gegevens_json(inhoud: Inhoud) -> dict:
             "periode": b["periode"] or "–",
             "opgehaald": _moment(b["opgehaald_op"]),
             "licentie": b["licentie"] or "–",
-            "soort": b["soort"] or "–",
+            "herkomst_soort": b["herkomst_soort"] or "–",
         }
         for b in inhoud.bronnen.iter_rows(named=True)
     ]

@@ -14,7 +14,7 @@ per_herkomst as (
 final as (
     select
         h.herkomst_id,
-        h.soort,
+        h.soort as herkomst_soort,
         h.bron,
         h.titel,
         h.tabel_id,
@@ -38,4 +38,4 @@ final as (
 )
 
 select * from final
-order by soort, bron, herkomst_id
+order by herkomst_soort, bron, herkomst_id

@@ -18,7 +18,7 @@ final as (
         r.eenheid,
         r.decimalen,
         r.goede_richting,
-        r.soort,
+        r.soort as indicator_soort,
         r.bron,
         r.bron_tabel,
         r.bron_kolom,

@@ -14,7 +14,7 @@ final as (
         u.upload_id,
         u.bestandsnaam,
         u.werkblad,
-        u.soort,
+        u.soort as werkbladsoort,
         u.geupload_op,
         u.door,
         u.gemeente_code,

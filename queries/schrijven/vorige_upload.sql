@@ -8,7 +8,7 @@ final as (
     select upload_id
     from geldend
     where
-        soort = $soort
+        soort = $werkbladsoort
         and gemeente_code = $gemeente
         and (bestandsnaam = $bestand or dataset_sleutel = $sleutel)
     order by upload_id desc
