@@ -689,7 +689,8 @@ def _kaartlagen(
             tooltip=[alt.Tooltip("naam:N", title=regio), alt.Tooltip("waarde_tekst:N", title=eenheid)],
         )
     )
-    return [grijs, gekleurd]
+    # zonder enige waarde geen kleurschaal (een lege legenda toont anders 'NaN')
+    return [grijs, gekleurd] if waarden["waarde"].drop_nulls().len() else [grijs]
 
 
 def gemeentekaart(

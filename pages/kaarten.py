@@ -3,7 +3,7 @@ de wijken van een gemeente. Onder elke kaart de tabel met de cijfers, de bron en
 
 import streamlit as st
 
-from kompas import tabellen
+from kompas import tabellen, teksten
 from kompas.lezen import gemeenten, kaartindicatoren, kaartwaarden
 from kompas.weergave import bronregel, toon_kaart, url_waarde, via_app, zet_url
 
@@ -74,7 +74,10 @@ toon_kaart(
     decimalen=info["decimalen"],
     focus=gemeente_codes,
 )
-st.dataframe(tabellen.waarden_tabel(per_gemeente), hide_index=True, width="stretch")
+if per_gemeente.is_empty():
+    st.info(f"Geen gegevens voor gemeenten in {jaar}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
+else:
+    st.dataframe(tabellen.waarden_tabel(per_gemeente), hide_index=True, width="stretch")
 bronregel(per_gemeente["bron"].to_list())
 
 st.header(f"Wijken van {gemeente_namen[gemeente]}")
@@ -85,5 +88,11 @@ toon_kaart(
     decimalen=info["decimalen"],
     gemeente_code=gemeente,
 )
-st.dataframe(tabellen.waarden_tabel(per_wijk), hide_index=True, width="stretch")
+if per_wijk.is_empty():
+    st.info(
+        f"Geen gegevens voor de wijken van {gemeente_namen[gemeente]} in {jaar}. "
+        + teksten.hoe_aanvullen(info["indicator_soort"])
+    )
+else:
+    st.dataframe(tabellen.waarden_tabel(per_wijk), hide_index=True, width="stretch")
 bronregel(per_wijk["bron"].to_list())
