@@ -36,6 +36,7 @@ navigatie = st.navigation(
             st.Page(
                 "pages/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:", url_path="vergelijken"
             ),
+            st.Page("pages/kaarten.py", title="Kaarten", icon=":material/map:", url_path="kaarten"),
             st.Page("pages/indicator.py", title="Indicator", icon=":material/query_stats:", url_path="indicator"),
             st.Page("pages/over_de_data.py", title="Over de data", icon=":material/info:", url_path="over-de-data"),
         ],

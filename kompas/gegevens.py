@@ -125,6 +125,28 @@ def dekking(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> pl.Data
     return _lees(cur, "dekking", {"gemeenten": list(gemeenten)})
 
 
+def kaartindicatoren(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """De indicatoren met voorkeurswaarden voor gemeenten of wijken: per regiosoort de peiljaren, met naam,
+    eenheid en decimalen (de keuzes van de kaartenpagina)."""
+    return _lees(cur, "kaartindicatoren")
+
+
+def kaartwaarden(
+    cur: duckdb.DuckDBPyConnection,
+    indicator_code: str,
+    peiljaar: int,
+    regiosoort: str,
+    gemeente_code: str | None = None,
+) -> pl.DataFrame:
+    """Per regio van de regiosoort ('gemeente' of 'wijk'; bij wijken die van `gemeente_code`) en leeftijdsgroep de
+    laatste voorkeurswaarde van de indicator in het peiljaar, met alle kolommen van `indicator_waarden`."""
+    return _lees(
+        cur,
+        "kaartwaarden",
+        {"indicator": indicator_code, "jaar": int(peiljaar), "regiosoort": regiosoort, "gemeente": gemeente_code},
+    )
+
+
 # --- kaders -------------------------------------------------------------------------------------------
 
 

@@ -8,6 +8,8 @@ definitie is een onderbreking, met een noot in de ondertitel.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 import altair as alt
 import polars as pl
 
+from kompas.db import DATA
 from kompas.opmaak import VEGA_LOCALE, peilmoment
 from kompas.teksten import grafiek_ondertitel
 
@@ -574,9 +577,211 @@ def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
     # per markering, niet `mark`: die geldt ook voor de buitenste groep, en dan verliest de grafiek zelf
     # haar rol en naam ('graphics-document', aria-label uit `alt`)
     geen_aria = {
-        f"configure_{markering}": {"aria": False} for markering in ("line", "point", "rule", "area", "text", "square")
+        f"configure_{markering}": {"aria": False}
+        for markering in ("line", "point", "rule", "area", "text", "square", "geoshape")
     }
     grafiek = grafiek.configure(locale=VEGA_LOCALE)
     for methode, opties in geen_aria.items():
         grafiek = getattr(grafiek, methode)(**opties)
     return grafiek
+
+
+# --- kaarten: gemeenten van Nederland en de wijken van een gemeente ---------------------------------------------
+#
+# De geometrie (data/geo/, zie de README daar: CBS/PDOK, bewerkt door cartomap) staat in de specificatie zelf
+# (inline `values`, nooit een URL): de browser haalt niets bij een andere host. De waarden komen er met een
+# lookup op de regiocode bij. Een regio zonder waarde staat in een eigen grijze laag met 'geen gegevens' in legenda
+# en tooltip, nooit als kleur van de schaal. De schaal is sequentieel ('blues', goed te lezen bij kleurenblindheid).
+
+GEO = DATA / "geo"
+GEMEENTEN_GEO = GEO / "gemeenten_2024.topojson"
+WIJKEN_GEO = GEO / "wijken_2024_dalfsen_bronckhorst_dronten.geojson"
+GEEN_GEGEVENS = "geen gegevens"
+GEEN_GEGEVENS_KLEUR = "#BDBDBD"
+KAART_SCHEMA = "blues"
+KAART_BRON = "Kaart: CBS/PDOK, bewerkt door cartomap (cartomap/nl), gebiedsindeling 2024"
+
+
+@functools.lru_cache(maxsize=1)
+def gemeente_topologie() -> dict:
+    """De TopoJSON van de 342 gemeenten van 2024 (object `gemeente_2024`, eigenschap `statcode` = GM-code)."""
+    return json.loads(GEMEENTEN_GEO.read_text(encoding="utf-8"))
+
+
+def _oppervlak_teken(ring: list) -> float:
+    """Tweemaal de oppervlakte met teken (schoenveterformule, lengte als x): positief is tegen de klok in."""
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:]))
+
+
+def _voor_d3(geometrie: dict) -> dict:
+    """Draait de ringen zoals d3-geo (Vega) ze verwacht: buitenring met de klok mee, gaten ertegenin.
+
+    GeoJSON (RFC 7946) schrijft het omgekeerde voor; d3 leest een buitenring tegen de klok in als 'de hele wereld
+    behalve deze wijk' en tekent dan een vlak over de hele kaart."""
+
+    def veelhoek(ringen: list) -> list:
+        return [ring[::-1] if (_oppervlak_teken(ring) > 0) == (i == 0) else ring for i, ring in enumerate(ringen)]
+
+    if geometrie["type"] == "Polygon":
+        return {**geometrie, "coordinates": veelhoek(geometrie["coordinates"])}
+    return {**geometrie, "coordinates": [veelhoek(v) for v in geometrie["coordinates"]]}
+
+
+@functools.lru_cache(maxsize=1)
+def _wijkvormen() -> dict:
+    vormen = json.loads(WIJKEN_GEO.read_text(encoding="utf-8"))
+    return {**vormen, "features": [{**f, "geometry": _voor_d3(f["geometry"])} for f in vormen["features"]]}
+
+
+def wijkvormen(gemeente_code: str) -> list[dict]:
+    """De GeoJSON-features van de wijken van één gemeente (eigenschappen code, naam, gemeente_code)."""
+    return [f for f in _wijkvormen()["features"] if f["properties"]["gemeente_code"] == gemeente_code]
+
+
+def _kaartlagen(
+    vormen: alt.InlineData,
+    sleutel: str,
+    naam: str,
+    waarden: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int,
+    regio: str,
+) -> list[alt.Chart]:
+    """De gekleurde laag (regio's met een waarde) en de grijze laag (zonder), elk met Nederlandse tooltip."""
+    rijen = waarden.select(
+        pl.col("regio_code"), pl.col("regio_naam"), pl.col("waarde"), pl.col("peiljaar").cast(pl.Int64)
+    ).to_dicts()
+    opzoeken = alt.LookupData(
+        data=alt.InlineData(values=rijen), key="regio_code", fields=["regio_naam", "waarde", "peiljaar"]
+    )
+    basis = (
+        alt.Chart(vormen)
+        .transform_lookup(lookup=sleutel, from_=opzoeken)
+        .transform_calculate(naam=f"isValid(datum.regio_naam) ? datum.regio_naam : {naam}")
+    )
+    gekleurd = (
+        basis.transform_filter("isValid(datum.waarde)")
+        .mark_geoshape(stroke="#FFFFFF", strokeWidth=0.4)
+        .encode(
+            fill=alt.Fill(
+                "waarde:Q",
+                scale=alt.Scale(scheme=KAART_SCHEMA),
+                legend=alt.Legend(title=eenheid, format=f",.{decimalen}f", orient="right"),
+            ),
+            tooltip=[
+                alt.Tooltip("naam:N", title=regio),
+                alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f"),
+            ],
+        )
+    )
+    grijs = (
+        basis.transform_filter("!isValid(datum.waarde)")
+        .transform_calculate(waarde_tekst=f"'{GEEN_GEGEVENS}'")
+        .mark_geoshape(stroke="#FFFFFF", strokeWidth=0.4)
+        .encode(
+            fill=alt.Fill(
+                "waarde_tekst:N",
+                scale=alt.Scale(domain=[GEEN_GEGEVENS], range=[GEEN_GEGEVENS_KLEUR]),
+                legend=alt.Legend(title=None, orient="right", symbolType="square", symbolSize=200, symbolOpacity=1),
+            ),
+            tooltip=[alt.Tooltip("naam:N", title=regio), alt.Tooltip("waarde_tekst:N", title=eenheid)],
+        )
+    )
+    # zonder enige waarde geen kleurschaal (een lege legenda toont anders 'NaN')
+    return [grijs, gekleurd] if waarden["waarde"].drop_nulls().len() else [grijs]
+
+
+def gemeentekaart(
+    waarden: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int = 1,
+    focus: Sequence[str] = (),
+) -> alt.LayerChart:
+    """Kaart van alle 342 gemeenten (2024) met de waarde van één indicator en één jaar.
+
+    `waarden`: één rij per gemeente met regio_code, regio_naam, waarde, peiljaar (queries/pagina/kaartwaarden.sql);
+    een gemeente zonder rij is grijs met 'geen gegevens'. `focus`: de GM-codes van de gemeenten van het kompas
+    (regiosoort 'gemeente' in `regio`), dik omlijnd.
+    """
+    vormen = alt.InlineData(
+        values=gemeente_topologie(), format=alt.DataFormat(type="topojson", feature="gemeente_2024")
+    )
+    lagen = _kaartlagen(
+        vormen,
+        "properties.statcode",
+        "datum.properties.statnaam",
+        waarden,
+        titel=titel,
+        eenheid=eenheid,
+        decimalen=decimalen,
+        regio="Gemeente",
+    )
+    codes = ", ".join(f"'{c}'" for c in focus)
+    omlijning = (
+        alt.Chart(vormen)
+        .transform_filter(f"indexof([{codes}], datum.properties.statcode) >= 0")
+        .mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5)
+    )
+    kop = alt.TitleParams(text=titel, subtitle=KAART_BRON, anchor="start")
+    return (
+        alt.layer(*lagen, omlijning)
+        .resolve_scale(fill="independent")
+        .project(type="mercator")
+        .properties(title=kop, width=520, height=600)
+    )
+
+
+def wijkkaart(
+    waarden: pl.DataFrame, gemeente_code: str, *, titel: str, eenheid: str, decimalen: int = 1
+) -> alt.LayerChart:
+    """Kaart van de wijken (2024) van één gemeente met de waarde van één indicator en één jaar.
+
+    `waarden`: één rij per wijk (regio_code is de wijkcode, WK…); een wijk zonder rij is grijs met 'geen gegevens'.
+    """
+    vormen = alt.InlineData(
+        values={"type": "FeatureCollection", "features": wijkvormen(gemeente_code)},
+        format=alt.DataFormat(type="json", property="features"),
+    )
+    lagen = _kaartlagen(
+        vormen,
+        "properties.code",
+        "datum.properties.naam",
+        waarden,
+        titel=titel,
+        eenheid=eenheid,
+        decimalen=decimalen,
+        regio="Wijk",
+    )
+    kop = alt.TitleParams(text=titel, subtitle=KAART_BRON, anchor="start")
+    return (
+        alt.layer(*lagen)
+        .resolve_scale(fill="independent")
+        .project(type="mercator")
+        .properties(title=kop, width=520, height=480)
+    )
+
+
+def kaart_bijschrift(waarden: pl.DataFrame, gemeente_code: str | None = None, focus: Sequence[str] = ()) -> str:
+    """De regel onder een kaart: welke gemeenten omlijnd zijn, welke regio's grijs (geen gegevens), en de herkomst
+    van de kaart. Namen uit de geometrie, zodat ook een regio zonder cijfer bij naam genoemd wordt."""
+    met_cijfer = set(waarden["regio_code"].to_list())
+    delen = []
+    if gemeente_code:
+        zonder = [
+            f["properties"]["naam"] for f in wijkvormen(gemeente_code) if f["properties"]["code"] not in met_cijfer
+        ]
+        if zonder:
+            delen.append(f"Grijs, geen gegevens: {', '.join(zonder)}.")
+    else:
+        vormen = gemeente_topologie()["objects"]["gemeente_2024"]["geometries"]
+        namen = {v["properties"]["statcode"]: v["properties"]["statnaam"] for v in vormen}
+        if focus:
+            delen.append(f"Dik omlijnd: {', '.join(namen.get(c, c) for c in focus)}.")
+        zonder = sum(code not in met_cijfer for code in namen)
+        if zonder:
+            delen.append(f"Grijs, geen gegevens: {zonder} van de {len(namen)} gemeenten.")
+    return " ".join([*delen, f"{KAART_BRON}."])

@@ -96,6 +96,39 @@ def toon_trend(
     st.vega_lite_chart(_trend_spec(reeks, opties), width="stretch", alt=beschrijving)
 
 
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+def _kaart_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
+    from kompas import grafieken
+
+    rest = {sleutel: waarde for sleutel, waarde in opties.items() if sleutel != "gemeente_code"}
+    if opties.get("gemeente_code"):
+        kaart = grafieken.wijkkaart(waarden, opties["gemeente_code"], **rest)
+    else:
+        kaart = grafieken.gemeentekaart(waarden, **rest)
+    return grafieken.voor_weergave(kaart).to_dict(validate=False)
+
+
+def toon_kaart(
+    waarden: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int = 1,
+    focus: Sequence[str] = (),
+    gemeente_code: str | None = None,
+) -> None:
+    """Toont `kompas.grafieken.gemeentekaart` (met `focus`) of, met `gemeente_code`, `kompas.grafieken.wijkkaart`,
+    met de Nederlandse locale, en eronder wat omlijnd en wat grijs is en de herkomst van de kaart
+    (`grafieken.kaart_bijschrift`). De specificatie wordt gecachet zoals bij `toon_trend`."""
+    from kompas import grafieken
+
+    opties: dict[str, Any] = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen}
+    opties.update({"gemeente_code": gemeente_code} if gemeente_code else {"focus": list(focus)})
+    beschrijving = f"Kaart: {titel}. De cijfers staan in de tabel onder de kaart."
+    st.vega_lite_chart(_kaart_spec(waarden, opties), width="content", alt=beschrijving)
+    st.caption(als_tekst(grafieken.kaart_bijschrift(waarden, gemeente_code, focus)))
+
+
 # de hoogte van een paneel met titel, assen en leeftijdslegenda: in een rij (horizontale container) krijgt een
 # grafiek anders geen hoogte en wordt ze platgedrukt
 PANEELHOOGTE = 360

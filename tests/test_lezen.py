@@ -29,6 +29,8 @@ AANROEPEN = {
     "bronnen": (),
     "dekking": (["GM0148"],),
     "uploads": (),
+    "kaartindicatoren": (),
+    "kaartwaarden": ("inwoners", 2024, "wijk", "GM1876"),
 }
 
 

@@ -32,6 +32,7 @@ PAGINAS = [
     ("/", "Overzicht", "bezoeker"),
     ("/kaders", "Kaders", "bezoeker"),
     ("/vergelijken", "Vergelijken", "bezoeker"),
+    ("/kaarten", "Kaarten", "bezoeker"),
     ("/indicator", "Indicator", "bezoeker"),
     ("/over-de-data", "Over de data", "bezoeker"),
     ("/upload", "Cijfers uploaden", "bezoeker"),

@@ -1,0 +1,98 @@
+"""Kaarten: alle gemeenten van Nederland voor een indicator en een jaar (de gemeenten van het kompas omlijnd), en
+de wijken van een gemeente. Onder elke kaart de tabel met de cijfers, de bron en de herkomst van de kaart."""
+
+import streamlit as st
+
+from kompas import tabellen, teksten
+from kompas.lezen import gemeenten, kaartindicatoren, kaartwaarden
+from kompas.weergave import bronregel, toon_kaart, url_waarde, via_app, zet_url
+
+via_app()
+
+st.title("Kaarten")
+st.write(
+    "Kies een indicator en een jaar. Gemeenten en wijken zonder cijfer zijn grijs: geen gegevens. "
+    "De cijfers van elke kaart staan in de tabel eronder."
+)
+
+keuzes = kaartindicatoren()
+namen = dict(zip(keuzes["indicator_code"], keuzes["indicator_naam"]))
+codes = sorted(namen, key=namen.get)
+code = st.selectbox(
+    "Indicator",
+    codes,
+    format_func=namen.get,
+    key="krt_indicator",
+    placeholder="Kies een indicator",
+    index=codes.index(url_waarde("indicator", "inwoners" if "inwoners" in codes else codes[0], codes)),
+)
+info = tabellen.deel(keuzes, indicator_code=code).row(0, named=True)
+jaren = sorted(set(tabellen.deel(keuzes, indicator_code=code)["peiljaar"].to_list()), reverse=True)
+jaar = st.selectbox(
+    "Jaar",
+    jaren,
+    key="krt_jaar",
+    placeholder="Kies een jaar",
+    index=jaren.index(int(url_waarde("jaar", str(jaren[0]), [str(j) for j in jaren]))),
+)
+gemeente_rijen = gemeenten()
+gemeente_namen = dict(zip(gemeente_rijen["regio_code"], gemeente_rijen["regio_naam"]))
+gemeente_codes = list(gemeente_namen)
+gemeente = st.selectbox(
+    "Gemeente voor de wijkkaart",
+    gemeente_codes,
+    format_func=gemeente_namen.get,
+    key="krt_gemeente",
+    placeholder="Kies een gemeente",
+    index=gemeente_codes.index(url_waarde("gemeente", gemeente_codes[0], gemeente_codes)),
+)
+
+per_gemeente = kaartwaarden(code, jaar, "gemeente")
+per_wijk = kaartwaarden(code, jaar, "wijk", gemeente)
+groepen = tabellen.leeftijden(per_gemeente.vstack(per_wijk))
+leeftijd = None
+if len(groepen) > 1:  # één definitie tegelijk op de kaart; 18+ en 65+ zijn verschillende cijfers
+    leeftijd = (
+        st.segmented_control(
+            "Leeftijdsgroep", groepen, key="krt_leeftijd", default=url_waarde("leeftijd", groepen[0], groepen)
+        )
+        or groepen[0]
+    )
+elif groepen:
+    leeftijd = groepen[0]
+zet_url(indicator=code, jaar=jaar, gemeente=gemeente, **({"leeftijd": leeftijd} if leeftijd else {}))
+if leeftijd:
+    per_gemeente = tabellen.deel(per_gemeente, leeftijd=leeftijd)
+    per_wijk = tabellen.deel(per_wijk, leeftijd=leeftijd)
+bij = f"{info['eenheid']}, {jaar}" + (f", {leeftijd}" if leeftijd else "")
+
+st.header("Gemeenten")
+toon_kaart(
+    per_gemeente,
+    titel=f"{info['indicator_naam']} per gemeente ({bij})",
+    eenheid=info["eenheid"],
+    decimalen=info["decimalen"],
+    focus=gemeente_codes,
+)
+if per_gemeente.is_empty():
+    st.info(f"Geen gegevens voor gemeenten in {jaar}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
+else:
+    st.dataframe(tabellen.waarden_tabel(per_gemeente), hide_index=True, width="stretch")
+bronregel(per_gemeente["bron"].to_list())
+
+st.header(f"Wijken van {gemeente_namen[gemeente]}")
+toon_kaart(
+    per_wijk,
+    titel=f"{info['indicator_naam']} per wijk van {gemeente_namen[gemeente]} ({bij})",
+    eenheid=info["eenheid"],
+    decimalen=info["decimalen"],
+    gemeente_code=gemeente,
+)
+if per_wijk.is_empty():
+    st.info(
+        f"Geen gegevens voor de wijken van {gemeente_namen[gemeente]} in {jaar}. "
+        + teksten.hoe_aanvullen(info["indicator_soort"])
+    )
+else:
+    st.dataframe(tabellen.waarden_tabel(per_wijk), hide_index=True, width="stretch")
+bronregel(per_wijk["bron"].to_list())

@@ -1,0 +1,147 @@
+"""De kaartenpagina en de kaartbouwers: geometrie in de specificatie (geen URL), ontbrekende regio's grijs met
+'geen gegevens' (nooit een kleur van de schaal), de gemeenten van het kompas omlijnd, Nederlandse getallen."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from kompas import grafieken
+
+from apptest import draai
+
+FOCUS = ["GM0148", "GM1876", "GM0303"]
+
+
+def _waarden(codes_en_waarden: dict[str, float], naam: str = "regio") -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "regio_code": list(codes_en_waarden),
+            "regio_naam": [f"{naam} {c}" for c in codes_en_waarden],
+            "waarde": list(codes_en_waarden.values()),
+            "peiljaar": [2024] * len(codes_en_waarden),
+        }
+    )
+
+
+def _spec(grafiek) -> dict:
+    spec = grafieken.voor_weergave(grafiek).to_dict()  # valideert tegen het Vega-Lite-schema
+    return spec
+
+
+def _lagen(spec: dict) -> list[dict]:
+    return spec["layer"]
+
+
+def test_gemeentekaart_geometrie_inline_zonder_url():
+    spec = _spec(grafieken.gemeentekaart(_waarden({"GM0148": 85.9}), titel="t", eenheid="%", focus=FOCUS))
+    tekst = json.dumps(spec)
+    assert '"url"' not in tekst and "http" not in tekst.replace("http://json-schema", "").split("$schema")[0]
+    vorm = spec["datasets"][spec["data"]["name"]]
+    assert vorm["type"] == "Topology"
+    assert len(vorm["objects"]["gemeente_2024"]["geometries"]) == 342
+    assert spec["data"]["format"] == {"type": "topojson", "feature": "gemeente_2024"}
+
+
+def test_gemeentekaart_ontbrekend_in_eigen_grijze_laag_met_geen_gegevens():
+    spec = _spec(grafieken.gemeentekaart(_waarden({"GM0148": 85.9}), titel="t", eenheid="%", focus=FOCUS))
+    lagen = _lagen(spec)
+    grijs = [laag for laag in lagen if "!isValid(datum.waarde)" in json.dumps(laag.get("transform", []))]
+    gekleurd = [laag for laag in lagen if {"filter": "isValid(datum.waarde)"} in laag.get("transform", [])]
+    assert len(grijs) == 1 and len(gekleurd) == 1
+    vulling = grijs[0]["encoding"]["fill"]
+    assert vulling["scale"] == {"domain": ["geen gegevens"], "range": [grafieken.GEEN_GEGEVENS_KLEUR]}
+    assert {"calculate": "'geen gegevens'", "as": "waarde_tekst"} in grijs[0]["transform"]
+    assert [t["field"] for t in grijs[0]["encoding"]["tooltip"]] == ["naam", "waarde_tekst"]
+    # de schaal van de waarden kent de grijze kleur niet: grijs is geen waarde
+    schaal = gekleurd[0]["encoding"]["fill"]
+    assert schaal["scale"] == {"scheme": "blues"} and schaal["legend"]["title"] == "%"
+    assert spec["resolve"]["scale"]["fill"] == "independent"
+
+
+def test_gemeentekaart_focus_dik_omlijnd():
+    spec = _spec(grafieken.gemeentekaart(_waarden({"GM0148": 85.9}), titel="t", eenheid="%", focus=FOCUS))
+    omlijning = [laag for laag in _lagen(spec) if laag["mark"].get("filled") is False]
+    assert len(omlijning) == 1
+    assert omlijning[0]["mark"]["strokeWidth"] >= 2
+    filter_ = omlijning[0]["transform"][0]["filter"]
+    assert all(f"'{code}'" in filter_ for code in FOCUS)
+
+
+def test_kaart_getallen_nederlands():
+    spec = _spec(
+        grafieken.gemeentekaart(
+            _waarden({"GM0148": 28845.0}), titel="Aantal inwoners", eenheid="aantal", decimalen=0, focus=FOCUS
+        )
+    )
+    gekleurd = next(laag for laag in _lagen(spec) if laag["encoding"]["fill"]["field"] == "waarde")
+    assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.0f"
+    assert {"field": "waarde", "format": ",.0f", "title": "aantal", "type": "quantitative"} in gekleurd["encoding"][
+        "tooltip"
+    ]
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["locale"]["number"]["thousands"] == "."
+    assert spec["title"]["subtitle"] == grafieken.KAART_BRON and "CBS/PDOK" in grafieken.KAART_BRON
+
+
+def test_wijkkaart_alleen_wijken_van_de_gemeente_inline_en_zo_gedraaid_als_d3_wil():
+    spec = _spec(
+        grafieken.wijkkaart(_waarden({"WK187600": 8065.0}), "GM1876", titel="t", eenheid="aantal", decimalen=0)
+    )
+    assert '"url"' not in json.dumps(spec)
+    vormen = spec["datasets"][spec["data"]["name"]]["features"]
+    assert sorted(f["properties"]["code"] for f in vormen) == [f"WK18760{i}" for i in range(5)]
+    # d3-geo: buitenring met de klok mee (anders bedekt één wijk de hele kaart)
+    for f in vormen:
+        ringen = f["geometry"]["coordinates"]
+        assert grafieken._oppervlak_teken(ringen[0]) < 0, f["properties"]["code"]
+    grijs = [laag for laag in _lagen(spec) if "!isValid(datum.waarde)" in json.dumps(laag.get("transform", []))]
+    assert len(grijs) == 1
+
+
+def test_kaartenpagina_kaarten_tabellen_bron_en_herkomst_kaart(ingebedde_db):
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2024", gemeente="GM1876", leeftijd="totaal")
+    kaarten = at.get("vega_lite_chart")
+    assert len(kaarten) == 2
+    tabellen = [df.value for df in at.dataframe]
+    assert len(tabellen) == 2
+    gemeenten, wijken = tabellen
+    assert set(gemeenten["Regio"]) == {"Dalfsen", "Bronckhorst", "Dronten"}
+    assert len(wijken) == 5 and all("Bronckhorst" in r for r in wijken["Regio"])
+    assert "8.065" in set(wijken["Waarde"])  # Wijk 00 Hengelo, KWB 2024, Nederlandse notatie
+    bijschriften = [c.value.replace("\\", "") for c in at.caption]
+    assert (
+        sum(
+            c.endswith("Kaart: CBS/PDOK, bewerkt door cartomap (cartomap/nl), gebiedsindeling 2024.")
+            for c in bijschriften
+        )
+        == 2
+    )
+    assert any(
+        c.startswith("Dik omlijnd: Dalfsen, Bronckhorst, Dronten. Grijs, geen gegevens: 339 van de 342 gemeenten.")
+        for c in bijschriften
+    )
+    assert sum(c.startswith("Bron: CBS StatLine") for c in bijschriften) == 2
+    assert at.query_params["indicator"] == ["inwoners"] or at.query_params["indicator"] == "inwoners"
+
+
+def test_kaartenpagina_jaar_zonder_wijkcijfers_zegt_geen_gegevens(ingebedde_db):
+    at = draai("pages/kaarten.py", indicator="ervaren_gezondheid_pct", jaar="2020", gemeente="GM0148", leeftijd="65+")
+    (gemeenten,) = (df.value for df in at.dataframe)  # geen lege tabel (Streamlit zet daar 'empty' in)
+    assert set(gemeenten["Waarde"]) == {"76,2%", "73,7%", "71,9%"}
+    assert len(at.info) == 1 and at.info[0].value.startswith("Geen gegevens voor de wijken van Dalfsen in 2020. ")
+    assert "beheerder" in at.info[0].value  # wie het kan aanvullen (teksten.hoe_aanvullen)
+    bijschriften = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("Grijs, geen gegevens: Dalfsen, Nieuwleusen, Lemelerveld.") for c in bijschriften)
+    assert "Bron: geen gegevens" in bijschriften
+
+
+def test_kaart_zonder_enige_waarde_alleen_grijs_zonder_kleurschaal():
+    leeg = _waarden({}).with_columns(pl.col("waarde").cast(pl.Float64), pl.col("peiljaar").cast(pl.Int64))
+    spec = _spec(grafieken.wijkkaart(leeg, "GM0148", titel="t", eenheid="%"))
+    velden = [laag["encoding"]["fill"]["field"] for laag in _lagen(spec)]
+    assert velden == ["waarde_tekst"]  # geen legenda met 'NaN'
+    assert grafieken.kaart_bijschrift(leeg, "GM0148").startswith(
+        "Grijs, geen gegevens: Dalfsen, Nieuwleusen, Lemelerveld."
+    )
