@@ -28,8 +28,8 @@ info = register.row(codes.index(code), named=True)
 st.header(info["naam"])
 st.write(als_tekst(info["definitie"]))
 
-# de trend: alleen voorkeurswaarden, voor de gemeenten, hun GGD-regio's en Nederland
-trend = reeks([code], gemeenten()["regio_code"].to_list())
+# de trend: alleen voorkeurswaarden, voor de focusgemeenten, hun GGD-regio's en Nederland
+trend = reeks([code], tabellen.focus(gemeenten())["regio_code"].to_list())
 groepen = tabellen.leeftijden(trend)
 if groepen:  # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschillende reeksen); de rest in de tabel
     leeftijd = (
