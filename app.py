@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from kompas import tabellen
 from kompas.db import database_pad
 from kompas.lezen import gemeenten
 from kompas.opmaak import opsomming
@@ -52,7 +53,7 @@ with databasefouten():  # een database die niet te bouwen of bij te werken is: N
 
 with st.sidebar:
     st.html(TAAL_NL, unsafe_allow_javascript=True)
-    namen = opsomming(gemeenten()["regio_naam"].to_list())  # uit data/regio.csv
+    namen = opsomming(tabellen.focus(gemeenten())["regio_naam"].to_list())  # focus 'ja' in data/regio.csv
     st.caption(
         f"Sociaal Kompas zet de kaders, doelen en indicatoren van het sociaal domein van {namen} naast "
         "het landelijk gemiddelde. Elk cijfer heeft zijn bron; ontbrekende cijfers blijven ontbrekend."

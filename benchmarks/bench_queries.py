@@ -10,12 +10,18 @@ Twee databases, allebei in een tijdelijke map (nooit data/):
 
 Drukt per functie de mediaan (ms) af en per pagina het totaal van de functies die die pagina aanroept.
 Doel: elke pagina onder 50 ms op de volledige database.
+
+`--rerun-vergelijk MAP`: meet op de volledige database ook de warme rerun van de pagina Indicator (AppTest via
+app.py, in een eigen proces per checkout, om en om) van deze checkout en van de checkout in MAP (bijv. de vorige
+versie: `git archive HEAD | tar -x -C MAP`), zodat voor en na in één run onder dezelfde belasting lopen.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,18 +47,18 @@ def bouw_benchmark_db(pad: Path) -> None:
         laad_referentie(con)
         con.execute(
             """
-            insert into regio
+            insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde)
             select 'GG9' || lpad(cast(g as varchar), 3, '0'), 'Bench-GGD ' || g, 'ggd_regio', null,
                    'PV9' || lpad(cast(g % 12 as varchar), 2, '0'), 100 + g
             from range(25) as t(g);
-            insert into regio
+            insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde)
             select 'PV9' || lpad(cast(p as varchar), 2, '0'), 'Bench-provincie ' || p, 'provincie', null, null, 200 + p
             from range(12) as t(p);
             """
         )
         con.execute(
             """
-            insert into regio
+            insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde)
             select code, 'Bench-gemeente ' || n, 'gemeente', 'GG9' || lpad(cast(n % 25 as varchar), 3, '0'),
                    'PV9' || lpad(cast(n % 12 as varchar), 2, '0'), 1000 + n
             from (select n, 'GM' || lpad(cast(n as varchar), 4, '0') as code from range(1, 2000) as t(n))
@@ -131,7 +137,7 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
     boom = gegevens.kader_boom(cur, "GM0303")
     eerste_kader = boom.filter(boom["kader_id"] == boom["kader_id"][0])
     kader_codes = eerste_kader["indicator_code"].drop_nulls().unique().sort().to_list()
-    ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gegevens.gemeenten(cur)}
+    ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gegevens.gemeenten(cur).iter_rows(named=True)}
     return {
         "overzicht": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
@@ -183,11 +189,55 @@ def meet(pad: Path, naam: str, herhalingen: int) -> None:
     con.close()
 
 
+# een warme rerun van de pagina Indicator in een eigen proces, met de code van de checkout in argv[1]
+_RERUN = """
+import statistics, sys, time
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests"]
+from apptest import draai
+at = draai("pages/indicator.py", indicator="ervaren_gezondheid_pct")
+tijden = []
+for _ in range(int(sys.argv[2])):
+    begin = time.perf_counter()
+    at.run()
+    tijden.append(time.perf_counter() - begin)
+    assert not at.exception, [e.value for e in at.exception]
+print(statistics.median(tijden))
+"""
+
+
+def rerun_indicator(pad: Path, checkouts: dict[str, Path], herhalingen: int, rondes: int = 3) -> None:
+    """Mediaan van de warme reruns van de pagina Indicator per checkout, de checkouts om en om."""
+    tijden = {naam: [] for naam in checkouts}
+    omgeving = {**os.environ, "KOMPAS_DB": str(pad)}
+    for _ in range(rondes):
+        for naam, map_ in checkouts.items():
+            uit = subprocess.run(
+                [sys.executable, "-c", _RERUN, str(map_), str(herhalingen)],
+                cwd=map_,
+                env=omgeving,
+                capture_output=True,
+                text=True,
+            )
+            if uit.returncode:
+                sys.exit(f"de rerun van de pagina Indicator in {map_} faalde:\n{uit.stderr[-3000:]}")
+            tijden[naam].append(float(uit.stdout.strip().splitlines()[-1]))
+    print("\n== warme rerun van de pagina Indicator (ervaren_gezondheid_pct), mediaan over de rondes ==")
+    for naam, reeks in tijden.items():
+        print(
+            f"  {naam:45s} {statistics.median(reeks) * 1000:8.0f} ms  (rondes: "
+            + ", ".join(f"{t * 1000:.0f}" for t in reeks)
+            + ")"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--herhalingen", type=int, default=7)
     parser.add_argument("--alleen-volledig", action="store_true", help="sla de ingebedde database over")
     parser.add_argument("--bewaar", type=Path, help="bewaar de benchmarkdatabase hier (buiten data/)")
+    parser.add_argument(
+        "--rerun-vergelijk", type=Path, metavar="MAP", help="ook de warme rerun van Indicator in deze checkout"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kompas-bench-") as map_:
         ingebed = Path(map_) / "ingebed.duckdb"
@@ -208,6 +258,12 @@ def main() -> int:
             pass  # kopie + schema + afgeleide tabellen vastzetten + vervangen: wat elke upload of verversing extra kost
         print(f"(lege schrijftransactie op de volledige database: {time.perf_counter() - t:.1f} s)")
         meet(volledig, "volledige benchmarkdatabase (verzonnen cijfers)", args.herhalingen)
+        if args.rerun_vergelijk:
+            checkouts = {
+                "deze checkout": Path(__file__).resolve().parent.parent,
+                str(args.rerun_vergelijk): args.rerun_vergelijk,
+            }
+            rerun_indicator(volledig, checkouts, args.herhalingen)
     return 0
 
 

@@ -36,6 +36,12 @@ def deel(frame: pl.DataFrame, **gelijk) -> pl.DataFrame:
     return frame
 
 
+def focus(gemeenten: pl.DataFrame) -> pl.DataFrame:
+    """De focusgemeenten (kolom focus in data/regio.csv) uit `gemeenten` (kompas.lezen.gemeenten), op volgorde:
+    wat de pagina's standaard tonen. De andere gemeenten blijven kiesbaar waar een pagina een keuze heeft."""
+    return gemeenten.filter(pl.col("focus"))
+
+
 def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
     """De tekstversie van het overzicht (rijen uit kompas.gegevens.overzicht): één rij per kopindicator × gemeente."""
     rijen = []

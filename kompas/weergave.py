@@ -226,12 +226,23 @@ def naar_indicator(code: str, label: str = "Trend en alle cijfers van deze indic
     st.page_link("pages/indicator.py", label=label, icon=":material/query_stats:", query_params={"indicator": code})
 
 
+def download_knop(plek, label: str, maker, *, file_name: str, mime: str, **opties) -> None:
+    """Een downloadknop die het bestand pas maakt als iemand klikt, niet bij elke rerun van de pagina.
+
+    `maker` is een functie zonder argumenten die de bytes geeft; `st.download_button` met een functie als `data`
+    roept haar pas bij de klik aan, in een eigen thread. Ze mag dus geen Streamlit-functies aanroepen (ook geen
+    gecachte leesfuncties van kompas.lezen): geef haar wat ze nodig heeft al gelezen mee, of lees met de gedeelde
+    leesverbinding. De klik start geen rerun (`on_click="ignore"`). `plek`: st, een kolom of een container;
+    `opties` (key, icon, ...) gaan ongewijzigd naar `download_button`.
+    """
+    plek.download_button(label, maker, on_click="ignore", file_name=file_name, mime=mime, **opties)
+
+
 def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
     """De raadsrapportage als download: PDF en Excel van het gekozen kader en van alle kaders van de gemeente.
 
-    Het bestand wordt pas gemaakt als iemand klikt (`st.download_button` met een functie als `data`, Streamlit
-    voert die dan in een eigen thread uit), dus de pagina zelf wordt er niet trager van. De functie leest met
-    de gedeelde leesverbinding, niet met Streamlit-functies (die doen in die thread niets).
+    Het bestand wordt pas gemaakt als iemand klikt (`download_knop`), dus de pagina zelf wordt er niet trager van.
+    De functie leest met de gedeelde leesverbinding, niet met Streamlit-functies (die doen in die thread niets).
     """
     from kompas import rapport
     from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
@@ -245,10 +256,10 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
     with st.container(horizontal=True, gap="small"):
         for kader_id, wat in ((kader, "dit kader"), (None, "alle kaders")):
             for formaat, naam in ((".pdf", "PDF"), (".xlsx", "Excel")):
-                st.download_button(
+                download_knop(
+                    st,
                     f"{naam} van {wat}",
                     maker(kader_id, formaat),
-                    on_click="ignore",
                     file_name=rapport.bestandsnaam(gemeente_naam, kader_id, formaat),
                     mime=rapport.FORMATEN[formaat],
                     icon=":material/download:",

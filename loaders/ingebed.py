@@ -2,8 +2,8 @@
 
 Vervangt alleen wat uit de datamap komt (regio's, registry, ingebedde cijfers, kaders); geüploade en
 live opgehaalde cijfers blijven staan. Twee keer bouwen geeft dezelfde database.
-Een gemeente erbij is een rij in `regio.csv` (met GGD-regio, provincie, kleur en vorm); geen code
-(tests/test_vierde_gemeente.py).
+Een gemeente erbij is een rij in `regio.csv` (met GGD-regio, provincie, kleur en vorm, en focus 'ja' als de
+pagina's haar standaard tonen); geen code (tests/test_vierde_gemeente.py).
 """
 
 from __future__ import annotations
@@ -48,6 +48,24 @@ def controleer_regios(con: duckdb.DuckDBPyConnection) -> None:
             raise RegioFout(f"{plaats}: vorm {vorm or '(leeg)'} is onbekend; kies uit {', '.join(VORMEN)}.")
 
 
+def controleer_focus(con: duckdb.DuckDBPyConnection, pad: Path) -> None:
+    """De kolom focus van regio.csv: 'ja' bij de gemeenten die de pagina's standaard tonen (de zijbalk, het Overzicht,
+    Vergelijken, Indicator en Over de data), anders leeg; minstens één gemeente. Anders `RegioFout`."""
+    for code, regiosoort, focus in con.execute(
+        "select regio_code, soort, coalesce(focus, '')"
+        " from read_csv($pad, header = true, all_varchar = true, quote = '\"')"
+        " order by cast(volgorde as integer), regio_code",
+        {"pad": _csv(pad)},
+    ).fetchall():
+        plaats = f"regio.csv, regio {code}"
+        if focus not in ("", "ja"):
+            raise RegioFout(f"{plaats}: focus '{focus}' is onbekend; zet 'ja' (standaard op de pagina's) of laat leeg.")
+        if focus and regiosoort != "gemeente":
+            raise RegioFout(f"{plaats}: alleen een gemeente kan focus 'ja' hebben, geen {regiosoort}. Maak focus leeg.")
+    if not con.execute("select count(*) from regio where focus").fetchone()[0]:
+        raise RegioFout("regio.csv: geen gemeente heeft focus 'ja'; zet 'ja' bij de gemeenten die de pagina's tonen.")
+
+
 def _werk_regio_bij(con: duckdb.DuckDBPyConnection) -> None:
     """Een database van vóór de wijken heeft een soortcontrole zonder 'wijk' (DuckDB kan een controle niet
     wijzigen). De tabel komt helemaal uit data/regio.csv, dus: weg ermee en opnieuw aanmaken volgens het schema."""
@@ -66,12 +84,15 @@ def laad_referentie(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
     con.execute("delete from regio")
     con.execute(
         "insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde, kleur, vorm,"
-        " gemeente_code)"
+        " gemeente_code, focus)"
         " select regio_code, regio_naam, soort, nullif(ggd_regio_code, ''), nullif(provincie_code, ''),"
-        " cast(volgorde as integer), nullif(kleur, ''), nullif(vorm, ''), nullif(gemeente_code, '')"
-        " from read_csv($pad, header = true, all_varchar = true)",
+        " cast(volgorde as integer), nullif(kleur, ''), nullif(vorm, ''), nullif(gemeente_code, ''),"
+        " coalesce(focus, '') = 'ja'"
+        # quote genoemd: met lege kolommen achteraan herkent de CSV-sniffer de aanhalingstekens niet altijd
+        " from read_csv($pad, header = true, all_varchar = true, quote = '\"')",
         {"pad": _csv(data / "regio.csv")},
     )
+    controleer_focus(con, data / "regio.csv")
     controleer_regios(con)
     con.execute("delete from regio_alias")
     con.execute(

@@ -5,7 +5,7 @@ import streamlit as st
 
 from kompas import tabellen, teksten
 from kompas.lezen import gemeenten, indicator_alle_waarden, indicatoren, reeks
-from kompas.weergave import als_tekst, bronregel, toon_trend, url_waarde, via_app, zet_url
+from kompas.weergave import als_tekst, bronregel, download_knop, toon_trend, url_waarde, via_app, zet_url
 
 via_app()
 
@@ -28,8 +28,8 @@ info = register.row(codes.index(code), named=True)
 st.header(info["naam"])
 st.write(als_tekst(info["definitie"]))
 
-# de trend: alleen voorkeurswaarden, voor de gemeenten, hun GGD-regio's en Nederland
-trend = reeks([code], gemeenten()["regio_code"].to_list())
+# de trend: alleen voorkeurswaarden, voor de focusgemeenten, hun GGD-regio's en Nederland
+trend = reeks([code], tabellen.focus(gemeenten())["regio_code"].to_list())
 groepen = tabellen.leeftijden(trend)
 if groepen:  # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschillende reeksen); de rest in de tabel
     leeftijd = (
@@ -77,12 +77,19 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
-tabel = tabellen.alle_waarden_tabel(waarden)
+# de bestanden worden pas gemaakt als iemand klikt (download_knop), niet bij elke rerun
 links, rechts = st.columns(2)
-links.download_button("Download CSV", tabellen.als_csv(tabel), file_name=f"{code}.csv", mime="text/csv")
-rechts.download_button(
+download_knop(
+    links,
+    "Download CSV",
+    lambda: tabellen.als_csv(tabellen.alle_waarden_tabel(waarden)),
+    file_name=f"{code}.csv",
+    mime="text/csv",
+)
+download_knop(
+    rechts,
     "Download Excel",
-    tabellen.als_xlsx(tabel, info["naam"], info["decimalen"]),
+    lambda: tabellen.als_xlsx(tabellen.alle_waarden_tabel(waarden), info["naam"], info["decimalen"]),
     file_name=f"{code}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )

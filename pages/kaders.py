@@ -30,7 +30,7 @@ gemeente = st.selectbox(
     format_func=namen.get,
     key="kdr_gemeente",
     placeholder="Kies een gemeente",
-    index=list(namen).index(url_waarde("gemeente", next(iter(namen)), list(namen))),
+    index=list(namen).index(url_waarde("gemeente", tabellen.focus(regios)["regio_code"][0], list(namen))),
 )
 boom = kader_boom(gemeente)
 if boom.is_empty():  # een gemeente zonder kaderdocument (bijvoorbeeld net toegevoegd in data/regio.csv)

@@ -24,7 +24,11 @@ st.caption(
 st.dataframe(tabellen.bronnen_tabel(herkomsten), hide_index=True, width="stretch")
 
 st.header("Dekking: welke cijfers er zijn en welke ontbreken")
-st.dataframe(tabellen.dekking_matrix(dekking(gemeenten()["regio_code"].to_list())), hide_index=True, width="stretch")
+st.dataframe(
+    tabellen.dekking_matrix(dekking(tabellen.focus(gemeenten())["regio_code"].to_list())),
+    hide_index=True,
+    width="stretch",
+)
 
 st.header("Verversen")
 st.write(

@@ -8,7 +8,7 @@ import datetime as dt
 
 import streamlit as st
 
-from kompas import teksten
+from kompas import tabellen, teksten
 from kompas.lezen import doelen_telling, gemeenten, overzicht
 from kompas.weergave import als_tekst, bronregel, naar_indicator, url_lijst, via_app, zet_url
 
@@ -28,7 +28,7 @@ keuze = st.pills(
     codes,
     selection_mode="multi",
     format_func=namen.get,
-    default=url_lijst("gemeenten", codes, codes),
+    default=url_lijst("gemeenten", tabellen.focus(regios)["regio_code"].to_list(), codes),
     key="ovz_gemeenten",
 )
 zet_url(gemeenten=keuze)

@@ -9,7 +9,7 @@ from kompas import tabellen, toegang, uploaden
 from kompas.lezen import gemeenten, indicatoren, uploads
 from kompas.sjabloon import maak_sjabloon
 from kompas.teksten import aantal_problemen, overgeslagen_tekst
-from kompas.weergave import als_tekst, databasefouten, via_app
+from kompas.weergave import als_tekst, databasefouten, download_knop, via_app
 
 via_app()
 
@@ -19,9 +19,11 @@ st.text(
     "naast de open data. Gebruik bij voorkeur het sjabloon."
 )
 regios = gemeenten()
-st.download_button(
+register = indicatoren()  # hier gelezen: de maker draait bij de klik buiten de pagina (download_knop)
+download_knop(
+    st,
     "Sjabloon downloaden (.xlsx)",
-    data=maak_sjabloon(regios, indicatoren()),
+    lambda: maak_sjabloon(regios, register),
     file_name="sociaal_kompas_sjabloon.xlsx",
     key="upload_sjabloon",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

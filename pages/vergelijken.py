@@ -42,7 +42,7 @@ leeftijd = st.multiselect(
 )
 zet_url(indicatoren=gekozen, van=van, tot=tot, leeftijd=leeftijd)
 
-gemeente_rijen = gemeenten()
+gemeente_rijen = tabellen.focus(gemeenten())
 regios = gemeente_rijen["regio_code"].to_list()  # Nederland komt er in de query bij
 alle_waarden = vergelijking(gekozen, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))

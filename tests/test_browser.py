@@ -171,6 +171,15 @@ def test_indicator_en_over_de_data_openen_met_download_en_dekking(app):
     hoofd = _open(pagina, f"{url}/indicator?indicator=problematische_schulden_pct", "indicator", "Download Excel")
     assert "Problematische schulden" in hoofd.inner_text()
     assert hoofd.get_by_text("Download Excel").count() == 1
+    # de bestanden worden pas bij de klik gemaakt (uitgestelde download); de browser krijgt ze met naam en inhoud
+    for knop, naam, begin in (
+        ("Download Excel", "problematische_schulden_pct.xlsx", b"PK"),
+        ("Download CSV", "problematische_schulden_pct.csv", "\ufeffIndicator".encode()),
+    ):
+        with pagina.expect_download(timeout=120000) as download:
+            hoofd.get_by_role("button", name=knop).click()
+        assert download.value.suggested_filename == naam
+        assert Path(download.value.path()).read_bytes().startswith(begin), naam
     hoofd = _open(pagina, f"{url}/over-de-data", "over-de-data", "Verversen")
     assert "Dekking" in hoofd.inner_text()
 

@@ -274,14 +274,44 @@ def test_een_gemeente_zonder_geldige_kleur_of_vorm_wordt_geweigerd(tmp_path, kle
     assert not pad.exists()  # niets geschreven
 
 
+@pytest.mark.parametrize(
+    "wijzig, melding",
+    [
+        ({"GM0148": "nee"}, "regio.csv, regio GM0148: focus 'nee' is onbekend"),
+        ({"GG1009": "ja"}, "regio.csv, regio GG1009: alleen een gemeente kan focus 'ja' hebben, geen ggd_regio"),
+        ({"GM0148": "", "GM1876": "", "GM0303": ""}, "regio.csv: geen gemeente heeft focus 'ja'"),
+    ],
+)
+def test_een_onjuiste_focus_in_regio_csv_wordt_geweigerd(tmp_path, wijzig, melding):
+    from loaders.ingebed import RegioFout
+
+    data = _datamap_met_regios(tmp_path, lambda r: {**r, "focus": wijzig.get(r["regio_code"], r["focus"])})
+    pad = tmp_path / "k.duckdb"
+    with pytest.raises(RegioFout, match=re.escape(melding)):
+        bouw(pad, data=data)
+    assert not pad.exists()  # niets geschreven
+
+
+def test_de_focusgemeenten_komen_uit_regio_csv(lees):
+    focus = {r["regio_code"] for r in _regio_csv() if r["focus"] == "ja"}
+    assert focus == {"GM0148", "GM1876", "GM0303"}
+    assert {r["regio_code"] for r in lees("select regio_code from regio where focus")} == focus
+
+
 def _datamap_met_eerste_gemeente(tmp_path, **velden):
     """Een kopie van data/ waarin de eerste rij van regio.csv `velden` krijgt."""
+    return _datamap_met_regios(
+        tmp_path, lambda r: {**r, **velden} if r["regio_code"] == _regio_csv()[0]["regio_code"] else r
+    )
+
+
+def _datamap_met_regios(tmp_path, wijzig):
+    """Een kopie van data/ waarin elke rij van regio.csv door `wijzig` gaat."""
     import shutil
 
     data = tmp_path / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
-    rijen = _regio_csv()
-    rijen[0] = {**rijen[0], **velden}
+    rijen = [wijzig(r) for r in _regio_csv()]
     with open(data / "regio.csv", "w", newline="", encoding="utf-8") as f:
         schrijver = csv.DictWriter(f, list(rijen[0]), lineterminator="\n")
         schrijver.writeheader()

@@ -139,6 +139,58 @@ def test_indicator_alle_waarden_met_herkomst(ingebedde_db):
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
 
 
+def test_indicator_maakt_csv_en_excel_pas_bij_de_klik(ingebedde_db, monkeypatch):
+    """Een (re)run van de pagina maakt geen downloadbestanden (issue 15: 2,1 s per rerun op een landelijke
+    database); de klik geeft dezelfde bytes als de bouwers van kompas.tabellen, met dezelfde naam en MIME-type."""
+    import io
+
+    import openpyxl
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    from kompas import gegevens, tabellen
+    from kompas.db import Leesverbinding
+
+    aangeroepen = []
+    for naam in ("als_csv", "als_xlsx", "alle_waarden_tabel"):
+        echt = getattr(tabellen, naam)
+        monkeypatch.setattr(
+            tabellen, naam, lambda *a, _echt=echt, _naam=naam, **k: aangeroepen.append(_naam) or _echt(*a, **k)
+        )
+    makers = {}
+    echt_uitgesteld = MediaFileManager.add_deferred
+
+    def onthoud(self, data_callable, mimetype, coordinates, file_name=None, **k):
+        makers[file_name] = (data_callable, mimetype)
+        return echt_uitgesteld(self, data_callable, mimetype, coordinates, file_name, **k)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", onthoud)
+    at = _draai("pages/indicator.py", indicator="eenzaam_pct")
+    at.run()  # een rerun
+    assert "als_csv" not in aangeroepen and "als_xlsx" not in aangeroepen
+    knoppen = at.get("download_button")
+    assert [b.label for b in knoppen] == ["Download CSV", "Download Excel"]
+    assert all(b.proto.deferred_file_id and not b.proto.url for b in knoppen)  # geen bytes in de pagina
+
+    verbinding = Leesverbinding(ingebedde_db)
+    try:
+        tabel = tabellen.alle_waarden_tabel(gegevens.indicator_alle_waarden(verbinding.cursor(), "eenzaam_pct"))
+    finally:
+        verbinding.close()
+    maak_csv, mime_csv = makers["eenzaam_pct.csv"]
+    maak_xlsx, mime_xlsx = makers["eenzaam_pct.xlsx"]
+    assert mime_csv == "text/csv"
+    assert mime_xlsx == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    aangeroepen.clear()
+    assert maak_csv() == tabellen.als_csv(tabel)
+    assert "als_csv" in aangeroepen
+
+    def cellen(xlsx: bytes):
+        blad = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+        return blad.title, [(c.value, c.number_format, c.quotePrefix) for rij in blad.iter_rows() for c in rij]
+
+    assert cellen(maak_xlsx()) == cellen(tabellen.als_xlsx(tabel, "Eenzaam", 1))
+
+
 def _grafiekdata(at: AppTest) -> list[dict]:
     """De rijen van de eerste grafiek (Streamlit stuurt de datasets van een Vega-Lite-grafiek als Arrow)."""
     import io

@@ -171,3 +171,69 @@ def test_de_standaardgemeente_van_kaders_is_de_eerste_in_regio_csv(vierde_data, 
     at = draai("pages/kaders.py")
     assert at.selectbox(key="kdr_gemeente").value == VIERDE["regio_code"]
     assert at.query_params["gemeente"] in (VIERDE["regio_code"], [VIERDE["regio_code"]])
+
+
+# --- een gemeente die geen focusgemeente is (focus leeg in regio.csv): kiesbaar, maar niet standaard getoond ------
+
+
+@pytest.fixture(scope="module")
+def _niet_focus_db(vierde_data, tmp_path_factory) -> Path:
+    """De vierde gemeente met focus leeg en vooraan (volgorde 0): toont een pagina standaard alle gemeenten, of
+    de eerste, dan toont ze haar (met haar echte cijfers voor ervaren gezondheid en mantelzorg)."""
+    data = tmp_path_factory.mktemp("niet_focus") / "data"
+    shutil.copytree(vierde_data, data)
+    rijen = _rijen(data / "regio.csv")
+    rijen = [{**r, "focus": "", "volgorde": "0"} if r["regio_code"] == VIERDE["regio_code"] else r for r in rijen]
+    with open(data / "regio.csv", "w", newline="", encoding="utf-8") as f:
+        schrijver = csv.DictWriter(f, list(rijen[0]), lineterminator="\n")
+        schrijver.writeheader()
+        schrijver.writerows(rijen)
+    pad = data.parent / "kompas.duckdb"
+    bouw(pad, data=data)
+    return pad
+
+
+@pytest.fixture
+def niet_focus_db(_niet_focus_db, monkeypatch) -> Path:
+    monkeypatch.setenv("KOMPAS_DB", str(_niet_focus_db))
+    return _niet_focus_db
+
+
+FOCUS = [r for r in _rijen(DATA / "regio.csv") if r["focus"] == "ja"]
+
+
+def test_zijbalk_en_overzicht_tonen_standaard_de_focusgemeenten_en_de_andere_is_kiesbaar(niet_focus_db):
+    assert vraag(niet_focus_db, "select focus from regio where regio_code = ?", [VIERDE["regio_code"]]) == [(False,)]
+    at = draai("pages/overzicht.py")
+    namen = [r["regio_naam"] for r in FOCUS]
+    zijbalk = " ".join(c.value for c in at.sidebar.caption)
+    assert f"{', '.join(namen[:-1])} en {namen[-1]}" in zijbalk and VIERDE["regio_naam"] not in zijbalk
+    keuze = at.get("button_group")[0]
+    assert VIERDE["regio_naam"] in [o.content for o in keuze.proto.options]  # kiesbaar
+    assert keuze.value == [r["regio_code"] for r in FOCUS]  # standaard: de focusgemeenten
+    assert {m.label for m in at.metric} == set(namen)
+    # gekozen (in de URL) toont het Overzicht haar wel, met haar echte cijfer
+    gekozen = draai("pages/overzicht.py", gemeenten=VIERDE["regio_code"])
+    assert (VIERDE["regio_naam"], "82,8%") in [(m.label, m.value) for m in gekozen.metric]
+
+
+def test_vergelijken_indicator_en_over_de_data_tonen_standaard_alleen_de_focusgemeenten(niet_focus_db):
+    at = draai("pages/vergelijken.py", indicatoren="ervaren_gezondheid_pct,mantelzorger_pct", van="2012", tot="2026")
+    assert _stijlen_van(at, VIERDE["regio_naam"]) == set()
+    assert all(_stijlen_van(at, r["regio_naam"]) for r in FOCUS)
+    assert not any(VIERDE["regio_naam"] in d.value["Regio"].to_list() for d in at.dataframe)
+    indicator = draai("pages/indicator.py", indicator="mantelzorger_pct")
+    assert _stijlen_van(indicator, VIERDE["regio_naam"]) == set()
+    assert all(_stijlen_van(indicator, r["regio_naam"]) for r in FOCUS)
+    dekking = draai("pages/over_de_data.py").dataframe[-1].value
+    assert set(dekking["Gemeente"]) == {r["regio_naam"] for r in FOCUS}
+
+
+def test_kaders_opent_op_de_eerste_focusgemeente_en_de_andere_is_kiesbaar(niet_focus_db):
+    at = draai("pages/kaders.py")
+    keuze = at.selectbox(key="kdr_gemeente")
+    assert keuze.value == FOCUS[0]["regio_code"] and keuze.options[0] == VIERDE["regio_naam"]
+    assert (
+        draai("pages/kaders.py", gemeente=VIERDE["regio_code"]).selectbox(key="kdr_gemeente").value
+        == VIERDE["regio_code"]
+    )

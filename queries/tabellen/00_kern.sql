@@ -10,13 +10,15 @@ create table if not exists regio (
     volgorde       integer not null,
     kleur          varchar,                  -- alleen bij een gemeente: lijnkleur in elke grafiek ('#0072B2')
     vorm           varchar,                  -- alleen bij een gemeente: marker in elke grafiek ('circle')
-    gemeente_code  varchar                   -- alleen bij een wijk: de gemeente waarin ze ligt
+    gemeente_code  varchar,                  -- alleen bij een wijk: de gemeente waarin ze ligt
+    focus          boolean default false     -- alleen bij een gemeente: de pagina's tonen haar standaard
 );
 -- een database van vóór kleur, vorm en wijken krijgt de kolommen erbij; de oude soortcontrole (zonder 'wijk')
 -- vervangt loaders.ingebed.laad_referentie, die de tabel toch helemaal opnieuw vult (met kleur en vorm)
 alter table regio add column if not exists kleur varchar;
 alter table regio add column if not exists vorm varchar;
 alter table regio add column if not exists gemeente_code varchar;
+alter table regio add column if not exists focus boolean default false;
 
 -- Codes waaronder een bron een regio kent: NL00 (Kerncijfers wijken en buurten) is Nederland (NL01).
 create table if not exists regio_alias (
