@@ -59,6 +59,21 @@ def _jaar(ws, bereik: str, van: int, tot: int) -> None:
     ws.add_data_validation(dv)
 
 
+def _getal(ws, bereik: str, titel: str, fout: str) -> None:
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000",
+        formula2="1000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=titel,
+        error=fout,
+    )
+    dv.add(bereik)
+    ws.add_data_validation(dv)
+
+
 def maak_sjabloon(gemeenten: pl.DataFrame, indicatoren: pl.DataFrame) -> bytes:
     """Het sjabloon als .xlsx-bytes: werkbladen Waarden, Streefwaarden en Codes.
 
@@ -93,32 +108,10 @@ def maak_sjabloon(gemeenten: pl.DataFrame, indicatoren: pl.DataFrame) -> bytes:
         _lijst(ws, gem_lijst, f"A2:A{n}", "Gemeente")
         _lijst(ws, ind_lijst, f"B2:B{n}", "Indicator")
     _jaar(waarden, f"C2:C{n}", 1990, dit_jaar)
-    dv = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="-1000000000",
-        formula2="1000000000",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Waarde",
-        error="Alleen een getal, bijvoorbeeld 12,5. Een percentage als 26 of 26%.",
-    )
-    dv.add(f"D2:D{n}")
-    waarden.add_data_validation(dv)
+    _getal(waarden, f"D2:D{n}", "Waarde", "Alleen een getal, bijvoorbeeld 12,5. Een percentage als 26 of 26%.")
     _jaar(streef, f"C2:C{n}", 2000, dit_jaar + 10)
     _jaar(streef, f"E2:E{n}", 1990, dit_jaar)
-    dv = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="-1000000000",
-        formula2="1000000000",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Nulmeting",
-        error="Alleen een getal.",
-    )
-    dv.add(f"F2:F{n}")
-    streef.add_data_validation(dv)
+    _getal(streef, f"F2:F{n}", "Nulmeting", "Alleen een getal.")
     streef["D1"].comment = None
     uit = io.BytesIO()
     wb.save(uit)

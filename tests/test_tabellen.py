@@ -159,6 +159,19 @@ def test_sjabloon_schrijft_tekst_als_tekst():
     assert all(c.data_type == "s" for c in cellen)
 
 
+def test_sjabloon_laat_excel_alleen_getallen_toelaten_in_waarde_en_nulmeting():
+    from kompas.sjabloon import maak_sjabloon
+
+    gemeenten = pl.DataFrame({"regio_code": ["GM0148"], "regio_naam": ["Dalfsen"]})
+    indicatoren = pl.DataFrame({"indicator_code": ["x_pct"], "naam": ["x"], "eenheid": ["%"], "thema": ["t"]})
+    boek = _boek(maak_sjabloon(gemeenten, indicatoren))
+    for blad, kolom, titel in (("Waarden", "D", "Waarde"), ("Streefwaarden", "F", "Nulmeting")):
+        getallen = [dv for dv in boek[blad].data_validations.dataValidation if dv.type == "decimal"]
+        assert len(getallen) == 1, blad
+        assert str(getallen[0].sqref).startswith(f"{kolom}2:{kolom}") and getallen[0].errorTitle == titel
+        assert getallen[0].showErrorMessage and getallen[0].allow_blank
+
+
 def test_streamlit_tabellen_bieden_geen_eigen_download():
     """De CSV-download in de werkbalk van st.dataframe beschermt niet tegen formules (en schrijft een komma-CSV
     die Nederlandse Excel niet in kolommen opent): die staat uit; de downloads gaan via als_csv / als_xlsx."""
