@@ -116,17 +116,24 @@ def toon_kaart(
     decimalen: int = 1,
     focus: Sequence[str] = (),
     gemeente_code: str | None = None,
+    zonder_gegevens: str = "Geen gegevens.",
 ) -> None:
     """Toont `kompas.grafieken.gemeentekaart` (met `focus`) of, met `gemeente_code`, `kompas.grafieken.wijkkaart`,
     met de Nederlandse locale, en eronder wat omlijnd en wat grijs is en de herkomst van de kaart
-    (`grafieken.kaart_bijschrift`). De specificatie wordt gecachet zoals bij `toon_trend`."""
-    from kompas import grafieken
+    (`grafieken.kaart_bijschrift`), dan de tabel met de cijfers (of `zonder_gegevens` als er geen zijn) en de
+    bronregel. De specificatie wordt gecachet zoals bij `toon_trend`."""
+    from kompas import grafieken, tabellen
 
     opties: dict[str, Any] = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen}
     opties.update({"gemeente_code": gemeente_code} if gemeente_code else {"focus": list(focus)})
     beschrijving = f"Kaart: {titel}. De cijfers staan in de tabel onder de kaart."
     st.vega_lite_chart(_kaart_spec(waarden, opties), width="content", alt=beschrijving)
     st.caption(als_tekst(grafieken.kaart_bijschrift(waarden, gemeente_code, focus)))
+    if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
+        st.info(zonder_gegevens)
+    else:
+        st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")
+    bronregel(waarden["bron"].to_list())
 
 
 # de hoogte van een paneel met titel, assen en leeftijdslegenda: in een rij (horizontale container) krijgt een

@@ -5,7 +5,7 @@ import streamlit as st
 
 from kompas import tabellen, teksten
 from kompas.lezen import gemeenten, kaartindicatoren, kaartwaarden
-from kompas.weergave import bronregel, toon_kaart, url_waarde, via_app, zet_url
+from kompas.weergave import toon_kaart, url_waarde, via_app, zet_url
 
 via_app()
 
@@ -73,12 +73,8 @@ toon_kaart(
     eenheid=info["eenheid"],
     decimalen=info["decimalen"],
     focus=gemeente_codes,
+    zonder_gegevens=f"Geen gegevens voor gemeenten in {jaar}. " + teksten.hoe_aanvullen(info["indicator_soort"]),
 )
-if per_gemeente.is_empty():
-    st.info(f"Geen gegevens voor gemeenten in {jaar}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
-else:
-    st.dataframe(tabellen.waarden_tabel(per_gemeente), hide_index=True, width="stretch")
-bronregel(per_gemeente["bron"].to_list())
 
 st.header(f"Wijken van {gemeente_namen[gemeente]}")
 toon_kaart(
@@ -87,12 +83,6 @@ toon_kaart(
     eenheid=info["eenheid"],
     decimalen=info["decimalen"],
     gemeente_code=gemeente,
+    zonder_gegevens=f"Geen gegevens voor de wijken van {gemeente_namen[gemeente]} in {jaar}. "
+    + teksten.hoe_aanvullen(info["indicator_soort"]),
 )
-if per_wijk.is_empty():
-    st.info(
-        f"Geen gegevens voor de wijken van {gemeente_namen[gemeente]} in {jaar}. "
-        + teksten.hoe_aanvullen(info["indicator_soort"])
-    )
-else:
-    st.dataframe(tabellen.waarden_tabel(per_wijk), hide_index=True, width="stretch")
-bronregel(per_wijk["bron"].to_list())
