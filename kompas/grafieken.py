@@ -668,7 +668,7 @@ def _kaartlagen(
             fill=alt.Fill(
                 "waarde:Q",
                 scale=alt.Scale(scheme=KAART_SCHEMA),
-                legend=alt.Legend(title=eenheid, format=f",.{decimalen}f", orient="right"),
+                legend=alt.Legend(title=eenheid, format=f",.{decimalen}f", orient="bottom"),
             ),
             tooltip=[
                 alt.Tooltip("naam:N", title=regio),
@@ -684,7 +684,7 @@ def _kaartlagen(
             fill=alt.Fill(
                 "waarde_tekst:N",
                 scale=alt.Scale(domain=[GEEN_GEGEVENS], range=[GEEN_GEGEVENS_KLEUR]),
-                legend=alt.Legend(title=None, orient="right", symbolType="square", symbolSize=200, symbolOpacity=1),
+                legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolSize=200, symbolOpacity=1),
             ),
             tooltip=[alt.Tooltip("naam:N", title=regio), alt.Tooltip("waarde_tekst:N", title=eenheid)],
         )
@@ -731,7 +731,7 @@ def gemeentekaart(
         alt.layer(*lagen, omlijning)
         .resolve_scale(fill="independent")
         .project(type="mercator")
-        .properties(title=kop, width=520, height=600)
+        .properties(title=kop, width="container", height=600)
     )
 
 
@@ -761,7 +761,7 @@ def wijkkaart(
         alt.layer(*lagen)
         .resolve_scale(fill="independent")
         .project(type="mercator")
-        .properties(title=kop, width=520, height=480)
+        .properties(title=kop, width="container", height=480)
     )
 
 

@@ -127,7 +127,7 @@ def toon_kaart(
     opties: dict[str, Any] = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen}
     opties.update({"gemeente_code": gemeente_code} if gemeente_code else {"focus": list(focus)})
     beschrijving = f"Kaart: {titel}. De cijfers staan in de tabel onder de kaart."
-    st.vega_lite_chart(_kaart_spec(waarden, opties), width="content", alt=beschrijving)
+    st.vega_lite_chart(_kaart_spec(waarden, opties), width="stretch", alt=beschrijving)
     st.caption(als_tekst(grafieken.kaart_bijschrift(waarden, gemeente_code, focus)))
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)

@@ -85,6 +85,18 @@ def test_kaart_getallen_nederlands():
     assert spec["title"]["subtitle"] == grafieken.KAART_BRON and "CBS/PDOK" in grafieken.KAART_BRON
 
 
+def test_kaarten_passen_op_een_telefoon_breedte_van_de_pagina_en_legenda_eronder():
+    """Een vaste breedte (520 px) liep op een telefoon (390 px) buiten beeld, met de legenda ernaast onzichtbaar."""
+    for grafiek in (
+        grafieken.gemeentekaart(_waarden({"GM0148": 1.0}), titel="t", eenheid="aantal", decimalen=0, focus=FOCUS),
+        grafieken.wijkkaart(_waarden({"WK187600": 1.0}), "GM1876", titel="t", eenheid="aantal", decimalen=0),
+    ):
+        spec = _spec(grafiek)
+        assert spec["width"] == "container"
+        legendas = [laag["encoding"]["fill"]["legend"] for laag in _lagen(spec) if "fill" in laag.get("encoding", {})]
+        assert legendas and all(legenda["orient"] == "bottom" for legenda in legendas)
+
+
 def test_wijkkaart_alleen_wijken_van_de_gemeente_inline_en_zo_gedraaid_als_d3_wil():
     spec = _spec(
         grafieken.wijkkaart(_waarden({"WK187600": 8065.0}), "GM1876", titel="t", eenheid="aantal", decimalen=0)
