@@ -3,6 +3,7 @@
     python -m loaders build [--data MAP]    database (opnieuw) opbouwen uit data/ (of MAP)
     python -m loaders refresh [TABEL ...]   cijfers live ophalen bij CBS en RIVM
     python -m loaders refresh --controleer  alleen kijken of CBS/RIVM nieuwere tabellen heeft
+    python -m loaders refresh --alle-gemeenten  één keer alle gemeenten van Nederland ophalen
     python -m loaders upload BESTAND        een Excel-bestand van de gemeente inlezen
 
 Het databasepad komt uit KOMPAS_DB (standaard data/kompas.duckdb).
@@ -56,7 +57,7 @@ def _refresh(args: argparse.Namespace) -> int:
             return 1
         return 0
     try:
-        uitkomsten = ververs(args.tabel or None)
+        uitkomsten = ververs(args.tabel or None, alle_gemeenten=True if args.alle_gemeenten else None)
     except CbsFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2
@@ -200,6 +201,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="niets laden: per tabel de wijzigingsdatum van wat geladen is en van wat CBS/RIVM nu "
         "serveert, en nieuwere jaargangen van de Kerncijfers wijken en buurten",
+    )
+    refresh.add_argument(
+        "--alle-gemeenten",
+        action="store_true",
+        help="deze keer alle gemeenten van Nederland ophalen (uit de codelijst van elke tabel), ook als "
+        "alle_gemeenten in data/cbs_tabellen.toml uit staat",
     )
     refresh.set_defaults(doe=_refresh)
     upload = sub.add_parser("upload", help="een Excel-bestand van de gemeente controleren en vastleggen")

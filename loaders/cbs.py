@@ -20,6 +20,7 @@ bijstand per 1.000 inwoners worden elders in SQL berekend.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import math
@@ -35,7 +36,7 @@ import pyarrow as pa
 import requests
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from kompas.db import DATA, Leesverbinding, database_pad, schrijf_transactie
+from kompas.db import DATA, Leesverbinding, database_pad, schrijf_sql, schrijf_transactie
 
 CONFIG = DATA / "cbs_tabellen.toml"
 # De licentie van de open data van CBS en RIVM (StatLine), in één schrijfwijze: zo schrijft de verversing haar, en zo
@@ -58,6 +59,15 @@ DIMENSIE_TYPES = {"Dimension", "TimeDimension", "GeoDimension", "GeoDetail"}
 ONTBREKEND = {"", ".", "x"}  # CBS: '.' ontbreekt, 'x' geheim; leeg of null: geen cijfer
 STATUS = {"definitief": "definitief", "voorlopig": "voorlopig", "nader voorlopig": "nader voorlopig"}
 REGIOCODE = re.compile(r"^[A-Z]{2}\d{2,4}$")
+# Voorvoegsels in het regiofilter: 'GM' (alle gemeenten), 'WK' (alle wijken), 'WK0148' (de wijken van Dalfsen)
+REGIOVOORVOEGSEL = re.compile(r"^(GM|WK)(\d{4})?$")
+GEMEENTE = re.compile(r"^GM\d{4}$")
+WIJK = re.compile(r"^WK\d{6}$")  # gemeentecode (4) + wijkcode (2), zie Codering_3 in de Kerncijfers
+WIJKEN = ("focus", "alle", "geen")
+# De kolom van de Kerncijfers die per gemeente, wijk en buurt zegt of de indeling veranderde ('1' ongewijzigd,
+# '2' alleen de code, '3' de afbakening; DataProperties van 85984NED): een voorvoegsel zoals bron_kolom.
+INDELINGSWIJZIGING = "IndelingswijzigingGemeenteWijkBuurt"
+AFBAKENING_GEWIJZIGD = "3"
 # De pagina van een tabel bij de uitgever, voor mensen (het ophalen gaat via de OData-feed). CBS: de tabelpagina
 # op cbs.nl, zoals shared/reference die voor elke gebruikte CBS-tabel zag; RIVM: RIVM StatLine, zoals de
 # referentie die voor 50090NED/50120NED noemt (cbs_open_data.md §1c).
@@ -91,6 +101,9 @@ class TabelConfig:
     jaar: int | None
     optioneel: frozenset[str]
     regio_soorten: tuple[str, ...]  # welke regio's uit data/regio.csv (Registry.regios_van)
+    # de reikwijdte (bereik_van): alle gemeenten uit de codelijst van de tabel, en wiens wijken ('focus', 'alle', 'geen')
+    alle_gemeenten: bool = False
+    wijken: str = "focus"
 
     @property
     def api(self) -> list[str]:
@@ -124,6 +137,12 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
             f"{pad}: 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn, bijvoorbeeld "
             '["gemeente", "ggd_regio", "land"].'
         )
+    alle_gemeenten = ruw.get("alle_gemeenten", False)
+    if not isinstance(alle_gemeenten, bool):
+        raise CbsFout(f"{pad}: 'alle_gemeenten' is {alle_gemeenten!r}; verwacht true of false.")
+    wijken = ruw.get("wijken", "focus")
+    if wijken not in WIJKEN:
+        raise CbsFout(f"{pad}: 'wijken' is {wijken!r}; kies uit {', '.join(map(repr, WIJKEN))}.")
     tabellen = []
     for i, t in enumerate(ruw.get("tabel", []), start=1):
         plek = f"{pad}, [[tabel]] nr. {i}"
@@ -177,7 +196,9 @@ def lees_config(pad: Path = CONFIG) -> list[TabelConfig]:
         eigen_soorten = tuple(t.get("regio_soorten", regio_soorten))
         if not eigen_soorten or not all(isinstance(s, str) for s in eigen_soorten):
             raise CbsFout(f"{plek} ({t['id']}): 'regio_soorten' moet een lijst soorten uit data/regio.csv zijn.")
-        tabellen.append(TabelConfig(t["id"], code, inst, t.get("jaar"), optioneel, eigen_soorten))
+        tabellen.append(
+            TabelConfig(t["id"], code, inst, t.get("jaar"), optioneel, eigen_soorten, alle_gemeenten, wijken)
+        )
     if not tabellen:
         raise CbsFout(f"{pad} noemt geen enkele [[tabel]].")
     return tabellen
@@ -196,12 +217,16 @@ def hosts() -> tuple[dict[str, str], bool]:
 @dataclass(frozen=True)
 class Registry:
     bron_kolom: dict[str, str | None]  # indicator_code -> voorvoegsel van de CBS-sleutel
-    alias: dict[str, str]  # broncode (NL00) -> onze regiocode (NL01)
+    # broncode (NL00) -> onze regiocode (NL01); ook de oude codes van een codewijziging (data/herindeling.csv)
+    alias: dict[str, str]
     regio_soort: dict[str, str]  # regiocode -> regiosoort, op volgorde (data/regio.csv)
+    focus: tuple[str, ...] = ()  # de focusgemeenten (regio.csv, focus 'ja')
+    regio_naam: dict[str, str] = field(default_factory=dict)  # van elke regio in de database
+    opgehaald: frozenset[str] = frozenset()  # regio's uit de codelijst van een eerder opgehaalde tabel
 
     @property
     def regios(self) -> frozenset[str]:
-        return frozenset(self.regio_soort)
+        return frozenset(self.regio_soort) | self.opgehaald
 
     def regios_van(self, tabel: TabelConfig) -> tuple[str, ...]:
         """De regio's die `tabel` ophaalt: die van zijn regio_soorten, in die volgorde, daarbinnen op volgorde."""
@@ -216,11 +241,25 @@ def lees_registry(pad: Path | None = None) -> Registry:
     try:
         cur = verbinding.cursor()
         kolommen = dict(cur.execute("select indicator_code, bron_kolom from indicator").fetchall())
-        alias = dict(cur.execute("select bron_code, regio_code from regio_alias").fetchall())
-        regio_soort = dict(cur.execute("select regio_code, soort from regio order by volgorde, regio_code").fetchall())
+        alias = dict(
+            cur.execute(
+                "select bron_code, regio_code from regio_alias"
+                " union all select oud_code, nieuw_code from herindeling where soort = 'codewijziging'"
+            ).fetchall()
+        )
+        regios = cur.execute(
+            "select regio_code, soort, focus, regio_naam, herkomst_id from regio order by volgorde, regio_code"
+        ).fetchall()
     finally:
         verbinding.close()
-    return Registry(kolommen, alias, regio_soort)
+    return Registry(
+        kolommen,
+        alias,
+        {code: soort for code, soort, _, _, herkomst in regios if herkomst is None},
+        tuple(code for code, soort, focus, _, herkomst in regios if focus and soort == "gemeente" and herkomst is None),
+        {code: naam for code, _, _, naam, _ in regios},
+        frozenset(code for code, *_, herkomst in regios if herkomst is not None),
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -411,8 +450,9 @@ class Antwoord:
     sleutels: dict[str, str]
     ontbreekt: list[str]
     adres: str
-    regios: tuple[str, ...] = ()  # de gevraagde regio's (Registry.regios_van)
+    regios: tuple[str, ...] = ()  # de codes en voorvoegsels van het regiofilter (broncodes_van)
     api: str = "v3"
+    indelingswijziging: str | None = None  # kolom met de indelingswijziging per regio (Kerncijfers), als gevraagd
 
 
 def voorvoegsels_van(tabel: TabelConfig, registry: Registry) -> dict[str, str]:
@@ -446,21 +486,104 @@ def controleer_dimensies(tabel: TabelConfig, dimensies: list[str]) -> None:
         )
 
 
+def wijk_ouders(tabel: TabelConfig, registry: Registry) -> tuple[str, ...] | None:
+    """De gemeenten waarvan `tabel` de wijken ophaalt: de focusgemeenten ('focus'), elke gemeente die de tabel ophaalt
+    ('alle'; None = elke gemeente van de codelijst, met alle_gemeenten), of geen."""
+    if tabel.wijken == "geen" or "gemeente" not in tabel.regio_soorten:
+        return ()
+    if tabel.wijken == "focus":
+        return registry.focus
+    if tabel.alle_gemeenten:
+        return None
+    return tuple(c for c, s in registry.regio_soort.items() if s == "gemeente")
+
+
 def broncodes_van(tabel: TabelConfig, registry: Registry) -> list[str]:
-    """De regiocodes voor het filter: onze codes en hun aliassen (NL00), alleen vaste codevormen."""
+    """De regiocodes en -voorvoegsels voor het filter (startswith op de geo-dimensie): onze codes en hun aliassen
+    (NL00, de oude code van een codewijziging), 'GM' voor alle gemeenten, 'WK0148' voor de wijken van een gemeente.
+    Een code die al onder een voorvoegsel valt, valt weg. Alleen vaste codevormen (ze komen in de filtertekst)."""
     regios = registry.regios_van(tabel)
-    broncodes = sorted(set(regios) | {b for b, r in registry.alias.items() if r in regios})
-    for code in broncodes:  # komen in de filtertekst
-        if not REGIOCODE.match(code):
+    codes = set(regios) | {b for b, r in registry.alias.items() if r in regios}
+    if tabel.alle_gemeenten and "gemeente" in tabel.regio_soorten:
+        codes.add("GM")
+    ouders = wijk_ouders(tabel, registry)
+    codes |= {"WK"} if ouders is None else {f"WK{g[2:]}" for g in ouders}
+    broncodes = sorted(c for c in codes if not any(c != v and c.startswith(v) for v in codes))
+    for code in broncodes:
+        if not (REGIOCODE.match(code) or REGIOVOORVOEGSEL.match(code)):
             raise CbsFout(f"Regiocode {code!r} (regio of regio_alias) is ongeldig.")
     return broncodes
+
+
+@dataclass
+class Bereik:
+    """Welke regio's een tabel levert, uit haar eigen codelijst (bereik_van)."""
+
+    verwacht: list[str] = field(default_factory=list)  # onze codes, in de volgorde: regio.csv, dan de codelijst
+    soort: dict[str, str] = field(default_factory=dict)  # regiocode -> soort, van elke verwachte regio
+    nieuw: list[dict] = field(default_factory=list)  # regio-rijen uit de codelijst die niet in regio.csv staan
+    niet_in_tabel: list[str] = field(default_factory=list)  # regio's uit regio.csv die de tabel niet kent
+    wijken_gevraagd: bool = False
+
+    def aantal(self, soort: str, codes=None) -> int:
+        return sum(1 for c in (self.verwacht if codes is None else codes) if self.soort.get(c) == soort)
+
+
+def bereik_van(tabel: TabelConfig, registry: Registry, codelijst: list[dict]) -> Bereik:
+    """De regio's die `tabel` levert: die uit regio.csv (regio_soorten), met alle_gemeenten elke gemeente (GMxxxx) uit
+    de codelijst van de tabel, en de wijken (WKxxxxyy) van de gemeenten uit `wijk_ouders`. Code en naam komen uit de
+    codelijst (Key, Title; de gemeente van een wijk uit Municipality of haar eigen rij); er wordt niets bedacht."""
+    eigen = registry.regios_van(tabel)
+    lijst = []
+    for c in codelijst:
+        code = str(c.get("Key", "")).strip()
+        lijst.append((registry.alias.get(code, code), str(c.get("Title") or "").strip(), c.get("Municipality")))
+    aangeboden = {code for code, _, _ in lijst}
+    gemeentenamen = {code: titel for code, titel, _ in lijst if GEMEENTE.match(code) and titel}
+    uit = Bereik(niet_in_tabel=[r for r in eigen if r not in aangeboden])
+    uit.verwacht = [r for r in eigen if r in aangeboden]
+    uit.soort = {r: registry.regio_soort[r] for r in uit.verwacht}
+    alle = tabel.alle_gemeenten and "gemeente" in tabel.regio_soorten
+    ouders = wijk_ouders(tabel, registry)
+    uit.wijken_gevraagd = ouders is None or bool(ouders)
+    gezien = set(uit.verwacht)
+    for code, titel, gemeente in lijst:
+        if code in gezien or not titel:
+            continue
+        if GEMEENTE.match(code) and alle:
+            rij = {"regio_code": code, "regio_naam": titel, "soort": "gemeente", "gemeente_code": None}
+        elif WIJK.match(code) and (ouders is None or f"GM{code[2:6]}" in ouders):
+            ouder = f"GM{code[2:6]}"
+            if ouders is None and not alle and ouder not in registry.regio_soort:
+                continue
+            naam = str(gemeente or "").strip() or gemeentenamen.get(ouder) or registry.regio_naam.get(ouder)
+            if not naam:
+                continue  # zonder gemeente geen wijk: de naam zou niet uit de tabel komen
+            rij = {"regio_code": code, "regio_naam": f"{titel} (wijk, gem. {naam})", "soort": "wijk"}
+            rij["gemeente_code"] = ouder
+        else:
+            continue
+        gezien.add(code)
+        uit.verwacht.append(code)
+        uit.soort[code] = registry.regio_soort.get(code, rij["soort"])
+        if code not in registry.regio_soort:  # een regio uit regio.csv houdt haar eigen naam en gegevens
+            uit.nieuw.append(rij)
+    return uit
+
+
+def indelingswijziging_kolom(tabel: TabelConfig, properties: list[dict]) -> str | None:
+    """De sleutel van de kolom IndelingswijzigingGemeenteWijkBuurt_<n> (Kerncijfers), als de tabel hem heeft."""
+    if tabel.tabelsoort != "kwb":
+        return None
+    patroon = re.compile(rf"^{INDELINGSWIJZIGING}_\d+$")
+    treffers = [p["Key"] for p in properties if p.get("Type") == "Topic" and patroon.match(str(p.get("Key")))]
+    return treffers[0] if len(treffers) == 1 else None
 
 
 def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, meld: Melder) -> Antwoord:
     """Haalt metadata en de gefilterde TypedDataSet op met de echte cbsodata-client (OData v3)."""
     tid = tabel.tabel_id
     voorvoegsels = voorvoegsels_van(tabel, registry)
-    regios = registry.regios_van(tabel)
 
     with _cbsodata_opties(https, meld):
         properties = _lijst_van_dicts(
@@ -486,7 +609,8 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         controleer_dimensies(tabel, dimensies)
         broncodes = broncodes_van(tabel, registry)
         filters = " or ".join(f"startswith({geo},'{code}')" for code in broncodes)
-        select = dimensies + list(sleutels.values())
+        indeling = indelingswijziging_kolom(tabel, properties)
+        select = dimensies + list(sleutels.values()) + ([indeling] if indeling else [])
         meld(f"  {len(sleutels)} kolommen gevonden; dataset ophalen voor {len(broncodes)} regiocodes ...")
         # cbsodata 1.3.5 verwijdert bij typed=True juist de TypedDataSet uit de lijst en haalt de
         # UntypedDataSet (J535D165/cbsodata#20); typed=False geeft de TypedDataSet. We nemen wat er komt
@@ -528,7 +652,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
     dims = {d: _lijst_van_dicts(tid, d, ruw[d]) for d in dimensies}
     adres = f"{'https' if https else 'http'}://{host}/ODataFeed/odata/{tid}/"
     meld(f"  {len(rijen)} rijen ontvangen")
-    return Antwoord(infos[0], properties, dims, rijen, sleutels, ontbreekt, adres, regios)
+    return Antwoord(infos[0], properties, dims, rijen, sleutels, ontbreekt, adres, tuple(broncodes), "v3", indeling)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -540,6 +664,9 @@ class Waarnemingen:
     rijen: list[dict] = field(default_factory=list)
     ontbrekend: int = 0  # '.', 'x', leeg: niet geschreven (ontbreekt blijft ontbreken)
     niet_in_tabel: list[str] = field(default_factory=list)
+    bereik: Bereik = field(default_factory=Bereik)
+    # (regio, peiljaar) met afbakening gewijzigd volgens de tabel zelf (indelingswijziging '3'): reeksbreuk
+    breuken: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _status_kwb(info: dict, prop: dict) -> str | None:
@@ -579,13 +706,13 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
 
     leeftijd_van, marge_van = codering("Leeftijd", leeftijden), codering("Marges", marges)
 
-    # welke geconfigureerde regio's kent de tabel?
-    aangeboden = {regio_van(r.get("Key", "")) for r in antwoord.dimensies[geo]}
-    regios = antwoord.regios
-    verwacht = [r for r in regios if r in aangeboden]
-    uit = Waarnemingen(niet_in_tabel=[r for r in regios if r not in aangeboden])
+    # welke regio's levert de tabel (regio.csv, en uit haar codelijst alle gemeenten en de wijken)?
+    bereik = bereik_van(tabel, registry, antwoord.dimensies[geo])
+    verwacht = bereik.verwacht
+    uit = Waarnemingen(niet_in_tabel=bereik.niet_in_tabel, bereik=bereik)
     if not verwacht:
-        raise CbsFout(f"Tabel {tid}: geen van de regio's {', '.join(regios)} komt voor in {geo}.")
+        raise CbsFout(f"Tabel {tid}: geen van de regio's {', '.join(registry.regios_van(tabel))} komt voor in {geo}.")
+    breuken = set()
 
     def peiljaar(rij) -> tuple[int, str | None]:
         if "Perioden" not in antwoord.dimensies:
@@ -618,6 +745,9 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
                 continue
         if rol == "waarde":
             gezien[regio].add((jaar, leeftijd))
+            indeling = rij.get(antwoord.indelingswijziging) if antwoord.indelingswijziging else None
+            if str(indeling or "").strip() == AFBAKENING_GEWIJZIGD:
+                breuken.add((regio, jaar))
         for code, kolom in antwoord.sleutels.items():
             sleutel = (code, regio, jaar, leeftijd)
             groep = groepen.setdefault(sleutel, {"kolom": kolom})
@@ -671,6 +801,7 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
                 "citaat": f"{tid}, {groep['kolom']}",
             }
         )
+    uit.breuken = sorted(breuken)
     return uit
 
 
@@ -704,16 +835,23 @@ def schrijf_in(
     else:
         peil = "peiljaar uit de Perioden-dimensie; status uit Perioden.Status"
     kolommen = ", ".join(f"{c}={k}" for c, k in antwoord.sleutels.items())
+    filter_tekst = ", ".join(f"{c}*" if REGIOVOORVOEGSEL.match(c) else c for c in antwoord.regios)
     if antwoord.api == "v4":
         toelichting = (
             f"Live opgehaald over OData v4 uit {antwoord.adres} (Observations, gefilterd op "
-            f"{', '.join(antwoord.regios)}); {peil}. Metingen (op titel gevonden): {kolommen}."
+            f"{filter_tekst}); {peil}. Metingen (op titel gevonden): {kolommen}."
         )
     else:
         toelichting = (
             f"Live opgehaald met cbsodata uit {antwoord.adres} (TypedDataSet, gefilterd op "
-            f"{', '.join(antwoord.regios)}); {peil}. "
+            f"{filter_tekst}); {peil}. "
             f"Kolommen: {kolommen}."
+        )
+    bereik = waarnemingen.bereik
+    if bereik.nieuw:
+        toelichting += (
+            f" Regio's uit de codelijst van de tabel ({tabel.instellingen['geo_dimensie']}): "
+            f"{bereik.aantal('gemeente')} gemeenten en {bereik.aantal('wijk')} wijken."
         )
     if isinstance(tabel.instellingen.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
@@ -737,6 +875,7 @@ def schrijf_in(
     )
     con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
+    con.execute("delete from regio_breuk where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute(
         """
         insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
@@ -761,6 +900,7 @@ def schrijf_in(
             "via": f"OData {antwoord.api} ({antwoord.adres})",
         },
     )
+    schrijf_regios(con, tabel, waarnemingen)
     con.register("nieuwe_waarnemingen", nieuw)
     try:
         onbekend = con.execute(
@@ -783,6 +923,62 @@ def schrijf_in(
         )
     finally:
         con.unregister("nieuwe_waarnemingen")
+
+
+def schrijf_regios(con, tabel: TabelConfig, waarnemingen: Waarnemingen) -> None:
+    """De regio's uit de codelijst van de tabel (bereik.nieuw) in `regio`, met de tabel als herkomst, en de
+    reeksbreuken die de tabel publiceert in `regio_breuk` (queries/schrijven/opgehaalde_regios.sql)."""
+    nieuw = pa.Table.from_pylist(
+        waarnemingen.bereik.nieuw,
+        schema=pa.schema(
+            [
+                ("regio_code", pa.string()),
+                ("regio_naam", pa.string()),
+                ("soort", pa.string()),
+                ("gemeente_code", pa.string()),
+            ]
+        ),
+    )
+    breuken = pa.Table.from_pylist(
+        [{"regio_code": r, "peiljaar": j} for r, j in waarnemingen.breuken],
+        schema=pa.schema([("regio_code", pa.string()), ("peiljaar", pa.int32())]),
+    )
+    con.register("opgehaalde_regios", nieuw)
+    con.register("opgehaalde_breuken", breuken)
+    try:
+        if waarnemingen.bereik.nieuw:
+            con.execute(schrijf_sql("opgehaalde_regios"), {"id": tabel.herkomst_id})
+        if waarnemingen.breuken:
+            con.execute(
+                schrijf_sql("regio_breuken"),
+                {
+                    "id": tabel.herkomst_id,
+                    "reden": f"afbakening gewijzigd volgens {tabel.instellingen['bron']} {tabel.tabel_id}",
+                },
+            )
+    finally:
+        con.unregister("opgehaalde_regios")
+        con.unregister("opgehaalde_breuken")
+
+
+def regio_telling(waarnemingen: Waarnemingen) -> str:
+    """'342 gemeenten, 20 wijken en 1 land' voor de voortgang: de regio's met minstens één geschreven cijfer."""
+    namen = {
+        "gemeente": ("gemeente", "gemeenten"),
+        "wijk": ("wijk", "wijken"),
+        "ggd_regio": ("GGD-regio", "GGD-regio's"),
+        "provincie": ("provincie", "provincies"),
+        "land": ("land", "landen"),
+    }
+    met_cijfer = {r["regio_code"] for r in waarnemingen.rijen}
+    delen = []
+    for soort, (een, meer) in namen.items():
+        n = waarnemingen.bereik.aantal(soort, met_cijfer)
+        if n:
+            delen.append(f"{n} {een if n == 1 else meer}")
+    if not delen:
+        return "geen regio's"
+    return ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + delen[-1]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -852,6 +1048,20 @@ def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = pr
         meld(f"  niet in deze tabel (optioneel): {', '.join(antwoord.ontbreekt)}")
     if waarnemingen.niet_in_tabel:
         meld(f"  regio's die deze tabel niet kent: {', '.join(waarnemingen.niet_in_tabel)}")
+    bereik = waarnemingen.bereik
+    if bereik.wijken_gevraagd and not bereik.aantal("wijk"):
+        meld("  wijken: deze tabel levert geen wijken van de gevraagde gemeenten (overgeslagen)")
+    meld(
+        f"  {bereik.aantal('gemeente')} gemeenten en {bereik.aantal('wijk')} wijken in deze tabel"
+        + (
+            f", waarvan {bereik.aantal('gemeente', [r['regio_code'] for r in bereik.nieuw])} gemeenten en "
+            f"{bereik.aantal('wijk', [r['regio_code'] for r in bereik.nieuw])} wijken uit de codelijst van de tabel"
+            if bereik.nieuw
+            else ""
+        )
+    )
+    if waarnemingen.breuken:
+        meld(f"  {len(waarnemingen.breuken)} regio's met een gewijzigde afbakening (indelingswijziging 3): reeksbreuk")
     if waarnemingen.ontbrekend:
         meld(f"  {waarnemingen.ontbrekend} cijfers ontbreken bij de bron ('.', 'x' of leeg); niet geschreven")
     if not waarnemingen.rijen:
@@ -859,9 +1069,10 @@ def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = pr
             f"Tabel {tabel.tabel_id}: het antwoord bevat geen enkel cijfer voor de gevraagde regio's; "
             "de vorige cijfers blijven staan."
         )
+    bekend = registry.regios | {r["regio_code"] for r in bereik.nieuw}
     onbekend = sorted(
         {r["indicator_code"] for r in waarnemingen.rijen if r["indicator_code"] not in registry.bron_kolom}
-        | {r["regio_code"] for r in waarnemingen.rijen if r["regio_code"] not in registry.regios}
+        | {r["regio_code"] for r in waarnemingen.rijen if r["regio_code"] not in bekend}
     )
     if onbekend:
         raise CbsFout(
@@ -875,12 +1086,19 @@ def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = Non
     """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
     klaar = haal_en_controleer(tabel, registry, meld)
     schrijf(tabel, klaar.antwoord, klaar.waarnemingen, pad, klaar.opgehaald_op)
-    meld(f"  {len(klaar.waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id})")
+    meld(
+        f"  {len(klaar.waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id}); "
+        f"{regio_telling(klaar.waarnemingen)}"
+    )
     return len(klaar.waarnemingen.rijen)
 
 
 def ververs(
-    tabel_ids: list[str] | None = None, pad: Path | None = None, config: Path = CONFIG, meld: Melder = print
+    tabel_ids: list[str] | None = None,
+    pad: Path | None = None,
+    config: Path = CONFIG,
+    meld: Melder = print,
+    alle_gemeenten: bool | None = None,
 ) -> list[Uitkomst]:
     """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd.
 
@@ -888,8 +1106,11 @@ def ververs(
     daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
     plaats van per tabel); faalt die, dan wordt elke tabel alsnog apart geschreven.
     Een configuratiefout (onbekende tabel, ongeldige registry) geeft meteen `CbsFout`.
+    `alle_gemeenten` (True: `refresh --alle-gemeenten`) vervangt voor deze ene verversing die van de configuratie.
     """
     tabellen = lees_config(config)
+    if alle_gemeenten is not None:
+        tabellen = [dataclasses.replace(t, alle_gemeenten=alle_gemeenten) for t in tabellen]
     if tabel_ids:
         bekend = {t.tabel_id.upper(): t for t in tabellen}
         onbekend = [t for t in tabel_ids if t.upper() not in bekend]
@@ -931,7 +1152,7 @@ def ververs(
                 uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, len(k.waarnemingen.rijen))
                 meld(
                     f"{k.tabel.tabel_id}: {len(k.waarnemingen.rijen)} waarnemingen geschreven "
-                    f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api})"
+                    f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api}); {regio_telling(k.waarnemingen)}"
                 )
     return [uitkomsten[t.tabel_id] for t in tabellen]
 

@@ -277,6 +277,6 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         sleutels,
         ontbreekt,
         url,
-        regios=registry.regios_van(tabel),
+        regios=tuple(broncodes),
         api="v4",
     )

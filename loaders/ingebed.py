@@ -8,6 +8,8 @@ pagina's haar standaard tonen); geen code (tests/test_vierde_gemeente.py).
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -17,6 +19,9 @@ from kompas.db import DATA, DatabaseFout, database_pad, is_actueel, ontbreekt_fo
 from loaders.kaders import laad_kaders
 
 KLEURCODE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+GEMEENTECODE = re.compile(r"^GM\d{4}$")
+HERINDELING_KOLOMMEN = ["oud_code", "oud_naam", "nieuw_code", "nieuw_naam", "per", "soort", "bron"]
+HERINDELING_SOORTEN = ("samenvoeging", "codewijziging")
 
 
 class RegioFout(ValueError):
@@ -32,7 +37,9 @@ def controleer_regios(con: duckdb.DuckDBPyConnection) -> None:
     beide (die krijgt haar stijl naar haar regiosoort, kompas.grafieken). Anders `RegioFout`."""
     from kompas.grafieken import VORMEN  # de vormen die de grafieken kunnen tekenen: één lijst
 
-    rijen = con.execute("select regio_code, soort, kleur, vorm from regio order by volgorde, regio_code").fetchall()
+    rijen = con.execute(  # alleen de regio's uit regio.csv; een opgehaalde gemeente heeft geen eigen kleur of vorm
+        "select regio_code, soort, kleur, vorm from regio where herkomst_id is null order by volgorde, regio_code"
+    ).fetchall()
     for code, regiosoort, kleur, vorm in rijen:
         plaats = f"regio.csv, regio {code}"
         if regiosoort != "gemeente":
@@ -78,10 +85,63 @@ def _werk_regio_bij(con: duckdb.DuckDBPyConnection) -> None:
         pas_schema_toe(con)
 
 
+def lees_herindeling(pad: Path) -> list[dict]:
+    """De rijen van herindeling.csv (regels met # zijn toelichting), gecontroleerd; anders `RegioFout`."""
+    if not pad.exists():
+        return []
+    with open(pad, encoding="utf-8", newline="") as f:
+        regels = [r for r in f if r.strip() and not r.lstrip().startswith("#")]
+    lezer = csv.DictReader(regels)
+    if lezer.fieldnames != HERINDELING_KOLOMMEN:
+        raise RegioFout(
+            f"herindeling.csv: de kolommen zijn {', '.join(lezer.fieldnames or [])}; verwacht "
+            f"{', '.join(HERINDELING_KOLOMMEN)}."
+        )
+    rijen = []
+    for i, r in enumerate(lezer, start=1):
+        plaats = f"herindeling.csv, rij {i} ({r.get('oud_code')})"
+        r = {k: (v or "").strip() for k, v in r.items()}
+        for kolom in ("oud_code", "nieuw_code"):
+            if not GEMEENTECODE.match(r[kolom]):
+                raise RegioFout(f"{plaats}: {kolom} '{r[kolom]}' is geen gemeentecode; verwacht GM en vier cijfers.")
+        if r["soort"] not in HERINDELING_SOORTEN:
+            raise RegioFout(f"{plaats}: soort '{r['soort']}' is onbekend; kies samenvoeging of codewijziging.")
+        try:
+            r["per"] = dt.date.fromisoformat(r["per"])
+        except ValueError:
+            raise RegioFout(f"{plaats}: per '{r['per']}' is geen datum; verwacht jjjj-mm-dd.") from None
+        if not r["oud_naam"] or not r["nieuw_naam"] or "http" not in r["bron"]:
+            raise RegioFout(f"{plaats}: oud_naam, nieuw_naam en bron (met adres) zijn verplicht.")
+        if r["oud_code"] == r["nieuw_code"]:
+            raise RegioFout(
+                f"{plaats}: oud_code en nieuw_code zijn gelijk; een gemeente die haar code houdt en een "
+                "andere opneemt staat er als nieuw_code bij de opgenomen gemeente."
+            )
+        rijen.append(r)
+    dubbel = {r["oud_code"] for r in rijen if sum(s["oud_code"] == r["oud_code"] for s in rijen) > 1}
+    if dubbel:
+        raise RegioFout(f"herindeling.csv: {', '.join(sorted(dubbel))} staat meer dan één keer als oud_code.")
+    return rijen
+
+
 def laad_referentie(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
-    """Regio's, aliassen en de indicatorregistry: altijd precies wat in de datamap (`data/`) staat."""
+    """Regio's, aliassen, herindelingen en de indicatorregistry: altijd precies wat in de datamap (`data/`) staat.
+    Regio's uit de codelijst van een opgehaalde tabel (herkomst_id gevuld) blijven staan, behalve waar regio.csv of
+    een codewijziging in herindeling.csv dezelfde code noemt."""
     _werk_regio_bij(con)
-    con.execute("delete from regio")
+    herindeling = lees_herindeling(data / "herindeling.csv")
+    con.execute("delete from herindeling")
+    if herindeling:
+        con.executemany(
+            "insert into herindeling values (?, ?, ?, ?, ?, ?, ?)",
+            [[r[k] for k in HERINDELING_KOLOMMEN] for r in herindeling],
+        )
+    con.execute(
+        "delete from regio where herkomst_id is null"
+        " or regio_code in (select regio_code from read_csv($pad, header = true, all_varchar = true, quote = '\"'))"
+        " or regio_code in (select oud_code from herindeling where soort = 'codewijziging')",
+        {"pad": _csv(data / "regio.csv")},
+    )
     con.execute(
         "insert into regio (regio_code, regio_naam, soort, ggd_regio_code, provincie_code, volgorde, kleur, vorm,"
         " gemeente_code, focus)"

@@ -104,8 +104,17 @@ def test_opvulling_gestript_en_nl00_wordt_nl01(servers, ingebedde_db):
         r[0]
         for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'cbs:85984NED'")
     }
-    # alleen de geconfigureerde regio's; geen wijk, buurt of andere gemeente; geen opvulspaties; NL00 -> NL01
-    assert regios == {"GM0148", "GM1876", "GM0303", "NL01"}
+    # de regio's uit regio.csv en de wijk van een focusgemeente uit de codelijst; geen buurt en zonder alle_gemeenten
+    # geen andere gemeente (Groningen); geen opvulspaties; NL00 -> NL01
+    assert regios == {"GM0148", "GM1876", "GM0303", "NL01", "WK014800"}
+    # de wijk is een regio met haar gemeente, naam en herkomst uit de codelijst van de tabel
+    assert _lees(
+        ingebedde_db,
+        "select regio_naam, soort, gemeente_code, herkomst_id, focus from regio where regio_code = 'WK014800'",
+    ) == [("Dalfsen (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85984NED", False)]
+    assert "  3 gemeenten en 1 wijken in deze tabel, waarvan 0 gemeenten en 1 wijken uit de codelijst van de tabel" in (
+        meldingen
+    )
     assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "NL01", 2024)[0] == 17000002
 
 
@@ -173,15 +182,16 @@ def test_rivm_alle_regios_en_een_ontbrekend_cijfer_of_grens_blijft_ontbreken(ser
         r[0]
         for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'rivm:50120NED'")
     }
-    assert regios == {"GM0148", "GM1876", "GM0303", "GG1009", "GG1413", "GG2209", "NL01"}
+    # RIVM 50120NED levert ook wijken: die van een focusgemeente (WK014800, Dalfsen) komt mee
+    assert regios == {"GM0148", "GM1876", "GM0303", "GG1009", "GG1413", "GG2209", "NL01", "WK014800"}
     # '.' als waarde: geen waarneming (ook niet met grenzen)
     assert _waarde(ingebedde_db, "rivm:50120NED", "emotioneel_eenzaam_pct", "GM0303", 2016, "65+") is None
     # ontbrekende ondergrens: waarde blijft, ondergrens NULL
     waarde, onder, boven, _ = _waarde(ingebedde_db, "rivm:50120NED", "vrijwilligerswerk_pct", "GM1876", 2022, "18+")
     assert waarde is not None and onder is None and boven == waarde + 2.5
-    # 14 indicatoren x 7 regio's x 2 jaren x 3 leeftijden, min het ene ontbrekende cijfer
+    # 14 indicatoren x 8 regio's x 2 jaren x 3 leeftijden, min het ene ontbrekende cijfer
     assert _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'rivm:50120NED'") == [
-        (14 * 7 * 2 * 3 - 1,)
+        (14 * 8 * 2 * 3 - 1,)
     ]
 
 

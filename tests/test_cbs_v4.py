@@ -161,7 +161,11 @@ def test_v4_opvulling_gestript_ontbrekend_en_geheim_nooit_nul(servers, ingebedde
         r[0]
         for r in _lees(ingebedde_db, "select distinct regio_code from waarneming where herkomst_id = 'cbs:85984NED'")
     }
-    assert regios == {"GM0148", "GM1876", "GM0303", "NL01"}
+    # de wijk van Dalfsen uit de codelijst; v4 kent geen Municipality: de gemeentenaam uit haar eigen rij
+    assert regios == {"GM0148", "GM1876", "GM0303", "NL01", "WK014800"}
+    assert _lees(ingebedde_db, "select regio_naam from regio where regio_code = 'WK014800'") == [
+        ("Dalfsen (wijk, gem. Dalfsen)",)
+    ]
     # '.' (Missing), 'x' (Confidential), null en leeg (cel ontbreekt): geen waarneming, nooit 0
     for indicator, regio in [
         ("wmo_clienten", "GM0303"),

@@ -19,11 +19,40 @@ alter table regio add column if not exists kleur varchar;
 alter table regio add column if not exists vorm varchar;
 alter table regio add column if not exists gemeente_code varchar;
 alter table regio add column if not exists focus boolean default false;
+-- Herkomst van een regio: NULL bij een regio uit data/regio.csv; bij een regio uit de codelijst van een opgehaalde
+-- tabel (alle gemeenten van Nederland, de wijken van de focusgemeenten; loaders.cbs) de herkomst_id van die tabel,
+-- met code en naam zoals die codelijst ze geeft. Een bouw uit data/ laat deze regio's staan (loaders.ingebed).
+alter table regio add column if not exists herkomst_id varchar;
 
 -- Codes waaronder een bron een regio kent: NL00 (Kerncijfers wijken en buurten) is Nederland (NL01).
 create table if not exists regio_alias (
     bron_code  varchar primary key,
     regio_code varchar not null
+);
+
+-- Gemeentelijke herindelingen (data/herindeling.csv, door de beheerder bij te houden uit de lijst van CBS).
+-- 'codewijziging': dezelfde gemeente onder een nieuwe code; de reeks loopt door onder nieuw_code (de verversing leest
+-- oud_code als nieuw_code, stg_waarneming ook voor al opgeslagen cijfers). 'samenvoeging': oud_code gaat op in
+-- nieuw_code; de oude gemeente blijft een historische regio (haar reeks houdt op) en de reeks van nieuw_code is
+-- vanaf `per` gebroken (trendbreuk, marts/10_indicator_waarden.sql).
+create table if not exists herindeling (
+    oud_code   varchar not null,
+    oud_naam   varchar not null,
+    nieuw_code varchar not null,
+    nieuw_naam varchar not null,
+    per        date not null,                 -- datum van de herindeling (meestal 1 januari)
+    soort      varchar not null check (soort in ('samenvoeging', 'codewijziging')),
+    bron       varchar not null               -- de lijst waaruit de rij komt, met adres
+);
+
+-- Reeksbreuken die een opgehaalde tabel zelf publiceert: de Kerncijfers wijken en buurten geven per gemeente, wijk en
+-- buurt IndelingswijzigingGemeenteWijkBuurt; code 3 (afbakening veranderd ten opzichte van het jaar ervoor) breekt de
+-- reeks van die regio in dat peiljaar. Vervangen bij elke verversing van de tabel (herkomst_id).
+create table if not exists regio_breuk (
+    regio_code  varchar not null,
+    peiljaar    integer not null,
+    reden       varchar not null,             -- 'afbakening gewijzigd (CBS 85984NED)'
+    herkomst_id varchar not null
 );
 
 create table if not exists indicator (

@@ -1,0 +1,34 @@
+-- De regio's uit de codelijst van een opgehaalde tabel (loaders.cbs.bereik_van: alle gemeenten, de wijken van de
+-- focusgemeenten) als rij in `regio`, met de tabel als herkomst ($id). Code en naam zijn die van de codelijst.
+-- Een regio uit data/regio.csv (herkomst_id NULL) blijft zoals ze is. Noemen twee tabellen dezelfde regio, dan geldt
+-- de naam uit de tabel met de laatste wijzigingsdatum (herkomst.tabel_gewijzigd): CBS schrijft een nieuwe naam in de
+-- nieuwste tabellen. Volgorde: na de regio's uit regio.csv, op code (gemeenten vóór wijken).
+-- Ingelezen: de Arrow-tabel `opgehaalde_regios` (regio_code, regio_naam, soort, gemeente_code).
+insert into regio (regio_code, regio_naam, soort, volgorde, gemeente_code, focus, herkomst_id)
+select
+    n.regio_code,
+    n.regio_naam,
+    n.soort,
+    case n.soort when 'gemeente' then 10000 else 1000000 end + cast(substr(n.regio_code, 3) as integer) as volgorde,
+    n.gemeente_code,
+    false as focus,
+    $id as herkomst_id
+from opgehaalde_regios as n
+left join regio as r on r.regio_code = n.regio_code
+left join herkomst as eerder on eerder.herkomst_id = r.herkomst_id
+left join herkomst as deze on deze.herkomst_id = $id
+where
+    r.regio_code is null
+    or (
+        r.herkomst_id is not null
+        and (
+            r.herkomst_id = $id
+            or eerder.tabel_gewijzigd is null
+            or eerder.tabel_gewijzigd <= deze.tabel_gewijzigd
+        )
+    )
+on conflict (regio_code) do update set
+    regio_naam = excluded.regio_naam,
+    soort = excluded.soort,
+    gemeente_code = excluded.gemeente_code,
+    herkomst_id = excluded.herkomst_id;
