@@ -1,0 +1,188 @@
+"""De reikwijdte van de verversing: alle gemeenten van Nederland en de wijken, uit de codelijst van elke tabel.
+
+De lokale OData v3-server serveert de Kerncijfers 2024 voor 342 gemeenten en hun wijken (tests/odata/landelijk.py:
+verzonnen, alleen voor de tests); de echte cbsodata-client haalt ze op.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cbsodata
+import pytest
+from odata.landelijk import serveer_gemeenten
+from odata.server import ODataServer
+
+from loaders import cbs
+from loaders.cbs import ververs
+from loaders.ingebed import bouw
+
+from dbhulp import vraag
+
+PROJECT = Path(__file__).resolve().parent.parent
+FOCUS = {"GM0148", "GM1876", "GM0303"}
+
+
+@pytest.fixture
+def opendata(ingebedde_db, monkeypatch):
+    with ODataServer("opendata", paginagrootte=500) as server:
+        monkeypatch.setenv("KOMPAS_CBS_OPENDATA", server.host)
+        monkeypatch.setenv("KOMPAS_CBS_DATADERDEN", server.host)
+        monkeypatch.setenv("KOMPAS_CBS_DATASETS", "127.0.0.1:9")  # v4 onbereikbaar: de v3-weg
+        monkeypatch.setenv("KOMPAS_CBS_HTTPS", "0")
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        monkeypatch.setattr(cbsodata.options, "requests", {"proxies": {"http": None, "https": None}})
+        monkeypatch.setattr(cbs, "WACHT_BASIS", 0)
+        yield server
+
+
+def _stil(_t):
+    pass
+
+
+def _regios(pad, soort):
+    return vraag(
+        pad,
+        "select regio_code, regio_naam, gemeente_code, herkomst_id, focus from regio where soort = ? order by 1",
+        [soort],
+    )
+
+
+def _config(tmp_path, **vervang) -> Path:
+    tekst = (PROJECT / "data" / "cbs_tabellen.toml").read_text(encoding="utf-8")
+    for sleutel, waarde in vervang.items():
+        oud = {"alle_gemeenten": "alle_gemeenten = false", "wijken": 'wijken = "focus"'}[sleutel]
+        assert oud in tekst
+        tekst = tekst.replace(oud, f"{sleutel} = {waarde}")
+    pad = tmp_path / "cbs_tabellen.toml"
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+def test_alle_gemeenten_komen_uit_de_codelijst_met_naam_en_herkomst_en_zijn_geen_focus(opendata, ingebedde_db):
+    land = serveer_gemeenten(opendata, 342, n_wijken=700)
+    meldingen = []
+    [uitkomst] = ververs(["85984NED"], meld=meldingen.append, alle_gemeenten=True)
+    assert uitkomst.gelukt, uitkomst.fout
+    gemeenten = _regios(ingebedde_db, "gemeente")
+    assert len(gemeenten) == 342
+    opgehaald = {code: (naam, herkomst, focus) for code, naam, _, herkomst, focus in gemeenten if code not in FOCUS}
+    # code en naam zoals de codelijst ze geeft, de tabel als herkomst, geen focus
+    assert opgehaald == {
+        code: (land.gemeenten[code], "cbs:85984NED", False) for code in land.gemeenten if code not in FOCUS
+    }
+    # de focusgemeenten houden hun rij uit regio.csv
+    assert {c: (h, f) for c, _, _, h, f in gemeenten if c in FOCUS} == {c: (None, True) for c in FOCUS}
+    # van elke gemeente de cijfers, met de herkomst van de tabel
+    per_gemeente = vraag(
+        ingebedde_db,
+        "select count(distinct regio_code) from waarneming w join regio r using (regio_code)"
+        " where w.herkomst_id = 'cbs:85984NED' and r.soort = 'gemeente' and w.indicator_code = 'inwoners'",
+    )
+    assert per_gemeente == [(342,)]
+    assert vraag(
+        ingebedde_db,
+        "select waarde from waarneming where herkomst_id = 'cbs:85984NED' and indicator_code = 'inwoners'"
+        " and regio_code = 'GM9001'",
+    ) == [(float(land.waarde("GM9001", "AantalInwoners_5")),)]
+    # wijken: alleen die van de focusgemeenten (standaard wijken = "focus"), met hun gemeente als ouder
+    wijken = {code: (naam, ouder) for code, naam, ouder, _, _ in _regios(ingebedde_db, "wijk")}
+    verwacht = {c: (f"{n} (wijk, gem. {land.gemeenten[g]})", g) for c, (n, g) in land.wijken.items() if g in FOCUS}
+    assert {c: w for c, w in wijken.items() if c in verwacht} == verwacht
+    assert not [c for c in wijken if f"GM{c[2:6]}" not in FOCUS]
+    # de voortgang zegt hoeveel gemeenten en wijken er zijn geladen
+    aantal_wijken = len(verwacht)
+    assert (
+        f"  342 gemeenten en {aantal_wijken} wijken in deze tabel, waarvan 339 gemeenten en {aantal_wijken} wijken uit "
+        "de codelijst van de tabel" in meldingen
+    )
+    assert any(
+        m.startswith("85984NED: ") and m.endswith(f"342 gemeenten, {aantal_wijken} wijken en 1 land") for m in meldingen
+    )
+
+
+def test_alle_gemeenten_twee_keer_en_na_een_bouw_dezelfde_regios_en_cijfers(opendata, ingebedde_db):
+    serveer_gemeenten(opendata, 342, n_wijken=400)
+
+    def stand():
+        return (
+            vraag(ingebedde_db, "select * from regio order by regio_code"),
+            vraag(
+                ingebedde_db,
+                "select indicator_code, regio_code, peiljaar, leeftijd, waarde, status, citaat from waarneming"
+                " where herkomst_id = 'cbs:85984NED' order by all",
+            ),
+        )
+
+    assert ververs(["85984NED"], meld=_stil, alle_gemeenten=True)[0].gelukt
+    eerst = stand()
+    assert len(eerst[0]) > 342
+    assert ververs(["85984NED"], meld=_stil, alle_gemeenten=True)[0].gelukt
+    assert stand() == eerst
+    # een bouw uit data/ vervangt de regio's uit regio.csv en laat de opgehaalde staan, met hun cijfers
+    bouw(ingebedde_db)
+    assert stand() == eerst
+
+
+def test_zonder_alle_gemeenten_geen_andere_gemeente_en_de_instelling_in_de_configuratie_werkt(
+    opendata, ingebedde_db, tmp_path
+):
+    serveer_gemeenten(opendata, 50)
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    assert {r[0] for r in _regios(ingebedde_db, "gemeente")} == FOCUS
+    assert ververs(["85984NED"], config=_config(tmp_path, alle_gemeenten="true"), meld=_stil)[0].gelukt
+    assert len(_regios(ingebedde_db, "gemeente")) == 50
+
+
+def test_wijken_alle_haalt_de_wijken_van_elke_gemeente_en_geen_haalt_er_geen(opendata, ingebedde_db, tmp_path):
+    land = serveer_gemeenten(opendata, 60, n_wijken=300)
+    config = _config(tmp_path, alle_gemeenten="true", wijken='"alle"')
+    assert ververs(["85984NED"], config=config, meld=_stil)[0].gelukt
+    wijken = {code for code, *_ in _regios(ingebedde_db, "wijk")}
+    assert set(land.wijken) <= wijken
+    geen = _config(tmp_path, wijken='"geen"')
+    meldingen = []
+    assert ververs(["85984NED"], config=geen, meld=meldingen.append)[0].gelukt
+    assert vraag(
+        ingebedde_db,
+        "select count(*) from waarneming w join regio r using (regio_code) where w.herkomst_id = 'cbs:85984NED'"
+        " and r.soort = 'wijk'",
+    ) == [(0,)]
+    assert "  3 gemeenten en 0 wijken in deze tabel" in meldingen
+
+
+def test_een_tabel_zonder_wijken_slaat_ze_over_en_meldt_dat(opendata, ingebedde_db):
+    meldingen = []
+    [uitkomst] = ververs(["83674NED"], meld=meldingen.append)  # Gezondheidsmonitor 2016: RegioS zonder wijken
+    assert uitkomst.gelukt, uitkomst.fout
+    assert "  wijken: deze tabel levert geen wijken van de gevraagde gemeenten (overgeslagen)" in meldingen
+
+
+def test_een_wijk_of_gemeente_buiten_de_codelijst_wordt_niet_bedacht(opendata, ingebedde_db):
+    """Een rij in de dataset waarvan de code niet in de codelijst staat, wordt geen regio (en geen cijfer)."""
+    serveer_gemeenten(opendata, 10, n_wijken=10)
+    opendata.vervang[("85984NED", "TypedDataSet")].append(
+        dict(opendata.vervang[("85984NED", "TypedDataSet")][-1], WijkenEnBuurten="WK014899  ", ID=99999)
+    )
+    assert ververs(["85984NED"], meld=_stil, alle_gemeenten=True)[0].gelukt
+    assert vraag(ingebedde_db, "select count(*) from regio where regio_code = 'WK014899'") == [(0,)]
+    assert vraag(ingebedde_db, "select count(*) from waarneming where regio_code = 'WK014899'") == [(0,)]
+
+
+def test_opdrachtregel_alle_gemeenten(opendata, ingebedde_db):
+    serveer_gemeenten(opendata, 342)
+    omgeving = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    uit = subprocess.run(
+        [sys.executable, "-m", "loaders", "refresh", "85984NED", "--alle-gemeenten"],
+        cwd=PROJECT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert "342 gemeenten en 1 wijken in deze tabel" in uit.stdout
+    assert len(_regios(ingebedde_db, "gemeente")) == 342
