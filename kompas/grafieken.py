@@ -250,12 +250,14 @@ GRAFIEKKOLOMMEN = (
     "eenheid",
     "reeks_id",
     "trendbreuk",
+    "trendbreuk_reden",
     "bronfamilie",
 )
 
 
 def trendbreuken(data: pl.DataFrame) -> list[dict]:
-    """Per trendbreuk in de getekende waarden: regio_naam, peiljaar, van en naar (bronfamilie ervoor en erna)."""
+    """Per trendbreuk in de getekende waarden: regio_naam, peiljaar, van en naar (bronfamilie ervoor en erna) en reden
+    (trendbreuk_reden: 'herindeling per 1-1-2021'; None bij een wissel van bronfamilie)."""
     if "bronfamilie" not in data.columns:
         return [
             {"regio_naam": r["regio_naam"], "peiljaar": r["peiljaar"]}
@@ -271,6 +273,7 @@ def trendbreuken(data: pl.DataFrame) -> list[dict]:
             "peiljaar": r["peiljaar"],
             "van": r["vorige_bronfamilie"],
             "naar": r["bronfamilie"],
+            "reden": r.get("trendbreuk_reden"),  # een herindeling of gewijzigde afbakening (regio_breuken)
             "_plaats": plaats[r["regio_code"]],
         }
         for r in met_vorige.filter(pl.col("trendbreuk")).iter_rows(named=True)

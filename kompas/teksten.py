@@ -271,7 +271,8 @@ def grafiek_ondertitel(
 
     regio:      de regio waar de grafiek over gaat (de titel zegt '… — Dalfsen'), of None
     getoond:    de regio's met minstens één getekende waarde, in de volgorde van de legenda
-    breuken:    per trendbreuk een dict met regio_naam, peiljaar, van en naar (de bronfamilies ervoor en erna)
+    breuken:    per trendbreuk een dict met regio_naam, peiljaar, van en naar (de bronfamilies ervoor en erna), en
+                reden als de regio zelf veranderde (herindeling, afbakening)
     leeftijden: de getekende leeftijdsgroepen; meer dan één zijn aparte lijnen (een andere definitie)
     zonder_gegevens: gekozen regio's zonder één getekende waarde (kleine veelvouden: zij hebben geen paneel)
 
@@ -295,10 +296,14 @@ def grafiek_ondertitel(
     per_breuk: dict[tuple, list[str]] = {}
     plaats = {naam: i for i, naam in enumerate(getoond)}
     for b in sorted(breuken, key=lambda b: (b["peiljaar"], plaats.get(b["regio_naam"], len(plaats)))):
-        namen = per_breuk.setdefault((b["peiljaar"], b.get("van"), b.get("naar")), [])
+        sleutel = (b["peiljaar"], b.get("van"), b.get("naar"), b.get("reden"))
+        namen = per_breuk.setdefault(sleutel, [])
         if b["regio_naam"] not in namen:
             namen.append(b["regio_naam"])
-    for (jaar, van, naar), namen in per_breuk.items():
+    for (jaar, van, naar, reden), namen in per_breuk.items():
+        if reden:  # de regio veranderde: 'Trendbreuk 2021 (Eemsdelta): herindeling per 1-1-2021'
+            regels.append(f"Trendbreuk {jaar} ({opsomming(namen)}): {reden}")
+            continue
         bronnen = f": {naar} (daarvoor {van})" if van and naar else ""
         regels.append(f"Trendbreuk {jaar} ({opsomming(namen)}): andere bron/definitie{bronnen}")
     return regels
@@ -310,6 +315,8 @@ def grafiek_tekst(rij: dict) -> str:
         return "nee (geen waarde)"
     if not rij.get("in_grafiek"):
         return "nee (een andere waarde voor dit jaar staat in de grafiek)"
+    if rij.get("trendbreuk") and rij.get("trendbreuk_reden"):
+        return f"ja, trendbreuk: {rij['trendbreuk_reden']}"
     if rij.get("trendbreuk"):
         return f"ja, trendbreuk: andere bron/definitie ({rij.get('bronfamilie') or 'andere bron'})"
     return "ja"

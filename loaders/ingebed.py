@@ -100,7 +100,12 @@ def lees_herindeling(pad: Path) -> list[dict]:
     rijen = []
     for i, r in enumerate(lezer, start=1):
         plaats = f"herindeling.csv, rij {i} ({r.get('oud_code')})"
-        r = {k: (v or "").strip() for k, v in r.items()}
+        if None in r or None in r.values():
+            raise RegioFout(
+                f"{plaats}: het aantal kolommen klopt niet; zet een tekst met een komma (de bron) tussen "
+                "aanhalingstekens."
+            )
+        r = {k: v.strip() for k, v in r.items()}
         for kolom in ("oud_code", "nieuw_code"):
             if not GEMEENTECODE.match(r[kolom]):
                 raise RegioFout(f"{plaats}: {kolom} '{r[kolom]}' is geen gemeentecode; verwacht GM en vier cijfers.")

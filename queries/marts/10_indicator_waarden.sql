@@ -22,7 +22,8 @@
 -- Bron: de tekst onder elke grafiek en tegel. Voor CBS, RIVM en documenten: uitgever, StatLine-tabel en titel,
 --   adres bij de uitgever, en waar het cijfer in een kopie gelezen is '(gelezen in: ...)'.
 -- Vorige meting: de vorige voorkeurswaarde (niet NULL) van dezelfde reeks (indicator, regio, leeftijd) uit
---   dezelfde bronfamilie (zie Trendbreuk: een verandering over een wissel van bron of definitie heen zegt niets),
+--   dezelfde bronfamilie en hetzelfde tijdvak van de regio (zie Trendbreuk: een verandering over een wissel van bron
+--   of definitie, of over een herindeling, heen zegt niets),
 --   op volgorde van peiljaar en peildatum; alleen ingevuld op voorkeursrijen.
 -- Grafiek (`in_grafiek`): per regio-jaar (indicator, regio, peiljaar, leeftijd) staat precies één waarde in een
 --   grafiek: van de voorkeurswaarden (niet NULL) die met de laatste peildatum in dat jaar (de meest recente
@@ -35,6 +36,11 @@
 --   leeftijd), op volgorde van peiljaar; `reeks_deel` telt vanaf 1 en gaat bij elke trendbreuk één omhoog;
 --   `reeks_id` (regio | indicator | leeftijd | deel) is de lijn waarop de waarde ligt. Buiten de grafiek:
 --   `trendbreuk` onwaar, `reeks_deel` en `reeks_id` NULL. Een wissel van leeftijdsgroep is altijd een andere lijn.
+--   Ook de regio zelf kan veranderen (`regio_breuken`): een samenvoeging in data/herindeling.csv breekt de reeks van
+--   de nieuwe gemeente (nieuw_code) bij het eerste peiljaar op of na `per` (1 januari: dat jaar; anders het jaar erna),
+--   ook als haar reeks daar pas begint; een gewijzigde afbakening die een tabel zelf publiceert (regio_breuk,
+--   Kerncijfers indelingswijziging 3) breekt de reeks in dat peiljaar, als er een eerdere waarde is.
+--   `trendbreuk_reden` zegt dan waarom ('herindeling per 1-1-2021'); NULL bij een wissel van bronfamilie.
 
 create or replace view indicator_waarden as
 with waarden as (
@@ -47,6 +53,23 @@ indicatoren as (
 
 regios as (
     select * from regio
+),
+
+regio_breuken as (
+    select
+        nieuw_code as regio_code,
+        cast(year(per) + case when strftime(per, '%m-%d') = '01-01' then 0 else 1 end as integer) as peiljaar,
+        'herindeling per ' || strftime(per, '%-d-%-m-%Y') as reden,
+        true as is_herindeling
+    from herindeling
+    where soort = 'samenvoeging'
+    union all
+    select
+        regio_code,
+        peiljaar,
+        reden,
+        false as is_herindeling
+    from regio_breuk
 ),
 
 land as (   -- Nederland: de regio van soort 'land' (data/regio.csv), niet een vaste code
@@ -73,12 +96,67 @@ grafiek as (
     from gerangschikt
 ),
 
-met_breuk as (
+tijdvakken as (  -- per regio-jaar: hoeveel regiobreuken er tot en met dat jaar zijn (alleen regio's met een breuk)
+    select
+        w.regio_code,
+        w.peiljaar,
+        count(*) as breuk_tijdvak,
+        bool_or(b.is_herindeling and b.peiljaar = w.peiljaar) as herindeling_nu
+    from (
+        select distinct regio_code, peiljaar from grafiek
+        where regio_code in (select regio_code from regio_breuken)
+    ) as w
+    join regio_breuken as b on b.regio_code = w.regio_code and b.peiljaar <= w.peiljaar
+    group by w.regio_code, w.peiljaar
+),
+
+met_tijdvak as (
+    select
+        g.*,
+        coalesce(t.breuk_tijdvak, 0) as breuk_tijdvak,
+        coalesce(t.herindeling_nu, false) as herindeling_nu
+    from grafiek as g
+    left join tijdvakken as t on t.regio_code = g.regio_code and t.peiljaar = g.peiljaar
+),
+
+met_regiobreuk as (
     select
         *,
-        in_grafiek and coalesce(lag(bronfamilie) over lijn <> bronfamilie, false) as trendbreuk
-    from grafiek
+        in_grafiek and coalesce(lag(breuk_tijdvak) over lijn <> breuk_tijdvak, herindeling_nu) as regiobreuk,
+        lag(peiljaar) over lijn as vorig_grafiekjaar,
+        in_grafiek and coalesce(lag(bronfamilie) over lijn <> bronfamilie, false) as bronbreuk
+    from met_tijdvak
     window lijn as (partition by indicator_code, regio_code, leeftijd, in_grafiek order by peiljaar)
+),
+
+breuk_redenen as (  -- de regiobreuken tussen de vorige grafiekwaarde en deze
+    select
+        m.indicator_code,
+        m.regio_code,
+        m.leeftijd,
+        m.peiljaar,
+        string_agg(distinct b.reden, '; ' order by b.reden) as trendbreuk_reden
+    from met_regiobreuk as m
+    join regio_breuken as b
+        on b.regio_code = m.regio_code
+        and b.peiljaar <= m.peiljaar
+        and b.peiljaar > coalesce(m.vorig_grafiekjaar, m.peiljaar - 1)
+    where m.regiobreuk
+    group by m.indicator_code, m.regio_code, m.leeftijd, m.peiljaar
+),
+
+met_breuk as (
+    select
+        m.*,
+        r.trendbreuk_reden,
+        m.bronbreuk or m.regiobreuk as trendbreuk
+    from met_regiobreuk as m
+    left join breuk_redenen as r
+        on m.regiobreuk
+        and r.indicator_code = m.indicator_code
+        and r.regio_code = m.regio_code
+        and r.leeftijd = m.leeftijd
+        and r.peiljaar = m.peiljaar
 ),
 
 met_reeks as (
@@ -100,7 +178,8 @@ met_vorige as (
         lag(waarde) over reeks as lag_waarde
     from met_reeks
     window reeks as (
-        partition by indicator_code, regio_code, leeftijd, bronfamilie, (is_voorkeur and waarde is not null)
+        partition by
+            indicator_code, regio_code, leeftijd, bronfamilie, breuk_tijdvak, (is_voorkeur and waarde is not null)
         order by peiljaar, peildatum nulls first
     )
 ),
@@ -230,6 +309,7 @@ final as (
         b.bronfamilie,
         b.in_grafiek,
         b.trendbreuk,
+        b.trendbreuk_reden,
         b.reeks_deel,
         case when b.in_grafiek then concat_ws(' | ', b.regio_code, b.indicator_code, b.leeftijd, b.reeks_deel) end
             as reeks_id

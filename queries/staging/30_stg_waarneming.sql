@@ -12,6 +12,10 @@ herkomst_bron as (
     select * from herkomst
 ),
 
+codewijziging as (  -- dezelfde gemeente onder een nieuwe code (data/herindeling.csv): de reeks loopt door
+    select oud_code, nieuw_code from herindeling where soort = 'codewijziging'
+),
+
 upload_rij_bron as (
     -- per geüpload cijfer de bron uit zijn eigen rij (zonder bron: de eigen registratie van de gemeente)
     select
@@ -30,7 +34,7 @@ upload_rij_bron as (
 final as (
     select
         w.indicator_code,
-        w.regio_code,
+        coalesce(cw.nieuw_code, w.regio_code) as regio_code,
         w.peiljaar,
         w.peildatum,
         w.peildatum_precisie,
@@ -100,6 +104,7 @@ final as (
         end) as bronfamilie
     from waarneming_bron as w
     join herkomst_bron as h using (herkomst_id)
+    left join codewijziging as cw on cw.oud_code = w.regio_code
     -- een upload heeft per gemeente, indicator, peiljaar en leeftijd één rij (excel_validatie weigert dubbele)
     left join upload_rij_bron as ub
         on ub.herkomst_id = w.herkomst_id
