@@ -196,6 +196,12 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
             raise CbsFout(f"Tabel {tid}: {host} gaf lege MeasureCodes; bestaat de tabel in deze catalogus?")
         titels = tabel.instellingen.get("titels") or {}
         sleutels, ontbreekt = los_metingen_op(tid, metingen, voorvoegsels, titels, tabel.optioneel)
+        # Kerncijfers: de tekstmeting 'Indelingswijziging gemeente, wijk, buurt' (code onbekend, op titel gevonden;
+        # de waarde staat in StringValue, cbs_odata_v4.md §4.2), als de tabel haar heeft
+        indeling = None
+        if tabel.tabelsoort == "kwb":
+            treffers = [m for m in metingen if sleutelvorm(str(m.get("Title") or "").strip()) == cbs.INDELINGSWIJZIGING]
+            indeling = str(treffers[0]["Identifier"]) if len(treffers) == 1 else None
         dims = {}
         for d in dimensies:
             if f"{d}Codes" not in namen:
@@ -208,7 +214,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
             opmerkingen.append(f"regiocodes in {geo}Codes hebben opvulspaties (gestript)")
 
         broncodes = cbs.broncodes_van(tabel, registry)
-        metingfilter = " or ".join(f"Measure eq '{m}'" for m in sleutels.values())
+        metingfilter = " or ".join(f"Measure eq '{m}'" for m in [*sleutels.values(), *([indeling] if indeling else [])])
         regiofilter = " or ".join(f"startswith({geo},'{c}')" for c in broncodes)
         meld(f"  {len(sleutels)} metingen gevonden; observaties ophalen voor {len(broncodes)} regiocodes ...")
         observaties = _collectie(
@@ -230,7 +236,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
 
     # lang -> breed: één rij per combinatie van dimensiecodes, één kolom per meting
     rijen: dict[tuple, dict] = {}
-    gevraagd = set(sleutels.values())
+    gevraagd = set(sleutels.values()) | ({indeling} if indeling else set())
     onbekend: dict[str, int] = {}
     for obs in observaties:
         mist = [k for k in ("Measure", "ValueAttribute", "Value", *dimensies) if k not in obs]
@@ -248,6 +254,9 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
                 f"Tabel {tid}: dubbele observatie voor {obs['Measure']} bij {', '.join(sleutel)}. "
                 "Het antwoord is misvormd."
             )
+        if obs["Measure"] == indeling:  # een tekstcel ('1', '2', '3')
+            rij[indeling] = obs.get("StringValue")
+            continue
         rij[obs["Measure"]] = _getal_of_teken(tid, obs, onbekend)
     for attribuut, aantal in sorted(onbekend.items()):
         opmerkingen.append(
@@ -266,7 +275,7 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
     properties = [
         {"Key": m["Identifier"], "Type": "Topic", "Title": m.get("Title"), "Description": m.get("Description")}
         for m in metingen
-        if m.get("Identifier") in gevraagd
+        if m.get("Identifier") in set(sleutels.values())
     ]
     # dimensies zonder lijst in de v3-vorm (Perioden, Leeftijd, Marges) krijgen hun codes als Key
     return Antwoord(
@@ -279,4 +288,5 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         url,
         regios=tuple(broncodes),
         api="v4",
+        indelingswijziging=indeling,
     )

@@ -15,6 +15,7 @@ import polars as pl
 import pytest
 from odata.landelijk import serveer_gemeenten
 from odata.server import ODataServer
+from odata.server_v4 import ODataV4Server
 
 from kompas import grafieken, teksten
 from loaders import cbs
@@ -194,3 +195,49 @@ def test_gewijzigde_afbakening_uit_de_kerncijfers_breekt_de_reeks(opendata, inge
     serveer_gemeenten(opendata, 12, tabel="85984NED")
     assert ververs(["85984NED"], meld=lambda _t: None, alle_gemeenten=True)[0].gelukt
     assert vraag(ingebedde_db, "select count(*) from regio_breuk") == [(0,)]
+
+
+def test_gewijzigde_afbakening_ook_langs_odata_v4_op_de_titel_van_de_tekstmeting(ingebedde_db, monkeypatch):
+    with ODataV4Server(paginagrootte=50) as v4:
+        monkeypatch.setenv("KOMPAS_CBS_OPENDATA", "127.0.0.1:9")  # v3 onbereikbaar: de terugval op v4
+        monkeypatch.setenv("KOMPAS_CBS_DATASETS", v4.host)
+        monkeypatch.setenv("KOMPAS_CBS_HTTPS", "0")
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        monkeypatch.setattr(cbs, "WACHT_BASIS", 0)
+        metingen = v4.lijst("85984NED", "MeasureCodes")
+        v4.vervang[("85984NED", "MeasureCodes")] = [
+            *metingen,
+            {
+                "Identifier": "TEKST04",
+                "Index": 99,
+                "Title": "Indelingswijziging gemeente, wijk, buurt",
+                "Description": None,
+                "MeasureGroupId": None,
+                "DataType": "String",
+                "Unit": "code",
+                "Decimals": 0,
+                "PresentationType": "",
+            },
+        ]
+        codes = [c["Identifier"] for c in v4.lijst("85984NED", "WijkenEnBuurtenCodes")]
+        v4.vervang[("85984NED", "Observations")] = [
+            *v4.lijst("85984NED", "Observations"),
+            *(
+                {
+                    "Id": 90000 + i,
+                    "Measure": "TEKST04",
+                    "ValueAttribute": "None",
+                    "Value": None,
+                    "StringValue": "3" if code.strip() == "GM0303" else "1",
+                    "WijkenEnBuurten": code,
+                }
+                for i, code in enumerate(codes)
+            ),
+        ]
+        [uitkomst] = ververs(["85984NED"], meld=lambda _t: None)
+    assert uitkomst.gelukt, uitkomst.fout
+    assert vraag(ingebedde_db, "select regio_code, peiljaar, reden from regio_breuk") == [
+        ("GM0303", 2024, "afbakening gewijzigd volgens CBS 85984NED")
+    ]
+    # de tekstmeting is geen cijfer
+    assert vraag(ingebedde_db, "select count(*) from waarneming where citaat like '%TEKST04%'") == [(0,)]
