@@ -554,8 +554,6 @@ def bereik_van(tabel: TabelConfig, registry: Registry, codelijst: list[dict]) ->
             rij = {"regio_code": code, "regio_naam": titel, "soort": "gemeente", "gemeente_code": None}
         elif WIJK.match(code) and (ouders is None or f"GM{code[2:6]}" in ouders):
             ouder = f"GM{code[2:6]}"
-            if ouders is None and not alle and ouder not in registry.regio_soort:
-                continue
             naam = str(gemeente or "").strip() or gemeentenamen.get(ouder) or registry.regio_naam.get(ouder)
             if not naam:
                 continue  # zonder gemeente geen wijk: de naam zou niet uit de tabel komen

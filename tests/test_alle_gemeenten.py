@@ -7,6 +7,7 @@ verzonnen, alleen voor de tests); de echte cbsodata-client haalt ze op.
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +187,24 @@ def test_opdrachtregel_alle_gemeenten(opendata, ingebedde_db):
     assert uit.returncode == 0, uit.stderr
     assert "342 gemeenten en 1 wijken in deze tabel" in uit.stdout
     assert len(_regios(ingebedde_db, "gemeente")) == 342
+
+
+def test_gekozen_cijfers_voor_n_gemeenten_staan_zo_in_indicator_waarden(opendata, ingebedde_db):
+    """De hulp voor vergelijkingsgroepen: serveer_gemeenten met gekozen cijfers; na de verversing staan precies die in
+    de publieke view, zodat een mediaan of rang met de hand na te rekenen is."""
+    gekozen = {f"GM{9001 + i}": {"WmoClientenRelatief_101": w} for i, w in enumerate([50, 80, 65, 70, 90, 55, "."])}
+    serveer_gemeenten(opendata, 11, waarden=gekozen)
+    assert ververs(["85984NED"], meld=_stil, alle_gemeenten=True)[0].gelukt
+    rijen = dict(
+        vraag(
+            ingebedde_db,
+            "select regio_code, waarde from afgeleid.indicator_waarden where indicator_code = 'wmo_per_1000'"
+            " and herkomst_id = 'cbs:85984NED' and regio_code like 'GM9%'",
+        )
+    )
+    assert rijen == {
+        code: float(c["WmoClientenRelatief_101"])
+        for code, c in gekozen.items()
+        if c != {"WmoClientenRelatief_101": "."}
+    }
+    assert statistics.median(rijen.values()) == 67.5  # 50, 55, 65, 70, 80, 90; '.' ontbreekt en telt niet
