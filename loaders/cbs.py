@@ -37,6 +37,7 @@ import requests
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from kompas.db import DATA, Leesverbinding, database_pad, schrijf_sql, schrijf_transactie
+from kompas.teksten import opsomming
 
 CONFIG = DATA / "cbs_tabellen.toml"
 # De licentie van de open data van CBS en RIVM (StatLine), in één schrijfwijze: zo schrijft de verversing haar, en zo
@@ -849,7 +850,7 @@ def schrijf_in(
     if bereik.nieuw:
         toelichting += (
             f" Regio's uit de codelijst van de tabel ({tabel.instellingen['geo_dimensie']}): "
-            f"{bereik.aantal('gemeente')} gemeenten en {bereik.aantal('wijk')} wijken."
+            f"{aantal_regios(bereik.aantal('gemeente'), 'gemeente')} en {aantal_regios(bereik.aantal('wijk'), 'wijk')}."
         )
     if isinstance(tabel.instellingen.get("marges"), dict):
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
@@ -959,24 +960,26 @@ def schrijf_regios(con, tabel: TabelConfig, waarnemingen: Waarnemingen) -> None:
         con.unregister("opgehaalde_breuken")
 
 
+REGIOWOORDEN = {
+    "gemeente": ("gemeente", "gemeenten"),
+    "wijk": ("wijk", "wijken"),
+    "ggd_regio": ("GGD-regio", "GGD-regio's"),
+    "provincie": ("provincie", "provincies"),
+    "land": ("land", "landen"),
+}
+
+
+def aantal_regios(n: int, soort: str) -> str:
+    """'1 wijk', '342 gemeenten'."""
+    een, meer = REGIOWOORDEN[soort]
+    return f"{n} {een if n == 1 else meer}"
+
+
 def regio_telling(waarnemingen: Waarnemingen) -> str:
     """'342 gemeenten, 20 wijken en 1 land' voor de voortgang: de regio's met minstens één geschreven cijfer."""
-    namen = {
-        "gemeente": ("gemeente", "gemeenten"),
-        "wijk": ("wijk", "wijken"),
-        "ggd_regio": ("GGD-regio", "GGD-regio's"),
-        "provincie": ("provincie", "provincies"),
-        "land": ("land", "landen"),
-    }
     met_cijfer = {r["regio_code"] for r in waarnemingen.rijen}
-    delen = []
-    for soort, (een, meer) in namen.items():
-        n = waarnemingen.bereik.aantal(soort, met_cijfer)
-        if n:
-            delen.append(f"{n} {een if n == 1 else meer}")
-    if not delen:
-        return "geen regio's"
-    return ", ".join(delen[:-1]) + (" en " if len(delen) > 1 else "") + delen[-1]
+    tellingen = {soort: waarnemingen.bereik.aantal(soort, met_cijfer) for soort in REGIOWOORDEN}
+    return opsomming([aantal_regios(n, soort) for soort, n in tellingen.items() if n]) or "geen regio's"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1049,17 +1052,21 @@ def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = pr
     bereik = waarnemingen.bereik
     if bereik.wijken_gevraagd and not bereik.aantal("wijk"):
         meld("  wijken: deze tabel levert geen wijken van de gevraagde gemeenten (overgeslagen)")
+    nieuw = [r["regio_code"] for r in bereik.nieuw]
     meld(
-        f"  {bereik.aantal('gemeente')} gemeenten en {bereik.aantal('wijk')} wijken in deze tabel"
+        f"  {aantal_regios(bereik.aantal('gemeente'), 'gemeente')} en {aantal_regios(bereik.aantal('wijk'), 'wijk')}"
+        " in deze tabel"
         + (
-            f", waarvan {bereik.aantal('gemeente', [r['regio_code'] for r in bereik.nieuw])} gemeenten en "
-            f"{bereik.aantal('wijk', [r['regio_code'] for r in bereik.nieuw])} wijken uit de codelijst van de tabel"
-            if bereik.nieuw
+            f", waarvan {aantal_regios(bereik.aantal('gemeente', nieuw), 'gemeente')} en "
+            f"{aantal_regios(bereik.aantal('wijk', nieuw), 'wijk')} uit de codelijst van de tabel"
+            if nieuw
             else ""
         )
     )
     if waarnemingen.breuken:
-        meld(f"  {len(waarnemingen.breuken)} regio's met een gewijzigde afbakening (indelingswijziging 3): reeksbreuk")
+        n = len(waarnemingen.breuken)
+        woord = "regio" if n == 1 else "regio's"
+        meld(f"  {n} {woord} met een gewijzigde afbakening (indelingswijziging 3): reeksbreuk")
     if waarnemingen.ontbrekend:
         meld(f"  {waarnemingen.ontbrekend} cijfers ontbreken bij de bron ('.', 'x' of leeg); niet geschreven")
     if not waarnemingen.rijen:

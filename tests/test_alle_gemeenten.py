@@ -185,7 +185,7 @@ def test_opdrachtregel_alle_gemeenten(opendata, ingebedde_db):
         timeout=180,
     )
     assert uit.returncode == 0, uit.stderr
-    assert "342 gemeenten en 1 wijken in deze tabel" in uit.stdout
+    assert "342 gemeenten en 1 wijk in deze tabel" in uit.stdout
     assert len(_regios(ingebedde_db, "gemeente")) == 342
 
 

@@ -112,7 +112,7 @@ def test_opvulling_gestript_en_nl00_wordt_nl01(servers, ingebedde_db):
         ingebedde_db,
         "select regio_naam, soort, gemeente_code, herkomst_id, focus from regio where regio_code = 'WK014800'",
     ) == [("Dalfsen (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85984NED", False)]
-    assert "  3 gemeenten en 1 wijken in deze tabel, waarvan 0 gemeenten en 1 wijken uit de codelijst van de tabel" in (
+    assert "  3 gemeenten en 1 wijk in deze tabel, waarvan 0 gemeenten en 1 wijk uit de codelijst van de tabel" in (
         meldingen
     )
     assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "NL01", 2024)[0] == 17000002

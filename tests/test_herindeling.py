@@ -183,7 +183,7 @@ def test_gewijzigde_afbakening_uit_de_kerncijfers_breekt_de_reeks(opendata, inge
     serveer_gemeenten(opendata, 12, tabel="85984NED", afbakening_gewijzigd=("GM9004",))
     meldingen = []
     assert all(u.gelukt for u in ververs(["85318NED", "85984NED"], meld=meldingen.append, alle_gemeenten=True))
-    assert "  1 regio's met een gewijzigde afbakening (indelingswijziging 3): reeksbreuk" in meldingen
+    assert "  1 regio met een gewijzigde afbakening (indelingswijziging 3): reeksbreuk" in meldingen
     assert [(r["peiljaar"], r["trendbreuk"], r["trendbreuk_reden"]) for r in _lijn(ingebedde_db, "GM9004")] == [
         (2022, False, None),
         (2024, True, "afbakening gewijzigd volgens CBS 85984NED"),
