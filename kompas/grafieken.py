@@ -325,8 +325,10 @@ def trend(
     streefwaarden: list[dict] | None = None,
     ondertitel: str | None = None,
     regio: str | None = None,
+    groep: pl.DataFrame | None = None,
 ) -> alt.LayerChart:
-    """Trend per regio: lijn met markers, het 95%-interval, nulmeting en streefwaarde.
+    """Trend per regio: lijn met markers, het 95%-interval, nulmeting en streefwaarde, en de band van een
+    vergelijkingsgroep.
 
     `reeks` heeft kolommen regio_code, regio_soort, regio_naam, peiljaar, leeftijd, waarde, ondergrens,
     bovengrens, en uit de database in_grafiek, reeks_id, trendbreuk en bronfamilie (queries/pagina/reeks_indicator.sql).
@@ -334,6 +336,9 @@ def trend(
     of bronfamilie wordt nooit verbonden. De y-as heeft de eenheid van de cijfers (kolom `eenheid`, de registry).
     `regio`: de regio waar de grafiek over gaat; de ondertitel zegt wat er werkelijk getekend is (`grafiek_ondertitel`).
     `nulmeting`: {'jaar', 'waarde'}; `streefwaarden`: rijen met jaar, soort, waarde, ondergrens, bovengrens, tekst.
+    `groep`: de cijfers van één vergelijkingsgroep per peiljaar en leeftijd (`kompas.tabellen.groep_band`); alleen
+    jaren met `band` (genoeg leden met een cijfer) worden getekend: de middelste helft (groep_q1 tot groep_q3) als
+    grijs vlak en de mediaan als gestreepte grijze lijn, elk met een eigen legenda die de groep en n noemt.
     """
     data, schaal = _gestijld(_grafiekwaarden(reeks))
     eenheid = _eenheid(data, eenheid)
@@ -388,6 +393,8 @@ def trend(
     # tekent niets (geen rijen), maar geeft de legenda: het domein van de schalen is vast, dus elke regio staat erin
     legenda_symbolen = basis.transform_filter("false").mark_point(filled=True).encode(x=x, y=y, **legenda_kanalen)
     lagen: list[alt.Chart] = [interval_band, interval_streep, regio_lijnen, regio_punten, legenda_symbolen]
+    groepslagen, groep_legendas = _groepslagen(groep, data, x, eenheid, decimalen)
+    lagen = groepslagen + lagen  # onder de lijnen van de regio's
 
     breuken = trendbreuken(data)
     if breuken:
@@ -503,9 +510,68 @@ def trend(
     onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
     # Streamlit past de hele grafiek (titel, legenda onder, assen) in `height` (autosize fit): de hoogte groeit
     # met de regels van de legenda en de ondertitel, zodat het plotvlak zelf ongeveer 250 px houdt
-    legendaregels = -(-_regios(data).height // 3)
+    legendaregels = -(-_regios(data).height // 3) + groep_legendas
     hoogte = 330 + 26 * legendaregels + 16 * len(kop.subtitle or [])
     return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=hoogte)
+
+
+GROEP_VLAK = "#BBBBBB"  # neutraal grijs: geen kleur van een gemeente (Okabe-Ito) en geen streefwaarde (oranje)
+GROEP_LIJN = "#555555"  # 7,5:1 tegen wit
+
+
+def _groepslagen(
+    groep: pl.DataFrame | None, data: pl.DataFrame, x: alt.X, eenheid: str, decimalen: int
+) -> tuple[list[alt.Chart], int]:
+    """De band van een vergelijkingsgroep (zie `trend`): lagen en het aantal legendaregels dat ze toevoegen.
+    Alleen de leeftijdsgroepen die de grafiek zelf toont; elke leeftijdsgroep een eigen vlak (detail)."""
+    from kompas import teksten
+
+    if groep is None or groep.is_empty():
+        return [], 0
+    getekend = groep.filter(pl.col("band") & pl.col("leeftijd").is_in(data["leeftijd"].unique().to_list()))
+    if getekend.is_empty():
+        return [], 0
+    naam = getekend["groep_naam"][0]
+    band_label = teksten.groep_band_label(naam, getekend["groep_aantal"].to_list())
+    mediaan_label = teksten.groep_mediaan_label(naam)
+    getekend = getekend.with_columns(
+        pl.lit(band_label).alias("band_label"),
+        pl.lit(mediaan_label).alias("mediaan_label"),
+        pl.concat_str(pl.lit(naam + " ("), pl.col("groep_aantal").cast(pl.String), pl.lit(" gemeenten)")).alias(
+            "groep_tekst"
+        ),
+    ).select(
+        "peiljaar", "leeftijd", "groep_q1", "groep_q3", "groep_mediaan", "band_label", "mediaan_label", "groep_tekst"
+    )
+    legenda = {"orient": "bottom", "title": None, "labelLimit": 520, "symbolOpacity": 1}
+    basis = alt.Chart(getekend)
+    tooltip = [
+        alt.Tooltip("groep_tekst:N", title="Vergelijkingsgroep"),
+        alt.Tooltip("peiljaar:Q", title="Peiljaar", format="d"),
+        alt.Tooltip("leeftijd:N", title="Leeftijd"),
+        alt.Tooltip("groep_mediaan:Q", title=f"Mediaan ({eenheid})", format=f",.{decimalen}f"),
+        alt.Tooltip("groep_q1:Q", title="25%", format=f",.{decimalen}f"),
+        alt.Tooltip("groep_q3:Q", title="75%", format=f",.{decimalen}f"),
+    ]
+    groep_vlak = basis.mark_area(fillOpacity=0.35).encode(
+        x=x,
+        y=alt.Y("groep_q1:Q", axis=y_as(eenheid, decimalen)),
+        y2="groep_q3:Q",
+        fill=alt.Fill("band_label:N", scale=alt.Scale(range=[GROEP_VLAK]), legend=alt.Legend(**legenda)),
+        detail="leeftijd:N",
+        tooltip=tooltip,
+    )
+    groep_mediaan = basis.mark_line(strokeWidth=2, strokeDash=[6, 3]).encode(
+        x=x,
+        y=alt.Y("groep_mediaan:Q", axis=y_as(eenheid, decimalen)),
+        stroke=alt.Stroke(
+            "mediaan_label:N", scale=alt.Scale(range=[GROEP_LIJN]), legend=alt.Legend(symbolDash=[6, 3], **legenda)
+        ),
+        detail="leeftijd:N",
+        order="peiljaar:Q",
+        tooltip=tooltip,
+    )
+    return [groep_vlak, groep_mediaan], 2
 
 
 def kleine_veelvouden(

@@ -354,3 +354,54 @@ def overgeslagen_tekst(melding) -> str:
 def aantal_problemen(aantal: int) -> str:
     """'1 probleem', '2 problemen' (bij een geweigerde upload, opdrachtregel en pagina)."""
     return f"{aantal} probleem" if aantal == 1 else f"{aantal} problemen"
+
+
+# --- vergelijkingsgroepen (queries/marts/90_vergelijkingsgroep_waarden.sql) -------------------------------------
+
+GROEP_BRON = (
+    "Vergelijkingsgroep: mediaan en middelste helft (25%–75%) berekend door Sociaal Kompas uit de geladen cijfers "
+    "van de leden, elk met de eigen bron (zie de ledenlijst); geen gepubliceerd groepscijfer."
+)
+
+
+def _aantal_tekst(aantallen: list[int]) -> str:
+    laag, hoog = min(aantallen), max(aantallen)
+    return f"n = {laag}" if laag == hoog else f"n = {laag}–{hoog}"
+
+
+def groep_band_label(groep_naam: str, aantallen: list[int]) -> str:
+    """De legenda van de band: 'Middelste helft van gemeenten met 20.000 tot 50.000 inwoners (n = 12)'; verschilt
+    het aantal leden met een cijfer per jaar, dan 'n = 9–12'."""
+    return f"Middelste helft van {groep_naam} ({_aantal_tekst(aantallen)})"
+
+
+def groep_mediaan_label(groep_naam: str) -> str:
+    return f"Mediaan van {groep_naam}"
+
+
+def rang_tekst(rang, aantal) -> str:
+    """'3e van 12' (rang 1 is de goede kant, of bij een neutrale indicator de laagste waarde)."""
+    if opmaak.leeg(rang) or opmaak.leeg(aantal):
+        return "geen rang (geen cijfer)"
+    return f"{int(rang)}e van {int(aantal)}"
+
+
+def te_weinig_tekst(groep_naam: str, aantal: int, minimum: int, jaren: list[int] | None = None) -> str:
+    """Waarom er geen band is: 'Geen band voor gemeenten met ...: te weinig gemeenten met een cijfer in deze groep
+    (3; een band vanaf 5).'"""
+    wanneer = f" in {opsomming([str(j) for j in jaren])}" if jaren else ""
+    return (
+        f"Geen band voor {groep_naam}{wanneer}: te weinig gemeenten met een cijfer in deze groep ({aantal}; "
+        f"een band vanaf {minimum})."
+    )
+
+
+def groep_tegel_tekst(rij: dict) -> str:
+    """De regel onder een tegel van het Overzicht: 'Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 3e van 12,
+    mediaan 45,0%' (rij uit vergelijkingsgroep_waarden: de gemeente zelf)."""
+    mediaan = opmaak.met_eenheid(rij["groep_mediaan"], rij["eenheid"], rij["decimalen"])
+    richting = "" if rij["goede_richting"] in ("hoger", "lager") else " (rang van laag naar hoog)"
+    return (
+        f"Onder {rij['groep_naam']} ({rij['peiljaar']}): {rang_tekst(rij['rang'], rij['groep_aantal'])}{richting}, "
+        f"mediaan {mediaan}"
+    )

@@ -61,11 +61,11 @@ def databasefouten():
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any]) -> dict:
+def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
     # geen schemavalidatie bij elke weergave (~25 ms per grafiek); tests/test_grafieken.py valideert de specs
-    return grafieken.voor_weergave(grafieken.trend(reeks, **opties)).to_dict(validate=False)
+    return grafieken.voor_weergave(grafieken.trend(reeks, groep=groep, **opties)).to_dict(validate=False)
 
 
 def toon_trend(
@@ -77,6 +77,7 @@ def toon_trend(
     nulmeting: dict | None = None,
     streefwaarden: list[dict] | None = None,
     regio: str | None = None,
+    groep: pl.DataFrame | None = None,
 ) -> None:
     """Toont `kompas.grafieken.trend` (dezelfde parameters) met de Nederlandse locale.
 
@@ -93,7 +94,7 @@ def toon_trend(
     }
     # voor schermlezers: wat de grafiek toont en waar de cijfers als tekst staan
     beschrijving = f"Grafiek: {titel}. De cijfers staan in de tabel onder de grafiek."
-    st.vega_lite_chart(_trend_spec(reeks, opties), width="stretch", alt=beschrijving)
+    st.vega_lite_chart(_trend_spec(reeks, opties, groep), width="stretch", alt=beschrijving)
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
@@ -272,3 +273,88 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
                     icon=":material/download:",
                     key=f"kdr_rapport_{'kader' if kader_id else 'alle'}_{formaat[1:]}",
                 )
+
+
+# --- vergelijkingsgroepen --------------------------------------------------------------------------------------
+
+GEEN_GROEP = "geen"
+EIGEN_KEUZE = "keuze"
+
+
+def kies_vergelijkingsgroep(sleutel: str, groepen: pl.DataFrame, gemeenten: dict[str, str], gemeente: str) -> dict:
+    """De keuze van een vergelijkingsgroep op een pagina: de groepen van de gemeente (`groepen`, uit
+    kompas.lezen.vergelijkingsgroepen: grootteklasse en selecties) of zelf gemeenten kiezen (een keuzelijst van
+    `gemeenten`, code -> naam). Geeft {'groep': code of GEEN_GROEP of EIGEN_KEUZE, 'leden': [codes] bij de eigen
+    keuze}. Standaard de eerste groep van de gemeente (haar grootteklasse), zonder groep GEEN_GROEP. De keuze
+    staat in de URL (?groep=, ?leden=)."""
+    eigen = groepen.filter(groepen["voor_gemeente"] == gemeente)
+    opties = dict(eigen.select("groep", "groep_naam").unique(maintain_order=True).iter_rows())
+    opties = {**opties, GEEN_GROEP: "geen vergelijkingsgroep", EIGEN_KEUZE: "zelf gemeenten kiezen"}
+    standaard = next(iter(opties))
+    groep = st.selectbox(
+        "Vergelijken met (band in de grafiek)",
+        list(opties),
+        format_func=lambda g: opties[g][:1].upper() + opties[g][1:],
+        key=f"{sleutel}_groep",
+        index=list(opties).index(url_waarde("groep", standaard, list(opties))),
+    )
+    leden: list[str] = []
+    if groep == EIGEN_KEUZE:
+        leden = st.multiselect(
+            "Gemeenten in de vergelijkingsgroep",
+            list(gemeenten),
+            format_func=gemeenten.get,
+            key=f"{sleutel}_leden",
+            placeholder="Kies gemeenten",
+            default=url_lijst("leden", [gemeente], list(gemeenten)),
+        )
+    zet_url(groep=groep, **({"leden": leden} if groep == EIGEN_KEUZE else {}))
+    return {"groep": groep, "leden": leden}
+
+
+def toon_vergelijkingsgroep(leden: pl.DataFrame, trend: pl.DataFrame, *, bestandsnaam: str, sleutel: str) -> None:
+    """Onder een grafiek met de band van een vergelijkingsgroep (`leden`: de ledenrijen van één groep en indicator):
+    waarom er (in sommige jaren) geen band is, de bronregel van de band, de ledenlijst (uitklappen) en de cijfers
+    bij de grafiek met de leden als CSV en Excel (pas gemaakt bij een klik)."""
+    from kompas import tabellen, teksten
+
+    if leden.is_empty():
+        return
+    band = tabellen.groep_band(leden)
+    zonder = band.filter(~band["band"])
+    naam = band["groep_naam"][0]
+    if not zonder.is_empty():
+        st.info(
+            teksten.te_weinig_tekst(
+                naam,
+                int(zonder["groep_aantal"].max()),
+                int(zonder["groep_minimum"][0]),
+                sorted(set(zonder["peiljaar"])),
+            )
+        )
+    st.caption(als_tekst(teksten.GROEP_BRON))
+    with st.expander(f"Leden van de vergelijkingsgroep: {naam}"):
+        st.dataframe(tabellen.groep_leden_tabel(leden), hide_index=True, width="stretch")
+    export = (trend, leden)
+    links, rechts = st.columns(2)
+    download_knop(
+        links,
+        "Cijfers bij de grafiek (CSV)",
+        lambda: tabellen.als_csv(tabellen.grafiek_export(*export)),
+        file_name=f"{bestandsnaam}.csv",
+        mime="text/csv",
+        key=f"{sleutel}_csv",
+    )
+    download_knop(
+        rechts,
+        "Cijfers bij de grafiek (Excel)",
+        lambda: tabellen.als_xlsx_bladen(
+            [
+                ("Grafiek", tabellen.waarden_tabel(export[0]), None),
+                ("Vergelijkingsgroep", tabellen.groep_leden_tabel(export[1]), None),
+            ]
+        ),
+        file_name=f"{bestandsnaam}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{sleutel}_xlsx",
+    )

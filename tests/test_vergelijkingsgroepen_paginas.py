@@ -1,0 +1,88 @@
+"""De band van een vergelijkingsgroep op de pagina's (AppTest), op de verzonnen testgemeenten van
+tests/fixture_groepen.py: legenda met de naam van de groep en n, de ledenlijst, 'te weinig gemeenten', het
+Overzicht met rang en mediaan."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import polars as pl
+import pytest
+import streamlit as st
+from fixture_groepen import A, bouw_groepen
+
+from apptest import draai
+
+BAND = "Middelste helft van gemeenten met 20.000 tot 50.000 inwoners (n = 6)"
+
+
+@pytest.fixture(scope="module")
+def _groepen_bron(tmp_path_factory):
+    return bouw_groepen(tmp_path_factory.mktemp("groepen_paginas") / "groepen.duckdb")
+
+
+@pytest.fixture
+def groepen_db(_groepen_bron, monkeypatch):
+    monkeypatch.setenv("KOMPAS_DB", str(_groepen_bron))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield _groepen_bron
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _spec(grafiek) -> dict:
+    return json.loads(grafiek.proto.spec)
+
+
+def _legendas(spec: dict) -> list[str]:
+    """De vaste legendaregels van de lagen met een eigen schaal (band en mediaan)."""
+    labels = []
+    for laag in spec.get("layer", []):
+        for kanaal in ("fill", "stroke"):
+            schaal = (laag.get("encoding", {}).get(kanaal) or {}).get("field")
+            if schaal in ("band_label", "mediaan_label"):
+                labels.append(schaal)
+    return labels
+
+
+def _datasets(grafiek) -> list[dict]:
+    return [r for ds in grafiek.proto.datasets for r in pl.read_ipc_stream(io.BytesIO(ds.data.data)).to_dicts()]
+
+
+def test_kaders_tekent_de_band_met_de_naam_van_de_groep_en_n_in_de_legenda(groepen_db):
+    at = draai("pages/kaders.py", gemeente=A)
+    (grafiek,) = at.get("vega_lite_chart")
+    assert sorted(_legendas(_spec(grafiek))) == ["band_label", "mediaan_label"]
+    rijen = [r for r in _datasets(grafiek) if r.get("band_label")]
+    assert {r["band_label"] for r in rijen} == {BAND}
+    assert {r["mediaan_label"] for r in rijen} == {"Mediaan van gemeenten met 20.000 tot 50.000 inwoners"}
+    per_jaar = {r["peiljaar"]: (r["groep_q1"], r["groep_mediaan"], r["groep_q3"]) for r in rijen}
+    assert per_jaar[2023] == pytest.approx((71.25, 77.5, 83.75))  # met de hand, zie fixture_groepen
+    bijschriften = " ".join(c.value for c in at.caption)
+    assert "berekend door Sociaal Kompas uit de geladen cijfers" in bijschriften
+
+
+def test_kaders_toont_de_ledenlijst_met_rang(groepen_db):
+    at = draai("pages/kaders.py", gemeente=A)
+    assert any(e.label.startswith("Leden van de vergelijkingsgroep: gemeenten met 20.000") for e in at.expander)
+    tabel = next(df.value for df in at.dataframe if "Rang" in df.value.columns)
+    rij = tabel[(tabel["Gemeente"] == "Testgemeente A") & (tabel["Peiljaar"] == 2023)].iloc[0]
+    assert rij["Rang"] == "5e van 6" and rij["Mediaan groep"] == "77,5%"
+
+
+def test_te_weinig_gemeenten_geeft_geen_band_maar_een_melding(groepen_db):
+    at = draai("pages/kaders.py", gemeente=A, groep="keuze", leden="GM9901,GM9902,GM9907")
+    (grafiek,) = at.get("vega_lite_chart")
+    assert _legendas(_spec(grafiek)) == []
+    meldingen = " ".join(i.value for i in at.info)
+    assert "te weinig gemeenten met een cijfer in deze groep (3; een band vanaf 5)" in meldingen
+    assert any(e.label == "Leden van de vergelijkingsgroep: de gekozen gemeenten" for e in at.expander)
+
+
+def test_overzicht_noemt_rang_en_mediaan_van_de_grootteklasse(groepen_db):
+    at = draai("pages/overzicht.py", gemeenten=A)
+    bijschriften = [c.value.replace("\\", "") for c in at.caption]  # als_tekst ontsnapt markdown
+    assert "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 5e van 6, mediaan 77,5%" in bijschriften
+    assert "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 1e van 3, mediaan 45,0%" in bijschriften
