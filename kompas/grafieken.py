@@ -531,19 +531,13 @@ def _groepslagen(
     getekend = groep.filter(pl.col("band") & pl.col("leeftijd").is_in(data["leeftijd"].unique().to_list()))
     if getekend.is_empty():
         return [], 0
+    getekend_aantallen = getekend["groep_aantal"].to_list()
     naam = getekend["groep_naam"][0]
-    band_label = teksten.groep_band_label(naam, getekend["groep_aantal"].to_list())
-    mediaan_label = teksten.groep_mediaan_label(naam)
     getekend = getekend.with_columns(
-        pl.lit(band_label).alias("band_label"),
-        pl.lit(mediaan_label).alias("mediaan_label"),
-        pl.concat_str(pl.lit(naam + " ("), pl.col("groep_aantal").cast(pl.String), pl.lit(" gemeenten)")).alias(
+        pl.concat_str(pl.lit(naam + " ("), pl.col("groep_aantal").cast(pl.String), pl.lit(" met een cijfer)")).alias(
             "groep_tekst"
         ),
-    ).select(
-        "peiljaar", "leeftijd", "groep_q1", "groep_q3", "groep_mediaan", "band_label", "mediaan_label", "groep_tekst"
-    )
-    legenda = {"orient": "bottom", "title": None, "labelLimit": 520, "symbolOpacity": 1}
+    ).select("peiljaar", "leeftijd", "groep_q1", "groep_q3", "groep_mediaan", "groep_tekst")
     basis = alt.Chart(getekend)
     tooltip = [
         alt.Tooltip("groep_tekst:N", title="Vergelijkingsgroep"),
@@ -553,25 +547,48 @@ def _groepslagen(
         alt.Tooltip("groep_q1:Q", title="25%", format=f",.{decimalen}f"),
         alt.Tooltip("groep_q3:Q", title="75%", format=f",.{decimalen}f"),
     ]
-    groep_vlak = basis.mark_area(fillOpacity=0.35).encode(
-        x=x,
-        y=alt.Y("groep_q1:Q", axis=y_as(eenheid, decimalen)),
-        y2="groep_q3:Q",
-        fill=alt.Fill("band_label:N", scale=alt.Scale(range=[GROEP_VLAK]), legend=alt.Legend(**legenda)),
-        detail="leeftijd:N",
-        tooltip=tooltip,
+    groep_vlak = basis.mark_area(fillOpacity=0.4, color=GROEP_VLAK).encode(
+        x=x, y=alt.Y("groep_q1:Q", axis=y_as(eenheid, decimalen)), y2="groep_q3:Q", detail="leeftijd:N", tooltip=tooltip
     )
-    groep_mediaan = basis.mark_line(strokeWidth=2, strokeDash=[6, 3]).encode(
+    groep_mediaan = basis.mark_line(strokeWidth=2, strokeDash=[6, 3], color=GROEP_LIJN).encode(
         x=x,
         y=alt.Y("groep_mediaan:Q", axis=y_as(eenheid, decimalen)),
-        stroke=alt.Stroke(
-            "mediaan_label:N", scale=alt.Scale(range=[GROEP_LIJN]), legend=alt.Legend(symbolDash=[6, 3], **legenda)
-        ),
         detail="leeftijd:N",
         order="peiljaar:Q",
         tooltip=tooltip,
     )
-    return [groep_vlak, groep_mediaan], 2
+    # één eigen legenda boven de grafiek (de regio's staan eronder): de groep met n als titel, vlak en mediaan als
+    # regels; uit een laag zonder rijen met een vast domein, zoals de regiolegenda (zie `trend`)
+    delen = list(teksten.GROEP_LEGENDA)
+    legenda = alt.Legend(
+        title=teksten.groep_legenda_titel(naam, getekend_aantallen),
+        orient="top",
+        direction="vertical",
+        titleLimit=700,
+        labelLimit=700,
+        symbolOpacity=1,
+        symbolStrokeWidth=2,
+        symbolSize=400,
+    )
+    groep_legenda = (
+        basis.transform_filter("false")
+        .mark_point(filled=True)
+        .encode(
+            x=x,
+            y=alt.Y("groep_mediaan:Q"),
+            fill=alt.Fill(
+                "groep_deel:N", scale=alt.Scale(domain=delen, range=[GROEP_VLAK, GROEP_LIJN]), legend=legenda
+            ),
+            stroke=alt.Stroke(
+                "groep_deel:N", scale=alt.Scale(domain=delen, range=[GROEP_VLAK, GROEP_LIJN]), legend=legenda
+            ),
+            shape=alt.Shape("groep_deel:N", scale=alt.Scale(domain=delen, range=["square", "stroke"]), legend=legenda),
+            strokeDash=alt.StrokeDash(
+                "groep_deel:N", scale=alt.Scale(domain=delen, range=[[1, 0], [6, 3]]), legend=legenda
+            ),
+        )
+    )
+    return [groep_vlak, groep_mediaan, groep_legenda], 3
 
 
 def kleine_veelvouden(

@@ -369,14 +369,18 @@ def _aantal_tekst(aantallen: list[int]) -> str:
     return f"n = {laag}" if laag == hoog else f"n = {laag}–{hoog}"
 
 
-def groep_band_label(groep_naam: str, aantallen: list[int]) -> str:
-    """De legenda van de band: 'Middelste helft van gemeenten met 20.000 tot 50.000 inwoners (n = 12)'; verschilt
-    het aantal leden met een cijfer per jaar, dan 'n = 9–12'."""
-    return f"Middelste helft van {groep_naam} ({_aantal_tekst(aantallen)})"
+# de regels van de legenda van de band (kompas.grafieken.trend); de titel noemt de groep. Kort: ook op een telefoon
+# (390 px) past elke regel naast de y-as
+GROEP_LEGENDA = ("Middelste helft (25%–75%)", "Mediaan")
 
 
-def groep_mediaan_label(groep_naam: str) -> str:
-    return f"Mediaan van {groep_naam}"
+def groep_legenda_titel(groep_naam: str, aantallen: list[int], breedte: int = 34) -> list[str]:
+    """De titel van de legenda van de band, in regels van hoogstens `breedte` tekens (Vega breekt een titel niet
+    zelf af): ['Gemeenten met 20.000 tot 50.000', 'inwoners (n = 12)']; verschilt het aantal leden met een cijfer
+    per jaar, dan 'n = 9–12'."""
+    import textwrap
+
+    return textwrap.wrap(f"{groep_naam[:1].upper()}{groep_naam[1:]} ({_aantal_tekst(aantallen)})", breedte)
 
 
 def rang_tekst(rang, aantal) -> str:

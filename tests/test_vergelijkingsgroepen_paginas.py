@@ -14,7 +14,7 @@ from fixture_groepen import A, bouw_groepen
 
 from apptest import draai
 
-BAND = "Middelste helft van gemeenten met 20.000 tot 50.000 inwoners (n = 6)"
+TITEL = ["Gemeenten met 20.000 tot 50.000", "inwoners (n = 6)"]
 
 
 @pytest.fixture(scope="module")
@@ -36,15 +36,13 @@ def _spec(grafiek) -> dict:
     return json.loads(grafiek.proto.spec)
 
 
-def _legendas(spec: dict) -> list[str]:
-    """De vaste legendaregels van de lagen met een eigen schaal (band en mediaan)."""
-    labels = []
+def _groeplegenda(spec: dict) -> dict | None:
+    """De legenda van de band (laag met het veld groep_deel): titel en regels, of None."""
     for laag in spec.get("layer", []):
-        for kanaal in ("fill", "stroke"):
-            schaal = (laag.get("encoding", {}).get(kanaal) or {}).get("field")
-            if schaal in ("band_label", "mediaan_label"):
-                labels.append(schaal)
-    return labels
+        vulling = laag.get("encoding", {}).get("fill") or {}
+        if vulling.get("field") == "groep_deel":
+            return {"titel": vulling["legend"]["title"], "regels": vulling["scale"]["domain"]}
+    return None
 
 
 def _datasets(grafiek) -> list[dict]:
@@ -54,10 +52,12 @@ def _datasets(grafiek) -> list[dict]:
 def test_kaders_tekent_de_band_met_de_naam_van_de_groep_en_n_in_de_legenda(groepen_db):
     at = draai("pages/kaders.py", gemeente=A)
     (grafiek,) = at.get("vega_lite_chart")
-    assert sorted(_legendas(_spec(grafiek))) == ["band_label", "mediaan_label"]
-    rijen = [r for r in _datasets(grafiek) if r.get("band_label")]
-    assert {r["band_label"] for r in rijen} == {BAND}
-    assert {r["mediaan_label"] for r in rijen} == {"Mediaan van gemeenten met 20.000 tot 50.000 inwoners"}
+    legenda = _groeplegenda(_spec(grafiek))
+    assert legenda == {
+        "titel": TITEL,
+        "regels": ["Middelste helft (25%–75%)", "Mediaan"],
+    }
+    rijen = [r for r in _datasets(grafiek) if r.get("groep_tekst")]
     per_jaar = {r["peiljaar"]: (r["groep_q1"], r["groep_mediaan"], r["groep_q3"]) for r in rijen}
     assert per_jaar[2023] == pytest.approx((71.25, 77.5, 83.75))  # met de hand, zie fixture_groepen
     bijschriften = " ".join(c.value for c in at.caption)
@@ -75,7 +75,7 @@ def test_kaders_toont_de_ledenlijst_met_rang(groepen_db):
 def test_te_weinig_gemeenten_geeft_geen_band_maar_een_melding(groepen_db):
     at = draai("pages/kaders.py", gemeente=A, groep="keuze", leden="GM9901,GM9902,GM9907")
     (grafiek,) = at.get("vega_lite_chart")
-    assert _legendas(_spec(grafiek)) == []
+    assert _groeplegenda(_spec(grafiek)) is None
     meldingen = " ".join(i.value for i in at.info)
     assert "te weinig gemeenten met een cijfer in deze groep (3; een band vanaf 5)" in meldingen
     assert any(e.label == "Leden van de vergelijkingsgroep: de gekozen gemeenten" for e in at.expander)
