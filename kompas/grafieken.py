@@ -520,10 +520,12 @@ GROEP_LIJN = "#555555"  # 7,5:1 tegen wit
 
 
 def _groepslagen(
-    groep: pl.DataFrame | None, data: pl.DataFrame, x: alt.X, eenheid: str, decimalen: int
+    groep: pl.DataFrame | None, data: pl.DataFrame, x: alt.X, eenheid: str, decimalen: int, kort: bool = False
 ) -> tuple[list[alt.Chart], int]:
     """De band van een vergelijkingsgroep (zie `trend`): lagen en het aantal legendaregels dat ze toevoegen.
-    Alleen de leeftijdsgroepen die de grafiek zelf toont; elke leeftijdsgroep een eigen vlak (detail)."""
+    Alleen de leeftijdsgroepen die de grafiek zelf toont; elke leeftijdsgroep een eigen vlak (detail).
+    `kort`: voor een smal paneel (kleine veelvouden) een korte legenda ('Groep (n = 6)'); de naam van de groep
+    staat dan in de ondertitel boven de panelen (`groep_regel`)."""
     from kompas import teksten
 
     if groep is None or groep.is_empty():
@@ -532,11 +534,13 @@ def _groepslagen(
     if getekend.is_empty():
         return [], 0
     getekend_aantallen = getekend["groep_aantal"].to_list()
-    naam = getekend["groep_naam"][0]
+    namen = getekend["groep_naam"].unique(maintain_order=True).to_list()
+    # een gemeente die in de loop van de jaren van grootteklasse wisselt: elk jaar de eigen klasse
+    naam = namen[0] if len(namen) == 1 else "gemeenten van dezelfde grootte (CBS-grootteklasse van dat jaar)"
     getekend = getekend.with_columns(
-        pl.concat_str(pl.lit(naam + " ("), pl.col("groep_aantal").cast(pl.String), pl.lit(" met een cijfer)")).alias(
-            "groep_tekst"
-        ),
+        pl.concat_str(
+            pl.col("groep_naam"), pl.lit(" ("), pl.col("groep_aantal").cast(pl.String), pl.lit(" met een cijfer)")
+        ).alias("groep_tekst"),
     ).select("peiljaar", "leeftijd", "groep_q1", "groep_q3", "groep_mediaan", "groep_tekst")
     basis = alt.Chart(getekend)
     tooltip = [
@@ -559,9 +563,9 @@ def _groepslagen(
     )
     # één eigen legenda boven de grafiek (de regio's staan eronder): de groep met n als titel, vlak en mediaan als
     # regels; uit een laag zonder rijen met een vast domein, zoals de regiolegenda (zie `trend`)
-    delen = list(teksten.GROEP_LEGENDA)
+    delen = list(teksten.GROEP_LEGENDA_KORT if kort else teksten.GROEP_LEGENDA)
     legenda = alt.Legend(
-        title=teksten.groep_legenda_titel(naam, getekend_aantallen),
+        title=teksten.groep_legenda_titel("groep" if kort else naam, getekend_aantallen),
         orient="top",
         direction="vertical",
         titleLimit=700,
@@ -588,11 +592,17 @@ def _groepslagen(
             ),
         )
     )
-    return [groep_vlak, groep_mediaan, groep_legenda], 3
+    return [groep_vlak, groep_mediaan, groep_legenda], 2 + len(legenda.title)
 
 
 def kleine_veelvouden(
-    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, regios: list[str] | None = None
+    waarden: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int = 1,
+    regios: list[str] | None = None,
+    groep: pl.DataFrame | None = None,
 ) -> dict:
     """Eén paneel per regio, met dezelfde schaal en dezelfde stijl per regio als op elke pagina.
 
@@ -603,10 +613,16 @@ def kleine_veelvouden(
     `waarden` heeft de kolommen van `trend`. Binnen een paneel is de streep de leeftijdsgroep; elke `reeks_id`
     is een eigen lijn (geen lijn over een trendbreuk). `regios`: de namen van de gekozen regio's; wie daarvan geen
     waarde heeft (en dus geen paneel), noemt de ondertitel: 'Geen gegevens voor Raalte'.
+    `groep`: de band van een vergelijkingsgroep zoals bij `trend`, met `voor_gemeente` per gemeente haar eigen groep
+    (zonder die kolom: dezelfde groep in elk paneel); `extra_hoogte` in de uitkomst: per paneel wat de legenda van
+    de band erbij vraagt, zodat elk plotvlak even hoog blijft (dezelfde schaal).
     """
     data, _ = _gestijld(_grafiekwaarden(waarden))
     eenheid = _eenheid(data, eenheid)
+    banden = groep.filter(pl.col("band")) if groep is not None and not groep.is_empty() else None
     grenzen = pl.concat([data["waarde"], data["ondergrens"].drop_nulls(), data["bovengrens"].drop_nulls()])
+    if banden is not None:
+        grenzen = pl.concat([grenzen, banden["groep_q1"], banden["groep_q3"]])
     y_domein = [float(grenzen.min()), float(grenzen.max())] if not grenzen.is_empty() else None
     x_domein = [int(data["peiljaar"].min()), int(data["peiljaar"].max())] if not data.is_empty() else None
     lijnkleur = alt.Stroke("stijl_kleur:N", scale=None)
@@ -618,9 +634,23 @@ def kleine_veelvouden(
     )
     x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False, domain=x_domein))
     y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False, domain=y_domein, nice=True))
+    from kompas import teksten
+
     panelen = []
-    for regio_naam in _regios(data)["regio_naam"].to_list():
-        paneel = alt.Chart(data.filter(pl.col("regio_naam") == regio_naam))
+    extra_hoogte: dict[str, int] = {}
+    groepregels: list[str] = []
+    for regio_code, regio_naam in _regios(data).select("regio_code", "regio_naam").iter_rows():
+        paneel_data = data.filter(pl.col("regio_naam") == regio_naam)
+        paneel = alt.Chart(paneel_data)
+        paneel_groep = banden
+        if banden is not None and "voor_gemeente" in banden.columns:
+            paneel_groep = banden.filter(pl.col("voor_gemeente") == regio_code)
+        groepslagen, regels = _groepslagen(paneel_groep, paneel_data, x, eenheid, decimalen, kort=True)
+        extra_hoogte[regio_naam] = 34 * regels  # gemeten in Chromium: regels plus de ruimte tot het plotvlak
+        if groepslagen:
+            groepregels.append(
+                teksten.groep_regel(regio_naam, paneel_groep, paneel_data["leeftijd"].unique().to_list())
+            )
         paneel_lijnen = paneel.mark_line(strokeWidth=2).encode(
             x=x, y=y, stroke=lijnkleur, strokeDash=leeftijd, detail="reeks_id:N", order="peiljaar:Q"
         )
@@ -635,16 +665,17 @@ def kleine_veelvouden(
         panelen.append(
             (
                 regio_naam,
-                alt.layer(paneel_interval, paneel_lijnen, paneel_punten).properties(
-                    width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start")
-                ),
+                alt.layer(*groepslagen, paneel_interval, paneel_lijnen, paneel_punten)
+                .resolve_scale(**dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent"))
+                .properties(width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start")),
             )
         )
     zonder = [naam for naam in regios or [] if naam not in {naam for naam, _ in panelen}]
     return {
         "titel": titel,
-        "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder),
+        "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder) + groepregels,
         "panelen": panelen,
+        "extra_hoogte": extra_hoogte,
     }
 
 

@@ -513,12 +513,14 @@ def groep_band(leden: pl.DataFrame) -> pl.DataFrame:
     kolommen = ["peiljaar", "leeftijd", *_GROEP_KOLOMMEN]
     if leden.is_empty():
         return pl.DataFrame(schema={k: leden.schema[k] for k in kolommen if k in leden.schema})
+    kolommen += ["voor_gemeente"] if "voor_gemeente" in leden.columns else []  # per gemeente haar eigen groep
     return leden.select(kolommen).unique().sort("leeftijd", "peiljaar")
 
 
 def groep_leden_tabel(leden: pl.DataFrame) -> pl.DataFrame:
     """De ledenlijst van een vergelijkingsgroep als tabel: per peiljaar elk lid met een cijfer, zijn rang, de cijfers
-    van de groep en de bron van het cijfer van het lid."""
+    van de groep en de bron van het cijfer van het lid; een lid van de groep van meer gemeenten staat er één keer."""
+    leden = leden.unique(["groep", "indicator_code", "leeftijd", "peiljaar", "regio_code"], maintain_order=True)
     rijen = [
         {
             "Vergelijkingsgroep": r["groep_naam"],

@@ -372,6 +372,7 @@ def _aantal_tekst(aantallen: list[int]) -> str:
 # de regels van de legenda van de band (kompas.grafieken.trend); de titel noemt de groep. Kort: ook op een telefoon
 # (390 px) past elke regel naast de y-as
 GROEP_LEGENDA = ("Middelste helft (25%–75%)", "Mediaan")
+GROEP_LEGENDA_KORT = ("middelste helft", "mediaan")  # in een smal paneel; de groep staat in `groep_regel`
 
 
 def groep_legenda_titel(groep_naam: str, aantallen: list[int], breedte: int = 34) -> list[str]:
@@ -408,4 +409,17 @@ def groep_tegel_tekst(rij: dict) -> str:
     return (
         f"Onder {rij['groep_naam']} ({rij['peiljaar']}): {rang_tekst(rij['rang'], rij['groep_aantal'])}{richting}, "
         f"mediaan {mediaan}"
+    )
+
+
+def groep_regel(regio_naam: str, band, leeftijden: list[str]) -> str:
+    """De regel boven de kleine veelvouden die zegt welke groep de band in het paneel van een gemeente is:
+    'Grijze band bij Dalfsen: middelste helft (25%–75%) en mediaan van gemeenten met 20.000 tot 50.000 inwoners
+    (n = 12)' (`band`: kompas.tabellen.groep_band van die gemeente, alleen jaren met een band)."""
+    getekend = band.filter(band["band"] & band["leeftijd"].is_in(leeftijden))
+    namen = getekend["groep_naam"].unique(maintain_order=True).to_list()
+    naam = namen[0] if len(namen) == 1 else "gemeenten van dezelfde grootte (CBS-grootteklasse van dat jaar)"
+    return (
+        f"Grijze band bij {regio_naam}: middelste helft (25%–75%) en mediaan van {naam} "
+        f"({_aantal_tekst(getekend['groep_aantal'].to_list())})"
     )

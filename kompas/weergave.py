@@ -143,10 +143,10 @@ PANEELHOOGTE = 360
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
+def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
-    veelvoud = grafieken.kleine_veelvouden(waarden, **opties)
+    veelvoud = grafieken.kleine_veelvouden(waarden, groep=groep, **opties)
     return {
         **veelvoud,
         "panelen": [
@@ -156,13 +156,19 @@ def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
 
 
 def toon_panelen(
-    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, regios: Sequence[str] = ()
+    waarden: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int = 1,
+    regios: Sequence[str] = (),
+    groep: pl.DataFrame | None = None,
 ) -> None:
     """Toont `kompas.grafieken.kleine_veelvouden` (dezelfde parameters): titel en ondertitel als tekst, dan de
     panelen naast elkaar, doorlopend op een volgende rij als het scherm te smal is (een telefoon: één paneel per
     rij). De specificaties worden gecachet zoals bij `toon_trend`."""
     veelvoud = _panelen_spec(
-        waarden, {"titel": titel, "eenheid": eenheid, "decimalen": decimalen, "regios": list(regios) or None}
+        waarden, {"titel": titel, "eenheid": eenheid, "decimalen": decimalen, "regios": list(regios) or None}, groep
     )
     st.markdown(f"**{als_tekst(veelvoud['titel'])}**")
     for regel in veelvoud["ondertitel"]:
@@ -172,7 +178,7 @@ def toon_panelen(
             st.vega_lite_chart(
                 spec,
                 width="content",
-                height=PANEELHOOGTE,
+                height=PANEELHOOGTE + veelvoud["extra_hoogte"].get(naam, 0),
                 alt=f"Grafiek: {veelvoud['titel']}, {naam}. De cijfers staan in de tabel eronder.",
             )
 
@@ -279,17 +285,30 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
 
 GEEN_GROEP = "geen"
 EIGEN_KEUZE = "keuze"
+GROOTTEKLASSE = "grootteklasse"
 
 
-def kies_vergelijkingsgroep(sleutel: str, groepen: pl.DataFrame, gemeenten: dict[str, str], gemeente: str) -> dict:
-    """De keuze van een vergelijkingsgroep op een pagina: de groepen van de gemeente (`groepen`, uit
-    kompas.lezen.vergelijkingsgroepen: grootteklasse en selecties) of zelf gemeenten kiezen (een keuzelijst van
-    `gemeenten`, code -> naam). Geeft {'groep': code of GEEN_GROEP of EIGEN_KEUZE, 'leden': [codes] bij de eigen
-    keuze}. Standaard de eerste groep van de gemeente (haar grootteklasse), zonder groep GEEN_GROEP. De keuze
-    staat in de URL (?groep=, ?leden=)."""
-    eigen = groepen.filter(groepen["voor_gemeente"] == gemeente)
-    opties = dict(eigen.select("groep", "groep_naam").unique(maintain_order=True).iter_rows())
-    opties = {**opties, GEEN_GROEP: "geen vergelijkingsgroep", EIGEN_KEUZE: "zelf gemeenten kiezen"}
+def kies_vergelijkingsgroep(
+    sleutel: str, indicator_codes: Sequence[str], gemeenten: dict[str, str], voor: Sequence[str]
+) -> pl.DataFrame:
+    """De keuze van een vergelijkingsgroep op een pagina, en de ledenrijen van die groep voor de indicatoren.
+
+    Keuzes: de grootteklasse naar inwoners (elk peiljaar die van de gemeente zelf), de selecties uit
+    data/vergelijkingsgroepen.toml waarin de gemeenten `voor` zitten, geen groep, of zelf gemeenten kiezen (een
+    keuzelijst van `gemeenten`, code -> naam). Standaard de grootteklasse; de keuze staat in de URL (?groep=,
+    ?leden=). Geeft de rijen van kompas.lezen.vergelijkingsgroepen (met `voor_gemeente`) of, bij de eigen keuze,
+    van kompas.lezen.vergelijkingsgroep_keuze; bij geen groep een leeg frame."""
+    from kompas.lezen import vergelijkingsgroep_keuze, vergelijkingsgroepen  # kompas.lezen importeert deze module
+
+    groepen = vergelijkingsgroepen(list(indicator_codes), list(voor))
+    klassen = groepen.filter(groepen["groep_soort"] == GROOTTEKLASSE)
+    opties: dict[str, str] = {}
+    if not klassen.is_empty():
+        namen = klassen["groep_naam"].unique().to_list()
+        opties[GROOTTEKLASSE] = namen[0] if len(namen) == 1 else "gemeenten van dezelfde grootte (CBS-grootteklasse)"
+    selecties = groepen.filter(groepen["groep_soort"] == "selectie")
+    opties.update(dict(selecties.select("groep", "groep_naam").unique(maintain_order=True).iter_rows()))
+    opties.update({GEEN_GROEP: "geen vergelijkingsgroep", EIGEN_KEUZE: "zelf gemeenten kiezen"})
     standaard = next(iter(opties))
     groep = st.selectbox(
         "Vergelijken met (band in de grafiek)",
@@ -298,7 +317,6 @@ def kies_vergelijkingsgroep(sleutel: str, groepen: pl.DataFrame, gemeenten: dict
         key=f"{sleutel}_groep",
         index=list(opties).index(url_waarde("groep", standaard, list(opties))),
     )
-    leden: list[str] = []
     if groep == EIGEN_KEUZE:
         leden = st.multiselect(
             "Gemeenten in de vergelijkingsgroep",
@@ -306,10 +324,14 @@ def kies_vergelijkingsgroep(sleutel: str, groepen: pl.DataFrame, gemeenten: dict
             format_func=gemeenten.get,
             key=f"{sleutel}_leden",
             placeholder="Kies gemeenten",
-            default=url_lijst("leden", [gemeente], list(gemeenten)),
+            default=url_lijst("leden", list(voor), list(gemeenten)),
         )
-    zet_url(groep=groep, **({"leden": leden} if groep == EIGEN_KEUZE else {}))
-    return {"groep": groep, "leden": leden}
+        zet_url(groep=groep, leden=leden)
+        return vergelijkingsgroep_keuze(list(indicator_codes), leden)
+    zet_url(groep=groep)
+    if groep == GROOTTEKLASSE:
+        return klassen
+    return groepen.filter(groepen["groep"] == groep)
 
 
 def toon_vergelijkingsgroep(leden: pl.DataFrame, trend: pl.DataFrame, *, bestandsnaam: str, sleutel: str) -> None:
@@ -321,19 +343,14 @@ def toon_vergelijkingsgroep(leden: pl.DataFrame, trend: pl.DataFrame, *, bestand
     if leden.is_empty():
         return
     band = tabellen.groep_band(leden)
-    zonder = band.filter(~band["band"])
-    naam = band["groep_naam"][0]
-    if not zonder.is_empty():
-        st.info(
-            teksten.te_weinig_tekst(
-                naam,
-                int(zonder["groep_aantal"].max()),
-                int(zonder["groep_minimum"][0]),
-                sorted(set(zonder["peiljaar"])),
-            )
-        )
+    # alleen de leeftijdsgroepen die de grafiek toont; per groep (een gemeente per jaar in haar eigen klasse)
+    zonder = band.filter(~band["band"] & band["leeftijd"].is_in(trend["leeftijd"].unique().to_list()))
+    for (naam,), deel in zonder.group_by("groep_naam", maintain_order=True):
+        aantal, minimum = int(deel["groep_aantal"].max()), int(deel["groep_minimum"][0])
+        st.info(teksten.te_weinig_tekst(naam, aantal, minimum, sorted(set(deel["peiljaar"]))))
+    namen = teksten.opsomming(band["groep_naam"].unique(maintain_order=True).to_list())
     st.caption(als_tekst(teksten.GROEP_BRON))
-    with st.expander(f"Leden van de vergelijkingsgroep: {naam}"):
+    with st.expander(f"Leden van de vergelijkingsgroep: {namen}"):
         st.dataframe(tabellen.groep_leden_tabel(leden), hide_index=True, width="stretch")
     export = (trend, leden)
     links, rechts = st.columns(2)

@@ -5,9 +5,8 @@ import datetime as dt
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.lezen import gemeenten, kader_boom, reeks, vergelijkingsgroep_keuze, vergelijkingsgroepen
+from kompas.lezen import gemeenten, kader_boom, reeks
 from kompas.weergave import (
-    EIGEN_KEUZE,
     als_tekst,
     bronregel,
     kies_vergelijkingsgroep,
@@ -80,12 +79,7 @@ rapport_knoppen(gemeente, namen[gemeente], kader)
 
 codes = van_kader["indicator_code"].drop_nulls().unique().sort().to_list()
 reeksen = reeks(codes, [gemeente, ggd[gemeente]])
-groepen = vergelijkingsgroepen(codes, [gemeente])
-vergelijk = kies_vergelijkingsgroep("kdr", groepen, namen, gemeente)
-if vergelijk["groep"] == EIGEN_KEUZE:
-    groep_rijen = vergelijkingsgroep_keuze(codes, vergelijk["leden"])
-else:
-    groep_rijen = tabellen.deel(groepen, groep=vergelijk["groep"])
+groep_rijen = kies_vergelijkingsgroep("kdr", codes, namen, [gemeente])
 st.header("Doelen en indicatoren")
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)

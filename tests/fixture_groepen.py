@@ -33,6 +33,7 @@ GEMEENTEN = {
     "GM9908": ("Testgemeente H", "#000000", "circle"),
 }
 A, B, C, D, E, F, G, H = GEMEENTEN
+FOCUS = (A, G)  # naast de drie echte: Vergelijken toont ze standaard (A met band, G alleen in haar klasse)
 
 INWONERS_2023 = {A: 21000, B: 25000, C: 30000, D: 35000, E: 40000, F: 45000, G: 50000}
 INWONERS_2022 = {**INWONERS_2023, H: 22000}
@@ -70,8 +71,11 @@ def bouw_groepen(pad: Path) -> Path:
         laad_referentie(con)
         con.executemany(
             "insert into regio (regio_code, regio_naam, soort, volgorde, kleur, vorm, focus)"
-            " values (?, ?, 'gemeente', ?, ?, ?, false)",
-            [(code, naam, 100 + i, kleur, vorm) for i, (code, (naam, kleur, vorm)) in enumerate(GEMEENTEN.items())],
+            " values (?, ?, 'gemeente', ?, ?, ?, ?)",
+            [
+                (code, naam, 100 + i, kleur, vorm, code in FOCUS)
+                for i, (code, (naam, kleur, vorm)) in enumerate(GEMEENTEN.items())
+            ],
         )
         con.executemany(
             "insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, opgehaald_op, licentie)"

@@ -56,3 +56,25 @@ def test_kaders_band_is_getekend_en_genoemd(server, browser, breedte):
         assert pagina.evaluate("document.documentElement.scrollWidth") <= breedte
     finally:
         pagina.close()
+
+
+@pytest.mark.parametrize("breedte", [1440, 390])
+def test_vergelijken_band_per_gemeente_in_haar_paneel(server, browser, breedte):
+    pagina = browser.new_page(viewport={"width": breedte, "height": 1100}, locale="nl-NL")
+    try:
+        pagina.goto(f"{server}/vergelijken?indicatoren=ervaren_gezondheid_pct&van=2020&tot=2026")
+        hoofd = pagina.locator("[data-testid=stMain]")
+        paneel = hoofd.locator("[data-testid=stVegaLiteChart]").filter(has_text="Testgemeente A")
+        legenda = paneel.locator("g.role-legend-label text")
+        expect(legenda.filter(has_text="middelste helft")).to_have_count(1, timeout=60000)
+        expect(paneel.locator("g.role-legend-title text").filter(has_text="Groep (n = 6)")).to_have_count(1)
+        expect(hoofd.get_by_text("Grijze band bij Testgemeente A", exact=False)).to_contain_text(
+            "gemeenten met 20.000 tot 50.000 inwoners (n = 6)"
+        )
+        expect(hoofd.get_by_text("te weinig gemeenten met een cijfer in deze groep", exact=False)).to_be_visible()
+        wacht_tot_getekend(pagina)
+        paneel.scroll_into_view_if_needed()
+        pagina.screenshot(path=str(ARTEFACTEN / f"groepen-vergelijken-{breedte}.png"))
+        assert pagina.evaluate("document.documentElement.scrollWidth") <= breedte
+    finally:
+        pagina.close()

@@ -86,3 +86,21 @@ def test_overzicht_noemt_rang_en_mediaan_van_de_grootteklasse(groepen_db):
     bijschriften = [c.value.replace("\\", "") for c in at.caption]  # als_tekst ontsnapt markdown
     assert "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 5e van 6, mediaan 77,5%" in bijschriften
     assert "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 1e van 3, mediaan 45,0%" in bijschriften
+
+
+def test_vergelijken_tekent_per_gemeente_de_band_van_haar_eigen_grootteklasse(groepen_db):
+    at = draai("pages/vergelijken.py", indicatoren="ervaren_gezondheid_pct", van="2020", tot="2026")
+    panelen = {json.loads(g.proto.spec)["title"]["text"]: _spec(g) for g in at.get("vega_lite_chart")}
+    assert _groeplegenda(panelen["Testgemeente A"]) == {
+        "titel": ["Groep (n = 6)"],
+        "regels": ["middelste helft", "mediaan"],
+    }
+    bijschriften = [c.value.replace("\\", "") for c in at.caption]
+    assert (
+        "Grijze band bij Testgemeente A: middelste helft (25%–75%) en mediaan van gemeenten met 20.000 tot 50.000 "
+        "inwoners (n = 6)" in bijschriften
+    )
+    assert _groeplegenda(panelen["Testgemeente G"]) is None  # alleen in haar klasse (50.000 tot 100.000): geen band
+    meldingen = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "Geen band voor gemeenten met 50.000 tot 100.000 inwoners" in meldingen
+    assert any(e.label.startswith("Leden van de vergelijkingsgroep") for e in at.expander)
