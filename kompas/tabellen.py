@@ -566,3 +566,16 @@ def eigen_groep_rij(groep_cijfers: pl.DataFrame, rij: dict, groep_soort: str = "
         groep_soort=groep_soort,
     )
     return treffers.row(0, named=True) if not treffers.is_empty() else None
+
+
+def groep_leden_bij(groep_rijen: pl.DataFrame, trend: pl.DataFrame, indicator_code: str) -> pl.DataFrame:
+    """De ledenrijen van een vergelijkingsgroep (kompas.weergave.kies_vergelijkingsgroep) bij één grafiek: dezelfde
+    indicator, de leeftijdsgroepen en de peiljaren (van eerste tot laatste) van de getekende cijfers `trend`."""
+    getekend = trend.filter(pl.col("waarde").is_not_null())
+    if groep_rijen.is_empty() or getekend.is_empty():
+        return groep_rijen.clear()
+    return groep_rijen.filter(
+        (pl.col("indicator_code") == indicator_code)
+        & pl.col("leeftijd").is_in(getekend["leeftijd"].unique().to_list())
+        & pl.col("peiljaar").is_between(getekend["peiljaar"].min(), getekend["peiljaar"].max())
+    )

@@ -391,6 +391,14 @@ def rang_tekst(rang, aantal) -> str:
     return f"{int(rang)}e van {int(aantal)}"
 
 
+def geen_groepscijfers(groep_naam: str) -> str:
+    """Onder een grafiek zonder één cijfer van de gekozen vergelijkingsgroep."""
+    return (
+        f"Geen band voor {groep_naam}: geen lid van de groep heeft een cijfer voor deze indicator in de jaren van de "
+        "grafiek (een grootteklasse geldt alleen in jaren waarin de gemeente zelf een geladen inwonertal heeft)."
+    )
+
+
 def te_weinig_tekst(groep_naam: str, aantal: int, minimum: int, jaren: list[int] | None = None) -> str:
     """Waarom er geen band is: 'Geen band voor gemeenten met ...: te weinig gemeenten met een cijfer in deze groep
     (3; een band vanaf 5).'"""

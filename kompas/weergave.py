@@ -290,14 +290,14 @@ GROOTTEKLASSE = "grootteklasse"
 
 def kies_vergelijkingsgroep(
     sleutel: str, indicator_codes: Sequence[str], gemeenten: dict[str, str], voor: Sequence[str]
-) -> pl.DataFrame:
+) -> tuple[pl.DataFrame, str | None]:
     """De keuze van een vergelijkingsgroep op een pagina, en de ledenrijen van die groep voor de indicatoren.
 
     Keuzes: de grootteklasse naar inwoners (elk peiljaar die van de gemeente zelf), de selecties uit
     data/vergelijkingsgroepen.toml waarin de gemeenten `voor` zitten, geen groep, of zelf gemeenten kiezen (een
     keuzelijst van `gemeenten`, code -> naam). Standaard de grootteklasse; de keuze staat in de URL (?groep=,
-    ?leden=). Geeft de rijen van kompas.lezen.vergelijkingsgroepen (met `voor_gemeente`) of, bij de eigen keuze,
-    van kompas.lezen.vergelijkingsgroep_keuze; bij geen groep een leeg frame."""
+    ?leden=). Geeft (rijen, naam): de rijen van kompas.lezen.vergelijkingsgroepen (met `voor_gemeente`) of, bij de
+    eigen keuze, van kompas.lezen.vergelijkingsgroep_keuze, en de naam van de keuze; bij geen groep (leeg, None)."""
     from kompas.lezen import vergelijkingsgroep_keuze, vergelijkingsgroepen  # kompas.lezen importeert deze module
 
     groepen = vergelijkingsgroepen(list(indicator_codes), list(voor))
@@ -327,20 +327,25 @@ def kies_vergelijkingsgroep(
             default=url_lijst("leden", list(voor), list(gemeenten)),
         )
         zet_url(groep=groep, leden=leden)
-        return vergelijkingsgroep_keuze(list(indicator_codes), leden)
+        return vergelijkingsgroep_keuze(list(indicator_codes), leden), opties[groep]
     zet_url(groep=groep)
     if groep == GROOTTEKLASSE:
-        return klassen
-    return groepen.filter(groepen["groep"] == groep)
+        return klassen, opties[groep]
+    return groepen.filter(groepen["groep"] == groep), None if groep == GEEN_GROEP else opties[groep]
 
 
-def toon_vergelijkingsgroep(leden: pl.DataFrame, trend: pl.DataFrame, *, bestandsnaam: str, sleutel: str) -> None:
+def toon_vergelijkingsgroep(
+    leden: pl.DataFrame, trend: pl.DataFrame, *, groep: str | None, bestandsnaam: str, sleutel: str
+) -> None:
     """Onder een grafiek met de band van een vergelijkingsgroep (`leden`: de ledenrijen van één groep en indicator):
     waarom er (in sommige jaren) geen band is, de bronregel van de band, de ledenlijst (uitklappen) en de cijfers
-    bij de grafiek met de leden als CSV en Excel (pas gemaakt bij een klik)."""
+    bij de grafiek met de leden als CSV en Excel (pas gemaakt bij een klik). `groep`: de naam van de gekozen groep
+    (kies_vergelijkingsgroep); heeft ze hier geen leden met een cijfer, dan zegt een regel dat."""
     from kompas import tabellen, teksten
 
     if leden.is_empty():
+        if groep:
+            st.caption(als_tekst(teksten.geen_groepscijfers(groep)))
         return
     band = tabellen.groep_band(leden)
     # alleen de leeftijdsgroepen die de grafiek toont; per groep (een gemeente per jaar in haar eigen klasse)

@@ -57,14 +57,14 @@ regios = gemeente_rijen["regio_code"].to_list()  # Nederland komt er in de query
 alle_waarden = vergelijking(gekozen, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
 namen_gemeenten = dict(zip(alle_gemeenten["regio_code"], alle_gemeenten["regio_naam"]))
-groep_rijen = kies_vergelijkingsgroep("vgl", gekozen, namen_gemeenten, regios)
+groep_rijen, groep_naam = kies_vergelijkingsgroep("vgl", gekozen, namen_gemeenten, regios)
 for code in gekozen:
     info = met_cijfers.row(codes.index(code), named=True)
     waarden = tabellen.deel(alle_waarden, indicator_code=code)
     if waarden["waarde"].drop_nulls().is_empty():
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
         continue
-    leden = tabellen.deel(groep_rijen, indicator_code=code)
+    leden = tabellen.groep_leden_bij(groep_rijen, waarden, code)
     toon_panelen(
         waarden,
         titel=f"{info['naam']} ({info['eenheid']})",
@@ -74,6 +74,8 @@ for code in gekozen:
         groep=tabellen.groep_band(leden),
     )
     bronregel(waarden["bron"].to_list())
-    toon_vergelijkingsgroep(leden, waarden, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}")
+    toon_vergelijkingsgroep(
+        leden, waarden, groep=groep_naam, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
+    )
     with st.expander(f"Tabel: {info['naam']}"):
         st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")

@@ -130,3 +130,61 @@ def test_de_view_heeft_de_afgesproken_kolommen(cur):
         assert kolom in kolommen
     assert {"groep_q1", "groep_q3", "rang", "groep_naam", "groep_soort", "band"} <= set(kolommen)
     assert "$" not in sql_bestand("vergelijkingsgroep_waarden").split("\n")[0]
+
+
+# --- teksten, tabellen en export ----------------------------------------------------------------------------------
+
+
+def test_rang_en_legenda_teksten():
+    from kompas import teksten
+
+    assert teksten.rang_tekst(3, 12) == "3e van 12"
+    assert teksten.rang_tekst(None, 12) == "geen rang (geen cijfer)"
+    assert teksten.groep_legenda_titel("gemeenten met 20.000 tot 50.000 inwoners", [12, 12]) == [
+        "Gemeenten met 20.000 tot 50.000",
+        "inwoners (n = 12)",
+    ]
+    assert teksten.groep_legenda_titel("groep", [9, 12]) == ["Groep (n = 9–12)"]
+    assert teksten.te_weinig_tekst("de gekozen gemeenten", 3, 5, [2022, 2023]) == (
+        "Geen band voor de gekozen gemeenten in 2022 en 2023: te weinig gemeenten met een cijfer in deze groep "
+        "(3; een band vanaf 5)."
+    )
+
+
+def test_export_bij_de_grafiek_bevat_de_leden_van_de_groep(cur):
+    from kompas import opmaak, tabellen
+
+    leden = gegevens.vergelijkingsgroepen(cur, ["ervaren_gezondheid_pct"], [A, B])  # A en B: dezelfde klasse
+    leden = leden.filter(leden["groep"] == KLASSE)
+    trend = gegevens.reeks(cur, ["ervaren_gezondheid_pct"], [A])
+    export = tabellen.grafiek_export(trend, leden)
+    assert export.columns[0] == "Rij"
+    groep = export.filter(export["Rij"] == "lid van de vergelijkingsgroep")
+    assert groep.height == 6 + 6  # 2022 en 2023, elk lid één keer (ook al geldt de groep voor A én B)
+    rij = groep.filter((groep["Gemeente"] == "Testgemeente D") & (groep["Peiljaar"] == 2023)).row(0, named=True)
+    assert (rij["Rang"], rij["Waarde"], rij["Mediaan groep"], rij["25%–75%"]) == (
+        "1e van 6",
+        "90,0%",
+        "77,5%",
+        f"{opmaak.getal(71.25, 1)} – {opmaak.getal(83.75, 1)}",  # afgerond zoals overal (kompas.opmaak)
+    )
+    assert rij["Band getekend"] == "ja" and rij["Bron"].startswith("RIVM")
+    assert export.filter(export["Rij"] == "cijfer in de grafiek").height == trend.height
+    assert tabellen.als_csv(export).decode("utf-8-sig").splitlines()[0].startswith("Rij;")
+
+
+def test_onbekende_gemeente_in_een_selectie_geeft_een_nederlandse_fout_en_exitcode_1(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from kompas.db import DATA
+    from loaders.__main__ import main
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    pad = data / "vergelijkingsgroepen.toml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace('"GM0303"]', '"GM0303", "GM9999"]'), encoding="utf-8")
+    monkeypatch.setenv("KOMPAS_DB", str(tmp_path / "k.duckdb"))
+    assert main(["build", "--data", str(data)]) == 1
+    fout = capsys.readouterr().err
+    assert "vergelijkingsgroepen.toml, selectie sociaal_kompas" in fout and "onbekend: GM9999" in fout
+    assert "Traceback" not in fout

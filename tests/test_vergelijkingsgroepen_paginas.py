@@ -104,3 +104,29 @@ def test_vergelijken_tekent_per_gemeente_de_band_van_haar_eigen_grootteklasse(gr
     meldingen = " ".join(i.value for i in at.info).replace("\\", "")
     assert "Geen band voor gemeenten met 50.000 tot 100.000 inwoners" in meldingen
     assert any(e.label.startswith("Leden van de vergelijkingsgroep") for e in at.expander)
+
+
+def test_met_de_ingebedde_gegevens_is_de_grootteklasse_te_klein_voor_een_band(ingebedde_db):
+    """Met de meegeleverde cijfers hebben alleen de drie gemeenten (en Nederland) een inwonertal: hun grootteklasse
+    (20.000 tot 50.000) heeft 3 leden. Dat staat er eerlijk: geen band, wel de melding en de ledenlijst."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = draai("pages/vergelijken.py", indicatoren="huishoudens", van="2019", tot="2026", leeftijd="totaal")
+    assert at.selectbox(key="vgl_groep").value == "grootteklasse"
+    assert all(_groeplegenda(_spec(g)) is None for g in at.get("vega_lite_chart"))
+    meldingen = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "Geen band voor gemeenten met 20.000 tot 50.000 inwoners in 2024 en 2025" in meldingen
+    assert "te weinig gemeenten met een cijfer in deze groep (3; een band vanaf 5)" in meldingen
+
+
+def test_zonder_inwonertal_in_de_jaren_van_de_grafiek_zegt_de_pagina_waarom_er_geen_band_is(ingebedde_db):
+    """Dronten heeft inwoners in 2019, 2024 en 2025, de Gezondheidsmonitor 18+ is van 2020: geen grootteklasse."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = draai("pages/kaders.py", gemeente="GM0303", kader="GM0303-gezond-samenleven")
+    assert at.selectbox(key="kdr_groep").value == "grootteklasse"
+    bijschriften = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert (
+        "Geen band voor gemeenten met 20.000 tot 50.000 inwoners: geen lid van de groep heeft een cijfer"
+        in bijschriften
+    )
