@@ -315,6 +315,7 @@ def kies_vergelijkingsgroep(
         list(opties),
         format_func=lambda g: opties[g][:1].upper() + opties[g][1:],
         key=f"{sleutel}_groep",
+        placeholder="Kies een vergelijkingsgroep",
         index=list(opties).index(url_waarde("groep", standaard, list(opties))),
     )
     if groep == EIGEN_KEUZE:

@@ -54,6 +54,11 @@ def test_kaders_band_is_getekend_en_genoemd(server, browser, breedte):
         grafiek.scroll_into_view_if_needed()  # de hoofdinhoud scrollt in een eigen vak: full_page ziet alleen de top
         pagina.screenshot(path=str(ARTEFACTEN / f"groepen-kaders-{breedte}.png"))
         assert pagina.evaluate("document.documentElement.scrollWidth") <= breedte
+        if breedte == 1440 and (PROJECT / "node_modules" / "axe-core" / "axe.min.js").exists():
+            from test_toegankelijkheid import _axe  # de band voegt geen ernstige axe-schending toe
+
+            eigen = [s for s in _axe(pagina) if not s["toegestaan"]]
+            assert not eigen, eigen
     finally:
         pagina.close()
 
