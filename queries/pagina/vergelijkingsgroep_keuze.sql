@@ -19,7 +19,7 @@ leden as (
 
 final as (
     select * from groepswaarden((select leden from leden))
-    where indicator_code in (select unnest($indicatoren))
+    where list_contains($indicatoren, indicator_code)  -- een filter, geen semi-join: gaat mee de view in
     order by indicator_code, leeftijd, peiljaar, rang, regio_volgorde
 )
 

@@ -8,21 +8,30 @@
 with eigen as (
     select groep, peiljaar, regio_code as voor_gemeente
     from vergelijkingsgroep_leden
-    where regio_code in (select unnest($gemeenten))
+    where list_contains($gemeenten, regio_code)
 ),
 
 waarden as (
     select * from vergelijkingsgroep_waarden
-    where indicator_code in (select unnest($indicatoren))
+    where list_contains($indicatoren, indicator_code)  -- een filter, geen semi-join: gaat mee de view in
+),
+
+-- twee gelijkheidsjoins (grootteklasse per peiljaar, selectie in elk peiljaar) in plaats van één join met 'of'
+gekoppeld as (
+    select e.voor_gemeente, w.*
+    from waarden as w
+    join eigen as e on e.groep = w.groep and e.peiljaar = w.peiljaar
+    union all
+    select e.voor_gemeente, w.*
+    from waarden as w
+    join eigen as e on e.groep = w.groep
+    where e.peiljaar is null
 ),
 
 final as (
-    select e.voor_gemeente, w.*
-    from waarden as w
-    join eigen as e
-        on e.groep = w.groep
-        and (e.peiljaar is null or e.peiljaar = w.peiljaar)
-    order by e.voor_gemeente, w.groep_volgorde, w.indicator_code, w.leeftijd, w.peiljaar, w.rang, w.regio_volgorde
+    select *
+    from gekoppeld
+    order by voor_gemeente, groep_volgorde, indicator_code, leeftijd, peiljaar, rang, regio_volgorde
 )
 
 select * from final;
