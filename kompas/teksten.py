@@ -411,7 +411,13 @@ def te_weinig_tekst(groep_naam: str, aantal: int, minimum: int, jaren: list[int]
 
 def groep_tegel_tekst(rij: dict) -> str:
     """De regel onder een tegel van het Overzicht: 'Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 3e van 12,
-    mediaan 45,0%' (rij uit vergelijkingsgroep_waarden: de gemeente zelf)."""
+    mediaan 45,0%' (rij uit vergelijkingsgroep_waarden: de gemeente zelf). Onder het minimum van de groep (zoals
+    bij de band): 'Onder ... (2024): te weinig gemeenten met een cijfer in deze groep (3)'."""
+    if not rij["band"]:
+        return (
+            f"Onder {rij['groep_naam']} ({rij['peiljaar']}): te weinig gemeenten met een cijfer in deze groep "
+            f"({rij['groep_aantal']}) voor een rang en mediaan"
+        )
     mediaan = opmaak.met_eenheid(rij["groep_mediaan"], rij["eenheid"], rij["decimalen"])
     richting = "" if rij["goede_richting"] in ("hoger", "lager") else " (rang van laag naar hoog)"
     return (
