@@ -138,21 +138,29 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
     eerste_kader = boom.filter(boom["kader_id"] == boom["kader_id"][0])
     kader_codes = eerste_kader["indicator_code"].drop_nulls().unique().sort().to_list()
     ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gegevens.gemeenten(cur).iter_rows(named=True)}
+    kop_codes = sorted({k["indicator_code"] for k in gegevens.kopindicatoren()})
     return {
         "overzicht": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "overzicht": lambda: gegevens.overzicht(cur, GEMEENTEN),
+            "vergelijkingsgroepen": lambda: gegevens.vergelijkingsgroepen(cur, kop_codes, GEMEENTEN),
         },
         "kaders": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "kader_boom": lambda: gegevens.kader_boom(cur, "GM0303"),
             f"reeks ({len(kader_codes)} ind.)": lambda: gegevens.reeks(cur, kader_codes, ["GM0303", ggd["GM0303"]]),
+            f"vergelijkingsgroepen ({len(kader_codes)} ind.)": lambda: gegevens.vergelijkingsgroepen(
+                cur, kader_codes, ["GM0303"]
+            ),
         },
         "vergelijken": {
             "indicatoren": lambda: gegevens.indicatoren(cur),
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "vergelijking": lambda: gegevens.vergelijking(
                 cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, "NL01"], 2012, 2026
+            ),
+            "vergelijkingsgroepen": lambda: gegevens.vergelijkingsgroepen(
+                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], GEMEENTEN
             ),
         },
         "indicator": {

@@ -147,6 +147,25 @@ def kaartwaarden(
     )
 
 
+def vergelijkingsgroepen(
+    cur: duckdb.DuckDBPyConnection, indicator_codes: Sequence[str], gemeenten: Sequence[str]
+) -> pl.DataFrame:
+    """De vergelijkingsgroepen (grootteklasse naar inwoners, selecties uit data/vergelijkingsgroepen.toml) van de
+    gemeenten voor de indicatoren: per gemeente waarvoor de groep geldt (`voor_gemeente`) elk lid met een cijfer,
+    met groep_aantal, groep_mediaan, groep_q1, groep_q3, band en rang (view vergelijkingsgroep_waarden)."""
+    return _lees(
+        cur, "vergelijkingsgroep_waarden", {"indicatoren": list(indicator_codes), "gemeenten": list(gemeenten)}
+    )
+
+
+def vergelijkingsgroep_keuze(
+    cur: duckdb.DuckDBPyConnection, indicator_codes: Sequence[str], leden: Sequence[str]
+) -> pl.DataFrame:
+    """De vergelijkingsgroep van de gekozen gemeenten (`leden`, in elk peiljaar), met dezelfde berekening en
+    dezelfde kolommen als de view vergelijkingsgroep_waarden (zonder `voor_gemeente`)."""
+    return _lees(cur, "vergelijkingsgroep_keuze", {"indicatoren": list(indicator_codes), "leden": list(leden)})
+
+
 # --- kaders -------------------------------------------------------------------------------------------
 
 

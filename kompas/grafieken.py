@@ -328,8 +328,10 @@ def trend(
     streefwaarden: list[dict] | None = None,
     ondertitel: str | None = None,
     regio: str | None = None,
+    groep: pl.DataFrame | None = None,
 ) -> alt.LayerChart:
-    """Trend per regio: lijn met markers, het 95%-interval, nulmeting en streefwaarde.
+    """Trend per regio: lijn met markers, het 95%-interval, nulmeting en streefwaarde, en de band van een
+    vergelijkingsgroep.
 
     `reeks` heeft kolommen regio_code, regio_soort, regio_naam, peiljaar, leeftijd, waarde, ondergrens,
     bovengrens, en uit de database in_grafiek, reeks_id, trendbreuk en bronfamilie (queries/pagina/reeks_indicator.sql).
@@ -337,6 +339,9 @@ def trend(
     of bronfamilie wordt nooit verbonden. De y-as heeft de eenheid van de cijfers (kolom `eenheid`, de registry).
     `regio`: de regio waar de grafiek over gaat; de ondertitel zegt wat er werkelijk getekend is (`grafiek_ondertitel`).
     `nulmeting`: {'jaar', 'waarde'}; `streefwaarden`: rijen met jaar, soort, waarde, ondergrens, bovengrens, tekst.
+    `groep`: de cijfers van één vergelijkingsgroep per peiljaar en leeftijd (`kompas.tabellen.groep_band`); alleen
+    jaren met `band` (genoeg leden met een cijfer) worden getekend: de middelste helft (groep_q1 tot groep_q3) als
+    grijs vlak en de mediaan als gestreepte grijze lijn, elk met een eigen legenda die de groep en n noemt.
     """
     data, schaal = _gestijld(_grafiekwaarden(reeks))
     eenheid = _eenheid(data, eenheid)
@@ -391,6 +396,8 @@ def trend(
     # tekent niets (geen rijen), maar geeft de legenda: het domein van de schalen is vast, dus elke regio staat erin
     legenda_symbolen = basis.transform_filter("false").mark_point(filled=True).encode(x=x, y=y, **legenda_kanalen)
     lagen: list[alt.Chart] = [interval_band, interval_streep, regio_lijnen, regio_punten, legenda_symbolen]
+    groepslagen, groep_legendas = _groepslagen(groep, data, x, eenheid, decimalen)
+    lagen = groepslagen + lagen  # onder de lijnen van de regio's
 
     breuken = trendbreuken(data)
     if breuken:
@@ -506,13 +513,99 @@ def trend(
     onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
     # Streamlit past de hele grafiek (titel, legenda onder, assen) in `height` (autosize fit): de hoogte groeit
     # met de regels van de legenda en de ondertitel, zodat het plotvlak zelf ongeveer 250 px houdt
-    legendaregels = -(-_regios(data).height // 3)
+    legendaregels = -(-_regios(data).height // 3) + groep_legendas
     hoogte = 330 + 26 * legendaregels + 16 * len(kop.subtitle or [])
     return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=hoogte)
 
 
+GROEP_VLAK = "#BBBBBB"  # neutraal grijs: geen kleur van een gemeente (Okabe-Ito) en geen streefwaarde (oranje)
+GROEP_LIJN = "#555555"  # 7,5:1 tegen wit
+
+
+def _groepslagen(
+    groep: pl.DataFrame | None, data: pl.DataFrame, x: alt.X, eenheid: str, decimalen: int, kort: bool = False
+) -> tuple[list[alt.Chart], int]:
+    """De band van een vergelijkingsgroep (zie `trend`): lagen en het aantal legendaregels dat ze toevoegen.
+    Alleen de leeftijdsgroepen die de grafiek zelf toont; elke leeftijdsgroep een eigen vlak (detail).
+    `kort`: voor een smal paneel (kleine veelvouden) een korte legenda ('Groep (n = 6)'); de naam van de groep
+    staat dan in de ondertitel boven de panelen (`groep_regel`)."""
+    from kompas import teksten
+
+    if groep is None or groep.is_empty():
+        return [], 0
+    getekend = groep.filter(pl.col("band") & pl.col("leeftijd").is_in(data["leeftijd"].unique().to_list()))
+    if getekend.is_empty():
+        return [], 0
+    getekend_aantallen = getekend["groep_aantal"].to_list()
+    namen = getekend["groep_naam"].unique(maintain_order=True).to_list()
+    # een gemeente die in de loop van de jaren van grootteklasse wisselt: elk jaar de eigen klasse
+    naam = namen[0] if len(namen) == 1 else "gemeenten van dezelfde grootte (CBS-grootteklasse van dat jaar)"
+    getekend = getekend.with_columns(
+        pl.concat_str(
+            pl.col("groep_naam"), pl.lit(" ("), pl.col("groep_aantal").cast(pl.String), pl.lit(" met een cijfer)")
+        ).alias("groep_tekst"),
+    ).select("peiljaar", "leeftijd", "groep_q1", "groep_q3", "groep_mediaan", "groep_tekst")
+    basis = alt.Chart(getekend)
+    tooltip = [
+        alt.Tooltip("groep_tekst:N", title="Vergelijkingsgroep"),
+        alt.Tooltip("peiljaar:Q", title="Peiljaar", format="d"),
+        alt.Tooltip("leeftijd:N", title="Leeftijd"),
+        alt.Tooltip("groep_mediaan:Q", title=f"Mediaan ({eenheid})", format=f",.{decimalen}f"),
+        alt.Tooltip("groep_q1:Q", title="25%", format=f",.{decimalen}f"),
+        alt.Tooltip("groep_q3:Q", title="75%", format=f",.{decimalen}f"),
+    ]
+    groep_vlak = basis.mark_area(fillOpacity=0.4, color=GROEP_VLAK).encode(
+        x=x, y=alt.Y("groep_q1:Q", axis=y_as(eenheid, decimalen)), y2="groep_q3:Q", detail="leeftijd:N", tooltip=tooltip
+    )
+    groep_mediaan = basis.mark_line(strokeWidth=2, strokeDash=[6, 3], color=GROEP_LIJN).encode(
+        x=x,
+        y=alt.Y("groep_mediaan:Q", axis=y_as(eenheid, decimalen)),
+        detail="leeftijd:N",
+        order="peiljaar:Q",
+        tooltip=tooltip,
+    )
+    # één eigen legenda boven de grafiek (de regio's staan eronder): de groep met n als titel, vlak en mediaan als
+    # regels; uit een laag zonder rijen met een vast domein, zoals de regiolegenda (zie `trend`)
+    delen = list(teksten.GROEP_LEGENDA_KORT if kort else teksten.GROEP_LEGENDA)
+    legenda = alt.Legend(
+        title=teksten.groep_legenda_titel("groep" if kort else naam, getekend_aantallen),
+        orient="top",
+        direction="vertical",
+        titleLimit=700,
+        labelLimit=700,
+        symbolOpacity=1,
+        symbolStrokeWidth=2,
+        symbolSize=400,
+    )
+    groep_legenda = (
+        basis.transform_filter("false")
+        .mark_point(filled=True)
+        .encode(
+            x=x,
+            y=alt.Y("groep_mediaan:Q"),
+            fill=alt.Fill(
+                "groep_deel:N", scale=alt.Scale(domain=delen, range=[GROEP_VLAK, GROEP_LIJN]), legend=legenda
+            ),
+            stroke=alt.Stroke(
+                "groep_deel:N", scale=alt.Scale(domain=delen, range=[GROEP_VLAK, GROEP_LIJN]), legend=legenda
+            ),
+            shape=alt.Shape("groep_deel:N", scale=alt.Scale(domain=delen, range=["square", "stroke"]), legend=legenda),
+            strokeDash=alt.StrokeDash(
+                "groep_deel:N", scale=alt.Scale(domain=delen, range=[[1, 0], [6, 3]]), legend=legenda
+            ),
+        )
+    )
+    return [groep_vlak, groep_mediaan, groep_legenda], 2 + len(legenda.title)
+
+
 def kleine_veelvouden(
-    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, regios: list[str] | None = None
+    waarden: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int = 1,
+    regios: list[str] | None = None,
+    groep: pl.DataFrame | None = None,
 ) -> dict:
     """Eén paneel per regio, met dezelfde schaal en dezelfde stijl per regio als op elke pagina.
 
@@ -523,10 +616,16 @@ def kleine_veelvouden(
     `waarden` heeft de kolommen van `trend`. Binnen een paneel is de streep de leeftijdsgroep; elke `reeks_id`
     is een eigen lijn (geen lijn over een trendbreuk). `regios`: de namen van de gekozen regio's; wie daarvan geen
     waarde heeft (en dus geen paneel), noemt de ondertitel: 'Geen gegevens voor Raalte'.
+    `groep`: de band van een vergelijkingsgroep zoals bij `trend`, met `voor_gemeente` per gemeente haar eigen groep
+    (zonder die kolom: dezelfde groep in elk paneel); `extra_hoogte` in de uitkomst: per paneel wat de legenda van
+    de band erbij vraagt, zodat elk plotvlak even hoog blijft (dezelfde schaal).
     """
     data, _ = _gestijld(_grafiekwaarden(waarden))
     eenheid = _eenheid(data, eenheid)
+    banden = groep.filter(pl.col("band")) if groep is not None and not groep.is_empty() else None
     grenzen = pl.concat([data["waarde"], data["ondergrens"].drop_nulls(), data["bovengrens"].drop_nulls()])
+    if banden is not None:
+        grenzen = pl.concat([grenzen, banden["groep_q1"], banden["groep_q3"]])
     y_domein = [float(grenzen.min()), float(grenzen.max())] if not grenzen.is_empty() else None
     x_domein = [int(data["peiljaar"].min()), int(data["peiljaar"].max())] if not data.is_empty() else None
     lijnkleur = alt.Stroke("stijl_kleur:N", scale=None)
@@ -538,9 +637,23 @@ def kleine_veelvouden(
     )
     x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False, domain=x_domein))
     y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False, domain=y_domein, nice=True))
+    from kompas import teksten
+
     panelen = []
-    for regio_naam in _regios(data)["regio_naam"].to_list():
-        paneel = alt.Chart(data.filter(pl.col("regio_naam") == regio_naam))
+    extra_hoogte: dict[str, int] = {}
+    groepregels: list[str] = []
+    for regio_code, regio_naam in _regios(data).select("regio_code", "regio_naam").iter_rows():
+        paneel_data = data.filter(pl.col("regio_naam") == regio_naam)
+        paneel = alt.Chart(paneel_data)
+        paneel_groep = banden
+        if banden is not None and "voor_gemeente" in banden.columns:
+            paneel_groep = banden.filter(pl.col("voor_gemeente") == regio_code)
+        groepslagen, regels = _groepslagen(paneel_groep, paneel_data, x, eenheid, decimalen, kort=True)
+        extra_hoogte[regio_naam] = 34 * regels  # gemeten in Chromium: regels plus de ruimte tot het plotvlak
+        if groepslagen:
+            groepregels.append(
+                teksten.groep_regel(regio_naam, paneel_groep, paneel_data["leeftijd"].unique().to_list())
+            )
         paneel_lijnen = paneel.mark_line(strokeWidth=2).encode(
             x=x, y=y, stroke=lijnkleur, strokeDash=leeftijd, detail="reeks_id:N", order="peiljaar:Q"
         )
@@ -555,16 +668,17 @@ def kleine_veelvouden(
         panelen.append(
             (
                 regio_naam,
-                alt.layer(paneel_interval, paneel_lijnen, paneel_punten).properties(
-                    width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start")
-                ),
+                alt.layer(*groepslagen, paneel_interval, paneel_lijnen, paneel_punten)
+                .resolve_scale(**dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent"))
+                .properties(width=200, height=160, title=alt.TitleParams(regio_naam, anchor="start")),
             )
         )
     zonder = [naam for naam in regios or [] if naam not in {naam for naam, _ in panelen}]
     return {
         "titel": titel,
-        "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder),
+        "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder) + groepregels,
         "panelen": panelen,
+        "extra_hoogte": extra_hoogte,
     }
 
 

@@ -18,6 +18,7 @@ from kompas.teksten import (
     grafiek_tekst,
     interval_tekst,
     nulmeting_tekst,
+    rang_tekst,
     status_tekst,
     streefwaarde_tekst,
     waarde_tekst,
@@ -497,4 +498,84 @@ def uploads_tabel(uploads: pl.DataFrame) -> pl.DataFrame:
             ],
             pl.String,
         ),
+    )
+
+
+# --- vergelijkingsgroepen ----------------------------------------------------------------------------------------
+
+_GROEP_KOLOMMEN = ("groep_naam", "groep_aantal", "groep_minimum", "groep_mediaan", "groep_q1", "groep_q3", "band")
+
+
+def groep_band(leden: pl.DataFrame) -> pl.DataFrame:
+    """Uit de ledenrijen van één groep en indicator (kompas.gegevens.vergelijkingsgroepen of _keuze) per peiljaar en
+    leeftijdsgroep de cijfers van de groep: groep_naam, groep_aantal, groep_minimum, groep_mediaan, groep_q1,
+    groep_q3 en band (genoeg leden met een cijfer). Op volgorde van leeftijd en peiljaar."""
+    kolommen = ["peiljaar", "leeftijd", *_GROEP_KOLOMMEN]
+    if leden.is_empty():
+        return pl.DataFrame(schema={k: leden.schema[k] for k in kolommen if k in leden.schema})
+    kolommen += ["voor_gemeente"] if "voor_gemeente" in leden.columns else []  # per gemeente haar eigen groep
+    return leden.select(kolommen).unique().sort("leeftijd", "peiljaar")
+
+
+def groep_leden_tabel(leden: pl.DataFrame) -> pl.DataFrame:
+    """De ledenlijst van een vergelijkingsgroep als tabel: per peiljaar elk lid met een cijfer, zijn rang, de cijfers
+    van de groep en de bron van het cijfer van het lid; een lid van de groep van meer gemeenten staat er één keer."""
+    leden = leden.unique(["groep", "indicator_code", "leeftijd", "peiljaar", "regio_code"], maintain_order=True)
+    rijen = [
+        {
+            "Vergelijkingsgroep": r["groep_naam"],
+            "Peiljaar": r["peiljaar"],
+            "Leeftijd": r["leeftijd"],
+            "Gemeente": r["regio_naam"],
+            "Waarde": waarde_tekst(r),
+            "Rang": rang_tekst(r["rang"], r["groep_aantal"]),
+            "Mediaan groep": opmaak.met_eenheid(r["groep_mediaan"], r["eenheid"], r["decimalen"]),
+            "25%–75%": f"{opmaak.getal(r['groep_q1'], r['decimalen'])} – {opmaak.getal(r['groep_q3'], r['decimalen'])}",
+            "Band getekend": "ja" if r["band"] else f"nee (minder dan {r['groep_minimum']} cijfers)",
+            "Bron": r["bron"] or "–",
+        }
+        for r in leden.sort(
+            "peiljaar", "leeftijd", "rang", "regio_naam", descending=[True, False, False, False]
+        ).iter_rows(named=True)
+    ]
+    return pl.DataFrame(rijen) if rijen else pl.DataFrame({"Vergelijkingsgroep": [], "Gemeente": []})
+
+
+def grafiek_export(trend: pl.DataFrame, leden: pl.DataFrame) -> pl.DataFrame:
+    """De cijfers bij een grafiek voor de download: de tabel bij de grafiek (`waarden_tabel`) en daaronder de
+    leden van de vergelijkingsgroep (`groep_leden_tabel`), met een kolom 'Rij' die zegt wat elke rij is."""
+    delen = [waarden_tabel(trend).with_columns(pl.lit("cijfer in de grafiek").alias("Rij"))]
+    if not leden.is_empty():
+        delen.append(groep_leden_tabel(leden).with_columns(pl.lit("lid van de vergelijkingsgroep").alias("Rij")))
+    uit = pl.concat(delen, how="diagonal_relaxed")
+    return uit.select("Rij", *[k for k in uit.columns if k != "Rij"])
+
+
+def eigen_groep_rij(groep_cijfers: pl.DataFrame, rij: dict, groep_soort: str = "grootteklasse") -> dict | None:
+    """De rij van de gemeente zelf in haar vergelijkingsgroep (`groep_cijfers` uit kompas.lezen.vergelijkingsgroepen)
+    voor dezelfde indicator, leeftijdsgroep en hetzelfde peiljaar als `rij` (een tegel van het Overzicht), of None."""
+    if groep_cijfers.is_empty() or opmaak.leeg(rij.get("waarde")):
+        return None
+    treffers = deel(
+        groep_cijfers,
+        voor_gemeente=rij["regio_code"],
+        regio_code=rij["regio_code"],
+        indicator_code=rij["indicator_code"],
+        leeftijd=rij["leeftijd"],
+        peiljaar=rij["peiljaar"],
+        groep_soort=groep_soort,
+    )
+    return treffers.row(0, named=True) if not treffers.is_empty() else None
+
+
+def groep_leden_bij(groep_rijen: pl.DataFrame, trend: pl.DataFrame, indicator_code: str) -> pl.DataFrame:
+    """De ledenrijen van een vergelijkingsgroep (kompas.weergave.kies_vergelijkingsgroep) bij één grafiek: dezelfde
+    indicator, de leeftijdsgroepen en de peiljaren (van eerste tot laatste) van de getekende cijfers `trend`."""
+    getekend = trend.filter(pl.col("waarde").is_not_null())
+    if groep_rijen.is_empty() or getekend.is_empty():
+        return groep_rijen.clear()
+    return groep_rijen.filter(
+        (pl.col("indicator_code") == indicator_code)
+        & pl.col("leeftijd").is_in(getekend["leeftijd"].unique().to_list())
+        & pl.col("peiljaar").is_between(getekend["peiljaar"].min(), getekend["peiljaar"].max())
     )

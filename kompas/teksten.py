@@ -361,3 +361,86 @@ def overgeslagen_tekst(melding) -> str:
 def aantal_problemen(aantal: int) -> str:
     """'1 probleem', '2 problemen' (bij een geweigerde upload, opdrachtregel en pagina)."""
     return f"{aantal} probleem" if aantal == 1 else f"{aantal} problemen"
+
+
+# --- vergelijkingsgroepen (queries/marts/90_vergelijkingsgroep_waarden.sql) -------------------------------------
+
+GROEP_BRON = (
+    "Vergelijkingsgroep: mediaan en middelste helft (25%–75%) berekend door Sociaal Kompas uit de geladen cijfers "
+    "van de leden, elk met de eigen bron (zie de ledenlijst); geen gepubliceerd groepscijfer."
+)
+
+
+def _aantal_tekst(aantallen: list[int]) -> str:
+    laag, hoog = min(aantallen), max(aantallen)
+    return f"n = {laag}" if laag == hoog else f"n = {laag}–{hoog}"
+
+
+# de regels van de legenda van de band (kompas.grafieken.trend); de titel noemt de groep. Kort: ook op een telefoon
+# (390 px) past elke regel naast de y-as
+GROEP_LEGENDA = ("Middelste helft (25%–75%)", "Mediaan")
+GROEP_LEGENDA_KORT = ("middelste helft", "mediaan")  # in een smal paneel; de groep staat in `groep_regel`
+
+
+def groep_legenda_titel(groep_naam: str, aantallen: list[int], breedte: int = 34) -> list[str]:
+    """De titel van de legenda van de band, in regels van hoogstens `breedte` tekens (Vega breekt een titel niet
+    zelf af): ['Gemeenten met 20.000 tot 50.000', 'inwoners (n = 12)']; verschilt het aantal leden met een cijfer
+    per jaar, dan 'n = 9–12'."""
+    import textwrap
+
+    return textwrap.wrap(f"{groep_naam[:1].upper()}{groep_naam[1:]} ({_aantal_tekst(aantallen)})", breedte)
+
+
+def rang_tekst(rang, aantal) -> str:
+    """'3e van 12' (rang 1 is de goede kant, of bij een neutrale indicator de laagste waarde)."""
+    if opmaak.leeg(rang) or opmaak.leeg(aantal):
+        return "geen rang (geen cijfer)"
+    return f"{int(rang)}e van {int(aantal)}"
+
+
+def geen_groepscijfers(groep_naam: str) -> str:
+    """Onder een grafiek zonder één cijfer van de gekozen vergelijkingsgroep."""
+    return (
+        f"Geen band voor {groep_naam}: geen lid van de groep heeft een cijfer voor deze indicator in de jaren van de "
+        "grafiek (een grootteklasse geldt alleen in jaren waarin de gemeente zelf een geladen inwonertal heeft)."
+    )
+
+
+def te_weinig_tekst(groep_naam: str, aantal: int, minimum: int, jaren: list[int] | None = None) -> str:
+    """Waarom er geen band is: 'Geen band voor gemeenten met ...: te weinig gemeenten met een cijfer in deze groep
+    (3; een band vanaf 5).'"""
+    wanneer = f" in {opsomming([str(j) for j in jaren])}" if jaren else ""
+    return (
+        f"Geen band voor {groep_naam}{wanneer}: te weinig gemeenten met een cijfer in deze groep ({aantal}; "
+        f"een band vanaf {minimum})."
+    )
+
+
+def groep_tegel_tekst(rij: dict) -> str:
+    """De regel onder een tegel van het Overzicht: 'Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 3e van 12,
+    mediaan 45,0%' (rij uit vergelijkingsgroep_waarden: de gemeente zelf). Onder het minimum van de groep (zoals
+    bij de band): 'Onder ... (2024): te weinig gemeenten met een cijfer in deze groep (3)'."""
+    if not rij["band"]:
+        return (
+            f"Onder {rij['groep_naam']} ({rij['peiljaar']}): te weinig gemeenten met een cijfer in deze groep "
+            f"({rij['groep_aantal']}) voor een rang en mediaan"
+        )
+    mediaan = opmaak.met_eenheid(rij["groep_mediaan"], rij["eenheid"], rij["decimalen"])
+    richting = "" if rij["goede_richting"] in ("hoger", "lager") else " (rang van laag naar hoog)"
+    return (
+        f"Onder {rij['groep_naam']} ({rij['peiljaar']}): {rang_tekst(rij['rang'], rij['groep_aantal'])}{richting}, "
+        f"mediaan {mediaan}"
+    )
+
+
+def groep_regel(regio_naam: str, band, leeftijden: list[str]) -> str:
+    """De regel boven de kleine veelvouden die zegt welke groep de band in het paneel van een gemeente is:
+    'Grijze band bij Dalfsen: middelste helft (25%–75%) en mediaan van gemeenten met 20.000 tot 50.000 inwoners
+    (n = 12)' (`band`: kompas.tabellen.groep_band van die gemeente, alleen jaren met een band)."""
+    getekend = band.filter(band["band"] & band["leeftijd"].is_in(leeftijden))
+    namen = getekend["groep_naam"].unique(maintain_order=True).to_list()
+    naam = namen[0] if len(namen) == 1 else "gemeenten van dezelfde grootte (CBS-grootteklasse van dat jaar)"
+    return (
+        f"Grijze band bij {regio_naam}: middelste helft (25%–75%) en mediaan van {naam} "
+        f"({_aantal_tekst(getekend['groep_aantal'].to_list())})"
+    )

@@ -61,11 +61,11 @@ def databasefouten():
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any]) -> dict:
+def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
     # geen schemavalidatie bij elke weergave (~25 ms per grafiek); tests/test_grafieken.py valideert de specs
-    return grafieken.voor_weergave(grafieken.trend(reeks, **opties)).to_dict(validate=False)
+    return grafieken.voor_weergave(grafieken.trend(reeks, groep=groep, **opties)).to_dict(validate=False)
 
 
 def toon_trend(
@@ -77,6 +77,7 @@ def toon_trend(
     nulmeting: dict | None = None,
     streefwaarden: list[dict] | None = None,
     regio: str | None = None,
+    groep: pl.DataFrame | None = None,
 ) -> None:
     """Toont `kompas.grafieken.trend` (dezelfde parameters) met de Nederlandse locale.
 
@@ -93,7 +94,7 @@ def toon_trend(
     }
     # voor schermlezers: wat de grafiek toont en waar de cijfers als tekst staan
     beschrijving = f"Grafiek: {titel}. De cijfers staan in de tabel onder de grafiek."
-    st.vega_lite_chart(_trend_spec(reeks, opties), width="stretch", alt=beschrijving)
+    st.vega_lite_chart(_trend_spec(reeks, opties, groep), width="stretch", alt=beschrijving)
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
@@ -142,10 +143,10 @@ PANEELHOOGTE = 360
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
+def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
-    veelvoud = grafieken.kleine_veelvouden(waarden, **opties)
+    veelvoud = grafieken.kleine_veelvouden(waarden, groep=groep, **opties)
     return {
         **veelvoud,
         "panelen": [
@@ -155,13 +156,19 @@ def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
 
 
 def toon_panelen(
-    waarden: pl.DataFrame, *, titel: str, eenheid: str, decimalen: int = 1, regios: Sequence[str] = ()
+    waarden: pl.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    decimalen: int = 1,
+    regios: Sequence[str] = (),
+    groep: pl.DataFrame | None = None,
 ) -> None:
     """Toont `kompas.grafieken.kleine_veelvouden` (dezelfde parameters): titel en ondertitel als tekst, dan de
     panelen naast elkaar, doorlopend op een volgende rij als het scherm te smal is (een telefoon: één paneel per
     rij). De specificaties worden gecachet zoals bij `toon_trend`."""
     veelvoud = _panelen_spec(
-        waarden, {"titel": titel, "eenheid": eenheid, "decimalen": decimalen, "regios": list(regios) or None}
+        waarden, {"titel": titel, "eenheid": eenheid, "decimalen": decimalen, "regios": list(regios) or None}, groep
     )
     st.markdown(f"**{als_tekst(veelvoud['titel'])}**")
     for regel in veelvoud["ondertitel"]:
@@ -171,7 +178,7 @@ def toon_panelen(
             st.vega_lite_chart(
                 spec,
                 width="content",
-                height=PANEELHOOGTE,
+                height=PANEELHOOGTE + veelvoud["extra_hoogte"].get(naam, 0),
                 alt=f"Grafiek: {veelvoud['titel']}, {naam}. De cijfers staan in de tabel eronder.",
             )
 
@@ -272,3 +279,105 @@ def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
                     icon=":material/download:",
                     key=f"kdr_rapport_{'kader' if kader_id else 'alle'}_{formaat[1:]}",
                 )
+
+
+# --- vergelijkingsgroepen --------------------------------------------------------------------------------------
+
+GEEN_GROEP = "geen"
+EIGEN_KEUZE = "keuze"
+GROOTTEKLASSE = "grootteklasse"
+
+
+def kies_vergelijkingsgroep(
+    sleutel: str, indicator_codes: Sequence[str], gemeenten: dict[str, str], voor: Sequence[str]
+) -> tuple[pl.DataFrame, str | None]:
+    """De keuze van een vergelijkingsgroep op een pagina, en de ledenrijen van die groep voor de indicatoren.
+
+    Keuzes: de grootteklasse naar inwoners (elk peiljaar die van de gemeente zelf), de selecties uit
+    data/vergelijkingsgroepen.toml waarin de gemeenten `voor` zitten, geen groep, of zelf gemeenten kiezen (een
+    keuzelijst van `gemeenten`, code -> naam). Standaard de grootteklasse; de keuze staat in de URL (?groep=,
+    ?leden=). Geeft (rijen, naam): de rijen van kompas.lezen.vergelijkingsgroepen (met `voor_gemeente`) of, bij de
+    eigen keuze, van kompas.lezen.vergelijkingsgroep_keuze, en de naam van de keuze; bij geen groep (leeg, None)."""
+    from kompas.lezen import vergelijkingsgroep_keuze, vergelijkingsgroepen  # kompas.lezen importeert deze module
+
+    groepen = vergelijkingsgroepen(list(indicator_codes), list(voor))
+    klassen = groepen.filter(groepen["groep_soort"] == GROOTTEKLASSE)
+    opties: dict[str, str] = {}
+    if not klassen.is_empty():
+        namen = klassen["groep_naam"].unique().to_list()
+        opties[GROOTTEKLASSE] = namen[0] if len(namen) == 1 else "gemeenten van dezelfde grootte (CBS-grootteklasse)"
+    selecties = groepen.filter(groepen["groep_soort"] == "selectie")
+    opties.update(dict(selecties.select("groep", "groep_naam").unique(maintain_order=True).iter_rows()))
+    opties.update({GEEN_GROEP: "geen vergelijkingsgroep", EIGEN_KEUZE: "zelf gemeenten kiezen"})
+    standaard = next(iter(opties))
+    groep = st.selectbox(
+        "Vergelijken met (band in de grafiek)",
+        list(opties),
+        format_func=lambda g: opties[g][:1].upper() + opties[g][1:],
+        key=f"{sleutel}_groep",
+        placeholder="Kies een vergelijkingsgroep",
+        index=list(opties).index(url_waarde("groep", standaard, list(opties))),
+    )
+    if groep == EIGEN_KEUZE:
+        leden = st.multiselect(
+            "Gemeenten in de vergelijkingsgroep",
+            list(gemeenten),
+            format_func=gemeenten.get,
+            key=f"{sleutel}_leden",
+            placeholder="Kies gemeenten",
+            default=url_lijst("leden", list(voor), list(gemeenten)),
+        )
+        zet_url(groep=groep, leden=leden)
+        return vergelijkingsgroep_keuze(list(indicator_codes), leden), opties[groep]
+    zet_url(groep=groep)
+    if groep == GROOTTEKLASSE:
+        return klassen, opties[groep]
+    return groepen.filter(groepen["groep"] == groep), None if groep == GEEN_GROEP else opties[groep]
+
+
+def toon_vergelijkingsgroep(
+    leden: pl.DataFrame, trend: pl.DataFrame, *, groep: str | None, bestandsnaam: str, sleutel: str
+) -> None:
+    """Onder een grafiek met de band van een vergelijkingsgroep (`leden`: de ledenrijen van één groep en indicator):
+    waarom er (in sommige jaren) geen band is, de bronregel van de band, de ledenlijst (uitklappen) en de cijfers
+    bij de grafiek met de leden als CSV en Excel (pas gemaakt bij een klik). `groep`: de naam van de gekozen groep
+    (kies_vergelijkingsgroep); heeft ze hier geen leden met een cijfer, dan zegt een regel dat."""
+    from kompas import tabellen, teksten
+
+    if leden.is_empty():
+        if groep:
+            st.caption(als_tekst(teksten.geen_groepscijfers(groep)))
+        return
+    band = tabellen.groep_band(leden)
+    # alleen de leeftijdsgroepen die de grafiek toont; per groep (een gemeente per jaar in haar eigen klasse)
+    zonder = band.filter(~band["band"] & band["leeftijd"].is_in(trend["leeftijd"].unique().to_list()))
+    for (naam,), deel in zonder.group_by("groep_naam", maintain_order=True):
+        aantal, minimum = int(deel["groep_aantal"].max()), int(deel["groep_minimum"][0])
+        st.info(teksten.te_weinig_tekst(naam, aantal, minimum, sorted(set(deel["peiljaar"]))))
+    namen = teksten.opsomming(band["groep_naam"].unique(maintain_order=True).to_list())
+    st.caption(als_tekst(teksten.GROEP_BRON))
+    with st.expander(f"Leden van de vergelijkingsgroep: {namen}"):
+        st.dataframe(tabellen.groep_leden_tabel(leden), hide_index=True, width="stretch")
+    export = (trend, leden)
+    links, rechts = st.columns(2)
+    download_knop(
+        links,
+        "Cijfers bij de grafiek (CSV)",
+        lambda: tabellen.als_csv(tabellen.grafiek_export(*export)),
+        file_name=f"{bestandsnaam}.csv",
+        mime="text/csv",
+        key=f"{sleutel}_csv",
+    )
+    download_knop(
+        rechts,
+        "Cijfers bij de grafiek (Excel)",
+        lambda: tabellen.als_xlsx_bladen(
+            [
+                ("Grafiek", tabellen.waarden_tabel(export[0]), None),
+                ("Vergelijkingsgroep", tabellen.groep_leden_tabel(export[1]), None),
+            ]
+        ),
+        file_name=f"{bestandsnaam}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{sleutel}_xlsx",
+    )

@@ -27,12 +27,12 @@ from loaders.ingebed import zorg_voor_database
 
 
 def _build(args: argparse.Namespace) -> int:
-    from loaders.ingebed import RegioFout, bouw
+    from loaders.ingebed import RegioFout, VergelijkingsgroepFout, bouw
     from loaders.kaders import KaderFout
 
     try:
         tellingen = bouw(data=args.data)
-    except (RegioFout, KaderFout) as fout:  # een fout in de datamap: niets geschreven
+    except (RegioFout, VergelijkingsgroepFout, KaderFout) as fout:  # een fout in de datamap: niets geschreven
         print(f"Fout: {fout}\nDe database is niet veranderd.", file=sys.stderr)
         return 1
     delen = ", ".join(f"{aantal} {tabel}" for tabel, aantal in tellingen.items())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import tomllib
 from pathlib import Path
 
 import duckdb
@@ -26,6 +27,10 @@ HERINDELING_SOORTEN = ("samenvoeging", "codewijziging")
 
 class RegioFout(ValueError):
     """Een fout in `regio.csv`; de melding noemt de regio, wat er staat en wat moet. Er is niets geschreven."""
+
+
+class VergelijkingsgroepFout(ValueError):
+    """Een fout in `vergelijkingsgroepen.toml`; de melding noemt de groep en wat moet. Er is niets geschreven."""
 
 
 def _csv(pad: Path) -> str:
@@ -182,6 +187,70 @@ def laad_referentie(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:
         " teller_woord, noemer_woord from read_csv($pad, header = true, all_varchar = true)",
         {"pad": _csv(data / "berekende_indicatoren.csv")},
     )
+    laad_vergelijkingsgroepen(con, data / "vergelijkingsgroepen.toml")
+
+
+def _groepfout(plaats: str, tekst: str) -> VergelijkingsgroepFout:
+    return VergelijkingsgroepFout(f"vergelijkingsgroepen.toml, {plaats}: {tekst}")
+
+
+def laad_vergelijkingsgroepen(con: duckdb.DuckDBPyConnection, pad: Path) -> None:
+    """De vergelijkingsgroepen uit `pad` (data/vergelijkingsgroepen.toml, met uitleg en bron in het bestand) in de
+    tabellen vergelijkingsgroep en vergelijkingsgroep_lid; altijd precies wat in het bestand staat. Een fout (een
+    onbekende gemeentecode, een klasse zonder ondergrens, ...) geeft `VergelijkingsgroepFout`. Zonder bestand zijn er
+    geen vergelijkingsgroepen."""
+    con.execute("delete from vergelijkingsgroep_lid")
+    con.execute("delete from vergelijkingsgroep")
+    if not pad.exists():
+        return
+    try:
+        inhoud = tomllib.loads(pad.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as fout:
+        raise VergelijkingsgroepFout(f"vergelijkingsgroepen.toml is geen geldige TOML: {fout}") from None
+    minimum = inhoud.get("minimum_aantal")
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
+        raise _groepfout("minimum_aantal", "moet een heel getal van minstens 1 zijn (bijvoorbeeld 5).")
+    gemeenten = {c for (c,) in con.execute("select regio_code from regio where soort = 'gemeente'").fetchall()}
+    groepen, leden = [], []
+    klassen = inhoud.get("grootteklasse", {})
+    for klasse in klassen.get("klasse", []):
+        plaats = f"grootteklasse {klasse.get('groep', '(zonder groep)')}"
+        onder, boven = klasse.get("ondergrens"), klasse.get("bovengrens")
+        if not isinstance(onder, int) or (boven is not None and (not isinstance(boven, int) or boven <= onder)):
+            raise _groepfout(plaats, "ondergrens moet een heel getal zijn en bovengrens (als die er is) groter.")
+        groepen.append(
+            (klasse.get("groep"), klasse.get("naam"), "grootteklasse", onder, boven, klassen.get("indicator"),
+             klassen.get("leeftijd"), klassen.get("bron"), None)
+        )  # fmt: skip
+    for selectie in inhoud.get("selectie", []):
+        plaats = f"selectie {selectie.get('groep', '(zonder groep)')}"
+        onbekend = [c for c in selectie.get("leden", []) if c not in gemeenten]
+        if onbekend or not selectie.get("leden"):
+            raise _groepfout(
+                plaats,
+                f"leden moeten gemeentecodes uit regio.csv zijn; onbekend: {', '.join(onbekend) or '(geen leden)'}.",
+            )
+        groepen.append(
+            (selectie.get("groep"), selectie.get("naam"), "selectie", None, None, None, None, None,
+             selectie.get("toelichting"))
+        )  # fmt: skip
+        leden += [(selectie["groep"], code) for code in dict.fromkeys(selectie["leden"])]
+    if "keuze" in inhoud:
+        keuze = inhoud["keuze"]
+        groepen.append((keuze.get("groep"), keuze.get("naam"), "keuze", None, None, None, None, None, None))
+    for groep in groepen:
+        if not groep[0] or not groep[1]:
+            raise _groepfout(f"groep {groep[0] or '(leeg)'}", "elke groep heeft een code (groep) en een naam.")
+    try:
+        con.executemany(
+            "insert into vergelijkingsgroep (groep, groep_naam, groep_soort, ondergrens, bovengrens, indicator_code,"
+            " leeftijd, bron, toelichting, volgorde, minimum_aantal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*g, i, minimum) for i, g in enumerate(groepen, start=1)],
+        )
+    except duckdb.ConstraintException:
+        raise _groepfout("groep", "elke groepcode komt maar één keer voor.") from None
+    if leden:
+        con.executemany("insert into vergelijkingsgroep_lid (groep, regio_code) values (?, ?)", leden)
 
 
 def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection, data: Path = DATA) -> None:

@@ -9,9 +9,11 @@ from kompas.lezen import gemeenten, kader_boom, reeks
 from kompas.weergave import (
     als_tekst,
     bronregel,
+    kies_vergelijkingsgroep,
     naar_indicator,
     rapport_knoppen,
     toon_trend,
+    toon_vergelijkingsgroep,
     url_waarde,
     via_app,
     zet_url,
@@ -75,7 +77,9 @@ if kop["kader_omschrijving"]:
     st.write(als_tekst(kop["kader_omschrijving"]))
 rapport_knoppen(gemeente, namen[gemeente], kader)
 
-reeksen = reeks(van_kader["indicator_code"].drop_nulls().unique().sort().to_list(), [gemeente, ggd[gemeente]])
+codes = van_kader["indicator_code"].drop_nulls().unique().sort().to_list()
+reeksen = reeks(codes, [gemeente, ggd[gemeente]])
+groep_rijen, groep_naam = kies_vergelijkingsgroep("kdr", codes, namen, [gemeente])
 st.header("Doelen en indicatoren")
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)
@@ -107,6 +111,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                 st.info(f"Geen gegevens voor {namen[gemeente]}. " + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not trend["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
+                leden = tabellen.groep_leden_bij(groep_rijen, trend, rij["indicator_code"])
                 toon_trend(
                     trend,
                     titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
@@ -115,8 +120,16 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                     decimalen=rij["decimalen"] or 0,
                     nulmeting=nulmeting,
                     streefwaarden=rij["streefwaarden"],
+                    groep=tabellen.groep_band(leden),
                 )
                 bronregel(trend["bron"].to_list())
+                toon_vergelijkingsgroep(
+                    leden,
+                    trend,
+                    groep=groep_naam,
+                    bestandsnaam=f"{rij['indicator_code']}_{gemeente}",
+                    sleutel=f"kdr_{rij['kader_indicator_id']}",
+                )
                 with st.expander("Tabel bij de grafiek"):
                     st.dataframe(tabellen.waarden_tabel(trend), hide_index=True, width="stretch")
     with st.expander("Alle indicatoren van dit doel als tabel"):

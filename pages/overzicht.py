@@ -9,7 +9,7 @@ import datetime as dt
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.lezen import doelen_telling, gemeenten, overzicht
+from kompas.lezen import doelen_telling, gemeenten, overzicht, vergelijkingsgroepen
 from kompas.weergave import als_tekst, bronregel, naar_indicator, url_lijst, via_app, zet_url
 
 via_app()
@@ -52,6 +52,7 @@ for kolom, telling in zip(st.columns(len(keuze)), doelen_telling(keuze).iter_row
         )
 
 kerncijfers = overzicht(keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
+groep_cijfers = vergelijkingsgroepen(kerncijfers["indicator_code"].unique().sort().to_list(), keuze)
 st.header("Cijfers per thema")
 for thema in teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze]):
     st.subheader(thema["thema"].capitalize())
@@ -70,7 +71,11 @@ for thema in teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze])
                 delta_description=delta.get("toelichting"),
             )
             kolom.caption(als_tekst(tegel["toelichting"]))
+            if groep := tabellen.eigen_groep_rij(groep_cijfers, rij):
+                kolom.caption(als_tekst(teksten.groep_tegel_tekst(groep)))
         bronregel([r["bron"] for r in ind["rijen"] if r])
+        if any(tabellen.eigen_groep_rij(groep_cijfers, r) for r in ind["rijen"] if r):
+            st.caption(als_tekst(teksten.GROEP_BRON))
         naar_indicator(ind["indicator_code"], label=f"Trend en alle cijfers: {ind['kop']}")
     if thema["ontbrekend"]:
         st.caption(als_tekst(thema["ontbrekend"]))

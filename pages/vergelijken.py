@@ -4,7 +4,16 @@ import streamlit as st
 
 from kompas import tabellen, teksten
 from kompas.lezen import gemeenten, indicatoren, vergelijking
-from kompas.weergave import bronregel, toon_panelen, url_lijst, url_waarde, via_app, zet_url
+from kompas.weergave import (
+    bronregel,
+    kies_vergelijkingsgroep,
+    toon_panelen,
+    toon_vergelijkingsgroep,
+    url_lijst,
+    url_waarde,
+    via_app,
+    zet_url,
+)
 
 via_app()
 
@@ -42,23 +51,31 @@ leeftijd = st.multiselect(
 )
 zet_url(indicatoren=gekozen, van=van, tot=tot, leeftijd=leeftijd)
 
-gemeente_rijen = tabellen.focus(gemeenten())
+alle_gemeenten = gemeenten()
+gemeente_rijen = tabellen.focus(alle_gemeenten)
 regios = gemeente_rijen["regio_code"].to_list()  # Nederland komt er in de query bij
 alle_waarden = vergelijking(gekozen, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
+namen_gemeenten = dict(zip(alle_gemeenten["regio_code"], alle_gemeenten["regio_naam"]))
+groep_rijen, groep_naam = kies_vergelijkingsgroep("vgl", gekozen, namen_gemeenten, regios)
 for code in gekozen:
     info = met_cijfers.row(codes.index(code), named=True)
     waarden = tabellen.deel(alle_waarden, indicator_code=code)
     if waarden["waarde"].drop_nulls().is_empty():
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
         continue
+    leden = tabellen.groep_leden_bij(groep_rijen, waarden, code)
     toon_panelen(
         waarden,
         titel=f"{info['naam']} ({info['eenheid']})",
         eenheid=info["eenheid"],
         decimalen=info["decimalen"],
         regios=gemeente_rijen["regio_naam"].to_list(),
+        groep=tabellen.groep_band(leden),
     )
     bronregel(waarden["bron"].to_list())
+    toon_vergelijkingsgroep(
+        leden, waarden, groep=groep_naam, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
+    )
     with st.expander(f"Tabel: {info['naam']}"):
         st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")

@@ -31,6 +31,8 @@ AANROEPEN = {
     "uploads": (),
     "kaartindicatoren": (),
     "kaartwaarden": ("inwoners", 2024, "wijk", "GM1876"),
+    "vergelijkingsgroepen": (["ervaren_gezondheid_pct"], ["GM0148"]),
+    "vergelijkingsgroep_keuze": (["ervaren_gezondheid_pct"], ["GM0148", "GM0303"]),
 }
 
 

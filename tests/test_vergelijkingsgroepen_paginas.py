@@ -1,0 +1,135 @@
+"""De band van een vergelijkingsgroep op de pagina's (AppTest), op de verzonnen testgemeenten van
+tests/fixture_groepen.py: legenda met de naam van de groep en n, de ledenlijst, 'te weinig gemeenten', het
+Overzicht met rang en mediaan."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import polars as pl
+import pytest
+import streamlit as st
+from fixture_groepen import A, bouw_groepen
+
+from apptest import draai
+
+TITEL = ["Gemeenten met 20.000 tot 50.000", "inwoners (n = 6)"]
+
+
+@pytest.fixture(scope="module")
+def _groepen_bron(tmp_path_factory):
+    return bouw_groepen(tmp_path_factory.mktemp("groepen_paginas") / "groepen.duckdb")
+
+
+@pytest.fixture
+def groepen_db(_groepen_bron, monkeypatch):
+    monkeypatch.setenv("KOMPAS_DB", str(_groepen_bron))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield _groepen_bron
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _spec(grafiek) -> dict:
+    return json.loads(grafiek.proto.spec)
+
+
+def _groeplegenda(spec: dict) -> dict | None:
+    """De legenda van de band (laag met het veld groep_deel): titel en regels, of None."""
+    for laag in spec.get("layer", []):
+        vulling = laag.get("encoding", {}).get("fill") or {}
+        if vulling.get("field") == "groep_deel":
+            return {"titel": vulling["legend"]["title"], "regels": vulling["scale"]["domain"]}
+    return None
+
+
+def _datasets(grafiek) -> list[dict]:
+    return [r for ds in grafiek.proto.datasets for r in pl.read_ipc_stream(io.BytesIO(ds.data.data)).to_dicts()]
+
+
+def test_kaders_tekent_de_band_met_de_naam_van_de_groep_en_n_in_de_legenda(groepen_db):
+    at = draai("pages/kaders.py", gemeente=A)
+    (grafiek,) = at.get("vega_lite_chart")
+    legenda = _groeplegenda(_spec(grafiek))
+    assert legenda == {
+        "titel": TITEL,
+        "regels": ["Middelste helft (25%–75%)", "Mediaan"],
+    }
+    rijen = [r for r in _datasets(grafiek) if r.get("groep_tekst")]
+    per_jaar = {r["peiljaar"]: (r["groep_q1"], r["groep_mediaan"], r["groep_q3"]) for r in rijen}
+    assert per_jaar[2023] == pytest.approx((71.25, 77.5, 83.75))  # met de hand, zie fixture_groepen
+    bijschriften = " ".join(c.value for c in at.caption)
+    assert "berekend door Sociaal Kompas uit de geladen cijfers" in bijschriften
+
+
+def test_kaders_toont_de_ledenlijst_met_rang(groepen_db):
+    at = draai("pages/kaders.py", gemeente=A)
+    assert any(e.label.startswith("Leden van de vergelijkingsgroep: gemeenten met 20.000") for e in at.expander)
+    tabel = next(df.value for df in at.dataframe if "Rang" in df.value.columns)
+    rij = tabel[(tabel["Gemeente"] == "Testgemeente A") & (tabel["Peiljaar"] == 2023)].iloc[0]
+    assert rij["Rang"] == "5e van 6" and rij["Mediaan groep"] == "77,5%"
+
+
+def test_te_weinig_gemeenten_geeft_geen_band_maar_een_melding(groepen_db):
+    at = draai("pages/kaders.py", gemeente=A, groep="keuze", leden="GM9901,GM9902,GM9907")
+    (grafiek,) = at.get("vega_lite_chart")
+    assert _groeplegenda(_spec(grafiek)) is None
+    meldingen = " ".join(i.value for i in at.info)
+    assert "te weinig gemeenten met een cijfer in deze groep (3; een band vanaf 5)" in meldingen
+    assert any(e.label == "Leden van de vergelijkingsgroep: de gekozen gemeenten" for e in at.expander)
+
+
+def test_overzicht_noemt_rang_en_mediaan_van_de_grootteklasse(groepen_db):
+    at = draai("pages/overzicht.py", gemeenten=A)
+    bijschriften = [c.value.replace("\\", "") for c in at.caption]  # als_tekst ontsnapt markdown
+    assert "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 5e van 6, mediaan 77,5%" in bijschriften
+    assert (
+        "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): te weinig gemeenten met een cijfer in deze groep (3) "
+        "voor een rang en mediaan" in bijschriften
+    )
+
+
+def test_vergelijken_tekent_per_gemeente_de_band_van_haar_eigen_grootteklasse(groepen_db):
+    at = draai("pages/vergelijken.py", indicatoren="ervaren_gezondheid_pct", van="2020", tot="2026")
+    panelen = {json.loads(g.proto.spec)["title"]["text"]: _spec(g) for g in at.get("vega_lite_chart")}
+    assert _groeplegenda(panelen["Testgemeente A"]) == {
+        "titel": ["Groep (n = 6)"],
+        "regels": ["middelste helft", "mediaan"],
+    }
+    bijschriften = [c.value.replace("\\", "") for c in at.caption]
+    assert (
+        "Grijze band bij Testgemeente A: middelste helft (25%–75%) en mediaan van gemeenten met 20.000 tot 50.000 "
+        "inwoners (n = 6)" in bijschriften
+    )
+    assert _groeplegenda(panelen["Testgemeente G"]) is None  # alleen in haar klasse (50.000 tot 100.000): geen band
+    meldingen = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "Geen band voor gemeenten met 50.000 tot 100.000 inwoners" in meldingen
+    assert any(e.label.startswith("Leden van de vergelijkingsgroep") for e in at.expander)
+
+
+def test_met_de_ingebedde_gegevens_is_de_grootteklasse_te_klein_voor_een_band(ingebedde_db):
+    """Met de meegeleverde cijfers hebben alleen de drie gemeenten (en Nederland) een inwonertal: hun grootteklasse
+    (20.000 tot 50.000) heeft 3 leden. Dat staat er eerlijk: geen band, wel de melding en de ledenlijst."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = draai("pages/vergelijken.py", indicatoren="huishoudens", van="2019", tot="2026", leeftijd="totaal")
+    assert at.selectbox(key="vgl_groep").value == "grootteklasse"
+    assert all(_groeplegenda(_spec(g)) is None for g in at.get("vega_lite_chart"))
+    meldingen = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "Geen band voor gemeenten met 20.000 tot 50.000 inwoners in 2024 en 2025" in meldingen
+    assert "te weinig gemeenten met een cijfer in deze groep (3; een band vanaf 5)" in meldingen
+
+
+def test_zonder_inwonertal_in_de_jaren_van_de_grafiek_zegt_de_pagina_waarom_er_geen_band_is(ingebedde_db):
+    """Dronten heeft inwoners in 2019, 2024 en 2025, de Gezondheidsmonitor 18+ is van 2020: geen grootteklasse."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = draai("pages/kaders.py", gemeente="GM0303", kader="GM0303-gezond-samenleven")
+    assert at.selectbox(key="kdr_groep").value == "grootteklasse"
+    bijschriften = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert (
+        "Geen band voor gemeenten met 20.000 tot 50.000 inwoners: geen lid van de groep heeft een cijfer"
+        in bijschriften
+    )
