@@ -208,3 +208,39 @@ def test_gekozen_cijfers_voor_n_gemeenten_staan_zo_in_indicator_waarden(opendata
         if c != {"WmoClientenRelatief_101": "."}
     }
     assert statistics.median(rijen.values()) == 67.5  # 50, 55, 65, 70, 80, 90; '.' ontbreekt en telt niet
+
+
+def test_mediaan_kwartielen_en_rang_van_een_grootteklasse_na_verversen_van_alle_gemeenten_kloppen_met_de_hand(
+    opendata, ingebedde_db
+):
+    """De stand-in feed serveert veel gemeenten (verzonnen, alleen voor deze test); na `refresh --alle-gemeenten`
+    rekent vergelijkingsgroep_waarden de grootteklasse uit de geladen inwoners van datzelfde jaar, en mediaan,
+    kwartielen en rang uit de geladen cijfers. Hier met de hand nagerekend."""
+    inkomen, inwoners = "HuishoudensMetEenLaagInkomen_89", "AantalInwoners_5"
+    gekozen = {
+        "GM0148": {inwoners: 29002, inkomen: 8.0},
+        "GM1876": {inwoners: 36502, inkomen: 9.0},
+        "GM0303": {inwoners: 42002, inkomen: 11.0},
+        "GM9001": {inwoners: 25000, inkomen: 7.0},
+        "GM9002": {inwoners: 30000, inkomen: 12.0},
+        "GM9003": {inwoners: 49999, inkomen: 10.0},
+        "GM9004": {inwoners: 21000, inkomen: "."},  # geen cijfer: telt niet mee
+        "GM9005": {inwoners: 50000, inkomen: 5.0},  # 50.000: de klasse erboven
+        "GM9006": {inwoners: 19999, inkomen: 6.0},  # onder 20.000: de klasse eronder
+        "GM9007": {inwoners: 20000, inkomen: 13.0},  # 20.000 hoort erbij
+    }
+    serveer_gemeenten(opendata, 11, waarden=gekozen)
+    assert ververs(["85984NED"], meld=_stil, alle_gemeenten=True)[0].gelukt
+    rijen = vraag(
+        ingebedde_db,
+        "select regio_code, groep_aantal, groep_mediaan, groep_q1, groep_q3, rang from vergelijkingsgroep_waarden"
+        " where indicator_code = 'huishoudens_laag_inkomen_pct' and groep = 'inwoners_20000_50000'"
+        " and peiljaar = 2024 order by regio_code",
+    )
+    # leden met een cijfer: 7, 8, 9, 10, 11, 12, 13 (GM9001, GM0148, GM1876, GM9003, GM0303, GM9002, GM9007)
+    # mediaan 10; kwartielen lineair (quantile_cont): positie 1,5 -> 8,5 en 4,5 -> 11,5; lager is beter: 7 is 1e
+    leden = {r[0] for r in rijen}
+    assert leden == {"GM0148", "GM1876", "GM0303", "GM9001", "GM9002", "GM9003", "GM9007"}
+    assert {(r[1], r[2], r[3], r[4]) for r in rijen} == {(7, 10.0, 8.5, 11.5)}
+    rang = {r[0]: r[5] for r in rijen}
+    assert (rang["GM9001"], rang["GM0148"], rang["GM1876"], rang["GM0303"], rang["GM9007"]) == (1, 2, 3, 5, 7)
