@@ -192,221 +192,213 @@ def _tekst(waarde) -> str | None:
     return t or None
 
 
+@dataclass(frozen=True)
+class _Bevinding:
+    """Een probleem met een waarde, nog zonder plek; `_Werkbladcontrole.meld` zet er de plek bij."""
+
+    probleem: str
+    gevonden: str | None = None
+    verwacht: str | None = None
+    oplossing: str | None = None
+
+
+_Uitkomst = tuple  # (uitkomst, tuple[_Bevinding, ...])
+
+
 class _Werkbladcontrole:
-    """Leest één werkblad in; verzamelt meldingen in plaats van te stoppen bij de eerste."""
+    """Leest één werkblad in; verzamelt meldingen in plaats van te stoppen bij de eerste.
+
+    Elke controle (`_cel`, `_gemeente`, `_indicator`, `_jaar`, `_getal`, `_bereik`, `_eenheid`) hangt alleen af
+    van de waarde (en de soort cel), niet van de plek: ze geeft (uitkomst, bevindingen) en wordt per
+    verschillende waarde één keer gedaan. De rij-voor-rij-aanroepen (`cel`, `getal`, ...) en de gevectoriseerde
+    waarden (`_waarden`) zetten de plek erbij. Zo heeft elke controle één thuis.
+    """
 
     def __init__(self, bestand: str, blad: Blad, ref: Referentie, gemeente: str | None):
         self.bestand, self.blad, self.ref, self.gemeente = bestand, blad, ref, gemeente
         self.dit_jaar = dt.date.today().year
         self.meldingen: list[Melding] = []
-        self._gemeenten: dict[str, str] = {}  # gelezen tekst -> code (alleen geslaagde)
-        self._indicatoren: dict[tuple, tuple] = {}
-        self._eenheden: set[tuple[str, str]] = set()
+        for naam in ("_cel", "_gemeente", "_indicator", "_jaar", "_getal", "_bereik", "_eenheid"):
+            setattr(self, naam, functools.lru_cache(maxsize=None)(getattr(self, naam)))
+
+    def melding(self, bevinding: _Bevinding, rij: int | None = None, kolom: int | None = None) -> Melding:
+        return Melding(
+            bestand=self.bestand,
+            werkblad=self.blad.naam,
+            rij=rij,
+            kolom=kolomletter(kolom) if kolom else None,
+            gevonden=bevinding.gevonden,
+            probleem=bevinding.probleem,
+            verwacht=bevinding.verwacht,
+            oplossing=bevinding.oplossing,
+        )
 
     def meld(self, probleem: str, rij: int | None = None, kolom: int | None = None, gevonden=None, **kw):
-        self.meldingen.append(
-            Melding(
-                bestand=self.bestand,
-                werkblad=self.blad.naam,
-                rij=rij,
-                kolom=kolomletter(kolom) if kolom else None,
-                gevonden=None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True),
-                probleem=probleem,
-                **kw,
-            )
-        )
+        self.meldingen.append(self.melding(_bevinding(probleem, gevonden, **kw), rij, kolom))
 
-    def cel(self, rij: int, kolom: int | None):
-        """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde."""
-        if not kolom:
-            return None
-        if self.blad.formule_zonder_waarde and (rij, kolom) in self.blad.formule_zonder_waarde:
-            self.meld(
-                "De cel bevat een formule zonder berekende waarde.",
-                rij,
-                kolom,
-                verwacht="een waarde, of een formule die Excel heeft uitgerekend",
-                oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
-                "of plak de cellen als waarden.",
+    def _met_plek(self, uitkomst: _Uitkomst, rij: int | None, kolom: int | None):
+        waarde, bevindingen = uitkomst
+        self.meldingen.extend(self.melding(b, rij, kolom) for b in bevindingen)
+        return waarde
+
+    # ------------------------------------------------ de controles, per waarde
+
+    def _cel(self, ruw, formule: bool) -> _Uitkomst:
+        """De tekst van een cel (None als leeg); een formule zonder berekende waarde of een stuurteken is een
+        probleem."""
+        if formule:
+            return None, (
+                _bevinding(
+                    "De cel bevat een formule zonder berekende waarde.",
+                    verwacht="een waarde, of een formule die Excel heeft uitgerekend",
+                    oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
+                    "of plak de cellen als waarden.",
+                ),
             )
-            return None
-        tekst = _tekst(self.blad.cel(rij, kolom))
+        tekst = _tekst(ruw)
         if tekst is not None and heeft_stuurtekens(tekst):
-            self.meld(
-                "De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
-                "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.",
-                rij,
-                kolom,
-                schone_tekst(tekst, zichtbaar=True),
-                verwacht="gewone tekst, zonder stuurtekens",
-                oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
-                "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.",
+            return schone_tekst(tekst, vervang=""), (
+                _bevinding(
+                    "De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
+                    "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.",
+                    schone_tekst(tekst, zichtbaar=True),
+                    verwacht="gewone tekst, zonder stuurtekens",
+                    oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
+                    "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.",
+                ),
             )
-            return schone_tekst(tekst, vervang="")
-        return tekst
+        return tekst, ()
 
-    def getalcel(self, rij: int, kolom: int) -> bool:
-        return (rij, kolom) not in self.blad.tekstcellen
-
-    def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
+    def _getal(self, tekst: str, getalcel: bool, procentcel: bool, wat: str) -> _Uitkomst:
+        """(getal, met procent) of None."""
         try:
-            getal, procent = lees_getal(tekst, self.getalcel(rij, kolom))
+            getal, procent = lees_getal(tekst, getalcel)
         except opmaak.DubbelzinnigGetal as fout:
-            self.meld(
-                f"Het getal ({wat}) is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen "
-                "en een komma decimalen.",
-                rij,
-                kolom,
-                tekst,
-                verwacht="een getal in Nederlandse notatie, bijvoorbeeld 12,5 of 1.234",
-                oplossing=f"Schrijf '{fout.decimaal}' voor een decimaal getal of '{fout.heel}' voor een heel getal.",
+            return None, (
+                _bevinding(
+                    f"Het getal ({wat}) is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen "
+                    "en een komma decimalen.",
+                    tekst,
+                    verwacht="een getal in Nederlandse notatie, bijvoorbeeld 12,5 of 1.234",
+                    oplossing=f"Schrijf '{fout.decimaal}' voor een decimaal getal of '{fout.heel}' voor een heel getal.",
+                ),
             )
-            return None
         except ValueError:
-            self.meld(
-                f"Tekst waar een getal ({wat}) hoort.",
-                rij,
-                kolom,
-                tekst,
-                verwacht="een getal, bijvoorbeeld 12,5 of 26%",
-                oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
-                "het werkblad Streefwaarden, een opmerking in de kolom toelichting.",
+            return None, (
+                _bevinding(
+                    f"Tekst waar een getal ({wat}) hoort.",
+                    tekst,
+                    verwacht="een getal, bijvoorbeeld 12,5 of 26%",
+                    oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
+                    "het werkblad Streefwaarden, een opmerking in de kolom toelichting.",
+                ),
             )
-            return None
-        if (rij, kolom) in self.blad.procent and self.getalcel(rij, kolom):
-            return getal * 100, True  # 0,26 opgemaakt als 26% -> 26 (een tekstcel toont Excel zoals hij is)
-        return getal, procent
+        if procentcel and getalcel:
+            return (getal * 100, True), ()  # 0,26 opgemaakt als 26% -> 26 (een tekstcel toont Excel zoals hij is)
+        return (getal, procent), ()
 
-    def gemeente_code(self, rij: int, kolom: int | None) -> str | None:
-        tekst = self.cel(rij, kolom)
+    def _gemeente(self, tekst: str | None) -> _Uitkomst:
         if tekst is None:
-            if kolom is None and self.gemeente:
-                return self.gemeente
-            self.meld(
-                "De gemeente ontbreekt.",
-                rij,
-                kolom,
-                verwacht=f"een van: {self.ref.gemeente_lijst()}",
-                oplossing="Vul de gemeentecode of -naam in.",
+            return None, (
+                _bevinding(
+                    "De gemeente ontbreekt.",
+                    verwacht=f"een van: {self.ref.gemeente_lijst()}",
+                    oplossing="Vul de gemeentecode of -naam in.",
+                ),
             )
-            return None
-        if tekst in self._gemeenten:
-            return self._gemeenten[tekst]
         for code, naam in self.ref.gemeenten.items():
             if tekst.upper() == code or tekst.lower() in (naam.lower(), f"gemeente {naam.lower()}"):
-                self._gemeenten[tekst] = code
-                return code
-        self.meld(
-            "Onbekende gemeente.",
-            rij,
-            kolom,
-            tekst,
-            verwacht=f"een van: {self.ref.gemeente_lijst()}",
-            oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.",
+                return code, ()
+        return None, (
+            _bevinding(
+                "Onbekende gemeente.",
+                tekst,
+                verwacht=f"een van: {self.ref.gemeente_lijst()}",
+                oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.",
+            ),
         )
-        return None
 
-    def indicator(self, rij: int, kolom: int, gemeente: str | None, registry_nodig: bool):
+    def _indicator(self, tekst: str | None, gemeente: str | None, registry_nodig: bool) -> _Uitkomst:
         """(indicator_code, kader_indicator_id, tekst) of None."""
-        tekst = self.cel(rij, kolom)
         if tekst is None:
-            self.meld(
-                "De indicator ontbreekt.",
-                rij,
-                kolom,
-                verwacht="een indicatorcode uit het werkblad Codes",
-                oplossing="Vul de indicatorcode in.",
+            return None, (
+                _bevinding(
+                    "De indicator ontbreekt.",
+                    verwacht="een indicatorcode uit het werkblad Codes",
+                    oplossing="Vul de indicatorcode in.",
+                ),
             )
-            return None
-        if (tekst, gemeente) in self._indicatoren:
-            return self._indicatoren[(tekst, gemeente)]
-        gevonden = self._zoek_indicator(rij, kolom, tekst, gemeente, registry_nodig)
-        if gevonden is not None:
-            self._indicatoren[(tekst, gemeente)] = gevonden
-        return gevonden
-
-    def _zoek_indicator(self, rij, kolom, tekst: str, gemeente: str | None, registry_nodig: bool):
         code = tekst.strip().lower()
         if code in self.ref.indicatoren:
-            return code, None, tekst
+            return (code, None, tekst), ()
         norm = normaliseer_indicator(tekst)
         for c, ind in self.ref.indicatoren.items():
             if normaliseer_indicator(ind["naam"]) == norm:
-                return c, None, tekst
+                return (c, None, tekst), ()
         if gemeente and (gemeente, norm) in self.ref.kader:
             kid, c = self.ref.kader[(gemeente, norm)]
             if c or not registry_nodig:
-                return c, kid, tekst
-            self.meld(
-                "Deze indicator uit het kader van de gemeente is (nog) niet aan een indicator in de registry "
-                "gekoppeld; waarden ervan kunnen nog niet worden opgeslagen.",
-                rij,
-                kolom,
+                return (c, kid, tekst), ()
+            return None, (
+                _bevinding(
+                    "Deze indicator uit het kader van de gemeente is (nog) niet aan een indicator in de registry "
+                    "gekoppeld; waarden ervan kunnen nog niet worden opgeslagen.",
+                    tekst,
+                    verwacht="een indicatorcode uit het werkblad Codes",
+                    oplossing="Gebruik een indicatorcode, of vraag de beheerder de indicator op te nemen.",
+                ),
+            )
+        return None, (
+            _bevinding(
+                "Onbekende indicator.",
                 tekst,
-                verwacht="een indicatorcode uit het werkblad Codes",
-                oplossing="Gebruik een indicatorcode, of vraag de beheerder de indicator op te nemen.",
-            )
-            return None
-        self.meld(
-            "Onbekende indicator.",
-            rij,
-            kolom,
-            tekst,
-            verwacht="een indicatorcode of -naam uit het werkblad Codes, of de formulering uit het "
-            "beleidskader van de gemeente",
-            oplossing="Kies de indicator uit de lijst in het sjabloon (werkblad Codes).",
+                verwacht="een indicatorcode of -naam uit het werkblad Codes, of de formulering uit het "
+                "beleidskader van de gemeente",
+                oplossing="Kies de indicator uit de lijst in het sjabloon (werkblad Codes).",
+            ),
         )
-        return None
 
-    def jaar(self, rij: int, kolom: int, tekst: str | None, van: int, tot: int, wat: str) -> int | None:
+    def _jaar(self, tekst: str | None, getalcel: bool, van: int, tot: int, wat: str) -> _Uitkomst:
+        verwacht = f"een jaartal van {van} tot en met {tot}"
         if tekst is None:
-            self.meld(
-                f"Het {wat} ontbreekt.",
-                rij,
-                kolom,
-                verwacht=f"een jaartal van {van} tot en met {tot}",
-                oplossing=f"Vul het {wat} in.",
-            )
-            return None
+            return None, (_bevinding(f"Het {wat} ontbreekt.", verwacht=verwacht, oplossing=f"Vul het {wat} in."),)
         try:
-            getal, _ = lees_getal(tekst, self.getalcel(rij, kolom))
+            getal, _ = lees_getal(tekst, getalcel)
         except ValueError:
             getal = None
         if getal is None or getal != int(getal):
-            self.meld(
-                f"Het {wat} is geen jaartal.",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een jaartal van {van} tot en met {tot}",
-                oplossing="Schrijf het jaar als getal, bijvoorbeeld 2023.",
+            return None, (
+                _bevinding(
+                    f"Het {wat} is geen jaartal.",
+                    tekst,
+                    verwacht=verwacht,
+                    oplossing="Schrijf het jaar als getal, bijvoorbeeld 2023.",
+                ),
             )
-            return None
         if not van <= getal <= tot:
-            self.meld(
-                f"Het {wat} ligt buiten het toegestane bereik.",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een jaartal van {van} tot en met {tot}",
-                oplossing="Controleer het jaartal.",
+            return None, (
+                _bevinding(
+                    f"Het {wat} ligt buiten het toegestane bereik.",
+                    tekst,
+                    verwacht=verwacht,
+                    oplossing="Controleer het jaartal.",
+                ),
             )
-            return None
-        return int(getal)
+        return int(getal), ()
 
-    def bereik(self, rij: int, kolom: int, code: str, waarde: float, procent: bool, tekst: str) -> bool:
+    def _bereik(self, code: str, waarde: float, procent: bool, tekst: str) -> _Uitkomst:
+        """True als de waarde kan voor deze indicator."""
         ind = self.ref.indicatoren[code]
         is_pct = ind["eenheid"].startswith("%")
         if procent and not is_pct:
-            self.meld(
-                f"Een percentage bij een indicator met eenheid '{ind['eenheid']}'.",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een getal in {ind['eenheid']}",
-                oplossing="Controleer de indicator of de waarde.",
+            return False, (
+                _bevinding(
+                    f"Een percentage bij een indicator met eenheid '{ind['eenheid']}'.",
+                    tekst,
+                    verwacht=f"een getal in {ind['eenheid']}",
+                    oplossing="Controleer de indicator of de waarde.",
+                ),
             )
-            return False
         laag = ind["min"] if ind["min"] is not None else (0.0 if is_pct else None)
         hoog = ind["max"] if ind["max"] is not None else (100.0 if is_pct else None)
         if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
@@ -415,48 +407,80 @@ class _Werkbladcontrole:
                 if hoog is not None
                 else f"minstens {opmaak.getal(laag, None)}"
             )
-            self.meld(
-                f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een waarde {grens}",
-                oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.",
+            return False, (
+                _bevinding(
+                    f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).",
+                    tekst,
+                    verwacht=f"een waarde {grens}",
+                    oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.",
+                ),
             )
-            return False
         if ind["decimalen"] == 0 and ind["eenheid"].startswith("aantal") and waarde != int(waarde):
-            self.meld(
-                f"Een aantal hoort een heel getal te zijn ('{code}').",
-                rij,
-                kolom,
-                tekst,
-                verwacht="een heel getal, zonder punt als duizendtalscheiding (1234, niet 1.234)",
-                oplossing="Schrijf het aantal zonder punt of komma.",
+            return False, (
+                _bevinding(
+                    f"Een aantal hoort een heel getal te zijn ('{code}').",
+                    tekst,
+                    verwacht="een heel getal, zonder punt als duizendtalscheiding (1234, niet 1.234)",
+                    oplossing="Schrijf het aantal zonder punt of komma.",
+                ),
             )
-            return False
-        return True
+        return True, ()
 
-    def eenheid(self, rij: int, kolom: int | None, code: str) -> None:
-        tekst = self.cel(rij, kolom)
+    def _eenheid(self, tekst: str | None, code: str) -> _Uitkomst:
         if tekst is None:
-            return
-        if (tekst, code) in self._eenheden:
-            return
+            return None, ()
         verwacht = self.ref.indicatoren[code]["eenheid"]
         t = _kop(tekst).replace("procent", "%").replace("percentage", "%")
         v = _kop(verwacht)
         if t == v or v.startswith(t + " ") or (t == "%" and v.startswith("%")):
-            self._eenheden.add((tekst, code))
-            return
-        self.meld(
-            f"De eenheid past niet bij indicator '{code}'.",
-            rij,
-            kolom,
-            tekst,
-            verwacht=f"'{verwacht}'",
-            oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
-            "van de indicator.",
+            return None, ()
+        return None, (
+            _bevinding(
+                f"De eenheid past niet bij indicator '{code}'.",
+                tekst,
+                verwacht=f"'{verwacht}'",
+                oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
+                "van de indicator.",
+            ),
         )
+
+    # ------------------------------------------------ rij voor rij: dezelfde controles, met de plek erbij
+
+    def getalcel(self, rij: int, kolom: int) -> bool:
+        return (rij, kolom) not in self.blad.tekstcellen
+
+    def cel(self, rij: int, kolom: int | None):
+        """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde of een stuurteken."""
+        if not kolom:
+            return None
+        formule = (rij, kolom) in self.blad.formule_zonder_waarde
+        return self._met_plek(self._cel(None if formule else self.blad.cel(rij, kolom), formule), rij, kolom)
+
+    def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
+        getalcel = self.getalcel(rij, kolom)
+        return self._met_plek(self._getal(tekst, getalcel, (rij, kolom) in self.blad.procent, wat), rij, kolom)
+
+    def gemeente_code(self, rij: int, kolom: int | None) -> str | None:
+        if kolom is None and self.gemeente:
+            return self.gemeente
+        return self._met_plek(self._gemeente(self.cel(rij, kolom)), rij, kolom)
+
+    def indicator(self, rij: int, kolom: int, gemeente: str | None, registry_nodig: bool):
+        """(indicator_code, kader_indicator_id, tekst) of None."""
+        return self._met_plek(self._indicator(self.cel(rij, kolom), gemeente, registry_nodig), rij, kolom)
+
+    def jaar(self, rij: int, kolom: int, tekst: str | None, van: int, tot: int, wat: str) -> int | None:
+        return self._met_plek(self._jaar(tekst, self.getalcel(rij, kolom), van, tot, wat), rij, kolom)
+
+    def bereik(self, rij: int, kolom: int, code: str, waarde: float, procent: bool, tekst: str) -> bool:
+        return self._met_plek(self._bereik(code, waarde, procent, tekst), rij, kolom)
+
+    def eenheid(self, rij: int, kolom: int | None, code: str) -> None:
+        self._met_plek(self._eenheid(self.cel(rij, kolom), code), rij, kolom)
+
+
+def _bevinding(probleem: str, gevonden=None, **kw) -> _Bevinding:
+    return _Bevinding(probleem, None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True), **kw)
 
 
 def _gevuld(rij: list) -> list:
