@@ -13,8 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import polars as pl
 
 from kompas import opmaak
 from kompas.opmaak import heeft_stuurtekens, schone_tekst
@@ -153,22 +156,26 @@ class Werkblad:
     naam: str
     werkbladsoort: str  # 'waarden' of 'streefwaarden'
     koprij: int
-    waarden: list[Waarde] = field(default_factory=list)
+    tabel: pl.DataFrame | None = None  # de waarden: één rij per Waarde (kolommen zoals Waarde)
     streefwaarden: list[Streef] = field(default_factory=list)
     meldingen: list[Melding] = field(default_factory=list)
     overgeslagen: Melding | None = None  # geen gegevens (leeg, geen tabel, alleen een kopregel): waarom
 
     @property
+    def waarden(self) -> list[Waarde]:
+        return [] if self.tabel is None else [Waarde(**r) for r in self.tabel.iter_rows(named=True)]
+
+    @property
     def aantal(self) -> int:
-        return len(self.waarden) + len(self.streefwaarden)
+        return (0 if self.tabel is None else self.tabel.height) + len(self.streefwaarden)
 
 
 def _zoek_kop(blad: Blad) -> tuple[int, dict[str, int], dict[int, tuple[int, bool]]] | None:
     """(koprij, {veld: kolom}, {kolom: (jaar, is_nulmeting)}) of None."""
-    for r in range(1, min(len(blad.rijen), KOPRIJ_ZOEKEN) + 1):
+    for r, cellen in enumerate(blad.frame.head(KOPRIJ_ZOEKEN).rows(), start=1):
         velden: dict[str, int] = {}
         jaren: dict[int, tuple[int, bool]] = {}
-        for k, cel in enumerate(blad.rijen[r - 1], start=1):
+        for k, cel in enumerate(cellen, start=1):
             kop = _kop(cel)
             if kop.endswith(".0") and kop[:-2].isdigit():
                 kop = kop[:-2]
@@ -483,8 +490,240 @@ def _bevinding(probleem: str, gevonden=None, **kw) -> _Bevinding:
     return _Bevinding(probleem, None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True), **kw)
 
 
-def _gevuld(rij: list) -> list:
-    return [c for c in rij if c is not None and str(c).strip()]
+_WITRUIMTE = "".join(chr(i) for i in range(sys.maxunicode + 1) if chr(i).isspace())  # wat str.strip() weghaalt
+
+
+def _teksten(frame: pl.DataFrame) -> pl.DataFrame:
+    """Per cel `_tekst` (zonder witruimte eromheen, leeg wordt None), gevectoriseerd."""
+    return frame.select(
+        pl.when(pl.col(c).str.strip_chars(_WITRUIMTE) != "").then(pl.col(c).str.strip_chars(_WITRUIMTE)).alias(c)
+        for c in frame.columns
+    )
+
+
+def _gegevensrijen(blad: Blad, koprij: int, jaren: dict[int, tuple[int, bool]], breed: bool) -> list[int]:
+    """De rijen onder de kopregel met gegevens: niet leeg, geen voetnoot ('* ...' alleen), en in een breed
+    werkblad minstens één jaarcel gevuld (geen indicator zonder cijfers, zoals 'Doel 6: aantal garantiebanen')."""
+    teksten = _teksten(blad.frame).slice(koprij)
+    formules = {r for r, k in blad.formule_zonder_waarde if k <= blad.frame.width}
+    rij = pl.int_range(koprij + 1, koprij + 1 + teksten.height)
+    gevuld = pl.sum_horizontal(pl.col(c).is_not_null() for c in teksten.columns) if teksten.columns else pl.lit(0)
+    met_formule = rij.is_in(list(formules))
+    houden = ((gevuld > 0) | met_formule) & ~((gevuld == 1) & pl.coalesce(teksten.columns).str.starts_with("*"))
+    if breed:
+        jaarformules = {r for r, k in blad.formule_zonder_waarde if k in jaren}
+        houden &= pl.any_horizontal(
+            *(pl.col(str(k)).is_not_null() for k in jaren if str(k) in teksten.columns), rij.is_in(list(jaarformules))
+        )
+    return teksten.select(rij.filter(houden)).to_series().to_list() if teksten.height else []
+
+
+class _Kolommen:
+    """De cellen van de gegevensrijen, kolom voor kolom, met hun soort (formule zonder waarde, tekstcel,
+    procentcel) en de bevindingen van de controles per stap, voor de gevectoriseerde waarden."""
+
+    def __init__(self, controle: _Werkbladcontrole, rijen: list[int]):
+        self.controle = controle
+        self.rijen = pl.DataFrame({"rij": rijen}, schema={"rij": pl.Int64})
+        self.bevindingen: list[tuple[_Bevinding, ...]] = []
+        self.gevonden: list[pl.DataFrame] = []  # rij, volgorde, stap, melding_rij, kolom, bevinding
+
+    def cel(self, k: int | None, rijen: pl.DataFrame) -> pl.DataFrame:
+        """Voor elke rij van `rijen`: ruw, formule, getalcel, procent van kolom k."""
+        blad = self.controle.blad
+        if not k:
+            return rijen.with_columns(
+                ruw=pl.lit(None, pl.String), formule=pl.lit(False), getalcel=pl.lit(True), procent=pl.lit(False)
+            )
+        waarden = (
+            blad.frame.select(pl.col(str(k)).alias("ruw")).with_row_index("rij", offset=1)
+            if str(k) in blad.frame.columns
+            else pl.DataFrame(schema={"rij": pl.UInt32, "ruw": pl.String})
+        )
+        soort = blad.cellen.filter(pl.col("kolom") == k).select("rij", getalcel=~pl.col("tekst"), procent="procent")
+        formules = [r for r, kk in blad.formule_zonder_waarde if kk == k]
+        return (
+            rijen.join(waarden.with_columns(pl.col("rij").cast(pl.Int64)), on="rij", how="left", maintain_order="left")
+            .join(soort, on="rij", how="left", maintain_order="left")
+            .with_columns(
+                formule=pl.col("rij").is_in(formules),
+                getalcel=pl.col("getalcel").fill_null(True),
+                procent=pl.col("procent").fill_null(False),
+            )
+            .with_columns(ruw=pl.when(~pl.col("formule")).then("ruw"))
+        )
+
+    def controleer(
+        self, f: pl.DataFrame, sleutels: list[str], functie, uit: dict, stap: int, kolom, melding_rij=None
+    ) -> pl.DataFrame:
+        """Voegt aan f de uitkomst van `functie(*sleutel)` toe, één keer per verschillende sleutel: de kolommen
+        van `uit` (naam: (haal uit de uitkomst, dtype)). De bevindingen komen bij stap `stap`, op kolom `kolom`
+        (een getal of een kolomnaam van f) en rij `melding_rij` (standaard de rij zelf)."""
+        uniek = f.select(sleutels).unique()
+        uitkomsten = [functie(*s) for s in uniek.iter_rows()]
+        begin = len(self.bevindingen)
+        self.bevindingen.extend(b for _, b in uitkomsten)
+        tabel = uniek.with_columns(
+            *(pl.Series(naam, [haal(u) for u, _ in uitkomsten], dtype=dtype) for naam, (haal, dtype) in uit.items()),
+            pl.Series("_bev", [begin + i if b else None for i, (_, b) in enumerate(uitkomsten)], dtype=pl.Int64),
+        )
+        f = f.join(tabel, on=sleutels, how="left", nulls_equal=True, maintain_order="left")
+        self.gevonden.append(
+            f.filter(pl.col("_bev").is_not_null()).select(
+                "rij",
+                "volgorde",
+                stap=pl.lit(stap),
+                melding_rij=pl.lit(melding_rij, pl.Int64) if melding_rij is not None else pl.col("rij"),
+                kolom=pl.col(kolom) if isinstance(kolom, str) else pl.lit(kolom, pl.Int64),
+                bevinding="_bev",
+            )
+        )
+        return f.drop("_bev")
+
+    def meldingen(self) -> list[Melding]:
+        """Alle meldingen in de volgorde van het werkblad: per rij, per kolom en per stap, zoals een lezer."""
+        if not self.gevonden:
+            return []
+        alle = pl.concat([g.cast({"volgorde": pl.Int64, "kolom": pl.Int64}) for g in self.gevonden])
+        return [
+            self.controle.melding(b, melding_rij, kolom)
+            for _, _, _, melding_rij, kolom, i in alle.sort("rij", "volgorde", "stap").iter_rows()
+            for b in self.bevindingen[i]
+        ]
+
+
+def _uit(naam: str, haal, dtype) -> dict:
+    return {naam: (haal, dtype)}
+
+
+def _waarden(controle: _Werkbladcontrole, werkblad: Werkblad, rijen: list[int], velden, jaren, breed) -> None:
+    """De waarden van een werkblad, gevectoriseerd: per kolom een frame, elke controle één keer per
+    verschillende waarde (de controles van _Werkbladcontrole), de meldingen in de volgorde van het werkblad."""
+    k = _Kolommen(controle, rijen)
+
+    def cel(f, kolom, stap, naam):
+        c = k.cel(kolom, f.select("rij", "volgorde"))
+        c = k.controleer(c, ["ruw", "formule"], controle._cel, _uit(naam, lambda u: u, pl.String), stap, kolom or 0)
+        return f.join(c.select("rij", "volgorde", naam), on=["rij", "volgorde"], how="left", maintain_order="left")
+
+    f = k.rijen.with_columns(volgorde=pl.lit(-1, pl.Int64))
+    if velden.get("gemeente"):
+        f = cel(f, velden["gemeente"], 1, "gem_tekst")
+        f = k.controleer(
+            f, ["gem_tekst"], controle._gemeente, _uit("gem", lambda u: u, pl.String), 2, velden["gemeente"]
+        )
+    else:
+        f = f.with_columns(gem=pl.lit(controle.gemeente, pl.String))
+    f = cel(f, velden["indicator"], 3, "ind_tekst")
+    f = k.controleer(
+        f,
+        ["ind_tekst", "gem"],
+        lambda t, g: controle._indicator(t, g, True),
+        _uit("code", lambda u: u and u[0], pl.String),
+        4,
+        velden["indicator"],
+    )
+    f = cel(f, velden.get("bron"), 5, "bron")
+    f = cel(f, velden.get("toelichting"), 6, "toelichting")
+    f = cel(f, velden.get("leeftijd"), 7, "leeftijd").with_columns(pl.col("leeftijd").fill_null("totaal"))
+    kolommen = [(kk, j) for kk, (j, _) in jaren.items()] if breed else [(velden["waarde"], None)]
+    v = pl.concat(
+        [
+            k.cel(kk, f.drop("volgorde")).with_columns(volgorde=pl.lit(i), k=pl.lit(kk), jaar_kop=pl.lit(j, pl.Int64))
+            for i, (kk, j) in enumerate(kolommen)
+        ]
+    ).sort("rij", "volgorde")
+    v = k.controleer(v, ["ruw", "formule"], controle._cel, _uit("tekst", lambda u: u, pl.String), 8, "k")
+    if breed:
+        v = v.filter(pl.col("tekst").is_not_null())
+        later = v.filter(pl.col("jaar_kop") > controle.dit_jaar)
+        for kk, _ in kolommen:  # een jaarkolom in de toekomst: gemeld op de kopregel, bij elke rij met een waarde
+            dezelfde = later.filter(pl.col("k") == kk)
+            if not dezelfde.is_empty():
+                getalcel = controle.getalcel(werkblad.koprij, kk)
+                k.controleer(
+                    dezelfde,
+                    ["jaar_kop"],
+                    lambda j, g=getalcel: controle._jaar(str(j), g, EERSTE_PEILJAAR, controle.dit_jaar, "peiljaar"),
+                    {},
+                    10,
+                    kk,
+                    melding_rij=werkblad.koprij,
+                )
+        v = v.with_columns(jaar=pl.when(pl.col("jaar_kop") <= controle.dit_jaar).then("jaar_kop"))
+    else:
+        pk = velden.get("peiljaar") or velden.get("jaar")
+        pj = k.cel(pk, v.select("rij", "volgorde"))
+        pj = k.controleer(pj, ["ruw", "formule"], controle._cel, _uit("pj_tekst", lambda u: u, pl.String), 9, pk or 0)
+        pj = k.controleer(
+            pj,
+            ["pj_tekst", "getalcel"],
+            lambda t, g: controle._jaar(t, g, EERSTE_PEILJAAR, controle.dit_jaar, "peiljaar"),
+            _uit("jaar", lambda u: u, pl.Int64),
+            10,
+            pk or 0,
+        )
+        v = v.join(pj.select("rij", "volgorde", "jaar"), on=["rij", "volgorde"], how="left", maintain_order="left")
+        ontbreekt = _bevinding(
+            "De waarde ontbreekt.",
+            verwacht="een getal",
+            oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.",
+        )
+        k.controleer(
+            v.filter(pl.col("tekst").is_null() & ~pl.col("formule")), ["k"], lambda _: (None, (ontbreekt,)), {}, 11, "k"
+        )
+        v = v.filter(pl.col("tekst").is_not_null())
+    v = k.controleer(
+        v,
+        ["tekst", "getalcel", "procent"],
+        lambda t, g, p: controle._getal(t, g, p, "waarde"),
+        {"waarde": (lambda u: u and u[0], pl.Float64), "met_procent": (lambda u: u and u[1], pl.Boolean)},
+        12,
+        "k",
+    )
+    v = v.filter(pl.all_horizontal(pl.col("code", "gem", "jaar", "waarde").is_not_null()))
+    v = k.controleer(
+        v, ["code", "waarde", "met_procent", "tekst"], controle._bereik, _uit("goed", lambda u: u, pl.Boolean), 13, "k"
+    ).filter("goed")
+    if not breed:
+        ek = velden.get("eenheid")
+        e = k.cel(ek, v.select("rij", "volgorde", "code"))
+        e = k.controleer(e, ["ruw", "formule"], controle._cel, _uit("eenheid", lambda u: u, pl.String), 14, ek or 0)
+        k.controleer(e, ["eenheid", "code"], controle._eenheid, {}, 15, ek or 0)
+    sleutel = ["gem", "code", "jaar", "leeftijd"]
+    v = v.with_columns(eerste=pl.col("rij").first().over(sleutel), dubbel=pl.int_range(pl.len()).over(sleutel) > 0)
+    k.controleer(
+        v.filter("dubbel"),
+        ["eerste", "tekst"],
+        lambda eerste, tekst: (
+            None,
+            (
+                _bevinding(
+                    f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {eerste}.",
+                    tekst,
+                    verwacht="elke combinatie van gemeente, indicator en peiljaar één keer",
+                    oplossing="Verwijder een van beide rijen.",
+                ),
+            ),
+        ),
+        {},
+        16,
+        "k",
+    )
+    controle.meldingen.extend(k.meldingen())
+    werkblad.tabel = v.filter(~pl.col("dubbel")).select(
+        pl.col("rij").cast(pl.Int32),
+        kolom=pl.col("k").replace_strict(
+            [kk for kk, _ in kolommen], [kolomletter(kk) for kk, _ in kolommen], return_dtype=pl.String
+        ),
+        gemeente_code="gem",
+        indicator_code="code",
+        peiljaar=pl.col("jaar").cast(pl.Int32),
+        leeftijd="leeftijd",
+        waarde="waarde",
+        bron="bron",
+        toelichting="toelichting",
+    )
 
 
 def lees_werkblad(
@@ -498,7 +737,7 @@ def lees_werkblad(
     """
     controle = _Werkbladcontrole(bestand, blad, ref, gemeente)
     werkblad = Werkblad(naam=blad.naam, werkbladsoort=werkbladsoort or "waarden", koprij=0)
-    if not any(_tekst(c) for r in blad.rijen for c in r):
+    if not _teksten(blad.frame).select(pl.any_horizontal(pl.all().is_not_null()).any()).item():
         controle.meld("Het werkblad is leeg: geen gegevens.", oplossing=_VUL_SJABLOON)
         werkblad.overgeslagen = controle.meldingen.pop()
         return werkblad
@@ -533,77 +772,17 @@ def lees_werkblad(
         )
         werkblad.meldingen = controle.meldingen
         return werkblad
+    rijen = _gegevensrijen(blad, koprij, jaren, breed)
+    if werkbladsoort == "waarden":
+        _waarden(controle, werkblad, rijen, velden, jaren, breed)
     gezien: dict[tuple, int] = {}
-    for rij in range(koprij + 1, len(blad.rijen) + 1):
-        cellen = blad.rijen[rij - 1]
-        gevuld = _gevuld(cellen)
-        if not gevuld and not any((rij, k) in blad.formule_zonder_waarde for k in range(1, len(cellen) + 1)):
-            continue
-        if len(gevuld) == 1 and str(gevuld[0]).lstrip().startswith("*"):
-            continue  # voetnoot onder de tabel
-        if breed and not any(_tekst(blad.cel(rij, k)) or (rij, k) in blad.formule_zonder_waarde for k in jaren):
-            continue  # een indicator zonder cijfers (zoals 'Doel 6: aantal garantiebanen')
+    for rij in rijen if werkbladsoort == "streefwaarden" else ():
         gem = controle.gemeente_code(rij, velden.get("gemeente"))
-        ind = controle.indicator(rij, velden["indicator"], gem, registry_nodig=werkbladsoort == "waarden")
+        ind = controle.indicator(rij, velden["indicator"], gem, registry_nodig=False)
         bron = controle.cel(rij, velden.get("bron"))
         toelichting = controle.cel(rij, velden.get("toelichting"))
-        leeftijd = controle.cel(rij, velden.get("leeftijd")) or "totaal"
-        if werkbladsoort == "waarden":
-            kolommen = [(k, j) for k, (j, nul) in jaren.items()] if breed else [(velden["waarde"], None)]
-            for k, jaar_kop in kolommen:
-                tekst = controle.cel(rij, k)
-                if breed and tekst is None:
-                    continue
-                if jaar_kop is None:
-                    jaar = controle.jaar(
-                        rij,
-                        velden.get("peiljaar") or velden.get("jaar"),
-                        controle.cel(rij, velden.get("peiljaar") or velden.get("jaar")),
-                        EERSTE_PEILJAAR,
-                        controle.dit_jaar,
-                        "peiljaar",
-                    )
-                else:
-                    jaar = (
-                        jaar_kop
-                        if jaar_kop <= controle.dit_jaar
-                        else controle.jaar(koprij, k, str(jaar_kop), EERSTE_PEILJAAR, controle.dit_jaar, "peiljaar")
-                    )
-                if tekst is None:
-                    if (rij, k) not in blad.formule_zonder_waarde:
-                        controle.meld(
-                            "De waarde ontbreekt.",
-                            rij,
-                            k,
-                            verwacht="een getal",
-                            oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.",
-                        )
-                    continue
-                getal = controle.getal(rij, k, tekst, "waarde")
-                if ind is None or gem is None or jaar is None or getal is None:
-                    continue
-                code = ind[0]
-                if not controle.bereik(rij, k, code, getal[0], getal[1], tekst):
-                    continue
-                if not breed:
-                    controle.eenheid(rij, velden.get("eenheid"), code)
-                sleutel = (gem, code, jaar, leeftijd)
-                if sleutel in gezien:
-                    controle.meld(
-                        f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {gezien[sleutel]}.",
-                        rij,
-                        k,
-                        tekst,
-                        verwacht="elke combinatie van gemeente, indicator en peiljaar één keer",
-                        oplossing="Verwijder een van beide rijen.",
-                    )
-                    continue
-                gezien[sleutel] = rij
-                werkblad.waarden.append(
-                    Waarde(rij, kolomletter(k), gem, code, jaar, leeftijd, getal[0], bron, toelichting)
-                )
-        else:
-            _streefrij(controle, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
+        controle.cel(rij, velden.get("leeftijd"))  # een streefwaarde heeft geen leeftijd; wel dezelfde celcontrole
+        _streefrij(controle, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
     if not werkblad.aantal and not controle.meldingen:
         controle.meld("Het werkblad heeft alleen een kopregel: geen gegevens.", koprij, oplossing=_VUL_SJABLOON)
         werkblad.overgeslagen = controle.meldingen.pop()
