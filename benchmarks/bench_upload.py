@@ -57,6 +57,28 @@ def meet_calamine(xlsx: Path, herhalingen: int) -> dict:
     return {"calamine": min(tijden), "rss": piek_rss_mb()}
 
 
+def meet_delen(db: Path, xlsx: Path) -> dict:
+    """De delen van 'controleren' in dit proces (zonder werkproces): omvangcontrole, lezen, controle."""
+    os.environ["KOMPAS_DB"] = str(db)
+    from loaders import excel, excel_lezen
+    from loaders.excel_validatie import lees_werkblad
+
+    data, ref = xlsx.read_bytes(), excel._referentie(None)
+    begin = time.perf_counter()
+    excel_lezen.controleer_omvang(data, "groot.xlsx")
+    omvang = time.perf_counter()
+    bladen = excel_lezen.lees_werkbladen(data, "groot.xlsx")  # doet de omvangcontrole opnieuw
+    gelezen = time.perf_counter()
+    for blad in bladen:
+        lees_werkblad("groot.xlsx", blad, ref)
+    gecontroleerd = time.perf_counter()
+    return {
+        "omvangcontrole": omvang - begin,
+        "lezen": gelezen - omvang - (omvang - begin),
+        "controle": gecontroleerd - gelezen,
+    }
+
+
 def meet_upload(db: Path, xlsx: Path) -> dict:
     """Eén upload op een verse kopie van `db`, met de tijd per stap."""
     import contextlib
@@ -180,7 +202,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.meet:
         soort, *rest = args.meet
-        uitkomst = meet_calamine(Path(rest[0]), 2) if soort == "calamine" else meet_upload(*map(Path, rest))
+        meet = {"calamine": lambda x: meet_calamine(x, 2), "delen": meet_delen, "upload": meet_upload}[soort]
+        uitkomst = meet(*map(Path, rest))
         print(json.dumps(uitkomst))
         return
 
@@ -205,6 +228,7 @@ def main() -> None:
                 meting = {
                     **_in_proces("calamine", str(xlsx)),
                     "upload": _in_proces("upload", str(db), str(xlsx), code=code),
+                    "delen": _in_proces("delen", str(db), str(xlsx)) if code == PROJECT else None,
                 }
                 uitkomsten.setdefault(f"{naam}, {code_naam}" if args.vergelijk else naam, []).append(meting)
     _druk_af(uitkomsten)
@@ -218,6 +242,9 @@ def _druk_af(uitkomsten: dict[str, list[dict]]) -> None:
     regels = [
         ("kaal lezen met calamine", lambda m: m["calamine"]),
         ("controleren (werkproces: lezen + controle)", lambda m: m["upload"]["controleren"]),
+        ("  los: omvangcontrole (XML-doorloop)", lambda m: _deel(m, "omvangcontrole")),
+        ("  los: lezen met calamine (lees_werkbladen)", lambda m: _deel(m, "lezen")),
+        ("  los: controle (lees_werkblad)", lambda m: _deel(m, "controle")),
         ("voorbeeld (nieuw/gewijzigd)", lambda m: m["upload"]["voorbeeld"]),
         ("vastleggen: kopie + schema", lambda m: m["upload"]["kopie_schema"]),
         ("vastleggen: schrijven (de upload)", lambda m: m["upload"]["schrijven"]),
@@ -239,6 +266,7 @@ def _druk_af(uitkomsten: dict[str, list[dict]]) -> None:
         print(f"{label:44s}" + "".join(f"{c:>24s}" for c in cellen))
     for label, sleutel in (
         ("piek-RSS upload (eigen proces)", "rss"),
+        ("  waarvan vóór zet_afgeleid_vast", "rss_voor_afgeleid"),
         ("piek-RSS werkproces (lezen)", "rss_werkproces"),
     ):
         cellen = [f"{max(m['upload'][sleutel] for m in uitkomsten[n]):8.0f} MB" for n in namen]
@@ -247,6 +275,10 @@ def _druk_af(uitkomsten: dict[str, list[dict]]) -> None:
     print(f"{'piek-RSS kaal lezen met calamine':44s}" + "".join(f"{c:>24s}" for c in cellen))
     print("\nDoel: hele upload <= 2x kaal lezen, onafhankelijk van de database; < 500 MB. (x: verhouding tot het kale")
     print("lezen in dezelfde herhaling; per database de snelste herhaling van de hele upload.)")
+
+
+def _deel(m: dict, deel: str) -> float:
+    return m["delen"][deel] if m.get("delen") else float("nan")
 
 
 def _totaal(m: dict) -> float:
