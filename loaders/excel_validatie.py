@@ -498,16 +498,16 @@ _WITRUIMTE = (
 
 def _teksten(frame: pl.DataFrame) -> pl.DataFrame:
     """Per cel `_tekst` (zonder witruimte eromheen, leeg wordt None), gevectoriseerd."""
-    return frame.select(
-        pl.when(pl.col(c).str.strip_chars(_WITRUIMTE) != "").then(pl.col(c).str.strip_chars(_WITRUIMTE)).alias(c)
-        for c in frame.columns
-    )
+    geschoond = frame.select(pl.all().str.strip_chars(_WITRUIMTE))
+    return geschoond.select(pl.when(pl.all() != "").then(pl.all()).name.keep())
 
 
-def _gegevensrijen(blad: Blad, koprij: int, jaren: dict[int, tuple[int, bool]], breed: bool) -> list[int]:
+def _gegevensrijen(
+    blad: Blad, teksten: pl.DataFrame, koprij: int, jaren: dict[int, tuple[int, bool]], breed: bool
+) -> list[int]:
     """De rijen onder de kopregel met gegevens: niet leeg, geen voetnoot ('* ...' alleen), en in een breed
     werkblad minstens één jaarcel gevuld (geen indicator zonder cijfers, zoals 'Doel 6: aantal garantiebanen')."""
-    teksten = _teksten(blad.frame).slice(koprij)
+    teksten = teksten.slice(koprij)
     formules = {r for r, k in blad.formule_zonder_waarde if k <= blad.frame.width}
     rij = pl.int_range(koprij + 1, koprij + 1 + teksten.height)
     gevuld = pl.sum_horizontal(pl.col(c).is_not_null() for c in teksten.columns) if teksten.columns else pl.lit(0)
@@ -740,7 +740,8 @@ def lees_werkblad(
     """
     controle = _Werkbladcontrole(bestand, blad, ref, gemeente)
     werkblad = Werkblad(naam=blad.naam, werkbladsoort=werkbladsoort or "waarden", koprij=0)
-    if not _teksten(blad.frame).select(pl.any_horizontal(pl.all().is_not_null()).any()).item():
+    teksten = _teksten(blad.frame)
+    if not teksten.select(pl.any_horizontal(pl.all().is_not_null()).any()).item():
         controle.meld("Het werkblad is leeg: geen gegevens.", oplossing=_VUL_SJABLOON)
         werkblad.overgeslagen = controle.meldingen.pop()
         return werkblad
@@ -775,7 +776,7 @@ def lees_werkblad(
         )
         werkblad.meldingen = controle.meldingen
         return werkblad
-    rijen = _gegevensrijen(blad, koprij, jaren, breed)
+    rijen = _gegevensrijen(blad, teksten, koprij, jaren, breed)
     if werkbladsoort == "waarden":
         _waarden(controle, werkblad, rijen, velden, jaren, breed)
     gezien: dict[tuple, int] = {}
