@@ -512,16 +512,13 @@ class Blad:
     formule_zonder_waarde: set[tuple[int, int]] = field(default_factory=set)
 
     @functools.cached_property
-    def rijen(self) -> list[list]:
-        """rijen[i][j] = cel in rij i+1, kolom j+1 (str of None)."""
-        return [list(r) for r in self.frame.rows()]
-
-    @functools.cached_property
     def tekstcellen(self) -> set[tuple[int, int]]:
+        """(rij, kolom) van de tekstcellen, voor de controle rij voor rij (streefwaarden)."""
         return set(self.cellen.filter("tekst").select("rij", "kolom").iter_rows())
 
     @functools.cached_property
     def procent(self) -> set[tuple[int, int]]:
+        """(rij, kolom) van de cellen met %-opmaak."""
         return set(self.cellen.filter("procent").select("rij", "kolom").iter_rows())
 
     def cel(self, rij: int, kolom: int):
