@@ -293,19 +293,23 @@ def _cellen_in_blok(blok: bytes, stand: _Stand, procent_stijlen: set[int]) -> pl
         ref=pl.col("tag").str.extract(_ATTRIBUUT.format("r")).str.strip_chars(),
     )
     is_cel = ~pl.col("is_rij")
-    delen = pl.col("ref").str.extract_groups(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
-    f = f.with_columns(
-        rij_ref=pl.when("is_rij").then(pl.col("ref").str.extract(r"^([0-9]{1,9})$").cast(pl.Int64)),
-        letters=pl.when(is_cel).then(delen.struct.field("1").str.to_uppercase()),
-        cel_rij_ref=pl.when(is_cel).then(delen.struct.field("2").cast(pl.Int64)),
+    delen = pl.col("ref").str.extract_groups(r"^\$?(?<letters>[A-Za-z]{1,3})\$?(?<cijfers>[0-9]{1,7})$")
+    f = (
+        f.with_columns(delen=pl.when(is_cel).then(delen))
+        .unnest("delen")
+        .with_columns(
+            rij_ref=pl.when("is_rij").then(pl.col("ref").str.extract(r"^([0-9]{1,9})$").cast(pl.Int64)),
+            cel_rij_ref=pl.col("cijfers").cast(pl.Int64),
+        )
     )
     if f.select((pl.col("ref").is_not_null() & pl.col("rij_ref").is_null() & pl.col("letters").is_null()).any()).item():
         raise ValueError("geen celverwijzing")
-    letters = f["letters"].drop_nulls().unique().to_list()
+    letters = f["letters"].drop_nulls().unique().to_list()  # weinig verschillende: de kolommen
+
     rijpos, celpos = pl.col("is_rij").cum_sum(), is_cel.cum_sum()
     f = f.with_columns(
         kolom_ref=pl.col("letters").replace_strict(
-            letters, [_kolomnummer(t.encode()) for t in letters], default=None, return_dtype=pl.Int64
+            letters, [_kolomnummer(t.upper().encode()) for t in letters], default=None, return_dtype=pl.Int64
         )
     ).with_columns(
         # rij: het r-attribuut, of de rij ervoor + 1; kolom: het r-attribuut, of de cel ervoor + 1 (een rij begint bij 0)
