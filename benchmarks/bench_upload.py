@@ -1,79 +1,289 @@
-"""Benchmark: een werkboek van 50.000 rijen controleren en vastleggen. Doel: < 10 s en < 500 MB.
+"""Benchmark (geen test): een werkboek van 50.000 rijen uploaden, naast het kale lezen met calamine.
 
-    python benchmarks/bench_upload.py [AANTAL_RIJEN]
+    python benchmarks/bench_upload.py [--rijen 50000] [--herhalingen 2] [--zonder-landelijk]
 
-Werkt op een tijdelijke kopie van de database; data/kompas.duckdb wordt niet aangeraakt.
+Doel (issue 15): de hele upload (controleren + voorbeeld + vastleggen) hoogstens 2x het kale lezen van hetzelfde
+bestand met calamine, onafhankelijk van de omvang van de database, en < 500 MB piek-RSS.
+
+In één run, naast elkaar, op twee databases in een tijdelijke map (data/ wordt niet aangeraakt):
+1. de ingebedde gegevens (loaders.ingebed.bouw);
+2. de landelijke benchmarkdatabase met VERZONNEN cijfers (benchmarks/bench_queries.py `bouw_benchmark_db`).
+Elke meting draait in een eigen proces (piek-RSS van dat proces en, apart, van het werkproces dat het bestand
+leest), elke upload op een verse kopie van de database. Vastleggen is opgesplitst naar de stappen van
+kompas.db.schrijf_transactie: kopie + schema, schrijven (de upload zelf), `zet_afgeleid_vast` (de afgeleide
+tabellen; apart, want die herberekening is een eigen stuk werk) en commit + checkpoint + vervangen.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests"), str(PROJECT / "benchmarks")]
 
 
-def main() -> None:
-    aantal = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["KOMPAS_DB"] = str(tmp / "kompas.duckdb")
+def piek_rss_mb() -> float:
+    """De piek-RSS van dit proces (VmHWM; ru_maxrss telt na fork+exec de RSS van de ouder mee)."""
+    for regel in Path("/proc/self/status").read_text().splitlines():
+        if regel.startswith("VmHWM:"):
+            return int(regel.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def met_piek(functie, *args):
+    """`functie(*args)` en de piek-RSS van het proces erna; in het werkproces (pickle per naam: benchmarks.bench_upload)."""
+    return functie(*args), piek_rss_mb()
+
+
+def meet_calamine(xlsx: Path, herhalingen: int) -> dict:
+    """Het kale lezen: fastexcel (calamine) naar een polars-frame, zoals polars.read_excel standaard doet."""
+    import fastexcel
+
+    data = xlsx.read_bytes()
+    tijden = []
+    for _ in range(herhalingen + 1):
+        begin = time.perf_counter()
+        fastexcel.read_excel(data).load_sheet(0, dtypes="string").to_polars()
+        tijden.append(time.perf_counter() - begin)
+    return {"calamine": min(tijden), "rss": piek_rss_mb()}
+
+
+def meet_delen(db: Path, xlsx: Path) -> dict:
+    """De delen van 'controleren' in dit proces (zonder werkproces): omvangcontrole, lezen, controle."""
+    os.environ["KOMPAS_DB"] = str(db)
+    from loaders import excel, excel_lezen
+    from loaders.excel_validatie import lees_werkblad
+
+    data, ref = xlsx.read_bytes(), excel._referentie(None)
+    begin = time.perf_counter()
+    excel_lezen.controleer_omvang(data, "groot.xlsx")
+    omvang = time.perf_counter()
+    bladen = excel_lezen.lees_werkbladen(data, "groot.xlsx")  # doet de omvangcontrole opnieuw
+    gelezen = time.perf_counter()
+    for blad in bladen:
+        lees_werkblad("groot.xlsx", blad, ref)
+    gecontroleerd = time.perf_counter()
+    return {
+        "omvangcontrole": omvang - begin,
+        "lezen": gelezen - omvang - (omvang - begin),
+        "controle": gecontroleerd - gelezen,
+    }
+
+
+def meet_upload(db: Path, xlsx: Path) -> dict:
+    """Eén upload op een verse kopie van `db`, met de tijd per stap."""
+    import contextlib
+
+    from kompas import db as kompas_db
+
+    werk = db.parent / f"kopie-{os.getpid()}.duckdb"
+    shutil.copyfile(db, werk)
+    os.environ["KOMPAS_DB"] = str(werk)
+    from loaders import excel
+
+    tijd: dict[str, float] = {}
+    stappen: list[tuple[str, float]] = []  # (stap, moment) binnen schrijf_transactie
+    rss_voor_afgeleid: list[float] = []
+    origineel_afgeleid, origineel_transactie = kompas_db.zet_afgeleid_vast, kompas_db.schrijf_transactie
+
+    def afgeleid(con) -> None:
+        stappen.append(("schrijven", time.perf_counter()))
+        rss_voor_afgeleid.append(piek_rss_mb())
+        origineel_afgeleid(con)
+        stappen.append(("afgeleid", time.perf_counter()))
+
+    @contextlib.contextmanager
+    def transactie(pad=None):
+        begin = time.perf_counter()
+        with origineel_transactie(pad) as con:
+            stappen.append(("kopie_schema", time.perf_counter()))
+            yield con
+        stappen.append(("commit", time.perf_counter()))
+        vorige = begin
+        for stap, moment in stappen:
+            tijd[stap] = moment - vorige
+            vorige = moment
+
+    from benchmarks.bench_upload import met_piek  # zo vindt het werkproces de functie (niet als __main__)
+    from loaders import werker
+
+    werkproces_rss: list[float] = []
+    origineel_voer_uit = werker.voer_uit
+
+    def voer_uit(functie, *args, **kw):
+        uitkomst, piek = origineel_voer_uit(met_piek, functie, *args, **kw)
+        werkproces_rss.append(piek)
+        return uitkomst
+
+    kompas_db.zet_afgeleid_vast, excel.schrijf_transactie, werker.voer_uit = afgeleid, transactie, voer_uit
+    data = xlsx.read_bytes()
+    begin = time.perf_counter()
+    validatie = excel.valideer(data, "groot.xlsx")
+    tijd["controleren"] = time.perf_counter() - begin
+    begin = time.perf_counter()
+    vb = excel.voorbeeld(validatie)
+    tijd["voorbeeld"] = time.perf_counter() - begin
+    begin = time.perf_counter()
+    excel.leg_vast(validatie, door="benchmark")
+    tijd["vastleggen"] = time.perf_counter() - begin
+    assert vb[0].tellingen["nieuw"] == sum(w.aantal for w in validatie.werkbladen), vb[0].tellingen
+    werk.unlink()
+    return {
+        **tijd,
+        "rss": piek_rss_mb(),
+        "rss_voor_afgeleid": rss_voor_afgeleid[0],
+        "rss_werkproces": max(werkproces_rss),
+        "db_mb": db.stat().st_size / 1024 / 1024,
+        "waarnemingen": _waarnemingen(db),
+    }
+
+
+def _waarnemingen(db: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("select count(*) from waarneming").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _in_proces(*args: str, code: Path = PROJECT) -> dict:
+    script = code / "benchmarks" / "bench_upload.py"
+    uit = subprocess.run(
+        [sys.executable, str(script), "--meet", *args], capture_output=True, text=True, check=False, cwd=code
+    )
+    if uit.returncode != 0:
+        raise SystemExit(f"meting {args} mislukt:\n{uit.stderr[-3000:]}")
+    return json.loads(uit.stdout.strip().splitlines()[-1])
+
+
+def _bouw(map_: Path, landelijk: bool) -> Path:
+    pad = map_ / ("landelijk.duckdb" if landelijk else "ingebed.duckdb")
+    os.environ["KOMPAS_DB"] = str(pad)
     from loaders.ingebed import bouw
 
     bouw()
-    from loaders import excel
+    if landelijk:
+        from bench_queries import bouw_benchmark_db
+
+        from kompas.db import DatabaseFout
+
+        for poging in range(3):  # de steekproef in bouw_benchmark_db geeft soms een dubbele rij (niet-deterministisch)
+            try:
+                bouw_benchmark_db(pad)
+                break
+            except DatabaseFout as fout:
+                print(f"bouw_benchmark_db, poging {poging + 1}: {fout}")
+    return pad
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rijen", type=int, default=50_000)
+    parser.add_argument("--herhalingen", type=int, default=2, help="uploads per database (de snelste telt)")
+    parser.add_argument("--zonder-landelijk", action="store_true")
+    parser.add_argument(
+        "--vergelijk",
+        type=Path,
+        help="ook de upload met de code in deze map (bijv. de vorige versie: git archive ab27605 | tar -x -C MAP), "
+        "om en om in dezelfde run; dit script wordt daarvoor naar MAP/benchmarks/ gekopieerd",
+    )
+    parser.add_argument("--meet", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.meet:
+        soort, *rest = args.meet
+        meet = {"calamine": lambda x: meet_calamine(x, 2), "delen": meet_delen, "upload": meet_upload}[soort]
+        uitkomst = meet(*map(Path, rest))
+        print(json.dumps(uitkomst))
+        return
 
     import werkboeken
 
-    data = werkboeken.groot(aantal)
-    print(f"Werkboek: {aantal} rijen, {len(data) / 1024 / 1024:.1f} MB")
-    t0 = time.perf_counter()
-    validatie = excel.valideer(data, "groot.xlsx")
-    t1 = time.perf_counter()
-    vb = excel.voorbeeld(validatie)
-    t2 = time.perf_counter()
-    ids = excel.leg_vast(validatie, door="benchmark")
-    t3 = time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB; incl. bouw en testwerkboek
-    # apart gemeten: tracemalloc vertraagt Python zelf enkele malen
-    tracemalloc.start()
-    excel.voorbeeld(excel.valideer(data, "groot.xlsx"))
-    _, piek_py = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"controleren (lezen + valideren): {t1 - t0:6.2f} s")
-    print(f"voorbeeld (nieuw/gewijzigd):      {t2 - t1:6.2f} s  {vb[0].tellingen}")
-    print(f"vastleggen (één transactie):      {t3 - t2:6.2f} s  upload {ids}")
-    print(f"totaal:                           {t3 - t0:6.2f} s  (doel < 10 s)")
-    print(f"piek Python-objecten (tracemalloc, controleren + voorbeeld): {piek_py / 1024 / 1024:6.0f} MB")
-    print(f"piek-RSS van het proces:           {rss:6.0f} MB  (doel < 500 MB)")
-    werkproces(data)
+    map_ = Path(tempfile.mkdtemp(prefix="bench_upload_"))
+    xlsx = map_ / "groot.xlsx"
+    xlsx.write_bytes(werkboeken.groot(args.rijen))
+    grootte = f"{xlsx.stat().st_size / 1024 / 1024:.1f}".replace(".", ",")
+    print(f"Werkboek: {args.rijen:,} rijen, {grootte} MB".replace(",", ".", 1))
+    databases = {"ingebed": _bouw(map_, False)}
+    if not args.zonder_landelijk:
+        databases["landelijk"] = _bouw(map_, True)
+    codes = {"deze code": PROJECT}
+    if args.vergelijk:
+        shutil.copyfile(__file__, args.vergelijk / "benchmarks" / "bench_upload.py")
+        codes["vergelijk"] = args.vergelijk.resolve()
+    uitkomsten: dict[str, list[dict]] = {}
+    for _ in range(args.herhalingen):  # om en om: calamine en elke upload onder dezelfde belasting
+        for naam, db in databases.items():
+            for code_naam, code in codes.items():
+                meting = {
+                    **_in_proces("calamine", str(xlsx)),
+                    "upload": _in_proces("upload", str(db), str(xlsx), code=code),
+                    "delen": _in_proces("delen", str(db), str(xlsx)) if code == PROJECT else None,
+                }
+                uitkomsten.setdefault(f"{naam}, {code_naam}" if args.vergelijk else naam, []).append(meting)
+    _druk_af(uitkomsten)
+    shutil.rmtree(map_, ignore_errors=True)
 
 
-def werkproces(data: bytes) -> None:
-    """Lezen + controleren in het werkproces (loaders/werker.py) naast hetzelfde hier in het proces zelf."""
-    from loaders import excel, excel_lezen
-    from loaders.excel_validatie import lees_en_controleer, lees_getal
+def _druk_af(uitkomsten: dict[str, list[dict]]) -> None:
+    def beste(metingen: list[dict], sleutel) -> dict:
+        return min(metingen, key=sleutel)
 
-    ref = excel._referentie(None)
-    grenzen = {k: getattr(excel_lezen, k) for k in ("MAX_RIJEN", "MAX_KOLOMMEN", "MAX_WERKBLADEN")}
-    direct, via = [], []
-    for _ in range(3):  # afwisselend, zodat een drukke machine beide even hard treft
-        lees_getal.cache_clear()  # het werkproces begint ook koud
-        t0 = time.perf_counter()
-        lees_en_controleer(data, "groot.xlsx", ref, None, None, grenzen)
-        t1 = time.perf_counter()
-        excel._lees_in_werker(data, "groot.xlsx", ref, None, None)
-        t2 = time.perf_counter()
-        direct.append(t1 - t0)
-        via.append(t2 - t1)
-    d, w = min(direct), min(via)
-    print(f"lezen + controleren direct:        {d:6.2f} s  (beste van 3)")
-    print(f"lezen + controleren in werkproces: {w:6.2f} s  (beste van 3; {w - d:+.2f} s, verhouding {w / d:.2f}x)")
+    regels = [
+        ("kaal lezen met calamine", lambda m: m["calamine"]),
+        ("controleren (werkproces: lezen + controle)", lambda m: m["upload"]["controleren"]),
+        ("  los: omvangcontrole (XML-doorloop)", lambda m: _deel(m, "omvangcontrole")),
+        ("  los: lezen met calamine (lees_werkbladen)", lambda m: _deel(m, "lezen")),
+        ("  los: controle (lees_werkblad)", lambda m: _deel(m, "controle")),
+        ("voorbeeld (nieuw/gewijzigd)", lambda m: m["upload"]["voorbeeld"]),
+        ("vastleggen: kopie + schema", lambda m: m["upload"]["kopie_schema"]),
+        ("vastleggen: schrijven (de upload)", lambda m: m["upload"]["schrijven"]),
+        ("vastleggen: zet_afgeleid_vast", lambda m: m["upload"]["afgeleid"]),
+        ("vastleggen: commit + checkpoint", lambda m: m["upload"]["commit"]),
+        ("HELE UPLOAD", _totaal),
+        ("upload zonder zet_afgeleid_vast", lambda m: _totaal(m) - m["upload"]["afgeleid"]),
+    ]
+    namen = list(uitkomsten)
+    print(f"\n{'':44s}" + "".join(f"{n:>24s}" for n in namen))
+    for naam in dict.fromkeys(n.split(",")[0] for n in namen):
+        m = next(u for n, u in uitkomsten.items() if n.startswith(naam))[0]["upload"]
+        print(f"  database {naam}: {m['waarnemingen']:,}".replace(",", ".") + f" waarnemingen, {m['db_mb']:.0f} MB")
+    for label, waarde in regels:
+        cellen = []
+        for naam in namen:
+            m = beste(uitkomsten[naam], _totaal)
+            cellen.append(f"{waarde(m):8.2f} s ({waarde(m) / m['calamine']:4.1f}x)")
+        print(f"{label:44s}" + "".join(f"{c:>24s}" for c in cellen))
+    for label, sleutel in (
+        ("piek-RSS upload (eigen proces)", "rss"),
+        ("  waarvan vóór zet_afgeleid_vast", "rss_voor_afgeleid"),
+        ("piek-RSS werkproces (lezen)", "rss_werkproces"),
+    ):
+        cellen = [f"{max(m['upload'][sleutel] for m in uitkomsten[n]):8.0f} MB" for n in namen]
+        print(f"{label:44s}" + "".join(f"{c:>24s}" for c in cellen))
+    cellen = [f"{max(m['rss'] for m in uitkomsten[n]):8.0f} MB" for n in namen]
+    print(f"{'piek-RSS kaal lezen met calamine':44s}" + "".join(f"{c:>24s}" for c in cellen))
+    print("\nDoel: hele upload <= 2x kaal lezen, onafhankelijk van de database; < 500 MB. (x: verhouding tot het kale")
+    print("lezen in dezelfde herhaling; per database de snelste herhaling van de hele upload.)")
+
+
+def _deel(m: dict, deel: str) -> float:
+    return m["delen"][deel] if m.get("delen") else float("nan")
+
+
+def _totaal(m: dict) -> float:
+    u = m["upload"]
+    return u["controleren"] + u["voorbeeld"] + u["vastleggen"]
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from kompas import toegang
 from kompas.db import Leesverbinding, schrijf_sql, schrijf_transactie, sql_bestand
@@ -230,16 +231,23 @@ _SCHEMA = {
 
 
 def _tabel(werkblad: Werkblad) -> pa.Table:
-    kolommen = _WAARDE_KOLOMMEN if werkblad.werkbladsoort == "waarden" else _STREEF_KOLOMMEN
-    rijen = werkblad.waarden if werkblad.werkbladsoort == "waarden" else werkblad.streefwaarden
-    return pa.table({k: pa.array([getattr(r, k) for r in rijen], type=_SCHEMA[k]) for k in kolommen})
+    """De rijen van een werkblad als Arrow-tabel met vaste kolommen en typen (om in één keer in te voegen)."""
+    if werkblad.werkbladsoort == "waarden":
+        return werkblad.tabel.to_arrow().cast(pa.schema([(k, _SCHEMA[k]) for k in _WAARDE_KOLOMMEN]))
+    rijen = werkblad.streefwaarden
+    return pa.table({k: pa.array([getattr(r, k) for r in rijen], type=_SCHEMA[k]) for k in _STREEF_KOLOMMEN})
 
 
-def _dataset(werkblad: Werkblad) -> tuple[str, str]:
-    rijen = werkblad.waarden or werkblad.streefwaarden
-    gemeenten = ",".join(sorted({r.gemeente_code for r in rijen}))
-    indicatoren = ",".join(sorted({r.indicator_code or r.kader_indicator_id for r in rijen}))
-    return gemeenten, f"{werkblad.werkbladsoort}|{gemeenten}|{indicatoren}"
+def _uniek(kolom: pa.ChunkedArray) -> list:
+    return sorted(v for v in pc.unique(kolom).to_pylist() if v is not None)
+
+
+def _dataset(tabel: pa.Table, werkbladsoort: str) -> tuple[str, str]:
+    indicator = tabel["indicator_code"]
+    if "kader_indicator_id" in tabel.column_names:
+        indicator = pc.coalesce(indicator, tabel["kader_indicator_id"])
+    gemeenten = ",".join(_uniek(tabel["gemeente_code"]))
+    return gemeenten, f"{werkbladsoort}|{gemeenten}|{','.join(_uniek(indicator))}"
 
 
 _VERGELIJK_WAARDEN = """
@@ -294,9 +302,9 @@ order by status <> 'vervalt', rij
 
 
 def _voorbeeld_blad(
-    con: duckdb.DuckDBPyConnection, validatie: Validatie, werkblad: Werkblad, max_rijen: int | None
+    con: duckdb.DuckDBPyConnection, validatie: Validatie, werkblad: Werkblad, tabel: pa.Table, max_rijen: int | None
 ) -> Voorbeeld:
-    gemeenten, sleutel = _dataset(werkblad)
+    gemeenten, sleutel = _dataset(tabel, werkblad.werkbladsoort)
     vorige = con.execute(
         schrijf_sql("vorige_upload"),
         {
@@ -307,18 +315,16 @@ def _voorbeeld_blad(
         },
     ).fetchall()
     vorige_id = vorige[0][0] if vorige else None
-    con.register("nieuw", _tabel(werkblad))
+    con.register("nieuw", tabel)
     try:
         sql = _VERGELIJK_WAARDEN if werkblad.werkbladsoort == "waarden" else _VERGELIJK_STREEF
-        cur = con.execute(sql, {"vorige": vorige_id})
-        namen = [d[0] for d in cur.description]
-        alle = cur.fetchall()
+        alle = con.sql(sql, params={"vorige": vorige_id}).to_arrow_table()  # kolomsgewijs: 50.000 rijen in ms
     finally:
         con.unregister("nieuw")
     tellingen = {s: 0 for s in ("nieuw", "gewijzigd", "ongewijzigd", "vervalt")}
-    for r in alle:
-        tellingen[r[-1]] += 1
-    getoond = alle if max_rijen is None else alle[:max_rijen]
+    for telling in pc.value_counts(alle["status"]).to_pylist():
+        tellingen[telling["values"]] += telling["counts"]
+    getoond = alle if max_rijen is None else alle.slice(0, max_rijen)
     return Voorbeeld(
         werkblad=werkblad.naam,
         werkbladsoort=werkblad.werkbladsoort,
@@ -326,7 +332,7 @@ def _voorbeeld_blad(
         gemeente_code=gemeenten,
         vervangt_upload_id=vorige_id,
         tellingen=tellingen,
-        rijen=[dict(zip(namen, r)) for r in getoond],
+        rijen=getoond.to_pylist(),
     )
 
 
@@ -336,7 +342,7 @@ def voorbeeld(
     """Per werkblad: wat de upload verandert (nieuw / gewijzigd / ongewijzigd / vervalt). Schrijft niets."""
     if con is None:
         con = Leesverbinding().cursor()
-    return [_voorbeeld_blad(con, validatie, w, max_rijen) for w in validatie.werkbladen]
+    return [_voorbeeld_blad(con, validatie, w, _tabel(w), max_rijen) for w in validatie.werkbladen]
 
 
 # ---------------------------------------------------------------- vastleggen en intrekken
@@ -351,20 +357,25 @@ def controleer_gemeenten(validatie: Validatie, gemeenten: Collection[str] | None
     zelf is kompas.toegang.mag."""
     if gemeenten is None:
         return
-    meldingen = [
-        Melding(
-            bestand=validatie.bestandsnaam,
-            werkblad=w.naam,
-            rij=r.rij,
-            gevonden=r.gemeente_code,
-            probleem="Deze rij gaat over een gemeente waarvoor je niet mag uploaden.",
-            verwacht=f"alleen {', '.join(sorted(gemeenten)) or '(geen gemeente)'}",
-            oplossing="Laat rijen van andere gemeenten weg; hun eigen beleidsmedewerkers uploaden die.",
-        )
-        for w in validatie.werkbladen
-        for r in (w.waarden or w.streefwaarden)
-        if not toegang.mag(gemeenten, [r.gemeente_code])
-    ]
+    meldingen = []
+    for w in validatie.werkbladen:
+        tabel = _tabel(w)
+        buiten = [g for g in _uniek(tabel["gemeente_code"]) if not toegang.mag(gemeenten, [g])]
+        if not buiten:
+            continue
+        rijen = tabel.filter(pc.is_in(tabel["gemeente_code"], pa.array(buiten))).select(["rij", "gemeente_code"])
+        meldingen += [
+            Melding(
+                bestand=validatie.bestandsnaam,
+                werkblad=w.naam,
+                rij=r["rij"],
+                gevonden=r["gemeente_code"],
+                probleem="Deze rij gaat over een gemeente waarvoor je niet mag uploaden.",
+                verwacht=f"alleen {', '.join(sorted(gemeenten)) or '(geen gemeente)'}",
+                oplossing="Laat rijen van andere gemeenten weg; hun eigen beleidsmedewerkers uploaden die.",
+            )
+            for r in rijen.to_pylist()
+        ]
     if meldingen:
         raise UploadGeweigerd(meldingen)
 
@@ -384,9 +395,9 @@ def leg_vast(
     with schrijf_transactie(pad) as con:
         ref = laad_referentie(con)
         for werkblad in validatie.werkbladen:
-            vb = _voorbeeld_blad(con, validatie, werkblad, max_rijen=0)
+            tabel = _tabel(werkblad)
+            vb = _voorbeeld_blad(con, validatie, werkblad, tabel, max_rijen=0)
             upload_id = con.execute("select coalesce(max(upload_id), 0) + 1 from upload").fetchall()[0][0]
-            rijen = werkblad.waarden or werkblad.streefwaarden
             con.execute(
                 "insert into upload values ($id, $bestand, $sha, $blad, $werkbladsoort, $nu, $door, $gemeente, $sleutel, $totaal,"
                 " $nieuw, $gewijzigd, $ongewijzigd, $vervalt, $vorige, null, null)",
@@ -400,7 +411,7 @@ def leg_vast(
                     "door": door.strip(),
                     "gemeente": vb.gemeente_code,
                     "sleutel": vb.dataset_sleutel,
-                    "totaal": len(rijen),
+                    "totaal": tabel.num_rows,
                     "nieuw": vb.tellingen["nieuw"],
                     "gewijzigd": vb.tellingen["gewijzigd"],
                     "ongewijzigd": vb.tellingen["ongewijzigd"],
@@ -408,8 +419,8 @@ def leg_vast(
                     "vorige": vb.vervangt_upload_id,
                 },
             )
-            bronnen = sorted({r.bron for r in rijen if r.bron})
-            namen = sorted({ref.gemeenten[r.gemeente_code] for r in rijen})
+            bronnen = [b for b in _uniek(tabel["bron"]) if b]
+            namen = sorted(ref.gemeenten[g] for g in _uniek(tabel["gemeente_code"]))
             con.execute(
                 "insert into herkomst (herkomst_id, soort, bron, titel, adres, opgehaald_op, bestand_sha256, ingebed,"
                 " toelichting) values ($hid, 'upload', $bron, $titel, $adres, $nu, $sha, false, $toelichting)",
@@ -423,7 +434,7 @@ def leg_vast(
                     "toelichting": f"geüpload door {door.strip()}",
                 },
             )
-            con.register("nieuw", _tabel(werkblad))
+            con.register("nieuw", tabel)
             if werkblad.werkbladsoort == "waarden":
                 con.execute(
                     f"insert into upload_waarde select $id, {', '.join(_WAARDE_KOLOMMEN)} from nieuw",  # vaste kolomlijst

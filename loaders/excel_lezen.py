@@ -3,25 +3,28 @@
 1. `controleer_bestand`: grootte, echt .xlsx (zip-handtekening en content types), geen macro's,
    niet versleuteld, geen zip-bom. Dit gebeurt voordat een Excel-bibliotheek het bestand opent.
 2. `controleer_omvang`: het aantal werkbladen en de echte omvang van elk werkblad (elke celverwijzing,
-   ook zonder r-attribuut, en de opgegeven <dimension>), en het aantal gedeelde teksten, gelezen met
-   expat zonder DTD, vóórdat calamine iets reserveert. Eén cel op XFD1048576 laat calamine anders
+   ook zonder r-attribuut, en de opgegeven <dimension>), en het aantal gedeelde teksten, in één stromende
+   doorloop zonder DTD (de werkbladen in blokken, gevectoriseerd met polars), vóórdat calamine iets reserveert. Eén cel op XFD1048576 laat calamine anders
    512 GB aanvragen en het hele proces afbreken. Het lezen zelf gebeurt bovendien in een werkproces met
    een geheugen- en tijdgrens (loaders/werker.py), voor parserfouten die hier niet voorzien zijn.
-3. `lees_werkbladen`: de cellen via calamine (fastexcel, snel), plus uit de werkblad-XML welke cellen
-   als percentage zijn opgemaakt en welke formules geen berekende waarde hebben (calamine ziet dat niet;
-   openpyxl wel, maar is op 50.000 rijen ~20x trager, zie benchmarks/bench_upload.py).
+   Dezelfde doorloop noteert welke cellen tekst zijn, welke als percentage zijn opgemaakt en welke formules
+   geen berekende waarde hebben (calamine ziet dat niet; openpyxl wel, maar is op 50.000 rijen ~20x trager).
+3. `lees_werkbladen`: de cellen via calamine (fastexcel, snel), als polars-frame van teksten.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from xml.parsers import expat
 
 import fastexcel
+import polars as pl
 
 from kompas import opmaak
 from kompas.opmaak import schone_tekst
@@ -227,46 +230,175 @@ def _expat(start) -> expat.XMLParserType:
     return p
 
 
-_TEKSTTYPEN = frozenset({"s", "inlineStr", "str"})  # gedeelde tekst, inline tekst, formule met tekst als uitkomst
+_BLOK = 16 * 1024 * 1024  # zoveel uitgepakte XML per keer: het geheugen blijft begrensd, ook bij 300 MB
+_TAG = r"<(?:\w+:)?(?:row|c)\b[^>]*>"
+_TAG_BEGIN = re.compile(rb"<(?:\w+:)?(?:row|c)\b")
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+_DIMENSIE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\sref\s*=\s*[\"']([^\"']*)[\"']")
+_ATTRIBUUT = r"\s{}\s*=\s*[\"']([^\"']*)[\"']"
+_TEKSTTYPE = r"\st\s*=\s*[\"'](?:s|inlineStr|str)[\"']"  # gedeelde tekst, inline tekst, formule met tekst
+_CELLEN_SCHEMA = {"rij": pl.Int64, "kolom": pl.Int64, "tekst": pl.Boolean, "procent": pl.Boolean}
 
 
-def _omvang_werkblad(zf: zipfile.ZipFile, pad: str) -> tuple[tuple[int, int, str], tuple[int, int], set]:
-    """((rijen, kolommen, verste cel) volgens de cellen, (rijen, kolommen) volgens <dimension>, tekstcellen).
+@dataclass
+class _Stand:
+    """Waar de doorloop van een werkblad-XML is na een blok (voor rijen en cellen zonder r-attribuut)."""
 
-    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige. Tekstcellen: (rij, kolom)
-    van elke cel met tekst (Blad.tekstcellen); de rest is een getal, een datum, een waarheidswaarde of leeg.
+    rij: int = 0
+    kolom: int = 0
+    max_rij: int = 0
+    max_kolom: int = 0
+    verste: str = ""
+
+
+def _blokken(bron) -> Iterator[bytes]:
+    """De XML in blokken van ongeveer _BLOK bytes, elk afgesneden vóór het begin van een rij of cel."""
+    rest = b""
+    while stuk := bron.read(_BLOK):
+        rest += stuk
+        begins = [m.start() for m in _TAG_BEGIN.finditer(rest, max(0, len(rest) - 4096))]
+        knip = begins[-1] if begins else rest.rfind(b"<")
+        if knip > 0:
+            yield rest[:knip]
+            rest = rest[knip:]
+    if rest:
+        yield rest
+
+
+def _stukken(tekst: str, grootte: int = 256 * 1024) -> list[str]:
+    """De tekst in stukken van ongeveer `grootte`, gesneden vóór een '<' (polars zoekt in stukken parallel)."""
+    stukken, begin = [], 0
+    while begin < len(tekst):
+        eind = tekst.find("<", begin + grootte)
+        eind = len(tekst) if eind < 0 else eind
+        stukken.append(tekst[begin:eind])
+        begin = eind
+    return stukken
+
+
+def _cellen_in_blok(blok: bytes, stand: _Stand, procent_stijlen: set[int]) -> pl.DataFrame:
+    """De tekst- en procentcellen (rij, kolom, tekst, procent) in een blok XML; werkt `stand` bij.
+
+    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige. Gevectoriseerd (polars):
+    een werkblad van 50.000 rijen heeft 400.000 cellen. ValueError als iets geen celverwijzing is of er een DTD
+    in staat (zoals defusedxml: geen entiteiten).
     """
-    rij = kolom = max_rij = max_kolom = dim_rij = dim_kolom = 0
-    verste = ""
-    tekstcellen: set[tuple[int, int]] = set()
+    if b"<!" in blok and _DTD.search(blok):
+        raise ValueError("DTD")
+    tags = pl.Series(_stukken(blok.decode("utf-8"))).str.extract_all(_TAG).explode().drop_nulls()
+    if tags.is_empty():
+        return pl.DataFrame(schema=_CELLEN_SCHEMA)
+    f = pl.DataFrame({"tag": tags}).with_columns(
+        is_rij=pl.col("tag").str.contains(r"^<(?:\w+:)?row\b"),
+        ref=pl.col("tag").str.extract(_ATTRIBUUT.format("r")).str.strip_chars(),
+    )
+    is_cel = ~pl.col("is_rij")
+    delen = pl.col("ref").str.extract_groups(r"^\$?(?<letters>[A-Za-z]{1,3})\$?(?<cijfers>[0-9]{1,7})$")
+    f = (
+        f.with_columns(delen=pl.when(is_cel).then(delen))
+        .unnest("delen")
+        .with_columns(
+            rij_ref=pl.when("is_rij").then(pl.col("ref").str.extract(r"^([0-9]{1,9})$").cast(pl.Int64)),
+            cel_rij_ref=pl.col("cijfers").cast(pl.Int64),
+        )
+    )
+    if f.select((pl.col("ref").is_not_null() & pl.col("rij_ref").is_null() & pl.col("letters").is_null()).any()).item():
+        raise ValueError("geen celverwijzing")
+    letters = f["letters"].drop_nulls().unique().to_list()  # weinig verschillende: de kolommen
 
-    def start(element: str, attrs: dict) -> None:
-        nonlocal rij, kolom, max_rij, max_kolom, dim_rij, dim_kolom, verste
-        element = element.rpartition(":")[2]
-        if element == "c":
-            ref = attrs.get("r")
-            if ref:
-                cel_rij, kolom = _rij_kolom(ref)
-            else:
-                cel_rij, kolom = rij, kolom + 1
-            if attrs.get("t") in _TEKSTTYPEN:
-                tekstcellen.add((cel_rij, kolom))
-            if cel_rij > max_rij or kolom > max_kolom:
-                max_rij, max_kolom = max(max_rij, cel_rij), max(max_kolom, kolom)
-                verste = f"{kolomletter(kolom)}{cel_rij}"
-        elif element == "row":
-            ref = attrs.get("r")
-            rij = int(ref) if ref else rij + 1
-            kolom = 0
-            max_rij = max(max_rij, rij)
-        elif element == "dimension" and attrs.get("ref"):
-            for deel in attrs["ref"].split(":"):
-                r, k = _rij_kolom(deel)
-                dim_rij, dim_kolom = max(dim_rij, r), max(dim_kolom, k)
+    rijpos, celpos = pl.col("is_rij").cum_sum(), is_cel.cum_sum()
+    f = f.with_columns(
+        kolom_ref=pl.col("letters").replace_strict(
+            letters, [_kolomnummer(t.upper().encode()) for t in letters], default=None, return_dtype=pl.Int64
+        )
+    ).with_columns(
+        # rij: het r-attribuut, of de rij ervoor + 1; kolom: het r-attribuut, of de cel ervoor + 1 (een rij begint bij 0)
+        rij=pl.when("is_rij").then(
+            pl.when(pl.col("rij_ref").is_not_null()).then("rij_ref").forward_fill().fill_null(stand.rij)
+            + rijpos
+            - pl.when(pl.col("rij_ref").is_not_null()).then(rijpos).forward_fill().fill_null(0)
+        ),
+        kolom=pl.when(is_cel).then(
+            pl.when("is_rij")
+            .then(0)
+            .when(pl.col("kolom_ref").is_not_null())
+            .then("kolom_ref")
+            .forward_fill()
+            .fill_null(stand.kolom)
+            + celpos
+            - pl.when(pl.col("is_rij") | pl.col("kolom_ref").is_not_null()).then(celpos).forward_fill().fill_null(0)
+        ),
+    )
+    f = f.with_columns(huidige_rij=pl.col("rij").forward_fill().fill_null(stand.rij)).with_columns(
+        rij=pl.coalesce("rij", "cel_rij_ref", "huidige_rij")
+    )
+    # de verste cel: de laatste die tot dan toe de grootste rij (rijen tellen mee) of kolom overtrof
+    f = f.with_columns(
+        voor_rij=pl.max_horizontal(pl.col("rij").cum_max().shift(1), pl.lit(stand.max_rij)),
+        voor_kolom=pl.max_horizontal(pl.col("kolom").cum_max().forward_fill().shift(1), pl.lit(stand.max_kolom)),
+    )
+    nieuw = f.filter(
+        pl.col("kolom").is_not_null()
+        & ((pl.col("rij") > pl.col("voor_rij")) | (pl.col("kolom") > pl.col("voor_kolom")))
+    )
+    if not nieuw.is_empty():
+        stand.verste = f"{kolomletter(nieuw['kolom'][-1])}{nieuw['rij'][-1]}"
+    stand.max_rij = max(stand.max_rij, f["rij"].max())
+    stand.max_kolom = max(stand.max_kolom, f["kolom"].max() or 0)
+    stand.rij = f["huidige_rij"][-1]
+    stand.kolom = 0 if f["is_rij"][-1] else f["kolom"][-1]
+    cellen = f.filter(is_cel).select(
+        "rij",
+        "kolom",
+        tekst=pl.col("tag").str.contains(_TEKSTTYPE),
+        procent=pl.col("tag")
+        .str.extract(_ATTRIBUUT.format("s"))
+        .cast(pl.Int64, strict=False)
+        .is_in(list(procent_stijlen))
+        if procent_stijlen
+        else pl.lit(False),
+    )
+    return cellen.filter(pl.col("tekst") | pl.col("procent"))
 
+
+@dataclass
+class _Omvang:
+    """Wat de doorloop van één werkblad-XML vond."""
+
+    rijen: int
+    kolommen: int
+    verste: str
+    dim_rijen: int
+    dim_kolommen: int
+    cellen: pl.DataFrame  # de tekst- en procentcellen: rij, kolom, tekst, procent
+    formule_zonder_waarde: set[tuple[int, int]]
+
+
+def _omvang_werkblad(zf: zipfile.ZipFile, pad: str, procent_stijlen: set[int]) -> _Omvang:
+    """Eén stromende doorloop van een werkblad-XML, in blokken: de omvang volgens de cellen en volgens
+    <dimension>, de tekst- en procentcellen, en de formules zonder berekende waarde (calamine ziet dat niet)."""
+    stand = _Stand()
+    dim_rij = dim_kolom = 0
+    delen, formules = [], set()
     with zf.open(pad) as bron:
-        _expat(start).ParseFile(bron)
-    return (max_rij, max_kolom, verste), (dim_rij, dim_kolom), tekstcellen
+        for blok in _blokken(bron):
+            for m in _DIMENSIE.finditer(blok) if b"dimension" in blok else ():
+                for deel in m.group(1).decode("utf-8", "replace").split(":"):
+                    r, k = _rij_kolom(deel)
+                    dim_rij, dim_kolom = max(dim_rij, r), max(dim_kolom, k)
+            cellen = _cellen_in_blok(blok, stand, procent_stijlen)
+            if stand.max_rij <= MAX_RIJEN and stand.max_kolom <= MAX_KOLOMMEN:  # te groot: alleen nog tellen
+                delen.append(cellen)
+                formules |= _formules_zonder_waarde(blok)
+    return _Omvang(
+        stand.max_rij,
+        stand.max_kolom,
+        stand.verste,
+        dim_rij,
+        dim_kolom,
+        pl.concat(delen) if delen else pl.DataFrame(schema=_CELLEN_SCHEMA),
+        formules,
+    )
 
 
 def _unieke_teksten(zf: zipfile.ZipFile, pad: str) -> int:
@@ -312,12 +444,13 @@ def _te_groot(
     return None
 
 
-def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]:
+def controleer_omvang(data: bytes, naam: str) -> dict[str, _Omvang]:
     """Weigert een werkmap met te veel werkbladen, een te groot werkblad of te veel gedeelde teksten.
 
-    Geeft per werkblad-XML (pad in het zip-bestand) de tekstcellen, uit dezelfde doorloop.
+    Geeft per werkblad-XML (pad in het zip-bestand) wat de doorloop vond: ook de tekst- en procentcellen en de
+    formules zonder waarde.
 
-    Leest elke werkblad-XML helemaal (stromend, met expat zonder DTD), want één cel ver weg kan overal staan;
+    Leest elke werkblad-XML helemaal (stromend, in blokken, zonder DTD), want één cel ver weg kan overal staan;
     alleen de laatste <row> bekijken is niet genoeg. Opent niets met een Excel-bibliotheek.
     """
     zf = zipfile.ZipFile(io.BytesIO(data))
@@ -340,17 +473,18 @@ def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]
             oplossing="Lever alleen de werkbladen met de cijfers aan.",
         )
     bladnaam_van = {pad: blad for blad, pad in paden.items()}
-    tekstcellen: dict[str, set[tuple[int, int]]] = {}
+    procent_stijlen = _procent_stijlen(zf)
+    omvang: dict[str, _Omvang] = {}
     for pad in dict.fromkeys([*paden.values(), *losse]):
         bladnaam = bladnaam_van.get(pad) or PurePosixPath(pad).stem
         if pad not in namen:
             raise _beschadigd(naam, bladnaam)
         try:
-            (rijen, kolommen, verste), (dim_rijen, dim_kolommen), tekstcellen[pad] = _omvang_werkblad(zf, pad)
-        except (ValueError, expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
+            o = omvang[pad] = _omvang_werkblad(zf, pad, procent_stijlen)
+        except (ValueError, UnicodeDecodeError, pl.exceptions.PolarsError, zipfile.BadZipFile, OSError, EOFError):
             raise _beschadigd(naam, bladnaam) from None
-        fout = _te_groot(naam, bladnaam, rijen, kolommen, verste=verste) or _te_groot(
-            naam, bladnaam, dim_rijen, dim_kolommen, " volgens het opgegeven bereik (dimensie)"
+        fout = _te_groot(naam, bladnaam, o.rijen, o.kolommen, verste=o.verste) or _te_groot(
+            naam, bladnaam, o.dim_rijen, o.dim_kolommen, " volgens het opgegeven bereik (dimensie)"
         )
         if fout:
             raise fout
@@ -366,7 +500,7 @@ def controleer_omvang(data: bytes, naam: str) -> dict[str, set[tuple[int, int]]]
                 "erin passen; het is beschadigd of met opzet zo gemaakt.",
                 oplossing="Open het in Excel en sla het opnieuw op als Excel-werkmap (*.xlsx).",
             )
-    return tekstcellen
+    return omvang
 
 
 @dataclass
@@ -374,16 +508,26 @@ class Blad:
     """De ruwe inhoud van één werkblad. Rijen en kolommen tellen vanaf 1, zoals in Excel."""
 
     naam: str
-    rijen: list[list]  # rijen[i][j] = cel in rij i+1, kolom j+1 (str/float/None)
-    procent: set[tuple[int, int]] = field(default_factory=set)  # (rij, kolom) met %-opmaak
+    frame: pl.DataFrame  # tekst per cel (calamine); kolom "k" is kolom k, rij i is rij i+1
+    # de tekst- en procentcellen (rij, kolom, tekst, procent). Een getalcel komt als machinenotatie ('1.234' is
+    # 1,234), een tekstcel is geschreven zoals een mens het schrijft ('1.234' is 1234): zie
+    # loaders.excel_validatie.lees_getal; procent: opgemaakt als percentage
+    cellen: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=_CELLEN_SCHEMA))
     formule_zonder_waarde: set[tuple[int, int]] = field(default_factory=set)
-    # (rij, kolom) van tekstcellen; een getalcel komt als machinenotatie ('1.234' is 1,234), een tekstcel is
-    # geschreven zoals een mens het schrijft ('1.234' is 1234): zie loaders.excel_validatie._Werkbladcontrole.getal
-    tekstcellen: set[tuple[int, int]] = field(default_factory=set)
+
+    @functools.cached_property
+    def tekstcellen(self) -> set[tuple[int, int]]:
+        """(rij, kolom) van de tekstcellen, voor de controle rij voor rij (streefwaarden)."""
+        return set(self.cellen.filter("tekst").select("rij", "kolom").iter_rows())
+
+    @functools.cached_property
+    def procent(self) -> set[tuple[int, int]]:
+        """(rij, kolom) van de cellen met %-opmaak."""
+        return set(self.cellen.filter("procent").select("rij", "kolom").iter_rows())
 
     def cel(self, rij: int, kolom: int):
-        if rij - 1 < len(self.rijen) and kolom - 1 < len(self.rijen[rij - 1]):
-            return self.rijen[rij - 1][kolom - 1]
+        if rij - 1 < self.frame.height and kolom - 1 < self.frame.width:
+            return self.frame[rij - 1, kolom - 1]
         return None
 
 
@@ -441,26 +585,17 @@ def _procent_stijlen(zf: zipfile.ZipFile) -> set[int]:
     return uit
 
 
-def _scan_xml(xml: bytes, procent_stijlen: set[int]) -> tuple[set, set]:
-    """Percentagecellen en formules zonder berekende waarde, uit de werkblad-XML."""
-    procent: set[tuple[int, int]] = set()
+def _formules_zonder_waarde(xml: bytes) -> set[tuple[int, int]]:
+    """(rij, kolom) van de formules zonder berekende waarde in een stuk werkblad-XML."""
     formules: set[tuple[int, int]] = set()
-    heeft_formules = b"<f" in xml
-    if procent_stijlen:
-        keuze = b"|".join(str(s).encode() for s in sorted(procent_stijlen))
-        patroon = re.compile(rb'<c\b[^>]*?\bs="(?:' + keuze + rb')"[^>]*>')
-        for m in patroon.finditer(xml):
-            ref = _REF.search(m.group(0))
-            if ref:
-                procent.add((int(ref.group(2)), _kolomnummer(ref.group(1))))
-    if heeft_formules:
+    if b"<f" in xml:
         for m in _CEL.finditer(xml):
             inhoud = m.group(2)
             if inhoud and b"<f" in inhoud and not _WAARDE.search(inhoud):
                 ref = _REF.search(m.group(1))
                 if ref:
                     formules.add((int(ref.group(2)), _kolomnummer(ref.group(1))))
-    return procent, formules
+    return formules
 
 
 def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes",)) -> list[Blad]:
@@ -468,11 +603,10 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
 
     Eerst `controleer_omvang`; roep dit voor een geüpload bestand aan in het werkproces (loaders/werker.py).
     """
-    tekstcellen = controleer_omvang(data, naam)
+    omvang = controleer_omvang(data, naam)
     zf = zipfile.ZipFile(io.BytesIO(data))
     try:
         paden = _werkblad_paden(zf)
-        procent_stijlen = _procent_stijlen(zf)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         raise weiger(
             naam,
@@ -496,10 +630,6 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
             continue
         if bladnaam not in paden:  # calamine vond een werkblad dat controleer_omvang niet heeft gezien
             raise _beschadigd(naam, bladnaam)
-        try:
-            xml = zf.read(paden[bladnaam])
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError):
-            raise _beschadigd(naam, bladnaam) from None
         try:
             blad = lezer.load_sheet(bladnaam, header_row=None, skip_rows=0, dtypes="string")
             kolommen = blad.available_columns()
@@ -525,15 +655,10 @@ def lees_werkbladen(data: bytes, naam: str, overslaan: tuple[str, ...] = ("codes
                 oplossing="Splits de gegevens over meer bestanden.",
             )
         eerste = min((k.absolute_index for k in kolommen), default=0)
-        rijen = [[None] * eerste + list(r) for r in frame.rows()]
-        procent, formules = _scan_xml(xml, procent_stijlen)
-        bladen.append(
-            Blad(
-                naam=bladnaam,
-                rijen=rijen,
-                procent=procent,
-                formule_zonder_waarde=formules,
-                tekstcellen=tekstcellen[paden[bladnaam]],
-            )
+        frame = frame.select(
+            *(pl.lit(None, pl.String).alias(str(k + 1)) for k in range(eerste)),
+            *(pl.col(c).alias(str(eerste + i + 1)) for i, c in enumerate(frame.columns)),
         )
+        o = omvang[paden[bladnaam]]
+        bladen.append(Blad(bladnaam, frame, o.cellen, o.formule_zonder_waarde))
     return bladen

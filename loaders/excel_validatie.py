@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import polars as pl
+
 from kompas import opmaak
 from kompas.opmaak import heeft_stuurtekens, schone_tekst
 from loaders import excel_lezen
@@ -153,22 +155,26 @@ class Werkblad:
     naam: str
     werkbladsoort: str  # 'waarden' of 'streefwaarden'
     koprij: int
-    waarden: list[Waarde] = field(default_factory=list)
+    tabel: pl.DataFrame | None = None  # de waarden: één rij per Waarde (kolommen zoals Waarde)
     streefwaarden: list[Streef] = field(default_factory=list)
     meldingen: list[Melding] = field(default_factory=list)
     overgeslagen: Melding | None = None  # geen gegevens (leeg, geen tabel, alleen een kopregel): waarom
 
     @property
+    def waarden(self) -> list[Waarde]:
+        return [] if self.tabel is None else [Waarde(**r) for r in self.tabel.iter_rows(named=True)]
+
+    @property
     def aantal(self) -> int:
-        return len(self.waarden) + len(self.streefwaarden)
+        return (0 if self.tabel is None else self.tabel.height) + len(self.streefwaarden)
 
 
 def _zoek_kop(blad: Blad) -> tuple[int, dict[str, int], dict[int, tuple[int, bool]]] | None:
     """(koprij, {veld: kolom}, {kolom: (jaar, is_nulmeting)}) of None."""
-    for r in range(1, min(len(blad.rijen), KOPRIJ_ZOEKEN) + 1):
+    for r, cellen in enumerate(blad.frame.head(KOPRIJ_ZOEKEN).rows(), start=1):
         velden: dict[str, int] = {}
         jaren: dict[int, tuple[int, bool]] = {}
-        for k, cel in enumerate(blad.rijen[r - 1], start=1):
+        for k, cel in enumerate(cellen, start=1):
             kop = _kop(cel)
             if kop.endswith(".0") and kop[:-2].isdigit():
                 kop = kop[:-2]
@@ -192,221 +198,213 @@ def _tekst(waarde) -> str | None:
     return t or None
 
 
+@dataclass(frozen=True)
+class _Bevinding:
+    """Een probleem met een waarde, nog zonder plek; `_Werkbladcontrole.meld` zet er de plek bij."""
+
+    probleem: str
+    gevonden: str | None = None
+    verwacht: str | None = None
+    oplossing: str | None = None
+
+
+_Uitkomst = tuple  # (uitkomst, tuple[_Bevinding, ...])
+
+
 class _Werkbladcontrole:
-    """Leest één werkblad in; verzamelt meldingen in plaats van te stoppen bij de eerste."""
+    """Leest één werkblad in; verzamelt meldingen in plaats van te stoppen bij de eerste.
+
+    Elke controle (`_cel`, `_gemeente`, `_indicator`, `_jaar`, `_getal`, `_bereik`, `_eenheid`) hangt alleen af
+    van de waarde (en de soort cel), niet van de plek: ze geeft (uitkomst, bevindingen) en wordt per
+    verschillende waarde één keer gedaan. De rij-voor-rij-aanroepen (`cel`, `getal`, ...) en de gevectoriseerde
+    waarden (`_waarden`) zetten de plek erbij. Zo heeft elke controle één thuis.
+    """
 
     def __init__(self, bestand: str, blad: Blad, ref: Referentie, gemeente: str | None):
         self.bestand, self.blad, self.ref, self.gemeente = bestand, blad, ref, gemeente
         self.dit_jaar = dt.date.today().year
         self.meldingen: list[Melding] = []
-        self._gemeenten: dict[str, str] = {}  # gelezen tekst -> code (alleen geslaagde)
-        self._indicatoren: dict[tuple, tuple] = {}
-        self._eenheden: set[tuple[str, str]] = set()
+        for naam in ("_cel", "_gemeente", "_indicator", "_jaar", "_getal", "_bereik", "_eenheid"):
+            setattr(self, naam, functools.lru_cache(maxsize=None)(getattr(self, naam)))
+
+    def melding(self, bevinding: _Bevinding, rij: int | None = None, kolom: int | None = None) -> Melding:
+        return Melding(
+            bestand=self.bestand,
+            werkblad=self.blad.naam,
+            rij=rij,
+            kolom=kolomletter(kolom) if kolom else None,
+            gevonden=bevinding.gevonden,
+            probleem=bevinding.probleem,
+            verwacht=bevinding.verwacht,
+            oplossing=bevinding.oplossing,
+        )
 
     def meld(self, probleem: str, rij: int | None = None, kolom: int | None = None, gevonden=None, **kw):
-        self.meldingen.append(
-            Melding(
-                bestand=self.bestand,
-                werkblad=self.blad.naam,
-                rij=rij,
-                kolom=kolomletter(kolom) if kolom else None,
-                gevonden=None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True),
-                probleem=probleem,
-                **kw,
-            )
-        )
+        self.meldingen.append(self.melding(_bevinding(probleem, gevonden, **kw), rij, kolom))
 
-    def cel(self, rij: int, kolom: int | None):
-        """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde."""
-        if not kolom:
-            return None
-        if self.blad.formule_zonder_waarde and (rij, kolom) in self.blad.formule_zonder_waarde:
-            self.meld(
-                "De cel bevat een formule zonder berekende waarde.",
-                rij,
-                kolom,
-                verwacht="een waarde, of een formule die Excel heeft uitgerekend",
-                oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
-                "of plak de cellen als waarden.",
+    def _met_plek(self, uitkomst: _Uitkomst, rij: int | None, kolom: int | None):
+        waarde, bevindingen = uitkomst
+        self.meldingen.extend(self.melding(b, rij, kolom) for b in bevindingen)
+        return waarde
+
+    # ------------------------------------------------ de controles, per waarde
+
+    def _cel(self, ruw, formule: bool) -> _Uitkomst:
+        """De tekst van een cel (None als leeg); een formule zonder berekende waarde of een stuurteken is een
+        probleem."""
+        if formule:
+            return None, (
+                _bevinding(
+                    "De cel bevat een formule zonder berekende waarde.",
+                    verwacht="een waarde, of een formule die Excel heeft uitgerekend",
+                    oplossing="Open het bestand in Excel, laat het herberekenen en sla het op, "
+                    "of plak de cellen als waarden.",
+                ),
             )
-            return None
-        tekst = _tekst(self.blad.cel(rij, kolom))
+        tekst = _tekst(ruw)
         if tekst is not None and heeft_stuurtekens(tekst):
-            self.meld(
-                "De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
-                "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.",
-                rij,
-                kolom,
-                schone_tekst(tekst, zichtbaar=True),
-                verwacht="gewone tekst, zonder stuurtekens",
-                oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
-                "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.",
+            return schone_tekst(tekst, vervang=""), (
+                _bevinding(
+                    "De cel bevat een onzichtbaar stuurteken (zoals NUL, BEL of ESC; in het bestand soms "
+                    "geschreven als _x001B_); zulke tekst wordt niet opgeslagen.",
+                    schone_tekst(tekst, zichtbaar=True),
+                    verwacht="gewone tekst, zonder stuurtekens",
+                    oplossing="Verwijder het teken: typ de cel opnieuw in, of zet er =WISSEN.CONTROL(cel) "
+                    "(Engelse Excel: =CLEAN(cel)) naast en plak de uitkomst als waarde.",
+                ),
             )
-            return schone_tekst(tekst, vervang="")
-        return tekst
+        return tekst, ()
 
-    def getalcel(self, rij: int, kolom: int) -> bool:
-        return (rij, kolom) not in self.blad.tekstcellen
-
-    def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
+    def _getal(self, tekst: str, getalcel: bool, procentcel: bool, wat: str) -> _Uitkomst:
+        """(getal, met procent) of None."""
         try:
-            getal, procent = lees_getal(tekst, self.getalcel(rij, kolom))
+            getal, procent = lees_getal(tekst, getalcel)
         except opmaak.DubbelzinnigGetal as fout:
-            self.meld(
-                f"Het getal ({wat}) is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen "
-                "en een komma decimalen.",
-                rij,
-                kolom,
-                tekst,
-                verwacht="een getal in Nederlandse notatie, bijvoorbeeld 12,5 of 1.234",
-                oplossing=f"Schrijf '{fout.decimaal}' voor een decimaal getal of '{fout.heel}' voor een heel getal.",
+            return None, (
+                _bevinding(
+                    f"Het getal ({wat}) is dubbelzinnig: in Nederlandse notatie scheidt een punt duizendtallen "
+                    "en een komma decimalen.",
+                    tekst,
+                    verwacht="een getal in Nederlandse notatie, bijvoorbeeld 12,5 of 1.234",
+                    oplossing=f"Schrijf '{fout.decimaal}' voor een decimaal getal of '{fout.heel}' voor een heel getal.",
+                ),
             )
-            return None
         except ValueError:
-            self.meld(
-                f"Tekst waar een getal ({wat}) hoort.",
-                rij,
-                kolom,
-                tekst,
-                verwacht="een getal, bijvoorbeeld 12,5 of 26%",
-                oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
-                "het werkblad Streefwaarden, een opmerking in de kolom toelichting.",
+            return None, (
+                _bevinding(
+                    f"Tekst waar een getal ({wat}) hoort.",
+                    tekst,
+                    verwacht="een getal, bijvoorbeeld 12,5 of 26%",
+                    oplossing="Zet alleen het getal in de cel; een streefwaarde als 'minimaal 85%' hoort in "
+                    "het werkblad Streefwaarden, een opmerking in de kolom toelichting.",
+                ),
             )
-            return None
-        if (rij, kolom) in self.blad.procent and self.getalcel(rij, kolom):
-            return getal * 100, True  # 0,26 opgemaakt als 26% -> 26 (een tekstcel toont Excel zoals hij is)
-        return getal, procent
+        if procentcel and getalcel:
+            return (getal * 100, True), ()  # 0,26 opgemaakt als 26% -> 26 (een tekstcel toont Excel zoals hij is)
+        return (getal, procent), ()
 
-    def gemeente_code(self, rij: int, kolom: int | None) -> str | None:
-        tekst = self.cel(rij, kolom)
+    def _gemeente(self, tekst: str | None) -> _Uitkomst:
         if tekst is None:
-            if kolom is None and self.gemeente:
-                return self.gemeente
-            self.meld(
-                "De gemeente ontbreekt.",
-                rij,
-                kolom,
-                verwacht=f"een van: {self.ref.gemeente_lijst()}",
-                oplossing="Vul de gemeentecode of -naam in.",
+            return None, (
+                _bevinding(
+                    "De gemeente ontbreekt.",
+                    verwacht=f"een van: {self.ref.gemeente_lijst()}",
+                    oplossing="Vul de gemeentecode of -naam in.",
+                ),
             )
-            return None
-        if tekst in self._gemeenten:
-            return self._gemeenten[tekst]
         for code, naam in self.ref.gemeenten.items():
             if tekst.upper() == code or tekst.lower() in (naam.lower(), f"gemeente {naam.lower()}"):
-                self._gemeenten[tekst] = code
-                return code
-        self.meld(
-            "Onbekende gemeente.",
-            rij,
-            kolom,
-            tekst,
-            verwacht=f"een van: {self.ref.gemeente_lijst()}",
-            oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.",
+                return code, ()
+        return None, (
+            _bevinding(
+                "Onbekende gemeente.",
+                tekst,
+                verwacht=f"een van: {self.ref.gemeente_lijst()}",
+                oplossing="Gebruik een code of naam uit het werkblad Codes van het sjabloon.",
+            ),
         )
-        return None
 
-    def indicator(self, rij: int, kolom: int, gemeente: str | None, registry_nodig: bool):
+    def _indicator(self, tekst: str | None, gemeente: str | None, registry_nodig: bool) -> _Uitkomst:
         """(indicator_code, kader_indicator_id, tekst) of None."""
-        tekst = self.cel(rij, kolom)
         if tekst is None:
-            self.meld(
-                "De indicator ontbreekt.",
-                rij,
-                kolom,
-                verwacht="een indicatorcode uit het werkblad Codes",
-                oplossing="Vul de indicatorcode in.",
+            return None, (
+                _bevinding(
+                    "De indicator ontbreekt.",
+                    verwacht="een indicatorcode uit het werkblad Codes",
+                    oplossing="Vul de indicatorcode in.",
+                ),
             )
-            return None
-        if (tekst, gemeente) in self._indicatoren:
-            return self._indicatoren[(tekst, gemeente)]
-        gevonden = self._zoek_indicator(rij, kolom, tekst, gemeente, registry_nodig)
-        if gevonden is not None:
-            self._indicatoren[(tekst, gemeente)] = gevonden
-        return gevonden
-
-    def _zoek_indicator(self, rij, kolom, tekst: str, gemeente: str | None, registry_nodig: bool):
         code = tekst.strip().lower()
         if code in self.ref.indicatoren:
-            return code, None, tekst
+            return (code, None, tekst), ()
         norm = normaliseer_indicator(tekst)
         for c, ind in self.ref.indicatoren.items():
             if normaliseer_indicator(ind["naam"]) == norm:
-                return c, None, tekst
+                return (c, None, tekst), ()
         if gemeente and (gemeente, norm) in self.ref.kader:
             kid, c = self.ref.kader[(gemeente, norm)]
             if c or not registry_nodig:
-                return c, kid, tekst
-            self.meld(
-                "Deze indicator uit het kader van de gemeente is (nog) niet aan een indicator in de registry "
-                "gekoppeld; waarden ervan kunnen nog niet worden opgeslagen.",
-                rij,
-                kolom,
+                return (c, kid, tekst), ()
+            return None, (
+                _bevinding(
+                    "Deze indicator uit het kader van de gemeente is (nog) niet aan een indicator in de registry "
+                    "gekoppeld; waarden ervan kunnen nog niet worden opgeslagen.",
+                    tekst,
+                    verwacht="een indicatorcode uit het werkblad Codes",
+                    oplossing="Gebruik een indicatorcode, of vraag de beheerder de indicator op te nemen.",
+                ),
+            )
+        return None, (
+            _bevinding(
+                "Onbekende indicator.",
                 tekst,
-                verwacht="een indicatorcode uit het werkblad Codes",
-                oplossing="Gebruik een indicatorcode, of vraag de beheerder de indicator op te nemen.",
-            )
-            return None
-        self.meld(
-            "Onbekende indicator.",
-            rij,
-            kolom,
-            tekst,
-            verwacht="een indicatorcode of -naam uit het werkblad Codes, of de formulering uit het "
-            "beleidskader van de gemeente",
-            oplossing="Kies de indicator uit de lijst in het sjabloon (werkblad Codes).",
+                verwacht="een indicatorcode of -naam uit het werkblad Codes, of de formulering uit het "
+                "beleidskader van de gemeente",
+                oplossing="Kies de indicator uit de lijst in het sjabloon (werkblad Codes).",
+            ),
         )
-        return None
 
-    def jaar(self, rij: int, kolom: int, tekst: str | None, van: int, tot: int, wat: str) -> int | None:
+    def _jaar(self, tekst: str | None, getalcel: bool, van: int, tot: int, wat: str) -> _Uitkomst:
+        verwacht = f"een jaartal van {van} tot en met {tot}"
         if tekst is None:
-            self.meld(
-                f"Het {wat} ontbreekt.",
-                rij,
-                kolom,
-                verwacht=f"een jaartal van {van} tot en met {tot}",
-                oplossing=f"Vul het {wat} in.",
-            )
-            return None
+            return None, (_bevinding(f"Het {wat} ontbreekt.", verwacht=verwacht, oplossing=f"Vul het {wat} in."),)
         try:
-            getal, _ = lees_getal(tekst, self.getalcel(rij, kolom))
+            getal, _ = lees_getal(tekst, getalcel)
         except ValueError:
             getal = None
         if getal is None or getal != int(getal):
-            self.meld(
-                f"Het {wat} is geen jaartal.",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een jaartal van {van} tot en met {tot}",
-                oplossing="Schrijf het jaar als getal, bijvoorbeeld 2023.",
+            return None, (
+                _bevinding(
+                    f"Het {wat} is geen jaartal.",
+                    tekst,
+                    verwacht=verwacht,
+                    oplossing="Schrijf het jaar als getal, bijvoorbeeld 2023.",
+                ),
             )
-            return None
         if not van <= getal <= tot:
-            self.meld(
-                f"Het {wat} ligt buiten het toegestane bereik.",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een jaartal van {van} tot en met {tot}",
-                oplossing="Controleer het jaartal.",
+            return None, (
+                _bevinding(
+                    f"Het {wat} ligt buiten het toegestane bereik.",
+                    tekst,
+                    verwacht=verwacht,
+                    oplossing="Controleer het jaartal.",
+                ),
             )
-            return None
-        return int(getal)
+        return int(getal), ()
 
-    def bereik(self, rij: int, kolom: int, code: str, waarde: float, procent: bool, tekst: str) -> bool:
+    def _bereik(self, code: str, waarde: float, procent: bool, tekst: str) -> _Uitkomst:
+        """True als de waarde kan voor deze indicator."""
         ind = self.ref.indicatoren[code]
         is_pct = ind["eenheid"].startswith("%")
         if procent and not is_pct:
-            self.meld(
-                f"Een percentage bij een indicator met eenheid '{ind['eenheid']}'.",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een getal in {ind['eenheid']}",
-                oplossing="Controleer de indicator of de waarde.",
+            return False, (
+                _bevinding(
+                    f"Een percentage bij een indicator met eenheid '{ind['eenheid']}'.",
+                    tekst,
+                    verwacht=f"een getal in {ind['eenheid']}",
+                    oplossing="Controleer de indicator of de waarde.",
+                ),
             )
-            return False
         laag = ind["min"] if ind["min"] is not None else (0.0 if is_pct else None)
         hoog = ind["max"] if ind["max"] is not None else (100.0 if is_pct else None)
         if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
@@ -415,52 +413,320 @@ class _Werkbladcontrole:
                 if hoog is not None
                 else f"minstens {opmaak.getal(laag, None)}"
             )
-            self.meld(
-                f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).",
-                rij,
-                kolom,
-                tekst,
-                verwacht=f"een waarde {grens}",
-                oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.",
+            return False, (
+                _bevinding(
+                    f"De waarde ligt buiten het mogelijke bereik voor '{code}' ({ind['eenheid']}).",
+                    tekst,
+                    verwacht=f"een waarde {grens}",
+                    oplossing="Controleer de waarde; een percentage schrijf je als 26 of 26%, niet als 2600.",
+                ),
             )
-            return False
         if ind["decimalen"] == 0 and ind["eenheid"].startswith("aantal") and waarde != int(waarde):
-            self.meld(
-                f"Een aantal hoort een heel getal te zijn ('{code}').",
-                rij,
-                kolom,
-                tekst,
-                verwacht="een heel getal, zonder punt als duizendtalscheiding (1234, niet 1.234)",
-                oplossing="Schrijf het aantal zonder punt of komma.",
+            return False, (
+                _bevinding(
+                    f"Een aantal hoort een heel getal te zijn ('{code}').",
+                    tekst,
+                    verwacht="een heel getal, zonder punt als duizendtalscheiding (1234, niet 1.234)",
+                    oplossing="Schrijf het aantal zonder punt of komma.",
+                ),
             )
-            return False
-        return True
+        return True, ()
 
-    def eenheid(self, rij: int, kolom: int | None, code: str) -> None:
-        tekst = self.cel(rij, kolom)
+    def _eenheid(self, tekst: str | None, code: str) -> _Uitkomst:
         if tekst is None:
-            return
-        if (tekst, code) in self._eenheden:
-            return
+            return None, ()
         verwacht = self.ref.indicatoren[code]["eenheid"]
         t = _kop(tekst).replace("procent", "%").replace("percentage", "%")
         v = _kop(verwacht)
         if t == v or v.startswith(t + " ") or (t == "%" and v.startswith("%")):
-            self._eenheden.add((tekst, code))
-            return
-        self.meld(
-            f"De eenheid past niet bij indicator '{code}'.",
-            rij,
-            kolom,
-            tekst,
-            verwacht=f"'{verwacht}'",
-            oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
-            "van de indicator.",
+            return None, ()
+        return None, (
+            _bevinding(
+                f"De eenheid past niet bij indicator '{code}'.",
+                tekst,
+                verwacht=f"'{verwacht}'",
+                oplossing="Controleer of de juiste indicator is gekozen, of reken de waarde om naar de eenheid "
+                "van de indicator.",
+            ),
         )
 
+    # ------------------------------------------------ rij voor rij: dezelfde controles, met de plek erbij
 
-def _gevuld(rij: list) -> list:
-    return [c for c in rij if c is not None and str(c).strip()]
+    def getalcel(self, rij: int, kolom: int) -> bool:
+        return (rij, kolom) not in self.blad.tekstcellen
+
+    def cel(self, rij: int, kolom: int | None):
+        """De waarde van een cel; None als leeg. Meldt een formule zonder berekende waarde of een stuurteken."""
+        if not kolom:
+            return None
+        formule = (rij, kolom) in self.blad.formule_zonder_waarde
+        return self._met_plek(self._cel(None if formule else self.blad.cel(rij, kolom), formule), rij, kolom)
+
+    def getal(self, rij: int, kolom: int, tekst: str, wat: str) -> tuple[float, bool] | None:
+        getalcel = self.getalcel(rij, kolom)
+        return self._met_plek(self._getal(tekst, getalcel, (rij, kolom) in self.blad.procent, wat), rij, kolom)
+
+    def gemeente_code(self, rij: int, kolom: int | None) -> str | None:
+        if kolom is None and self.gemeente:
+            return self.gemeente
+        return self._met_plek(self._gemeente(self.cel(rij, kolom)), rij, kolom)
+
+    def indicator(self, rij: int, kolom: int, gemeente: str | None, registry_nodig: bool):
+        """(indicator_code, kader_indicator_id, tekst) of None."""
+        return self._met_plek(self._indicator(self.cel(rij, kolom), gemeente, registry_nodig), rij, kolom)
+
+    def jaar(self, rij: int, kolom: int, tekst: str | None, van: int, tot: int, wat: str) -> int | None:
+        return self._met_plek(self._jaar(tekst, self.getalcel(rij, kolom), van, tot, wat), rij, kolom)
+
+    def bereik(self, rij: int, kolom: int, code: str, waarde: float, procent: bool, tekst: str) -> bool:
+        return self._met_plek(self._bereik(code, waarde, procent, tekst), rij, kolom)
+
+    def eenheid(self, rij: int, kolom: int | None, code: str) -> None:
+        self._met_plek(self._eenheid(self.cel(rij, kolom), code), rij, kolom)
+
+
+def _bevinding(probleem: str, gevonden=None, **kw) -> _Bevinding:
+    return _Bevinding(probleem, None if gevonden is None else schone_tekst(str(gevonden), zichtbaar=True), **kw)
+
+
+# wat str.strip() weghaalt (tests/test_upload.py rekent het na)
+_WITRUIMTE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _teksten(frame: pl.DataFrame) -> pl.DataFrame:
+    """Per cel `_tekst` (zonder witruimte eromheen, leeg wordt None), gevectoriseerd."""
+    geschoond = frame.select(pl.all().str.strip_chars(_WITRUIMTE))
+    return geschoond.select(pl.when(pl.all() != "").then(pl.all()).name.keep())
+
+
+def _gegevensrijen(
+    blad: Blad, teksten: pl.DataFrame, koprij: int, jaren: dict[int, tuple[int, bool]], breed: bool
+) -> list[int]:
+    """De rijen onder de kopregel met gegevens: niet leeg, geen voetnoot ('* ...' alleen), en in een breed
+    werkblad minstens één jaarcel gevuld (geen indicator zonder cijfers, zoals 'Doel 6: aantal garantiebanen')."""
+    teksten = teksten.slice(koprij)
+    formules = {r for r, k in blad.formule_zonder_waarde if k <= blad.frame.width}
+    rij = pl.int_range(koprij + 1, koprij + 1 + teksten.height)
+    gevuld = pl.sum_horizontal(pl.col(c).is_not_null() for c in teksten.columns) if teksten.columns else pl.lit(0)
+    met_formule = rij.is_in(list(formules))
+    houden = ((gevuld > 0) | met_formule) & ~((gevuld == 1) & pl.coalesce(teksten.columns).str.starts_with("*"))
+    if breed:
+        jaarformules = {r for r, k in blad.formule_zonder_waarde if k in jaren}
+        houden &= pl.any_horizontal(
+            *(pl.col(str(k)).is_not_null() for k in jaren if str(k) in teksten.columns), rij.is_in(list(jaarformules))
+        )
+    return teksten.select(rij.filter(houden)).to_series().to_list() if teksten.height else []
+
+
+class _Kolommen:
+    """De cellen van de gegevensrijen, kolom voor kolom, met hun soort (formule zonder waarde, tekstcel,
+    procentcel) en de bevindingen van de controles per stap, voor de gevectoriseerde waarden."""
+
+    def __init__(self, controle: _Werkbladcontrole, rijen: list[int]):
+        self.controle = controle
+        self.rijen = pl.DataFrame({"rij": rijen}, schema={"rij": pl.Int64})
+        self.bevindingen: list[tuple[_Bevinding, ...]] = []
+        self.gevonden: list[pl.DataFrame] = []  # rij, volgorde, stap, melding_rij, kolom, bevinding
+
+    def cel(self, k: int | None, rijen: pl.DataFrame) -> pl.DataFrame:
+        """Voor elke rij van `rijen`: ruw, formule, getalcel, procent van kolom k."""
+        blad = self.controle.blad
+        if not k:
+            return rijen.with_columns(
+                ruw=pl.lit(None, pl.String), formule=pl.lit(False), getalcel=pl.lit(True), procent=pl.lit(False)
+            )
+        waarden = (
+            blad.frame.select(pl.col(str(k)).alias("ruw")).with_row_index("rij", offset=1)
+            if str(k) in blad.frame.columns
+            else pl.DataFrame(schema={"rij": pl.UInt32, "ruw": pl.String})
+        )
+        soort = blad.cellen.filter(pl.col("kolom") == k).select("rij", getalcel=~pl.col("tekst"), procent="procent")
+        formules = [r for r, kk in blad.formule_zonder_waarde if kk == k]
+        return (
+            rijen.join(waarden.with_columns(pl.col("rij").cast(pl.Int64)), on="rij", how="left", maintain_order="left")
+            .join(soort, on="rij", how="left", maintain_order="left")
+            .with_columns(
+                formule=pl.col("rij").is_in(formules),
+                getalcel=pl.col("getalcel").fill_null(True),
+                procent=pl.col("procent").fill_null(False),
+            )
+            .with_columns(ruw=pl.when(~pl.col("formule")).then("ruw"))
+        )
+
+    def controleer(
+        self, f: pl.DataFrame, sleutels: list[str], functie, uit: dict, stap: int, kolom, melding_rij=None
+    ) -> pl.DataFrame:
+        """Voegt aan f de uitkomst van `functie(*sleutel)` toe, één keer per verschillende sleutel: de kolommen
+        van `uit` (naam: (haal uit de uitkomst, dtype)). De bevindingen komen bij stap `stap`, op kolom `kolom`
+        (een getal of een kolomnaam van f) en rij `melding_rij` (standaard de rij zelf)."""
+        uniek = f.select(sleutels).unique()
+        uitkomsten = [functie(*s) for s in uniek.iter_rows()]
+        begin = len(self.bevindingen)
+        self.bevindingen.extend(b for _, b in uitkomsten)
+        tabel = uniek.with_columns(
+            *(pl.Series(naam, [haal(u) for u, _ in uitkomsten], dtype=dtype) for naam, (haal, dtype) in uit.items()),
+            pl.Series("_bev", [begin + i if b else None for i, (_, b) in enumerate(uitkomsten)], dtype=pl.Int64),
+        )
+        f = f.join(tabel, on=sleutels, how="left", nulls_equal=True, maintain_order="left")
+        self.gevonden.append(
+            f.filter(pl.col("_bev").is_not_null()).select(
+                "rij",
+                "volgorde",
+                stap=pl.lit(stap),
+                melding_rij=pl.lit(melding_rij, pl.Int64) if melding_rij is not None else pl.col("rij"),
+                kolom=pl.col(kolom) if isinstance(kolom, str) else pl.lit(kolom, pl.Int64),
+                bevinding="_bev",
+            )
+        )
+        return f.drop("_bev")
+
+    def meldingen(self) -> list[Melding]:
+        """Alle meldingen in de volgorde van het werkblad: per rij, per kolom en per stap, zoals een lezer."""
+        if not self.gevonden:
+            return []
+        alle = pl.concat([g.cast({"volgorde": pl.Int64, "kolom": pl.Int64}) for g in self.gevonden])
+        return [
+            self.controle.melding(b, melding_rij, kolom)
+            for _, _, _, melding_rij, kolom, i in alle.sort("rij", "volgorde", "stap").iter_rows()
+            for b in self.bevindingen[i]
+        ]
+
+
+def _uit(naam: str, haal, dtype) -> dict:
+    return {naam: (haal, dtype)}
+
+
+def _waarden(controle: _Werkbladcontrole, werkblad: Werkblad, rijen: list[int], velden, jaren, breed) -> None:
+    """De waarden van een werkblad, gevectoriseerd: per kolom een frame, elke controle één keer per
+    verschillende waarde (de controles van _Werkbladcontrole), de meldingen in de volgorde van het werkblad."""
+    k = _Kolommen(controle, rijen)
+
+    def cel(f, kolom, stap, naam):
+        c = k.cel(kolom, f.select("rij", "volgorde"))
+        c = k.controleer(c, ["ruw", "formule"], controle._cel, _uit(naam, lambda u: u, pl.String), stap, kolom or 0)
+        return f.join(c.select("rij", "volgorde", naam), on=["rij", "volgorde"], how="left", maintain_order="left")
+
+    f = k.rijen.with_columns(volgorde=pl.lit(-1, pl.Int64))
+    if velden.get("gemeente"):
+        f = cel(f, velden["gemeente"], 1, "gem_tekst")
+        f = k.controleer(
+            f, ["gem_tekst"], controle._gemeente, _uit("gem", lambda u: u, pl.String), 2, velden["gemeente"]
+        )
+    else:
+        f = f.with_columns(gem=pl.lit(controle.gemeente, pl.String))
+    f = cel(f, velden["indicator"], 3, "ind_tekst")
+    f = k.controleer(
+        f,
+        ["ind_tekst", "gem"],
+        lambda t, g: controle._indicator(t, g, True),
+        _uit("code", lambda u: u and u[0], pl.String),
+        4,
+        velden["indicator"],
+    )
+    f = cel(f, velden.get("bron"), 5, "bron")
+    f = cel(f, velden.get("toelichting"), 6, "toelichting")
+    f = cel(f, velden.get("leeftijd"), 7, "leeftijd").with_columns(pl.col("leeftijd").fill_null("totaal"))
+    kolommen = [(kk, j) for kk, (j, _) in jaren.items()] if breed else [(velden["waarde"], None)]
+    v = pl.concat(
+        [
+            k.cel(kk, f.drop("volgorde")).with_columns(volgorde=pl.lit(i), k=pl.lit(kk), jaar_kop=pl.lit(j, pl.Int64))
+            for i, (kk, j) in enumerate(kolommen)
+        ]
+    ).sort("rij", "volgorde")
+    v = k.controleer(v, ["ruw", "formule"], controle._cel, _uit("tekst", lambda u: u, pl.String), 8, "k")
+    if breed:
+        v = v.filter(pl.col("tekst").is_not_null())
+        later = v.filter(pl.col("jaar_kop") > controle.dit_jaar)
+        for kk, _ in kolommen:  # een jaarkolom in de toekomst: gemeld op de kopregel, bij elke rij met een waarde
+            dezelfde = later.filter(pl.col("k") == kk)
+            if not dezelfde.is_empty():
+                getalcel = controle.getalcel(werkblad.koprij, kk)
+                k.controleer(
+                    dezelfde,
+                    ["jaar_kop"],
+                    lambda j, g=getalcel: controle._jaar(str(j), g, EERSTE_PEILJAAR, controle.dit_jaar, "peiljaar"),
+                    {},
+                    10,
+                    kk,
+                    melding_rij=werkblad.koprij,
+                )
+        v = v.with_columns(jaar=pl.when(pl.col("jaar_kop") <= controle.dit_jaar).then("jaar_kop"))
+    else:
+        pk = velden.get("peiljaar") or velden.get("jaar")
+        pj = k.cel(pk, v.select("rij", "volgorde"))
+        pj = k.controleer(pj, ["ruw", "formule"], controle._cel, _uit("pj_tekst", lambda u: u, pl.String), 9, pk or 0)
+        pj = k.controleer(
+            pj,
+            ["pj_tekst", "getalcel"],
+            lambda t, g: controle._jaar(t, g, EERSTE_PEILJAAR, controle.dit_jaar, "peiljaar"),
+            _uit("jaar", lambda u: u, pl.Int64),
+            10,
+            pk or 0,
+        )
+        v = v.join(pj.select("rij", "volgorde", "jaar"), on=["rij", "volgorde"], how="left", maintain_order="left")
+        ontbreekt = _bevinding(
+            "De waarde ontbreekt.",
+            verwacht="een getal",
+            oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.",
+        )
+        k.controleer(
+            v.filter(pl.col("tekst").is_null() & ~pl.col("formule")), ["k"], lambda _: (None, (ontbreekt,)), {}, 11, "k"
+        )
+        v = v.filter(pl.col("tekst").is_not_null())
+    v = k.controleer(
+        v,
+        ["tekst", "getalcel", "procent"],
+        lambda t, g, p: controle._getal(t, g, p, "waarde"),
+        {"waarde": (lambda u: u and u[0], pl.Float64), "met_procent": (lambda u: u and u[1], pl.Boolean)},
+        12,
+        "k",
+    )
+    v = v.filter(pl.all_horizontal(pl.col("code", "gem", "jaar", "waarde").is_not_null()))
+    v = k.controleer(
+        v, ["code", "waarde", "met_procent", "tekst"], controle._bereik, _uit("goed", lambda u: u, pl.Boolean), 13, "k"
+    ).filter("goed")
+    if not breed:
+        ek = velden.get("eenheid")
+        e = k.cel(ek, v.select("rij", "volgorde", "code"))
+        e = k.controleer(e, ["ruw", "formule"], controle._cel, _uit("eenheid", lambda u: u, pl.String), 14, ek or 0)
+        k.controleer(e, ["eenheid", "code"], controle._eenheid, {}, 15, ek or 0)
+    sleutel = ["gem", "code", "jaar", "leeftijd"]
+    v = v.with_columns(eerste=pl.col("rij").first().over(sleutel), dubbel=pl.int_range(pl.len()).over(sleutel) > 0)
+    k.controleer(
+        v.filter("dubbel"),
+        ["eerste", "tekst"],
+        lambda eerste, tekst: (
+            None,
+            (
+                _bevinding(
+                    f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {eerste}.",
+                    tekst,
+                    verwacht="elke combinatie van gemeente, indicator en peiljaar één keer",
+                    oplossing="Verwijder een van beide rijen.",
+                ),
+            ),
+        ),
+        {},
+        16,
+        "k",
+    )
+    controle.meldingen.extend(k.meldingen())
+    werkblad.tabel = v.filter(~pl.col("dubbel")).select(
+        pl.col("rij").cast(pl.Int32),
+        kolom=pl.col("k").replace_strict(
+            [kk for kk, _ in kolommen], [kolomletter(kk) for kk, _ in kolommen], return_dtype=pl.String
+        ),
+        gemeente_code="gem",
+        indicator_code="code",
+        peiljaar=pl.col("jaar").cast(pl.Int32),
+        leeftijd="leeftijd",
+        waarde="waarde",
+        bron="bron",
+        toelichting="toelichting",
+    )
 
 
 def lees_werkblad(
@@ -474,7 +740,8 @@ def lees_werkblad(
     """
     controle = _Werkbladcontrole(bestand, blad, ref, gemeente)
     werkblad = Werkblad(naam=blad.naam, werkbladsoort=werkbladsoort or "waarden", koprij=0)
-    if not any(_tekst(c) for r in blad.rijen for c in r):
+    teksten = _teksten(blad.frame)
+    if not teksten.select(pl.any_horizontal(pl.all().is_not_null()).any()).item():
         controle.meld("Het werkblad is leeg: geen gegevens.", oplossing=_VUL_SJABLOON)
         werkblad.overgeslagen = controle.meldingen.pop()
         return werkblad
@@ -509,77 +776,17 @@ def lees_werkblad(
         )
         werkblad.meldingen = controle.meldingen
         return werkblad
+    rijen = _gegevensrijen(blad, teksten, koprij, jaren, breed)
+    if werkbladsoort == "waarden":
+        _waarden(controle, werkblad, rijen, velden, jaren, breed)
     gezien: dict[tuple, int] = {}
-    for rij in range(koprij + 1, len(blad.rijen) + 1):
-        cellen = blad.rijen[rij - 1]
-        gevuld = _gevuld(cellen)
-        if not gevuld and not any((rij, k) in blad.formule_zonder_waarde for k in range(1, len(cellen) + 1)):
-            continue
-        if len(gevuld) == 1 and str(gevuld[0]).lstrip().startswith("*"):
-            continue  # voetnoot onder de tabel
-        if breed and not any(_tekst(blad.cel(rij, k)) or (rij, k) in blad.formule_zonder_waarde for k in jaren):
-            continue  # een indicator zonder cijfers (zoals 'Doel 6: aantal garantiebanen')
+    for rij in rijen if werkbladsoort == "streefwaarden" else ():
         gem = controle.gemeente_code(rij, velden.get("gemeente"))
-        ind = controle.indicator(rij, velden["indicator"], gem, registry_nodig=werkbladsoort == "waarden")
+        ind = controle.indicator(rij, velden["indicator"], gem, registry_nodig=False)
         bron = controle.cel(rij, velden.get("bron"))
         toelichting = controle.cel(rij, velden.get("toelichting"))
-        leeftijd = controle.cel(rij, velden.get("leeftijd")) or "totaal"
-        if werkbladsoort == "waarden":
-            kolommen = [(k, j) for k, (j, nul) in jaren.items()] if breed else [(velden["waarde"], None)]
-            for k, jaar_kop in kolommen:
-                tekst = controle.cel(rij, k)
-                if breed and tekst is None:
-                    continue
-                if jaar_kop is None:
-                    jaar = controle.jaar(
-                        rij,
-                        velden.get("peiljaar") or velden.get("jaar"),
-                        controle.cel(rij, velden.get("peiljaar") or velden.get("jaar")),
-                        EERSTE_PEILJAAR,
-                        controle.dit_jaar,
-                        "peiljaar",
-                    )
-                else:
-                    jaar = (
-                        jaar_kop
-                        if jaar_kop <= controle.dit_jaar
-                        else controle.jaar(koprij, k, str(jaar_kop), EERSTE_PEILJAAR, controle.dit_jaar, "peiljaar")
-                    )
-                if tekst is None:
-                    if (rij, k) not in blad.formule_zonder_waarde:
-                        controle.meld(
-                            "De waarde ontbreekt.",
-                            rij,
-                            k,
-                            verwacht="een getal",
-                            oplossing="Vul de waarde in, of laat de hele rij weg als er geen cijfer is.",
-                        )
-                    continue
-                getal = controle.getal(rij, k, tekst, "waarde")
-                if ind is None or gem is None or jaar is None or getal is None:
-                    continue
-                code = ind[0]
-                if not controle.bereik(rij, k, code, getal[0], getal[1], tekst):
-                    continue
-                if not breed:
-                    controle.eenheid(rij, velden.get("eenheid"), code)
-                sleutel = (gem, code, jaar, leeftijd)
-                if sleutel in gezien:
-                    controle.meld(
-                        f"Dubbele rij: deze gemeente, indicator en peiljaar staan ook in rij {gezien[sleutel]}.",
-                        rij,
-                        k,
-                        tekst,
-                        verwacht="elke combinatie van gemeente, indicator en peiljaar één keer",
-                        oplossing="Verwijder een van beide rijen.",
-                    )
-                    continue
-                gezien[sleutel] = rij
-                werkblad.waarden.append(
-                    Waarde(rij, kolomletter(k), gem, code, jaar, leeftijd, getal[0], bron, toelichting)
-                )
-        else:
-            _streefrij(controle, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
+        controle.cel(rij, velden.get("leeftijd"))  # een streefwaarde heeft geen leeftijd; wel dezelfde celcontrole
+        _streefrij(controle, werkblad, rij, velden, jaren, breed, gem, ind, bron, toelichting, gezien)
     if not werkblad.aantal and not controle.meldingen:
         controle.meld("Het werkblad heeft alleen een kopregel: geen gegevens.", koprij, oplossing=_VUL_SJABLOON)
         werkblad.overgeslagen = controle.meldingen.pop()

@@ -416,6 +416,40 @@ def test_vijandig_bestand_wordt_geweigerd_voordat_een_parser_het_ziet():
     controleer_omvang(wb.sjabloon_ingevuld(), "goed.xlsx")  # een gewoon bestand komt erdoor
 
 
+def test_omvangcontrole_in_blokken_telt_als_in_een_keer(monkeypatch):
+    """De werkblad-XML wordt in blokken gelezen: rijen en cellen zonder r-attribuut over de grens van een blok
+    heen, de verste cel en de tekst- en procentcellen komen uit op hetzelfde als in één blok."""
+    from loaders import excel_lezen
+
+    monkeypatch.setattr(excel_lezen, "MAX_KOLOMMEN", 10_000)
+    bestanden = [wb.cellen_zonder_ref(150), wb.breed_waarden(), wb.sjabloon_ingevuld(), wb.groot(300)]
+
+    def omvang():
+        return [
+            [(o.rijen, o.kolommen, o.verste, o.cellen.sort("rij", "kolom").rows()) for o in uit.values()]
+            for uit in (excel_lezen.controleer_omvang(data, "x.xlsx") for data in bestanden)
+        ]
+
+    in_een_keer = omvang()
+    monkeypatch.setattr(excel_lezen, "_BLOK", 200)
+    assert omvang() == in_een_keer
+    assert in_een_keer[0][0][:3] == (3, 150, "ET3")
+    assert (3, 5, False, True) in in_een_keer[1][0][3]  # de procentcel E3 van breed_waarden
+
+
+def test_witruimte_weghalen_zoals_python_strip():
+    """De gevectoriseerde controle haalt dezelfde witruimte weg als str.strip() (ook U+001F en harde spaties)."""
+    import sys
+
+    import polars as pl
+
+    from loaders.excel_validatie import _WITRUIMTE, _tekst, _teksten
+
+    assert "".join(c for i in range(sys.maxunicode + 1) if (c := chr(i)).isspace()) == _WITRUIMTE
+    cellen = [" a ", "\x1f", "\xa0b\u3000", "", None, "\x00x", "\t"]
+    assert _teksten(pl.DataFrame({"1": cellen}))["1"].to_list() == [_tekst(c) for c in cellen]
+
+
 def test_werkproces_vangt_een_parser_die_het_proces_afbreekt(db, monkeypatch, geen_calamine_in_dit_proces):
     """Zonder omvangcontrole (grenzen opgerekt) vraagt calamine 512 GB en breekt af: alleen het werkproces."""
     monkeypatch.setattr("loaders.excel_lezen.MAX_RIJEN", 10**9)
