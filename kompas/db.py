@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -162,14 +163,108 @@ def pas_schema_toe(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(pad.read_text(encoding="utf-8"))
 
 
+def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), indicatoren: Iterable[str] = ()) -> None:
+    """Zegt binnen een schrijftransactie wat de schrijver raakte, zodat vóór de commit alleen dat deel van de
+    afgeleide tabellen opnieuw wordt berekend (`zet_afgeleid_vast`).
+
+    `herkomsten`: herkomst_id's waarvan rijen (of de herkomst zelf) zijn toegevoegd, vervangen of weggehaald; elke
+    indicator met een rij van zo'n herkomst vóór of na de transactie telt als geraakt. `indicatoren`: codes die
+    daarnaast geraakt zijn. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
+    laat alles opnieuw berekenen; een andere registry of andere regio's ook (`referentie_versie.sql`).
+    """
+    con.execute("create temp table if not exists geraakt (herkomst_id varchar, indicator_code varchar)")
+    rijen = [(h, None) for h in herkomsten] + [(None, i) for i in indicatoren]
+    if rijen:
+        con.executemany("insert into temp.geraakt values (?, ?)", rijen)
+
+
+def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | None:
+    """(herkomsten, indicatoren) die `raakt` kreeg; None als de schrijver niets zei."""
+    bestaat = con.execute("select count(*) from duckdb_tables() where temporary and table_name = 'geraakt'").fetchone()[
+        0
+    ]
+    if not bestaat:
+        return None
+    return con.execute(
+        "select coalesce(list(distinct herkomst_id) filter (herkomst_id is not null), []),"
+        " coalesce(list(distinct indicator_code) filter (indicator_code is not null), []) from temp.geraakt"
+    ).fetchone()
+
+
+# Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
+# `-- sleutel: indicator_code` (of herkomst_id) filtert de query zelf op $indicatoren (of $herkomsten), NULL is
+# alles; dan kan zet_afgeleid_vast alleen de rijen van die sleutels vervangen. Zonder sleutel: altijd helemaal.
+_AFGELEIDE_TABEL = re.compile(r"^create or replace table (afgeleid\.\w+) as\s*$(.*?);?\s*\Z", re.I | re.M | re.S)
+_SLEUTEL = re.compile(r"^-- sleutel: (\w+)", re.M)
+_SLEUTEL_PARAMETER = {"indicator_code": "indicatoren", "herkomst_id": "herkomsten"}
+
+
+def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None] | None:
+    """(tabel, query, sleutel) van een marts-bestand dat een afgeleide tabel maakt; None voor een view of macro."""
+    treffer = _AFGELEIDE_TABEL.search(tekst)
+    if not treffer:
+        return None
+    sleutel = _SLEUTEL.search(tekst)
+    sleutel = sleutel.group(1) if sleutel else None
+    if sleutel is not None and sleutel not in _SLEUTEL_PARAMETER:
+        raise ValueError(f"onbekende sleutel {sleutel!r} in queries/marts/")
+    return treffer.group(1), treffer.group(2), sleutel
+
+
 def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
-    """Maakt de publieke view en de afgeleide tabellen (schema `afgeleid`) opnieuw uit de huidige waarnemingen."""
+    """Zet de publieke view en de afgeleide tabellen (schema `afgeleid`) vast bij de huidige waarnemingen.
+
+    Helemaal opnieuw als de schrijver niet zei wat hij raakte (`raakt`), de database met andere SQL gemaakt is
+    (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren); anders alleen de
+    rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) en de herkomsten in hun oude of
+    nieuwe rijen. Views en macro's worden altijd opnieuw gemaakt (dat kost niets).
+    """
+    referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
+    geraakt = _geraakt(con)
+    if geraakt is not None and _gelezen_versies(con) != (schema_versie(), referentie):
+        geraakt = None
+    sleutels: dict[str, list[str] | None] = {"indicatoren": None, "herkomsten": None}
+    if geraakt is not None:
+        herkomsten, indicatoren = geraakt
+        sleutels["indicatoren"] = con.execute(
+            schrijf_sql("geraakte_indicatoren"), {"herkomsten": herkomsten, "indicatoren": indicatoren}
+        ).fetchone()[0]
+        oude_herkomsten = con.execute(schrijf_sql("geraakte_herkomsten"), {"indicatoren": sleutels["indicatoren"]})
+        oude_herkomsten = oude_herkomsten.fetchone()[0]
     for pad in laag_bestanden(*MART_LAGEN):
-        con.execute(pad.read_text(encoding="utf-8"))
+        tekst = pad.read_text(encoding="utf-8")
+        tabel = _afgeleide_tabel(tekst)
+        if tabel is None:  # een view of macro
+            con.execute(tekst)
+            continue
+        naam, query, sleutel = tabel
+        if sleutel is None or geraakt is None:
+            con.execute(tekst, {_SLEUTEL_PARAMETER[sleutel]: None} if sleutel else {})
+            continue
+        parameter = _SLEUTEL_PARAMETER[sleutel]
+        if parameter == "herkomsten" and sleutels["herkomsten"] is None:
+            nieuwe = con.execute(schrijf_sql("geraakte_herkomsten"), {"indicatoren": sleutels["indicatoren"]})
+            sleutels["herkomsten"] = sorted(set(oude_herkomsten) | set(nieuwe.fetchone()[0]))
+        waarden = {parameter: sleutels[parameter]}
+        # naam en sleutel komen uit de eigen bestanden in queries/marts/ (regex en vaste lijst hierboven)
+        con.execute(f"delete from {naam} where list_contains(${parameter}::varchar [], {sleutel})", waarden)
+        con.execute(f"insert into {naam} by name {query}", waarden)
+    # herberekend: NULL is alles, anders de indicatoren waarvan de rijen opnieuw zijn berekend (voor beheer en tests)
     con.execute(
-        "create or replace table afgeleid.schema_versie as select $versie::varchar as versie",
-        {"versie": schema_versie()},
+        "create or replace table afgeleid.schema_versie as select $versie::varchar as versie,"
+        " $referentie::varchar as referentie, $herberekend::varchar [] as herberekend",
+        {"versie": schema_versie(), "referentie": referentie, "herberekend": sleutels["indicatoren"]},
     )
+
+
+def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
+    """(schema_versie, referentie) waarmee de afgeleide tabellen bij de vorige commit zijn vastgezet."""
+    if _gelezen_schema_versie(con) is None:
+        return None, None
+    kolommen = {r[0] for r in con.execute("describe afgeleid.schema_versie").fetchall()}
+    if "referentie" not in kolommen:
+        return _gelezen_schema_versie(con), None
+    return con.execute("select any_value(versie), any_value(referentie) from afgeleid.schema_versie").fetchone()
 
 
 def _gelezen_schema_versie(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -1,7 +1,10 @@
+-- sleutel: herkomst_id (kompas.db.zet_afgeleid_vast herberekent alleen de herkomsten die in de oude of nieuwe
+-- rijen van de geraakte indicatoren voorkomen)
 -- Samenvatting per herkomst (bron) voor de bronnenpagina.
 create or replace table afgeleid.per_herkomst as
 with waarden as (
     select * from afgeleid.indicator_waarden
+    where $herkomsten::varchar[] is null or list_contains($herkomsten::varchar[], herkomst_id)
 ),
 
 final as (
