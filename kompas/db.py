@@ -192,23 +192,55 @@ def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | No
 
 
 # Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
-# `-- sleutel: indicator_code` (of herkomst_id) filtert de query zelf op $indicatoren (of $herkomsten), NULL is
-# alles; dan kan zet_afgeleid_vast alleen de rijen van die sleutels vervangen. Zonder sleutel: altijd helemaal.
+# `-- sleutel: indicator_code` (of `indicator_code, regio_code`) filtert de query zelf in haar eerste stap op
+# $indicatoren (en $regios), NULL is alles; dan vervangt zet_afgeleid_vast alleen die rijen. Zonder sleutel: altijd
+# helemaal. Een view of macro in marts/ wordt bij elke schrijfactie opnieuw gemaakt.
 _AFGELEIDE_TABEL = re.compile(r"^create or replace table (afgeleid\.\w+) as\s*$(.*?);?\s*\Z", re.I | re.M | re.S)
-_SLEUTEL = re.compile(r"^-- sleutel: (\w+)", re.M)
-_SLEUTEL_PARAMETER = {"indicator_code": "indicatoren", "herkomst_id": "herkomsten"}
+_AFGELEID_OBJECT = re.compile(r"^create or replace (table|view) afgeleid\.(\w+)", re.I | re.M)
+_SLEUTEL = re.compile(r"^-- sleutel: (indicator_code(?:, regio_code)?) ", re.M)
+_SLEUTEL_FILTER = {
+    "indicator_code": "list_contains($indicatoren::varchar[], indicator_code)",
+    "indicator_code, regio_code": "list_contains($indicatoren::varchar[], indicator_code)"
+    " and ($regios::varchar[] is null or list_contains($regios::varchar[], regio_code))",
+}
+# `-- helemaal bij een andere kader_versie`: de tabel leest ook iets anders dan de cijfers; geeft
+# queries/schrijven/<naam>.sql iets anders dan bij de vorige commit (kolom in afgeleid.schema_versie), dan helemaal.
+_HELEMAAL_BIJ = re.compile(r"^-- helemaal bij een andere (\w+) ", re.M)
+_VINGERAFDRUK = ("kader_versie",)
+# boven zoveel geraakte regio's worden alle regio's herberekend (een lange lijst filteren is dan niet goedkoper)
+MAX_REGIOS = 200
 
 
-def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None] | None:
-    """(tabel, query, sleutel) van een marts-bestand dat een afgeleide tabel maakt; None voor een view of macro."""
+def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None] | None:
+    """(tabel, query, sleutel, vingerafdruk) van een marts-bestand dat een afgeleide tabel maakt; None voor een view
+    of macro."""
     treffer = _AFGELEIDE_TABEL.search(tekst)
     if not treffer:
         return None
     sleutel = _SLEUTEL.search(tekst)
-    sleutel = sleutel.group(1) if sleutel else None
-    if sleutel is not None and sleutel not in _SLEUTEL_PARAMETER:
-        raise ValueError(f"onbekende sleutel {sleutel!r} in queries/marts/")
-    return treffer.group(1), treffer.group(2), sleutel
+    afdruk = _HELEMAAL_BIJ.search(tekst)
+    if afdruk and afdruk.group(1) not in _VINGERAFDRUK:
+        raise ValueError(f"onbekende vingerafdruk {afdruk.group(1)!r} in queries/marts/")
+    return treffer.group(1), treffer.group(2), sleutel.group(1) if sleutel else None, afdruk and afdruk.group(1)
+
+
+def _parameters(sleutel: str | None, indicatoren: list[str] | None, regios: list[str] | None) -> dict:
+    if sleutel is None:
+        return {}
+    return {"indicatoren": indicatoren} | ({"regios": regios} if "regio_code" in sleutel else {})
+
+
+def _ruim_afgeleid_op(con: duckdb.DuckDBPyConnection, bestanden: list[str]) -> None:
+    """Haalt afgeleide tabellen en views weg die marts/ niet (meer, of als ander soort object) maakt: een tabel die
+    een view werd (per_herkomst), of een tabel die verdween. Alleen bij het helemaal opnieuw vastzetten."""
+    verwacht = {(soort.lower(), naam) for tekst in bestanden for soort, naam in _AFGELEID_OBJECT.findall(tekst)}
+    verwacht.add(("table", "schema_versie"))
+    aanwezig = con.execute(
+        "select 'table', table_name from duckdb_tables() where schema_name = 'afgeleid' and not temporary"
+        " union all select 'view', view_name from duckdb_views() where schema_name = 'afgeleid' and not temporary"
+    ).fetchall()
+    for soort, naam in set(aanwezig) - verwacht:  # soort en naam uit de catalogus, niet uit invoer
+        con.execute(f'drop {soort} afgeleid."{naam}"')
 
 
 def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
@@ -216,55 +248,65 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
 
     Helemaal opnieuw als de schrijver niet zei wat hij raakte (`raakt`), de database met andere SQL gemaakt is
     (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren); anders alleen de
-    rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) en de herkomsten in hun oude of
-    nieuwe rijen. Views en macro's worden altijd opnieuw gemaakt (dat kost niets).
+    rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) in de geraakte regio's (met
+    Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: altijd (kost niets).
     """
     referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
+    afdrukken = {"kader_versie": con.execute(schrijf_sql("kader_versie")).fetchone()[0]}  # = _VINGERAFDRUK
+    vorige = _gelezen_versies(con)
     geraakt = _geraakt(con)
-    if geraakt is not None and _gelezen_versies(con) != (schema_versie(), referentie):
+    if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
         geraakt = None
-    sleutels: dict[str, list[str] | None] = {"indicatoren": None, "herkomsten": None}
+    indicatoren = regios = None
     if geraakt is not None:
-        herkomsten, indicatoren = geraakt
-        sleutels["indicatoren"] = con.execute(
-            schrijf_sql("geraakte_indicatoren"), {"herkomsten": herkomsten, "indicatoren": indicatoren}
-        ).fetchone()[0]
-        oude_herkomsten = con.execute(schrijf_sql("geraakte_herkomsten"), {"indicatoren": sleutels["indicatoren"]})
-        oude_herkomsten = oude_herkomsten.fetchone()[0]
-    for pad in laag_bestanden(*MART_LAGEN):
-        tekst = pad.read_text(encoding="utf-8")
+        herkomsten, genoemd = geraakt
+        indicatoren, regios = con.execute(
+            schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
+        ).fetchone()
+    bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
+    if geraakt is None:
+        _ruim_afgeleid_op(con, bestanden)
+    for tekst in bestanden:
         tabel = _afgeleide_tabel(tekst)
         if tabel is None:  # een view of macro
             con.execute(tekst)
             continue
-        naam, query, sleutel = tabel
-        if sleutel is None or geraakt is None:
-            con.execute(tekst, {_SLEUTEL_PARAMETER[sleutel]: None} if sleutel else {})
+        naam, query, sleutel, afdruk = tabel
+        anders = afdruk is not None and vorige[2].get(afdruk) != afdrukken[afdruk]
+        if sleutel is None or geraakt is None or anders:
+            con.execute(tekst, _parameters(sleutel, None, None))
             continue
-        parameter = _SLEUTEL_PARAMETER[sleutel]
-        if parameter == "herkomsten" and sleutels["herkomsten"] is None:
-            nieuwe = con.execute(schrijf_sql("geraakte_herkomsten"), {"indicatoren": sleutels["indicatoren"]})
-            sleutels["herkomsten"] = sorted(set(oude_herkomsten) | set(nieuwe.fetchone()[0]))
-        waarden = {parameter: sleutels[parameter]}
-        # naam en sleutel komen uit de eigen bestanden in queries/marts/ (regex en vaste lijst hierboven)
-        con.execute(f"delete from {naam} where list_contains(${parameter}::varchar [], {sleutel})", waarden)
+        waarden = _parameters(sleutel, indicatoren, regios)
+        # naam en filter komen uit de eigen bestanden in queries/marts/ en de vaste lijst _SLEUTEL_FILTER
+        con.execute(f"delete from {naam} where {_SLEUTEL_FILTER[sleutel]}", waarden)
         con.execute(f"insert into {naam} by name {query}", waarden)
-    # herberekend: NULL is alles, anders de indicatoren waarvan de rijen opnieuw zijn berekend (voor beheer en tests)
+    # herberekend: NULL is alles, anders de indicatoren (en regio's; NULL: alle) waarvan de rijen opnieuw zijn
+    # berekend, voor beheer en tests
     con.execute(
         "create or replace table afgeleid.schema_versie as select $versie::varchar as versie,"
-        " $referentie::varchar as referentie, $herberekend::varchar [] as herberekend",
-        {"versie": schema_versie(), "referentie": referentie, "herberekend": sleutels["indicatoren"]},
+        " $referentie::varchar as referentie, $afdrukken::map(varchar, varchar) as vingerafdrukken,"
+        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios",
+        {
+            "versie": schema_versie(),
+            "referentie": referentie,
+            "afdrukken": afdrukken,
+            "indicatoren": indicatoren,
+            "regios": regios,
+        },
     )
 
 
-def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
-    """(schema_versie, referentie) waarmee de afgeleide tabellen bij de vorige commit zijn vastgezet."""
-    if _gelezen_schema_versie(con) is None:
-        return None, None
-    kolommen = {r[0] for r in con.execute("describe afgeleid.schema_versie").fetchall()}
-    if "referentie" not in kolommen:
-        return _gelezen_schema_versie(con), None
-    return con.execute("select any_value(versie), any_value(referentie) from afgeleid.schema_versie").fetchone()
+def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None, dict[str, str]]:
+    """(schema_versie, referentie, vingerafdrukken) waarmee de afgeleide tabellen bij de vorige commit zijn
+    vastgezet."""
+    versie = _gelezen_schema_versie(con)
+    kolommen = {r[0] for r in con.execute("describe afgeleid.schema_versie").fetchall()} if versie else set()
+    if not {"referentie", "vingerafdrukken"} <= kolommen:
+        return versie, None, {}
+    versie, referentie, afdrukken = con.execute(
+        "select any_value(versie), any_value(referentie), any_value(vingerafdrukken) from afgeleid.schema_versie"
+    ).fetchone()
+    return versie, referentie, dict(afdrukken or {})
 
 
 def _gelezen_schema_versie(con: duckdb.DuckDBPyConnection) -> str | None:

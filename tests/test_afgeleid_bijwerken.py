@@ -39,6 +39,11 @@ def _herberekend(pad) -> list[str] | None:
     return vraag(pad, "select herberekend from afgeleid.schema_versie")[0][0]
 
 
+def _herberekend_regios(pad) -> list[str] | None:
+    """In welke regio's (NULL: alle)."""
+    return vraag(pad, "select herberekend_regios from afgeleid.schema_versie")[0][0]
+
+
 def verschillen_met_volledig(pad, tmp_path) -> dict[str, tuple[int, int]]:
     """Per afgeleide tabel (rijen alleen in de database, rijen alleen in de volledige herberekening); leeg als
     alles gelijk is."""
@@ -87,22 +92,37 @@ def test_na_elke_schrijfactie_is_elke_afgeleide_tabel_gelijk_aan_een_volledige_h
 ):
     alle_indicatoren = len(vraag(ingebedde_db, "select indicator_code from indicator"))
 
-    def controleer(stap: str, moet_bevatten: set[str]) -> None:
+    def controleer(stap: str, moet_bevatten: set[str], alleen_dalfsen: bool = True) -> None:
         herberekend = _herberekend(ingebedde_db)
         assert herberekend is not None, f"{stap}: alles herberekend, niet alleen wat geraakt is"
         assert moet_bevatten <= set(herberekend), f"{stap}: {herberekend}"
         assert len(herberekend) < alle_indicatoren / 2, f"{stap}: {herberekend}"
+        if alleen_dalfsen:  # een upload van Dalfsen: alleen Dalfsen, en Nederland waarmee elke rij vergelijkt
+            assert _herberekend_regios(ingebedde_db) == ["GM0148", "NL01"], stap
         assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}, stap
 
     # 1. verversing van één tabel: Kerncijfers 2024, met inwoners en bijstand_personen (dus ook bijstand_per_1000)
     assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
-    controleer("verversing", {"inwoners", "bijstand_personen", "bijstand_per_1000"})
+    controleer("verversing", {"inwoners", "bijstand_personen", "bijstand_per_1000"}, alleen_dalfsen=False)
 
     # 2. upload: een eigen indicator en een teller van een berekende indicator in een jaar zonder CBS-cijfer
     rij_eigen = ["GM0148", "bewindvoering_huishoudens", 2022, 181, "aantal huishoudens", "GWS4all", None]
     (v1,) = _upload([rij_eigen, ["GM0148", "bijstand_personen", 2019, 300, "aantal", "eigen telling", None]])
     controleer("upload", {"bewindvoering_huishoudens", "bijstand_personen", "bijstand_per_1000"})
     eerst = _bijstand_per_1000(ingebedde_db, 2019)
+
+    # 2b. een streefwaarde en nulmeting uit een upload voor een kaderindicator van Dalfsen: de kaderboom verandert
+    # zonder dat een cijfer verandert (kader_versie)
+    streef = [["GM0148", "garantiebanen_aantal", 2026, "minimaal 40", 2020, 25, None]]
+    excel.leg_vast(excel.valideer(wb.waarden(streef, kop=wb.STREEF_KOP, blad="Streefwaarden"), "s.xlsx"), door=DOOR)
+    assert _herberekend(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+    streefwaarden = vraag(
+        ingebedde_db,
+        "select streefwaarden from afgeleid.kader_indicatoren where indicator_code = 'garantiebanen_aantal'"
+        " and gemeente_code = 'GM0148'",
+    )
+    assert "minimaal 40" in str(streefwaarden)
 
     # 3. een nieuwe versie van dezelfde upload met andere cijfers (vervangt v1)
     (v2,) = _upload(

@@ -6,13 +6,14 @@
 -- Vervangt de handgeschreven view ind_bijstand_per_1000 (tot en met sessie 3).
 -- Een tabelmacro, zodat het schrijfpad (kompas.db.zet_afgeleid_vast) alleen de geraakte indicatoren herberekent;
 -- de view ind_berekend (10_ind_berekend.sql) is deze macro voor alle indicatoren.
--- `indicatoren`: NULL is alles; anders alleen de rijen van die indicatoren. De lijst moet gesloten zijn over
--- berekende_indicator (bij elke berekende indicator ook haar teller en noemer en omgekeerd; kompas.db maakt haar
--- zo met queries/schrijven/geraakte_indicatoren.sql). Het filter staat in de eerste stap, zodat DuckDB het tot in
--- de scan van `waarneming` duwt, onder alle vensterfuncties door (EXPLAIN: 'Filters: indicator_code IN (...)').
+-- `indicatoren`, `regios`: NULL is alles; anders alleen de rijen van die indicatoren in die regio's. De indicatoren
+-- moeten gesloten zijn over berekende_indicator (bij elke berekende indicator ook haar teller en noemer en
+-- omgekeerd) en de regio's moeten Nederland (soort 'land') bevatten, want elke rij vergelijkt met Nederland;
+-- kompas.db maakt ze zo met queries/schrijven/geraakt.sql. Het filter staat in de eerste stap, zodat DuckDB het
+-- tot in de scan van `waarneming` duwt, onder alle vensterfuncties door (EXPLAIN: 'Filters: indicator_code IN ...').
 drop view if exists ind_bijstand_per_1000;
 
-create or replace macro ind_berekend_voor(indicatoren) as table
+create or replace macro ind_berekend_voor(indicatoren, regios) as table
 with berekeningen as (
     select * from berekende_indicator
     where indicatoren is null or list_contains(indicatoren, indicator_code)
@@ -20,12 +21,16 @@ with berekeningen as (
 
 opgeslagen as (
     select * from waarneming
-    where indicatoren is null or list_contains(indicatoren, indicator_code)
+    where
+        (indicatoren is null or list_contains(indicatoren, indicator_code))
+        and (regios is null or list_contains(regios, regio_code))
 ),
 
 waarnemingen as (
     select * from stg_waarneming
-    where indicatoren is null or list_contains(indicatoren, indicator_code)
+    where
+        (indicatoren is null or list_contains(indicatoren, indicator_code))
+        and (regios is null or list_contains(regios, regio_code))
 ),
 
 bronnen as (

@@ -41,14 +41,15 @@
 -- de publieke view indicator_waarden (10_indicator_waarden.sql) is deze macro voor alle indicatoren.
 -- Elke stap hieronder rekent per indicator (partitie of koppeling op indicator_code): de rijen van één indicator
 -- hangen alleen af van de waarnemingen van die indicator (en bij een berekende van haar teller en noemer).
--- `indicatoren`: NULL is alles; anders alleen de rijen van die indicatoren. De lijst moet gesloten zijn over
--- berekende_indicator (bij elke berekende indicator ook haar teller en noemer en omgekeerd; kompas.db maakt haar
--- zo met queries/schrijven/geraakte_indicatoren.sql). Het filter staat in de eerste stap, zodat DuckDB het tot in
--- de scan van `waarneming` duwt, onder alle vensterfuncties door (EXPLAIN: 'Filters: indicator_code IN (...)').
+-- `indicatoren`, `regios`: NULL is alles; anders alleen de rijen van die indicatoren in die regio's. De indicatoren
+-- moeten gesloten zijn over berekende_indicator (bij elke berekende indicator ook haar teller en noemer en
+-- omgekeerd) en de regio's moeten Nederland (soort 'land') bevatten, want elke rij vergelijkt met Nederland;
+-- kompas.db maakt ze zo met queries/schrijven/geraakt.sql. Het filter staat in de eerste stap, zodat DuckDB het
+-- tot in de scan van `waarneming` duwt, onder alle vensterfuncties door (EXPLAIN: 'Filters: indicator_code IN ...').
 
-create or replace macro indicator_waarden_voor(indicatoren) as table
+create or replace macro indicator_waarden_voor(indicatoren, regios) as table
 with waarden as (
-    select * from ind_waarneming_voor(indicatoren)
+    select * from ind_waarneming_voor(indicatoren, regios)
 ),
 
 indicatoren as (

@@ -1,4 +1,5 @@
--- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
+-- sleutel: indicator_code, regio_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte
+-- indicatoren in de geraakte regio's)
 -- Vastgezette afgeleide tabellen in schema `afgeleid` (deze en de volgende in marts/), voor de paginaqueries
 -- in queries/pagina/.
 --
@@ -15,7 +16,7 @@
 
 create or replace table afgeleid.indicator_waarden as
 with waarden as (
-    select * from indicator_waarden_voor($indicatoren::varchar[])
+    select * from indicator_waarden_voor($indicatoren::varchar[], $regios::varchar[])
 ),
 
 final as (
