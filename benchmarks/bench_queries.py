@@ -41,8 +41,11 @@ JAREN = range(2010, 2025)
 AANTAL_INDICATOREN = 40
 
 
-def bouw_benchmark_db(pad: Path) -> None:
-    """Vult een database met verzonnen cijfers op schaal. Alleen voor deze benchmark."""
+def bouw_benchmark_db(pad: Path, aantal_wijken: int = 0, aantal_indicatoren: int = AANTAL_INDICATOREN) -> None:
+    """Vult een database met verzonnen cijfers op schaal. Alleen voor benchmarks (deze en bench_schaal.py).
+
+    `aantal_wijken`: zoveel VERZONNEN wijken erbij (soort 'wijk', hun gemeente in gemeente_code, ongeveer tien per
+    gemeente), met elke indicator in één leeftijdsgroep ('totaal', bij enquêtes '18+')."""
     with schrijf_transactie(pad) as con:
         laad_referentie(con)
         con.execute(
@@ -69,6 +72,21 @@ def bouw_benchmark_db(pad: Path) -> None:
         )
         con.execute(
             """
+            create temp table bench_wijk as
+            select 'WK' || substr(g.regio_code, 3) || lpad(cast(90 + n // $gemeenten as varchar), 2, '0') as regio_code,
+                   g.regio_code as gemeente_code, n
+            from range($aantal) as t(n)
+            join (select regio_code, row_number() over (order by regio_code) - 1 as nr
+                  from regio where soort = 'gemeente') as g on g.nr = n % $gemeenten
+            """,
+            {"aantal": aantal_wijken, "gemeenten": AANTAL_GEMEENTEN},
+        )
+        con.execute(
+            "insert into regio (regio_code, regio_naam, soort, volgorde, gemeente_code)"
+            " select regio_code, 'Bench-wijk ' || n, 'wijk', 10000 + n, gemeente_code from bench_wijk"
+        )
+        con.execute(
+            """
             insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, opgehaald_op, licentie) values
             ('bench:statline', 'CBS StatLine', 'BENCHMARK (verzonnen)', 'benchmark', 'BENCH1', now(), 'n.v.t.'),
             ('bench:document', 'gepubliceerd document', 'BENCHMARK (verzonnen)', 'benchmark', null, now(), 'n.v.t.')
@@ -84,7 +102,7 @@ def bouw_benchmark_db(pad: Path) -> None:
                      indicator_code
             limit $n
             """,
-            {"n": AANTAL_INDICATOREN},
+            {"n": aantal_indicatoren},
         )
         con.execute(
             """
@@ -94,13 +112,13 @@ def bouw_benchmark_db(pad: Path) -> None:
                    w, case when i.soort = 'enquête' then w - 2 end, case when i.soort = 'enquête' then w + 2 end,
                    'bench:statline'
             from bench_indicator as i
-            cross join (select regio_code from regio) as r
+            cross join (select regio_code, regio_code in (select regio_code from bench_wijk) as wijk from regio) as r
             cross join range(2010, 2025) as j(jaar)
             cross join (values ('totaal'), ('18+'), ('65+')) as l(leeftijd)
             cross join lateral (select case i.indicator_code when 'inwoners' then 20000 + random() * 50000
                                         when 'bijstand_personen' then 100 + random() * 1000
                                         else random() * 100 end as w)
-            where (i.soort = 'enquête') = (l.leeftijd <> 'totaal')
+            where (i.soort = 'enquête') = (l.leeftijd <> 'totaal') and not (r.wijk and l.leeftijd = '65+')
             """
         )
         con.execute(
@@ -175,13 +193,11 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
     }
 
 
-def meet(pad: Path, naam: str, herhalingen: int) -> None:
-    con = duckdb.connect(str(pad), read_only=True)
-    cur = con.cursor()
-    aantal = cur.execute("select count(*) from waarneming").fetchall()[0][0]
-    print(f"\n== {naam}: {aantal:,} waarnemingen ==".replace(",", "."))
+def tijden_per_pagina(cur, herhalingen: int) -> dict[str, dict[str, tuple[float, int]]]:
+    """Per pagina en functie de mediaan in ms (na één keer opwarmen) en het aantal rijen."""
+    uit: dict[str, dict[str, tuple[float, int]]] = {}
     for pagina, functies in paginas(cur).items():
-        totaal = 0.0
+        uit[pagina] = {}
         for functie, doe in functies.items():
             doe()  # opwarmen
             tijden = []
@@ -189,9 +205,20 @@ def meet(pad: Path, naam: str, herhalingen: int) -> None:
                 t = time.perf_counter()
                 uitkomst = doe()
                 tijden.append((time.perf_counter() - t) * 1000)
-            mediaan = statistics.median(tijden)
-            totaal += mediaan
             rijen = len(uitkomst) if not isinstance(uitkomst, dict) else 1
+            uit[pagina][functie] = (statistics.median(tijden), rijen)
+    return uit
+
+
+def meet(pad: Path, naam: str, herhalingen: int) -> None:
+    con = duckdb.connect(str(pad), read_only=True)
+    cur = con.cursor()
+    aantal = cur.execute("select count(*) from waarneming").fetchall()[0][0]
+    print(f"\n== {naam}: {aantal:,} waarnemingen ==".replace(",", "."))
+    for pagina, functies in tijden_per_pagina(cur, herhalingen).items():
+        totaal = 0.0
+        for functie, (mediaan, rijen) in functies.items():
+            totaal += mediaan
             print(f"  {pagina:12s} {functie:24s} {mediaan:8.1f} ms  ({rijen} rijen)")
         print(f"  {pagina:12s} {'TOTAAL':24s} {totaal:8.1f} ms  {'OK' if totaal < 50 else 'BOVEN 50 ms'}")
     con.close()
@@ -263,8 +290,11 @@ def main() -> int:
         print(f"\n(benchmarkdatabase gebouwd in {time.perf_counter() - t:.1f} s)")
         t = time.perf_counter()
         with schrijf_transactie(volledig):
-            pass  # kopie + schema + afgeleide tabellen vastzetten + vervangen: wat elke upload of verversing extra kost
-        print(f"(lege schrijftransactie op de volledige database: {time.perf_counter() - t:.1f} s)")
+            pass  # zegt niet wat ze raakt: kopie + schema + alle afgeleide tabellen opnieuw + vervangen
+        print(
+            f"(volledige herberekening op de volledige database: {time.perf_counter() - t:.1f} s;"
+            " een upload of verversing herberekent alleen wat ze raakt: benchmarks/bench_schaal.py)"
+        )
         meet(volledig, "volledige benchmarkdatabase (verzonnen cijfers)", args.herhalingen)
         if args.rerun_vergelijk:
             checkouts = {

@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -162,14 +163,150 @@ def pas_schema_toe(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(pad.read_text(encoding="utf-8"))
 
 
+def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), indicatoren: Iterable[str] = ()) -> None:
+    """Zegt binnen een schrijftransactie wat de schrijver raakte, zodat vóór de commit alleen dat deel van de
+    afgeleide tabellen opnieuw wordt berekend (`zet_afgeleid_vast`).
+
+    `herkomsten`: herkomst_id's waarvan rijen (of de herkomst zelf) zijn toegevoegd, vervangen of weggehaald; elke
+    indicator met een rij van zo'n herkomst vóór of na de transactie telt als geraakt. `indicatoren`: codes die
+    daarnaast geraakt zijn. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
+    laat alles opnieuw berekenen; een andere registry of andere regio's ook (`referentie_versie.sql`).
+    """
+    con.execute("create temp table if not exists geraakt (herkomst_id varchar, indicator_code varchar)")
+    rijen = [(h, None) for h in herkomsten] + [(None, i) for i in indicatoren]
+    if rijen:
+        con.executemany("insert into temp.geraakt values (?, ?)", rijen)
+
+
+def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | None:
+    """(herkomsten, indicatoren) die `raakt` kreeg; None als de schrijver niets zei."""
+    bestaat = con.execute("select count(*) from duckdb_tables() where temporary and table_name = 'geraakt'").fetchone()[
+        0
+    ]
+    if not bestaat:
+        return None
+    return con.execute(
+        "select coalesce(list(distinct herkomst_id) filter (herkomst_id is not null), []),"
+        " coalesce(list(distinct indicator_code) filter (indicator_code is not null), []) from temp.geraakt"
+    ).fetchone()
+
+
+# Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
+# `-- sleutel: indicator_code` (of `indicator_code, regio_code`) filtert de query zelf in haar eerste stap op
+# $indicatoren (en $regios), NULL is alles; dan vervangt zet_afgeleid_vast alleen die rijen. Zonder sleutel: altijd
+# helemaal. Een view of macro in marts/ wordt bij elke schrijfactie opnieuw gemaakt.
+_AFGELEIDE_TABEL = re.compile(r"^create or replace table (afgeleid\.\w+) as\s*$(.*?);?\s*\Z", re.I | re.M | re.S)
+_AFGELEID_OBJECT = re.compile(r"^create or replace (table|view) afgeleid\.(\w+)", re.I | re.M)
+_SLEUTEL = re.compile(r"^-- sleutel: (indicator_code(?:, regio_code)?) ", re.M)
+_SLEUTEL_FILTER = {
+    "indicator_code": "list_contains($indicatoren::varchar[], indicator_code)",
+    "indicator_code, regio_code": "list_contains($indicatoren::varchar[], indicator_code)"
+    " and ($regios::varchar[] is null or list_contains($regios::varchar[], regio_code))",
+}
+# `-- helemaal bij een andere kader_versie`: de tabel leest ook iets anders dan de cijfers; geeft
+# queries/schrijven/<naam>.sql iets anders dan bij de vorige commit (kolom in afgeleid.schema_versie), dan helemaal.
+_HELEMAAL_BIJ = re.compile(r"^-- helemaal bij een andere (\w+) ", re.M)
+_VINGERAFDRUK = ("kader_versie",)
+# boven zoveel geraakte regio's worden alle regio's herberekend (een lange lijst filteren is dan niet goedkoper)
+MAX_REGIOS = 200
+
+
+def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None] | None:
+    """(tabel, query, sleutel, vingerafdruk) van een marts-bestand dat een afgeleide tabel maakt; None voor een view
+    of macro."""
+    treffer = _AFGELEIDE_TABEL.search(tekst)
+    if not treffer:
+        return None
+    sleutel = _SLEUTEL.search(tekst)
+    afdruk = _HELEMAAL_BIJ.search(tekst)
+    if afdruk and afdruk.group(1) not in _VINGERAFDRUK:
+        raise ValueError(f"onbekende vingerafdruk {afdruk.group(1)!r} in queries/marts/")
+    return treffer.group(1), treffer.group(2), sleutel.group(1) if sleutel else None, afdruk and afdruk.group(1)
+
+
+def _parameters(sleutel: str | None, indicatoren: list[str] | None, regios: list[str] | None) -> dict:
+    if sleutel is None:
+        return {}
+    return {"indicatoren": indicatoren} | ({"regios": regios} if "regio_code" in sleutel else {})
+
+
+def _ruim_afgeleid_op(con: duckdb.DuckDBPyConnection, bestanden: list[str]) -> None:
+    """Haalt afgeleide tabellen en views weg die marts/ niet (meer, of als ander soort object) maakt: een tabel die
+    een view werd (per_herkomst), of een tabel die verdween. Alleen bij het helemaal opnieuw vastzetten."""
+    verwacht = {(soort.lower(), naam) for tekst in bestanden for soort, naam in _AFGELEID_OBJECT.findall(tekst)}
+    verwacht.add(("table", "schema_versie"))
+    aanwezig = con.execute(
+        "select 'table', table_name from duckdb_tables() where schema_name = 'afgeleid' and not temporary"
+        " union all select 'view', view_name from duckdb_views() where schema_name = 'afgeleid' and not temporary"
+    ).fetchall()
+    for soort, naam in set(aanwezig) - verwacht:  # soort en naam uit de catalogus, niet uit invoer
+        con.execute(f'drop {soort} afgeleid."{naam}"')
+
+
 def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
-    """Maakt de publieke view en de afgeleide tabellen (schema `afgeleid`) opnieuw uit de huidige waarnemingen."""
-    for pad in laag_bestanden(*MART_LAGEN):
-        con.execute(pad.read_text(encoding="utf-8"))
+    """Zet de publieke view en de afgeleide tabellen (schema `afgeleid`) vast bij de huidige waarnemingen.
+
+    Helemaal opnieuw als de schrijver niet zei wat hij raakte (`raakt`), de database met andere SQL gemaakt is
+    (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren); anders alleen de
+    rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) in de geraakte regio's (met
+    Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: altijd (kost niets).
+    """
+    referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
+    afdrukken = {"kader_versie": con.execute(schrijf_sql("kader_versie")).fetchone()[0]}  # = _VINGERAFDRUK
+    vorige = _gelezen_versies(con)
+    geraakt = _geraakt(con)
+    if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
+        geraakt = None
+    indicatoren = regios = None
+    if geraakt is not None:
+        herkomsten, genoemd = geraakt
+        indicatoren, regios = con.execute(
+            schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
+        ).fetchone()
+    bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
+    if geraakt is None:
+        _ruim_afgeleid_op(con, bestanden)
+    for tekst in bestanden:
+        tabel = _afgeleide_tabel(tekst)
+        if tabel is None:  # een view of macro
+            con.execute(tekst)
+            continue
+        naam, query, sleutel, afdruk = tabel
+        anders = afdruk is not None and vorige[2].get(afdruk) != afdrukken[afdruk]
+        if sleutel is None or geraakt is None or anders:
+            con.execute(tekst, _parameters(sleutel, None, None))
+            continue
+        waarden = _parameters(sleutel, indicatoren, regios)
+        # naam en filter komen uit de eigen bestanden in queries/marts/ en de vaste lijst _SLEUTEL_FILTER
+        con.execute(f"delete from {naam} where {_SLEUTEL_FILTER[sleutel]}", waarden)
+        con.execute(f"insert into {naam} by name {query}", waarden)
+    # herberekend: NULL is alles, anders de indicatoren (en regio's; NULL: alle) waarvan de rijen opnieuw zijn
+    # berekend, voor beheer en tests
     con.execute(
-        "create or replace table afgeleid.schema_versie as select $versie::varchar as versie",
-        {"versie": schema_versie()},
+        "create or replace table afgeleid.schema_versie as select $versie::varchar as versie,"
+        " $referentie::varchar as referentie, $afdrukken::map(varchar, varchar) as vingerafdrukken,"
+        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios",
+        {
+            "versie": schema_versie(),
+            "referentie": referentie,
+            "afdrukken": afdrukken,
+            "indicatoren": indicatoren,
+            "regios": regios,
+        },
     )
+
+
+def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None, dict[str, str]]:
+    """(schema_versie, referentie, vingerafdrukken) waarmee de afgeleide tabellen bij de vorige commit zijn
+    vastgezet."""
+    versie = _gelezen_schema_versie(con)
+    kolommen = {r[0] for r in con.execute("describe afgeleid.schema_versie").fetchall()} if versie else set()
+    if not {"referentie", "vingerafdrukken"} <= kolommen:
+        return versie, None, {}
+    versie, referentie, afdrukken = con.execute(
+        "select any_value(versie), any_value(referentie), any_value(vingerafdrukken) from afgeleid.schema_versie"
+    ).fetchone()
+    return versie, referentie, dict(afdrukken or {})
 
 
 def _gelezen_schema_versie(con: duckdb.DuckDBPyConnection) -> str | None:

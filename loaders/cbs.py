@@ -36,7 +36,7 @@ import pyarrow as pa
 import requests
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from kompas.db import DATA, Leesverbinding, database_pad, schrijf_sql, schrijf_transactie
+from kompas.db import DATA, Leesverbinding, database_pad, raakt, schrijf_sql, schrijf_transactie
 from kompas.teksten import opsomming
 
 CONFIG = DATA / "cbs_tabellen.toml"
@@ -872,6 +872,7 @@ def schrijf_in(
             ]
         ),
     )
+    raakt(con, herkomsten=[tabel.herkomst_id])  # alleen de indicatoren van deze tabel opnieuw afleiden
     con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute("delete from regio_breuk where herkomst_id = $id", {"id": tabel.herkomst_id})

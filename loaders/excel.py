@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kompas import toegang
-from kompas.db import Leesverbinding, schrijf_sql, schrijf_transactie, sql_bestand
+from kompas.db import Leesverbinding, raakt, schrijf_sql, schrijf_transactie, sql_bestand
 from loaders import excel_lezen, werker
 from loaders.excel_lezen import Melding, UploadGeweigerd, controleer_bestand, weiger
 from loaders.excel_validatie import Referentie, Werkblad, laad_referentie, lees_en_controleer
@@ -446,6 +446,8 @@ def leg_vast(
                     {"id": upload_id},
                 )
             con.unregister("nieuw")
+            # alleen de indicatoren van deze upload en van de versie die ze vervangt opnieuw afleiden
+            raakt(con, herkomsten=[f"upload:{i}" for i in (upload_id, vb.vervangt_upload_id) if i is not None])
             if vb.vervangt_upload_id is not None:
                 con.execute(
                     "delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{vb.vervangt_upload_id}"}
@@ -509,6 +511,8 @@ def trek_in(upload_id: int, door: str, pad: Path | None = None, gemeenten: Colle
         )
         con.execute("delete from waarneming where herkomst_id = $hid", {"hid": f"upload:{upload_id}"})
         vorige = u["vervangt_upload_id"]
+        # alleen de indicatoren van deze upload en van de versie die terugkomt opnieuw afleiden
+        raakt(con, herkomsten=[f"upload:{i}" for i in (upload_id, vorige) if i is not None])
         if vorige is not None:
             oud = con.execute(
                 "select werkblad, soort from geldende_upload where upload_id = $id", {"id": vorige}

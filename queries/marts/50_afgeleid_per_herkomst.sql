@@ -1,18 +1,19 @@
--- Samenvatting per herkomst (bron) voor de bronnenpagina.
-create or replace table afgeleid.per_herkomst as
-with waarden as (
-    select * from afgeleid.indicator_waarden
+-- Samenvatting per herkomst (bron) voor de bronnenpagina: de som over haar indicatoren
+-- (afgeleid.per_herkomst_indicator, 45_afgeleid_per_herkomst_indicator.sql). Een view: een paar rijen per herkomst.
+create or replace view afgeleid.per_herkomst as
+with per_indicator as (
+    select * from afgeleid.per_herkomst_indicator
 ),
 
 final as (
     select
         herkomst_id,
-        count(*) filter (where not is_berekend) as aantal_cijfers,
-        count(*) filter (where is_berekend) as aantal_berekend,
-        count(distinct indicator_code) as aantal_indicatoren,
-        min(peiljaar) as eerste_peiljaar,
-        max(peiljaar) as laatste_peiljaar
-    from waarden
+        cast(sum(aantal_cijfers) as bigint) as aantal_cijfers,
+        cast(sum(aantal_berekend) as bigint) as aantal_berekend,
+        count(*) as aantal_indicatoren,
+        min(eerste_peiljaar) as eerste_peiljaar,
+        max(laatste_peiljaar) as laatste_peiljaar
+    from per_indicator
     group by herkomst_id
 )
 

@@ -1,3 +1,5 @@
+-- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
+-- helemaal bij een andere kader_versie (queries/schrijven/kader_versie.sql: kaders, doelen, streefwaarden, uploads)
 -- Kaderboom van elke gemeente: kader -> doel -> indicator in de eigen woorden van de gemeente, met de
 -- gekoppelde registry-indicator, de laatste voorkeurswaarde (en landelijk), de nulmeting en de
 -- streefwaarden (als lijst). De status tegenover de streefwaarde berekent kompas.status (Python).
@@ -37,12 +39,17 @@ upload_streefwaarden as (
     select * from geldende_upload_streefwaarde   -- staging/20_geldende_upload_streefwaarde.sql
 ),
 
+kader_reeksen as (
+    select distinct gemeente_code as regio_code, indicator_code from kader_indicatoren
+),
+
 waarden as (
-    select *
-    from afgeleid.indicator_waarden
-    where is_voorkeur
-        and waarde is not null
-        and indicator_code in (select indicator_code from kader_indicatoren)
+    select w.*
+    from afgeleid.indicator_waarden as w
+    semi join kader_reeksen using (regio_code, indicator_code)
+    where
+        ($indicatoren::varchar[] is null or list_contains($indicatoren::varchar[], indicator_code))
+        and w.is_voorkeur and w.waarde is not null
 ),
 
 uit_upload as (
@@ -219,6 +226,7 @@ final as (
     left join eerste as e on e.kader_indicator_id = ki.kader_indicator_id
     left join nulmeting_waargenomen as n on n.kader_indicator_id = ki.kader_indicator_id
     left join streef_per_indicator as s on s.kader_indicator_id = ki.kader_indicator_id
+    where $indicatoren::varchar[] is null or list_contains($indicatoren::varchar[], ki.indicator_code)
 )
 
 select * from final

@@ -1,0 +1,176 @@
+"""Het schrijfpad herberekent alleen wat een schrijver raakte (kompas.db.raakt, zet_afgeleid_vast): na elke schrijf-
+actie is elke afgeleide tabel precies wat een volledige herberekening geeft.
+
+Een reeks echte schrijfacties op de ingebedde database: een verversing van één tabel (de lokale OData-server van
+tests/odata, verzonnen cijfers), een upload, een nieuwe versie met andere cijfers, intrekken (de vorige versie komt
+terug), nog eens intrekken, en een upload van een noemer (inwoners, waaruit bijstand_per_1000 wordt berekend). Na
+elke stap wordt een kopie helemaal herberekend (een schrijftransactie die niets zegt) en vergeleken, tabel voor
+tabel, met `except all` in beide richtingen.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from test_cbs_refresh import _stil, servers  # noqa: F401  (de fixture met de lokale OData-servers)
+
+from kompas.db import raakt, schrijf_transactie
+from loaders import excel
+from loaders.cbs import ververs
+
+import werkboeken as wb
+from dbhulp import alleen_lezen, vraag
+
+DOOR = "test@dalfsen.nl"
+
+
+def _afgeleide_tabellen(pad) -> list[str]:
+    rijen = vraag(
+        pad,
+        "select table_name from duckdb_tables() where schema_name = 'afgeleid' and table_name <> 'schema_versie'"
+        " order by all",
+    )
+    return [t for (t,) in rijen]
+
+
+def _herberekend(pad) -> list[str] | None:
+    """Welke indicatoren de laatste schrijfactie opnieuw afleidde (NULL: alles)."""
+    return vraag(pad, "select herberekend from afgeleid.schema_versie")[0][0]
+
+
+def _herberekend_regios(pad) -> list[str] | None:
+    """In welke regio's (NULL: alle)."""
+    return vraag(pad, "select herberekend_regios from afgeleid.schema_versie")[0][0]
+
+
+def verschillen_met_volledig(pad, tmp_path) -> dict[str, tuple[int, int]]:
+    """Per afgeleide tabel (rijen alleen in de database, rijen alleen in de volledige herberekening); leeg als
+    alles gelijk is."""
+    volledig = tmp_path / "volledig.duckdb"
+    volledig.unlink(missing_ok=True)
+    shutil.copyfile(pad, volledig)
+    with schrijf_transactie(volledig):
+        pass  # zegt niets: alles opnieuw
+    assert _herberekend(volledig) is None
+    tabellen = _afgeleide_tabellen(pad)
+    assert tabellen == _afgeleide_tabellen(volledig)
+    verschil = {}
+    with alleen_lezen(pad) as con:
+        con.execute("attach $pad as volledig (read_only)", {"pad": str(volledig)})
+        for tabel in tabellen:  # namen uit de catalogus van de eigen database
+            kolommen = [r[0] for r in con.execute(f"describe afgeleid.{tabel}").fetchall()]
+            assert kolommen == [r[0] for r in con.execute(f"describe volledig.afgeleid.{tabel}").fetchall()], tabel
+            alleen_hier = con.execute(
+                f"select count(*) from (from afgeleid.{tabel} except all from volledig.afgeleid.{tabel})"
+            ).fetchone()[0]
+            alleen_daar = con.execute(
+                f"select count(*) from (from volledig.afgeleid.{tabel} except all from afgeleid.{tabel})"
+            ).fetchone()[0]
+            if alleen_hier or alleen_daar:
+                verschil[tabel] = (alleen_hier, alleen_daar)
+    return verschil
+
+
+def _upload(rijen: list[list], naam: str = "dalfsen.xlsx") -> list[int]:
+    return excel.leg_vast(excel.valideer(wb.waarden(rijen), naam), door=DOOR)
+
+
+def _bijstand_per_1000(pad, jaar: int) -> list[tuple]:
+    return vraag(
+        pad,
+        "select waarde, herkomst_id from afgeleid.indicator_waarden where indicator_code = 'bijstand_per_1000'"
+        " and regio_code = 'GM0148' and peiljaar = ? and is_voorkeur",
+        [jaar],
+    )
+
+
+def test_na_elke_schrijfactie_is_elke_afgeleide_tabel_gelijk_aan_een_volledige_herberekening(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+):
+    alle_indicatoren = len(vraag(ingebedde_db, "select indicator_code from indicator"))
+
+    def controleer(stap: str, moet_bevatten: set[str], alleen_dalfsen: bool = True) -> None:
+        herberekend = _herberekend(ingebedde_db)
+        assert herberekend is not None, f"{stap}: alles herberekend, niet alleen wat geraakt is"
+        assert moet_bevatten <= set(herberekend), f"{stap}: {herberekend}"
+        assert len(herberekend) < alle_indicatoren / 2, f"{stap}: {herberekend}"
+        if alleen_dalfsen:  # een upload van Dalfsen: alleen Dalfsen, en Nederland waarmee elke rij vergelijkt
+            assert _herberekend_regios(ingebedde_db) == ["GM0148", "NL01"], stap
+        assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}, stap
+
+    # 1. verversing van één tabel: Kerncijfers 2024, met inwoners en bijstand_personen (dus ook bijstand_per_1000)
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    controleer("verversing", {"inwoners", "bijstand_personen", "bijstand_per_1000"}, alleen_dalfsen=False)
+
+    # 2. upload: een eigen indicator en een teller van een berekende indicator in een jaar zonder CBS-cijfer
+    rij_eigen = ["GM0148", "bewindvoering_huishoudens", 2022, 181, "aantal huishoudens", "GWS4all", None]
+    (v1,) = _upload([rij_eigen, ["GM0148", "bijstand_personen", 2019, 300, "aantal", "eigen telling", None]])
+    controleer("upload", {"bewindvoering_huishoudens", "bijstand_personen", "bijstand_per_1000"})
+    eerst = _bijstand_per_1000(ingebedde_db, 2019)
+
+    # 2b. een streefwaarde en nulmeting uit een upload voor een kaderindicator van Dalfsen: de kaderboom verandert
+    # zonder dat een cijfer verandert (kader_versie)
+    streef = [["GM0148", "garantiebanen_aantal", 2026, "minimaal 40", 2020, 25, None]]
+    excel.leg_vast(excel.valideer(wb.waarden(streef, kop=wb.STREEF_KOP, blad="Streefwaarden"), "s.xlsx"), door=DOOR)
+    assert _herberekend(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+    streefwaarden = vraag(
+        ingebedde_db,
+        "select streefwaarden from afgeleid.kader_indicatoren where indicator_code = 'garantiebanen_aantal'"
+        " and gemeente_code = 'GM0148'",
+    )
+    assert "minimaal 40" in str(streefwaarden)
+
+    # 3. een nieuwe versie van dezelfde upload met andere cijfers (vervangt v1)
+    (v2,) = _upload(
+        [[*rij_eigen[:3], 190, *rij_eigen[4:]], ["GM0148", "bijstand_personen", 2019, 360, "aantal", "x", None]]
+    )
+    controleer("nieuwe versie", {"bewindvoering_huishoudens", "bijstand_per_1000"})
+    assert _bijstand_per_1000(ingebedde_db, 2019) != eerst
+
+    # 4. intrekken: v1 komt terug; 5. ook v1 intrekken: de upload is helemaal weg
+    assert excel.trek_in(v2, DOOR) == v1
+    controleer("intrekken", {"bewindvoering_huishoudens", "bijstand_per_1000"})
+    assert _bijstand_per_1000(ingebedde_db, 2019) == eerst
+    excel.trek_in(v1, DOOR)
+    controleer("nog eens intrekken", {"bewindvoering_huishoudens", "bijstand_per_1000"})
+
+    # 6. een andere noemer: inwoners uit een upload gaan voor het document; bijstand_per_1000 verandert mee
+    _upload([["GM0148", "bijstand_personen", 2019, 300, "aantal", None, None]], naam="bijstand.xlsx")
+    voor = _bijstand_per_1000(ingebedde_db, 2019)
+    _upload([["GM0148", "inwoners", 2019, 25000, "aantal", "eigen telling", None]], naam="inwoners.xlsx")
+    controleer("noemer", {"inwoners", "bijstand_per_1000"})
+    na = _bijstand_per_1000(ingebedde_db, 2019)
+    assert na and voor and na != voor
+
+
+def test_een_andere_registry_of_regio_herberekent_alles_ook_als_de_schrijver_weinig_noemt(ingebedde_db, tmp_path):
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, indicatoren=["inwoners"])
+        con.execute("update regio set regio_naam = 'Dalfsen (test)' where regio_code = 'GM0148'")
+    assert _herberekend(ingebedde_db) is None
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+    namen = vraag(
+        ingebedde_db, "select distinct regio_naam from afgeleid.indicator_waarden where regio_code = 'GM0148'"
+    )
+    assert namen == [("Dalfsen (test)",)]
+
+
+def test_een_schrijver_die_niets_noemt_laat_alles_herberekenen(ingebedde_db):
+    with schrijf_transactie(ingebedde_db) as con:
+        con.execute(
+            "update waarneming set waarde = waarde + 1 where regio_code = 'GM0148' and indicator_code = 'inwoners'"
+        )
+    assert _herberekend(ingebedde_db) is None
+
+
+@pytest.mark.parametrize("indicator", ["eenzaam_pct"])
+def test_een_schrijver_die_een_indicator_noemt_herberekent_alleen_die(ingebedde_db, tmp_path, indicator):
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, indicatoren=[indicator])
+        con.execute("update waarneming set waarde = waarde + 1 where indicator_code = ?", [indicator])
+    assert _herberekend(ingebedde_db) == [indicator]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
