@@ -1,7 +1,8 @@
 -- Vingerafdruk van de referentie waarop elke afgeleide rij rust: regio's, de indicatorregistry, de berekende
 -- indicatoren en de breuken in een regio (herindelingen, data/herindeling.csv; gewijzigde afbakening, regio_breuk):
 -- een breuk verandert de reeksen van alle indicatoren van die regio. Verschilt die van de vingerafdruk bij de vorige
--- commit (afgeleid.schema_versie), dan herberekent kompas.db.zet_afgeleid_vast alles, ook als de schrijver alleen een paar indicatoren noemde.
+-- commit (afgeleid.schema_versie), dan herberekent kompas.db.zet_afgeleid_vast alles, ook als de
+-- schrijver alleen een paar indicatoren noemde.
 select hash(
     (select coalesce(sum(hash(regio)), 0) from regio),
     (select coalesce(sum(hash(indicator)), 0) from indicator),
