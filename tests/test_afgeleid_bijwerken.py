@@ -101,7 +101,13 @@ def test_na_elke_schrijfactie_is_elke_afgeleide_tabel_gelijk_aan_een_volledige_h
             assert _herberekend_regios(ingebedde_db) == ["GM0148", "NL01"], stap
         assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}, stap
 
-    # 1. verversing van één tabel: Kerncijfers 2024, met inwoners en bijstand_personen (dus ook bijstand_per_1000)
+    # 1. verversing van één tabel: Kerncijfers 2024, met inwoners en bijstand_personen (dus ook bijstand_per_1000).
+    # De eerste keer komen er regio's bij (de wijken van de focusgemeenten uit de codelijst): dat herberekent alles,
+    # want een regio verandert elke rij van die regio; de tweede keer zijn de regio's gelijk en alleen wat de tabel
+    # raakt wordt herberekend.
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    assert _herberekend(ingebedde_db) is None, "nieuwe regio's: alles herberekend"
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
     assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
     controleer("verversing", {"inwoners", "bijstand_personen", "bijstand_per_1000"}, alleen_dalfsen=False)
 
@@ -173,4 +179,21 @@ def test_een_schrijver_die_een_indicator_noemt_herberekent_alleen_die(ingebedde_
         raakt(con, indicatoren=[indicator])
         con.execute("update waarneming set waarde = waarde + 1 where indicator_code = ?", [indicator])
     assert _herberekend(ingebedde_db) == [indicator]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    "breuk",
+    [
+        "insert into regio_breuk values ('GM0148', 2020, 'afbakening gewijzigd (test)', 'test')",
+        "insert into herindeling values ('GM0148', 'Dalfsen', 'GM1876', 'Bronckhorst', date '2020-01-01',"
+        " 'codewijziging', 'test')",
+    ],
+)
+def test_een_breuk_in_een_regio_herberekent_alles_ook_als_de_schrijver_weinig_noemt(ingebedde_db, tmp_path, breuk):
+    """Een herindeling of gewijzigde afbakening verandert de reeksen van alle indicatoren van die regio."""
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, indicatoren=["inwoners"])
+        con.execute(breuk)
+    assert _herberekend(ingebedde_db) is None
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
