@@ -187,7 +187,7 @@ def test_een_schrijver_die_een_indicator_noemt_herberekent_alleen_die(ingebedde_
     [
         "insert into regio_breuk values ('GM0148', 2020, 'afbakening gewijzigd (test)', 'test')",
         "insert into herindeling values ('GM0148', 'Dalfsen', 'GM1876', 'Bronckhorst', date '2020-01-01',"
-        " 'codewijziging', 'test')",
+        " 'samenvoeging', 'test')",
     ],
 )
 def test_een_breuk_in_een_regio_herberekent_alles_ook_als_de_schrijver_weinig_noemt(ingebedde_db, tmp_path, breuk):
