@@ -1,6 +1,6 @@
 -- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
--- helemaal als een indicator uit groep_indicatoren geraakt is (het inwonertal van de grootteklasse: een ander
--- inwonertal verandert wie in welke klasse zit, en daarmee de groep van elke indicator)
+-- helemaal als groep_leden_veranderd (queries/schrijven/: een ander inwonertal zette een gemeente in een andere
+-- grootteklasse, en dat verandert de groep van elke indicator)
 -- De cijfers van de vergelijkingsgroepen uit data/vergelijkingsgroepen.toml (grootteklassen naar inwoners en de
 -- selecties), vastgezet bij elke schrijfactie: per groep elk lid met een cijfer, met groep_aantal, groep_mediaan,
 -- groep_q1, groep_q3, band en rang. Wie lid is: marts/84_vergelijkingsgroep_leden.sql; de berekening: de macro
@@ -11,7 +11,7 @@
 create or replace table afgeleid.vergelijkingsgroep_waarden as
 with leden as (
     select list(struct_pack(groep := groep, peiljaar := peiljaar, regio_code := regio_code)) as leden
-    from afgeleid.vergelijkingsgroep_leden
+    from vergelijkingsgroep_leden
 ),
 
 final as (
