@@ -152,7 +152,8 @@ def vergelijkingsgroepen(
 ) -> pl.DataFrame:
     """De vergelijkingsgroepen (grootteklasse naar inwoners, selecties uit data/vergelijkingsgroepen.toml) van de
     gemeenten voor de indicatoren: per gemeente waarvoor de groep geldt (`voor_gemeente`) elk lid met een cijfer,
-    met groep_aantal, groep_mediaan, groep_q1, groep_q3, band en rang (view vergelijkingsgroep_waarden)."""
+    met groep_aantal, groep_mediaan, groep_q1, groep_q3, band en rang (view vergelijkingsgroep_waarden). Voor de
+    ledenlijst en de export, op verzoek; de grafieken lezen `vergelijkingsgroep_banden`."""
     return _lees(
         cur, "vergelijkingsgroep_waarden", {"indicatoren": list(indicator_codes), "gemeenten": list(gemeenten)}
     )
