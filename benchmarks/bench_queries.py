@@ -11,15 +11,18 @@ Twee databases, allebei in een tijdelijke map (nooit data/):
 Drukt per functie de mediaan (ms) af en per pagina het totaal van de functies die die pagina aanroept.
 Doel: elke pagina onder 50 ms op de volledige database.
 
-`--rerun-vergelijk MAP`: meet op de volledige database ook de warme rerun van de pagina Indicator (AppTest via
-app.py, in een eigen proces per checkout, om en om) van deze checkout en van de checkout in MAP (bijv. de vorige
-versie: `git archive HEAD | tar -x -C MAP`), zodat voor en na in één run onder dezelfde belasting lopen.
+`--rerun-vergelijk MAP`: meet op de volledige database ook de paginaqueries van de checkout in MAP (bijv. de vorige
+versie: `git archive HEAD | tar -x -C MAP`; op een kopie die MAP met haar eigen SQL vastzet) en de warme rerun van
+Indicator, Kaders, Vergelijken en Overzicht (AppTest via app.py, in een eigen proces per checkout, om en om) van
+beide, zodat voor en na in één run onder dezelfde belasting lopen.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,6 +39,7 @@ from kompas.db import schrijf_transactie  # noqa: E402
 from loaders.ingebed import bouw, laad_referentie  # noqa: E402
 
 GEMEENTEN = ["GM0148", "GM1876", "GM0303"]
+KEUZE = [f"GM{n:04d}" for n in range(10, 17)]  # zeven verzonnen gemeenten van de benchmarkdatabase
 AANTAL_GEMEENTEN = 342
 JAREN = range(2010, 2025)
 AANTAL_INDICATOREN = 40
@@ -161,13 +165,13 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
         "overzicht": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "overzicht": lambda: gegevens.overzicht(cur, GEMEENTEN),
-            "vergelijkingsgroepen": lambda: gegevens.vergelijkingsgroepen(cur, kop_codes, GEMEENTEN),
+            "vergelijkingsgroep_banden": lambda: gegevens.vergelijkingsgroep_banden(cur, kop_codes, GEMEENTEN),
         },
         "kaders": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "kader_boom": lambda: gegevens.kader_boom(cur, "GM0303"),
             f"reeks ({len(kader_codes)} ind.)": lambda: gegevens.reeks(cur, kader_codes, ["GM0303", ggd["GM0303"]]),
-            f"vergelijkingsgroepen ({len(kader_codes)} ind.)": lambda: gegevens.vergelijkingsgroepen(
+            f"vergelijkingsgroep_banden ({len(kader_codes)} ind.)": lambda: gegevens.vergelijkingsgroep_banden(
                 cur, kader_codes, ["GM0303"]
             ),
         },
@@ -177,8 +181,16 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
             "vergelijking": lambda: gegevens.vergelijking(
                 cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, "NL01"], 2012, 2026
             ),
-            "vergelijkingsgroepen": lambda: gegevens.vergelijkingsgroepen(
+            "vergelijkingsgroep_banden": lambda: gegevens.vergelijkingsgroep_banden(
                 cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], GEMEENTEN
+            ),
+        },
+        # geen pagina: wat een pagina pas leest als iemand erom vraagt (de ledenlijst openklappen, een export), en
+        # de eigen keuze van gemeenten (tien) op Vergelijken
+        "op_verzoek": {
+            "ledenlijst (1 ind.)": lambda: gegevens.vergelijkingsgroepen(cur, kader_codes[:1], ["GM0303"]),
+            "vergelijkingsgroep_keuze": lambda: gegevens.vergelijkingsgroep_keuze(
+                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, *KEUZE]
             ),
         },
         "indicator": {
@@ -224,12 +236,12 @@ def meet(pad: Path, naam: str, herhalingen: int) -> None:
     con.close()
 
 
-# een warme rerun van de pagina Indicator in een eigen proces, met de code van de checkout in argv[1]
+# een warme rerun van een pagina in een eigen proces, met de code van de checkout in argv[1]
 _RERUN = """
-import statistics, sys, time
+import json, statistics, sys, time
 sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests"]
 from apptest import draai
-at = draai("pages/indicator.py", indicator="ervaren_gezondheid_pct")
+at = draai(sys.argv[3], **json.loads(sys.argv[4]))
 tijden = []
 for _ in range(int(sys.argv[2])):
     begin = time.perf_counter()
@@ -239,30 +251,61 @@ for _ in range(int(sys.argv[2])):
 print(statistics.median(tijden))
 """
 
+# de pagina's met de standaardkeuzes (de drie gemeenten, de grootteklasse), op de volledige database
+RERUN_PAGINAS = {
+    "Indicator": ("pages/indicator.py", {"indicator": "ervaren_gezondheid_pct"}),
+    "Kaders": ("pages/kaders.py", {"gemeente": "GM0303"}),
+    "Vergelijken": ("pages/vergelijken.py", {}),
+    "Overzicht": ("pages/overzicht.py", {}),
+}
 
-def rerun_indicator(pad: Path, checkouts: dict[str, Path], herhalingen: int, rondes: int = 3) -> None:
-    """Mediaan van de warme reruns van de pagina Indicator per checkout, de checkouts om en om."""
-    tijden = {naam: [] for naam in checkouts}
-    omgeving = {**os.environ, "KOMPAS_DB": str(pad)}
+
+def rerun_paginas(checkouts: dict[str, tuple[Path, Path]], herhalingen: int, rondes: int = 2) -> None:
+    """Mediaan van de warme reruns van elke pagina per checkout (code, database), de checkouts om en om."""
+    tijden = {(pagina, naam): [] for pagina in RERUN_PAGINAS for naam in checkouts}
     for _ in range(rondes):
-        for naam, map_ in checkouts.items():
-            uit = subprocess.run(
-                [sys.executable, "-c", _RERUN, str(map_), str(herhalingen)],
-                cwd=map_,
-                env=omgeving,
-                capture_output=True,
-                text=True,
-            )
-            if uit.returncode:
-                sys.exit(f"de rerun van de pagina Indicator in {map_} faalde:\n{uit.stderr[-3000:]}")
-            tijden[naam].append(float(uit.stdout.strip().splitlines()[-1]))
-    print("\n== warme rerun van de pagina Indicator (ervaren_gezondheid_pct), mediaan over de rondes ==")
-    for naam, reeks in tijden.items():
+        for pagina, (bestand, params) in RERUN_PAGINAS.items():
+            for naam, (map_, db) in checkouts.items():
+                uit = subprocess.run(
+                    [sys.executable, "-c", _RERUN, str(map_), str(herhalingen), bestand, json.dumps(params)],
+                    cwd=map_,
+                    env={**os.environ, "KOMPAS_DB": str(db)},
+                    capture_output=True,
+                    text=True,
+                )
+                if uit.returncode:
+                    sys.exit(f"de rerun van {bestand} in {map_} faalde:\n{uit.stderr[-3000:]}")
+                tijden[pagina, naam].append(float(uit.stdout.strip().splitlines()[-1]))
+    print("\n== warme rerun per pagina (AppTest), mediaan over de rondes; doel 300 ms ==")
+    for (pagina, naam), reeks in tijden.items():
         print(
-            f"  {naam:45s} {statistics.median(reeks) * 1000:8.0f} ms  (rondes: "
+            f"  {pagina:12s} {naam:40s} {statistics.median(reeks) * 1000:8.0f} ms  (rondes: "
             + ", ".join(f"{t * 1000:.0f}" for t in reeks)
             + ")"
         )
+
+
+def meet_ander(map_: Path, db: Path, herhalingen: int) -> None:
+    """De paginaqueries van de checkout in MAP, in een eigen proces, op een kopie van de volledige database die die
+    checkout eerst met haar eigen SQL vastzet (haar eigen bench_queries.py met --bewaar)."""
+    uit = subprocess.run(
+        [
+            sys.executable,
+            str(map_ / "benchmarks" / "bench_queries.py"),
+            "--alleen-volledig",
+            "--bewaar",
+            str(db),
+            "--herhalingen",
+            str(herhalingen),
+        ],
+        cwd=map_,
+        capture_output=True,
+        text=True,
+    )
+    if uit.returncode:
+        sys.exit(f"bench_queries.py in {map_} faalde:\n{uit.stderr[-3000:]}")
+    print(f"\n#### checkout {map_} ####")
+    print("\n".join(r for r in uit.stdout.splitlines() if "%" not in r))
 
 
 def main() -> int:
@@ -297,11 +340,16 @@ def main() -> int:
         )
         meet(volledig, "volledige benchmarkdatabase (verzonnen cijfers)", args.herhalingen)
         if args.rerun_vergelijk:
+            ander = Path(map_) / "ander.duckdb"
+            shutil.copyfile(volledig, ander)
+            meet_ander(args.rerun_vergelijk, ander, args.herhalingen)
+            print("\n#### deze checkout, nog eens (dezelfde belasting) ####")
+            meet(volledig, "volledige benchmarkdatabase (verzonnen cijfers)", args.herhalingen)
             checkouts = {
-                "deze checkout": Path(__file__).resolve().parent.parent,
-                str(args.rerun_vergelijk): args.rerun_vergelijk,
+                "deze checkout": (Path(__file__).resolve().parent.parent, volledig),
+                str(args.rerun_vergelijk): (args.rerun_vergelijk, ander),
             }
-            rerun_indicator(volledig, checkouts, args.herhalingen)
+            rerun_paginas(checkouts, args.herhalingen)
     return 0
 
 

@@ -207,13 +207,18 @@ _SLEUTEL_FILTER = {
 # queries/schrijven/<naam>.sql iets anders dan bij de vorige commit (kolom in afgeleid.schema_versie), dan helemaal.
 _HELEMAAL_BIJ = re.compile(r"^-- helemaal bij een andere (\w+) ", re.M)
 _VINGERAFDRUK = ("kader_versie",)
+# `-- helemaal als groep_leden_veranderd`: de tabel hangt voor élke indicator af van iets dat een schrijver met één
+# indicator kan veranderen (het inwonertal bepaalt de grootteklasse, dus de groep van elke indicator); zegt
+# queries/schrijven/<naam>.sql (uitgevoerd als de tabel aan de beurt is, na de tabellen ervoor) true, dan helemaal.
+_HELEMAAL_ALS = re.compile(r"^-- helemaal als (\w+) ", re.M)
+_ALLES_RAKEND = ("groep_leden_veranderd",)
 # boven zoveel geraakte regio's worden alle regio's herberekend (een lange lijst filteren is dan niet goedkoper)
 MAX_REGIOS = 200
 
 
-def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None] | None:
-    """(tabel, query, sleutel, vingerafdruk) van een marts-bestand dat een afgeleide tabel maakt; None voor een view
-    of macro."""
+def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None, str | None] | None:
+    """(tabel, query, sleutel, vingerafdruk, alles rakende indicatoren) van een marts-bestand dat een afgeleide tabel
+    maakt; None voor een view of macro."""
     treffer = _AFGELEIDE_TABEL.search(tekst)
     if not treffer:
         return None
@@ -221,7 +226,16 @@ def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None] | No
     afdruk = _HELEMAAL_BIJ.search(tekst)
     if afdruk and afdruk.group(1) not in _VINGERAFDRUK:
         raise ValueError(f"onbekende vingerafdruk {afdruk.group(1)!r} in queries/marts/")
-    return treffer.group(1), treffer.group(2), sleutel.group(1) if sleutel else None, afdruk and afdruk.group(1)
+    rakend = _HELEMAAL_ALS.search(tekst)
+    if rakend and rakend.group(1) not in _ALLES_RAKEND:
+        raise ValueError(f"onbekende voorwaarde {rakend.group(1)!r} in queries/marts/")
+    return (
+        treffer.group(1),
+        treffer.group(2),
+        sleutel.group(1) if sleutel else None,
+        afdruk and afdruk.group(1),
+        rakend and rakend.group(1),
+    )
 
 
 def _parameters(sleutel: str | None, indicatoren: list[str] | None, regios: list[str] | None) -> dict:
@@ -250,9 +264,17 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren); anders alleen de
     rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) in de geraakte regio's (met
     Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: altijd (kost niets).
+    Een tabel met `-- helemaal als groep_leden_veranderd` helemaal als het lidmaatschap van de vergelijkingsgroepen
+    veranderde (een ander inwonertal zet een gemeente in een andere grootteklasse: dat verandert elke groep).
     """
     referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
     afdrukken = {"kader_versie": con.execute(schrijf_sql("kader_versie")).fetchone()[0]}  # = _VINGERAFDRUK
+    # = _ALLES_RAKEND; pas uitgevoerd als een tabel erom vraagt, en één keer
+    rakend = {
+        "groep_leden_veranderd": functools.cache(
+            lambda: con.execute(schrijf_sql("groep_leden_veranderd")).fetchone()[0]
+        )
+    }
     vorige = _gelezen_versies(con)
     geraakt = _geraakt(con)
     if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
@@ -271,8 +293,10 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         if tabel is None:  # een view of macro
             con.execute(tekst)
             continue
-        naam, query, sleutel, afdruk = tabel
+        naam, query, sleutel, afdruk, alles_rakend = tabel
         anders = afdruk is not None and vorige[2].get(afdruk) != afdrukken[afdruk]
+        if alles_rakend is not None and geraakt is not None and not anders:
+            anders = bool(rakend[alles_rakend]())
         if sleutel is None or geraakt is None or anders:
             con.execute(tekst, _parameters(sleutel, None, None))
             continue

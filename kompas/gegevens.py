@@ -152,10 +152,21 @@ def vergelijkingsgroepen(
 ) -> pl.DataFrame:
     """De vergelijkingsgroepen (grootteklasse naar inwoners, selecties uit data/vergelijkingsgroepen.toml) van de
     gemeenten voor de indicatoren: per gemeente waarvoor de groep geldt (`voor_gemeente`) elk lid met een cijfer,
-    met groep_aantal, groep_mediaan, groep_q1, groep_q3, band en rang (view vergelijkingsgroep_waarden)."""
+    met groep_aantal, groep_mediaan, groep_q1, groep_q3, band en rang (view vergelijkingsgroep_waarden). Voor de
+    ledenlijst en de export, op verzoek; de grafieken lezen `vergelijkingsgroep_banden`."""
     return _lees(
         cur, "vergelijkingsgroep_waarden", {"indicatoren": list(indicator_codes), "gemeenten": list(gemeenten)}
     )
+
+
+def vergelijkingsgroep_banden(
+    cur: duckdb.DuckDBPyConnection, indicator_codes: Sequence[str], gemeenten: Sequence[str]
+) -> pl.DataFrame:
+    """De band van dezelfde vergelijkingsgroepen als `vergelijkingsgroepen`, zonder de leden: per gemeente waarvoor de
+    groep geldt (`voor_gemeente`), groep, indicator, peiljaar en leeftijdsgroep één rij met groep_aantal,
+    groep_mediaan, groep_q1, groep_q3 en band, en het cijfer en de rang van de gemeente zelf (regio_code, waarde,
+    rang; leeg zonder eigen cijfer). Wat de grafieken en tegels bij elke rerun lezen; de leden pas op verzoek."""
+    return _lees(cur, "vergelijkingsgroep_banden", {"indicatoren": list(indicator_codes), "gemeenten": list(gemeenten)})
 
 
 def vergelijkingsgroep_keuze(

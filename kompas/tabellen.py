@@ -552,8 +552,9 @@ def grafiek_export(trend: pl.DataFrame, leden: pl.DataFrame) -> pl.DataFrame:
 
 
 def eigen_groep_rij(groep_cijfers: pl.DataFrame, rij: dict, groep_soort: str = "grootteklasse") -> dict | None:
-    """De rij van de gemeente zelf in haar vergelijkingsgroep (`groep_cijfers` uit kompas.lezen.vergelijkingsgroepen)
-    voor dezelfde indicator, leeftijdsgroep en hetzelfde peiljaar als `rij` (een tegel van het Overzicht), of None."""
+    """De rij van de gemeente zelf in haar vergelijkingsgroep (`groep_cijfers` uit
+    kompas.lezen.vergelijkingsgroep_banden) voor dezelfde indicator, leeftijdsgroep en hetzelfde peiljaar als `rij`
+    (een tegel van het Overzicht), of None."""
     if groep_cijfers.is_empty() or opmaak.leeg(rij.get("waarde")):
         return None
     treffers = deel(

@@ -8,6 +8,7 @@ kompas.teksten; SQL en rekenwerk zitten in kompas.gegevens en queries/.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -288,19 +289,54 @@ EIGEN_KEUZE = "keuze"
 GROOTTEKLASSE = "grootteklasse"
 
 
+@dataclasses.dataclass(frozen=True)
+class Groepskeuze:
+    """De vergelijkingsgroep die een pagina koos (`kies_vergelijkingsgroep`).
+
+    `banden`: per gemeente (`voor_gemeente`), groep, indicator, peiljaar en leeftijdsgroep de band (groep_aantal,
+    groep_mediaan, groep_q1, groep_q3, band; kompas.lezen.vergelijkingsgroep_banden), zonder de leden; bij de eigen
+    keuze de ledenrijen (kompas.lezen.vergelijkingsgroep_keuze, een paar gekozen gemeenten). `naam`: de naam van de
+    keuze (None: geen groep). De leden van een grootteklasse of selectie leest `leden_bij` pas op verzoek."""
+
+    banden: pl.DataFrame
+    naam: str | None
+    groep: str = GEEN_GROEP
+    voor: tuple[str, ...] = ()
+
+    def leden_bij(self, trend: pl.DataFrame, indicator_code: str, cur: duckdb.DuckDBPyConnection | None = None):
+        """De ledenrijen van de groep bij één grafiek (kompas.tabellen.groep_leden_bij), voor de ledenlijst en de
+        export. `cur`: lees met deze cursor (in de thread van een downloadknop, waar Streamlit niets doet); zonder:
+        de gecachte leesfunctie."""
+        from kompas import gegevens, tabellen
+
+        if self.groep == EIGEN_KEUZE:
+            rijen = self.banden
+        elif self.groep == GEEN_GROEP:
+            return self.banden.clear()
+        else:
+            if cur is None:
+                from kompas.lezen import vergelijkingsgroepen  # kompas.lezen importeert deze module
+
+                rijen = vergelijkingsgroepen([indicator_code], list(self.voor))
+            else:
+                rijen = gegevens.vergelijkingsgroepen(cur, [indicator_code], list(self.voor))
+            soort = rijen["groep_soort"] == GROOTTEKLASSE
+            rijen = rijen.filter(soort if self.groep == GROOTTEKLASSE else rijen["groep"] == self.groep)
+        return tabellen.groep_leden_bij(rijen, trend, indicator_code)
+
+
 def kies_vergelijkingsgroep(
     sleutel: str, indicator_codes: Sequence[str], gemeenten: dict[str, str], voor: Sequence[str]
-) -> tuple[pl.DataFrame, str | None]:
-    """De keuze van een vergelijkingsgroep op een pagina, en de ledenrijen van die groep voor de indicatoren.
+) -> Groepskeuze:
+    """De keuze van een vergelijkingsgroep op een pagina, en de banden van die groep voor de indicatoren.
 
     Keuzes: de grootteklasse naar inwoners (elk peiljaar die van de gemeente zelf), de selecties uit
     data/vergelijkingsgroepen.toml waarin de gemeenten `voor` zitten, geen groep, of zelf gemeenten kiezen (een
     keuzelijst van `gemeenten`, code -> naam). Standaard de grootteklasse; de keuze staat in de URL (?groep=,
-    ?leden=). Geeft (rijen, naam): de rijen van kompas.lezen.vergelijkingsgroepen (met `voor_gemeente`) of, bij de
-    eigen keuze, van kompas.lezen.vergelijkingsgroep_keuze, en de naam van de keuze; bij geen groep (leeg, None)."""
-    from kompas.lezen import vergelijkingsgroep_keuze, vergelijkingsgroepen  # kompas.lezen importeert deze module
+    ?leden=). Leest bij elke rerun alleen de banden (kompas.lezen.vergelijkingsgroep_banden), niet de leden."""
+    from kompas.lezen import vergelijkingsgroep_banden, vergelijkingsgroep_keuze  # kompas.lezen importeert deze
 
-    groepen = vergelijkingsgroepen(list(indicator_codes), list(voor))
+    groepen = vergelijkingsgroep_banden(list(indicator_codes), list(voor))
     klassen = groepen.filter(groepen["groep_soort"] == GROOTTEKLASSE)
     opties: dict[str, str] = {}
     if not klassen.is_empty():
@@ -328,27 +364,36 @@ def kies_vergelijkingsgroep(
             default=url_lijst("leden", list(voor), list(gemeenten)),
         )
         zet_url(groep=groep, leden=leden)
-        return vergelijkingsgroep_keuze(list(indicator_codes), leden), opties[groep]
+        return Groepskeuze(vergelijkingsgroep_keuze(list(indicator_codes), leden), opties[groep], groep, tuple(voor))
     zet_url(groep=groep)
     if groep == GROOTTEKLASSE:
-        return klassen, opties[groep]
-    return groepen.filter(groepen["groep"] == groep), None if groep == GEEN_GROEP else opties[groep]
+        return Groepskeuze(klassen, opties[groep], groep, tuple(voor))
+    gekozen = groepen.filter(groepen["groep"] == groep)
+    return Groepskeuze(gekozen, None if groep == GEEN_GROEP else opties[groep], groep, tuple(voor))
 
 
 def toon_vergelijkingsgroep(
-    leden: pl.DataFrame, trend: pl.DataFrame, *, groep: str | None, bestandsnaam: str, sleutel: str
+    keuze: Groepskeuze,
+    banden: pl.DataFrame,
+    trend: pl.DataFrame,
+    *,
+    indicator_code: str,
+    bestandsnaam: str,
+    sleutel: str,
 ) -> None:
-    """Onder een grafiek met de band van een vergelijkingsgroep (`leden`: de ledenrijen van één groep en indicator):
-    waarom er (in sommige jaren) geen band is, de bronregel van de band, de ledenlijst (uitklappen) en de cijfers
-    bij de grafiek met de leden als CSV en Excel (pas gemaakt bij een klik). `groep`: de naam van de gekozen groep
-    (kies_vergelijkingsgroep); heeft ze hier geen leden met een cijfer, dan zegt een regel dat."""
+    """Onder een grafiek met de band van een vergelijkingsgroep (`banden`: de banden van de gekozen groep bij deze
+    grafiek, kompas.tabellen.groep_leden_bij op `keuze.banden`): waarom er (in sommige jaren) geen band is, de
+    bronregel van de band, de ledenlijst (pas gelezen als iemand haar openklapt) en de cijfers bij de grafiek met de
+    leden als CSV en Excel (pas gelezen en gemaakt bij een klik). Heeft de groep hier geen leden met een cijfer, dan
+    zegt een regel dat."""
     from kompas import tabellen, teksten
+    from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
 
-    if leden.is_empty():
-        if groep:
-            st.caption(als_tekst(teksten.geen_groepscijfers(groep)))
+    if banden.is_empty():
+        if keuze.naam:
+            st.caption(als_tekst(teksten.geen_groepscijfers(keuze.naam)))
         return
-    band = tabellen.groep_band(leden)
+    band = tabellen.groep_band(banden)
     # alleen de leeftijdsgroepen die de grafiek toont; per groep (een gemeente per jaar in haar eigen klasse)
     zonder = band.filter(~band["band"] & band["leeftijd"].is_in(trend["leeftijd"].unique().to_list()))
     for (naam,), deel in zonder.group_by("groep_naam", maintain_order=True):
@@ -356,14 +401,24 @@ def toon_vergelijkingsgroep(
         st.info(teksten.te_weinig_tekst(naam, aantal, minimum, sorted(set(deel["peiljaar"]))))
     namen = teksten.opsomming(band["groep_naam"].unique(maintain_order=True).to_list())
     st.caption(als_tekst(teksten.GROEP_BRON))
-    with st.expander(f"Leden van de vergelijkingsgroep: {namen}"):
-        st.dataframe(tabellen.groep_leden_tabel(leden), hide_index=True, width="stretch")
-    export = (trend, leden)
+    # de leden pas lezen als iemand de lijst openklapt: bij elke rerun alleen de band
+    with st.expander(
+        f"Leden van de vergelijkingsgroep: {namen}", key=f"{sleutel}_ledenlijst", on_change="rerun"
+    ) as lijst:
+        if lijst.open:
+            st.dataframe(
+                tabellen.groep_leden_tabel(keuze.leden_bij(trend, indicator_code)), hide_index=True, width="stretch"
+            )
+    gedeeld = gedeelde_leesverbinding()
+
+    def leden() -> pl.DataFrame:  # in de thread van de downloadknop: met de gedeelde leesverbinding
+        return keuze.leden_bij(trend, indicator_code, cur=gedeeld.cursor())
+
     links, rechts = st.columns(2)
     download_knop(
         links,
         "Cijfers bij de grafiek (CSV)",
-        lambda: tabellen.als_csv(tabellen.grafiek_export(*export)),
+        lambda: tabellen.als_csv(tabellen.grafiek_export(trend, leden())),
         file_name=f"{bestandsnaam}.csv",
         mime="text/csv",
         key=f"{sleutel}_csv",
@@ -373,8 +428,8 @@ def toon_vergelijkingsgroep(
         "Cijfers bij de grafiek (Excel)",
         lambda: tabellen.als_xlsx_bladen(
             [
-                ("Grafiek", tabellen.waarden_tabel(export[0]), None),
-                ("Vergelijkingsgroep", tabellen.groep_leden_tabel(export[1]), None),
+                ("Grafiek", tabellen.waarden_tabel(trend), None),
+                ("Vergelijkingsgroep", tabellen.groep_leden_tabel(leden()), None),
             ]
         ),
         file_name=f"{bestandsnaam}.xlsx",

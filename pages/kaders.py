@@ -79,7 +79,7 @@ rapport_knoppen(gemeente, namen[gemeente], kader)
 
 codes = van_kader["indicator_code"].drop_nulls().unique().sort().to_list()
 reeksen = reeks(codes, [gemeente, ggd[gemeente]])
-groep_rijen, groep_naam = kies_vergelijkingsgroep("kdr", codes, namen, [gemeente])
+groep = kies_vergelijkingsgroep("kdr", codes, namen, [gemeente])
 st.header("Doelen en indicatoren")
 for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
     eerste = doel.row(0, named=True)
@@ -111,7 +111,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                 st.info(f"Geen gegevens voor {namen[gemeente]}. " + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not trend["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
-                leden = tabellen.groep_leden_bij(groep_rijen, trend, rij["indicator_code"])
+                banden = tabellen.groep_leden_bij(groep.banden, trend, rij["indicator_code"])
                 toon_trend(
                     trend,
                     titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
@@ -120,13 +120,14 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                     decimalen=rij["decimalen"] or 0,
                     nulmeting=nulmeting,
                     streefwaarden=rij["streefwaarden"],
-                    groep=tabellen.groep_band(leden),
+                    groep=tabellen.groep_band(banden),
                 )
                 bronregel(trend["bron"].to_list())
                 toon_vergelijkingsgroep(
-                    leden,
+                    groep,
+                    banden,
                     trend,
-                    groep=groep_naam,
+                    indicator_code=rij["indicator_code"],
                     bestandsnaam=f"{rij['indicator_code']}_{gemeente}",
                     sleutel=f"kdr_{rij['kader_indicator_id']}",
                 )

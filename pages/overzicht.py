@@ -9,7 +9,7 @@ import datetime as dt
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.lezen import doelen_telling, gemeenten, overzicht, vergelijkingsgroepen
+from kompas.lezen import doelen_telling, gemeenten, overzicht, vergelijkingsgroep_banden
 from kompas.weergave import als_tekst, bronregel, naar_indicator, url_lijst, via_app, zet_url
 
 via_app()
@@ -52,7 +52,7 @@ for kolom, telling in zip(st.columns(len(keuze)), doelen_telling(keuze).iter_row
         )
 
 kerncijfers = overzicht(keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
-groep_cijfers = vergelijkingsgroepen(kerncijfers["indicator_code"].unique().sort().to_list(), keuze)
+groep_cijfers = vergelijkingsgroep_banden(kerncijfers["indicator_code"].unique().sort().to_list(), keuze)
 st.header("Cijfers per thema")
 for thema in teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze]):
     st.subheader(thema["thema"].capitalize())

@@ -57,25 +57,25 @@ regios = gemeente_rijen["regio_code"].to_list()  # Nederland komt er in de query
 alle_waarden = vergelijking(gekozen, regios, van, tot)
 alle_waarden = alle_waarden.filter(alle_waarden["leeftijd"].is_in(leeftijd))
 namen_gemeenten = dict(zip(alle_gemeenten["regio_code"], alle_gemeenten["regio_naam"]))
-groep_rijen, groep_naam = kies_vergelijkingsgroep("vgl", gekozen, namen_gemeenten, regios)
+groep = kies_vergelijkingsgroep("vgl", gekozen, namen_gemeenten, regios)
 for code in gekozen:
     info = met_cijfers.row(codes.index(code), named=True)
     waarden = tabellen.deel(alle_waarden, indicator_code=code)
     if waarden["waarde"].drop_nulls().is_empty():
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
         continue
-    leden = tabellen.groep_leden_bij(groep_rijen, waarden, code)
+    banden = tabellen.groep_leden_bij(groep.banden, waarden, code)
     toon_panelen(
         waarden,
         titel=f"{info['naam']} ({info['eenheid']})",
         eenheid=info["eenheid"],
         decimalen=info["decimalen"],
         regios=gemeente_rijen["regio_naam"].to_list(),
-        groep=tabellen.groep_band(leden),
+        groep=tabellen.groep_band(banden),
     )
     bronregel(waarden["bron"].to_list())
     toon_vergelijkingsgroep(
-        leden, waarden, groep=groep_naam, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
+        groep, banden, waarden, indicator_code=code, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
     )
     with st.expander(f"Tabel: {info['naam']}"):
         st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")

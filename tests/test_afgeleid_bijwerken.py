@@ -197,3 +197,44 @@ def test_een_breuk_in_een_regio_herberekent_alles_ook_als_de_schrijver_weinig_no
         con.execute(breuk)
     assert _herberekend(ingebedde_db) is None
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_een_ander_inwonertal_herberekent_de_vergelijkingsgroepen_van_elke_indicator(ingebedde_db, tmp_path):
+    """Het inwonertal bepaalt de grootteklasse, en die de vergelijkingsgroep van elke indicator: raakt een schrijver
+    alleen `inwoners` en zet dat een gemeente in een andere klasse, dan worden de andere afgeleide tabellen alleen voor
+    inwoners herberekend, maar de tabellen van de vergelijkingsgroepen helemaal
+    (queries/schrijven/groep_leden_veranderd.sql)."""
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, indicatoren=["inwoners"])
+        con.execute("update waarneming set waarde = 60000 where regio_code = 'GM0148' and indicator_code = 'inwoners'")
+    assert _herberekend(ingebedde_db) == ["bijstand_per_1000", "bijstand_personen", "inwoners"]  # met de berekende
+    klassen = vraag(
+        ingebedde_db,
+        "select distinct groep from afgeleid.vergelijkingsgroep_waarden where regio_code = 'GM0148'"
+        " and indicator_code <> 'inwoners' and groep_soort = 'grootteklasse'",
+    )
+    assert klassen == [("inwoners_50000_100000",)]  # ook bij de andere indicatoren: Dalfsen in haar nieuwe klasse
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    ("indicator", "wijziging"),
+    [
+        ("huishoudens", "waarde + 1"),
+        ("inwoners", "waarde + 1"),  # een ander inwonertal in dezelfde grootteklasse: dezelfde groepen
+    ],
+)
+def test_een_andere_indicator_herberekent_alleen_haar_eigen_groepscijfers(ingebedde_db, tmp_path, indicator, wijziging):
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, indicatoren=[indicator])
+        # de wijziging komt uit de parametrisering hierboven, geen invoer
+        con.execute(f"update waarneming set waarde = {wijziging} where indicator_code = ?", [indicator])
+        con.execute("create table main.bewaard as from afgeleid.vergelijkingsgroep_waarden")  # vóór de commit
+    nieuw = vraag(
+        ingebedde_db,
+        "select count(*) from (from afgeleid.vergelijkingsgroep_waarden except all from main.bewaard)"
+        " where indicator_code <> ?",
+        [indicator],
+    )
+    assert nieuw == [(0,)]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}

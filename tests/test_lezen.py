@@ -32,6 +32,7 @@ AANROEPEN = {
     "kaartindicatoren": (),
     "kaartwaarden": ("inwoners", 2024, "wijk", "GM1876"),
     "vergelijkingsgroepen": (["ervaren_gezondheid_pct"], ["GM0148"]),
+    "vergelijkingsgroep_banden": (["ervaren_gezondheid_pct"], ["GM0148"]),
     "vergelijkingsgroep_keuze": (["ervaren_gezondheid_pct"], ["GM0148", "GM0303"]),
 }
 

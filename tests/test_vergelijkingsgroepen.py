@@ -117,6 +117,38 @@ def test_view_en_keuze_zijn_dezelfde_berekening(cur):
             assert keuze[code][kolom] == rij[kolom], (code, kolom)
 
 
+def test_banden_zijn_de_cijfers_van_de_view_zonder_de_leden_met_de_rang_van_de_gemeente_zelf(cur):
+    """Eén berekening: de band die de grafieken lezen (vergelijkingsgroep_banden) is per groep, peiljaar en
+    leeftijdsgroep precies wat de view bij elk lid zegt; de rang is die van de gemeente zelf, leeg zonder cijfer."""
+    banden = gegevens.vergelijkingsgroep_banden(cur, ["ervaren_gezondheid_pct", "moeite_met_rondkomen_pct"], [A, E])
+    leden = gegevens.vergelijkingsgroepen(cur, ["ervaren_gezondheid_pct", "moeite_met_rondkomen_pct"], [A, E])
+    sleutel = ["voor_gemeente", "groep", "indicator_code", "peiljaar", "leeftijd"]
+    assert banden.height == banden.unique(sleutel).height  # één rij per band, geen leden
+    kolommen = [*sleutel, "groep_aantal", "groep_mediaan", "groep_q1", "groep_q3", "band"]
+    assert sorted(banden.select(kolommen).rows()) == sorted(leden.select(kolommen).unique().rows())
+    eigen = {
+        (r["voor_gemeente"], r["indicator_code"], r["peiljaar"]): r["rang"]
+        for r in banden.filter(banden["groep"] == KLASSE).iter_rows(named=True)
+    }
+    assert eigen[A, "ervaren_gezondheid_pct", 2023] == 5  # zie test_mediaan_kwartielen_...
+    assert eigen[E, "moeite_met_rondkomen_pct", 2023] is None  # E heeft geen cijfer: wel de band, geen rang
+    rij = banden.filter((banden["voor_gemeente"] == E) & (banden["indicator_code"] == "moeite_met_rondkomen_pct"))
+    assert set(rij.filter(rij["groep"] == KLASSE)["groep_mediaan"]) == {15.0}
+
+
+def test_de_ledenlijst_op_verzoek_is_die_van_de_gekozen_groep_bij_de_grafiek(cur):
+    """De ledenlijst en de export (kompas.weergave.Groepskeuze.leden_bij, met een eigen cursor zoals in de thread van
+    een downloadknop) lezen de leden van de gekozen groep in de jaren en leeftijdsgroepen van de grafiek."""
+    from kompas.weergave import GROOTTEKLASSE, Groepskeuze
+
+    banden = gegevens.vergelijkingsgroep_banden(cur, ["ervaren_gezondheid_pct"], [A])
+    trend = gegevens.reeks(cur, ["ervaren_gezondheid_pct"], [A])
+    keuze = Groepskeuze(banden.filter(banden["groep_soort"] == GROOTTEKLASSE), "klasse", GROOTTEKLASSE, (A,))
+    leden = keuze.leden_bij(trend, "ervaren_gezondheid_pct", cur=cur)
+    assert set(leden["groep"]) == {KLASSE}
+    assert set(leden.filter(leden["peiljaar"] == 2023)["regio_code"]) == set(_view(cur, "ervaren_gezondheid_pct"))
+
+
 def test_selectie_uit_de_configuratie_staat_in_de_view(cur):
     groepen = dict(cur.execute("select groep, groep_soort from vergelijkingsgroep").fetchall())
     assert groepen["sociaal_kompas"] == "selectie" and groepen["eigen_keuze"] == "keuze"

@@ -54,6 +54,11 @@ def test_kaders_band_is_getekend_en_genoemd(server, browser, breedte):
         grafiek.scroll_into_view_if_needed()  # de hoofdinhoud scrollt in een eigen vak: full_page ziet alleen de top
         pagina.screenshot(path=str(ARTEFACTEN / f"groepen-kaders-{breedte}.png"))
         assert pagina.evaluate("document.documentElement.scrollWidth") <= breedte
+        # de ledenlijst wordt pas gelezen en getekend als iemand haar openklapt (bij elke rerun alleen de band)
+        lijst = hoofd.locator("[data-testid=stExpander]").filter(has_text="Leden van de vergelijkingsgroep").first
+        assert lijst.locator("[data-testid=stDataFrame]").count() == 0
+        lijst.get_by_text("Leden van de vergelijkingsgroep").click()
+        lijst.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30000)
         if breedte == 1440 and (PROJECT / "node_modules" / "axe-core" / "axe.min.js").exists():
             from test_toegankelijkheid import _axe  # de band voegt geen ernstige axe-schending toe
 

@@ -64,9 +64,30 @@ def test_kaders_tekent_de_band_met_de_naam_van_de_groep_en_n_in_de_legenda(groep
     assert "berekend door Sociaal Kompas uit de geladen cijfers" in bijschriften
 
 
-def test_kaders_toont_de_ledenlijst_met_rang(groepen_db):
+def _gelezen(monkeypatch) -> list[str]:
+    """De paginaqueries (queries/pagina/<naam>.sql) die kompas.gegevens vanaf nu leest."""
+    from kompas import gegevens
+
+    namen: list[str] = []
+    lees = gegevens._lees
+
+    def tel(cur, naam, params=None):
+        namen.append(naam)
+        return lees(cur, naam, params)
+
+    monkeypatch.setattr(gegevens, "_lees", tel)
+    return namen
+
+
+def test_kaders_leest_bij_elke_rerun_alleen_de_banden_en_de_leden_pas_bij_openklappen(groepen_db, monkeypatch):
+    gelezen = _gelezen(monkeypatch)
     at = draai("pages/kaders.py", gemeente=A)
-    assert any(e.label.startswith("Leden van de vergelijkingsgroep: gemeenten met 20.000") for e in at.expander)
+    (lijst,) = [e for e in at.expander if e.label.startswith("Leden van de vergelijkingsgroep: gemeenten met 20.000")]
+    assert "vergelijkingsgroep_banden" in gelezen and "vergelijkingsgroep_waarden" not in gelezen
+    assert not [df for df in at.dataframe if "Rang" in df.value.columns]  # dicht: geen ledenlijst
+    at.session_state[lijst.key] = True  # de bezoeker klapt de lijst open
+    at.run()
+    assert not at.exception and "vergelijkingsgroep_waarden" in gelezen
     tabel = next(df.value for df in at.dataframe if "Rang" in df.value.columns)
     rij = tabel[(tabel["Gemeente"] == "Testgemeente A") & (tabel["Peiljaar"] == 2023)].iloc[0]
     assert rij["Rang"] == "5e van 6" and rij["Mediaan groep"] == "77,5%"

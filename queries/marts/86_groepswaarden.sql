@@ -1,7 +1,9 @@
--- groepswaarden(leden): de cijfers van vergelijkingsgroepen, uit de geladen cijfers van hun leden. Eén berekening
--- voor de publieke view (marts/90_vergelijkingsgroep_waarden.sql: grootteklassen en selecties) en voor de keuze
--- op een pagina (pagina/vergelijkingsgroep_keuze.sql: de gekozen gemeenten als gebonden parameter).
+-- groepswaarden(leden, indicatoren): de cijfers van vergelijkingsgroepen, uit de geladen cijfers van hun leden. Eén
+-- berekening voor de vastgezette tabel achter de publieke view (marts/88_afgeleid_vergelijkingsgroep_waarden.sql:
+-- grootteklassen en selecties) en voor de keuze op een pagina (pagina/vergelijkingsgroep_keuze.sql: de gekozen
+-- gemeenten als gebonden parameter).
 --
+-- `indicatoren`: lijst indicatorcodes, NULL is alle; gefilterd vóór de join met de leden.
 -- `leden`: een lijst van {groep, peiljaar, regio_code}; peiljaar NULL = lid in elk peiljaar. De groep moet in de
 --   tabel vergelijkingsgroep staan (naam, soort, minimum_aantal).
 -- Per lid dat een cijfer heeft één rij: de grafiekwaarde (`in_grafiek`: voorkeursbron, waarde niet NULL, laatste
@@ -16,7 +18,7 @@
 --   waarde eerst; 'lager': laagste eerst). Bij 'neutraal' (zoals inwoners) is er geen beste kant: dan is rang de
 --   plaats van laag naar hoog, en rang_richting zegt dat. Gelijke waarden delen een rang (rank(): 1, 2, 2, 4).
 
-create or replace macro groepswaarden(leden) as table
+create or replace macro groepswaarden(leden, indicatoren) as table
 with lid as (
     select unnest(leden, recursive := true)
 ),
@@ -27,6 +29,7 @@ groepen as (
 
 waarden as (
     select * from afgeleid.indicator_waarden
+    where indicatoren is null or list_contains(indicatoren, indicator_code)
 ),
 
 -- twee gelijkheidsjoins (lid in één peiljaar, lid in elk peiljaar) in plaats van één join met 'of': die zou een

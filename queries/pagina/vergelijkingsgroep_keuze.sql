@@ -18,8 +18,7 @@ leden as (
 ),
 
 final as (
-    select * from groepswaarden((select leden from leden))
-    where list_contains($indicatoren, indicator_code)  -- een filter, geen semi-join: gaat mee de view in
+    select * from groepswaarden((select leden from leden), $indicatoren::varchar[])
     order by indicator_code, leeftijd, peiljaar, rang, regio_volgorde
 )
 

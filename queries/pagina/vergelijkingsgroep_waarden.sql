@@ -3,11 +3,12 @@
 -- Een grootteklasse geldt in de peiljaren waarin de gemeente zelf een inwonertal heeft in die klasse, een selectie
 -- in elk peiljaar (vergelijkingsgroep_leden). Ook als de gemeente zelf dat jaar geen cijfer heeft, staat de groep
 -- erin: dan heeft geen rij regio_code = voor_gemeente en is er geen rang.
+-- De ledenlijst en de export bij een grafiek (op verzoek); de band zonder leden: vergelijkingsgroep_banden.sql.
 -- $indicatoren: lijst indicatorcodes; $gemeenten: lijst gemeentecodes.
 
 with eigen as (
     select groep, peiljaar, regio_code as voor_gemeente
-    from vergelijkingsgroep_leden
+    from afgeleid.vergelijkingsgroep_leden
     where list_contains($gemeenten, regio_code)
 ),
 
