@@ -363,7 +363,8 @@ def schrijf_transactie(pad: Path | None = None):
 
     De wijziging gebeurt in een kopie (`<db>.schrijven`), die na de commit en checkpoint met een atomaire
     `os.replace` het origineel wordt. Elke schrijver begint schoon: restanten van een gedode of mislukte
-    schrijver (de kopie en haar `.wal`) gaan eerst weg. Bij een fout, of als het proces sterft, blijft het
+    schrijver (de kopie en haar `.wal`) gaan eerst weg. Het schema (`pas_schema_toe`) wordt alleen toegepast
+    als de database met andere SQL gemaakt is (`schema_versie`); anders staat het er al. Bij een fout, of als het proces sterft, blijft het
     origineel onaangeroerd; een volle schijf of alleen-lezen map wordt een DatabaseFout in het Nederlands.
     Vóór de commit worden de afgeleide tabellen vastgezet (`zet_afgeleid_vast`).
     """
@@ -380,7 +381,8 @@ def schrijf_transactie(pad: Path | None = None):
                 con = duckdb.connect(str(werk))
             except duckdb.Error as fout:  # een bestaande database die DuckDB niet kan openen is beschadigd
                 raise database_fout(fout, schrijven=not bestaat) from fout
-            pas_schema_toe(con)
+            if _gelezen_schema_versie(con) != schema_versie():  # met deze SQL gemaakt: het schema staat er al
+                pas_schema_toe(con)
             con.execute("begin transaction")
             try:
                 yield con

@@ -130,3 +130,26 @@ def test_volle_schijf_bij_de_kopie_geeft_een_melding_en_blokkeert_niets(ingebedd
                 pass
     excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
     _alleen_de_volgende_upload(ingebedde_db)
+
+
+def test_schema_alleen_opnieuw_toegepast_als_de_database_andere_sql_heeft(ingebedde_db, monkeypatch):
+    import duckdb
+
+    import kompas.db
+
+    toegepast = []
+    echte = kompas.db.pas_schema_toe
+    monkeypatch.setattr(kompas.db, "pas_schema_toe", lambda con: toegepast.append(1) or echte(con))
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert toegepast == []  # met deze SQL gemaakt: het schema staat er al
+    con = duckdb.connect(str(ingebedde_db))
+    con.execute("drop view stg_waarneming")
+    con.execute("update afgeleid.schema_versie set versie = 'ouder'")
+    con.close()
+    with schrijf_transactie(ingebedde_db) as con:
+        assert con.execute("select count(*) from stg_waarneming").fetchone()[0] > 0
+    assert toegepast == [1]
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert toegepast == [1]
