@@ -249,7 +249,8 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     Helemaal opnieuw als de schrijver niet zei wat hij raakte (`raakt`), de database met andere SQL gemaakt is
     (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren); anders alleen de
     rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) in de geraakte regio's (met
-    Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: altijd (kost niets).
+    Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: alleen als de database
+    met andere SQL gemaakt is (anders staan ze er al, met dezelfde tekst).
     """
     referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
     afdrukken = {"kader_versie": con.execute(schrijf_sql("kader_versie")).fetchone()[0]}  # = _VINGERAFDRUK
@@ -268,8 +269,9 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         _ruim_afgeleid_op(con, bestanden)
     for tekst in bestanden:
         tabel = _afgeleide_tabel(tekst)
-        if tabel is None:  # een view of macro
-            con.execute(tekst)
+        if tabel is None:  # een view of macro: staat er al als de database met deze SQL gemaakt is
+            if vorige[0] != schema_versie():
+                con.execute(tekst)
             continue
         naam, query, sleutel, afdruk = tabel
         anders = afdruk is not None and vorige[2].get(afdruk) != afdrukken[afdruk]

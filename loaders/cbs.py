@@ -723,6 +723,12 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         status = (perioden.get(sleutel) or {}).get("Status")
         return int(m.group(1)), STATUS.get(str(status).strip().lower()) if status else None
 
+    # zonder Perioden hangt de status alleen van de kolom af (haar beschrijving en die van de tabel): één keer per kolom
+    status_kolom = (
+        {}
+        if "Perioden" in antwoord.dimensies
+        else {k: _status_kwb(antwoord.info, props[k]) for k in antwoord.sleutels.values()}
+    )
     # (indicator, regio, jaar, leeftijd) -> {'waarde': .., 'ondergrens': .., 'bovengrens': .., 'status': ..}
     groepen: dict[tuple, dict] = {}
     gezien: dict[str, set] = {r: set() for r in verwacht}
@@ -757,9 +763,7 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
                 )
             groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
             if rol == "waarde":
-                groep["status"] = (
-                    status if "Perioden" in antwoord.dimensies else _status_kwb(antwoord.info, props[kolom])
-                )
+                groep["status"] = status if "Perioden" in antwoord.dimensies else status_kolom[kolom]
 
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}

@@ -153,3 +153,33 @@ def test_schema_alleen_opnieuw_toegepast_als_de_database_andere_sql_heeft(ingebe
     with schrijf_transactie(ingebedde_db):
         pass
     assert toegepast == [1]
+
+
+def test_views_en_macros_van_marts_alleen_opnieuw_bij_andere_sql(ingebedde_db):
+    import duckdb
+
+    def zet(*opdrachten):
+        con = duckdb.connect(str(ingebedde_db))
+        for opdracht in opdrachten:
+            con.execute(opdracht)
+        con.close()
+
+    def kolommen():
+        con = duckdb.connect(str(ingebedde_db), read_only=True)
+        try:
+            return [r[0] for r in con.execute("describe afgeleid.per_herkomst").fetchall()]
+        finally:
+            con.close()
+
+    echt = kolommen()
+    assert "herkomst_id" in echt
+    # de schrijver vertrouwt de versie: met deze SQL gemaakt, dan wordt de view niet opnieuw gemaakt
+    zet("create or replace view afgeleid.per_herkomst as select 1 as proef")
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert kolommen() == ["proef"]
+    # met andere SQL gemaakt: views en macro's van queries/marts/ opnieuw
+    zet("update afgeleid.schema_versie set versie = 'ouder'")
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert kolommen() == echt
