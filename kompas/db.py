@@ -263,7 +263,8 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     Helemaal opnieuw als de schrijver niet zei wat hij raakte (`raakt`), de database met andere SQL gemaakt is
     (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren); anders alleen de
     rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) in de geraakte regio's (met
-    Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: altijd (kost niets).
+    Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: alleen als de database
+    met andere SQL gemaakt is (anders staan ze er al, met dezelfde tekst).
     Een tabel met `-- helemaal als groep_leden_veranderd` helemaal als het lidmaatschap van de vergelijkingsgroepen
     veranderde (een ander inwonertal zet een gemeente in een andere grootteklasse: dat verandert elke groep).
     """
@@ -290,8 +291,9 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         _ruim_afgeleid_op(con, bestanden)
     for tekst in bestanden:
         tabel = _afgeleide_tabel(tekst)
-        if tabel is None:  # een view of macro
-            con.execute(tekst)
+        if tabel is None:  # een view of macro: staat er al als de database met deze SQL gemaakt is
+            if vorige[0] != schema_versie():
+                con.execute(tekst)
             continue
         naam, query, sleutel, afdruk, alles_rakend = tabel
         anders = afdruk is not None and vorige[2].get(afdruk) != afdrukken[afdruk]
@@ -387,7 +389,8 @@ def schrijf_transactie(pad: Path | None = None):
 
     De wijziging gebeurt in een kopie (`<db>.schrijven`), die na de commit en checkpoint met een atomaire
     `os.replace` het origineel wordt. Elke schrijver begint schoon: restanten van een gedode of mislukte
-    schrijver (de kopie en haar `.wal`) gaan eerst weg. Bij een fout, of als het proces sterft, blijft het
+    schrijver (de kopie en haar `.wal`) gaan eerst weg. Het schema (`pas_schema_toe`) wordt alleen toegepast
+    als de database met andere SQL gemaakt is (`schema_versie`); anders staat het er al. Bij een fout, of als het proces sterft, blijft het
     origineel onaangeroerd; een volle schijf of alleen-lezen map wordt een DatabaseFout in het Nederlands.
     Vóór de commit worden de afgeleide tabellen vastgezet (`zet_afgeleid_vast`).
     """
@@ -404,7 +407,8 @@ def schrijf_transactie(pad: Path | None = None):
                 con = duckdb.connect(str(werk))
             except duckdb.Error as fout:  # een bestaande database die DuckDB niet kan openen is beschadigd
                 raise database_fout(fout, schrijven=not bestaat) from fout
-            pas_schema_toe(con)
+            if _gelezen_schema_versie(con) != schema_versie():  # met deze SQL gemaakt: het schema staat er al
+                pas_schema_toe(con)
             con.execute("begin transaction")
             try:
                 yield con

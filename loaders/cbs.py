@@ -36,7 +36,7 @@ import pyarrow as pa
 import requests
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from kompas.db import DATA, Leesverbinding, database_pad, raakt, schrijf_sql, schrijf_transactie
+from kompas.db import DATA, DatabaseFout, Leesverbinding, database_pad, raakt, schrijf_sql, schrijf_transactie
 from kompas.teksten import opsomming
 
 CONFIG = DATA / "cbs_tabellen.toml"
@@ -723,6 +723,12 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         status = (perioden.get(sleutel) or {}).get("Status")
         return int(m.group(1)), STATUS.get(str(status).strip().lower()) if status else None
 
+    # zonder Perioden hangt de status alleen van de kolom af (haar beschrijving en die van de tabel): één keer per kolom
+    status_kolom = (
+        {}
+        if "Perioden" in antwoord.dimensies
+        else {k: _status_kwb(antwoord.info, props[k]) for k in antwoord.sleutels.values()}
+    )
     # (indicator, regio, jaar, leeftijd) -> {'waarde': .., 'ondergrens': .., 'bovengrens': .., 'status': ..}
     groepen: dict[tuple, dict] = {}
     gezien: dict[str, set] = {r: set() for r in verwacht}
@@ -757,9 +763,7 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
                 )
             groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
             if rol == "waarde":
-                groep["status"] = (
-                    status if "Perioden" in antwoord.dimensies else _status_kwb(antwoord.info, props[kolom])
-                )
+                groep["status"] = status if "Perioden" in antwoord.dimensies else status_kolom[kolom]
 
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
@@ -1110,7 +1114,9 @@ def ververs(
 
     Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
     daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
-    plaats van per tabel); faalt die, dan wordt elke tabel alsnog apart geschreven.
+    plaats van per tabel); weigert die een tabel (`CbsFout`), dan wordt elke tabel alsnog apart geschreven. Een
+    databasefout (volle schijf, alleen-lezen map) laat de hele schrijfactie mislukken: niets geschreven, de
+    voortgang zegt dat, en de `DatabaseFout` (Nederlands) gaat naar de aanroeper.
     Een configuratiefout (onbekende tabel, ongeldige registry) geeft meteen `CbsFout`.
     `alle_gemeenten` (True: `refresh --alle-gemeenten`) vervangt voor deze ene verversing die van de configuratie.
     """
@@ -1146,6 +1152,12 @@ def ververs(
             with schrijf_transactie(pad) as con:
                 for k in klaar:
                     schrijf_in(con, k.tabel, k.antwoord, k.waarnemingen, k.opgehaald_op)
+        except DatabaseFout:
+            meld(
+                "Schrijven mislukt: niets geschreven; de vorige cijfers van "
+                f"{opsomming([k.tabel.tabel_id for k in klaar])} blijven staan."
+            )
+            raise
         except CbsFout as fout:
             meld(f"Samen schrijven mislukt ({fout}); elke tabel apart ...")
             for k in klaar:

@@ -7,12 +7,16 @@ v3-opnamen; de Gezondheidsmonitor-tabellen komen uit de echte CBS-exports waarui
 from __future__ import annotations
 
 import copy
+import errno
+import os
+from pathlib import Path
 
 import cbsodata
 import pytest
 from odata.server import ODataServer
 from odata.server_v4 import ODataV4Server
 
+from kompas.db import DatabaseFout
 from loaders import cbs
 from loaders.cbs import ververs
 from loaders.cbs_v4 import sleutelvorm
@@ -525,3 +529,81 @@ def test_gelukte_tabellen_samen_in_een_schrijftransactie(servers, ingebedde_db, 
     assert len(transacties) == 1
     assert _rijen(ingebedde_db, "cbs:83674NED") and _rijen(ingebedde_db, "cbs:85563NED")
     assert not _rijen(ingebedde_db, "cbs:85012NED")
+
+
+def _tel_vervangingen(monkeypatch, pad):
+    """Telt hoe vaak de database op `pad` wordt vervangen (de atomaire os.replace van schrijf_transactie)."""
+    vervangen = []
+    echte = os.replace
+
+    def tel(bron, doel):
+        if Path(doel) == Path(pad):
+            vervangen.append(Path(pad))
+        return echte(bron, doel)
+
+    monkeypatch.setattr("kompas.db.os.replace", tel)
+    return vervangen
+
+
+def test_verversing_vervangt_de_database_een_keer_en_een_mislukte_tabel_houdt_haar_cijfers(
+    servers, ingebedde_db, monkeypatch
+):
+    tabellen = ["83674NED", "85012NED", "85563NED"]
+    assert all(u.gelukt for u in ververs(tabellen, meld=_stil))
+    oud_85012 = _rijen(ingebedde_db, "cbs:85012NED")
+    herkomst_85012 = _lees(ingebedde_db, "select * from herkomst where herkomst_id = 'cbs:85012NED'")
+    oud_85563 = _rijen(ingebedde_db, "cbs:85563NED")
+    assert oud_85012 and oud_85563
+    inode = ingebedde_db.stat().st_ino
+    vervangen = _tel_vervangingen(monkeypatch, ingebedde_db)
+    _, v4 = servers
+    v4.vervang[("85563NED", "Observations")] = [
+        {**o, "Value": o["Value"] + 1} if isinstance(o.get("Value"), (int, float)) else o
+        for o in v4.lijst("85563NED", "Observations")
+    ]
+    servers[1].storingen[("85012NED", "Observations", 1)] = 404  # v4 faalt, v3 ook: 85012NED mislukt
+    monkeypatch.setenv("KOMPAS_CBS_OPENDATA", ONBEREIKBAAR)
+    meldingen = []
+    uitkomst = ververs(tabellen, meld=meldingen.append)
+    assert [u.gelukt for u in uitkomst] == [True, False, True]
+    assert len(vervangen) == 1 and ingebedde_db.stat().st_ino != inode
+    assert _rijen(ingebedde_db, "cbs:85012NED") == oud_85012
+    assert _lees(ingebedde_db, "select * from herkomst where herkomst_id = 'cbs:85012NED'") == herkomst_85012
+    assert _rijen(ingebedde_db, "cbs:85563NED") != oud_85563  # de gelukte tabel is wel vervangen
+    geschreven = [m for m in meldingen if "waarnemingen geschreven" in m]
+    assert [m.split(":")[0] for m in geschreven] == ["83674NED", "85563NED"]
+
+
+def test_onleesbare_modified_laat_alleen_die_tabel_mislukken_voor_het_schrijven(servers, ingebedde_db, monkeypatch):
+    _alleen_v4(monkeypatch)
+    _, v4 = servers
+    vervangen = _tel_vervangingen(monkeypatch, ingebedde_db)
+    v4.vervang[("85012NED", "Properties")] = {**v4.lijst("85012NED", "Properties"), "Modified": "gisteren"}
+    meldingen = []
+    uitkomst = ververs(["83674NED", "85012NED"], meld=meldingen.append)
+    assert [u.gelukt for u in uitkomst] == [True, False]
+    assert "85012NED" in uitkomst[1].fout and "'gisteren' is geen datum-tijd" in uitkomst[1].fout
+    assert len(vervangen) == 1  # samen schrijven lukte: geen tweede ronde per tabel
+    assert not any("apart" in m for m in meldingen)
+    assert _rijen(ingebedde_db, "cbs:83674NED")
+
+
+def test_databasefout_bij_het_samen_schrijven_schrijft_niets_en_zegt_dat(servers, ingebedde_db, monkeypatch):
+    _alleen_v4(monkeypatch)
+    voor = _lees(ingebedde_db, "select * exclude (opgehaald_op) from herkomst order by herkomst_id")
+    rijen = _lees(ingebedde_db, f"select {KOLOMMEN}, herkomst_id from waarneming order by all")
+    echte = cbs.schrijf_in
+
+    def vol(con, tabel, *rest):
+        if tabel.tabel_id == "85563NED":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return echte(con, tabel, *rest)
+
+    monkeypatch.setattr(cbs, "schrijf_in", vol)
+    meldingen = []
+    with pytest.raises(DatabaseFout, match="De schijf is vol"):
+        ververs(["83674NED", "85563NED"], meld=meldingen.append)
+    assert _lees(ingebedde_db, "select * exclude (opgehaald_op) from herkomst order by herkomst_id") == voor
+    assert _lees(ingebedde_db, f"select {KOLOMMEN}, herkomst_id from waarneming order by all") == rijen
+    assert not any("waarnemingen geschreven" in m for m in meldingen)
+    assert any(m.startswith("Schrijven mislukt") and "niets geschreven" in m for m in meldingen)

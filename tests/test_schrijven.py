@@ -130,3 +130,56 @@ def test_volle_schijf_bij_de_kopie_geeft_een_melding_en_blokkeert_niets(ingebedd
                 pass
     excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
     _alleen_de_volgende_upload(ingebedde_db)
+
+
+def test_schema_alleen_opnieuw_toegepast_als_de_database_andere_sql_heeft(ingebedde_db, monkeypatch):
+    import duckdb
+
+    import kompas.db
+
+    toegepast = []
+    echte = kompas.db.pas_schema_toe
+    monkeypatch.setattr(kompas.db, "pas_schema_toe", lambda con: toegepast.append(1) or echte(con))
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert toegepast == []  # met deze SQL gemaakt: het schema staat er al
+    con = duckdb.connect(str(ingebedde_db))
+    con.execute("drop view stg_waarneming")
+    con.execute("update afgeleid.schema_versie set versie = 'ouder'")
+    con.close()
+    with schrijf_transactie(ingebedde_db) as con:
+        assert con.execute("select count(*) from stg_waarneming").fetchone()[0] > 0
+    assert toegepast == [1]
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert toegepast == [1]
+
+
+def test_views_en_macros_van_marts_alleen_opnieuw_bij_andere_sql(ingebedde_db):
+    import duckdb
+
+    def zet(*opdrachten):
+        con = duckdb.connect(str(ingebedde_db))
+        for opdracht in opdrachten:
+            con.execute(opdracht)
+        con.close()
+
+    def kolommen():
+        con = duckdb.connect(str(ingebedde_db), read_only=True)
+        try:
+            return [r[0] for r in con.execute("describe afgeleid.per_herkomst").fetchall()]
+        finally:
+            con.close()
+
+    echt = kolommen()
+    assert "herkomst_id" in echt
+    # de schrijver vertrouwt de versie: met deze SQL gemaakt, dan wordt de view niet opnieuw gemaakt
+    zet("create or replace view afgeleid.per_herkomst as select 1 as proef")
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert kolommen() == ["proef"]
+    # met andere SQL gemaakt: views en macro's van queries/marts/ opnieuw
+    zet("update afgeleid.schema_versie set versie = 'ouder'")
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert kolommen() == echt
