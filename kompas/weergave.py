@@ -398,9 +398,11 @@ def toon_vergelijkingsgroep(
     zonder = band.filter(~band["band"] & band["leeftijd"].is_in(trend["leeftijd"].unique().to_list()))
     for (naam,), deel in zonder.group_by("groep_naam", maintain_order=True):
         aantal, minimum = int(deel["groep_aantal"].max()), int(deel["groep_minimum"][0])
-        st.info(teksten.te_weinig_tekst(naam, aantal, minimum, sorted(set(deel["peiljaar"]))))
+        st.caption(als_tekst(teksten.te_weinig_tekst(naam, aantal, minimum, sorted(set(deel["peiljaar"])))))
     namen = teksten.opsomming(band["groep_naam"].unique(maintain_order=True).to_list())
-    st.caption(als_tekst(teksten.GROEP_BRON))
+    getekend = bool(band["band"].any())
+    if getekend:  # zonder band in de grafiek geen bronregel en geen export van de groep: alleen wie er in zit
+        st.caption(als_tekst(teksten.GROEP_BRON))
     # de leden pas lezen als iemand de lijst openklapt: bij elke rerun alleen de band
     with st.expander(
         f"Leden van de vergelijkingsgroep: {namen}", key=f"{sleutel}_ledenlijst", on_change="rerun"
@@ -409,6 +411,8 @@ def toon_vergelijkingsgroep(
             st.dataframe(
                 tabellen.groep_leden_tabel(keuze.leden_bij(trend, indicator_code)), hide_index=True, width="stretch"
             )
+    if not getekend:
+        return
     gedeeld = gedeelde_leesverbinding()
 
     def leden() -> pl.DataFrame:  # in de thread van de downloadknop: met de gedeelde leesverbinding

@@ -62,6 +62,10 @@ def test_kaders_tekent_de_band_met_de_naam_van_de_groep_en_n_in_de_legenda(groep
     assert per_jaar[2023] == pytest.approx((71.25, 77.5, 83.75))  # met de hand, zie fixture_groepen
     bijschriften = " ".join(c.value for c in at.caption)
     assert "berekend door Sociaal Kompas uit de geladen cijfers" in bijschriften
+    assert [k.label for k in at.get("download_button") if "Cijfers bij de grafiek" in k.label] == [
+        "Cijfers bij de grafiek (CSV)",
+        "Cijfers bij de grafiek (Excel)",
+    ]
 
 
 def _gelezen(monkeypatch) -> list[str]:
@@ -97,9 +101,12 @@ def test_te_weinig_gemeenten_geeft_geen_band_maar_een_melding(groepen_db):
     at = draai("pages/kaders.py", gemeente=A, groep="keuze", leden="GM9901,GM9902,GM9907")
     (grafiek,) = at.get("vega_lite_chart")
     assert _groeplegenda(_spec(grafiek)) is None
-    meldingen = " ".join(i.value for i in at.info)
+    meldingen = " ".join(i.value for i in at.caption).replace("\\", "")
     assert "te weinig gemeenten met een cijfer in deze groep (3; een band vanaf 5)" in meldingen
     assert any(e.label == "Leden van de vergelijkingsgroep: de gekozen gemeenten" for e in at.expander)
+    # zonder band geen bronregel van de band en geen export van de groep: één regel en de ledenlijst
+    assert "berekend door Sociaal Kompas" not in meldingen
+    assert not [k for k in at.get("download_button") if "Cijfers bij de grafiek" in k.label]
 
 
 def test_overzicht_noemt_rang_en_mediaan_van_de_grootteklasse(groepen_db):
@@ -125,7 +132,7 @@ def test_vergelijken_tekent_per_gemeente_de_band_van_haar_eigen_grootteklasse(gr
         "inwoners (n = 6)" in bijschriften
     )
     assert _groeplegenda(panelen["Testgemeente G"]) is None  # alleen in haar klasse (50.000 tot 100.000): geen band
-    meldingen = " ".join(i.value for i in at.info).replace("\\", "")
+    meldingen = " ".join(i.value for i in at.caption).replace("\\", "")
     assert "Geen band voor gemeenten met 50.000 tot 100.000 inwoners" in meldingen
     assert any(e.label.startswith("Leden van de vergelijkingsgroep") for e in at.expander)
 
@@ -138,7 +145,7 @@ def test_met_de_ingebedde_gegevens_is_de_grootteklasse_te_klein_voor_een_band(in
     at = draai("pages/vergelijken.py", indicatoren="huishoudens", van="2019", tot="2026", leeftijd="totaal")
     assert at.selectbox(key="vgl_groep").value == "grootteklasse"
     assert all(_groeplegenda(_spec(g)) is None for g in at.get("vega_lite_chart"))
-    meldingen = " ".join(i.value for i in at.info).replace("\\", "")
+    meldingen = " ".join(i.value for i in at.caption).replace("\\", "")
     assert "Geen band voor gemeenten met 20.000 tot 50.000 inwoners in 2024 en 2025" in meldingen
     assert "te weinig gemeenten met een cijfer in deze groep (3; een band vanaf 5)" in meldingen
 
