@@ -151,15 +151,21 @@ def bouw_benchmark_db(pad: Path, aantal_wijken: int = 0, aantal_indicatoren: int
 
 def paginas(cur) -> dict[str, dict[str, callable]]:
     """Per pagina de gegevensfuncties die die pagina bij openen aanroept, met dezelfde argumenten
-    (pages/*.py). De keuzelijsten lopen over de drie gemeenten van Sociaal Kompas (GEMEENTEN)."""
+    (pages/*.py). De keuzelijsten lopen over de drie gemeenten van Sociaal Kompas (GEMEENTEN); Kaarten opent op
+    inwoners (als die er is) in het laatste jaar en de wijken van de eerste gemeente."""
     boom = gegevens.kader_boom(cur, "GM0303")
     eerste_kader = boom.filter(boom["kader_id"] == boom["kader_id"][0])
     kader_codes = eerste_kader["indicator_code"].drop_nulls().unique().sort().to_list()
     ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gegevens.gemeenten(cur).iter_rows(named=True)}
     kop_codes = sorted({k["indicator_code"] for k in gegevens.kopindicatoren()})
+    kaart = gegevens.kaartindicatoren(cur)
+    kaart_code = "inwoners" if "inwoners" in kaart["indicator_code"].to_list() else kaart["indicator_code"][0]
+    kaart_jaar = kaart.filter(kaart["indicator_code"] == kaart_code)["peiljaar"].max()
+    eerste_gemeente = gegevens.gemeenten(cur)["regio_code"][0]
     return {
         "overzicht": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
+            "doelen_telling": lambda: gegevens.doelen_telling(cur, GEMEENTEN),
             "overzicht": lambda: gegevens.overzicht(cur, GEMEENTEN),
             "vergelijkingsgroepen": lambda: gegevens.vergelijkingsgroepen(cur, kop_codes, GEMEENTEN),
         },
@@ -175,7 +181,7 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
             "indicatoren": lambda: gegevens.indicatoren(cur),
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "vergelijking": lambda: gegevens.vergelijking(
-                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, "NL01"], 2012, 2026
+                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], GEMEENTEN, 2012, 2026
             ),
             "vergelijkingsgroepen": lambda: gegevens.vergelijkingsgroepen(
                 cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], GEMEENTEN
@@ -183,7 +189,15 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
         },
         "indicator": {
             "indicatoren": lambda: gegevens.indicatoren(cur),
+            "gemeenten": lambda: gegevens.gemeenten(cur),
+            "reeks": lambda: gegevens.reeks(cur, ["ervaren_gezondheid_pct"], GEMEENTEN),
             "indicator_alle_waarden": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct"),
+        },
+        "kaarten": {
+            "kaartindicatoren": lambda: gegevens.kaartindicatoren(cur),
+            "gemeenten": lambda: gegevens.gemeenten(cur),
+            "kaartwaarden gemeenten": lambda: gegevens.kaartwaarden(cur, kaart_code, kaart_jaar, "gemeente"),
+            "kaartwaarden wijken": lambda: gegevens.kaartwaarden(cur, kaart_code, kaart_jaar, "wijk", eerste_gemeente),
         },
         "over_de_data": {
             "bronnen": lambda: gegevens.bronnen(cur),
