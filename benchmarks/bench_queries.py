@@ -31,7 +31,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kompas import gegevens  # noqa: E402
+from kompas import gegevens, tabellen  # noqa: E402
 from kompas.db import schrijf_transactie  # noqa: E402
 from loaders.ingebed import bouw, laad_referentie  # noqa: E402
 
@@ -153,9 +153,11 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
     """Per pagina de gegevensfuncties die die pagina bij openen aanroept, met dezelfde argumenten
     (pages/*.py). De keuzelijsten lopen over de drie gemeenten van Sociaal Kompas (GEMEENTEN); Kaarten opent op
     inwoners (als die er is) in het laatste jaar en de wijken van de eerste gemeente."""
-    boom = gegevens.kader_boom(cur, "GM0303")
-    eerste_kader = boom.filter(boom["kader_id"] == boom["kader_id"][0])
-    kader_codes = eerste_kader["indicator_code"].drop_nulls().unique().sort().to_list()
+    kader_gemeente = tabellen.focus(gegevens.gemeenten(cur))["regio_code"][0]  # waar Kaders opent
+    boom = gegevens.kader_boom(cur, kader_gemeente)
+    van_document = boom.filter(boom["document"] == tabellen.documenten(boom)[0]["document"])
+    van_kader = van_document.filter(van_document["kader_id"] == tabellen.standaard_kader(van_document))
+    kader_codes = van_kader["indicator_code"].drop_nulls().unique().sort().to_list()
     ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gegevens.gemeenten(cur).iter_rows(named=True)}
     kop_codes = sorted({k["indicator_code"] for k in gegevens.kopindicatoren()})
     kaart = gegevens.kaartindicatoren(cur)
@@ -171,10 +173,12 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
         },
         "kaders": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
-            "kader_boom": lambda: gegevens.kader_boom(cur, "GM0303"),
-            f"reeks ({len(kader_codes)} ind.)": lambda: gegevens.reeks(cur, kader_codes, ["GM0303", ggd["GM0303"]]),
+            "kader_boom": lambda: gegevens.kader_boom(cur, kader_gemeente),
+            f"reeks ({len(kader_codes)} ind.)": lambda: gegevens.reeks(
+                cur, kader_codes, [kader_gemeente, ggd[kader_gemeente]]
+            ),
             f"vergelijkingsgroepen ({len(kader_codes)} ind.)": lambda: gegevens.vergelijkingsgroepen(
-                cur, kader_codes, ["GM0303"]
+                cur, kader_codes, [kader_gemeente]
             ),
         },
         "vergelijken": {
