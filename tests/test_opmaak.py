@@ -13,6 +13,24 @@ def test_getal_met_nederlandse_scheidingstekens():
     assert opmaak.getal(-1234567.891, 2) == "-1.234.567,89"
 
 
+def test_getal_met_vaste_decimalen_is_precies_babel_met_het_nederlandse_patroon():
+    import decimal
+    import random
+
+    from babel.numbers import format_decimal
+
+    willekeurig = random.Random(15)
+    waarden = [0.0, -0.0, 0.05, -0.05, 0.125, 2.675, 999.95, 9999.5, -2.5, 1e-9, 1e15, -1e15, 1e20, float("inf")]
+    waarden += [willekeurig.uniform(-1e7, 1e7) for _ in range(2000)] + [
+        willekeurig.uniform(-10, 10) for _ in range(2000)
+    ]
+    for decimalen in range(4):
+        patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+        for w in waarden:
+            babel = format_decimal(decimal.Decimal(f"{w:.{decimalen}f}"), format=patroon, locale="nl_NL")
+            assert opmaak.getal(w, decimalen) == babel, (w, decimalen)
+
+
 def test_getal_zonder_vaste_decimalen_geen_wetenschappelijke_notatie():
     assert opmaak.getal(1234567, 0) == "1.234.567"
     assert opmaak.getal(1234567.0, None) == "1.234.567"  # niet '1,23457e+06'
