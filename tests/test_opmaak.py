@@ -227,6 +227,29 @@ def test_leesbaar_maakt_een_getypeerde_tabel_nederlands():
     ]
 
 
+def test_leesbaar_geeft_elke_cel_wat_tekst_per_cel_geeft_ook_bij_herhaalde_waarden():
+    import datetime as dt
+
+    import polars as pl
+
+    from kompas.tabellen import _tekst, leesbaar
+
+    tabel = pl.DataFrame(
+        {
+            "Getal": [0.0, -0.0, 7.25, None, 1234.56, 1234.56],
+            "Jaar": [2020, 2020, None, 2021, 2021, -1],
+            "Datum": [dt.date(2020, 10, 1), None, dt.date(2020, 10, 1), None, None, dt.date(2021, 1, 1)],
+            "Moment": [dt.datetime(2026, 11, 23, 14, 5)] * 5 + [None],
+            "Ja": [True, False, None, True, True, False],
+            "Bron": ["CBS", "CBS", None, "RIVM", "", "CBS"],
+            "Lijst": [["a"], ["a"], None, [], ["b", "c"], ["a"]],
+        }
+    )
+    for decimalen in (None, 0, 1):
+        verwacht = [tuple(_tekst(w, decimalen) for w in rij) for rij in tabel.rows()]
+        assert leesbaar(tabel, decimalen).rows() == verwacht
+
+
 def test_eenheid_van_de_registry_met_de_woorden_van_het_kader():
     from kompas.tabellen import kader_tabel
     from kompas.teksten import eenheid_tekst
