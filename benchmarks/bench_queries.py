@@ -34,7 +34,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kompas import gegevens  # noqa: E402
+from kompas import gegevens, tabellen  # noqa: E402
 from kompas.db import schrijf_transactie  # noqa: E402
 from loaders.ingebed import bouw, laad_referentie  # noqa: E402
 
@@ -155,31 +155,41 @@ def bouw_benchmark_db(pad: Path, aantal_wijken: int = 0, aantal_indicatoren: int
 
 def paginas(cur) -> dict[str, dict[str, callable]]:
     """Per pagina de gegevensfuncties die die pagina bij openen aanroept, met dezelfde argumenten
-    (pages/*.py). De keuzelijsten lopen over de drie gemeenten van Sociaal Kompas (GEMEENTEN)."""
-    boom = gegevens.kader_boom(cur, "GM0303")
-    eerste_kader = boom.filter(boom["kader_id"] == boom["kader_id"][0])
-    kader_codes = eerste_kader["indicator_code"].drop_nulls().unique().sort().to_list()
+    (pages/*.py). De keuzelijsten lopen over de drie gemeenten van Sociaal Kompas (GEMEENTEN); Kaarten opent op
+    inwoners (als die er is) in het laatste jaar en de wijken van de eerste gemeente."""
+    kader_gemeente = tabellen.focus(gegevens.gemeenten(cur))["regio_code"][0]  # waar Kaders opent
+    boom = gegevens.kader_boom(cur, kader_gemeente)
+    van_document = boom.filter(boom["document"] == tabellen.documenten(boom)[0]["document"])
+    van_kader = van_document.filter(van_document["kader_id"] == tabellen.standaard_kader(van_document))
+    kader_codes = van_kader["indicator_code"].drop_nulls().unique().sort().to_list()
     ggd = {g["regio_code"]: g["ggd_regio_code"] for g in gegevens.gemeenten(cur).iter_rows(named=True)}
     kop_codes = sorted({k["indicator_code"] for k in gegevens.kopindicatoren()})
+    kaart = gegevens.kaartindicatoren(cur)
+    kaart_code = "inwoners" if "inwoners" in kaart["indicator_code"].to_list() else kaart["indicator_code"][0]
+    kaart_jaar = kaart.filter(kaart["indicator_code"] == kaart_code)["peiljaar"].max()
+    eerste_gemeente = gegevens.gemeenten(cur)["regio_code"][0]
     return {
         "overzicht": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
+            "doelen_telling": lambda: gegevens.doelen_telling(cur, GEMEENTEN),
             "overzicht": lambda: gegevens.overzicht(cur, GEMEENTEN),
             "vergelijkingsgroep_banden": lambda: gegevens.vergelijkingsgroep_banden(cur, kop_codes, GEMEENTEN),
         },
         "kaders": {
             "gemeenten": lambda: gegevens.gemeenten(cur),
-            "kader_boom": lambda: gegevens.kader_boom(cur, "GM0303"),
-            f"reeks ({len(kader_codes)} ind.)": lambda: gegevens.reeks(cur, kader_codes, ["GM0303", ggd["GM0303"]]),
+            "kader_boom": lambda: gegevens.kader_boom(cur, kader_gemeente),
+            f"reeks ({len(kader_codes)} ind.)": lambda: gegevens.reeks(
+                cur, kader_codes, [kader_gemeente, ggd[kader_gemeente]]
+            ),
             f"vergelijkingsgroep_banden ({len(kader_codes)} ind.)": lambda: gegevens.vergelijkingsgroep_banden(
-                cur, kader_codes, ["GM0303"]
+                cur, kader_codes, [kader_gemeente]
             ),
         },
         "vergelijken": {
             "indicatoren": lambda: gegevens.indicatoren(cur),
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "vergelijking": lambda: gegevens.vergelijking(
-                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, "NL01"], 2012, 2026
+                cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], GEMEENTEN, 2012, 2026
             ),
             "vergelijkingsgroep_banden": lambda: gegevens.vergelijkingsgroep_banden(
                 cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], GEMEENTEN
@@ -188,14 +198,22 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
         # geen pagina: wat een pagina pas leest als iemand erom vraagt (de ledenlijst openklappen, een export), en
         # de eigen keuze van gemeenten (tien) op Vergelijken
         "op_verzoek": {
-            "ledenlijst (1 ind.)": lambda: gegevens.vergelijkingsgroepen(cur, kader_codes[:1], ["GM0303"]),
+            "ledenlijst (1 ind.)": lambda: gegevens.vergelijkingsgroepen(cur, kader_codes[:1], [kader_gemeente]),
             "vergelijkingsgroep_keuze": lambda: gegevens.vergelijkingsgroep_keuze(
                 cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, *KEUZE]
             ),
         },
         "indicator": {
             "indicatoren": lambda: gegevens.indicatoren(cur),
+            "gemeenten": lambda: gegevens.gemeenten(cur),
+            "reeks": lambda: gegevens.reeks(cur, ["ervaren_gezondheid_pct"], GEMEENTEN),
             "indicator_alle_waarden": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct"),
+        },
+        "kaarten": {
+            "kaartindicatoren": lambda: gegevens.kaartindicatoren(cur),
+            "gemeenten": lambda: gegevens.gemeenten(cur),
+            "kaartwaarden gemeenten": lambda: gegevens.kaartwaarden(cur, kaart_code, kaart_jaar, "gemeente"),
+            "kaartwaarden wijken": lambda: gegevens.kaartwaarden(cur, kaart_code, kaart_jaar, "wijk", eerste_gemeente),
         },
         "over_de_data": {
             "bronnen": lambda: gegevens.bronnen(cur),

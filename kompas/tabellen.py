@@ -356,10 +356,19 @@ def _tekst(waarde, decimalen: int | None = None) -> str:
     return str(waarde)
 
 
+def _kolom_als_tekst(kolom: pl.Series, decimalen: int | None) -> pl.Series:
+    """Eén kolom via `_tekst`: elke verschillende waarde één keer (een kolom van tienduizenden rijen heeft er
+    meestal weinig: bronnen, regio's, datums, ja/nee). Getallen elk apart: 0,0 en -0,0 blijven zichzelf."""
+    if kolom.dtype.is_float() or kolom.dtype.is_nested() or kolom.dtype == pl.Object:
+        return pl.Series(kolom.name, [_tekst(w, decimalen) for w in kolom.to_list()], dtype=pl.String)
+    vertaling = {w: _tekst(w, decimalen) for w in kolom.drop_nulls().unique().to_list()}
+    return kolom.replace_strict(vertaling, default=None, return_dtype=pl.String).fill_null(_tekst(None))
+
+
 def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None) -> pl.DataFrame:
     """Een getypeerde tabel (zoals voor de downloads) als Nederlandse tekst voor st.dataframe (zie `_tekst`)."""
     return pl.DataFrame(
-        {kolom: [_tekst(w, decimalen) for w in tabel[kolom].to_list()] for kolom in tabel.columns},
+        [_kolom_als_tekst(tabel[kolom], decimalen) for kolom in tabel.columns],
         schema=dict.fromkeys(tabel.columns, pl.String),
     )
 

@@ -13,6 +13,24 @@ def test_getal_met_nederlandse_scheidingstekens():
     assert opmaak.getal(-1234567.891, 2) == "-1.234.567,89"
 
 
+def test_getal_met_vaste_decimalen_is_precies_babel_met_het_nederlandse_patroon():
+    import decimal
+    import random
+
+    from babel.numbers import format_decimal
+
+    willekeurig = random.Random(15)
+    waarden = [0.0, -0.0, 0.05, -0.05, 0.125, 2.675, 999.95, 9999.5, -2.5, 1e-9, 1e15, -1e15, 1e20, float("inf")]
+    waarden += [willekeurig.uniform(-1e7, 1e7) for _ in range(2000)] + [
+        willekeurig.uniform(-10, 10) for _ in range(2000)
+    ]
+    for decimalen in range(4):
+        patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+        for w in waarden:
+            babel = format_decimal(decimal.Decimal(f"{w:.{decimalen}f}"), format=patroon, locale="nl_NL")
+            assert opmaak.getal(w, decimalen) == babel, (w, decimalen)
+
+
 def test_getal_zonder_vaste_decimalen_geen_wetenschappelijke_notatie():
     assert opmaak.getal(1234567, 0) == "1.234.567"
     assert opmaak.getal(1234567.0, None) == "1.234.567"  # niet '1,23457e+06'
@@ -207,6 +225,29 @@ def test_leesbaar_maakt_een_getypeerde_tabel_nederlands():
         ("2020", "1 oktober 2020", "7,6", "23-11-2026 14:05", "ja", "CBS"),
         ("2023", "", "1.234,5", "", "nee", ""),
     ]
+
+
+def test_leesbaar_geeft_elke_cel_wat_tekst_per_cel_geeft_ook_bij_herhaalde_waarden():
+    import datetime as dt
+
+    import polars as pl
+
+    from kompas.tabellen import _tekst, leesbaar
+
+    tabel = pl.DataFrame(
+        {
+            "Getal": [0.0, -0.0, 7.25, None, 1234.56, 1234.56],
+            "Jaar": [2020, 2020, None, 2021, 2021, -1],
+            "Datum": [dt.date(2020, 10, 1), None, dt.date(2020, 10, 1), None, None, dt.date(2021, 1, 1)],
+            "Moment": [dt.datetime(2026, 11, 23, 14, 5)] * 5 + [None],
+            "Ja": [True, False, None, True, True, False],
+            "Bron": ["CBS", "CBS", None, "RIVM", "", "CBS"],
+            "Lijst": [["a"], ["a"], None, [], ["b", "c"], ["a"]],
+        }
+    )
+    for decimalen in (None, 0, 1):
+        verwacht = [tuple(_tekst(w, decimalen) for w in rij) for rij in tabel.rows()]
+        assert leesbaar(tabel, decimalen).rows() == verwacht
 
 
 def test_eenheid_van_de_registry_met_de_woorden_van_het_kader():

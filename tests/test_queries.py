@@ -457,3 +457,16 @@ def test_kader_boom_statusmarge_volgt_de_eenheid_uit_de_registry(cur):
 
 def test_kader_boom_van_een_gemeente_zonder_kaders_is_leeg(cur):
     assert gegevens.kader_boom(cur, "GM1876").height == 0
+
+
+def test_kaartindicatoren_zijn_precies_de_voorkeursjaren_van_gemeenten_en_wijken_in_de_indicatorwaarden(cur):
+    # de keuzes van de kaartenpagina komen uit de samenvatting afgeleid.kaart_jaren; ze moeten precies zijn wat
+    # een selectie uit heel afgeleid.indicator_waarden geeft (de vorige query)
+    direct = cur.sql(
+        "select distinct indicator_code, indicator_naam, eenheid, decimalen, indicator_soort, regio_soort, peiljaar"
+        " from afgeleid.indicator_waarden where is_voorkeur and regio_soort in ('gemeente', 'wijk')"
+        " order by indicator_naam, regio_soort, peiljaar, indicator_code"
+    ).pl()
+    keuzes = gegevens.kaartindicatoren(cur)
+    assert not keuzes.is_empty()
+    assert keuzes.sort(["indicator_naam", "regio_soort", "peiljaar", "indicator_code"]).equals(direct)

@@ -1,22 +1,26 @@
--- De indicatoren met voorkeurswaarden voor gemeenten of wijken, per regiosoort en peiljaar: de keuzes van de
--- kaartenpagina (indicator, jaar), met naam, eenheid en decimalen uit de registry.
+-- De indicatoren met voorkeurswaarden voor gemeenten of wijken: per regiosoort de peiljaren, met naam, eenheid en
+-- decimalen uit de registry (de keuzes van de kaartenpagina). De peiljaren komen uit de vastgezette samenvatting
+-- afgeleid.kaart_jaren (queries/marts/75_afgeleid_kaart_jaren.sql), niet uit heel afgeleid.indicator_waarden.
 
-with waarden as (
-    select *
-    from afgeleid.indicator_waarden
-    where is_voorkeur and regio_soort in ('gemeente', 'wijk')
+with jaren as (
+    select * from afgeleid.kaart_jaren
+),
+
+registry as (
+    select * from indicator
 ),
 
 final as (
-    select distinct
-        indicator_code,
-        indicator_naam,
-        eenheid,
-        decimalen,
-        indicator_soort,
-        regio_soort,
-        peiljaar
-    from waarden
+    select
+        j.indicator_code,
+        r.naam as indicator_naam,
+        r.eenheid,
+        r.decimalen,
+        r.soort as indicator_soort,
+        j.regio_soort,
+        j.peiljaar
+    from jaren as j
+    inner join registry as r using (indicator_code)
 )
 
 select * from final
