@@ -170,7 +170,8 @@ def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), ind
     `herkomsten`: herkomst_id's waarvan rijen (of de herkomst zelf) zijn toegevoegd, vervangen of weggehaald; elke
     indicator met een rij van zo'n herkomst vóór of na de transactie telt als geraakt. `indicatoren`: codes die
     daarnaast geraakt zijn. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
-    laat alles opnieuw berekenen; een andere registry of andere regio's ook (`referentie_versie.sql`).
+    laat alles opnieuw berekenen; een andere registry, andere regio's of een nieuwe breuk in een regio
+    (herindeling, gewijzigde afbakening) ook (`referentie_versie.sql`).
     """
     con.execute("create temp table if not exists geraakt (herkomst_id varchar, indicator_code varchar)")
     rijen = [(h, None) for h in herkomsten] + [(None, i) for i in indicatoren]
@@ -194,7 +195,7 @@ def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | No
 # Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
 # `-- sleutel: indicator_code` (of `indicator_code, regio_code`) filtert de query zelf in haar eerste stap op
 # $indicatoren (en $regios), NULL is alles; dan vervangt zet_afgeleid_vast alleen die rijen. Zonder sleutel: altijd
-# helemaal. Een view of macro in marts/ wordt bij elke schrijfactie opnieuw gemaakt.
+# helemaal. Een view of macro in marts/ wordt opnieuw gemaakt als de database met andere SQL gemaakt is.
 _AFGELEIDE_TABEL = re.compile(r"^create or replace table (afgeleid\.\w+) as\s*$(.*?);?\s*\Z", re.I | re.M | re.S)
 _AFGELEID_OBJECT = re.compile(r"^create or replace (table|view) afgeleid\.(\w+)", re.I | re.M)
 _SLEUTEL = re.compile(r"^-- sleutel: (indicator_code(?:, regio_code)?) ", re.M)
@@ -261,7 +262,8 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     """Zet de publieke view en de afgeleide tabellen (schema `afgeleid`) vast bij de huidige waarnemingen.
 
     Helemaal opnieuw als de schrijver niet zei wat hij raakte (`raakt`), de database met andere SQL gemaakt is
-    (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren); anders alleen de
+    (`schema_versie`) of de referentie veranderde (regio's, registry, berekende indicatoren, herindelingen en
+    andere breuken in een regio); anders alleen de
     rijen van de geraakte indicatoren (gesloten over de berekende indicatoren) in de geraakte regio's (met
     Nederland, waarmee elke rij vergelijkt; queries/schrijven/geraakt.sql). Views en macro's: alleen als de database
     met andere SQL gemaakt is (anders staan ze er al, met dezelfde tekst).
