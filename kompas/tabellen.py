@@ -192,6 +192,7 @@ def als_csv(tabel: pl.DataFrame) -> bytes:
         [pl.col(k).dt.date() for k, t in tabel.schema.items() if t == pl.Datetime and not _met_tijd(tabel[k])]
         + [_ja_nee(k) for k, t in tabel.schema.items() if t == pl.Boolean]
         + [_csv_tekst(k) for k, t in tabel.schema.items() if t == pl.String]
+        + [pl.col(k).fill_nan(None) for k, t in tabel.schema.items() if t.is_float()]  # NaN ontbreekt: leeg
     )
     tabel = tabel.rename({k: "'" + k for k in tabel.columns if lijkt_formule(k)})
     return tabel.write_csv(
@@ -341,13 +342,13 @@ def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.
 def _tekst(waarde, decimalen: int | None = None) -> str:
     """Eén cel als Nederlandse tekst: kommagetallen (met `decimalen`, of zoveel als gegeven), datums als
     '1 oktober 2020' en tijdstippen als '23-11-2026 14:05', ja/nee, en leeg waar niets is (niet 'None')."""
-    if waarde is None:
+    if opmaak.leeg(waarde):  # None, en NaN (polars' 0/0): ontbreekt, dus leeg
         return ""
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, float):
         if decimalen is None:
-            decimalen = len(f"{waarde:.6f}".rstrip("0").split(".")[1])
+            decimalen = len(f"{waarde:.6f}".rstrip("0").partition(".")[2])
         return opmaak.getal(waarde, decimalen)
     if isinstance(waarde, dt.datetime) and waarde.time() != dt.time():
         return opmaak.moment(waarde)

@@ -177,3 +177,10 @@ def test_streamlit_tabellen_bieden_geen_eigen_download():
     die Nederlandse Excel niet in kolommen opent): die staat uit; de downloads gaan via als_csv / als_xlsx."""
     config = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["disableDataExport"] is True
+
+
+def test_een_nan_is_een_ontbrekende_waarde_en_geen_fout():
+    # polars rekent 0/0 uit tot NaN; zo'n cel is leeg (ontbreekt), nooit een getal of een IndexError
+    tabel = pl.DataFrame({"Waarde": [float("nan"), 2.5, None]})
+    assert tabellen.leesbaar(tabel)["Waarde"].to_list() == ["", "2,5", ""]
+    assert tabellen.als_csv(tabel).decode("utf-8-sig").splitlines()[1:] == ["", "2,5", ""]
