@@ -18,6 +18,7 @@ from odata.server import ODataServer
 from odata.server_v4 import ODataV4Server
 
 from kompas import grafieken, teksten
+from kompas.db import schrijf_transactie
 from loaders import cbs
 from loaders.cbs import ververs
 from loaders.ingebed import RegioFout, bouw, lees_herindeling
@@ -176,6 +177,40 @@ def test_codewijziging_zet_de_reeks_voort_onder_de_nieuwe_code(opendata, ingebed
     # de oude code is geen regio: de verversing las haar als de nieuwe
     assert vraag(ingebedde_db, "select count(*) from regio where regio_code = 'GM9005'") == [(0,)]
     assert vraag(ingebedde_db, "select count(*) from waarneming where regio_code = 'GM9005'") == [(0,)]
+
+
+def test_codewijziging_met_cijfers_onder_oude_en_nieuwe_code_toont_steeds_de_nieuwe(ingebedde_db):
+    """Staan in één herkomst cijfers onder de oude én de nieuwe code voor dezelfde cel (een document uit het jaar
+    van de wijziging), dan toont het dashboard het cijfer onder de nieuwe code, bij elke herberekening hetzelfde.
+    De oude rijen gaan hier eerst de tabel in, zodat de volgorde van lezen niet per ongeluk goed kiest."""
+    herkomst = "ingebed:cbs-85012NED"
+    with schrijf_transactie(ingebedde_db) as con:
+        con.execute(
+            "insert into herindeling values ('GM9005', 'Verzonnen oud', 'GM0148', 'Dalfsen', date '2024-01-01',"
+            " 'codewijziging', 'test')"
+        )
+        con.execute(
+            "create temp table nieuw as select * from waarneming where regio_code = 'GM0148' and herkomst_id = ?",
+            [herkomst],
+        )
+        con.execute("delete from waarneming where regio_code = 'GM0148' and herkomst_id = ?", [herkomst])
+        con.execute(
+            "insert into waarneming by name select * replace ('GM9005' as regio_code, waarde + 1000 as waarde)"
+            " from nieuw where waarde is not null"
+        )
+        con.execute("insert into waarneming by name select * from nieuw")
+    verwacht = vraag(ingebedde_db, "select count(*) from waarneming where regio_code = 'GM9005'")[0][0]
+    assert verwacht > 0
+    getoond = vraag(
+        ingebedde_db,
+        "select w.waarde, a.waarde from waarneming as w join afgeleid.indicator_waarden as a"
+        " on a.regio_code = w.regio_code and a.indicator_code = w.indicator_code and a.peiljaar = w.peiljaar"
+        " and a.leeftijd = w.leeftijd and a.herkomst_id = w.herkomst_id and a.is_voorkeur"
+        " where w.regio_code = 'GM0148' and w.herkomst_id = ? and w.waarde is not null",
+        [herkomst],
+    )
+    assert len(getoond) == verwacht
+    assert all(opgeslagen == voorkeur for opgeslagen, voorkeur in getoond)
 
 
 def test_gewijzigde_afbakening_uit_de_kerncijfers_breekt_de_reeks(opendata, ingebedde_db):

@@ -57,7 +57,7 @@ tellingen as (
             and w.peildatum is null
     qualify row_number() over (
         partition by b.berekende_code, w.indicator_code, w.regio_code, w.peiljaar, w.leeftijd
-        order by w.bron_rang asc, w.opgehaald_op desc nulls last, w.herkomst_id asc
+        order by w.bron_rang asc, w.opgehaald_op desc nulls last, w.gepubliceerd_als asc nulls first, w.herkomst_id asc
     ) = 1
 ),
 
@@ -118,7 +118,8 @@ berekend as (
         t.herkomst_licentie,
         t.bron,
         t.bron_rang,
-        t.bronfamilie
+        t.bronfamilie,
+        t.gepubliceerd_als
     from tellers as t
     inner join berekeningen as b on t.berekende_code = b.indicator_code
     inner join noemers as n

@@ -3,7 +3,8 @@
 --
 -- Voorkeur: bij meerdere bronnen voor dezelfde cel (indicator, regio, peiljaar, peildatum, leeftijd) is
 --   `is_voorkeur` waar voor de bron die het dashboard toont: StatLine (CBS/RIVM) vóór upload vóór
---   gepubliceerd document, daarna de laatst opgehaalde, daarna herkomst_id.
+--   gepubliceerd document, daarna de laatst opgehaalde, daarna een cijfer onder de eigen code vóór een cijfer dat
+--   door een codewijziging hierheen kwam (`gepubliceerd_als`), daarna herkomst_id.
 -- Landelijk: de waarde van Nederland (NL01) voor dezelfde indicator, hetzelfde peiljaar, dezelfde peildatum
 --   en dezelfde leeftijdsgroep; bij voorkeur uit dezelfde herkomst als de waarde zelf, anders de
 --   voorkeurswaarde van Nederland. Andere leeftijdsgroepen (18+ tegenover 19+) worden nooit gekoppeld.
@@ -91,7 +92,7 @@ gerangschikt as (
         *,
         row_number() over (
             partition by indicator_code, regio_code, peiljaar, peildatum, leeftijd
-            order by bron_rang asc, opgehaald_op desc nulls last, herkomst_id asc
+            order by bron_rang asc, opgehaald_op desc nulls last, gepubliceerd_als asc nulls first, herkomst_id asc
         ) = 1 as is_voorkeur
     from waarden
 ),

@@ -35,6 +35,9 @@ final as (
     select
         w.indicator_code,
         coalesce(cw.nieuw_code, w.regio_code) as regio_code,
+        -- de code waaronder het cijfer gepubliceerd is, als die door een codewijziging een andere werd; in dezelfde
+        -- cel gaat een cijfer onder de nieuwe code voor (marts/05, indicatoren/05)
+        case when cw.nieuw_code is not null then w.regio_code end as gepubliceerd_als,
         w.peiljaar,
         w.peildatum,
         w.peildatum_precisie,
