@@ -414,9 +414,12 @@ def _ruim_op(werk: Path) -> None:
         rest.unlink(missing_ok=True)
 
 
-# is meer dan dit deel van het bestand vrij (een weggehaalde tabel of index, vervangen rijen), dan schrijft de
-# schrijfactie een compacte kopie: elke volgende schrijfactie kopieert het hele bestand, ook de vrije blokken
+# is meer dan dit deel van het bestand vrij (een weggehaalde tabel of index, vervangen rijen), en minstens
+# VRIJ_COMPACT_MB, dan schrijft de schrijfactie een compacte kopie: elke volgende schrijfactie kopieert het hele
+# bestand, ook de vrije blokken. Onder VRIJ_COMPACT_MB kost het compact schrijven (copy from database, ~0,5 s op de
+# ingebedde database) meer dan het bij de kopieën scheelt.
 VRIJ_COMPACT = 0.25
+VRIJ_COMPACT_MB = 16
 
 
 def _compacte(werk: Path) -> Path:
@@ -425,12 +428,13 @@ def _compacte(werk: Path) -> Path:
 
 def _compact(con: duckdb.DuckDBPyConnection, werk: Path) -> Path:
     """Na de checkpoint: `werk`, of een compacte kopie ervan (alleen de gebruikte blokken, `copy from database`:
-    tabellen, sleutels, indexen, views en macro's) als meer dan VRIJ_COMPACT van het bestand vrij is."""
-    naam, vrij, totaal = con.execute(
-        "select database_name, free_blocks, total_blocks from pragma_database_size()"
+    tabellen, sleutels, indexen, views en macro's) als meer dan VRIJ_COMPACT van het bestand vrij is (en minstens
+    VRIJ_COMPACT_MB)."""
+    naam, vrij, totaal, blok = con.execute(
+        "select database_name, free_blocks, total_blocks, block_size from pragma_database_size()"
         " where database_name = current_database()"
     ).fetchone()
-    if not totaal or vrij <= VRIJ_COMPACT * totaal:
+    if not totaal or vrij <= VRIJ_COMPACT * totaal or vrij * blok < VRIJ_COMPACT_MB * 1e6:
         return werk
     compact = _compacte(werk)
     con.execute("attach $pad as kompas_compact", {"pad": str(compact)})
