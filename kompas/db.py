@@ -89,14 +89,42 @@ def _sleutelfout(fout: duckdb.ConstraintException) -> DatabaseFout:
         rij = re.sub(r"COALESCE\((\w+), .*?\): ", r"\1: ", rij)
         rij = f" ({rij})"
     if "foreign key" in tekst:
-        wat = f"Een rij verwijst naar iets wat niet (meer) bestaat{rij}."
-    else:
-        wat = f"Een rij komt dubbel voor{rij}: per sleutel mag er maar één zijn."
+        return _sleutel_tekst(f"Een rij verwijst naar iets wat niet (meer) bestaat{rij}.")
+    return _sleutel_tekst(f"Een rij komt dubbel voor{rij}: per sleutel mag er maar één zijn.")
+
+
+def _sleutel_tekst(wat: str) -> DatabaseFout:
     return DatabaseFout(
         "sleutel",
         f"{wat} {_NIETS_VERANDERD} Wat te doen: haal de dubbele of verkeerde rij weg uit "
         "het bestand (in data/ of de upload) en probeer het opnieuw.",
     )
+
+
+def _hoogste_rowid(con: duckdb.DuckDBPyConnection) -> int:
+    """Bij het begin van de transactie: elke rij die daarna in waarneming komt, heeft een hogere rowid."""
+    return con.execute("select coalesce(max(rowid), -1) from waarneming").fetchone()[0]
+
+
+def _toets_sleutel_waarneming(con: duckdb.DuckDBPyConnection, hoogste_rowid: int) -> None:
+    """De sleutel van waarneming (queries/tabellen/00_kern.sql; geen index, zie daar), op de rijen die de schrijver
+    raakte (`raakt`, en elke herkomst waarvan hij rijen toevoegde; zei hij niets, dan alle). Een dubbele:
+    DatabaseFout 'sleutel', zoals bij een index."""
+    geraakt = _geraakt(con)
+    herkomsten, indicatoren = geraakt if geraakt is not None else ([], [])
+    dubbel = con.execute(
+        schrijf_sql("dubbele_waarneming"),
+        {
+            "alles": geraakt is None,
+            "herkomsten": herkomsten,
+            "indicatoren": indicatoren,
+            "hoogste_rowid": hoogste_rowid,
+        },
+    ).fetchone()
+    if dubbel:
+        kolommen = ("indicator_code", "regio_code", "peiljaar", "peildatum", "leeftijd", "herkomst_id")
+        rij = ", ".join(f"{k}: {'geen' if v is None else v}" for k, v in zip(kolommen, dubbel, strict=True))
+        raise _sleutel_tekst(f"Een rij komt dubbel voor ({rij}): per sleutel mag er maar één zijn.")
 
 
 def database_fout(fout: BaseException, schrijven: bool = True) -> DatabaseFout:
@@ -379,10 +407,40 @@ def _stap(naam: str, werk: Path) -> None:
 
 
 def _ruim_op(werk: Path) -> None:
-    """Restanten van een vorige (gedode of mislukte) schrijver weg: de kopie én haar WAL. Een achtergebleven
-    WAL zou DuckDB anders in de volgende kopie terugspelen, en de mislukte upload kwam dan alsnog terug."""
-    for rest in (werk, Path(f"{werk}.wal")):
+    """Restanten van een vorige (gedode of mislukte) schrijver weg: de kopie én haar WAL, en een half geschreven
+    compacte kopie (`_compact`). Een achtergebleven WAL zou DuckDB anders in de volgende kopie terugspelen, en de
+    mislukte upload kwam dan alsnog terug."""
+    for rest in (werk, Path(f"{werk}.wal"), _compacte(werk), Path(f"{_compacte(werk)}.wal")):
         rest.unlink(missing_ok=True)
+
+
+# is meer dan dit deel van het bestand vrij (een weggehaalde tabel of index, vervangen rijen), en minstens
+# VRIJ_COMPACT_MB, dan schrijft de schrijfactie een compacte kopie: elke volgende schrijfactie kopieert het hele
+# bestand, ook de vrije blokken. Onder VRIJ_COMPACT_MB kost het compact schrijven (copy from database, ~0,5 s op de
+# ingebedde database) meer dan het bij de kopieën scheelt.
+VRIJ_COMPACT = 0.25
+VRIJ_COMPACT_MB = 16
+
+
+def _compacte(werk: Path) -> Path:
+    return Path(f"{werk}.compact")
+
+
+def _compact(con: duckdb.DuckDBPyConnection, werk: Path) -> Path:
+    """Na de checkpoint: `werk`, of een compacte kopie ervan (alleen de gebruikte blokken, `copy from database`:
+    tabellen, sleutels, indexen, views en macro's) als meer dan VRIJ_COMPACT van het bestand vrij is (en minstens
+    VRIJ_COMPACT_MB)."""
+    naam, vrij, totaal, blok = con.execute(
+        "select database_name, free_blocks, total_blocks, block_size from pragma_database_size()"
+        " where database_name = current_database()"
+    ).fetchone()
+    if not totaal or vrij <= VRIJ_COMPACT * totaal or vrij * blok < VRIJ_COMPACT_MB * 1e6:
+        return werk
+    compact = _compacte(werk)
+    con.execute("attach $pad as kompas_compact", {"pad": str(compact)})
+    con.execute(f'copy from database "{naam}" to kompas_compact')  # naam uit de catalogus
+    con.execute("detach kompas_compact")
+    return compact
 
 
 @contextlib.contextmanager
@@ -394,7 +452,9 @@ def schrijf_transactie(pad: Path | None = None):
     schrijver (de kopie en haar `.wal`) gaan eerst weg. Het schema (`pas_schema_toe`) wordt alleen toegepast
     als de database met andere SQL gemaakt is (`schema_versie`); anders staat het er al. Bij een fout, of als het proces sterft, blijft het
     origineel onaangeroerd; een volle schijf of alleen-lezen map wordt een DatabaseFout in het Nederlands.
-    Vóór de commit worden de afgeleide tabellen vastgezet (`zet_afgeleid_vast`).
+    Vóór de commit wordt de sleutel van waarneming getoetst (`_toets_sleutel_waarneming`) en worden de afgeleide
+    tabellen vastgezet (`zet_afgeleid_vast`). Is na de checkpoint meer dan VRIJ_COMPACT van de kopie vrij, dan wordt
+    een compacte kopie daarvan het origineel (`_compact`).
     """
     pad = Path(pad) if pad else database_pad()
     werk = Path(f"{pad}.schrijven")
@@ -412,18 +472,22 @@ def schrijf_transactie(pad: Path | None = None):
             if _gelezen_schema_versie(con) != schema_versie():  # met deze SQL gemaakt: het schema staat er al
                 pas_schema_toe(con)
             con.execute("begin transaction")
+            hoogste_rowid = _hoogste_rowid(con)
             try:
                 yield con
             except (OSError, duckdb.IOException) as fout:  # een volle schijf midden in de transactie
                 raise database_fout(fout) from fout
+            _toets_sleutel_waarneming(con, hoogste_rowid)
             zet_afgeleid_vast(con)
             con.execute("commit")
             _stap("na_commit", werk)
             con.execute("checkpoint")
             _stap("na_checkpoint", werk)
+            nieuw = _compact(con, werk)
             con.close()
             _stap("voor_vervangen", werk)
-            os.replace(werk, pad)
+            os.replace(nieuw, pad)
+            _ruim_op(werk)
         except BaseException:
             if con is not None:
                 with contextlib.suppress(Exception):

@@ -495,12 +495,14 @@ def test_lezer_bouwt_geen_ontbrekende_database(tmp_path):
 ENGELS = ("Error", "Exception", "Constraint", "COALESCE", "duckdb", "violates")
 
 
-def _weigert(pad, sql: str) -> str:
-    from kompas.db import DatabaseFout
+def _weigert(pad, sql: str, **geraakt) -> str:
+    from kompas.db import DatabaseFout, raakt
 
     voor = pad.read_bytes()
     with pytest.raises(DatabaseFout) as fout:
         with schrijf_transactie(pad) as con:
+            if geraakt:
+                raakt(con, **geraakt)
             con.execute(sql)
     assert fout.value.reden == "sleutel"
     tekst = str(fout.value)
@@ -520,6 +522,45 @@ def test_een_dubbel_cijfer_wordt_geweigerd_door_de_sleutel_van_waarneming(ingebe
         limit 1""",
     )
     assert "dubbel" in tekst and "ervaren_gezondheid_pct" in tekst and "peildatum: geen" in tekst
+
+
+_DUBBEL_UIT_HERKOMST = """
+    insert into waarneming select * from waarneming
+    where herkomst_id = (select any_value(herkomst_id) from waarneming where indicator_code = 'inwoners'
+        and regio_code = 'GM0148')
+        and indicator_code = 'inwoners' and regio_code = 'GM0148'
+    limit 1"""
+
+
+@pytest.mark.parametrize(
+    "geraakt",
+    [
+        {"herkomsten": ["cbs:85984NED"]},  # een schrijver die zegt wat hij raakte (kompas.db.raakt), ook een andere
+        {"indicatoren": ["inwoners"]},
+        {"herkomsten": [], "indicatoren": []},  # of niets: de sleutel geldt voor elke rij
+    ],
+    ids=["herkomst", "indicator", "niets"],
+)
+def test_een_dubbel_cijfer_wordt_geweigerd_ook_als_de_schrijver_zegt_wat_hij_raakte(ingebedde_db, geraakt):
+    tekst = _weigert(ingebedde_db, _DUBBEL_UIT_HERKOMST, **geraakt)
+    assert "dubbel" in tekst and "inwoners" in tekst and "GM0148" in tekst
+
+
+def test_een_rij_die_door_een_wijziging_dubbel_wordt_wordt_geweigerd(ingebedde_db):
+    # twee jaren van één reeks uit één herkomst; het eerste jaar wordt het laatste
+    indicator, regio, herkomst, leeftijd, eerste, laatste = vraag(
+        ingebedde_db,
+        """select indicator_code, regio_code, herkomst_id, leeftijd, min(peiljaar), max(peiljaar)
+        from waarneming where peildatum is null group by all having count(*) > 1 order by all limit 1""",
+    )[0]
+    tekst = _weigert(
+        ingebedde_db,
+        f"""update waarneming set peiljaar = {laatste}
+        where indicator_code = '{indicator}' and regio_code = '{regio}' and herkomst_id = '{herkomst}'
+            and leeftijd = '{leeftijd}' and peildatum is null and peiljaar = {eerste}""",
+        indicatoren=[indicator],
+    )
+    assert "dubbel" in tekst and indicator in tekst
 
 
 def test_een_dubbele_streefwaarde_voor_hetzelfde_jaar_wordt_geweigerd(ingebedde_db):

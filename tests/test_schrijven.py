@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from test_upload import dump
 
-from kompas.db import DatabaseFout, schrijf_transactie
+from kompas.db import DatabaseFout, raakt, schrijf_transactie
 from loaders import excel
 
 import werkboeken as wb
@@ -183,3 +183,50 @@ def test_views_en_macros_van_marts_alleen_opnieuw_bij_andere_sql(ingebedde_db):
     with schrijf_transactie(ingebedde_db):
         pass
     assert kolommen() == echt
+
+
+def _alles(pad: Path) -> dict:
+    """Elke tabel (rijen), view, macro en index van de database."""
+    import duckdb
+
+    con = duckdb.connect(str(pad), read_only=True)
+    try:
+        uit = {
+            f"{schema}.{tabel}": sorted(map(repr, con.execute(f'select * from "{schema}"."{tabel}"').fetchall()))
+            for schema, tabel in con.execute(
+                "select schema_name, table_name from duckdb_tables() where not temporary"
+            ).fetchall()  # namen uit de catalogus
+        }
+        for soort, vraag in {
+            "views": "select schema_name, view_name, sql from duckdb_views() where not internal",
+            "macros": "select schema_name, function_name, macro_definition from duckdb_functions() where not internal",
+            "indexen": "select table_name, index_name, sql from duckdb_indexes()",
+            "sleutels": "select table_name, constraint_text from duckdb_constraints()",
+        }.items():
+            uit[soort] = sorted(map(repr, con.execute(vraag).fetchall()))
+        return uit
+    finally:
+        con.close()
+
+
+def test_vrije_ruimte_in_het_bestand_gaat_er_bij_de_volgende_schrijfactie_uit(ingebedde_db):
+    """Elke schrijfactie kopieert het hele bestand: blokken die vrij kwamen (een weggehaalde tabel of index, een
+    vervangen herkomst) zouden elke volgende kopie duurder maken. Is een groot deel vrij, dan schrijft de
+    schrijfactie een compacte database; de inhoud (ook views, macro's, sleutels en indexen) blijft gelijk."""
+    grootte = ingebedde_db.stat().st_size
+    with schrijf_transactie(ingebedde_db) as con:
+        con.execute("create table vulsel as select range as i, md5(range::varchar) as t from range(1000000)")
+    assert ingebedde_db.stat().st_size > 2 * grootte
+    excel.leg_vast(_upload("eerste.xlsx", 111), door="test")  # achter het vulsel, met een verwijzende sleutel
+    voor = _alles(ingebedde_db)
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con)
+        con.execute("drop table vulsel")
+    del voor["main.vulsel"]
+    assert ingebedde_db.stat().st_size < 1.5 * grootte
+    na = _alles(ingebedde_db)
+    del voor["afgeleid.schema_versie"], na["afgeleid.schema_versie"]  # wat de laatste schrijfactie herberekende
+    assert na == voor
+    assert not list(ingebedde_db.parent.glob("*.schrijven*"))
+    excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+    assert sorted(u["bestandsnaam"] for u in alle_uploads()) == ["eerste.xlsx", "volgende.xlsx"]

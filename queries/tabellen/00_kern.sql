@@ -135,14 +135,14 @@ create table if not exists waarneming (
 -- peildatum_precisie 'maand' dat de dag niet bekend is (getoond als 'stand maart 2017'); NULL: de datum zoals gegeven.
 alter table waarneming add column if not exists peildatum_precisie varchar;
 
--- Sleutel: één cijfer per indicator, regio, peiljaar, peildatum, leeftijdsgroep en herkomst. Een unieke index
--- en geen primary key: peildatum mag leeg zijn (dan telt 'geen peildatum' als één waarde), en een index komt ook
--- in een bestaande database (`create table if not exists` laat die ongemoeid). Een dubbel cijfer geeft een
--- Nederlandse DatabaseFout (kompas.db) en er wordt niets vastgelegd.
+-- Sleutel: één cijfer per indicator, regio, peiljaar, peildatum, leeftijdsgroep en herkomst (peildatum mag leeg zijn;
+-- dan telt 'geen peildatum' als één waarde). Geen index maar een toets vóór elke commit
+-- (queries/schrijven/dubbele_waarneming.sql, kompas.db): een unieke index hierop was op landelijke schaal meer dan de
+-- helft van het bestand (600 MB bij 5,7 miljoen waarnemingen), en elke schrijfactie kopieert het hele bestand. De
+-- toets kijkt alleen naar de rijen die de schrijver raakte (kompas.db.raakt, en de herkomsten waarvan hij rijen
+-- toevoegde), bij een schrijver die niets zegt naar alle. Een dubbel cijfer geeft een Nederlandse DatabaseFout (kompas.db) en er wordt niets vastgelegd.
 -- Geen foreign keys naar indicator, regio of herkomst: elke bouw vervangt registry, regio's, herkomst en de
 -- ingebedde cijfers in één transactie, en DuckDB (2.0) weigert het verwijderen van een sleutel waarnaar een rij
 -- verwees die in dezelfde transactie al is verwijderd. Een indicator of bron uit data/ halen kon dan niet meer.
 -- Dat elk cijfer een bekende indicator, regio en herkomst heeft, toetst tests/test_ingebed.py.
-create unique index if not exists waarneming_sleutel on waarneming (
-    indicator_code, regio_code, peiljaar, coalesce(peildatum, date '0001-01-01'), leeftijd, herkomst_id
-);
+drop index if exists waarneming_sleutel;
