@@ -336,6 +336,11 @@ FOUTEN = {
         {},
         ["1.048.576 rijen volgens het opgegeven bereik (dimensie)"],
     ),
+    "cel op XFD3 anders geschreven": (
+        wb.cel_ver_weg_anders_geschreven,
+        {},
+        ["16.384 kolommen", "een cel op XFD3", "hoogstens 100 kolommen"],
+    ),
     "cellen zonder r-attribuut": (lambda: wb.cellen_zonder_ref(5000), {}, ["5.000 kolommen", "hoogstens 100 kolommen"]),
     "te veel werkbladen": (lambda: wb.veel_werkbladen(60), {}, ["60 werkbladen", "hoogstens 50 werkbladen"]),
     "gedeelde teksten opgeblazen": (
