@@ -20,13 +20,31 @@ from loaders.excel import UploadGeweigerd, Validatie, Voorbeeld
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["UploadGeweigerd", "Validatie", "Voorbeeld", "controleer", "voorbeeld", "leg_vast", "trek_in", "intrekbare"]
+__all__ = [
+    "UploadGeweigerd",
+    "Validatie",
+    "Voorbeeld",
+    "bereid_voor",
+    "controleer",
+    "voorbeeld",
+    "leg_vast",
+    "trek_in",
+    "intrekbare",
+]
+
+
+def bereid_voor() -> None:
+    """Zet het werkproces voor de volgende controle alvast klaar (loaders.excel.warm_werkproces)."""
+    excel.warm_werkproces()
 
 
 def controleer(data: bytes, bestandsnaam: str, gemeente: str | None, rol: Rol) -> Validatie:
     """Het gecontroleerde bestand; UploadGeweigerd (met meldingen) als het niet klopt of als een rij over een
     gemeente gaat waarvoor `rol` niet mag uploaden. `gemeente`: voor werkbladen zonder kolom gemeente."""
-    validatie = excel.valideer(data, bestandsnaam, con=lezen.cursor(), gemeente=gemeente)
+    try:
+        validatie = excel.valideer(data, bestandsnaam, con=lezen.cursor(), gemeente=gemeente)
+    finally:
+        bereid_voor()  # voor het volgende bestand
     excel.controleer_gemeenten(validatie, rol.gemeenten)
     return validatie
 

@@ -161,6 +161,12 @@ _WERKER_MELDING = {
 }
 
 
+def warm_werkproces() -> None:
+    """Zet alvast het werkproces voor de volgende `valideer` klaar (loaders.werker.warm): de uploadpagina doet dit
+    zodra ze getoond wordt, zodat het opstarten niet op de wachttijd van de upload komt."""
+    werker.warm(lees_en_controleer.__module__)
+
+
 def _lees_in_werker(
     data: bytes, naam: str, ref: Referentie, gemeente: str | None, werkbladsoort: str | None
 ) -> tuple[list[str], list[Werkblad]]:

@@ -538,21 +538,26 @@ class _Kolommen:
             return rijen.with_columns(
                 ruw=pl.lit(None, pl.String), formule=pl.lit(False), getalcel=pl.lit(True), procent=pl.lit(False)
             )
-        waarden = (
-            blad.frame.select(pl.col(str(k)).alias("ruw")).with_row_index("rij", offset=1)
+        # op rijnummer uit kolommen halen (gather), niet joinen: de rijen van `rijen` blijven in hun volgorde
+        rij = rijen["rij"]
+        hoogte = max(blad.frame.height, blad.cellen["rij"].max() or 0, rij.max() or 0) + 1
+        soort = blad.cellen.filter(pl.col("kolom") == k)
+        tekst = pl.repeat(False, hoogte, eager=True).scatter(soort["rij"], soort["tekst"]) if soort.height else None
+        procent = pl.repeat(False, hoogte, eager=True).scatter(soort["rij"], soort["procent"]) if soort.height else None
+        ruw = (
+            blad.frame[str(k)].append(pl.Series([None] * (hoogte - blad.frame.height), dtype=pl.String))
             if str(k) in blad.frame.columns
-            else pl.DataFrame(schema={"rij": pl.UInt32, "ruw": pl.String})
+            else None
         )
-        soort = blad.cellen.filter(pl.col("kolom") == k).select("rij", getalcel=~pl.col("tekst"), procent="procent")
         formules = [r for r, kk in blad.formule_zonder_waarde if kk == k]
+        index = (rij - 1).clip(0)  # rij 1 is plek 0
         return (
-            rijen.join(waarden.with_columns(pl.col("rij").cast(pl.Int64)), on="rij", how="left", maintain_order="left")
-            .join(soort, on="rij", how="left", maintain_order="left")
-            .with_columns(
-                formule=pl.col("rij").is_in(formules),
-                getalcel=pl.col("getalcel").fill_null(True),
-                procent=pl.col("procent").fill_null(False),
+            rijen.with_columns(
+                ruw=ruw.gather(index) if ruw is not None else pl.lit(None, pl.String),
+                getalcel=~tekst.gather(rij) if tekst is not None else pl.lit(True),
+                procent=procent.gather(rij) if procent is not None else pl.lit(False),
             )
+            .with_columns(formule=pl.col("rij").is_in(formules))
             .with_columns(ruw=pl.when(~pl.col("formule")).then("ruw"))
         )
 
@@ -607,7 +612,7 @@ def _waarden(controle: _Werkbladcontrole, werkblad: Werkblad, rijen: list[int], 
     def cel(f, kolom, stap, naam):
         c = k.cel(kolom, f.select("rij", "volgorde"))
         c = k.controleer(c, ["ruw", "formule"], controle._cel, _uit(naam, lambda u: u, pl.String), stap, kolom or 0)
-        return f.join(c.select("rij", "volgorde", naam), on=["rij", "volgorde"], how="left", maintain_order="left")
+        return f.with_columns(c[naam])  # k.cel en controleer houden de rijen van f, in dezelfde volgorde
 
     f = k.rijen.with_columns(volgorde=pl.lit(-1, pl.Int64))
     if velden.get("gemeente"):

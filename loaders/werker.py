@@ -8,16 +8,23 @@ uitkomst of de fout (pickle) naar zijn eigen kanaal. Breekt een parser het proce
 bij een mislukte geheugenaanvraag abort), duurt het te lang of loopt het geheugen op, dan treft dat alleen
 die ene opdracht: `voer_uit` werpt `WerkerFout` met een Nederlandse reden; de server blijft draaien.
 Het proces start met subprocess (fork+exec): veilig vanuit de threads van een Streamlit-server.
+`warm(module, ...)` zet er alvast een klaar dat de modules al heeft geladen en op zijn ene opdracht wacht
+(de uploadpagina doet dat zodra ze getoond wordt en na elke controle); elk proces doet één opdracht.
 """
 
 from __future__ import annotations
 
+import atexit
+import importlib
 import os
 import pickle
 import subprocess
 import sys
 import tempfile
+import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 PROJECT = Path(__file__).resolve().parent.parent
 GEHEUGEN = 2 * 1024**3  # adresruimte van het werkproces; 50.000 rijen lezen piekt rond 0,65 GB
@@ -33,9 +40,28 @@ class WerkerFout(Exception):
         super().__init__(reden)
 
 
-def voer_uit(functie, *args, geheugen: int = GEHEUGEN, tijd: float = TIJD):
-    """`functie(*args)` in een werkproces; geeft de uitkomst, werpt de fout van de functie, of WerkerFout."""
-    opdracht = pickle.dumps((list(sys.path), functie, args), protocol=pickle.HIGHEST_PROTOCOL)
+@dataclass
+class _Proces:
+    """Een gestart werkproces met zijn uitvoerbestanden (uitkomst en foutmeldingen)."""
+
+    proc: subprocess.Popen
+    uit: BinaryIO
+    fouten: BinaryIO
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def sluit(self) -> None:
+        self.uit.close()
+        self.fouten.close()
+
+
+_voorraad: dict[tuple[int, int], _Proces] = {}  # (geheugen, tijd) -> een voorverwarmd werkproces dat wacht
+_slot = threading.Lock()
+
+
+def _start(geheugen: int, tijd: float, modules: tuple[str, ...]) -> _Proces:
     omgeving = {
         **os.environ,
         "RUST_BACKTRACE": "0",
@@ -43,15 +69,65 @@ def voer_uit(functie, *args, geheugen: int = GEHEUGEN, tijd: float = TIJD):
         "RAYON_NUM_THREADS": "2",
         "MALLOC_ARENA_MAX": "2",
     }
-    with tempfile.TemporaryFile() as uit, tempfile.TemporaryFile() as fouten:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "loaders.werker", str(int(geheugen)), str(int(tijd) + 1)],
-            stdin=subprocess.PIPE,
-            stdout=uit,
-            stderr=fouten,
-            cwd=PROJECT,
-            env=omgeving,
-        )
+    uit, fouten = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 - leven zo lang als het proces (_Proces.sluit)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "loaders.werker", str(int(geheugen)), str(int(tijd) + 1), *modules],
+        stdin=subprocess.PIPE,
+        stdout=uit,
+        stderr=fouten,
+        cwd=PROJECT,
+        env=omgeving,
+    )
+    return _Proces(proc, uit, fouten)
+
+
+def warm(*modules: str, geheugen: int = GEHEUGEN, tijd: float = TIJD) -> None:
+    """Start alvast een werkproces met deze grenzen dat `modules` laadt en dan op één opdracht wacht, zodat
+    `voer_uit` het opstarten (Python, polars, calamine: ~1 s) niet meer op de wachttijd heeft. Eén per grens;
+    elk proces doet één opdracht (een vijandig bestand deelt nooit een proces met een ander)."""
+    sleutel = (int(geheugen), int(tijd))
+    with _slot:
+        bestaand = _voorraad.get(sleutel)
+        if bestaand is not None and bestaand.proc.poll() is None:
+            return
+        _voorraad[sleutel] = _start(geheugen, tijd, modules)
+    if bestaand is not None:
+        bestaand.sluit()
+
+
+def _neem(geheugen: int, tijd: float) -> _Proces | None:
+    with _slot:
+        proces = _voorraad.pop((int(geheugen), int(tijd)), None)
+    if proces is not None and proces.proc.poll() is not None:  # intussen gestopt: niet gebruiken
+        proces.proc.wait()
+        proces.sluit()
+        return None
+    return proces
+
+
+@atexit.register
+def stop_voorraad() -> None:
+    """Stopt de wachtende werkprocessen (bij afsluiten; een wachtend proces stopt ook zelf als stdin sluit)."""
+    with _slot:
+        processen = list(_voorraad.values())
+        _voorraad.clear()
+    for proces in processen:
+        try:
+            proces.proc.stdin.close()
+            proces.proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            proces.proc.kill()
+            proces.proc.wait()
+        proces.sluit()
+
+
+def voer_uit(functie, *args, geheugen: int = GEHEUGEN, tijd: float = TIJD):
+    """`functie(*args)` in een werkproces (een voorverwarmd als `warm` er een met deze grenzen klaarzette);
+    geeft de uitkomst, werpt de fout van de functie, of WerkerFout."""
+    opdracht = pickle.dumps((list(sys.path), functie, args), protocol=pickle.HIGHEST_PROTOCOL)
+    proces = _neem(geheugen, tijd) or _start(geheugen, tijd, ())
+    proc, uit, fouten = proces.proc, proces.uit, proces.fouten
+    try:
         try:
             proc.communicate(opdracht, timeout=tijd)
         except subprocess.TimeoutExpired:
@@ -63,6 +139,8 @@ def voer_uit(functie, *args, geheugen: int = GEHEUGEN, tijd: float = TIJD):
         fouten.seek(0, os.SEEK_END)
         fouten.seek(max(0, fouten.tell() - 4000))
         detail = fouten.read().decode("utf-8", "replace")
+    finally:
+        proces.sluit()
     if proc.returncode != 0 or not resultaat:
         if "memory allocation" in detail or "MemoryError" in detail:
             raise WerkerFout("geheugen", detail)
@@ -85,7 +163,15 @@ def _werk() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (tijd, tijd + 1))
     kanaal = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # wat een bibliotheek print, komt niet in de uitkomst
-    pad, functie, args = pickle.loads(sys.stdin.buffer.read())
+    for module in sys.argv[3:]:  # voorverwarmd (warm): alvast laden, dan wachten op de opdracht
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - de opdracht zelf meldt het dan
+            pass
+    opdracht = sys.stdin.buffer.read()
+    if not opdracht:  # de aanroeper stopte zonder opdracht (stop_voorraad, of hij is zelf gestopt)
+        return
+    pad, functie, args = pickle.loads(opdracht)
     sys.path[:] = pad
     try:
         uitkomst = ("ok", functie(*args))

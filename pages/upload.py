@@ -91,6 +91,7 @@ keuze = st.selectbox(
 )
 if "upload_vastgelegd" in st.session_state:  # na Vastleggen: melding, en een leeg uploadveld (geen dubbele upload)
     st.success(st.session_state.pop("upload_vastgelegd"))
+uploaden.bereid_voor()  # het werkproces voor de controle alvast klaarzetten, terwijl iemand een bestand kiest
 bestand = st.file_uploader(
     "Excel-bestand (.xlsx, hoogstens 20 MB)",
     type=["xlsx"],

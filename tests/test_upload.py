@@ -336,6 +336,11 @@ FOUTEN = {
         {},
         ["1.048.576 rijen volgens het opgegeven bereik (dimensie)"],
     ),
+    "cel op XFD3 anders geschreven": (
+        wb.cel_ver_weg_anders_geschreven,
+        {},
+        ["16.384 kolommen", "een cel op XFD3", "hoogstens 100 kolommen"],
+    ),
     "cellen zonder r-attribuut": (lambda: wb.cellen_zonder_ref(5000), {}, ["5.000 kolommen", "hoogstens 100 kolommen"]),
     "te veel werkbladen": (lambda: wb.veel_werkbladen(60), {}, ["60 werkbladen", "hoogstens 50 werkbladen"]),
     "gedeelde teksten opgeblazen": (
@@ -483,6 +488,37 @@ def test_werkproces_heeft_een_tijd_en_een_geheugengrens():
         werker.voer_uit(controleer_bestand, b"", "leeg.xlsx")
     assert [m.probleem for m in weigering.value.meldingen] == ["Het bestand is leeg (0 bytes)."]
     assert werker.voer_uit(sorted, [3, 1, 2]) == [1, 2, 3]
+
+
+def test_voorverwarmd_werkproces_doet_een_opdracht_met_dezelfde_grenzen():
+    """Een voorverwarmd werkproces (warm: al gestart, modules geladen) doet precies één opdracht en houdt de tijd-
+    en geheugengrens; de volgende opdracht krijgt een eigen, nieuw proces. Andere grenzen: geen warm proces."""
+    import time
+
+    from loaders import werker
+
+    werker.warm("loaders.excel_validatie")
+    warm_pid = werker._voorraad[(werker.GEHEUGEN, werker.TIJD)].pid
+    assert werker.voer_uit(os.getpid) == warm_pid
+    assert werker.voer_uit(os.getpid) not in (warm_pid, os.getpid())  # nooit twee opdrachten in één proces
+    werker.warm("loaders.excel_validatie")
+    with pytest.raises(werker.WerkerFout) as fout:
+        werker.voer_uit(bytearray, 3 * 1024**3)
+    assert fout.value.reden == "geheugen"
+    werker.warm("loaders.excel_validatie")
+    with pytest.raises(werker.WerkerFout) as fout:
+        werker.voer_uit(os.abort)
+    assert fout.value.reden == "afgebroken"
+    werker.warm("loaders.excel_validatie", tijd=2)
+    begin = time.perf_counter()
+    with pytest.raises(werker.WerkerFout) as fout:
+        werker.voer_uit(time.sleep, 60, tijd=2)
+    assert fout.value.reden == "tijd" and time.perf_counter() - begin < 30
+    werker.warm("loaders.excel_validatie")
+    warm_pid = werker._voorraad[(werker.GEHEUGEN, werker.TIJD)].pid
+    assert werker.voer_uit(os.getpid, tijd=5) != warm_pid  # andere grens: een eigen proces
+    werker.stop_voorraad()
+    assert not werker._voorraad
 
 
 def test_alle_problemen_in_een_keer(db):

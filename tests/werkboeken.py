@@ -267,6 +267,14 @@ def cel_ver_weg(ref: str = "XFD1048576", dimensie: str | None = None) -> bytes:
     return data
 
 
+def cel_ver_weg_anders_geschreven() -> bytes:
+    """Een cel op XFD5 tussen gewone cellen, maar anders geschreven dan Excel doet (spaties rond '=', enkele
+    aanhalingstekens, r niet als eerste attribuut): de omvangcontrole moet hem net zo vinden."""
+    data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]] * 3)
+    ver = b"<c t=\"inlineStr\"  r = 'XFD3'><is><t>x</t></is></c>"
+    return vervang_in_zip(data, "xl/worksheets/sheet1.xml", b'<c r="A4"', ver + b'<c r="A4"')
+
+
 def cellen_zonder_ref(aantal: int) -> bytes:
     """Een rij met `aantal` cellen zonder r-attribuut (de plek volgt dan uit de volgorde)."""
     data = waarden([["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]])
