@@ -235,19 +235,27 @@ _SLEUTEL_FILTER = {
 # `-- helemaal bij een andere kader_versie`: de tabel leest ook iets anders dan de cijfers; geeft
 # queries/schrijven/<naam>.sql iets anders dan bij de vorige commit (kolom in afgeleid.schema_versie), dan helemaal.
 _HELEMAAL_BIJ = re.compile(r"^-- helemaal bij een andere (\w+) ", re.M)
-_VINGERAFDRUK = ("kader_versie",)
+_VINGERAFDRUK = ("kader_versie", "groep_versie")
 # `-- helemaal als groep_leden_veranderd`: de tabel hangt voor élke indicator af van iets dat een schrijver met één
 # indicator kan veranderen (het inwonertal bepaalt de grootteklasse, dus de groep van elke indicator); zegt
 # queries/schrijven/<naam>.sql (uitgevoerd als de tabel aan de beurt is, na de tabellen ervoor) true, dan helemaal.
 _HELEMAAL_ALS = re.compile(r"^-- helemaal als (\w+) ", re.M)
 _ALLES_RAKEND = ("groep_leden_veranderd",)
+# `-- alleen als <naam>`: de tabel kan alleen veranderen als queries/schrijven/<naam>.sql true zegt over de geraakte
+# indicatoren en regio's ($indicatoren, $regios); anders blijft ze staan (tenzij ze om een andere reden helemaal
+# opnieuw moet). Een tabel met een sleutel blijft ook staan als er geen geraakte indicatoren zijn.
+_ALLEEN_ALS = re.compile(r"^-- alleen als (\w+) ", re.M)
+_VOORWAARDEN = ("kader_geraakt", "groep_leden_geraakt")
+# een voorwaarde uit _ALLES_RAKEND die pas uitgevoerd hoeft als een voorwaarde uit _VOORWAARDEN true is (zonder die kan
+# het niet veranderd zijn)
+_RAKEND_ALLEEN_ALS = {"groep_leden_veranderd": "groep_leden_geraakt"}
 # boven zoveel geraakte regio's worden alle regio's herberekend (een lange lijst filteren is dan niet goedkoper)
 MAX_REGIOS = 200
 
 
-def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None, str | None] | None:
-    """(tabel, query, sleutel, vingerafdruk, alles rakende indicatoren) van een marts-bestand dat een afgeleide tabel
-    maakt; None voor een view of macro."""
+def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None, str | None, str | None] | None:
+    """(tabel, query, sleutel, vingerafdruk, alles rakende indicatoren, voorwaarde) van een marts-bestand dat een
+    afgeleide tabel maakt; None voor een view of macro."""
     treffer = _AFGELEIDE_TABEL.search(tekst)
     if not treffer:
         return None
@@ -258,12 +266,16 @@ def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None, str 
     rakend = _HELEMAAL_ALS.search(tekst)
     if rakend and rakend.group(1) not in _ALLES_RAKEND:
         raise ValueError(f"onbekende voorwaarde {rakend.group(1)!r} in queries/marts/")
+    alleen = _ALLEEN_ALS.search(tekst)
+    if alleen and alleen.group(1) not in _VOORWAARDEN:
+        raise ValueError(f"onbekende voorwaarde {alleen.group(1)!r} in queries/marts/")
     return (
         treffer.group(1),
         treffer.group(2),
         sleutel.group(1) if sleutel else None,
         afdruk and afdruk.group(1),
         rakend and rakend.group(1),
+        alleen and alleen.group(1),
     )
 
 
@@ -299,13 +311,7 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     veranderde (een ander inwonertal zet een gemeente in een andere grootteklasse: dat verandert elke groep).
     """
     referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
-    afdrukken = {"kader_versie": con.execute(schrijf_sql("kader_versie")).fetchone()[0]}  # = _VINGERAFDRUK
-    # = _ALLES_RAKEND; pas uitgevoerd als een tabel erom vraagt, en één keer
-    rakend = {
-        "groep_leden_veranderd": functools.cache(
-            lambda: con.execute(schrijf_sql("groep_leden_veranderd")).fetchone()[0]
-        )
-    }
+    afdrukken = {naam: con.execute(schrijf_sql(naam)).fetchone()[0] for naam in _VINGERAFDRUK}
     vorige = _gelezen_versies(con)
     geraakt = _geraakt(con)
     if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
@@ -316,6 +322,20 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         indicatoren, regios = con.execute(
             schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
         ).fetchone()
+    # _VOORWAARDEN en _ALLES_RAKEND: pas uitgevoerd als een tabel erom vraagt, en één keer
+    voorwaarde = {
+        naam: functools.cache(lambda naam=naam: _voorwaarde(con, schrijf_sql(naam), indicatoren, regios))
+        for naam in _VOORWAARDEN
+    }
+    rakend = {
+        naam: functools.cache(
+            lambda naam=naam: (
+                (naam not in _RAKEND_ALLEEN_ALS or voorwaarde[_RAKEND_ALLEEN_ALS[naam]]())
+                and con.execute(schrijf_sql(naam)).fetchone()[0]
+            )
+        )
+        for naam in _ALLES_RAKEND
+    }
     bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
     if geraakt is None:
         _ruim_afgeleid_op(con, bestanden)
@@ -325,10 +345,15 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
             if vorige[0] != schema_versie():
                 con.execute(tekst)
             continue
-        naam, query, sleutel, afdruk, alles_rakend = tabel
+        naam, query, sleutel, afdruk, alles_rakend, alleen_als = tabel
         anders = afdruk is not None and vorige[2].get(afdruk) != afdrukken[afdruk]
         if alles_rakend is not None and geraakt is not None and not anders:
             anders = bool(rakend[alles_rakend]())
+        if geraakt is not None and not anders:
+            if sleutel is not None and not indicatoren:
+                continue  # niets geraakt: de rijen staan er al
+            if alleen_als is not None and not voorwaarde[alleen_als]():
+                continue  # wat geraakt is kan deze tabel niet veranderen
         if sleutel is None or geraakt is None or anders:
             con.execute(tekst, _parameters(sleutel, None, None))
             continue
@@ -350,6 +375,12 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
             "regios": regios,
         },
     )
+
+
+def _voorwaarde(con: duckdb.DuckDBPyConnection, sql: str, indicatoren: list[str], regios: list[str] | None) -> bool:
+    """Een voorwaarde uit _VOORWAARDEN, met de parameters die ze noemt."""
+    waarden = {"indicatoren": indicatoren, "regios": regios}
+    return bool(con.execute(sql, {k: v for k, v in waarden.items() if f"${k}" in sql}).fetchone()[0])
 
 
 def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None, dict[str, str]]:

@@ -238,3 +238,64 @@ def test_een_andere_indicator_herberekent_alleen_haar_eigen_groepscijfers(ingebe
     )
     assert nieuw == [(0,)]
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_een_ander_cijfer_van_een_kaderindicator_verandert_de_kaderboom(ingebedde_db, tmp_path):
+    """De kaderboom slaat een schrijfactie alleen over als geen geraakte indicator in een kader van een geraakte gemeente
+    staat (queries/schrijven/kader_geraakt.sql); hier staat hij er wel in, en de laatste waarde verandert."""
+    [(indicator, gemeente)] = vraag(
+        ingebedde_db,
+        "select indicator_code, gemeente_code from afgeleid.kader_indicatoren where laatste_waarde is not null"
+        " order by all limit 1",
+    )
+    sql = "select laatste_waarde from afgeleid.kader_indicatoren where indicator_code = ? and gemeente_code = ?"
+    voor = vraag(ingebedde_db, sql, [indicator, gemeente])
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, indicatoren=[indicator])
+        con.execute(
+            "update waarneming set waarde = waarde + 7 where indicator_code = ? and regio_code = ?",
+            [indicator, gemeente],
+        )
+    assert vraag(ingebedde_db, sql, [indicator, gemeente]) != voor
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_een_indicator_buiten_elk_kader_laat_de_kaderboom_staan(ingebedde_db, tmp_path):
+    assert vraag(ingebedde_db, "select count(*) from kader_indicator where indicator_code = 'huishoudens'") == [(0,)]
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, indicatoren=["huishoudens"])
+        con.execute("update waarneming set waarde = waarde + 1 where indicator_code = 'huishoudens'")
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        "update vergelijkingsgroep set minimum_aantal = minimum_aantal + 50",  # minder banden
+        "update vergelijkingsgroep set groep_naam = groep_naam || ' (test)'",
+        # een lid minder in een selectie
+        "delete from vergelijkingsgroep_lid where regio_code = (select min(regio_code) from vergelijkingsgroep_lid)",
+        # andere klassegrenzen: bijna iedereen valt uit zijn klasse
+        "update vergelijkingsgroep set bovengrens = ondergrens + 1 where groep_soort = 'grootteklasse'",
+    ],
+)
+def test_andere_vergelijkingsgroepen_zonder_ander_cijfer_herberekenen_de_groepstabellen(
+    ingebedde_db, tmp_path, wijziging
+):
+    """Geen geraakte indicator, maar andere groepen uit de configuratie: de tabellen van de vergelijkingsgroepen
+    volgen (queries/schrijven/groep_versie.sql), ook afgeleid.vergelijkingsgroep_leden, die anders alleen opnieuw
+    wordt vastgezet als de indicator van een grootteklasse geraakt is."""
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con)
+        con.execute(wijziging)  # uit de parametrisering hierboven, geen invoer
+    assert _herberekend(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_een_lege_schrijfactie_laat_alles_staan(ingebedde_db, tmp_path):
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con)
+        con.execute("update waarneming set waarde = waarde + 1 where indicator_code = 'huishoudens'")  # niet genoemd
+    assert _herberekend(ingebedde_db) == []
+    # de afgeleide tabellen zijn die van vóór de schrijfactie: huishoudens is niet herberekend
+    assert set(verschillen_met_volledig(ingebedde_db, tmp_path)) >= {"indicator_waarden"}

@@ -1,5 +1,7 @@
 -- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
 -- helemaal bij een andere kader_versie (queries/schrijven/kader_versie.sql: kaders, doelen, streefwaarden, uploads)
+-- alleen als kader_geraakt (queries/schrijven/kader_geraakt.sql: een geraakte indicator in een kader van een geraakte
+-- gemeente)
 -- Kaderboom van elke gemeente: kader -> doel -> indicator in de eigen woorden van de gemeente, met de
 -- gekoppelde registry-indicator, de laatste voorkeurswaarde (en landelijk), de nulmeting en de
 -- streefwaarden (als lijst). De status tegenover de streefwaarde berekent kompas.status (Python).

@@ -1,6 +1,7 @@
 -- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
 -- helemaal als groep_leden_veranderd (queries/schrijven/: een ander inwonertal zette een gemeente in een andere
 -- grootteklasse, en dat verandert de groep van elke indicator)
+-- helemaal bij een andere groep_versie (queries/schrijven/groep_versie.sql: de groepen en leden uit de configuratie)
 -- De cijfers van de vergelijkingsgroepen uit data/vergelijkingsgroepen.toml (grootteklassen naar inwoners en de
 -- selecties), vastgezet bij elke schrijfactie: per groep elk lid met een cijfer, met groep_aantal, groep_mediaan,
 -- groep_q1, groep_q3, band en rang. Wie lid is: marts/84_vergelijkingsgroep_leden.sql; de berekening: de macro

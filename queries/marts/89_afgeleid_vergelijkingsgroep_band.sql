@@ -1,5 +1,6 @@
 -- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
 -- helemaal als groep_leden_veranderd (zie marts/88)
+-- helemaal bij een andere groep_versie (zie marts/88)
 -- De band van elke vergelijkingsgroep: per groep, indicator, peiljaar en leeftijdsgroep één rij met groep_aantal,
 -- groep_mediaan, groep_q1, groep_q3 en band, zonder de leden. Wat de grafieken bij elke rerun lezen
 -- (pagina/vergelijkingsgroep_banden.sql); de ledenlijst leest een pagina pas als iemand erom vraagt. Geen eigen
