@@ -140,7 +140,8 @@ alter table waarneming add column if not exists peildatum_precisie varchar;
 -- (queries/schrijven/dubbele_waarneming.sql, kompas.db): een unieke index hierop was op landelijke schaal meer dan de
 -- helft van het bestand (600 MB bij 5,7 miljoen waarnemingen), en elke schrijfactie kopieert het hele bestand. De
 -- toets kijkt alleen naar de rijen die de schrijver raakte (kompas.db.raakt, en de herkomsten waarvan hij rijen
--- toevoegde), bij een schrijver die niets zegt naar alle. Een dubbel cijfer geeft een Nederlandse DatabaseFout (kompas.db) en er wordt niets vastgelegd.
+-- toevoegde), bij een schrijver die niets zegt naar alle. Een dubbel cijfer geeft een Nederlandse DatabaseFout
+-- (kompas.db) en er wordt niets vastgelegd.
 -- Geen foreign keys naar indicator, regio of herkomst: elke bouw vervangt registry, regio's, herkomst en de
 -- ingebedde cijfers in één transactie, en DuckDB (2.0) weigert het verwijderen van een sleutel waarnaar een rij
 -- verwees die in dezelfde transactie al is verwijderd. Een indicator of bron uit data/ halen kon dan niet meer.
