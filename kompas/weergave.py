@@ -253,6 +253,29 @@ def download_knop(plek, label: str, maker, *, file_name: str, mime: str, **optie
     plek.download_button(label, maker, on_click="ignore", file_name=file_name, mime=mime, **opties)
 
 
+def indicator_downloads(code: str, naam: str, decimalen: int) -> None:
+    """De downloads van de indicatorpagina: elke waarde van de indicator in elke regio en bron, met herkomst, als CSV
+    en als Excel. De volledige tabel (op een landelijke database tienduizenden rijen) wordt pas gelezen en gemaakt
+    als iemand klikt (`download_knop`), met de gedeelde leesverbinding; de pagina zelf toont een deel."""
+    from kompas import gegevens, tabellen
+    from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
+
+    gedeeld = gedeelde_leesverbinding()
+
+    def tabel():
+        return tabellen.alle_waarden_tabel(gegevens.indicator_alle_waarden(gedeeld.cursor(), code))
+
+    links, rechts = st.columns(2)
+    download_knop(links, "Download CSV", lambda: tabellen.als_csv(tabel()), file_name=f"{code}.csv", mime="text/csv")
+    download_knop(
+        rechts,
+        "Download Excel",
+        lambda: tabellen.als_xlsx(tabel(), naam, decimalen),
+        file_name=f"{code}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
 def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
     """De raadsrapportage als download: PDF en Excel van het gekozen kader en van alle kaders van de gemeente.
 
