@@ -518,12 +518,13 @@ _GROEP_KOLOMMEN = ("groep_naam", "groep_aantal", "groep_minimum", "groep_mediaan
 def groep_band(leden: pl.DataFrame) -> pl.DataFrame:
     """Uit de ledenrijen van één groep en indicator (kompas.gegevens.vergelijkingsgroepen of _keuze) per peiljaar en
     leeftijdsgroep de cijfers van de groep: groep_naam, groep_aantal, groep_minimum, groep_mediaan, groep_q1,
-    groep_q3 en band (genoeg leden met een cijfer). Op volgorde van leeftijd en peiljaar."""
+    groep_q3 en band (genoeg leden met een cijfer). Op volgorde van leeftijd en peiljaar, daarbinnen op de andere
+    kolommen: dezelfde leden in een andere volgorde geven hetzelfde frame (een sleutel van de grafiekcache)."""
     kolommen = ["peiljaar", "leeftijd", *_GROEP_KOLOMMEN]
     if leden.is_empty():
         return pl.DataFrame(schema={k: leden.schema[k] for k in kolommen if k in leden.schema})
     kolommen += ["voor_gemeente"] if "voor_gemeente" in leden.columns else []  # per gemeente haar eigen groep
-    return leden.select(kolommen).unique().sort("leeftijd", "peiljaar")
+    return leden.select(kolommen).unique().sort("leeftijd", "peiljaar", *kolommen[2:], nulls_last=True)
 
 
 def groep_leden_tabel(leden: pl.DataFrame) -> pl.DataFrame:

@@ -61,12 +61,28 @@ def databasefouten():
         st.stop()
 
 
+def _arrow_datasets(spec: dict) -> dict:
+    """De datasets van een Vega-Lite-specificatie (rijen als dicts) alvast als Arrow IPC-bytes, met dezelfde
+    omzetting die `st.vega_lite_chart` anders bij elke weergave doet (streamlit.dataframe_util, via pandas; bytes
+    neemt ze ongewijzigd over). In een gecachte specificatie gebeurt dat zo één keer, niet bij elke rerun."""
+    from streamlit import dataframe_util
+
+    if "datasets" in spec:
+        spec["datasets"] = {
+            naam: rijen if isinstance(rijen, bytes) else dataframe_util.convert_anything_to_arrow_bytes(rijen)
+            for naam, rijen in spec["datasets"].items()
+        }
+    return spec
+
+
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
 def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
     # geen schemavalidatie bij elke weergave (~25 ms per grafiek); tests/test_grafieken.py valideert de specs
-    return grafieken.voor_weergave(grafieken.trend(reeks, groep=groep, **opties)).to_dict(validate=False)
+    return _arrow_datasets(
+        grafieken.voor_weergave(grafieken.trend(reeks, groep=groep, **opties)).to_dict(validate=False)
+    )
 
 
 def toon_trend(
@@ -151,7 +167,8 @@ def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any], groep: pl.DataF
     return {
         **veelvoud,
         "panelen": [
-            (naam, grafieken.voor_weergave(paneel).to_dict(validate=False)) for naam, paneel in veelvoud["panelen"]
+            (naam, _arrow_datasets(grafieken.voor_weergave(paneel).to_dict(validate=False)))
+            for naam, paneel in veelvoud["panelen"]
         ],
     }
 
