@@ -150,7 +150,7 @@ def toon_kaart(
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)
     else:
-        st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")
+        toon_tabel(tabellen.waarden_tabel(waarden))
     bronregel(waarden["bron"].to_list())
 
 
@@ -237,6 +237,13 @@ def als_tekst(tekst: str) -> str:
     gewone tekst: geen opmaak, geen klikbare links."""
     tekst = _AUTOLINK.sub("\u2060", str(tekst))
     return "".join("\\" + t if t in _MARKDOWN_TEKENS else t for t in tekst)
+
+
+def toon_tabel(tabel: pl.DataFrame) -> None:
+    """Een tabel van kompas.tabellen (polars) over de volle breedte, zonder index. Als Arrow-tabel: st.dataframe
+    stuurt die ongewijzigd door, waar een polars-frame bij elke rerun via pandas naar Arrow gaat (op Kaders met een
+    tabel per indicator het grootste deel van een rerun); de kolommen en cellen zijn dezelfde."""
+    st.dataframe(tabel.to_arrow(), hide_index=True, width="stretch")
 
 
 def bronregel(bronnen: list[str]) -> None:
@@ -448,9 +455,7 @@ def toon_vergelijkingsgroep(
         f"Leden van de vergelijkingsgroep: {namen}", key=f"{sleutel}_ledenlijst", on_change="rerun"
     ) as lijst:
         if lijst.open:
-            st.dataframe(
-                tabellen.groep_leden_tabel(keuze.leden_bij(trend, indicator_code)), hide_index=True, width="stretch"
-            )
+            toon_tabel(tabellen.groep_leden_tabel(keuze.leden_bij(trend, indicator_code)))
     if not getekend:
         return
     gedeeld = gedeelde_leesverbinding()

@@ -5,7 +5,16 @@ import streamlit as st
 
 from kompas import opmaak, tabellen, teksten
 from kompas.lezen import gemeenten, indicator_aantal_waarden, indicator_alle_waarden, indicatoren, reeks
-from kompas.weergave import als_tekst, bronregel, indicator_downloads, toon_trend, url_waarde, via_app, zet_url
+from kompas.weergave import (
+    als_tekst,
+    bronregel,
+    indicator_downloads,
+    toon_tabel,
+    toon_trend,
+    url_waarde,
+    via_app,
+    zet_url,
+)
 
 via_app()
 
@@ -49,7 +58,7 @@ if groepen:  # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschill
     )
     bronregel(trend["bron"].to_list())
     with st.expander("Tabel bij de grafiek"):
-        st.dataframe(tabellen.waarden_tabel(trend), hide_index=True, width="stretch")
+        toon_tabel(tabellen.waarden_tabel(trend))
 
 richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 kenmerken = {
@@ -79,10 +88,6 @@ st.write(
     "(kolom 'Getoond op de pagina's')."
 )
 if not waarden.is_empty():
-    st.dataframe(
-        tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]),
-        hide_index=True,
-        width="stretch",
-    )
+    toon_tabel(tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]))
 # de bestanden worden pas gelezen en gemaakt als iemand klikt, niet bij elke rerun
 indicator_downloads(code, info["naam"], info["decimalen"])
