@@ -579,6 +579,18 @@ def eigen_groep_rij(groep_cijfers: pl.DataFrame, rij: dict, groep_soort: str = "
     return treffers.row(0, named=True) if not treffers.is_empty() else None
 
 
+def groep_bij_tegels(themas: list[dict], groep_cijfers: pl.DataFrame) -> dict[tuple[str, str, str], dict]:
+    """Per tegel van het Overzicht (`teksten.overzicht_per_thema`) met een cijfer en een eigen groepsrij
+    (`eigen_groep_rij`): (indicator_code, leeftijd, regio_code) -> die rij."""
+    uit = {}
+    for thema in themas:
+        for ind in thema["indicatoren"]:
+            for rij in ind["rijen"]:
+                if rij and (groep := eigen_groep_rij(groep_cijfers, rij)):
+                    uit[ind["indicator_code"], ind["leeftijd"], rij["regio_code"]] = groep
+    return uit
+
+
 def groep_leden_bij(groep_rijen: pl.DataFrame, trend: pl.DataFrame, indicator_code: str) -> pl.DataFrame:
     """De ledenrijen van een vergelijkingsgroep (kompas.weergave.kies_vergelijkingsgroep) bij één grafiek: dezelfde
     indicator, de leeftijdsgroepen en de peiljaren (van eerste tot laatste) van de getekende cijfers `trend`."""
