@@ -428,6 +428,18 @@ def groep_tegel_tekst(rij: dict) -> str:
     )
 
 
+def alle_waarden_tekst(getoond: int, bronnen: int, totaal: int) -> str:
+    """De regel boven de tabel met herkomst op de Indicatorpagina: hoeveel waarden er staan (de focusgemeenten, hun
+    wijken, hun GGD-regio's en Nederland) en hoeveel de downloads bevatten (alle regio's)."""
+    return (
+        f"Hier {opmaak.getal(getoond, 0)} {'waarde' if getoond == 1 else 'waarden'} uit {opmaak.getal(bronnen, 0)} "
+        f"{'bron' if bronnen == 1 else 'bronnen'}: van de gemeenten op deze pagina, hun wijken, hun GGD-regio's en "
+        f"Nederland. De downloads (CSV en Excel) bevatten alle {opmaak.getal(totaal, 0)} "
+        f"{'waarde' if totaal == 1 else 'waarden'} van deze indicator, van alle regio's. Waar meerdere bronnen "
+        "hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's')."
+    )
+
+
 def te_weinig_tegels_tekst(themas: list[dict], groep_bij: dict[tuple[str, str, str], dict]) -> list[str]:
     """Eén regel per vergelijkingsgroep, jaar en aantal voor de tegels van het Overzicht zonder rang en mediaan
     (de groep onder het minimum, zoals bij de band): 'Onder gemeenten met 20.000 tot 50.000 inwoners (2024): te

@@ -3,7 +3,7 @@ elke waarde met zijn herkomst; downloaden als CSV of Excel."""
 
 import streamlit as st
 
-from kompas import opmaak, tabellen, teksten
+from kompas import tabellen, teksten
 from kompas.lezen import gemeenten, indicator_aantal_waarden, indicator_alle_waarden, indicatoren, reeks
 from kompas.weergave import (
     als_tekst,
@@ -80,13 +80,7 @@ if not aantal:
     st.stop()
 waarden = indicator_alle_waarden(code, focusgemeenten)
 st.header("Alle waarden met hun herkomst")
-st.write(
-    f"Hier {opmaak.getal(len(waarden), 0)} waarden uit {opmaak.getal(waarden['herkomst_id'].n_unique(), 0)} bronnen: "
-    "van de gemeenten op deze pagina, hun wijken, hun GGD-regio's en Nederland. "
-    f"De downloads (CSV en Excel) bevatten alle {opmaak.getal(aantal, 0)} waarden van deze indicator, "
-    "van alle regio's. Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één "
-    "(kolom 'Getoond op de pagina's')."
-)
+st.write(teksten.alle_waarden_tekst(len(waarden), waarden["herkomst_id"].n_unique(), aantal))
 if not waarden.is_empty():
     toon_tabel(tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]))
 # de bestanden worden pas gelezen en gemaakt als iemand klikt, niet bij elke rerun
