@@ -157,7 +157,8 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
     """Per pagina de gegevensfuncties die die pagina bij openen aanroept, met dezelfde argumenten
     (pages/*.py). De keuzelijsten lopen over de drie gemeenten van Sociaal Kompas (GEMEENTEN); Kaarten opent op
     inwoners (als die er is) in het laatste jaar en de wijken van de eerste gemeente."""
-    kader_gemeente = tabellen.focus(gegevens.gemeenten(cur))["regio_code"][0]  # waar Kaders opent
+    focus = tabellen.focus(gegevens.gemeenten(cur))["regio_code"].to_list()  # wat de pagina's standaard tonen
+    kader_gemeente = focus[0]  # waar Kaders opent
     boom = gegevens.kader_boom(cur, kader_gemeente)
     van_document = boom.filter(boom["document"] == tabellen.documenten(boom)[0]["document"])
     van_kader = van_document.filter(van_document["kader_id"] == tabellen.standaard_kader(van_document))
@@ -202,12 +203,14 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
             "vergelijkingsgroep_keuze": lambda: gegevens.vergelijkingsgroep_keuze(
                 cur, ["ervaren_gezondheid_pct", "mantelzorger_pct"], [*GEMEENTEN, *KEUZE]
             ),
+            "download Indicator (alle regio's)": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct"),
         },
         "indicator": {
             "indicatoren": lambda: gegevens.indicatoren(cur),
             "gemeenten": lambda: gegevens.gemeenten(cur),
             "reeks": lambda: gegevens.reeks(cur, ["ervaren_gezondheid_pct"], GEMEENTEN),
-            "indicator_alle_waarden": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct"),
+            "indicator_aantal_waarden": lambda: gegevens.indicator_aantal_waarden(cur, "ervaren_gezondheid_pct"),
+            "indicator_alle_waarden": lambda: gegevens.indicator_alle_waarden(cur, "ervaren_gezondheid_pct", focus),
         },
         "kaarten": {
             "kaartindicatoren": lambda: gegevens.kaartindicatoren(cur),

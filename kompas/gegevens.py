@@ -100,9 +100,22 @@ def indicatoren(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return _lees(cur, "indicatoren")
 
 
-def indicator_alle_waarden(cur: duckdb.DuckDBPyConnection, indicator_code: str) -> pl.DataFrame:
-    """Elke waarde van de indicator uit elke bron, met herkomst en `is_voorkeur`."""
-    return _lees(cur, "indicator_waarden_detail", {"indicator": indicator_code})
+def indicator_alle_waarden(
+    cur: duckdb.DuckDBPyConnection, indicator_code: str, gemeenten: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """Elke waarde van de indicator uit elke bron, met herkomst en `is_voorkeur`: van de `gemeenten`, hun wijken,
+    hun GGD-regio's en Nederland; zonder `gemeenten` (None) van elke regio (de downloads)."""
+    return _lees(
+        cur,
+        "indicator_waarden_detail",
+        {"indicator": indicator_code, "gemeenten": None if gemeenten is None else list(gemeenten)},
+    )
+
+
+def indicator_aantal_waarden(cur: duckdb.DuckDBPyConnection, indicator_code: str) -> pl.DataFrame:
+    """Eén rij met `aantal_waarden`: hoeveel waarden de indicator heeft in alle bronnen en regio's (zoveel rijen geeft
+    `indicator_alle_waarden` zonder gemeenten), zonder ze te lezen."""
+    return _lees(cur, "indicator_waarden_aantal", {"indicator": indicator_code})
 
 
 def gemeenten(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -519,12 +519,13 @@ _GROEP_KOLOMMEN = ("groep_naam", "groep_aantal", "groep_minimum", "groep_mediaan
 def groep_band(leden: pl.DataFrame) -> pl.DataFrame:
     """Uit de ledenrijen van één groep en indicator (kompas.gegevens.vergelijkingsgroepen of _keuze) per peiljaar en
     leeftijdsgroep de cijfers van de groep: groep_naam, groep_aantal, groep_minimum, groep_mediaan, groep_q1,
-    groep_q3 en band (genoeg leden met een cijfer). Op volgorde van leeftijd en peiljaar."""
+    groep_q3 en band (genoeg leden met een cijfer). Op volgorde van leeftijd en peiljaar, daarbinnen op de andere
+    kolommen: dezelfde leden in een andere volgorde geven hetzelfde frame (een sleutel van de grafiekcache)."""
     kolommen = ["peiljaar", "leeftijd", *_GROEP_KOLOMMEN]
     if leden.is_empty():
         return pl.DataFrame(schema={k: leden.schema[k] for k in kolommen if k in leden.schema})
     kolommen += ["voor_gemeente"] if "voor_gemeente" in leden.columns else []  # per gemeente haar eigen groep
-    return leden.select(kolommen).unique().sort("leeftijd", "peiljaar")
+    return leden.select(kolommen).unique().sort("leeftijd", "peiljaar", *kolommen[2:], nulls_last=True)
 
 
 def groep_leden_tabel(leden: pl.DataFrame) -> pl.DataFrame:
@@ -577,6 +578,18 @@ def eigen_groep_rij(groep_cijfers: pl.DataFrame, rij: dict, groep_soort: str = "
         groep_soort=groep_soort,
     )
     return treffers.row(0, named=True) if not treffers.is_empty() else None
+
+
+def groep_bij_tegels(themas: list[dict], groep_cijfers: pl.DataFrame) -> dict[tuple[str, str, str], dict]:
+    """Per tegel van het Overzicht (`teksten.overzicht_per_thema`) met een cijfer en een eigen groepsrij
+    (`eigen_groep_rij`): (indicator_code, leeftijd, regio_code) -> die rij."""
+    uit = {}
+    for thema in themas:
+        for ind in thema["indicatoren"]:
+            for rij in ind["rijen"]:
+                if rij and (groep := eigen_groep_rij(groep_cijfers, rij)):
+                    uit[ind["indicator_code"], ind["leeftijd"], rij["regio_code"]] = groep
+    return uit
 
 
 def groep_leden_bij(groep_rijen: pl.DataFrame, trend: pl.DataFrame, indicator_code: str) -> pl.DataFrame:

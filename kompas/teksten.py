@@ -418,19 +418,46 @@ def te_weinig_tekst(groep_naam: str, aantal: int, minimum: int, jaren: list[int]
 
 def groep_tegel_tekst(rij: dict) -> str:
     """De regel onder een tegel van het Overzicht: 'Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 3e van 12,
-    mediaan 45,0%' (rij uit vergelijkingsgroep_waarden: de gemeente zelf). Onder het minimum van de groep (zoals
-    bij de band): 'Onder ... (2024): te weinig gemeenten met een cijfer in deze groep (3)'."""
-    if not rij["band"]:
-        return (
-            f"Onder {rij['groep_naam']} ({rij['peiljaar']}): te weinig gemeenten met een cijfer in deze groep "
-            f"({rij['groep_aantal']}) voor een rang en mediaan"
-        )
+    mediaan 45,0%' (rij uit vergelijkingsgroep_waarden: de gemeente zelf, in een groep met `band`). Onder het minimum
+    van de groep staat er niets onder de tegel maar één regel voor de pagina (`te_weinig_tegels_tekst`)."""
     mediaan = opmaak.met_eenheid(rij["groep_mediaan"], rij["eenheid"], rij["decimalen"])
     richting = "" if rij["goede_richting"] in ("hoger", "lager") else " (rang van laag naar hoog)"
     return (
         f"Onder {rij['groep_naam']} ({rij['peiljaar']}): {rang_tekst(rij['rang'], rij['groep_aantal'])}{richting}, "
         f"mediaan {mediaan}"
     )
+
+
+def alle_waarden_tekst(getoond: int, bronnen: int, totaal: int) -> str:
+    """De regel boven de tabel met herkomst op de Indicatorpagina: hoeveel waarden er staan (de focusgemeenten, hun
+    wijken, hun GGD-regio's en Nederland) en hoeveel de downloads bevatten (alle regio's)."""
+    return (
+        f"Hier {opmaak.getal(getoond, 0)} {'waarde' if getoond == 1 else 'waarden'} uit {opmaak.getal(bronnen, 0)} "
+        f"{'bron' if bronnen == 1 else 'bronnen'}: van de gemeenten op deze pagina, hun wijken, hun GGD-regio's en "
+        f"Nederland. De downloads (CSV en Excel) bevatten alle {opmaak.getal(totaal, 0)} "
+        f"{'waarde' if totaal == 1 else 'waarden'} van deze indicator, van alle regio's. Waar meerdere bronnen "
+        "hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's')."
+    )
+
+
+def te_weinig_tegels_tekst(themas: list[dict], groep_bij: dict[tuple[str, str, str], dict]) -> list[str]:
+    """Eén regel per vergelijkingsgroep, jaar en aantal voor de tegels van het Overzicht zonder rang en mediaan
+    (de groep onder het minimum, zoals bij de band): 'Onder gemeenten met 20.000 tot 50.000 inwoners (2024): te
+    weinig gemeenten met een cijfer in deze groep (3) voor een rang en mediaan, bij Eenzaam (%) (Dalfsen, Dronten);
+    Inwoners (Dalfsen).' `themas`: `overzicht_per_thema`; `groep_bij`: kompas.tabellen.groep_bij_tegels."""
+    per_groep: dict[tuple, dict[str, list[str]]] = {}
+    for thema in themas:
+        for ind in thema["indicatoren"]:
+            for rij in ind["rijen"]:
+                groep = groep_bij.get((ind["indicator_code"], ind["leeftijd"], rij["regio_code"])) if rij else None
+                if groep and not groep["band"]:
+                    sleutel = (groep["groep_naam"], groep["peiljaar"], groep["groep_aantal"])
+                    per_groep.setdefault(sleutel, {}).setdefault(ind["kop"], []).append(rij["regio_naam"])
+    return [
+        f"Onder {naam} ({jaar}): te weinig gemeenten met een cijfer in deze groep ({aantal}) voor een rang en mediaan, "
+        "bij " + "; ".join(f"{kop} ({', '.join(gemeenten)})" for kop, gemeenten in koppen.items()) + "."
+        for (naam, jaar, aantal), koppen in per_groep.items()
+    ]
 
 
 def groep_regel(regio_naam: str, band, leeftijden: list[str]) -> str:

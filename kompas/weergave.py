@@ -61,12 +61,28 @@ def databasefouten():
         st.stop()
 
 
+def _arrow_datasets(spec: dict) -> dict:
+    """De datasets van een Vega-Lite-specificatie (rijen als dicts) alvast als Arrow IPC-bytes, met dezelfde
+    omzetting die `st.vega_lite_chart` anders bij elke weergave doet (streamlit.dataframe_util, via pandas; bytes
+    neemt ze ongewijzigd over). In een gecachte specificatie gebeurt dat zo één keer, niet bij elke rerun."""
+    from streamlit import dataframe_util
+
+    if "datasets" in spec:
+        spec["datasets"] = {
+            naam: rijen if isinstance(rijen, bytes) else dataframe_util.convert_anything_to_arrow_bytes(rijen)
+            for naam, rijen in spec["datasets"].items()
+        }
+    return spec
+
+
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
 def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
     # geen schemavalidatie bij elke weergave (~25 ms per grafiek); tests/test_grafieken.py valideert de specs
-    return grafieken.voor_weergave(grafieken.trend(reeks, groep=groep, **opties)).to_dict(validate=False)
+    return _arrow_datasets(
+        grafieken.voor_weergave(grafieken.trend(reeks, groep=groep, **opties)).to_dict(validate=False)
+    )
 
 
 def toon_trend(
@@ -134,7 +150,7 @@ def toon_kaart(
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)
     else:
-        st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")
+        toon_tabel(tabellen.waarden_tabel(waarden))
     bronregel(waarden["bron"].to_list())
 
 
@@ -151,7 +167,8 @@ def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any], groep: pl.DataF
     return {
         **veelvoud,
         "panelen": [
-            (naam, grafieken.voor_weergave(paneel).to_dict(validate=False)) for naam, paneel in veelvoud["panelen"]
+            (naam, _arrow_datasets(grafieken.voor_weergave(paneel).to_dict(validate=False)))
+            for naam, paneel in veelvoud["panelen"]
         ],
     }
 
@@ -222,6 +239,13 @@ def als_tekst(tekst: str) -> str:
     return "".join("\\" + t if t in _MARKDOWN_TEKENS else t for t in tekst)
 
 
+def toon_tabel(tabel: pl.DataFrame) -> None:
+    """Een tabel van kompas.tabellen (polars) over de volle breedte, zonder index. Als Arrow-tabel: st.dataframe
+    stuurt die ongewijzigd door, waar een polars-frame bij elke rerun via pandas naar Arrow gaat (op Kaders met een
+    tabel per indicator het grootste deel van een rerun); de kolommen en cellen zijn dezelfde."""
+    st.dataframe(tabel.to_arrow(), hide_index=True, width="stretch")
+
+
 def bronregel(bronnen: list[str]) -> None:
     """De bron onder een grafiek of tabel, als letterlijke tekst (nooit als HTML of markdown)."""
     uniek = list(dict.fromkeys(b for b in bronnen if b))
@@ -251,6 +275,29 @@ def download_knop(plek, label: str, maker, *, file_name: str, mime: str, **optie
     `opties` (key, icon, ...) gaan ongewijzigd naar `download_button`.
     """
     plek.download_button(label, maker, on_click="ignore", file_name=file_name, mime=mime, **opties)
+
+
+def indicator_downloads(code: str, naam: str, decimalen: int) -> None:
+    """De downloads van de indicatorpagina: elke waarde van de indicator in elke regio en bron, met herkomst, als CSV
+    en als Excel. De volledige tabel (op een landelijke database tienduizenden rijen) wordt pas gelezen en gemaakt
+    als iemand klikt (`download_knop`), met de gedeelde leesverbinding; de pagina zelf toont een deel."""
+    from kompas import gegevens, tabellen
+    from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
+
+    gedeeld = gedeelde_leesverbinding()
+
+    def tabel():
+        return tabellen.alle_waarden_tabel(gegevens.indicator_alle_waarden(gedeeld.cursor(), code))
+
+    links, rechts = st.columns(2)
+    download_knop(links, "Download CSV", lambda: tabellen.als_csv(tabel()), file_name=f"{code}.csv", mime="text/csv")
+    download_knop(
+        rechts,
+        "Download Excel",
+        lambda: tabellen.als_xlsx(tabel(), naam, decimalen),
+        file_name=f"{code}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def rapport_knoppen(gemeente: str, gemeente_naam: str, kader: str) -> None:
@@ -408,9 +455,7 @@ def toon_vergelijkingsgroep(
         f"Leden van de vergelijkingsgroep: {namen}", key=f"{sleutel}_ledenlijst", on_change="rerun"
     ) as lijst:
         if lijst.open:
-            st.dataframe(
-                tabellen.groep_leden_tabel(keuze.leden_bij(trend, indicator_code)), hide_index=True, width="stretch"
-            )
+            toon_tabel(tabellen.groep_leden_tabel(keuze.leden_bij(trend, indicator_code)))
     if not getekend:
         return
     gedeeld = gedeelde_leesverbinding()

@@ -4,8 +4,17 @@ elke waarde met zijn herkomst; downloaden als CSV of Excel."""
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.lezen import gemeenten, indicator_alle_waarden, indicatoren, reeks
-from kompas.weergave import als_tekst, bronregel, download_knop, toon_trend, url_waarde, via_app, zet_url
+from kompas.lezen import gemeenten, indicator_aantal_waarden, indicator_alle_waarden, indicatoren, reeks
+from kompas.weergave import (
+    als_tekst,
+    bronregel,
+    indicator_downloads,
+    toon_tabel,
+    toon_trend,
+    url_waarde,
+    via_app,
+    zet_url,
+)
 
 via_app()
 
@@ -29,7 +38,8 @@ st.header(info["naam"])
 st.write(als_tekst(info["definitie"]))
 
 # de trend: alleen voorkeurswaarden, voor de focusgemeenten, hun GGD-regio's en Nederland
-trend = reeks([code], tabellen.focus(gemeenten())["regio_code"].to_list())
+focusgemeenten = tabellen.focus(gemeenten())["regio_code"].to_list()
+trend = reeks([code], focusgemeenten)
 groepen = tabellen.leeftijden(trend)
 if groepen:  # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschillende reeksen); de rest in de tabel
     leeftijd = (
@@ -48,7 +58,7 @@ if groepen:  # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschill
     )
     bronregel(trend["bron"].to_list())
     with st.expander("Tabel bij de grafiek"):
-        st.dataframe(tabellen.waarden_tabel(trend), hide_index=True, width="stretch")
+        toon_tabel(tabellen.waarden_tabel(trend))
 
 richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 kenmerken = {
@@ -63,33 +73,15 @@ kenmerken = {
 }
 st.table({"Kenmerk": list(kenmerken), "Waarde": list(kenmerken.values())})
 
-waarden = indicator_alle_waarden(code)
-if waarden.is_empty():
+# op de pagina de waarden van de focusgemeenten, hun wijken, hun GGD-regio's en Nederland; alle regio's in de downloads
+aantal = indicator_aantal_waarden(code)["aantal_waarden"][0]
+if not aantal:
     st.info("Geen gegevens voor deze indicator. " + teksten.hoe_aanvullen(info["indicator_soort"], info["bron_tabel"]))
     st.stop()
+waarden = indicator_alle_waarden(code, focusgemeenten)
 st.header("Alle waarden met hun herkomst")
-st.write(
-    f"{len(waarden)} waarden uit {waarden['herkomst_id'].n_unique()} bronnen. "
-    "Waar meerdere bronnen hetzelfde cijfer geven, tonen de andere pagina's er één (kolom 'Getoond op de pagina's')."
-)
-st.dataframe(
-    tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]),
-    hide_index=True,
-    width="stretch",
-)
-# de bestanden worden pas gemaakt als iemand klikt (download_knop), niet bij elke rerun
-links, rechts = st.columns(2)
-download_knop(
-    links,
-    "Download CSV",
-    lambda: tabellen.als_csv(tabellen.alle_waarden_tabel(waarden)),
-    file_name=f"{code}.csv",
-    mime="text/csv",
-)
-download_knop(
-    rechts,
-    "Download Excel",
-    lambda: tabellen.als_xlsx(tabellen.alle_waarden_tabel(waarden), info["naam"], info["decimalen"]),
-    file_name=f"{code}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
+st.write(teksten.alle_waarden_tekst(len(waarden), waarden["herkomst_id"].n_unique(), aantal))
+if not waarden.is_empty():
+    toon_tabel(tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]))
+# de bestanden worden pas gelezen en gemaakt als iemand klikt, niet bij elke rerun
+indicator_downloads(code, info["naam"], info["decimalen"])

@@ -12,6 +12,7 @@ from kompas.weergave import (
     kies_vergelijkingsgroep,
     naar_indicator,
     rapport_knoppen,
+    toon_tabel,
     toon_trend,
     toon_vergelijkingsgroep,
     url_waarde,
@@ -132,10 +133,6 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                     sleutel=f"kdr_{rij['kader_indicator_id']}",
                 )
                 with st.expander("Tabel bij de grafiek"):
-                    st.dataframe(tabellen.waarden_tabel(trend), hide_index=True, width="stretch")
+                    toon_tabel(tabellen.waarden_tabel(trend))
     with st.expander("Alle indicatoren van dit doel als tabel"):
-        st.dataframe(
-            tabellen.kader_tabel(doel.filter(doel["kader_indicator_id"].is_not_null())),
-            hide_index=True,
-            width="stretch",
-        )
+        toon_tabel(tabellen.kader_tabel(doel.filter(doel["kader_indicator_id"].is_not_null())))

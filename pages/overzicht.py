@@ -54,11 +54,19 @@ for kolom, telling in zip(st.columns(len(keuze)), doelen_telling(keuze).iter_row
 kerncijfers = overzicht(keuze)  # op volgorde van kopindicator, daarbinnen van gemeente
 groep_cijfers = vergelijkingsgroep_banden(kerncijfers["indicator_code"].unique().sort().to_list(), keuze)
 st.header("Cijfers per thema")
-for thema in teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze]):
+themas = teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze])
+# per tegel de rij van de gemeente in haar grootteklasse; zonder rang (te weinig leden) één regel voor de pagina
+groep_bij = tabellen.groep_bij_tegels(themas, groep_cijfers)
+for regel in teksten.te_weinig_tegels_tekst(themas, groep_bij):
+    st.caption(als_tekst(regel))
+for thema in themas:
     st.subheader(thema["thema"].capitalize())
     for ind in thema["indicatoren"]:
         st.markdown(f"**{als_tekst(ind['kop'])}**")
-        for kolom, rij in zip(st.columns(len(keuze)), [r for r in ind["rijen"] if r]):
+        rijen = [r for r in ind["rijen"] if r]
+        groepen = [groep_bij.get((ind["indicator_code"], ind["leeftijd"], r["regio_code"])) for r in rijen]
+        met_rang = [g if g and g["band"] else None for g in groepen]  # zonder rang: de regel boven de thema's
+        for kolom, rij, groep in zip(st.columns(len(keuze)), rijen, met_rang):
             tegel = teksten.kaart(rij, huidig_jaar)
             delta = tegel["verandering"] or {}
             kolom.metric(
@@ -71,10 +79,10 @@ for thema in teksten.overzicht_per_thema(kerncijfers, [namen[c] for c in keuze])
                 delta_description=delta.get("toelichting"),
             )
             kolom.caption(als_tekst(tegel["toelichting"]))
-            if groep := tabellen.eigen_groep_rij(groep_cijfers, rij):
+            if groep:
                 kolom.caption(als_tekst(teksten.groep_tegel_tekst(groep)))
-        bronregel([r["bron"] for r in ind["rijen"] if r])
-        if any(tabellen.eigen_groep_rij(groep_cijfers, r) for r in ind["rijen"] if r):
+        bronregel([r["bron"] for r in rijen])
+        if any(met_rang):
             st.caption(als_tekst(teksten.GROEP_BRON))
         naar_indicator(ind["indicator_code"], label=f"Trend en alle cijfers: {ind['kop']}")
     if thema["ontbrekend"]:

@@ -8,6 +8,7 @@ from kompas.weergave import (
     bronregel,
     kies_vergelijkingsgroep,
     toon_panelen,
+    toon_tabel,
     toon_vergelijkingsgroep,
     url_lijst,
     url_waarde,
@@ -78,4 +79,4 @@ for code in gekozen:
         groep, banden, waarden, indicator_code=code, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
     )
     with st.expander(f"Tabel: {info['naam']}"):
-        st.dataframe(tabellen.waarden_tabel(waarden), hide_index=True, width="stretch")
+        toon_tabel(tabellen.waarden_tabel(waarden))

@@ -141,13 +141,28 @@ def test_indicator_alle_waarden_met_herkomst(ingebedde_db):
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
 
 
+def _downloadmakers(monkeypatch) -> dict:
+    """Per bestandsnaam (maker, MIME-type) van elke downloadknop die een pagina vanaf nu tekent: de maker is wat
+    Streamlit pas bij de klik aanroept (kompas.weergave.download_knop)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    makers = {}
+    echt_uitgesteld = MediaFileManager.add_deferred
+
+    def onthoud(self, data_callable, mimetype, coordinates, file_name=None, **k):
+        makers[file_name] = (data_callable, mimetype)
+        return echt_uitgesteld(self, data_callable, mimetype, coordinates, file_name, **k)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", onthoud)
+    return makers
+
+
 def test_indicator_maakt_csv_en_excel_pas_bij_de_klik(ingebedde_db, monkeypatch):
     """Een (re)run van de pagina maakt geen downloadbestanden (issue 15: 2,1 s per rerun op een landelijke
     database); de klik geeft dezelfde bytes als de bouwers van kompas.tabellen, met dezelfde naam en MIME-type."""
     import io
 
     import openpyxl
-    from streamlit.runtime.media_file_manager import MediaFileManager
 
     from kompas import gegevens, tabellen
     from kompas.db import Leesverbinding
@@ -158,14 +173,7 @@ def test_indicator_maakt_csv_en_excel_pas_bij_de_klik(ingebedde_db, monkeypatch)
         monkeypatch.setattr(
             tabellen, naam, lambda *a, _echt=echt, _naam=naam, **k: aangeroepen.append(_naam) or _echt(*a, **k)
         )
-    makers = {}
-    echt_uitgesteld = MediaFileManager.add_deferred
-
-    def onthoud(self, data_callable, mimetype, coordinates, file_name=None, **k):
-        makers[file_name] = (data_callable, mimetype)
-        return echt_uitgesteld(self, data_callable, mimetype, coordinates, file_name, **k)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", onthoud)
+    makers = _downloadmakers(monkeypatch)
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
     at.run()  # een rerun
     assert "als_csv" not in aangeroepen and "als_xlsx" not in aangeroepen
@@ -191,6 +199,84 @@ def test_indicator_maakt_csv_en_excel_pas_bij_de_klik(ingebedde_db, monkeypatch)
         return blad.title, [(c.value, c.number_format, c.quotePrefix) for rij in blad.iter_rows() for c in rij]
 
     assert cellen(maak_xlsx()) == cellen(tabellen.als_xlsx(tabel, "Eenzaam", 1))
+
+
+@pytest.fixture
+def groepen_met_wijken(tmp_path, monkeypatch):
+    """De testgemeenten van tests/fixture_groepen.py (focus: de drie echte en Testgemeente A en G; B t/m F en H
+    niet) met VERZONNEN ervaren gezondheid 2023 voor een wijk van A, een wijk van B, GGD IJsselland (de GGD van
+    Dalfsen), Overijssel en Nederland. Alleen voor deze tests."""
+    import streamlit as st
+    from fixture_groepen import A, B, bouw_groepen
+
+    from kompas.db import schrijf_transactie
+
+    pad = bouw_groepen(tmp_path / "groepen.duckdb")
+    with schrijf_transactie(pad) as con:
+        con.executemany(
+            "insert into regio (regio_code, regio_naam, soort, gemeente_code, volgorde) values (?, ?, 'wijk', ?, ?)",
+            [("WK990101", "Wijk van A (test)", A, 900), ("WK990201", "Wijk van B (test)", B, 901)],
+        )
+        con.executemany(
+            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
+            " values ('ervaren_gezondheid_pct', ?, 2023, '18+', ?, 'test:rivm-groep')",
+            [("WK990101", 71.0), ("WK990201", 81.0), ("GG1009", 72.0), ("PV23", 73.0), ("NL01", 74.0)],
+        )
+    monkeypatch.setenv("KOMPAS_DB", str(pad))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield pad
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _gelezen(monkeypatch) -> list[tuple[str, dict]]:
+    """(naam, parameters) van elke paginaquery (queries/pagina/<naam>.sql) die kompas.gegevens vanaf nu leest."""
+    from kompas import gegevens
+
+    gelezen: list[tuple[str, dict]] = []
+    lees = gegevens._lees
+
+    def onthoud(cur, naam, params=None):
+        gelezen.append((naam, dict(params or {})))
+        return lees(cur, naam, params)
+
+    monkeypatch.setattr(gegevens, "_lees", onthoud)
+    return gelezen
+
+
+def test_indicator_toont_de_focusgemeenten_hun_wijken_ggd_en_nederland_en_de_download_alles(
+    groepen_met_wijken, monkeypatch
+):
+    """Op een landelijke database zijn dat tienduizenden rijen (issue 15): de pagina toont de waarden van de
+    focusgemeenten, hun wijken, hun GGD-regio's en Nederland, de downloads alle regio's."""
+    import io
+
+    import polars as pl
+
+    makers = _downloadmakers(monkeypatch)
+    gelezen = _gelezen(monkeypatch)
+    at = _draai("pages/indicator.py", indicator="ervaren_gezondheid_pct")
+    at.run()  # een rerun
+    tabel = at.dataframe[-1].value
+    assert set(tabel["Regio"]) == {
+        "Testgemeente A",
+        "Testgemeente G",
+        "Wijk van A (test)",
+        "GGD IJsselland",
+        "Nederland",
+    }  # niet B t/m F en H, niet de wijk van B, niet Overijssel
+    assert "Bron" in tabel.columns and "Getoond op de pagina's" in tabel.columns  # de herkomst blijft
+    # de volledige tabel (alle regio's) pas bij de klik, niet bij het openen of een rerun
+    assert [p for naam, p in gelezen if naam == "indicator_waarden_detail" and p.get("gemeenten") is None] == []
+    # 2023: 8 testgemeenten en het document van A; 2022: 6 testgemeenten; 2 wijken, GGD, provincie, Nederland
+    tekst = _teksten(at)
+    assert "20 waarden" in tekst and "alle regio's" in tekst
+
+    maak_csv, _ = makers["ervaren_gezondheid_pct.csv"]
+    download = pl.read_csv(io.BytesIO(maak_csv()), separator=";")
+    assert len(download) == 20
+    assert {"Testgemeente B", "Testgemeente H", "Wijk van B (test)", "Overijssel"} <= set(download["Regio"])
 
 
 def _grafiekdata(at: AppTest) -> list[dict]:

@@ -184,3 +184,32 @@ def test_een_nan_is_een_ontbrekende_waarde_en_geen_fout():
     tabel = pl.DataFrame({"Waarde": [float("nan"), 2.5, None]})
     assert tabellen.leesbaar(tabel)["Waarde"].to_list() == ["", "2,5", ""]
     assert tabellen.als_csv(tabel).decode("utf-8-sig").splitlines()[1:] == ["", "2,5", ""]
+
+
+def test_groep_band_hangt_niet_af_van_de_volgorde_van_de_leden():
+    """De band is een sleutel van de grafiekcache (kompas.weergave): dezelfde leden in een andere volgorde (de
+    database belooft geen volgorde bij gelijke sortering) geven hetzelfde frame, anders bouwt elke rerun van
+    Vergelijken de grafieken opnieuw (op een landelijke database seconden)."""
+    rijen = [
+        {
+            "voor_gemeente": gemeente,
+            "regio_code": lid,
+            "peiljaar": jaar,
+            "leeftijd": "18+",
+            "groep_naam": f"groep van {gemeente}",
+            "groep_aantal": 6,
+            "groep_minimum": 5,
+            "groep_mediaan": mediaan,
+            "groep_q1": mediaan - 2,
+            "groep_q3": mediaan + 2,
+            "band": True,
+        }
+        for gemeente, mediaan in (("GM0148", 70.0), ("GM1876", 72.0), ("GM0303", 74.0))
+        for jaar in (2022, 2023)
+        for lid in ("GM9901", "GM9902")
+    ]
+    leden = pl.DataFrame(rijen)
+    verwacht = tabellen.groep_band(leden)
+    assert verwacht.height == 6
+    for volgorde in (leden.reverse(), leden.sample(fraction=1, shuffle=True, seed=1), leden.sort("regio_code")):
+        assert tabellen.groep_band(volgorde).equals(verwacht)

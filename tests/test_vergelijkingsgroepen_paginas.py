@@ -113,10 +113,27 @@ def test_overzicht_noemt_rang_en_mediaan_van_de_grootteklasse(groepen_db):
     at = draai("pages/overzicht.py", gemeenten=A)
     bijschriften = [c.value.replace("\\", "") for c in at.caption]  # als_tekst ontsnapt markdown
     assert "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): 5e van 6, mediaan 77,5%" in bijschriften
-    assert (
+    # te weinig leden voor een rang: één regel voor de hele pagina (niet onder elke tegel), met groep, jaar, aantal,
+    # en bij welke kopindicator van welke gemeente
+    (te_weinig,) = [b for b in bijschriften if "te weinig gemeenten" in b]
+    assert te_weinig.startswith(
         "Onder gemeenten met 20.000 tot 50.000 inwoners (2023): te weinig gemeenten met een cijfer in deze groep (3) "
-        "voor een rang en mediaan" in bijschriften
+        "voor een rang en mediaan, bij "
     )
+    assert "(Testgemeente A)" in te_weinig
+
+
+def test_overzicht_zegt_te_weinig_gemeenten_een_keer_voor_alle_tegels(ingebedde_db):
+    """De meegeleverde cijfers: de grootteklasse van de drie gemeenten heeft 3 leden, dus geen enkele tegel heeft een
+    rang. Eén regel zegt dat voor alle tegels (per groep en jaar), niet een regel onder elke tegel."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = draai("pages/overzicht.py")
+    te_weinig = [c.value.replace("\\", "") for c in at.caption if "te weinig gemeenten" in c.value]
+    jaren = {t.split("(")[1].split(")")[0] for t in te_weinig}
+    assert te_weinig and len(te_weinig) == len(jaren)  # één regel per groep en jaar
+    assert len(te_weinig) < len(at.metric)
+    assert all("Dalfsen" in t or "Bronckhorst" in t or "Dronten" in t for t in te_weinig)
 
 
 def test_vergelijken_tekent_per_gemeente_de_band_van_haar_eigen_grootteklasse(groepen_db):

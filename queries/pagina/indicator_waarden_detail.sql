@@ -1,9 +1,32 @@
 -- Alle waarden van één indicator met hun herkomst, uit alle bronnen (ook die niet de voorkeur hebben),
--- voor de verantwoording op de indicatorpagina.
--- Parameter: $indicator (varchar).
+-- voor de verantwoording op de indicatorpagina: van de gemeenten $gemeenten, hun wijken (soort 'wijk' met die
+-- gemeente in gemeente_code), hun GGD-regio's en Nederland; met $gemeenten NULL van elke regio (de downloads).
+-- Parameters: $indicator (varchar), $gemeenten (varchar[] of NULL).
 
-with waarden as (
-    select * from afgeleid.indicator_waarden where indicator_code = $indicator
+with gekozen as (
+    select unnest($gemeenten::varchar[]) as regio_code
+),
+
+regios as (
+    select * from regio
+),
+
+getoonde_regios as (
+    select regio_code from gekozen
+    union
+    select r.regio_code from regios as r inner join gekozen as g on r.gemeente_code = g.regio_code
+    where r.soort = 'wijk'
+    union
+    select r.ggd_regio_code from regios as r inner join gekozen using (regio_code) where r.ggd_regio_code is not null
+    union
+    select regio_code from regios where soort = 'land'
+),
+
+waarden as (
+    select * from afgeleid.indicator_waarden
+    where
+        indicator_code = $indicator
+        and ($gemeenten::varchar[] is null or regio_code in (select regio_code from getoonde_regios))
 ),
 
 final as (
