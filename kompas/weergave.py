@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
+import polars as pl
 import streamlit as st
 
 from kompas.db import DatabaseFout, database_fout
-
-if TYPE_CHECKING:
-    import polars as pl
 
 
 def via_app() -> None:
@@ -75,7 +74,20 @@ def _arrow_datasets(spec: dict) -> dict:
     return spec
 
 
-@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _frame_sleutel(frame: pl.DataFrame) -> bytes:
+    """De cachesleutel van een polars-frame: het hele frame (Arrow IPC, met kolomnamen en typen). Streamlit's eigen
+    sleutel kijkt alleen naar de eerste en laatste tien rijen (en een steekproef bij grote frames): een ander cijfer
+    midden in een reeks gaf dan de grafiek van het oude cijfer terug (tests/test_grafieken.py)."""
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer, compression="uncompressed")
+    return buffer.getvalue()
+
+
+# voor elke gecachte functie die een frame krijgt
+_FRAMES = {pl.DataFrame: _frame_sleutel}
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False, hash_funcs=_FRAMES)
 def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
@@ -114,7 +126,7 @@ def toon_trend(
     st.vega_lite_chart(_trend_spec(reeks, opties, groep), width="stretch", alt=beschrijving)
 
 
-@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False, hash_funcs=_FRAMES)
 def _kaart_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
     from kompas import grafieken
 
@@ -159,7 +171,7 @@ def toon_kaart(
 PANEELHOOGTE = 360
 
 
-@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False, hash_funcs=_FRAMES)
 def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 

@@ -397,3 +397,30 @@ def test_markeringen_buiten_de_toegankelijkheidsboom():
     ):
         assert all(spec["config"][soort]["aria"] is False for soort in ("line", "point", "rule", "area", "text"))
         assert "mark" not in spec["config"]  # de grafiek zelf houdt haar rol en naam
+
+
+def test_de_grafiekcache_ziet_elke_rij_ook_midden_in_een_lange_reeks():
+    """De gecachte specificatie (kompas.weergave) hoort bij precies deze cijfers. Streamlit's eigen sleutel van
+    een polars-frame kijkt alleen naar de eerste en laatste tien rijen: een ververst cijfer midden in een reeks gaf
+    dan de oude grafiek terug, met het oude cijfer."""
+    from kompas import weergave
+
+    rijen = [("GM0148", jaar, "18+", 70.0 + (jaar - 1990) / 10, 1, True, GM) for jaar in range(1990, 2030)]
+    oud = _rijen(*rijen)
+    nieuw = oud.with_columns(
+        waarde=pl.when(pl.col("peiljaar") == 2010).then(99.9).otherwise(pl.col("waarde")),
+    )
+    opties = {"titel": "t", "eenheid": "%", "decimalen": 1, "nulmeting": None, "streefwaarden": None, "regio": None}
+
+    def waarden_2010(spec: dict) -> set:
+        import pyarrow as pa
+
+        uit = set()
+        for data in spec["datasets"].values():
+            for rij in pa.ipc.open_stream(data).read_all().to_pylist():
+                if rij.get("peiljaar") == 2010 and rij.get("waarde") is not None:
+                    uit.add(rij["waarde"])
+        return uit
+
+    assert 70.0 + 2.0 in waarden_2010(weergave._trend_spec(oud, opties))
+    assert 99.9 in waarden_2010(weergave._trend_spec(nieuw, opties))
