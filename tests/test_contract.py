@@ -228,6 +228,14 @@ def test_elke_schrijfopdracht_wordt_gebruikt_en_bestaat():
         and aanroep.args
         and isinstance(aanroep.args[0], ast.Constant)
     }
+    # en wat een afgeleide tabel in marts/ noemt als voorwaarde (kompas.db.zet_afgeleid_vast voert die uit)
+    gebruikt |= {
+        naam
+        for pad in laag_bestanden(*MART_LAGEN)
+        for naam in re.findall(
+            r"^-- (?:helemaal bij een andere|helemaal als|alleen als) (\w+) ", pad.read_text(encoding="utf-8"), re.M
+        )
+    }
     assert bestanden and gebruikt == bestanden, (
         f"ongebruikt: {bestanden - gebruikt}; zonder bestand: {gebruikt - bestanden}"
     )
