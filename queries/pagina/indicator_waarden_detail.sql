@@ -3,23 +3,8 @@
 -- gemeente in gemeente_code), hun GGD-regio's en Nederland; met $gemeenten NULL van elke regio (de downloads).
 -- Parameters: $indicator (varchar), $gemeenten (varchar[] of NULL).
 
-with gekozen as (
-    select unnest($gemeenten::varchar[]) as regio_code
-),
-
-regios as (
-    select * from regio
-),
-
-getoonde_regios as (
-    select regio_code from gekozen
-    union
-    select r.regio_code from regios as r inner join gekozen as g on r.gemeente_code = g.regio_code
-    where r.soort = 'wijk'
-    union
-    select r.ggd_regio_code from regios as r inner join gekozen using (regio_code) where r.ggd_regio_code is not null
-    union
-    select regio_code from regios where soort = 'land'
+with getoonde_regios as (
+    select regio_code from regios_bij($gemeenten, true)
 ),
 
 waarden as (

@@ -12,20 +12,8 @@
 -- blijven voor de tabel.
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]).
 
-with gekozen as (
-    select unnest($regios::varchar[]) as regio_code
-),
-
-regios as (
-    select * from regio
-),
-
-reeks_regios as (
-    select regio_code from gekozen
-    union
-    select r.ggd_regio_code from regios as r join gekozen using (regio_code) where r.ggd_regio_code is not null
-    union
-    select regio_code from regios where soort = 'land'
+with reeks_regios as (
+    select regio_code from regios_bij($regios, false)
 ),
 
 waarden as (
