@@ -112,14 +112,13 @@ def _toets_sleutel_waarneming(con: duckdb.DuckDBPyConnection, hoogste_rowid: int
     DatabaseFout 'sleutel', zoals bij een index."""
     geraakt = _geraakt(con)
     herkomsten, indicatoren = geraakt if geraakt is not None else ([], [])
+    # een nieuwe rij krijgt een rowid boven de hoogste bij het begin van de transactie (tests/test_ingebed.py)
+    nieuw = con.execute(
+        "select coalesce(list(distinct herkomst_id), []) from waarneming where rowid > ?", [hoogste_rowid]
+    ).fetchone()[0]
     dubbel = con.execute(
         schrijf_sql("dubbele_waarneming"),
-        {
-            "alles": geraakt is None,
-            "herkomsten": herkomsten,
-            "indicatoren": indicatoren,
-            "hoogste_rowid": hoogste_rowid,
-        },
+        {"alles": geraakt is None, "herkomsten": sorted({*herkomsten, *nieuw}), "indicatoren": indicatoren},
     ).fetchone()
     if dubbel:
         kolommen = ("indicator_code", "regio_code", "peiljaar", "peildatum", "leeftijd", "herkomst_id")
