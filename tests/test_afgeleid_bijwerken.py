@@ -299,3 +299,56 @@ def test_een_lege_schrijfactie_laat_alles_staan(ingebedde_db, tmp_path):
     assert _herberekend(ingebedde_db) == []
     # de afgeleide tabellen zijn die van vóór de schrijfactie: huishoudens is niet herberekend
     assert set(verschillen_met_volledig(ingebedde_db, tmp_path)) >= {"indicator_waarden"}
+
+
+def _herberekend_jaren(pad) -> list[int] | None:
+    """In welke peiljaren de tabellen met sleutel indicator_code, peiljaar opnieuw zijn vastgezet (NULL: alle)."""
+    return vraag(pad, "select herberekend_jaren from afgeleid.schema_versie")[0][0]
+
+
+def _een_cijfer_van_een_nieuwe_herkomst(con, indicator: str, regio: str, jaar: int, waarde: float) -> None:
+    """Zoals een verversing van één tabel met één cijfer: een nieuwe StatLine-herkomst, opgehaald na alle andere (een
+    vaste datum, zodat dezelfde schrijfactie twee keer dezelfde rijen geeft), dus de voorkeur (marts/05)."""
+    raakt(con, herkomsten=["test:een_cijfer"])
+    con.execute("delete from waarneming where herkomst_id = 'test:een_cijfer'")
+    con.execute("delete from herkomst where herkomst_id = 'test:een_cijfer'")
+    con.execute(
+        "insert into herkomst (herkomst_id, soort, bron, titel, opgehaald_op, licentie)"
+        " values ('test:een_cijfer', 'CBS StatLine', 'CBS (test)', 'test', timestamp '2099-01-01', 'test')"
+    )
+    con.execute(
+        "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
+        " select indicator_code, regio_code, peiljaar, leeftijd, ?, 'test:een_cijfer' from afgeleid.indicator_waarden"
+        " where indicator_code = ? and regio_code = ? and peiljaar = ? and in_grafiek",
+        [waarde, indicator, regio, jaar],
+    )
+
+
+def test_een_cijfer_in_een_jaar_herberekent_de_groepscijfers_van_alleen_dat_jaar(ingebedde_db, tmp_path):
+    """Een schrijver die één cijfer van één gemeente raakt: de vergelijkingsgroepen (sleutel indicator_code, peiljaar)
+    worden alleen herberekend in de peiljaren waarin afgeleid.indicator_waarden veranderde
+    (queries/schrijven/veranderde_jaren.sql), en zijn daarna gelijk aan een volledige herberekening."""
+    [(indicator, jaar, aantal)] = vraag(
+        ingebedde_db,
+        "select indicator_code, peiljaar, count(distinct peiljaar) over (partition by indicator_code)"
+        " from afgeleid.vergelijkingsgroep_waarden where regio_code = 'GM0148' and indicator_code <> 'inwoners'"
+        " and groep_aantal > 1 order by all desc limit 1",
+    )
+    assert aantal > 1  # er zijn andere jaren die moeten blijven staan
+    sql = (
+        "select groep, groep_mediaan, rang from afgeleid.vergelijkingsgroep_waarden"
+        " where indicator_code = ? and regio_code = 'GM0148' and peiljaar = ? order by all"
+    )
+    voor = vraag(ingebedde_db, sql, [indicator, jaar])
+    with schrijf_transactie(ingebedde_db) as con:
+        _een_cijfer_van_een_nieuwe_herkomst(con, indicator, "GM0148", jaar, 1e9)
+    assert _herberekend_regios(ingebedde_db) == ["GM0148", "NL01"]
+    assert _herberekend_jaren(ingebedde_db) == [jaar]
+    assert vraag(ingebedde_db, sql, [indicator, jaar]) != voor  # de groepscijfers van dat jaar veranderden
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+    # hetzelfde cijfer nog eens: geen rij van afgeleid.indicator_waarden verandert, de groepstabellen blijven staan
+    with schrijf_transactie(ingebedde_db) as con:
+        _een_cijfer_van_een_nieuwe_herkomst(con, indicator, "GM0148", jaar, 1e9)
+    assert _herberekend_jaren(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}

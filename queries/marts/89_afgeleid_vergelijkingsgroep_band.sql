@@ -1,4 +1,5 @@
--- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
+-- sleutel: indicator_code, peiljaar (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte
+-- indicatoren in de peiljaren waarin hun afgeleid.indicator_waarden veranderden, zoals marts/88)
 -- helemaal als groep_leden_veranderd (zie marts/88)
 -- helemaal bij een andere groep_versie (zie marts/88)
 -- De band van elke vergelijkingsgroep: per groep, indicator, peiljaar en leeftijdsgroep één rij met groep_aantal,
@@ -9,7 +10,9 @@
 create or replace table afgeleid.vergelijkingsgroep_band as
 with waarden as (
     select * from afgeleid.vergelijkingsgroep_waarden
-    where $indicatoren::varchar[] is null or list_contains($indicatoren::varchar[], indicator_code)
+    where
+        ($indicatoren::varchar[] is null or list_contains($indicatoren::varchar[], indicator_code))
+        and ($jaren::integer[] is null or list_contains($jaren::integer[], peiljaar))
 ),
 
 final as (
