@@ -220,23 +220,17 @@ def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | No
 
 
 # Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
-# `-- sleutel: indicator_code` (of `indicator_code, regio_code`, of `indicator_code, peiljaar`) filtert de query zelf
-# in haar eerste stap op $indicatoren (en $regios, of $jaren), NULL is alles; dan vervangt zet_afgeleid_vast alleen
-# die rijen. `indicator_code, peiljaar`: de tabel hangt per indicator en peiljaar alleen af van de rijen van
-# afgeleid.indicator_waarden van die indicator en dat peiljaar; $jaren zijn de peiljaren waarin die rijen bij deze
-# schrijfactie veranderden (queries/schrijven/veranderde_jaren.sql). Zonder sleutel: altijd helemaal. Een view of macro in marts/ wordt opnieuw gemaakt als de database met andere SQL gemaakt is.
+# `-- sleutel: indicator_code` (of `indicator_code, regio_code`) filtert de query zelf in haar eerste stap op
+# $indicatoren (en $regios), NULL is alles; dan vervangt zet_afgeleid_vast alleen die rijen. Zonder sleutel: altijd
+# helemaal. Een view of macro in marts/ wordt opnieuw gemaakt als de database met andere SQL gemaakt is.
 _AFGELEIDE_TABEL = re.compile(r"^create or replace table (afgeleid\.\w+) as\s*$(.*?);?\s*\Z", re.I | re.M | re.S)
 _AFGELEID_OBJECT = re.compile(r"^create or replace (table|view) afgeleid\.(\w+)", re.I | re.M)
-_SLEUTEL = re.compile(r"^-- sleutel: (indicator_code(?:, regio_code|, peiljaar)?) ", re.M)
+_SLEUTEL = re.compile(r"^-- sleutel: (indicator_code(?:, regio_code)?) ", re.M)
 _SLEUTEL_FILTER = {
     "indicator_code": "list_contains($indicatoren::varchar[], indicator_code)",
     "indicator_code, regio_code": "list_contains($indicatoren::varchar[], indicator_code)"
     " and ($regios::varchar[] is null or list_contains($regios::varchar[], regio_code))",
-    "indicator_code, peiljaar": "list_contains($indicatoren::varchar[], indicator_code)"
-    " and ($jaren::integer[] is null or list_contains($jaren::integer[], peiljaar))",
 }
-# de tabel waarvan de veranderde peiljaren $jaren zijn (sleutel indicator_code, regio_code)
-_JAREN_UIT = "afgeleid.indicator_waarden"
 # `-- helemaal bij een andere kader_versie`: de tabel leest ook iets anders dan de cijfers; geeft
 # queries/schrijven/<naam>.sql iets anders dan bij de vorige commit (kolom in afgeleid.schema_versie), dan helemaal.
 _HELEMAAL_BIJ = re.compile(r"^-- helemaal bij een andere (\w+) ", re.M)
@@ -284,16 +278,10 @@ def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None, str 
     )
 
 
-def _parameters(
-    sleutel: str | None, indicatoren: list[str] | None, regios: list[str] | None, jaren: list[int] | None = None
-) -> dict:
+def _parameters(sleutel: str | None, indicatoren: list[str] | None, regios: list[str] | None) -> dict:
     if sleutel is None:
         return {}
-    return (
-        {"indicatoren": indicatoren}
-        | ({"regios": regios} if "regio_code" in sleutel else {})
-        | ({"jaren": jaren} if "peiljaar" in sleutel else {})
-    )
+    return {"indicatoren": indicatoren} | ({"regios": regios} if "regio_code" in sleutel else {})
 
 
 def _ruim_afgeleid_op(con: duckdb.DuckDBPyConnection, bestanden: list[str]) -> None:
@@ -337,7 +325,6 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         # een paar regio's: elke query hieronder leest weinig rijen, en een tweede draad kost dan meer CPU (taken
         # verdelen, deelresultaten samenvoegen) dan hij scheelt; de verbinding sluit na deze schrijfactie
         con.execute("set threads = 1")
-    jaren = None  # NULL: alle peiljaren (_JAREN_UIT werd helemaal, of in alle regio's, herberekend)
     # _VOORWAARDEN en _ALLES_RAKEND: pas uitgevoerd als een tabel erom vraagt, en één keer
     voorwaarde = {
         naam: functools.cache(lambda naam=naam: _voorwaarde(con, schrijf_sql(naam), indicatoren, regios))
@@ -368,39 +355,27 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         if geraakt is not None and not anders:
             if sleutel is not None and not indicatoren:
                 continue  # niets geraakt: de rijen staan er al
-            if sleutel is not None and "peiljaar" in sleutel and jaren == []:
-                continue  # geen rij van afgeleid.indicator_waarden veranderde: deze rijen ook niet
             if alleen_als is not None and not voorwaarde[alleen_als]():
                 continue  # wat geraakt is kan deze tabel niet veranderen
         if sleutel is None or geraakt is None or anders:
             con.execute(tekst, _parameters(sleutel, None, None))
             continue
-        waarden = _parameters(sleutel, indicatoren, regios, jaren)
-        vergelijk = naam == _JAREN_UIT and regios is not None  # alle regio's vergelijken kost meer dan het scheelt
+        waarden = _parameters(sleutel, indicatoren, regios)
         # naam en filter komen uit de eigen bestanden in queries/marts/ en de vaste lijst _SLEUTEL_FILTER
-        if vergelijk:
-            con.execute(
-                f"create or replace temp table afgeleid_voor as from {naam} where {_SLEUTEL_FILTER[sleutel]}", waarden
-            )
         con.execute(f"delete from {naam} where {_SLEUTEL_FILTER[sleutel]}", waarden)
         con.execute(f"insert into {naam} by name {query}", waarden)
-        if vergelijk:
-            jaren = con.execute(schrijf_sql("veranderde_jaren"), waarden).fetchone()[0]
-            con.execute("drop table temp.afgeleid_voor")
     # herberekend: NULL is alles, anders de indicatoren (en regio's; NULL: alle) waarvan de rijen opnieuw zijn
-    # berekend, en de peiljaren van de tabellen met sleutel indicator_code, peiljaar (NULL: alle), voor beheer en tests
+    # berekend, voor beheer en tests
     con.execute(
         "create or replace table afgeleid.schema_versie as select $versie::varchar as versie,"
         " $referentie::varchar as referentie, $afdrukken::map(varchar, varchar) as vingerafdrukken,"
-        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios,"
-        " $jaren::integer[] as herberekend_jaren",
+        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios",
         {
             "versie": schema_versie(),
             "referentie": referentie,
             "afdrukken": afdrukken,
             "indicatoren": indicatoren,
             "regios": regios,
-            "jaren": jaren,
         },
     )
 

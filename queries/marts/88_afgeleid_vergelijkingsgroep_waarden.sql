@@ -1,6 +1,4 @@
--- sleutel: indicator_code, peiljaar (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte
--- indicatoren in de peiljaren waarin hun afgeleid.indicator_waarden veranderden: een groep, haar kwartielen en
--- rangen gelden per peiljaar en lezen alleen de waarden van dat peiljaar)
+-- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
 -- helemaal als groep_leden_veranderd (queries/schrijven/: een ander inwonertal zette een gemeente in een andere
 -- grootteklasse, en dat verandert de groep van elke indicator)
 -- helemaal bij een andere groep_versie (queries/schrijven/groep_versie.sql: de groepen en leden uit de configuratie)
@@ -12,15 +10,13 @@
 -- Op volgorde van indicator: een filter op indicator_code leest weinig rijgroepen.
 
 create or replace table afgeleid.vergelijkingsgroep_waarden as
-with leden as (  -- een selectie (peiljaar NULL) geldt in elk jaar
+with leden as (
     select list(struct_pack(groep := groep, peiljaar := peiljaar, regio_code := regio_code)) as leden
     from vergelijkingsgroep_leden
-    where $jaren::integer[] is null or peiljaar is null or list_contains($jaren::integer[], peiljaar)
 ),
 
 final as (
     select * from groepswaarden((select leden from leden), $indicatoren::varchar[])
-    where $jaren::integer[] is null or list_contains($jaren::integer[], peiljaar)
 )
 
 select * from final

@@ -1,5 +1,4 @@
--- sleutel: indicator_code, peiljaar (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte
--- indicatoren in de peiljaren waarin hun afgeleid.indicator_waarden veranderden, zoals marts/88)
+-- sleutel: indicator_code (kompas.db.zet_afgeleid_vast herberekent alleen de rijen van de geraakte indicatoren)
 -- helemaal als groep_leden_veranderd (zie marts/88)
 -- helemaal bij een andere groep_versie (zie marts/88)
 -- De band van elke vergelijkingsgroep: per groep, indicator, peiljaar en leeftijdsgroep één rij met groep_aantal,
@@ -10,9 +9,7 @@
 create or replace table afgeleid.vergelijkingsgroep_band as
 with waarden as (
     select * from afgeleid.vergelijkingsgroep_waarden
-    where
-        ($indicatoren::varchar[] is null or list_contains($indicatoren::varchar[], indicator_code))
-        and ($jaren::integer[] is null or list_contains($jaren::integer[], peiljaar))
+    where $indicatoren::varchar[] is null or list_contains($indicatoren::varchar[], indicator_code)
 ),
 
 final as (
