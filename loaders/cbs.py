@@ -731,9 +731,11 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
     )
     # (indicator, regio, jaar, leeftijd) -> {'waarde': .., 'ondergrens': .., 'bovengrens': .., 'status': ..}
     groepen: dict[tuple, dict] = {}
+    bron_codes: dict[tuple, str] = {}  # (sleutel, rol) -> de code waaronder de tabel de cel leverde
     gezien: dict[str, set] = {r: set() for r in verwacht}
     for rij in antwoord.rijen:
-        regio = regio_van(rij.get(geo, ""))
+        bron_code = str(rij.get(geo, "")).strip()
+        regio = regio_van(bron_code)
         if regio not in gezien:  # lokaal nogmaals filteren
             continue
         jaar, status = peiljaar(rij)
@@ -757,11 +759,19 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
             sleutel = (code, regio, jaar, leeftijd)
             groep = groepen.setdefault(sleutel, {"kolom": kolom})
             if rol in groep:
+                eerder = bron_codes[(sleutel, rol)]
+                onder = (
+                    f"twee keer onder code {bron_code}"
+                    if eerder == bron_code
+                    else f"onder code {eerder} én onder code {bron_code}, de oude en de nieuwe code van dezelfde "
+                    "regio (codewijziging in data/herindeling.csv of regio-alias)"
+                )
                 raise CbsFout(
                     f"Tabel {tid}: dubbele rij voor {kolom}, regio {regio}, {jaar}, leeftijd {leeftijd} "
-                    f"({rol}). Het antwoord is misvormd."
+                    f"({rol}): de tabel levert deze cel {onder}. Het antwoord is misvormd."
                 )
             groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
+            bron_codes[(sleutel, rol)] = bron_code
             if rol == "waarde":
                 groep["status"] = status if "Perioden" in antwoord.dimensies else status_kolom[kolom]
 
