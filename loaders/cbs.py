@@ -1132,7 +1132,7 @@ def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = Non
     return len(klaar.waarnemingen.rijen)
 
 
-class _Voortgang:
+class _VoortgangInVolgorde:
     """De voortgang van tabellen die tegelijk worden opgehaald, in de volgorde van de tabellen: de regels van de
     eerste tabel die nog loopt meteen, die van een volgende tabel zodra de tabellen ervoor klaar zijn. Zo blijft elke
     tabel één blok regels, zoals toen ze na elkaar werden opgehaald."""
@@ -1173,7 +1173,7 @@ def ververs(
     alle_gemeenten: bool | None = None,
 ) -> list[Uitkomst]:
     """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd,
-    hooguit GELIJKTIJDIG tabellen tegelijk (de voortgang per tabel in de volgorde van de tabellen, `_Voortgang`).
+    hooguit GELIJKTIJDIG tabellen tegelijk (de voortgang per tabel in de volgorde van de tabellen, `_VoortgangInVolgorde`).
 
     Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
     daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
@@ -1204,7 +1204,7 @@ def ververs(
         )
     uitkomsten: dict[str, Uitkomst] = {}
     klaar: list[Opgehaald] = []
-    volgorde = _Voortgang(meld, len(tabellen))
+    volgorde = _VoortgangInVolgorde(meld, len(tabellen))
 
     def haal(i: int, tabel: TabelConfig) -> Opgehaald | str:
         """Eén tabel ophalen en controleren (met herhalingen en terugval); een CbsFout wordt haar uitkomst."""
