@@ -194,8 +194,10 @@ def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), ind
     """Zegt binnen een schrijftransactie wat de schrijver raakte, zodat vóór de commit alleen dat deel van de
     afgeleide tabellen opnieuw wordt berekend (`zet_afgeleid_vast`).
 
-    `herkomsten`: herkomst_id's waarvan rijen (of de herkomst zelf) zijn toegevoegd, vervangen of weggehaald; elke
-    indicator met een rij van zo'n herkomst vóór of na de transactie telt als geraakt. `indicatoren`: codes die
+    `herkomsten`: herkomst_id's waarvan rijen (of de herkomst zelf) zijn toegevoegd, vervangen of weggehaald; geraakt
+    zijn de cellen (indicator, regio) waar de rijen van zo'n herkomst vóór en na de transactie verschillen
+    (queries/schrijven/geraakt.sql): een verversing die dezelfde cijfers terugkrijgt raakt niets, en alleen
+    `opgehaald_op` wordt bijgewerkt (`_werk_opgehaald_op_bij`). `indicatoren`: codes die
     daarnaast geraakt zijn. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
     laat alles opnieuw berekenen; een andere registry, andere regio's of een nieuwe breuk in een regio
     (herindeling, gewijzigde afbakening) ook (`referentie_versie.sql`).
@@ -321,6 +323,7 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         indicatoren, regios = con.execute(
             schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
         ).fetchone()
+        _werk_opgehaald_op_bij(con, herkomsten)
     if regios is not None:
         # een paar regio's: elke query hieronder leest weinig rijen, en een tweede draad kost dan meer CPU (taken
         # verdelen, deelresultaten samenvoegen) dan hij scheelt; de verbinding sluit na deze schrijfactie
@@ -378,6 +381,28 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
             "regios": regios,
         },
     )
+
+
+def _werk_opgehaald_op_bij(con: duckdb.DuckDBPyConnection, herkomsten: list[str]) -> None:
+    """Zet `opgehaald_op` van de rijen van `herkomsten` in elke afgeleide tabel die het per rij draagt gelijk aan
+    herkomst.opgehaald_op, zoals een volledige herberekening (staging/30, indicatoren/05: een berekende waarde draagt
+    herkomst en opgehaald_op van haar teller). Een verversing die dezelfde cijfers terugkrijgt raakt geen cel
+    (queries/schrijven/geraakt.sql), maar is wel opnieuw opgehaald; de rijen van de geraakte cellen worden daarna
+    toch opnieuw berekend."""
+    if not herkomsten:
+        return
+    tabellen = con.execute(
+        "select c.table_name from duckdb_columns() as c join duckdb_tables() as t using (table_oid)"
+        " where t.schema_name = 'afgeleid' and not t.temporary and c.column_name in ('herkomst_id', 'opgehaald_op')"
+        " group by c.table_name having count(*) = 2 order by c.table_name"
+    ).fetchall()
+    for (tabel,) in tabellen:  # naam uit de catalogus, niet uit invoer
+        con.execute(
+            f"update afgeleid.{tabel} as a set opgehaald_op = h.opgehaald_op from herkomst as h"
+            " where h.herkomst_id = a.herkomst_id and list_contains($herkomsten::varchar[], a.herkomst_id)"
+            " and a.opgehaald_op is distinct from h.opgehaald_op",
+            {"herkomsten": herkomsten},
+        )
 
 
 def _voorwaarde(con: duckdb.DuckDBPyConnection, sql: str, indicatoren: list[str], regios: list[str] | None) -> bool:

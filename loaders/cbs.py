@@ -26,8 +26,10 @@ import logging
 import math
 import os
 import re
+import threading
 import tomllib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +54,8 @@ TIJDSLIMIET = 120  # seconden per HTTP-verzoek; een hangende server laat de tabe
 POGINGEN = 4
 WACHT_BASIS = 2.0
 WACHT_MAX = 30.0
+# zoveel tabellen tegelijk ophalen (elk met haar eigen verbindingen; de pagina's van één tabel na elkaar)
+GELIJKTIJDIG = 4
 STANDAARD_HOSTS = {"opendata": "opendata.cbs.nl", "dataderden": "dataderden.cbs.nl"}  # v3-catalogi
 HOST_VARIABELEN = {"opendata": "KOMPAS_CBS_OPENDATA", "dataderden": "KOMPAS_CBS_DATADERDEN"}
 V4_HOST, V4_VARIABELE = "datasets.cbs.nl", "KOMPAS_CBS_DATASETS"  # OData v4 (catalogus CBS)
@@ -267,39 +271,54 @@ def lees_registry(pad: Path | None = None) -> Registry:
 # Ophalen
 
 
+# _cbsodata_opties zet iets voor het hele proces (cbsodata.options, de root-logger); tabellen die tegelijk worden
+# opgehaald (ververs) delen dat: de eerste zet het, de laatste zet het terug
+_OPTIES_SLOT = threading.Lock()
+_OPTIES: dict = {"aantal": 0}
+
+
 @contextlib.contextmanager
 def _cbsodata_opties(https: bool, meld: Melder):
-    """Zet `cbsodata.options.use_https` tijdelijk en meldt elke gedownloade pagina van de dataset."""
-    oud_https = cbsodata.options.use_https
+    """Zet `cbsodata.options.use_https` tijdelijk en meldt elke gedownloade pagina van de dataset (alleen de pagina's
+    die deze thread ophaalt: tabellen kunnen tegelijk worden opgehaald)."""
     wortel = logging.getLogger()
-    oud_niveau = wortel.level
+    draad = threading.get_ident()
     pagina = {"n": 0}
 
     class _Voortgang(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             tekst = record.getMessage()
-            if tekst.startswith("Download ") and "DataSet" in tekst:
+            if record.thread == draad and tekst.startswith("Download ") and "DataSet" in tekst:
                 pagina["n"] += 1
                 meld(f"    pagina {pagina['n']} van de dataset opgehaald")
 
-    # cbsodata meldt elke pagina met logging.info op de root-logger. Om die te zien zetten we het
-    # niveau tijdelijk op INFO; bestaande handlers (bijv. basicConfig naar stderr) houden hun drempel.
-    drempel = oud_niveau if oud_niveau != logging.NOTSET else logging.WARNING
-    oude_handlers = [(h, h.level) for h in wortel.handlers]
-    for h, niveau in oude_handlers:
-        h.setLevel(max(niveau, drempel))
     handler = _Voortgang(logging.INFO)
-    cbsodata.options.use_https = https
-    wortel.addHandler(handler)
-    wortel.setLevel(min(drempel, logging.INFO))
+    with _OPTIES_SLOT:
+        if not _OPTIES["aantal"]:
+            # cbsodata meldt elke pagina met logging.info op de root-logger. Om die te zien zetten we het
+            # niveau tijdelijk op INFO; bestaande handlers (bijv. basicConfig naar stderr) houden hun drempel.
+            oud_niveau = wortel.level
+            drempel = oud_niveau if oud_niveau != logging.NOTSET else logging.WARNING
+            _OPTIES.update(
+                https=cbsodata.options.use_https, niveau=oud_niveau, handlers=[(h, h.level) for h in wortel.handlers]
+            )
+            for h, niveau in _OPTIES["handlers"]:
+                h.setLevel(max(niveau, drempel))
+            cbsodata.options.use_https = https
+            wortel.setLevel(min(drempel, logging.INFO))
+        _OPTIES["aantal"] += 1
+        wortel.addHandler(handler)
     try:
         yield
     finally:
-        wortel.removeHandler(handler)
-        wortel.setLevel(oud_niveau)
-        for h, niveau in oude_handlers:
-            h.setLevel(niveau)
-        cbsodata.options.use_https = oud_https
+        with _OPTIES_SLOT:
+            wortel.removeHandler(handler)
+            _OPTIES["aantal"] -= 1
+            if not _OPTIES["aantal"]:
+                wortel.setLevel(_OPTIES["niveau"])
+                for h, niveau in _OPTIES["handlers"]:
+                    h.setLevel(niveau)
+                cbsodata.options.use_https = _OPTIES["https"]
 
 
 def _http_status(fout: BaseException) -> int | None:
@@ -731,9 +750,11 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
     )
     # (indicator, regio, jaar, leeftijd) -> {'waarde': .., 'ondergrens': .., 'bovengrens': .., 'status': ..}
     groepen: dict[tuple, dict] = {}
+    bron_codes: dict[tuple, str] = {}  # (sleutel, rol) -> de code waaronder de tabel de cel leverde
     gezien: dict[str, set] = {r: set() for r in verwacht}
     for rij in antwoord.rijen:
-        regio = regio_van(rij.get(geo, ""))
+        bron_code = str(rij.get(geo, "")).strip()
+        regio = regio_van(bron_code)
         if regio not in gezien:  # lokaal nogmaals filteren
             continue
         jaar, status = peiljaar(rij)
@@ -757,11 +778,19 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
             sleutel = (code, regio, jaar, leeftijd)
             groep = groepen.setdefault(sleutel, {"kolom": kolom})
             if rol in groep:
+                eerder = bron_codes[(sleutel, rol)]
+                onder = (
+                    f"twee keer onder code {bron_code}"
+                    if eerder == bron_code
+                    else f"onder code {eerder} én onder code {bron_code}, de oude en de nieuwe code van dezelfde "
+                    "regio (codewijziging in data/herindeling.csv of regio-alias)"
+                )
                 raise CbsFout(
                     f"Tabel {tid}: dubbele rij voor {kolom}, regio {regio}, {jaar}, leeftijd {leeftijd} "
-                    f"({rol}). Het antwoord is misvormd."
+                    f"({rol}): de tabel levert deze cel {onder}. Het antwoord is misvormd."
                 )
             groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
+            bron_codes[(sleutel, rol)] = bron_code
             if rol == "waarde":
                 groep["status"] = status if "Perioden" in antwoord.dimensies else status_kolom[kolom]
 
@@ -1103,6 +1132,39 @@ def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = Non
     return len(klaar.waarnemingen.rijen)
 
 
+class _VoortgangInVolgorde:
+    """De voortgang van tabellen die tegelijk worden opgehaald, in de volgorde van de tabellen: de regels van de
+    eerste tabel die nog loopt meteen, die van een volgende tabel zodra de tabellen ervoor klaar zijn. Zo blijft elke
+    tabel één blok regels, zoals toen ze na elkaar werden opgehaald."""
+
+    def __init__(self, meld: Melder, aantal: int):
+        self._meld = meld
+        self._wachtend: list[list[str]] = [[] for _ in range(aantal)]
+        self._klaar = [False] * aantal
+        self._nu = 0  # de eerste tabel die nog niet klaar is
+        self._slot = threading.Lock()
+
+    def melder(self, i: int) -> Melder:
+        def meld(tekst: str) -> None:
+            with self._slot:
+                if i == self._nu:
+                    self._meld(tekst)
+                else:
+                    self._wachtend[i].append(tekst)
+
+        return meld
+
+    def klaar(self, i: int) -> None:
+        with self._slot:
+            self._klaar[i] = True
+            while self._nu < len(self._klaar) and self._klaar[self._nu]:
+                self._nu += 1
+                if self._nu < len(self._klaar):
+                    for tekst in self._wachtend[self._nu]:
+                        self._meld(tekst)
+                    self._wachtend[self._nu].clear()
+
+
 def ververs(
     tabel_ids: list[str] | None = None,
     pad: Path | None = None,
@@ -1110,7 +1172,8 @@ def ververs(
     meld: Melder = print,
     alle_gemeenten: bool | None = None,
 ) -> list[Uitkomst]:
-    """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd.
+    """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd,
+    hooguit GELIJKTIJDIG tabellen tegelijk (de voortgang per tabel in de volgorde van de tabellen, `_VoortgangInVolgorde`).
 
     Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
     daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
@@ -1141,12 +1204,28 @@ def ververs(
         )
     uitkomsten: dict[str, Uitkomst] = {}
     klaar: list[Opgehaald] = []
-    for tabel in tabellen:
+    volgorde = _VoortgangInVolgorde(meld, len(tabellen))
+
+    def haal(i: int, tabel: TabelConfig) -> Opgehaald | str:
+        """Eén tabel ophalen en controleren (met herhalingen en terugval); een CbsFout wordt haar uitkomst."""
+        meld_tabel = volgorde.melder(i)
         try:
-            klaar.append(haal_en_controleer(tabel, registry, meld))
+            return haal_en_controleer(tabel, registry, meld_tabel)
         except CbsFout as fout:
-            meld(f"  MISLUKT: {fout}")
-            uitkomsten[tabel.tabel_id] = Uitkomst(tabel.tabel_id, fout=str(fout))
+            meld_tabel(f"  MISLUKT: {fout}")
+            return str(fout)
+        finally:
+            volgorde.klaar(i)
+
+    # de tabellen tegelijk (hooguit GELIJKTIJDIG); elke tabel faalt op zichzelf, geschreven wordt daarna samen
+    with ThreadPoolExecutor(max_workers=max(1, min(GELIJKTIJDIG, len(tabellen)))) as pool:
+        opgehaald = [pool.submit(haal, i, tabel) for i, tabel in enumerate(tabellen)]
+        for tabel, toekomst in zip(tabellen, opgehaald, strict=True):
+            uitkomst = toekomst.result()
+            if isinstance(uitkomst, str):
+                uitkomsten[tabel.tabel_id] = Uitkomst(tabel.tabel_id, fout=uitkomst)
+            else:
+                klaar.append(uitkomst)
     if klaar:
         try:
             with schrijf_transactie(pad) as con:

@@ -10,6 +10,7 @@ tabel, met `except all` in beide richtingen.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -103,13 +104,14 @@ def test_na_elke_schrijfactie_is_elke_afgeleide_tabel_gelijk_aan_een_volledige_h
 
     # 1. verversing van één tabel: Kerncijfers 2024, met inwoners en bijstand_personen (dus ook bijstand_per_1000).
     # De eerste keer komen er regio's bij (de wijken van de focusgemeenten uit de codelijst): dat herberekent alles,
-    # want een regio verandert elke rij van die regio; de tweede keer zijn de regio's gelijk en alleen wat de tabel
-    # raakt wordt herberekend.
+    # want een regio verandert elke rij van die regio; de tweede keer zijn de regio's en de cijfers gelijk: niets
+    # herberekend (test_een_verversing_herberekent_alleen_wat_veranderde).
     assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
     assert _herberekend(ingebedde_db) is None, "nieuwe regio's: alles herberekend"
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
     assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
-    controleer("verversing", {"inwoners", "bijstand_personen", "bijstand_per_1000"}, alleen_dalfsen=False)
+    assert _herberekend(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
 
     # 2. upload: een eigen indicator en een teller van een berekende indicator in een jaar zonder CBS-cijfer
     rij_eigen = ["GM0148", "bewindvoering_huishoudens", 2022, 181, "aantal huishoudens", "GWS4all", None]
@@ -151,6 +153,140 @@ def test_na_elke_schrijfactie_is_elke_afgeleide_tabel_gelijk_aan_een_volledige_h
     controleer("noemer", {"inwoners", "bijstand_per_1000"})
     na = _bijstand_per_1000(ingebedde_db, 2019)
     assert na and voor and na != voor
+
+
+KWB = ("85984NED", "TypedDataSet")  # de opgenomen Kerncijfers 2024 (tests/odata/opendata/85984NED)
+KWB_HERKOMST = "cbs:85984NED"
+
+
+def _kwb_rijen(opendata, **wijzigingen) -> list[dict]:
+    """De opgenomen rijen van 85984NED, met `wijzigingen`: {regio: {kolom: waarde}} (regio zonder opvulling)."""
+    opendata.vervang.pop(KWB, None)
+    rijen = [dict(r) for r in opendata.lijst(*KWB)]
+    for rij in rijen:
+        rij.update(wijzigingen.get(rij["WijkenEnBuurten"].strip(), {}))
+    return rijen
+
+
+def _zet_opgehaald_op(pad, herkomst_id: str, moment: str) -> None:
+    """Een schrijver die alleen herkomst.opgehaald_op van een herkomst verandert (zoals een verversing die dezelfde
+    cijfers terugkrijgt, op een ander moment) en dat zegt."""
+    with schrijf_transactie(pad) as con:
+        raakt(con, herkomsten=[herkomst_id])
+        con.execute(
+            "update herkomst set opgehaald_op = $moment::timestamp where herkomst_id = $id",
+            {"moment": moment, "id": herkomst_id},
+        )
+
+
+def _opgehaald_op(pad, herkomst_id: str) -> set:
+    return {
+        r
+        for (r,) in vraag(
+            pad, "select distinct opgehaald_op from afgeleid.indicator_waarden where herkomst_id = ?", [herkomst_id]
+        )
+    }
+
+
+def test_een_verversing_herberekent_alleen_wat_veranderde(servers, ingebedde_db, tmp_path):  # noqa: F811
+    """Een verversing vervangt een hele herkomst; geraakt zijn alleen de cellen (indicator, regio) waar haar rijen
+    vóór en na verschillen (queries/schrijven/geraakt.sql), en elke afgeleide tabel is daarna precies een volledige
+    herberekening, opgehaald_op per rij en de voorkeur tussen twee StatLine-cijfers voor dezelfde cel inbegrepen."""
+    opendata, _ = servers
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]  # de eerste keer: nieuwe regio's, alles
+    assert _herberekend(ingebedde_db) is None
+
+    def ververs_en_controleer(indicatoren: list[str] | None, regios: list[str] | None, stap: str) -> None:
+        assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None], stap
+        assert _herberekend(ingebedde_db) == indicatoren, stap
+        if indicatoren:
+            assert _herberekend_regios(ingebedde_db) == regios, stap
+        assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}, stap
+
+    # (a) dezelfde cijfers, later opgehaald: niets herberekend, wel het nieuwe opgehaald_op in elke rij
+    _zet_opgehaald_op(ingebedde_db, KWB_HERKOMST, "2026-12-01 12:00:00")  # ná elke ingebedde StatLine-kopie
+    assert _herberekend(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+    assert _opgehaald_op(ingebedde_db, KWB_HERKOMST) == {dt.datetime(2026, 12, 1, 12)}
+    ververs_en_controleer([], None, "dezelfde cijfers")
+    [(opgehaald,)] = vraag(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = ?", [KWB_HERKOMST])
+    assert _opgehaald_op(ingebedde_db, KWB_HERKOMST) == {opgehaald}
+
+    # (b) één ander cijfer: alleen die indicator in die gemeente (met Nederland); een teller van een berekende
+    # indicator: ook de berekende en haar noemer
+    opendata.vervang[KWB] = _kwb_rijen(opendata, GM0148={"HuishoudensTotaal_29": 11111})
+    ververs_en_controleer(["huishoudens"], ["GM0148", "NL01"], "ander aantal huishoudens")
+    opendata.vervang[KWB] = _kwb_rijen(
+        opendata, GM0148={"HuishoudensTotaal_29": 11111}, GM0303={"PersonenPerSoortUitkeringBijstand_94": 777}
+    )
+    ververs_en_controleer(["bijstand_per_1000", "bijstand_personen", "inwoners"], ["GM0303", "NL01"], "bijstand")
+
+    # (c) een cijfer dat wegvalt ('.' bij de bron: niet geschreven) en terugkomt
+    opendata.vervang[KWB] = _kwb_rijen(
+        opendata,
+        GM0148={"HuishoudensTotaal_29": 11111},
+        GM0303={"PersonenPerSoortUitkeringBijstand_94": 777},
+        GM1876={"WmoClienten_100": None},
+    )
+    ververs_en_controleer(["wmo_clienten"], ["GM1876", "NL01"], "een cijfer minder")
+    opendata.vervang[KWB] = _kwb_rijen(
+        opendata, GM0148={"HuishoudensTotaal_29": 11111}, GM0303={"PersonenPerSoortUitkeringBijstand_94": 777}
+    )
+    ververs_en_controleer(["wmo_clienten"], ["GM1876", "NL01"], "het cijfer terug")
+
+    # (c) cijfers voor een regio die de herkomst nog niet had (een bekende wijk, data/regio.csv, nu ook in de
+    # codelijst van de tabel): haar cellen, met de berekende indicator
+    kwb = [
+        "bijstand_per_1000", "bijstand_personen", "huishoudens", "huishoudens_laag_inkomen_pct", "inwoners",
+        "jongeren_met_jeugdzorg", "jongeren_met_jeugdzorg_pct", "netto_arbeidsparticipatie_pct", "wmo_clienten",
+        "wmo_per_1000",
+    ]  # fmt: skip
+    wijk = next(r for r in opendata.lijst(*KWB) if r["WijkenEnBuurten"].startswith("WK0148"))
+    codelijst = list(opendata.lijst("85984NED", "WijkenEnBuurten"))
+    code = next(c for c in codelijst if c["Key"].startswith("WK0148"))
+
+    def wijk_erbij(wijkcode: str, naam: str) -> None:
+        opendata.vervang[("85984NED", "WijkenEnBuurten")] = [
+            *opendata.lijst("85984NED", "WijkenEnBuurten"),
+            {**code, "Key": f"{wijkcode}  ", "Title": naam, "DetailRegionCode": wijkcode},
+        ]
+        opendata.vervang[KWB] = [
+            *opendata.lijst(*KWB),
+            {**wijk, "ID": 90 + len(codelijst), "WijkenEnBuurten": f"{wijkcode}  "},
+        ]
+
+    wijk_erbij("WK014801", "Lemelerveld")
+    ververs_en_controleer(kwb, ["WK014801", "NL01"], "een regio erbij")
+    # een nieuwe regio (een wijk die alleen de codelijst van de tabel kent): alles, want een regio verandert elke
+    # rij ervan (queries/schrijven/referentie_versie.sql)
+    wijk_erbij("WK014899", "Nieuwe wijk")
+    ververs_en_controleer(None, None, "een nieuwe wijk")
+    assert vraag(ingebedde_db, "select count(*) from regio where regio_code = 'WK014899'") == [(1,)]
+
+    # de voorkeur: een tweede StatLine-cijfer voor dezelfde cel (huishoudens, niet in een berekening), eerder
+    # opgehaald; de verversing gaat voor. Zet de verversing terug van vóór dat cijfer en van vóór de ingebedde
+    # StatLine-kopieën (23-11 en 1-12): dan gaan die voor, zonder dat een cijfer verandert
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, herkomsten=["test:tweede"])
+        con.execute(
+            "insert into herkomst (herkomst_id, soort, bron, titel, opgehaald_op, licentie) values ('test:tweede',"
+            " 'CBS StatLine', 'CBS', 'tweede kopie (test)', timestamp '2026-11-15 12:00:00', 'CC BY 4.0')"
+        )
+        con.execute(
+            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
+            " values ('huishoudens', 'GM0148', 2024, 'totaal', 12345, 'test:tweede')"
+        )
+    assert _herberekend(ingebedde_db) == ["huishoudens"]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+    voorkeur = (
+        "select waarde from afgeleid.indicator_waarden where indicator_code = 'huishoudens' and regio_code = 'GM0148'"
+        " and peiljaar = 2024 and is_voorkeur"
+    )
+    assert vraag(ingebedde_db, voorkeur) == [(11111,)]
+    _zet_opgehaald_op(ingebedde_db, KWB_HERKOMST, "2026-11-01 12:00:00")
+    assert {"huishoudens", "inwoners"} <= set(_herberekend(ingebedde_db)), "de voorkeur wisselde: geraakt"
+    assert vraag(ingebedde_db, voorkeur) == [(12345,)]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
 
 
 def test_een_andere_registry_of_regio_herberekent_alles_ook_als_de_schrijver_weinig_noemt(ingebedde_db, tmp_path):

@@ -346,6 +346,36 @@ def test_andere_tabellen_gaan_door_als_een_tabel_faalt(servers, ingebedde_db):
     assert _waarnemingen(ingebedde_db, "cbs:85984NED")
 
 
+def test_tabellen_worden_tegelijk_opgehaald_met_de_voortgang_per_tabel_in_volgorde(servers, ingebedde_db):
+    """De tabellen worden tegelijk opgehaald (cbs.GELIJKTIJDIG): terwijl de eerste op een trage pagina wacht, haalt de
+    tweede al op. De voortgang blijft per tabel één blok, in de volgorde van de tabellen; een tabel die faalt, faalt
+    op zichzelf, en geschreven wordt daarna samen."""
+    opendata, _ = servers
+    opendata.traag_seconden = 1.0
+    opendata.storingen[("85984NED", "TypedDataSet", 1)] = "traag"  # de eerste pagina van de eerste tabel
+    opendata.storingen[("85318NED", "TypedDataSet", 1)] = 500
+    regels: list[str] = []
+    uitkomst = ververs(["85984NED", "85318NED", "50120NED"], meld=regels.append)
+    assert [u.gelukt for u in uitkomst] == [True, False, True]
+    # tegelijk: de tweede tabel vroeg haar dataset op vóór de eerste haar tweede pagina (na de trage eerste)
+    verzoeken = opendata.verzoeken
+    tweede_pagina = next(i for i, v in enumerate(verzoeken) if "/85984NED/TypedDataSet" in v and "skip=3" in v)
+    assert any("/85318NED/TypedDataSet" in v for v in verzoeken[:tweede_pagina])
+    # de voortgang: per tabel één blok, in volgorde
+    blokken: list[list[str]] = []
+    for regel in regels:
+        if not regel.startswith(" "):
+            blokken.append([])
+        blokken[-1].append(regel)
+    koppen = [b[0].split(" ")[0] for b in blokken]
+    assert koppen[:3] == ["85984NED", "85318NED", "50120NED"], regels
+    assert any("klaar om te schrijven" in r for r in blokken[0])
+    assert any("MISLUKT" in r for r in blokken[1]) and not any("klaar om te schrijven" in r for r in blokken[1])
+    assert any("klaar om te schrijven" in r for r in blokken[2])
+    assert [b[0].split(":")[0] for b in blokken[3:]] == ["85984NED", "50120NED"]  # samen geschreven
+    assert _waarnemingen(ingebedde_db, "cbs:85318NED") == []
+
+
 # -- herhalen bij een tijdelijke storing
 
 

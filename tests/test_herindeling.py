@@ -179,6 +179,30 @@ def test_codewijziging_zet_de_reeks_voort_onder_de_nieuwe_code(opendata, ingebed
     assert vraag(ingebedde_db, "select count(*) from waarneming where regio_code = 'GM9005'") == [(0,)]
 
 
+def test_een_tabel_met_de_oude_en_de_nieuwe_code_voor_dezelfde_cel_wordt_geweigerd_met_beide_codes(
+    opendata, ingebedde_db, tmp_path
+):
+    """Levert één opgehaalde tabel dezelfde gemeente onder haar oude én haar nieuwe code (codewijziging), dan zijn dat
+    twee cijfers voor één cel: de loader weigert de tabel (fail closed) en de melding noemt beide codes."""
+    serveer_gemeenten(opendata, 12, tabel="85984NED")
+    rijen, codes = opendata.vervang[("85984NED", "TypedDataSet")], opendata.vervang[("85984NED", "WijkenEnBuurten")]
+    oud = next(r for r in rijen if r["WijkenEnBuurten"].strip() == "GM9005")
+    rijen.append({**oud, "ID": 9999, "WijkenEnBuurten": "GM9050".ljust(10), "Codering_3": "GM9050".ljust(10)})
+    code = next(c for c in codes if c["Key"].strip() == "GM9005")
+    codes.append({**code, "Key": "GM9050".ljust(10), "DetailRegionCode": "GM9050"})
+    bouw(
+        ingebedde_db,
+        data=_data_met_herindeling(
+            tmp_path, f"GM9005,Verzonnen gemeente 005,GM9050,Verzonnen gemeente 005,2024-01-01,codewijziging,{BRON}\n"
+        ),
+    )
+    [uitkomst] = ververs(["85984NED"], meld=lambda _t: None, alle_gemeenten=True)
+    assert not uitkomst.gelukt
+    assert "dubbele rij" in uitkomst.fout and "misvormd" in uitkomst.fout
+    assert "GM9005" in uitkomst.fout and "GM9050" in uitkomst.fout, uitkomst.fout
+    assert vraag(ingebedde_db, "select count(*) from waarneming where herkomst_id = 'cbs:85984NED'") == [(0,)]
+
+
 def test_codewijziging_met_cijfers_onder_oude_en_nieuwe_code_toont_steeds_de_nieuwe(ingebedde_db):
     """Staan in één herkomst cijfers onder de oude én de nieuwe code voor dezelfde cel (een document uit het jaar
     van de wijziging), dan toont het dashboard het cijfer onder de nieuwe code, bij elke herberekening hetzelfde.
