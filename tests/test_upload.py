@@ -679,6 +679,13 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
         {"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id2}"}
         for j, w in [(2022, 110.0), (2023, 125.0), (2024, 130.0)]
     ]
+    # de upload bewaart dezelfde tellingen als het voorbeeld (in de transactie opnieuw geteld)
+    opgeslagen = lees(
+        "select rijen_nieuw as nieuw, rijen_gewijzigd as gewijzigd, rijen_ongewijzigd as ongewijzigd,"
+        " rijen_vervallen as vervalt from upload where upload_id = $i",
+        {"i": id2},
+    )
+    assert opgeslagen == [vb.tellingen]
     # de geschiedenis blijft
     assert lees("select count(*) as n from upload_waarde where upload_id = $i", {"i": id1})[0]["n"] == 3
     assert excel.trek_in(id2, door="b") == id1
