@@ -324,13 +324,18 @@ def _voorbeeld_blad(
     con.register("nieuw", tabel)
     try:
         sql = _VERGELIJK_WAARDEN if werkblad.werkbladsoort == "waarden" else _VERGELIJK_STREEF
-        alle = con.sql(sql, params={"vorige": vorige_id}).to_arrow_table()  # kolomsgewijs: 50.000 rijen in ms
+        if max_rijen == 0:  # vastleggen: alleen de tellingen, zonder alle rijen op te halen en te sorteren
+            tellen = f"select status, count(*) from ({sql}) group by status"
+            per_status, alle = con.sql(tellen, params={"vorige": vorige_id}).fetchall(), None
+        else:
+            alle = con.sql(sql, params={"vorige": vorige_id}).to_arrow_table()  # kolomsgewijs: 50.000 rijen in ms
+            per_status = [(t["values"], t["counts"]) for t in pc.value_counts(alle["status"]).to_pylist()]
     finally:
         con.unregister("nieuw")
     tellingen = {s: 0 for s in ("nieuw", "gewijzigd", "ongewijzigd", "vervalt")}
-    for telling in pc.value_counts(alle["status"]).to_pylist():
-        tellingen[telling["values"]] += telling["counts"]
-    getoond = alle if max_rijen is None else alle.slice(0, max_rijen)
+    for status, aantal in per_status:
+        tellingen[status] += aantal
+    getoond = [] if alle is None else (alle if max_rijen is None else alle.slice(0, max_rijen)).to_pylist()
     return Voorbeeld(
         werkblad=werkblad.naam,
         werkbladsoort=werkblad.werkbladsoort,
@@ -338,7 +343,7 @@ def _voorbeeld_blad(
         gemeente_code=gemeenten,
         vervangt_upload_id=vorige_id,
         tellingen=tellingen,
-        rijen=getoond.to_pylist(),
+        rijen=getoond,
     )
 
 

@@ -442,6 +442,124 @@ def test_omvangcontrole_in_blokken_telt_als_in_een_keer(monkeypatch):
     assert (3, 5, False, True) in in_een_keer[1][0][3]  # de procentcel E3 van breed_waarden
 
 
+def _zoals_excel_geschreven(data: bytes) -> bytes:
+    """Dezelfde werkmap, met de rijen geschreven zoals Excel ze schrijft (spans en x14ac:dyDescent na r)."""
+    return wb.vervang_in_zip(
+        data, "xl/worksheets/sheet1.xml", b'"><c r="A', b'" spans="1:8" x14ac:dyDescent="0.25"><c r="A'
+    )
+
+
+def _omvang_met_weg(monkeypatch, data: bytes, snel: bool = True):
+    """(de uitkomst van controleer_omvang, welke weg elk blok ging); met snel=False alleen de grondige weg."""
+    from loaders import excel_lezen
+
+    wegen = []
+    zoals_excel, grondig = excel_lezen._plek_zoals_excel, excel_lezen._plek_grondig
+
+    def snelle_weg(*args):
+        uit = zoals_excel(*args) if snel else None
+        if uit is not None:
+            wegen.append("snel")
+        return uit
+
+    def grondige_weg(*args):
+        wegen.append("grondig")
+        return grondig(*args)
+
+    monkeypatch.setattr(excel_lezen, "_plek_zoals_excel", snelle_weg)
+    monkeypatch.setattr(excel_lezen, "_plek_grondig", grondige_weg)
+    try:
+        uit = excel_lezen.controleer_omvang(data, "x.xlsx")
+        uitkomst = [
+            (o.rijen, o.kolommen, o.verste, o.dim_rijen, o.cellen.sort("rij", "kolom").rows(), o.formule_zonder_waarde)
+            for o in uit.values()
+        ]
+    except excel_lezen.UploadGeweigerd as fout:
+        uitkomst = str(fout)
+    finally:
+        monkeypatch.setattr(excel_lezen, "_plek_zoals_excel", zoals_excel)
+        monkeypatch.setattr(excel_lezen, "_plek_grondig", grondig)
+    return uitkomst, wegen
+
+
+@pytest.mark.parametrize(
+    "maak",
+    [
+        wb.sjabloon_ingevuld,
+        wb.breed_waarden,  # met een procentcel (stijl s=)
+        wb.breed_met_titels,
+        lambda: wb.met_formules(met_waarde=False),
+        lambda: wb.groot(300),
+        lambda: _zoals_excel_geschreven(wb.groot(300)),
+        lambda: wb.cel_ver_weg("CV1000000"),  # zoals Excel geschreven maar te groot: geweigerd, ook langs de snelle weg
+        lambda: wb.cel_ver_weg("G3", dimensie="A1:XFD1048576"),
+    ],
+)
+def test_omvangcontrole_snelle_weg_voor_excel_geeft_hetzelfde_als_de_grondige(monkeypatch, maak):
+    """Een werkblad waarin elke rij en cel geschreven is zoals Excel en openpyxl dat doen, gaat de snelle weg;
+    de uitkomst (omvang, verste cel, tekst- en procentcellen, of de weigering) is dezelfde als langs de grondige."""
+    data = maak()
+    snel, wegen = _omvang_met_weg(monkeypatch, data)
+    grondig, _ = _omvang_met_weg(monkeypatch, data, snel=False)
+    assert wegen and set(wegen) == {"snel"}
+    assert snel == grondig
+
+
+def _cel_voor(data: bytes, cel: bytes, voor: bytes = b'<c r="A4"') -> bytes:
+    return wb.vervang_in_zip(data, "xl/worksheets/sheet1.xml", voor, cel + voor)
+
+
+DRIE_RIJEN = [["GM0148", "bewindvoering_huishoudens", 2022, 1, None, None, None]] * 3
+ANDERS_DAN_EXCEL = {
+    # elk bestand is verder geschreven zoals Excel; één tag niet, en die verbergt een cel ver weg
+    "spaties en enkele aanhalingstekens": (wb.cel_ver_weg_anders_geschreven, ["16.384 kolommen", "een cel op XFD3"]),
+    "cel zonder r na kolom CV": (
+        lambda: _cel_voor(wb.waarden(DRIE_RIJEN), b'<c r="CV4" t="n"><v>1</v></c><c t="n"><v>1</v></c>'),
+        ["101 kolommen", "een cel op CW4"],
+    ),
+    "kleine letters": (
+        lambda: _cel_voor(wb.waarden(DRIE_RIJEN), b'<c r="xfd3" t="n"><v>1</v></c>'),
+        ["16.384 kolommen", "een cel op XFD3"],
+    ),
+    "dollartekens": (
+        lambda: _cel_voor(wb.waarden(DRIE_RIJEN), b'<c r="$XFD$3" t="n"><v>1</v></c>'),
+        ["16.384 kolommen", "een cel op XFD3"],
+    ),
+    "naamruimte": (
+        lambda: _cel_voor(wb.waarden(DRIE_RIJEN), b'<x:c r="XFD3" t="n"><v>1</v></x:c>'),
+        ["16.384 kolommen", "een cel op XFD3"],
+    ),
+    "r niet als eerste attribuut": (
+        lambda: _cel_voor(wb.waarden(DRIE_RIJEN), b'<c t="n" r="XFD3"><v>1</v></c>'),
+        ["16.384 kolommen", "een cel op XFD3"],
+    ),
+    "rij zonder r na rij 99.999": (
+        lambda: wb.vervang_in_zip(
+            wb.waarden(DRIE_RIJEN),
+            "xl/worksheets/sheet1.xml",
+            b"</sheetData>",
+            b'<row r="99999"/><row/><row/></sheetData>',
+        ),
+        ["100.001 rijen"],
+    ),
+}
+
+
+@pytest.mark.parametrize("soort", sorted(ANDERS_DAN_EXCEL))
+def test_niet_zoals_excel_geschreven_gaat_de_grondige_weg_en_wordt_geweigerd(db, monkeypatch, soort):
+    """Een tag die niet geschreven is zoals Excel dat doet, valt terug op de grondige weg (die telt zoals een
+    lezer) en wordt net zo geweigerd als voorheen: met bestand, werkblad en de cel."""
+    maak, verwacht = ANDERS_DAN_EXCEL[soort]
+    tekst, wegen = _omvang_met_weg(monkeypatch, maak())
+    assert "grondig" in wegen
+    for stuk in ["x.xlsx", "werkblad 'Waarden'", *verwacht]:
+        assert stuk in tekst, (stuk, tekst)
+    tekst = weiger_tekst(maak())  # en zo ook bij een echte upload (in het werkproces)
+    for stuk in ["bestand.xlsx", "werkblad 'Waarden'", *verwacht]:
+        assert stuk in tekst, (stuk, tekst)
+    assert "Error" not in tekst and "Exception" not in tekst
+
+
 def test_witruimte_weghalen_zoals_python_strip():
     """De gevectoriseerde controle haalt dezelfde witruimte weg als str.strip() (ook U+001F en harde spaties)."""
     import sys
@@ -561,6 +679,13 @@ def test_nieuwe_versie_vervangt_en_intrekken_zet_terug(db, lees):
         {"peiljaar": j, "waarde": w, "herkomst_id": f"upload:{id2}"}
         for j, w in [(2022, 110.0), (2023, 125.0), (2024, 130.0)]
     ]
+    # de upload bewaart dezelfde tellingen als het voorbeeld (in de transactie opnieuw geteld)
+    opgeslagen = lees(
+        "select rijen_nieuw as nieuw, rijen_gewijzigd as gewijzigd, rijen_ongewijzigd as ongewijzigd,"
+        " rijen_vervallen as vervalt from upload where upload_id = $i",
+        {"i": id2},
+    )
+    assert opgeslagen == [vb.tellingen]
     # de geschiedenis blijft
     assert lees("select count(*) as n from upload_waarde where upload_id = $i", {"i": id1})[0]["n"] == 3
     assert excel.trek_in(id2, door="b") == id1
