@@ -304,6 +304,31 @@ def test_bronvoorkeur_en_landelijk_cijfer_uit_dezelfde_bron(cur):
     assert document["landelijk_waarde"] == 8.0 and document["verschil_landelijk"] == pytest.approx(-1.0)
 
 
+def test_voorkeur_volgorde_is_de_volgorde_van_de_voorkeur(cur):
+    """De macro voorkeur_volgorde (queries/staging/05) geeft dezelfde volgorde als de vier sorteersleutels die ze
+    vervangt, ook met lege waarden op elke plek: bron_rang oplopend, opgehaald_op aflopend met leeg achteraan,
+    gepubliceerd_als oplopend met leeg vooraan, herkomst_id oplopend."""
+    rijen = cur.execute(
+        """
+        with r (bron_rang, opgehaald_op, gepubliceerd_als, herkomst_id) as (
+            select * from (values (1), (2), (null::integer)) as a (bron_rang)
+            cross join (values (timestamp '2025-01-01 10:00'), (timestamp '2026-06-01 08:30'), (null::timestamp))
+                as b (opgehaald_op)
+            cross join (values ('GM0001'), ('GM0002'), (null::varchar)) as c (gepubliceerd_als)
+            cross join (values ('a'), ('b'), (null::varchar)) as d (herkomst_id)
+        )
+        select
+            list(r order by bron_rang asc, opgehaald_op desc nulls last, gepubliceerd_als asc nulls first,
+                herkomst_id asc) as verwacht,
+            list(r order by voorkeur_volgorde(bron_rang, opgehaald_op, gepubliceerd_als, herkomst_id)) as macro
+        from r
+        """
+    ).fetchall()
+    ((verwacht, macro),) = rijen
+    assert len(verwacht) == 81
+    assert macro == verwacht
+
+
 def test_landelijk_cijfer_van_dezelfde_peildatum(cur):
     (w,) = waarden(cur, indicator_code="problematische_schulden_pct", regio_code="GM0148")
     assert w["landelijk_waarde"] == 7.6  # 1 oktober 2020, niet 1 januari

@@ -57,7 +57,7 @@ tellingen as (
             and w.peildatum is null
     qualify row_number() over (
         partition by b.berekende_code, w.indicator_code, w.regio_code, w.peiljaar, w.leeftijd
-        order by w.bron_rang asc, w.opgehaald_op desc nulls last, w.gepubliceerd_als asc nulls first, w.herkomst_id asc
+        order by voorkeur_volgorde(w.bron_rang, w.opgehaald_op, w.gepubliceerd_als, w.herkomst_id)
     ) = 1
 ),
 

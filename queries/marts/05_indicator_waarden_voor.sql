@@ -92,7 +92,7 @@ gerangschikt as (
         *,
         row_number() over (
             partition by indicator_code, regio_code, peiljaar, peildatum, leeftijd
-            order by bron_rang asc, opgehaald_op desc nulls last, gepubliceerd_als asc nulls first, herkomst_id asc
+            order by voorkeur_volgorde(bron_rang, opgehaald_op, gepubliceerd_als, herkomst_id)
         ) = 1 as is_voorkeur
     from waarden
 ),

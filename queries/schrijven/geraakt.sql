@@ -76,14 +76,12 @@ meervoudig as (  -- cellen met meer dan één rij
     having count(*) > 1
 ),
 
-voorkeur as (  -- dezelfde volgorde als is_voorkeur in marts/05_indicator_waarden_voor.sql
+voorkeur as (  -- dezelfde keuze als is_voorkeur in marts/05_indicator_waarden_voor.sql
     select
         k.indicator_code, k.regio_code, k.peiljaar, k.peildatum, k.leeftijd, k.herkomst_id, k.gepubliceerd_als,
         row_number() over (
             partition by k.indicator_code, k.regio_code, k.peiljaar, k.peildatum, k.leeftijd
-            order by
-                k.bron_rang asc, k.opgehaald_op desc nulls last, k.gepubliceerd_als asc nulls first,
-                k.herkomst_id asc
+            order by voorkeur_volgorde(k.bron_rang, k.opgehaald_op, k.gepubliceerd_als, k.herkomst_id)
         ) = 1 as is_voorkeur
     from kandidaten as k
     semi join meervoudig as m
