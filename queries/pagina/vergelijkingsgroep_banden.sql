@@ -4,22 +4,25 @@
 -- rang van de gemeente zelf (regio_code, regio_naam, waarde, rang; NULL als ze dat jaar geen cijfer heeft).
 -- Dezelfde groepen als pagina/vergelijkingsgroep_waarden.sql (de ledenrijen, die een pagina pas op verzoek leest).
 -- $indicatoren: lijst indicatorcodes; $gemeenten: lijst gemeentecodes.
+-- Filters als `kolom = any($lijst)`, niet `list_contains($lijst, kolom)`: DuckDB maakt van list_contains alleen een
+-- zonemapfilter en leest dan elke kolom van elke rij in de gelezen rijgroepen (landelijk ~370.000 rijen voor 810);
+-- `= any` wordt een semi-join die het filter in de scan zet (landelijk ~20.000 rijen, een derde minder CPU).
 
 with eigen as (
     select groep, peiljaar, regio_code as voor_gemeente
     from afgeleid.vergelijkingsgroep_leden
-    where list_contains($gemeenten, regio_code)
+    where regio_code = any($gemeenten::varchar[])
 ),
 
 banden as (
     select * from afgeleid.vergelijkingsgroep_band
-    where list_contains($indicatoren, indicator_code)
+    where indicator_code = any($indicatoren::varchar[])
 ),
 
 eigen_cijfer as (
     select groep, indicator_code, peiljaar, leeftijd, regio_code, regio_naam, waarde, rang
     from afgeleid.vergelijkingsgroep_waarden
-    where list_contains($indicatoren, indicator_code) and list_contains($gemeenten, regio_code)
+    where indicator_code = any($indicatoren::varchar[]) and regio_code = any($gemeenten::varchar[])
 ),
 
 -- een join op groep met een voorwaarde op het peiljaar (grootteklasse: dat jaar; selectie: elk jaar): beide kanten
