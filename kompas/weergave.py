@@ -433,26 +433,26 @@ def kies_vergelijkingsgroep(
 
 def toon_vergelijkingsgroep(
     keuze: Groepskeuze,
-    banden: pl.DataFrame,
+    band: pl.DataFrame,
     trend: pl.DataFrame,
     *,
     indicator_code: str,
     bestandsnaam: str,
     sleutel: str,
 ) -> None:
-    """Onder een grafiek met de band van een vergelijkingsgroep (`banden`: de banden van de gekozen groep bij deze
-    grafiek, kompas.tabellen.groep_leden_bij op `keuze.banden`): waarom er (in sommige jaren) geen band is, de
+    """Onder een grafiek met de band van een vergelijkingsgroep (`band`: de band van de gekozen groep bij deze
+    grafiek, kompas.tabellen.groep_band van kompas.tabellen.groep_leden_bij op `keuze.banden`, dezelfde die de
+    grafiek tekent; de pagina maakt haar één keer voor beide): waarom er (in sommige jaren) geen band is, de
     bronregel van de band, de ledenlijst (pas gelezen als iemand haar openklapt) en de cijfers bij de grafiek met de
     leden als CSV en Excel (pas gelezen en gemaakt bij een klik). Heeft de groep hier geen leden met een cijfer, dan
     zegt een regel dat."""
     from kompas import tabellen, teksten
     from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
 
-    if banden.is_empty():
+    if band.is_empty():
         if keuze.naam:
             st.caption(als_tekst(teksten.geen_groepscijfers(keuze.naam)))
         return
-    band = tabellen.groep_band(banden)
     # alleen de leeftijdsgroepen die de grafiek toont; per groep (een gemeente per jaar in haar eigen klasse)
     zonder = band.filter(~band["band"] & band["leeftijd"].is_in(trend["leeftijd"].unique().to_list()))
     for (naam,), deel in zonder.group_by("groep_naam", maintain_order=True):

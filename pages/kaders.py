@@ -112,7 +112,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                 st.info(f"Geen gegevens voor {namen[gemeente]}. " + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not trend["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
-                banden = tabellen.groep_leden_bij(groep.banden, trend, rij["indicator_code"])
+                band = tabellen.groep_band(tabellen.groep_leden_bij(groep.banden, trend, rij["indicator_code"]))
                 toon_trend(
                     trend,
                     titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
@@ -121,12 +121,12 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                     decimalen=rij["decimalen"] or 0,
                     nulmeting=nulmeting,
                     streefwaarden=rij["streefwaarden"],
-                    groep=tabellen.groep_band(banden),
+                    groep=band,
                 )
                 bronregel(trend["bron"].to_list())
                 toon_vergelijkingsgroep(
                     groep,
-                    banden,
+                    band,
                     trend,
                     indicator_code=rij["indicator_code"],
                     bestandsnaam=f"{rij['indicator_code']}_{gemeente}",
