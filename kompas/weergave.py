@@ -152,7 +152,7 @@ def toon_kaart(
     met de Nederlandse locale, en eronder wat omlijnd en wat grijs is en de herkomst van de kaart
     (`grafieken.kaart_bijschrift`), dan de tabel met de cijfers (of `zonder_gegevens` als er geen zijn) en de
     bronregel. De specificatie wordt gecachet zoals bij `toon_trend`."""
-    from kompas import grafieken, tabellen
+    from kompas import grafieken
 
     opties: dict[str, Any] = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen}
     opties.update({"gemeente_code": gemeente_code} if gemeente_code else {"focus": list(focus)})
@@ -162,7 +162,7 @@ def toon_kaart(
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)
     else:
-        toon_tabel(tabellen.waarden_tabel(waarden))
+        toon_waarden_tabel(waarden)
     bronregel(waarden["bron"].to_list())
 
 
@@ -256,6 +256,19 @@ def toon_tabel(tabel: pl.DataFrame) -> None:
     stuurt die ongewijzigd door, waar een polars-frame bij elke rerun via pandas naar Arrow gaat (op Kaders met een
     tabel per indicator het grootste deel van een rerun); de kolommen en cellen zijn dezelfde."""
     st.dataframe(tabel.to_arrow(), hide_index=True, width="stretch")
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False, hash_funcs=_FRAMES)
+def _waarden_tabel_arrow(waarden: pl.DataFrame):
+    from kompas import tabellen
+
+    return tabellen.waarden_tabel(waarden).to_arrow()
+
+
+def toon_waarden_tabel(waarden: pl.DataFrame) -> None:
+    """`toon_tabel(tabellen.waarden_tabel(waarden))`, de tabel bij een grafiek of kaart, gecachet op het hele frame
+    (`_frame_sleutel`): een rerun maakt de tekst van elke cel niet opnieuw (op Kaders een tabel per indicator)."""
+    st.dataframe(_waarden_tabel_arrow(waarden), hide_index=True, width="stretch")
 
 
 def bronregel(bronnen: list[str]) -> None:

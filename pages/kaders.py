@@ -15,6 +15,7 @@ from kompas.weergave import (
     toon_tabel,
     toon_trend,
     toon_vergelijkingsgroep,
+    toon_waarden_tabel,
     url_waarde,
     via_app,
     zet_url,
@@ -133,6 +134,6 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                     sleutel=f"kdr_{rij['kader_indicator_id']}",
                 )
                 with st.expander("Tabel bij de grafiek"):
-                    toon_tabel(tabellen.waarden_tabel(trend))
+                    toon_waarden_tabel(trend)
     with st.expander("Alle indicatoren van dit doel als tabel"):
         toon_tabel(tabellen.kader_tabel(doel.filter(doel["kader_indicator_id"].is_not_null())))

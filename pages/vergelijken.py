@@ -8,8 +8,8 @@ from kompas.weergave import (
     bronregel,
     kies_vergelijkingsgroep,
     toon_panelen,
-    toon_tabel,
     toon_vergelijkingsgroep,
+    toon_waarden_tabel,
     url_lijst,
     url_waarde,
     via_app,
@@ -79,4 +79,4 @@ for code in gekozen:
         groep, band, waarden, indicator_code=code, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
     )
     with st.expander(f"Tabel: {info['naam']}"):
-        toon_tabel(tabellen.waarden_tabel(waarden))
+        toon_waarden_tabel(waarden)
