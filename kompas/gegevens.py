@@ -274,7 +274,7 @@ def kader_boom(cur: duckdb.DuckDBPyConnection, gemeente_code: str) -> pl.DataFra
     """
     import polars as pl
 
-    boom = _lees(cur, "kader_indicatoren", {"gemeente": gemeente_code})
+    boom = _lees(cur, "kader_indicatoren", {"gemeenten": [gemeente_code]})
     rijen = list(boom.iter_rows(named=True))
     beoordeeld = _beoordeel_boom(rijen)
     geldend = [g for g, _ in beoordeeld]
@@ -310,9 +310,12 @@ def doelen_telling(cur: duckdb.DuckDBPyConnection, gemeenten: Sequence[str]) -> 
 
     Het nieuwste document is dat met het hoogste `geldig_van` (bij gelijk jaar het eerst geladen).
     """
+    per_gemeente: dict[str, list[dict[str, Any]]] = {}
+    for rij in _rijen(cur, "kader_indicatoren", {"gemeenten": list(gemeenten)}):  # één query voor alle gemeenten
+        per_gemeente.setdefault(rij["gemeente_code"], []).append(rij)
     uit = []
     for gemeente in gemeenten:
-        rijen = _rijen(cur, "kader_indicatoren", {"gemeente": gemeente})
+        rijen = per_gemeente.get(gemeente)
         if not rijen:
             continue
         nieuwste = max(rijen, key=lambda r: (r["geldig_van"] or 0, -r["kader_volgorde"]))

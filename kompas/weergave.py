@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
+import pickle
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -75,12 +75,13 @@ def _arrow_datasets(spec: dict) -> dict:
 
 
 def _frame_sleutel(frame: pl.DataFrame) -> bytes:
-    """De cachesleutel van een polars-frame: het hele frame (Arrow IPC, met kolomnamen en typen). Streamlit's eigen
+    """De cachesleutel van een polars-frame: het hele frame (alle cellen, met kolomnamen en typen). Streamlit's eigen
     sleutel kijkt alleen naar de eerste en laatste tien rijen (en een steekproef bij grote frames): een ander cijfer
-    midden in een reeks gaf dan de grafiek van het oude cijfer terug (tests/test_grafieken.py)."""
-    buffer = io.BytesIO()
-    frame.write_ipc(buffer, compression="uncompressed")
-    return buffer.getvalue()
+    midden in een reeks gaf dan de grafiek van het oude cijfer terug (tests/test_grafieken.py).
+
+    Als pickle (polars' eigen binaire vorm van het frame): ~0,2 ms voor een reeks van Kaders, waar `write_ipc` (in
+    polars 2 via de lazy engine) ~1 ms kost; op Kaders rekent een rerun ~27 sleutels uit."""
+    return pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # voor elke gecachte functie die een frame krijgt
@@ -152,7 +153,7 @@ def toon_kaart(
     met de Nederlandse locale, en eronder wat omlijnd en wat grijs is en de herkomst van de kaart
     (`grafieken.kaart_bijschrift`), dan de tabel met de cijfers (of `zonder_gegevens` als er geen zijn) en de
     bronregel. De specificatie wordt gecachet zoals bij `toon_trend`."""
-    from kompas import grafieken, tabellen
+    from kompas import grafieken
 
     opties: dict[str, Any] = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen}
     opties.update({"gemeente_code": gemeente_code} if gemeente_code else {"focus": list(focus)})
@@ -162,7 +163,7 @@ def toon_kaart(
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)
     else:
-        toon_tabel(tabellen.waarden_tabel(waarden))
+        toon_waarden_tabel(waarden)
     bronregel(waarden["bron"].to_list())
 
 
@@ -256,6 +257,19 @@ def toon_tabel(tabel: pl.DataFrame) -> None:
     stuurt die ongewijzigd door, waar een polars-frame bij elke rerun via pandas naar Arrow gaat (op Kaders met een
     tabel per indicator het grootste deel van een rerun); de kolommen en cellen zijn dezelfde."""
     st.dataframe(tabel.to_arrow(), hide_index=True, width="stretch")
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False, hash_funcs=_FRAMES)
+def _waarden_tabel_arrow(waarden: pl.DataFrame):
+    from kompas import tabellen
+
+    return tabellen.waarden_tabel(waarden).to_arrow()
+
+
+def toon_waarden_tabel(waarden: pl.DataFrame) -> None:
+    """`toon_tabel(tabellen.waarden_tabel(waarden))`, de tabel bij een grafiek of kaart, gecachet op het hele frame
+    (`_frame_sleutel`): een rerun maakt de tekst van elke cel niet opnieuw (op Kaders een tabel per indicator)."""
+    st.dataframe(_waarden_tabel_arrow(waarden), hide_index=True, width="stretch")
 
 
 def bronregel(bronnen: list[str]) -> None:
@@ -433,26 +447,26 @@ def kies_vergelijkingsgroep(
 
 def toon_vergelijkingsgroep(
     keuze: Groepskeuze,
-    banden: pl.DataFrame,
+    band: pl.DataFrame,
     trend: pl.DataFrame,
     *,
     indicator_code: str,
     bestandsnaam: str,
     sleutel: str,
 ) -> None:
-    """Onder een grafiek met de band van een vergelijkingsgroep (`banden`: de banden van de gekozen groep bij deze
-    grafiek, kompas.tabellen.groep_leden_bij op `keuze.banden`): waarom er (in sommige jaren) geen band is, de
+    """Onder een grafiek met de band van een vergelijkingsgroep (`band`: de band van de gekozen groep bij deze
+    grafiek, kompas.tabellen.groep_band van kompas.tabellen.groep_leden_bij op `keuze.banden`, dezelfde die de
+    grafiek tekent; de pagina maakt haar één keer voor beide): waarom er (in sommige jaren) geen band is, de
     bronregel van de band, de ledenlijst (pas gelezen als iemand haar openklapt) en de cijfers bij de grafiek met de
     leden als CSV en Excel (pas gelezen en gemaakt bij een klik). Heeft de groep hier geen leden met een cijfer, dan
     zegt een regel dat."""
     from kompas import tabellen, teksten
     from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
 
-    if banden.is_empty():
+    if band.is_empty():
         if keuze.naam:
             st.caption(als_tekst(teksten.geen_groepscijfers(keuze.naam)))
         return
-    band = tabellen.groep_band(banden)
     # alleen de leeftijdsgroepen die de grafiek toont; per groep (een gemeente per jaar in haar eigen klasse)
     zonder = band.filter(~band["band"] & band["leeftijd"].is_in(trend["leeftijd"].unique().to_list()))
     for (naam,), deel in zonder.group_by("groep_naam", maintain_order=True):

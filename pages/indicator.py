@@ -11,6 +11,7 @@ from kompas.weergave import (
     indicator_downloads,
     toon_tabel,
     toon_trend,
+    toon_waarden_tabel,
     url_waarde,
     via_app,
     zet_url,
@@ -58,7 +59,7 @@ if groepen:  # één definitie tegelijk in de grafiek (18+ en 19+ zijn verschill
     )
     bronregel(trend["bron"].to_list())
     with st.expander("Tabel bij de grafiek"):
-        toon_tabel(tabellen.waarden_tabel(trend))
+        toon_waarden_tabel(trend)
 
 richting = {"hoger": "hoger is beter", "lager": "lager is beter", "neutraal": "geen goede richting"}
 kenmerken = {

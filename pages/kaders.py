@@ -15,6 +15,7 @@ from kompas.weergave import (
     toon_tabel,
     toon_trend,
     toon_vergelijkingsgroep,
+    toon_waarden_tabel,
     url_waarde,
     via_app,
     zet_url,
@@ -112,7 +113,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                 st.info(f"Geen gegevens voor {namen[gemeente]}. " + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not trend["waarde"].drop_nulls().is_empty():
                 nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
-                banden = tabellen.groep_leden_bij(groep.banden, trend, rij["indicator_code"])
+                band = tabellen.groep_band(tabellen.groep_leden_bij(groep.banden, trend, rij["indicator_code"]))
                 toon_trend(
                     trend,
                     titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
@@ -121,18 +122,18 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                     decimalen=rij["decimalen"] or 0,
                     nulmeting=nulmeting,
                     streefwaarden=rij["streefwaarden"],
-                    groep=tabellen.groep_band(banden),
+                    groep=band,
                 )
                 bronregel(trend["bron"].to_list())
                 toon_vergelijkingsgroep(
                     groep,
-                    banden,
+                    band,
                     trend,
                     indicator_code=rij["indicator_code"],
                     bestandsnaam=f"{rij['indicator_code']}_{gemeente}",
                     sleutel=f"kdr_{rij['kader_indicator_id']}",
                 )
                 with st.expander("Tabel bij de grafiek"):
-                    toon_tabel(tabellen.waarden_tabel(trend))
+                    toon_waarden_tabel(trend)
     with st.expander("Alle indicatoren van dit doel als tabel"):
         toon_tabel(tabellen.kader_tabel(doel.filter(doel["kader_indicator_id"].is_not_null())))

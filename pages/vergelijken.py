@@ -8,8 +8,8 @@ from kompas.weergave import (
     bronregel,
     kies_vergelijkingsgroep,
     toon_panelen,
-    toon_tabel,
     toon_vergelijkingsgroep,
+    toon_waarden_tabel,
     url_lijst,
     url_waarde,
     via_app,
@@ -65,18 +65,18 @@ for code in gekozen:
     if waarden["waarde"].drop_nulls().is_empty():
         st.info(f"{info['naam']}: geen gegevens in {van}–{tot}. " + teksten.hoe_aanvullen(info["indicator_soort"]))
         continue
-    banden = tabellen.groep_leden_bij(groep.banden, waarden, code)
+    band = tabellen.groep_band(tabellen.groep_leden_bij(groep.banden, waarden, code))
     toon_panelen(
         waarden,
         titel=f"{info['naam']} ({info['eenheid']})",
         eenheid=info["eenheid"],
         decimalen=info["decimalen"],
         regios=gemeente_rijen["regio_naam"].to_list(),
-        groep=tabellen.groep_band(banden),
+        groep=band,
     )
     bronregel(waarden["bron"].to_list())
     toon_vergelijkingsgroep(
-        groep, banden, waarden, indicator_code=code, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
+        groep, band, waarden, indicator_code=code, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
     )
     with st.expander(f"Tabel: {info['naam']}"):
-        toon_tabel(tabellen.waarden_tabel(waarden))
+        toon_waarden_tabel(waarden)

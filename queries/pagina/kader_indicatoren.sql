@@ -1,10 +1,10 @@
--- Kaderboom van één gemeente, uit de vastgezette tabel `afgeleid.kader_indicatoren`
--- (queries/marts/80_afgeleid_kader_indicatoren.sql):
+-- Kaderboom van gemeenten (één op de Kaderspagina, de gekozen in één query op het Overzicht), uit de vastgezette
+-- tabel `afgeleid.kader_indicatoren` (queries/marts/80_afgeleid_kader_indicatoren.sql):
 -- kader -> doel -> indicator met laatste waarde, landelijk, nulmeting en streefwaarden (document en upload).
--- Parameter: $gemeente (varchar).
+-- Parameter: $gemeenten (varchar[]).
 
 with boom as (
-    select * from afgeleid.kader_indicatoren where gemeente_code = $gemeente
+    select * from afgeleid.kader_indicatoren where gemeente_code = any($gemeenten::varchar[])
 ),
 
 final as (
@@ -12,4 +12,4 @@ final as (
 )
 
 select * from final
-order by kader_volgorde, kader_id, doel_volgorde, doel_id, indicator_volgorde, kader_indicator_id
+order by gemeente_code, kader_volgorde, kader_id, doel_volgorde, doel_id, indicator_volgorde, kader_indicator_id

@@ -4,6 +4,11 @@
 -- rang van de gemeente zelf (regio_code, regio_naam, waarde, rang; NULL als ze dat jaar geen cijfer heeft).
 -- Dezelfde groepen als pagina/vergelijkingsgroep_waarden.sql (de ledenrijen, die een pagina pas op verzoek leest).
 -- $indicatoren: lijst indicatorcodes; $gemeenten: lijst gemeentecodes.
+-- Op de grote tabel (vergelijkingsgroep_waarden) filteren met `kolom = any($lijst)`, niet met
+-- `list_contains($lijst, kolom)`: van list_contains met meer gemeenten maakt DuckDB alleen een zonemapfilter en
+-- leest dan elke kolom van elke rij in de gelezen rijgroepen (Overzicht, landelijk: ~370.000 rijen voor 810);
+-- `= any` wordt een semi-join die een filter in de scan zet (~20.000 rijen, een derde minder CPU). Op de kleine
+-- tabellen is list_contains even snel of sneller.
 
 with eigen as (
     select groep, peiljaar, regio_code as voor_gemeente
@@ -19,7 +24,7 @@ banden as (
 eigen_cijfer as (
     select groep, indicator_code, peiljaar, leeftijd, regio_code, regio_naam, waarde, rang
     from afgeleid.vergelijkingsgroep_waarden
-    where list_contains($indicatoren, indicator_code) and list_contains($gemeenten, regio_code)
+    where indicator_code = any($indicatoren::varchar[]) and regio_code = any($gemeenten::varchar[])
 ),
 
 -- een join op groep met een voorwaarde op het peiljaar (grootteklasse: dat jaar; selectie: elk jaar): beide kanten
