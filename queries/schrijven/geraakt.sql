@@ -69,28 +69,15 @@ kandidaten as (  -- alle rijen in die cellen
             and c.leeftijd = w.leeftijd
 ),
 
-meervoudig as (  -- cellen met meer dan één rij
-    select indicator_code, regio_code, peiljaar, peildatum, leeftijd
-    from kandidaten
-    group by all
-    having count(*) > 1
-),
-
-voorkeur as (  -- dezelfde keuze als is_voorkeur in marts/05_indicator_waarden_voor.sql
+voorkeur as (  -- in cellen met meer dan één rij: dezelfde keuze als is_voorkeur in marts/05_indicator_waarden_voor.sql
     select
-        k.indicator_code, k.regio_code, k.peiljaar, k.peildatum, k.leeftijd, k.herkomst_id, k.gepubliceerd_als,
+        indicator_code, regio_code, peiljaar, peildatum, leeftijd, herkomst_id, gepubliceerd_als,
         row_number() over (
-            partition by k.indicator_code, k.regio_code, k.peiljaar, k.peildatum, k.leeftijd
-            order by voorkeur_volgorde(k.bron_rang, k.opgehaald_op, k.gepubliceerd_als, k.herkomst_id)
+            cel order by voorkeur_volgorde(bron_rang, opgehaald_op, gepubliceerd_als, herkomst_id)
         ) = 1 as is_voorkeur
-    from kandidaten as k
-    semi join meervoudig as m
-        on
-            m.indicator_code = k.indicator_code
-            and m.regio_code = k.regio_code
-            and m.peiljaar = k.peiljaar
-            and m.peildatum is not distinct from k.peildatum
-            and m.leeftijd = k.leeftijd
+    from kandidaten
+    window cel as (partition by indicator_code, regio_code, peiljaar, peildatum, leeftijd)
+    qualify count(*) over cel > 1
 ),
 
 nieuw as (
