@@ -859,7 +859,9 @@ def schrijf(
 def schrijf_in(
     con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, opgehaald_op: dt.datetime
 ) -> None:
-    """Vervangt de waarnemingen en herkomst van deze tabel binnen de lopende schrijftransactie `con`."""
+    """Vervangt de waarnemingen en herkomst van deze tabel binnen de lopende schrijftransactie `con`. Zijn de rijen
+    precies die er al staan (queries/schrijven/zelfde_waarnemingen.sql), dan blijven ze staan en wordt alleen de
+    herkomst vervangen (opgehaald_op, Modified, toelichting)."""
     info = antwoord.info
     gewijzigd = _tijd(info["Modified"], tabel.tabel_id)
     if tabel.jaar is not None and "Perioden" not in antwoord.dimensies:
@@ -906,7 +908,6 @@ def schrijf_in(
         ),
     )
     raakt(con, herkomsten=[tabel.herkomst_id])  # alleen de indicatoren van deze tabel opnieuw afleiden
-    con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute("delete from regio_breuk where herkomst_id = $id", {"id": tabel.herkomst_id})
     con.execute(
@@ -944,6 +945,13 @@ def schrijf_in(
         ).fetchall()
         if onbekend:
             raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {onbekend}; niets geschreven.")
+        # dezelfde rijen als die er staan: laten staan (geen delete en insert: minder te schrijven bij de checkpoint,
+        # geen vrije blokken); de herkomst hierboven is wel vervangen, en kompas.db werkt opgehaald_op in de
+        # afgeleide tabellen bij (raakt hierboven)
+        [(zelfde,)] = con.execute(schrijf_sql("zelfde_waarnemingen"), {"id": tabel.herkomst_id}).fetchall()
+        if zelfde:
+            return
+        con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
         con.execute(
             """
             insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,

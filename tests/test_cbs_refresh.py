@@ -431,6 +431,56 @@ def test_opnieuw_draaien_geeft_dezelfde_cijfers(servers, ingebedde_db):
     assert _lees(ingebedde_db, "select count(*) from herkomst where herkomst_id = 'cbs:85984NED'") == [(1,)]
 
 
+def _rijen_met_rowid(pad, herkomst_id):
+    return _lees(
+        pad,
+        "select rowid, indicator_code, regio_code, peiljaar, leeftijd, waarde from waarneming"
+        " where herkomst_id = ? order by all",
+        [herkomst_id],
+    )
+
+
+def test_dezelfde_cijfers_laten_de_rijen_staan_en_werken_alleen_de_herkomst_bij(servers, ingebedde_db):
+    # een verversing die precies dezelfde rijen terugkrijgt, schrijft ze niet opnieuw (geen delete en insert: minder
+    # te schrijven bij de checkpoint, geen vrije blokken); de herkomst (opgehaald_op) wordt wel bijgewerkt, ook in
+    # de afgeleide tabellen
+    ververs(["85984NED"], meld=_stil)
+    ververs(["50120NED"], meld=_stil)  # rijen na die van 85984NED: opnieuw invoegen zou hun rowid veranderen
+    voor = _rijen_met_rowid(ingebedde_db, "cbs:85984NED")
+    [(eerder,)] = _lees(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = 'cbs:85984NED'")
+    assert voor
+    ververs(["85984NED"], meld=_stil)
+    assert _rijen_met_rowid(ingebedde_db, "cbs:85984NED") == voor
+    [(later,)] = _lees(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = 'cbs:85984NED'")
+    assert later > eerder
+    assert _lees(
+        ingebedde_db,
+        "select distinct opgehaald_op from afgeleid.indicator_waarden where herkomst_id = 'cbs:85984NED'",
+    ) == [(later,)]
+
+
+@pytest.mark.parametrize(
+    ("nieuw", "verwacht"),
+    [(29003, 29003.0), (None, None)],
+    ids=["ander_cijfer", "cijfer_ontbreekt_nu"],
+)
+def test_een_ander_cijfer_wordt_wel_geschreven(servers, ingebedde_db, nieuw, verwacht):
+    opendata, _ = servers
+    ververs(["85984NED"], meld=_stil)
+    assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "GM0148", 2024)[0] == 29002.0
+    rijen = [dict(r) for r in opendata.lijst("85984NED", "TypedDataSet")]
+    rijen[2]["AantalInwoners_5"] = nieuw
+    opendata.vervang[("85984NED", "TypedDataSet")] = rijen
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    rij = _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "GM0148", 2024)
+    assert (rij and rij[0]) == verwacht
+    assert _lees(
+        ingebedde_db,
+        "select waarde from afgeleid.indicator_waarden where herkomst_id = 'cbs:85984NED'"
+        " and indicator_code = 'inwoners' and regio_code = 'GM0148' and peiljaar = 2024",
+    ) == ([(verwacht,)] if rij else [])
+
+
 def test_ingebedde_cijfers_blijven_staan(servers, ingebedde_db):
     voor = _lees(ingebedde_db, "select count(*) from waarneming where herkomst_id like 'ingebed:%'")
     ververs(["85984NED"], meld=_stil)
