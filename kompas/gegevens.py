@@ -152,7 +152,7 @@ def kaartwaarden(
     gemeente_code: str | None = None,
 ) -> pl.DataFrame:
     """Per regio van de regiosoort ('gemeente' of 'wijk'; bij wijken die van `gemeente_code`) en leeftijdsgroep de
-    laatste voorkeurswaarde van de indicator in het peiljaar, met alle kolommen van `indicator_waarden`."""
+    laatste voorkeurswaarde van de indicator in het peiljaar, met de kolommen van `pagina_waarden` (queries/marts/25_pagina_waarden.sql)."""
     return _lees(
         cur,
         "kaartwaarden",

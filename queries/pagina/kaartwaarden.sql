@@ -1,11 +1,12 @@
 -- Kaartwaarden: per regio van één regiosoort (alle gemeenten, of de wijken van één gemeente) en leeftijdsgroep
--- de laatste voorkeurswaarde van één indicator in één peiljaar (meer peildata in dat jaar: de laatste).
+-- de laatste voorkeurswaarde van één indicator in één peiljaar (meer peildata in dat jaar: de laatste), met de
+-- kolommen van de macro pagina_waarden (queries/marts/25_pagina_waarden.sql: wat de pagina's lezen).
 -- Parameters: $indicator (varchar), $jaar (integer), $regiosoort ('gemeente' of 'wijk'),
 -- $gemeente (varchar: bij wijken de gemeente waarin ze liggen; null: alle regio's van de regiosoort).
 
 with waarden as (
     select *
-    from afgeleid.indicator_waarden
+    from pagina_waarden()
     where is_voorkeur
         and indicator_code = $indicator
         and peiljaar = $jaar
