@@ -1,10 +1,13 @@
--- pagina_waarden: de kolommen van afgeleid.indicator_waarden die de pagina's lezen, één plek voor die lijst
--- (queries/pagina/reeks_indicator.sql, indicator_waarden_detail.sql, vergelijking.sql, kaartwaarden.sql): wat de
--- grafieken (kompas.grafieken.trend, GRAFIEKKOLOMMEN, de kaarten), de tabellen (kompas.tabellen.waarden_tabel,
--- alle_waarden_tabel, teksten.grafiek_tekst), de downloads en de raadsrapportage (kompas/rapport) lezen; niet alle
--- ~50 (elke kolom kost bij het binden en op een landelijke database bij het lezen). Wie meer nodig heeft, zet de
--- kolom hier bij. Een filter op de uitkomst gaat mee de scan in (de macro wordt in de query ingevoegd).
--- Na marts/20: de macro wordt bij het maken gebonden aan afgeleid.indicator_waarden.
+-- De kolommen van afgeleid.indicator_waarden die de pagina's lezen, één plek voor die lijsten; niet alle ~50 (elke
+-- kolom kost bij het binden en op een landelijke database bij het lezen). Wie meer nodig heeft, zet de kolom hier
+-- bij. Een filter op de uitkomst gaat mee de scan in (een macro wordt in de query ingevoegd).
+-- - pagina_waarden() (hier): alles wat een pagina leest;
+-- - grafiek_waarden() (marts/26): zonder de details van de herkomst, voor grafieken, kaarten en de tabel erbij
+--   (kompas.grafieken.trend, GRAFIEKKOLOMMEN, de kaarten, kompas.tabellen.waarden_tabel, teksten.grafiek_tekst) en de
+--   raadsrapportage (kompas/rapport): queries/pagina/reeks_indicator.sql, vergelijking.sql, kaartwaarden.sql;
+-- - herkomst_waarden() (marts/27): zonder wat alleen een grafiek tekent (kleur, vorm, trendbreuken), voor de tabel met
+--   herkomst en de downloads (kompas.tabellen.alle_waarden_tabel): queries/pagina/indicator_waarden_detail.sql.
+-- Na marts/20: een macro wordt bij het maken gebonden aan afgeleid.indicator_waarden.
 
 create or replace macro pagina_waarden() as table
 select

@@ -1,7 +1,7 @@
 -- Alle waarden van één indicator met hun herkomst, uit alle bronnen (ook die niet de voorkeur hebben),
 -- voor de verantwoording op de indicatorpagina: van de gemeenten $gemeenten, hun wijken (soort 'wijk' met die
 -- gemeente in gemeente_code), hun GGD-regio's en Nederland; met $gemeenten NULL van elke regio (de downloads).
--- Kolommen: die van de macro pagina_waarden (queries/marts/25_pagina_waarden.sql).
+-- Kolommen: die van de macro herkomst_waarden (queries/marts/27_herkomst_waarden.sql).
 -- Parameters: $indicator (varchar), $gemeenten (varchar[] of NULL).
 
 with getoonde_regios as (
@@ -9,7 +9,7 @@ with getoonde_regios as (
 ),
 
 waarden as (
-    select * from pagina_waarden()
+    select * from herkomst_waarden()
     where
         indicator_code = $indicator
         and ($gemeenten::varchar[] is null or regio_code in (select regio_code from getoonde_regios))

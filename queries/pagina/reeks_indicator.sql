@@ -1,7 +1,7 @@
 -- Tijdreeksen van de gekozen indicatoren (één query voor alle indicatoren van een kader) voor de gekozen
 -- regio's, aangevuld met Nederland en de GGD-regio's van de gekozen gemeenten; alleen voorkeurswaarden,
 -- met interval. Elke indicator × leeftijdsgroep is een eigen reeks (kolom `reeks`): 18+ en 19+ worden
--- nooit één lijn. Kolommen: die van de macro pagina_waarden (queries/marts/25_pagina_waarden.sql: wat de pagina's,
+-- nooit één lijn. Kolommen: die van de macro grafiek_waarden (queries/marts/26_grafiek_waarden.sql: wat de pagina's,
 -- grafieken, tabellen en de raadsrapportage lezen) plus `reeks`.
 -- Een grafiek tekent alleen de rijen met `in_grafiek` (één waarde per regio-jaar), één lijn per `reeks_id`;
 -- `trendbreuk` markeert de eerste waarde na een wissel van bronfamilie. De regel staat één keer, in
@@ -15,7 +15,7 @@ with reeks_regios as (
 
 waarden as (
     select *
-    from pagina_waarden()
+    from grafiek_waarden()
     where indicator_code in (select unnest($indicatoren::varchar[]))
         and is_voorkeur
         and regio_code in (select regio_code from reeks_regios)

@@ -1,6 +1,6 @@
 -- Vergelijking van indicatoren tussen regio's (plus Nederland, de regio van soort 'land') over een periode:
 -- voorkeurswaarden met landelijke waarde,
--- verschil, significantie en oordeel (de kolommen van de macro pagina_waarden, queries/marts/25_pagina_waarden.sql:
+-- verschil en significantie (de kolommen van de macro grafiek_waarden, queries/marts/26_grafiek_waarden.sql:
 -- wat de pagina's lezen). De grafiek tekent alleen
 -- `in_grafiek`, één lijn per `reeks_id` (trendbreukregel: queries/marts/10_indicator_waarden.sql).
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]), $jaar_van, $jaar_tot (integer).
@@ -9,7 +9,7 @@
 
 with waarden as (
     select *
-    from pagina_waarden()
+    from grafiek_waarden()
     where is_voorkeur
         and indicator_code in (select unnest($indicatoren::varchar[]))
         and regio_code in (
