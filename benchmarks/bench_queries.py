@@ -215,8 +215,7 @@ def paginas(cur) -> dict[str, dict[str, callable]]:
         "kaarten": {
             "kaartindicatoren": lambda: gegevens.kaartindicatoren(cur),
             "gemeenten": lambda: gegevens.gemeenten(cur),
-            "kaartwaarden gemeenten": lambda: gegevens.kaartwaarden(cur, kaart_code, kaart_jaar, "gemeente"),
-            "kaartwaarden wijken": lambda: gegevens.kaartwaarden(cur, kaart_code, kaart_jaar, "wijk", eerste_gemeente),
+            "kaartwaarden": lambda: gegevens.kaartwaarden(cur, kaart_code, kaart_jaar, eerste_gemeente),
         },
         "over_de_data": {
             "bronnen": lambda: gegevens.bronnen(cur),

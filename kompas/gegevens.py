@@ -145,19 +145,12 @@ def kaartindicatoren(cur: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def kaartwaarden(
-    cur: duckdb.DuckDBPyConnection,
-    indicator_code: str,
-    peiljaar: int,
-    regiosoort: str,
-    gemeente_code: str | None = None,
+    cur: duckdb.DuckDBPyConnection, indicator_code: str, peiljaar: int, gemeente_code: str
 ) -> pl.DataFrame:
-    """Per regio van de regiosoort ('gemeente' of 'wijk'; bij wijken die van `gemeente_code`) en leeftijdsgroep de
-    laatste voorkeurswaarde van de indicator in het peiljaar, met alle kolommen van `indicator_waarden`."""
-    return _lees(
-        cur,
-        "kaartwaarden",
-        {"indicator": indicator_code, "jaar": int(peiljaar), "regiosoort": regiosoort, "gemeente": gemeente_code},
-    )
+    """Per regio (alle gemeenten en de wijken van `gemeente_code`) en leeftijdsgroep de laatste voorkeurswaarde van
+    de indicator in het peiljaar, met de kolommen van `grafiek_waarden` (queries/marts/26_grafiek_waarden.sql). Beide
+    kaarten in één query; `regio_soort` ('gemeente' of 'wijk') zegt op welke kaart een rij hoort."""
+    return _lees(cur, "kaartwaarden", {"indicator": indicator_code, "jaar": int(peiljaar), "gemeente": gemeente_code})
 
 
 def vergelijkingsgroepen(

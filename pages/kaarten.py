@@ -47,8 +47,9 @@ gemeente = st.selectbox(
     index=gemeente_codes.index(url_waarde("gemeente", gemeente_codes[0], gemeente_codes)),
 )
 
-per_gemeente = kaartwaarden(code, jaar, "gemeente")
-per_wijk = kaartwaarden(code, jaar, "wijk", gemeente)
+op_kaart = kaartwaarden(code, jaar, gemeente)
+per_gemeente = tabellen.deel(op_kaart, regio_soort="gemeente")
+per_wijk = tabellen.deel(op_kaart, regio_soort="wijk")
 groepen = tabellen.leeftijden(per_gemeente.vstack(per_wijk))
 leeftijd = None
 if len(groepen) > 1:  # één definitie tegelijk op de kaart; 18+ en 65+ zijn verschillende cijfers

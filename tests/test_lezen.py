@@ -31,7 +31,7 @@ AANROEPEN = {
     "dekking": (["GM0148"],),
     "uploads": (),
     "kaartindicatoren": (),
-    "kaartwaarden": ("inwoners", 2024, "wijk", "GM1876"),
+    "kaartwaarden": ("inwoners", 2024, "GM1876"),
     "vergelijkingsgroepen": (["ervaren_gezondheid_pct"], ["GM0148"]),
     "vergelijkingsgroep_banden": (["ervaren_gezondheid_pct"], ["GM0148"]),
     "vergelijkingsgroep_keuze": (["ervaren_gezondheid_pct"], ["GM0148", "GM0303"]),

@@ -1,6 +1,7 @@
 -- Alle waarden van één indicator met hun herkomst, uit alle bronnen (ook die niet de voorkeur hebben),
 -- voor de verantwoording op de indicatorpagina: van de gemeenten $gemeenten, hun wijken (soort 'wijk' met die
 -- gemeente in gemeente_code), hun GGD-regio's en Nederland; met $gemeenten NULL van elke regio (de downloads).
+-- Kolommen: die van de macro herkomst_waarden (queries/marts/27_herkomst_waarden.sql).
 -- Parameters: $indicator (varchar), $gemeenten (varchar[] of NULL).
 
 with getoonde_regios as (
@@ -8,47 +9,14 @@ with getoonde_regios as (
 ),
 
 waarden as (
-    select * from afgeleid.indicator_waarden
+    select * from herkomst_waarden()
     where
         indicator_code = $indicator
         and ($gemeenten::varchar[] is null or regio_code in (select regio_code from getoonde_regios))
 ),
 
 final as (
-    select
-        indicator_code,
-        indicator_naam,
-        eenheid,
-        decimalen,
-        regio_code,
-        regio_naam,
-        regio_soort,
-        regio_volgorde,
-        leeftijd,
-        peiljaar,
-        peildatum,
-        peildatum_precisie,
-        waarde,
-        ondergrens,
-        bovengrens,
-        status,
-        landelijk_waarde,
-        verschil_landelijk,
-        significantie,
-        oordeel,
-        is_voorkeur,
-        is_berekend,
-        berekend_uit,
-        bron,
-        herkomst_soort,
-        herkomst_id,
-        herkomst_titel,
-        tabel_id,
-        adres,
-        gelezen_in,
-        opgehaald_op,
-        licentie,
-        citaat
+    select *
     from waarden
 )
 

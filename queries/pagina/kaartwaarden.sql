@@ -1,15 +1,16 @@
--- Kaartwaarden: per regio van één regiosoort (alle gemeenten, of de wijken van één gemeente) en leeftijdsgroep
--- de laatste voorkeurswaarde van één indicator in één peiljaar (meer peildata in dat jaar: de laatste).
--- Parameters: $indicator (varchar), $jaar (integer), $regiosoort ('gemeente' of 'wijk'),
--- $gemeente (varchar: bij wijken de gemeente waarin ze liggen; null: alle regio's van de regiosoort).
+-- Kaartwaarden: per regio (alle gemeenten, en de wijken van één gemeente) en leeftijdsgroep de laatste
+-- voorkeurswaarde van één indicator in één peiljaar (meer peildata in dat jaar: de laatste), met de kolommen van de
+-- macro grafiek_waarden (queries/marts/26_grafiek_waarden.sql: wat de pagina's lezen). Beide kaarten in één query: de
+-- pagina deelt op regio_soort.
+-- Parameters: $indicator (varchar), $jaar (integer), $gemeente (varchar: de gemeente van de wijken).
 
 with waarden as (
     select *
-    from afgeleid.indicator_waarden
+    from grafiek_waarden()
     where is_voorkeur
         and indicator_code = $indicator
         and peiljaar = $jaar
-        and regio_soort = $regiosoort
+        and regio_soort in ('gemeente', 'wijk')
 ),
 
 regios as (
@@ -19,16 +20,16 @@ regios as (
     from regio
 ),
 
-in_gemeente as (
+op_kaart as (
     select w.*
     from waarden as w
     inner join regios as r on w.regio_code = r.regio_code
-    where $gemeente::varchar is null or r.gemeente_code = $gemeente::varchar
+    where w.regio_soort = 'gemeente' or r.gemeente_code = $gemeente::varchar
 ),
 
 final as (
     select *
-    from in_gemeente
+    from op_kaart
     qualify row_number() over (partition by regio_code, leeftijd order by peildatum desc nulls last) = 1
 )
 

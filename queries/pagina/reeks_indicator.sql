@@ -1,11 +1,8 @@
 -- Tijdreeksen van de gekozen indicatoren (één query voor alle indicatoren van een kader) voor de gekozen
 -- regio's, aangevuld met Nederland en de GGD-regio's van de gekozen gemeenten; alleen voorkeurswaarden,
 -- met interval. Elke indicator × leeftijdsgroep is een eigen reeks (kolom `reeks`): 18+ en 19+ worden
--- nooit één lijn. Kolommen (plus `reeks`): wat de pagina's, de grafiek (kompas.grafieken.trend, GRAFIEKKOLOMMEN),
--- de tabel bij de grafiek (kompas.tabellen.waarden_tabel, teksten.grafiek_tekst) en de raadsrapportage
--- (kompas/rapport: herkomst_id, verschil_landelijk, tabel_id, opgehaald_op) lezen; niet alle ~50 van
--- afgeleid.indicator_waarden (elke kolom kost op een landelijke database leestijd). Wie meer nodig heeft, zet
--- de kolom hier bij.
+-- nooit één lijn. Kolommen: die van de macro grafiek_waarden (queries/marts/26_grafiek_waarden.sql: wat de pagina's,
+-- grafieken, tabellen en de raadsrapportage lezen) plus `reeks`.
 -- Een grafiek tekent alleen de rijen met `in_grafiek` (één waarde per regio-jaar), één lijn per `reeks_id`;
 -- `trendbreuk` markeert de eerste waarde na een wissel van bronfamilie. De regel staat één keer, in
 -- queries/marts/10_indicator_waarden.sql (en de bronfamilie in staging/30_stg_waarneming.sql); de andere rijen
@@ -18,7 +15,7 @@ with reeks_regios as (
 
 waarden as (
     select *
-    from afgeleid.indicator_waarden
+    from grafiek_waarden()
     where indicator_code in (select unnest($indicatoren::varchar[]))
         and is_voorkeur
         and regio_code in (select regio_code from reeks_regios)
@@ -26,38 +23,7 @@ waarden as (
 
 final as (
     select
-        indicator_code,
-        indicator_naam,
-        eenheid,
-        decimalen,
-        regio_code,
-        regio_naam,
-        regio_soort,
-        regio_volgorde,
-        regio_kleur,
-        regio_vorm,
-        peiljaar,
-        peildatum,
-        peildatum_precisie,
-        leeftijd,
-        waarde,
-        ondergrens,
-        bovengrens,
-        landelijk_waarde,
-        verschil_landelijk,
-        significantie,
-        bron,
-        herkomst_id,
-        tabel_id,
-        opgehaald_op,
-        berekend_uit,
-        is_voorkeur,
-        bronfamilie,
-        in_grafiek,
-        trendbreuk,
-        trendbreuk_reden,
-        reeks_deel,
-        reeks_id,
+        *,
         indicator_code || ' | ' || leeftijd as reeks
     from waarden
 )

@@ -1,6 +1,7 @@
 -- Vergelijking van indicatoren tussen regio's (plus Nederland, de regio van soort 'land') over een periode:
 -- voorkeurswaarden met landelijke waarde,
--- verschil, significantie en oordeel (alle kolommen van afgeleid.indicator_waarden). De grafiek tekent alleen
+-- verschil en significantie (de kolommen van de macro grafiek_waarden, queries/marts/26_grafiek_waarden.sql:
+-- wat de pagina's lezen). De grafiek tekent alleen
 -- `in_grafiek`, één lijn per `reeks_id` (trendbreukregel: queries/marts/10_indicator_waarden.sql).
 -- Parameters: $indicatoren (varchar[]), $regios (varchar[]), $jaar_van, $jaar_tot (integer).
 -- Nederland komt in dezelfde lijst als de gekozen regio's (geen `or regio_soort = 'land'`): dan gaat het
@@ -8,7 +9,7 @@
 
 with waarden as (
     select *
-    from afgeleid.indicator_waarden
+    from grafiek_waarden()
     where is_voorkeur
         and indicator_code in (select unnest($indicatoren::varchar[]))
         and regio_code in (
