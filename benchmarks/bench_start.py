@@ -24,7 +24,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
 
-from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, RUN_KLAAR, streamlit_server  # noqa: E402
 
 
 def eerste_pagina(script: Path, wacht_op: str, browser) -> float:
@@ -34,7 +34,7 @@ def eerste_pagina(script: Path, wacht_op: str, browser) -> float:
         pagina = browser.new_page()
         pagina.goto(url)
         pagina.get_by_text(wacht_op).first.wait_for(timeout=120000)
-        pagina.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=120000)
+        pagina.wait_for_function(RUN_KLAAR, timeout=120000)
         duur = time.perf_counter() - begin
         pagina.close()
     return duur

@@ -25,9 +25,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-# In de browser: de run van Streamlit is klaar (geen statuswidget) en elke grafiek is getekend. Browsertests wachten
-# hierop in plaats van een vaste pauze.
-RUN_KLAAR = "!document.querySelector('[data-testid=stStatusWidget]')"
+# In de browser: de run van Streamlit is klaar en elke grafiek is getekend. Browsertests wachten hierop in plaats van
+# een vaste pauze. De run is klaar als de app verbonden is, haar scriptstatus 'notRunning' is (niet 'initial': dan
+# is er nog geen run geweest) en de statuswidget weg is. Alleen op de statuswidget wachten is te vroeg: die verschijnt
+# pas even na het begin van een run (CI zag zo een Overzicht zonder tegels).
+RUN_KLAAR = (
+    "!!document.querySelector('[data-testid=stApp][data-test-connection-state=CONNECTED]"
+    "[data-test-script-state=notRunning]') && !document.querySelector('[data-testid=stStatusWidget]')"
+)
 GETEKEND = (
     RUN_KLAAR + " && [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
     ".every(g => g.querySelector('svg.marks, canvas'))"
