@@ -8,7 +8,10 @@ kompas.teksten; SQL en rekenwerk zitten in kompas.gegevens en queries/.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
+import functools
+import logging
 import pickle
 import re
 from collections.abc import Sequence
@@ -46,6 +49,9 @@ def via_app() -> None:
         st.rerun()
 
 
+_LEESFOUTEN = (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException, OSError)
+
+
 @contextlib.contextmanager
 def databasefouten():
     """De ene plek waar een pagina databasefouten opvangt: een Nederlandse melding (wat er mis is, wat te
@@ -55,7 +61,7 @@ def databasefouten():
     except DatabaseFout as fout:
         st.error(str(fout))
         st.stop()
-    except (duckdb.IOException, duckdb.SerializationException, duckdb.InternalException, OSError) as fout:
+    except _LEESFOUTEN as fout:
         st.error(str(database_fout(fout, schrijven=False)))  # een kapot bestand dat pas bij het lezen opvalt
         st.stop()
 
@@ -291,6 +297,68 @@ def naar_indicator(code: str, label: str = "Trend en alle cijfers van deze indic
     st.page_link("pages/indicator.py", label=label, icon=":material/query_stats:", query_params={"indicator": code})
 
 
+DOWNLOAD_MISLUKT = (
+    "Het bestand kon niet worden gemaakt; er is niets gedownload. Probeer het opnieuw (laad zo nodig eerst de pagina "
+    "opnieuw); lukt het dan nog niet, meld het de beheerder."
+)
+_LOG = logging.getLogger(__name__)
+# De Nederlandse melding van een mislukte download, van de maker (in de thread van Streamlit) naar de afhandeling van
+# de klik (`_downloadfouten_in_het_nederlands`): asyncio.to_thread geeft de context mee, de lijst is gedeeld.
+_downloadmelding: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("downloadmelding", default=None)
+
+
+def _bij_de_klik(maker):
+    """`maker`, maar een fout wordt gelogd en krijgt haar Nederlandse melding mee voor onder de knop."""
+
+    @functools.wraps(maker)
+    def maak():
+        try:
+            return maker()
+        except Exception as fout:
+            _LOG.exception("Downloadbestand maken mislukt")
+            if isinstance(fout, (DatabaseFout, *_LEESFOUTEN)):
+                tekst = str(database_fout(fout, schrijven=False))
+            else:
+                tekst = DOWNLOAD_MISLUKT
+            melding = _downloadmelding.get()
+            if melding is not None:
+                melding.append(tekst)
+            raise
+
+    return maak
+
+
+def _downloadfouten_in_het_nederlands() -> None:
+    """Streamlit zet onder een downloadknop waarvan het bestand bij de klik niet te maken was een vaste Engelse tekst
+    ('Failed to generate file for download'); een instelling of API daarvoor is er niet (nagekeken tegen Streamlit
+    1.67.0: DeferredFileHandler.handle in streamlit.runtime.backend_operation_handler). Deze omhulling van die ene
+    methode zet er de Nederlandse melding van `_bij_de_klik` voor in de plaats, of anders DOWNLOAD_MISLUKT.
+    tests/test_paginas.py (de echte afhandeling) en tests/test_browser.py (de knop) bewaken dit."""
+    from streamlit.runtime.backend_operation_handler import DeferredFileHandler
+
+    origineel = DeferredFileHandler.handle
+    if getattr(origineel, "kompas", False):
+        return
+
+    @functools.wraps(origineel)
+    async def handle(self, request, session_id):
+        melding: list[str] = []
+        teken = _downloadmelding.set(melding)
+        try:
+            antwoord = await origineel(self, request, session_id)
+        finally:
+            _downloadmelding.reset(teken)
+        if antwoord.error_msg:
+            antwoord.error_msg = melding[0] if melding else DOWNLOAD_MISLUKT
+        return antwoord
+
+    handle.kompas = True
+    DeferredFileHandler.handle = handle
+
+
+_downloadfouten_in_het_nederlands()
+
+
 def download_knop(plek, label: str, maker, *, file_name: str, mime: str, **opties) -> None:
     """Een downloadknop die het bestand pas maakt als iemand klikt, niet bij elke rerun van de pagina.
 
@@ -298,9 +366,10 @@ def download_knop(plek, label: str, maker, *, file_name: str, mime: str, **optie
     roept haar pas bij de klik aan, in een eigen thread. Ze mag dus geen Streamlit-functies aanroepen (ook geen
     gecachte leesfuncties van kompas.lezen): geef haar wat ze nodig heeft al gelezen mee, of lees met de gedeelde
     leesverbinding. De klik start geen rerun (`on_click="ignore"`). `plek`: st, een kolom of een container;
-    `opties` (key, icon, ...) gaan ongewijzigd naar `download_button`.
+    `opties` (key, icon, ...) gaan ongewijzigd naar `download_button`. Mislukt het maken, dan staat onder de knop een
+    Nederlandse melding (`_bij_de_klik`, `_downloadfouten_in_het_nederlands`), nooit een Engelse of een traceback.
     """
-    plek.download_button(label, maker, on_click="ignore", file_name=file_name, mime=mime, **opties)
+    plek.download_button(label, _bij_de_klik(maker), on_click="ignore", file_name=file_name, mime=mime, **opties)
 
 
 def indicator_downloads(code: str, naam: str, decimalen: int) -> None:

@@ -283,3 +283,27 @@ def test_kaders_raadsrapportage_downloaden(app):
         assert download.value.suggested_filename == naam
         inhoud = Path(download.value.path()).read_bytes()
         assert inhoud.startswith(begin) and len(inhoud) > 5000, naam
+
+
+def test_mislukte_download_meldt_nederlands_onder_de_knop(_ingebedde_db_bron, tmp_path, browser):
+    """Mislukt het maken van een downloadbestand bij de klik (tests/apps/mislukte_download.py), dan staat onder de
+    knop een Nederlandse melding met wat te doen, niet Streamlit's 'Failed to generate file for download'."""
+    db = tmp_path / "kompas.duckdb"
+    shutil.copyfile(_ingebedde_db_bron, db)
+    ARTEFACTEN.mkdir(exist_ok=True)
+    omgeving = {"KOMPAS_DB": str(db), "PYTHONPATH": str(PROJECT)}  # het script staat in tests/apps/
+    with streamlit_server("tests/apps/mislukte_download.py", omgeving) as (url, _):
+        pagina = _nieuwe_pagina(browser)
+        try:
+            hoofd = _open(pagina, url, "mislukte-download", "Mislukte download")
+            for knop, begin in (
+                ("Download CSV", "Het bestand kon niet worden gemaakt"),
+                ("Download Excel", "De database van Sociaal Kompas is beschadigd"),
+            ):
+                hoofd.get_by_role("button", name=knop).click()
+                expect(hoofd.get_by_text(begin)).to_be_visible()
+                pagina.screenshot(path=str(ARTEFACTEN / f"mislukte-download-{knop.split()[-1].lower()}.png"))
+                tekst = hoofd.inner_text()
+                assert not any(t in tekst for t in ("Failed", "RuntimeError", "IOException", "/srv"))
+        finally:
+            pagina.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -463,3 +464,48 @@ def test_een_verse_start_bouwt_de_database_via_app_py(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error and pad.exists()
     assert len(at.metric) >= 9
+
+
+def _klik_op_download(maker) -> str:
+    """Wat de browser krijgt als iemand op een downloadknop van kompas.weergave.download_knop klikt waarvan de maker
+    `maker` is: Streamlit's eigen afhandeling (DeferredFileHandler, in een eigen thread) met een echte
+    MediaFileManager. Geeft de foutmelding die onder de knop komt ('' bij een gelukte download)."""
+    import asyncio
+
+    from streamlit.proto.BackMsg_pb2 import BackendOperationRequest
+    from streamlit.runtime.backend_operation_handler import DeferredFileHandler
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    from kompas.weergave import download_knop
+
+    class Plek:  # wat download_knop aan Streamlit doorgeeft
+        def download_button(self, label, data, **opties):
+            self.data, self.opties = data, opties
+
+    plek = Plek()
+    download_knop(plek, "Download CSV", maker, file_name="x.csv", mime="text/csv")
+    assert plek.opties["on_click"] == "ignore"
+    beheer = MediaFileManager(MemoryMediaFileStorage("/media"))
+    verzoek = BackendOperationRequest(request_id="1")
+    verzoek.deferred_file.file_id = beheer.add_deferred(plek.data, "text/csv", "1", "x.csv")
+    antwoord = asyncio.run(DeferredFileHandler(lambda: beheer).handle(verzoek, "sessie"))
+    return antwoord.error_msg
+
+
+def test_mislukte_download_zegt_in_het_nederlands_wat_te_doen():
+    """Mislukt het maken van een downloadbestand bij de klik, dan zegt de knop in het Nederlands wat er is en wat te
+    doen; niet Streamlit's Engelse 'Failed to generate file for download', geen exceptie, geen serverpad."""
+
+    def kapot():
+        raise KeyError("/srv/kompas/kompas.duckdb")
+
+    def database_weg():
+        raise duckdb.IOException('IO Error: Cannot open file "/srv/kompas/kompas.duckdb": No such file')
+
+    assert _klik_op_download(lambda: b"a;b\n") == ""  # een gelukte download: geen melding
+    melding = _klik_op_download(kapot)
+    assert melding.startswith("Het bestand kon niet worden gemaakt") and "opnieuw" in melding
+    assert _klik_op_download(database_weg).startswith("De database van Sociaal Kompas is beschadigd")
+    for melding in (_klik_op_download(kapot), _klik_op_download(database_weg)):
+        assert not any(t in melding for t in ("Failed", "KeyError", "IOException", "/srv", "Error"))
