@@ -205,8 +205,7 @@ def main() -> int:
             metingen["tegelijk"].append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             with schrijf_transactie(pad) as con:
-                for k in klaar:
-                    schrijf_in(con, k.tabel, k.antwoord, k.waarnemingen, k.opgehaald_op)
+                schrijf_in(con, klaar)
             metingen["schrijven"].append(time.perf_counter() - t0)
 
         def ms(x):

@@ -848,22 +848,14 @@ def _tijd(tekst: str, tabel_id: str) -> dt.datetime:
         raise CbsFout(f"Tabel {tabel_id}: TableInfos.Modified {tekst!r} is geen datum-tijd.") from fout
 
 
-def schrijf(
-    tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, pad: Path | None, opgehaald_op: dt.datetime
-) -> None:
-    """Vervangt de waarnemingen en herkomst van deze tabel in één transactie."""
+def schrijf(klaar: list[Opgehaald], pad: Path | None) -> None:
+    """Vervangt de waarnemingen en herkomst van deze tabellen in één transactie."""
     with schrijf_transactie(pad) as con:
-        schrijf_in(con, tabel, antwoord, waarnemingen, opgehaald_op)
+        schrijf_in(con, klaar)
 
 
-def schrijf_in(
-    con, tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen, opgehaald_op: dt.datetime
-) -> None:
-    """Vervangt de waarnemingen en herkomst van deze tabel binnen de lopende schrijftransactie `con`. Zijn de rijen
-    precies die er al staan (queries/schrijven/zelfde_waarnemingen.sql), dan blijven ze staan en wordt alleen de
-    herkomst vervangen (opgehaald_op, Modified, toelichting)."""
-    info = antwoord.info
-    gewijzigd = _tijd(info["Modified"], tabel.tabel_id)
+def _toelichting(tabel: TabelConfig, antwoord: Antwoord, waarnemingen: Waarnemingen) -> str:
+    """De toelichting van de herkomst van een opgehaalde tabel: langs welke weg, welk filter, welke kolommen."""
     if tabel.jaar is not None and "Perioden" not in antwoord.dimensies:
         peil = f"peiljaar = jaar van de tabel ({tabel.jaar}), volgens data/cbs_tabellen.toml"
     else:
@@ -891,76 +883,115 @@ def schrijf_in(
         toelichting += " Marges MOG0095/MBG0095 zijn de onder- en bovengrens van het 95%-interval."
     if antwoord.ontbreekt:
         toelichting += f" Niet in deze tabel: {', '.join(antwoord.ontbreekt)}."
-    nieuw = pa.Table.from_pylist(
-        waarnemingen.rijen,
-        schema=pa.schema(
-            [
-                ("indicator_code", pa.string()),
-                ("regio_code", pa.string()),
-                ("peiljaar", pa.int32()),
-                ("leeftijd", pa.string()),
-                ("waarde", pa.float64()),
-                ("ondergrens", pa.float64()),
-                ("bovengrens", pa.float64()),
-                ("status", pa.string()),
-                ("citaat", pa.string()),
-            ]
-        ),
+    return toelichting
+
+
+def _herkomst(k: Opgehaald) -> dict:
+    """De rij in `herkomst` van een opgehaalde tabel."""
+    tabel, info = k.tabel, k.antwoord.info
+    return {
+        "herkomst_id": tabel.herkomst_id,
+        "soort": tabel.instellingen["herkomst_soort"],
+        "bron": tabel.instellingen["bron"],
+        "titel": info["Title"],
+        "tabel_id": tabel.tabel_id,
+        "adres": tabelpagina(tabel.instellingen["bron"], tabel.tabel_id),
+        "periode": str(info.get("Period") or tabel.jaar or ""),
+        "opgehaald_op": k.opgehaald_op,
+        "tabel_gewijzigd": _tijd(info["Modified"], tabel.tabel_id),
+        "licentie": LICENTIE,
+        "toelichting": _toelichting(tabel, k.antwoord, k.waarnemingen),
+        "bronfamilie": tabel.instellingen.get("bronfamilie"),
+        "opgehaald_via": f"OData {k.antwoord.api} ({k.antwoord.adres})",
+    }
+
+
+_HERKOMST = pa.schema(
+    [
+        ("herkomst_id", pa.string()),
+        ("soort", pa.string()),
+        ("bron", pa.string()),
+        ("titel", pa.string()),
+        ("tabel_id", pa.string()),
+        ("adres", pa.string()),
+        ("periode", pa.string()),
+        ("opgehaald_op", pa.timestamp("us")),
+        ("tabel_gewijzigd", pa.timestamp("us")),
+        ("licentie", pa.string()),
+        ("toelichting", pa.string()),
+        ("bronfamilie", pa.string()),
+        ("opgehaald_via", pa.string()),
+    ]
+)
+_WAARNEMING = pa.schema(
+    [
+        ("indicator_code", pa.string()),
+        ("regio_code", pa.string()),
+        ("peiljaar", pa.int32()),
+        ("leeftijd", pa.string()),
+        ("waarde", pa.float64()),
+        ("ondergrens", pa.float64()),
+        ("bovengrens", pa.float64()),
+        ("status", pa.string()),
+        ("citaat", pa.string()),
+    ]
+)
+
+
+def schrijf_in(con, klaar: list[Opgehaald]) -> None:
+    """Vervangt de waarnemingen en herkomst van de opgehaalde tabellen `klaar` binnen de lopende schrijftransactie
+    `con`, met dezelfde paar statements voor alle tabellen samen (elke query kost DuckDB een paar ms aan plannen, hoe
+    weinig rijen ook). Zijn de rijen van een tabel precies die er al staan (queries/schrijven/
+    opgehaalde_waarnemingen.sql), dan blijven ze staan en wordt alleen haar herkomst vervangen (opgehaald_op, Modified,
+    toelichting). Een code die niet (meer) in indicator of regio staat: `CbsFout` met de tabel, niets geschreven."""
+    ids = [k.tabel.herkomst_id for k in klaar]
+    raakt(con, herkomsten=ids)  # alleen de indicatoren van deze tabellen opnieuw afleiden
+    con.execute("delete from herkomst where list_contains($ids, herkomst_id)", {"ids": ids})
+    con.execute("delete from regio_breuk where list_contains($ids, herkomst_id)", {"ids": ids})
+    con.register("nieuwe_herkomsten", pa.Table.from_pylist([_herkomst(k) for k in klaar], schema=_HERKOMST))
+    try:
+        con.execute("insert into herkomst by name select *, false as ingebed from nieuwe_herkomsten")
+    finally:
+        con.unregister("nieuwe_herkomsten")
+    for k in klaar:  # na de herkomst: een regio uit twee tabellen krijgt de naam uit de laatst gewijzigde
+        schrijf_regios(con, k.tabel, k.waarnemingen)
+    nieuw = pa.concat_tables(
+        [
+            pa.Table.from_pylist(k.waarnemingen.rijen, schema=_WAARNEMING).append_column(
+                "herkomst_id", pa.array([k.tabel.herkomst_id] * len(k.waarnemingen.rijen), pa.string())
+            )
+            for k in klaar
+        ]
     )
-    raakt(con, herkomsten=[tabel.herkomst_id])  # alleen de indicatoren van deze tabel opnieuw afleiden
-    con.execute("delete from herkomst where herkomst_id = $id", {"id": tabel.herkomst_id})
-    con.execute("delete from regio_breuk where herkomst_id = $id", {"id": tabel.herkomst_id})
-    con.execute(
-        """
-        insert into herkomst (herkomst_id, soort, bron, titel, tabel_id, adres, gelezen_in, periode,
-                              opgehaald_op, tabel_gewijzigd, licentie, ingebed, toelichting, bronfamilie,
-                              opgehaald_via)
-        values ($id, $herkomstsoort, $bron, $titel, $tabel_id, $adres, null, $periode, $opgehaald_op,
-                $gewijzigd, $licentie, false, $toelichting, $bronfamilie, $via)
-        """,
-        {
-            "id": tabel.herkomst_id,
-            "herkomstsoort": tabel.instellingen["herkomst_soort"],
-            "bron": tabel.instellingen["bron"],
-            "titel": info["Title"],
-            "tabel_id": tabel.tabel_id,
-            "adres": tabelpagina(tabel.instellingen["bron"], tabel.tabel_id),
-            "periode": str(info.get("Period") or tabel.jaar or ""),
-            "opgehaald_op": opgehaald_op,
-            "gewijzigd": gewijzigd,
-            "licentie": LICENTIE,
-            "toelichting": toelichting,
-            "bronfamilie": tabel.instellingen.get("bronfamilie"),
-            "via": f"OData {antwoord.api} ({antwoord.adres})",
-        },
-    )
-    schrijf_regios(con, tabel, waarnemingen)
     con.register("nieuwe_waarnemingen", nieuw)
     try:
-        onbekend = con.execute(
-            "select distinct indicator_code from nieuwe_waarnemingen"
-            " where indicator_code not in (select indicator_code from indicator)"
-            " union all select distinct regio_code from nieuwe_waarnemingen"
-            " where regio_code not in (select regio_code from regio)"
-        ).fetchall()
-        if onbekend:
-            raise CbsFout(f"Tabel {tabel.tabel_id}: onbekende indicator- of regiocodes {onbekend}; niets geschreven.")
+        per_tabel = {
+            h: (o, z) for h, o, z in con.execute(schrijf_sql("opgehaalde_waarnemingen"), {"ids": ids}).fetchall()
+        }
+        for k in klaar:
+            onbekend = per_tabel[k.tabel.herkomst_id][0]
+            if onbekend:
+                raise CbsFout(
+                    f"Tabel {k.tabel.tabel_id}: onbekende indicator- of regiocodes {', '.join(onbekend)}; "
+                    "niets geschreven."
+                )
         # dezelfde rijen als die er staan: laten staan (geen delete en insert: minder te schrijven bij de checkpoint,
         # geen vrije blokken); de herkomst hierboven is wel vervangen, en kompas.db werkt opgehaald_op in de
         # afgeleide tabellen bij (raakt hierboven)
-        [(zelfde,)] = con.execute(schrijf_sql("zelfde_waarnemingen"), {"id": tabel.herkomst_id}).fetchall()
-        if zelfde:
+        anders = [h for h, (_, zelfde) in per_tabel.items() if not zelfde]
+        if not anders:
             return
-        con.execute("delete from waarneming where herkomst_id = $id", {"id": tabel.herkomst_id})
+        con.execute("delete from waarneming where list_contains($ids, herkomst_id)", {"ids": anders})
         con.execute(
             """
             insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,
                                     bovengrens, status, herkomst_id, citaat)
             select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status,
-                   $id, citaat
+                   herkomst_id, citaat
             from nieuwe_waarnemingen
+            where list_contains($ids, herkomst_id)
             """,
-            {"id": tabel.herkomst_id},
+            {"ids": anders},
         )
     finally:
         con.unregister("nieuwe_waarnemingen")
@@ -1132,7 +1163,7 @@ def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = pr
 def ververs_tabel(tabel: TabelConfig, registry: Registry, pad: Path | None = None, meld: Melder = print) -> int:
     """Haalt één tabel op en schrijft hem; geeft het aantal geschreven waarnemingen. Fout: `CbsFout`."""
     klaar = haal_en_controleer(tabel, registry, meld)
-    schrijf(tabel, klaar.antwoord, klaar.waarnemingen, pad, klaar.opgehaald_op)
+    schrijf([klaar], pad)
     meld(
         f"  {len(klaar.waarnemingen.rijen)} waarnemingen geschreven (herkomst {tabel.herkomst_id}); "
         f"{regio_telling(klaar.waarnemingen)}"
@@ -1237,8 +1268,7 @@ def ververs(
     if klaar:
         try:
             with schrijf_transactie(pad) as con:
-                for k in klaar:
-                    schrijf_in(con, k.tabel, k.antwoord, k.waarnemingen, k.opgehaald_op)
+                schrijf_in(con, klaar)
         except DatabaseFout:
             meld(
                 "Schrijven mislukt: niets geschreven; de vorige cijfers van "
@@ -1249,7 +1279,7 @@ def ververs(
             meld(f"Samen schrijven mislukt ({fout}); elke tabel apart ...")
             for k in klaar:
                 try:
-                    schrijf(k.tabel, k.antwoord, k.waarnemingen, pad, k.opgehaald_op)
+                    schrijf([k], pad)
                 except CbsFout as fout_tabel:
                     uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, fout=str(fout_tabel))
         for k in klaar:

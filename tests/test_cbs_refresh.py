@@ -459,6 +459,46 @@ def test_dezelfde_cijfers_laten_de_rijen_staan_en_werken_alleen_de_herkomst_bij(
     ) == [(later,)]
 
 
+def test_samen_ververst_blijft_een_gelijke_tabel_staan_en_wordt_een_andere_vervangen(servers, ingebedde_db):
+    # de tabellen van één verversing worden samen geschreven; per tabel blijven dezelfde rijen staan (rowid
+    # ongewijzigd) en worden veranderde rijen vervangen, en van beide is de herkomst bijgewerkt
+    opendata, _ = servers
+    ververs(["50120NED"], meld=_stil)
+    ververs(["85984NED"], meld=_stil)  # na die van 50120NED: het vervangen verschuift hun rowid niet
+    voor = _rijen_met_rowid(ingebedde_db, "rivm:50120NED")
+    eerder = dict(_lees(ingebedde_db, "select herkomst_id, opgehaald_op from herkomst where herkomst_id like '%NED'"))
+    rijen = [dict(r) for r in opendata.lijst("85984NED", "TypedDataSet")]
+    rijen[2]["AantalInwoners_5"] = 29003
+    opendata.vervang[("85984NED", "TypedDataSet")] = rijen
+    assert all(u.gelukt for u in ververs(["85984NED", "50120NED"], meld=_stil))
+    assert _rijen_met_rowid(ingebedde_db, "rivm:50120NED") == voor
+    assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "GM0148", 2024)[0] == 29003.0
+    later = dict(_lees(ingebedde_db, "select herkomst_id, opgehaald_op from herkomst where herkomst_id like '%NED'"))
+    assert all(later[h] > eerder[h] for h in ("cbs:85984NED", "rivm:50120NED"))
+
+
+def test_onbekende_code_bij_het_samen_schrijven_weigert_alleen_die_tabel(servers, ingebedde_db, monkeypatch):
+    # de toets in de schrijftransactie (een code die intussen niet meer in de registry of regio staat): de tabel met
+    # die code wordt geweigerd met haar naam en de code, de andere tabel wordt alsnog apart geschreven
+    echte = cbs.haal_en_controleer
+
+    def met_onbekende_code(tabel, *rest):
+        klaar = echte(tabel, *rest)
+        if tabel.tabel_id == "50120NED":
+            klaar.waarnemingen.rijen.append({**klaar.waarnemingen.rijen[0], "indicator_code": "bestaat_niet"})
+        return klaar
+
+    monkeypatch.setattr(cbs, "haal_en_controleer", met_onbekende_code)
+    meldingen = []
+    goed, fout = ververs(["85984NED", "50120NED"], meld=meldingen.append)
+    assert goed.gelukt and not fout.gelukt
+    assert "Tabel 50120NED: onbekende indicator- of regiocodes" in fout.fout and "bestaat_niet" in fout.fout
+    assert "niets geschreven" in fout.fout
+    assert any(m.startswith("Samen schrijven mislukt") for m in meldingen)
+    assert _waarnemingen(ingebedde_db, "cbs:85984NED")
+    assert not _waarnemingen(ingebedde_db, "rivm:50120NED")
+
+
 @pytest.mark.parametrize(
     ("nieuw", "verwacht"),
     [(29003, 29003.0), (None, None)],
