@@ -1,7 +1,7 @@
 """Benchmark (geen test): de verversing van de geconfigureerde tabellen tegen de lokale OData-servers, naast het
 kale downloaden van dezelfde tabellen in dezelfde run.
 
-    python benchmarks/bench_refresh.py [--herhalingen 5]
+    python benchmarks/bench_refresh.py [--herhalingen 5] [--vertraging MS]
     python benchmarks/bench_refresh.py --alle-gemeenten [--herhalingen 3]
 
 Met --alle-gemeenten: één Kerncijfers-tabel (85984NED) voor 342 gemeenten en 3.300 wijken (verzonnen,
@@ -19,6 +19,9 @@ het kale downloaden van alle tabellen, en wat het schrijven kost. Doel: verversi
 De verversing haalt hooguit `loaders.cbs.GELIJKTIJDIG` tabellen tegelijk op; het kale downloaden staat er daarom twee
 keer naast: na elkaar (elk verzoek na het vorige) en met dezelfde gelijktijdigheid (per tabel de verzoeken na elkaar,
 hooguit GELIJKTIJDIG tabellen tegelijk).
+Met --vertraging MS wacht de lokale server MS milliseconden vóór elk antwoord, zoals de reistijd naar CBS (de
+verzoeken zelf blijven lokaal); het doel geldt voor de meting zonder vertraging, dit laat zien wat er bij een echte
+server van overblijft.
 """
 
 from __future__ import annotations
@@ -138,6 +141,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--herhalingen", type=int, default=None)
     parser.add_argument("--alle-gemeenten", action="store_true", help="85984NED voor 342 gemeenten en 3.300 wijken")
+    parser.add_argument("--vertraging", type=float, default=0.0, metavar="MS", help="wachttijd per antwoord (ms)")
     args = parser.parse_args()
     cbsodata.options.requests = {"proxies": {"http": None, "https": None}}
     os.environ["NO_PROXY"] = "127.0.0.1"
@@ -162,6 +166,8 @@ def main() -> int:
             }
         )
         servers = [opendata, derden, v4]
+        for s in servers:
+            s.vertraging = args.vertraging / 1000
         registry = lees_registry(pad)
         tabellen = {t.tabel_id: t for t in lees_config()}
         metingen: dict[str, list[float]] = {"ververs": [], "kaal": [], "tegelijk": [], "ophalen": [], "schrijven": []}
@@ -214,6 +220,7 @@ def main() -> int:
         print(
             f"{len(TABELLEN)} tabellen, {len(verzoeken)} HTTP-verzoeken, "
             f"{sum(u.geschreven for u in uitkomsten)} waarnemingen; mediaan van {args.herhalingen} herhalingen"
+            + (f"; de server wacht {args.vertraging:g} ms per antwoord" if args.vertraging else "")
         )
         print(f"{'tabel':<10} {'ophalen+controleren ms':>23} {'kaal ms':>9} {'verhouding':>11}")
         for tabel, paren in per_tabel.items():

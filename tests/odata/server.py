@@ -61,6 +61,8 @@ class ODataServer:
         # antwoordt daarna gewoon.
         self.storingen: dict[tuple[str, str, int], object] = {}
         self.traag_seconden = 2.0
+        # seconden wachttijd vóór elk antwoord, zoals de reistijd naar een echte server (benchmarks/bench_refresh.py)
+        self.vertraging = 0.0
         self.verzoeken: list[str] = []
         self._httpd: ThreadingHTTPServer | None = None
 
@@ -112,6 +114,7 @@ class ODataServer:
 
             def do_GET(self):  # noqa: N802
                 server.verzoeken.append(self.path)
+                time.sleep(server.vertraging)
                 deel = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(deel.query, keep_blank_values=True).items()}
                 if deel.path == "/ODataCatalog/Tables":  # de tabellencatalogus (cbsodata.get_table_list)

@@ -78,6 +78,7 @@ class ODataV4Server(ODataServer):
 
             def do_GET(self):  # noqa: N802
                 server.verzoeken.append(self.path)
+                time.sleep(server.vertraging)
                 deel = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(deel.query, keep_blank_values=True).items()}
                 wortel = f"http://{server.host}/odata/v1/CBS"
