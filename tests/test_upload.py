@@ -422,6 +422,35 @@ def test_vijandig_bestand_wordt_geweigerd_voordat_een_parser_het_ziet():
     controleer_omvang(wb.sjabloon_ingevuld(), "goed.xlsx")  # een gewoon bestand komt erdoor
 
 
+@pytest.mark.parametrize("blok", [150, 211, 389, 1024])
+def test_cel_ver_weg_op_elke_blokgrens_geweigerd_met_dezelfde_melding(monkeypatch, blok):
+    """Een cel ver weg, zoals Excel geschreven (de snelle weg op de bytes) of niet (de grondige), wordt geweigerd met
+    dezelfde melding, waar de grens van een blok ook valt: vóór, in of na de rij met die cel."""
+    from loaders import excel_lezen
+    from loaders.excel_lezen import UploadGeweigerd, controleer_omvang
+
+    def melding(data: bytes) -> str:
+        with pytest.raises(UploadGeweigerd) as fout:
+            controleer_omvang(data, "bom.xlsx")
+        return str(fout.value)
+
+    bestanden = [
+        wb.cel_ver_weg(),
+        wb.cel_ver_weg("CV1000000"),
+        wb.cel_ver_weg_anders_geschreven(),
+        wb.vervang_in_zip(  # achteraan, na de gewone rijen
+            wb.waarden(DRIE_RIJEN * 10),
+            "xl/worksheets/sheet1.xml",
+            b"</sheetData>",
+            b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>',
+        ),
+    ]
+    in_een_keer = [melding(data) for data in bestanden]
+    monkeypatch.setattr(excel_lezen, "_BLOK", blok)
+    assert [melding(data) for data in bestanden] == in_een_keer
+    assert "een cel op XFD1048576" in in_een_keer[0] and "een cel op XFD1048576" in in_een_keer[3]
+
+
 def test_omvangcontrole_in_blokken_telt_als_in_een_keer(monkeypatch):
     """De werkblad-XML wordt in blokken gelezen: rijen en cellen zonder r-attribuut over de grens van een blok
     heen, de verste cel en de tekst- en procentcellen komen uit op hetzelfde als in één blok."""
@@ -718,6 +747,28 @@ def test_voorverwarmd_werkproces_doet_een_opdracht_met_dezelfde_grenzen():
     assert werker.voer_uit(os.getpid, tijd=5) != warm_pid  # andere grens: een eigen proces
     werker.stop_voorraad()
     assert not werker._voorraad
+
+
+def test_voorverwarmd_werkproces_heeft_zijn_geheugen_al_aangeraakt():
+    """Terwijl het wacht, raakt een voorverwarmd werkproces VOORAF bytes geheugen aan (zo hoeft het lezen dat niet
+    pagina voor pagina te doen); het doet daarna gewoon zijn opdracht, met dezelfde geheugengrens (hierboven)."""
+    import time
+
+    from loaders import werker
+
+    werker.warm("loaders.excel_validatie")
+    pid = werker._voorraad[(werker.GEHEUGEN, werker.TIJD)].pid
+
+    def rss() -> int:
+        regels = Path(f"/proc/{pid}/status").read_text().splitlines()
+        return next(int(r.split()[1]) * 1024 for r in regels if r.startswith("VmRSS:"))
+
+    einde = time.monotonic() + 60
+    while rss() < werker.VOORAF and time.monotonic() < einde:
+        time.sleep(0.2)
+    assert rss() >= werker.VOORAF
+    assert werker.voer_uit(os.getpid) == pid
+    werker.stop_voorraad()
 
 
 def test_alle_problemen_in_een_keer(db):
