@@ -9,7 +9,8 @@ In één run, naast elkaar, op twee databases in een tijdelijke map (data/ wordt
 1. de ingebedde gegevens (loaders.ingebed.bouw);
 2. de landelijke benchmarkdatabase met VERZONNEN cijfers (benchmarks/bench_queries.py `bouw_benchmark_db`).
 Elke meting draait in een eigen proces (piek-RSS van dat proces en, apart, van het werkproces dat het bestand
-leest), elke upload op een verse kopie van de database. Vastleggen is opgesplitst naar de stappen van
+leest), elke upload op een verse kopie van de database, zoals op de uploadpagina: het werkproces is warm (of koud,
+apart) en de gedeelde leesverbinding is al open (kompas/uploaden.py geeft haar aan valideer en voorbeeld). Vastleggen is opgesplitst naar de stappen van
 kompas.db.schrijf_transactie: kopie + schema, schrijven (de upload zelf), `zet_afgeleid_vast` (de afgeleide
 tabellen; apart, want die herberekening is een eigen stuk werk) en commit + checkpoint + vervangen.
 Met --zonder-vastleggen alleen controleren en voorbeeld (snel genoeg voor veel herhalingen op een drukke machine).
@@ -133,20 +134,24 @@ def meet_upload(db: Path, xlsx: Path, werkproces: str = "warm", vastleggen: str 
 
     kompas_db.zet_afgeleid_vast, excel.schrijf_transactie, werker.voer_uit = afgeleid, transactie, voer_uit
     data = xlsx.read_bytes()
+    # zoals de uploadpagina (kompas/uploaden.py): de gedeelde leesverbinding is al open, het werkproces staat klaar
+    lezen = kompas_db.Leesverbinding()
+    lezen.versie()
     if werkproces == "warm" and hasattr(excel, "warm_werkproces"):  # (de vorige versie kent geen warm werkproces)
         excel.warm_werkproces()
         time.sleep(4)  # zoals iemand die een bestand kiest
     begin = time.perf_counter()
-    validatie = excel.valideer(data, "groot.xlsx")
+    validatie = excel.valideer(data, "groot.xlsx", con=lezen.cursor())
     tijd["controleren"] = time.perf_counter() - begin
     begin = time.perf_counter()
-    vb = excel.voorbeeld(validatie)
+    vb = excel.voorbeeld(validatie, con=lezen.cursor())
     tijd["voorbeeld"] = time.perf_counter() - begin
     if vastleggen == "ja":
         begin = time.perf_counter()
         excel.leg_vast(validatie, door="benchmark")
         tijd["vastleggen"] = time.perf_counter() - begin
     assert vb[0].tellingen["nieuw"] == sum(w.aantal for w in validatie.werkbladen), vb[0].tellingen
+    lezen.close()
     werk.unlink()
     return {
         **tijd,

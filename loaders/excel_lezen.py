@@ -24,6 +24,7 @@ from pathlib import PurePosixPath
 from xml.parsers import expat
 
 import fastexcel
+import numpy as np
 import polars as pl
 
 from kompas import opmaak
@@ -279,63 +280,179 @@ def _stukken(tekst: str, grootte: int = 256 * 1024) -> list[str]:
 def _cellen_in_blok(blok: bytes, stand: _Stand, procent_stijlen: set[int]) -> pl.DataFrame:
     """De tekst- en procentcellen (rij, kolom, tekst, procent) in een blok XML; werkt `stand` bij.
 
-    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige. Gevectoriseerd (polars):
-    een werkblad van 50.000 rijen heeft 400.000 cellen. ValueError als iets geen celverwijzing is of er een DTD
+    Telt zoals een lezer: een rij of cel zonder r-attribuut staat direct na de vorige. Gevectoriseerd: een
+    werkblad van 50.000 rijen heeft 400.000 cellen. ValueError als iets geen celverwijzing is of er een DTD
     in staat (zoals defusedxml: geen entiteiten). Een blok waarin elke rij en cel geschreven is zoals Excel en
-    openpyxl dat doen, gaat de snelle weg (`_plek_zoals_excel`); al het andere de grondige (`_plek_grondig`),
-    met dezelfde uitkomst.
+    openpyxl dat doen, gaat de snelle weg (`_plek_zoals_excel`, op de bytes); al het andere de grondige
+    (`_plek_grondig`, per tag met polars), met dezelfde uitkomst.
     """
     if b"<!" in blok and _DTD.search(blok):
         raise ValueError("DTD")
-    tags = pl.Series(_stukken(blok.decode("utf-8"))).str.extract_all(_TAG).explode().drop_nulls()
-    if tags.is_empty():
-        return pl.DataFrame(schema=_CELLEN_SCHEMA)
-    f = _plek_zoals_excel(tags, stand, procent_stijlen)
+    tekst = blok.decode("utf-8")  # UnicodeDecodeError: beschadigd, op beide wegen
+    f = _plek_zoals_excel(blok, stand, procent_stijlen)
     if f is None:
-        f = _plek_grondig(tags, stand, procent_stijlen)
+        tags = pl.Series(_stukken(tekst)).str.extract_all(_TAG).explode().drop_nulls()
+        f = None if tags.is_empty() else _plek_grondig(tags, stand, procent_stijlen)
+    if f is None or f.is_empty():
+        return pl.DataFrame(schema=_CELLEN_SCHEMA)
     return _tekst_en_procent(f, stand)
 
 
 # Een rij en een cel zoals Excel, openpyxl en LibreOffice ze schrijven: r als eerste attribuut, met dubbele
 # aanhalingstekens en zonder spaties, een celverwijzing in hoofdletters zonder $; een cel heeft daarna hoogstens
-# s en t, in die volgorde. Voor zo'n tag is de plek de celverwijzing zelf (geen telling nodig).
+# s en t, in die volgorde. Voor zo'n tag is de plek de celverwijzing zelf (geen telling nodig). Als reguliere
+# expressie (zo leest `_plek_zoals_excel` elke tag die `_TAG` vindt, en anders valt hij terug):
 _ZOALS_EXCEL = (
     r'^(?:<row r="[0-9]{1,9}"[^<>]*>|<c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")?(?: t="[a-zA-Z]{1,9}")?/?>)$'
 )
+_WOORDTEKEN = np.zeros(256, dtype=bool)  # \w in ASCII; een byte vanaf 128 kan ook een woordteken beginnen
+_WOORDTEKEN[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")] = True
+_NIET_ASCII = np.arange(256) >= 128
+_CIJFER = np.zeros(256, dtype=bool)
+_CIJFER[list(b"0123456789")] = True
+_HOOFDLETTER = np.zeros(256, dtype=bool)
+_HOOFDLETTER[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")] = True
+_LETTER = _HOOFDLETTER | np.isin(np.arange(256), list(b"abcdefghijklmnopqrstuvwxyz"))
+_MARGE = 64  # nullen achter het blok: de controles lezen tot zo ver voorbij een tag zonder grenscontrole
 
 
-def _plek_zoals_excel(tags: pl.Series, stand: _Stand, procent_stijlen: set[int]) -> pl.DataFrame | None:
-    """(is_rij, rij, kolom, huidige_rij, tekst, procent) per tag, als elke tag geschreven is zoals `_ZOALS_EXCEL`;
-    anders None (dan telt `_plek_grondig`). Voor zulke tags dezelfde uitkomst als `_plek_grondig`, zonder telling
-    en met eenvoudige tekstbewerkingen in plaats van regex-groepen (die kosten hier het meeste): na '<row r="' of
-    '<c r="' en de letters (de kolom) staan de cijfers (de rij) tot het aanhalingsteken."""
-    tag = pl.col("tag")
-    if not pl.DataFrame({"tag": tags}).select(tag.str.contains(_ZOALS_EXCEL).all()).item():
+def _venster(a: np.ndarray, plek: np.ndarray, breedte: int) -> np.ndarray:
+    """De `breedte` bytes vanaf elke plek, als rijen van een matrix (één keer kopiëren in plaats van per byte)."""
+    return np.lib.stride_tricks.sliding_window_view(a, breedte)[plek]
+
+
+def _reeks(a: np.ndarray, begin: np.ndarray, teken: np.ndarray, grondtal: int, verschuiving: int, maximum: int):
+    """(waarde, aantal) van de tekens uit `teken` die vanaf elke plek `begin` in `a` op elkaar volgen (hoogstens
+    `maximum`): cijfers (grondtal 10) of kolomletters (grondtal 26, A=1)."""
+    waarde = np.zeros(len(begin), dtype=np.int64)
+    aantal = np.zeros(len(begin), dtype=np.int64)
+    bezig = np.ones(len(begin), dtype=bool)
+    for stap in range(maximum):
+        b = a[begin + stap]
+        bezig &= teken[b]
+        if not bezig.any():
+            break
+        waarde = np.where(bezig, waarde * grondtal + (b.astype(np.int64) - verschuiving), waarde)
+        aantal += bezig
+    return waarde, aantal
+
+
+def _is(a: np.ndarray, plek: np.ndarray, tekst: bytes) -> np.ndarray:
+    """Of op elke plek in `a` deze bytes staan (per 8 in één vergelijking)."""
+    uit = np.ones(len(plek), dtype=bool)
+    for begin in range(0, len(tekst), 8):
+        stuk = tekst[begin : begin + 8]
+        masker = int.from_bytes(b"\xff" * len(stuk) + bytes(8 - len(stuk)), "little")
+        w = _venster(a, plek + begin, 8).view(np.uint64).ravel()
+        uit &= (w & np.uint64(masker)) == np.uint64(int.from_bytes(stuk.ljust(8, b"\0"), "little"))
+    return uit
+
+
+def _attribuut(a: np.ndarray, plek: np.ndarray, begin: bytes, teken: np.ndarray, grondtal: int, verschuiving: int):
+    """Een attribuut als ' s="12"' (1 tot 9 tekens uit `teken`) dat op `plek` kan staan: (waarde, of het er staat,
+    de plek erna; zonder het attribuut `plek` zelf)."""
+    waarde = np.zeros(len(plek), dtype=np.int64)
+    er = np.flatnonzero(_is(a, plek, begin))
+    w, n = _reeks(a, plek[er] + len(begin), teken, grondtal, verschuiving, 9)
+    goed = (n >= 1) & (a[plek[er] + len(begin) + n] == ord('"'))
+    er, w, n = er[goed], w[goed], n[goed]
+    waarde[er] = w
+    staat = np.zeros(len(plek), dtype=bool)
+    staat[er] = True
+    na = plek.copy()
+    na[er] += len(begin) + n + 1
+    return waarde, staat, na
+
+
+def _sluit_voor_volgende_tag(a: np.ndarray, plek: np.ndarray, verst: int = 512) -> np.ndarray:
+    """Of vanaf elke plek eerst een '>' komt en dan pas een '<' (`[^<>]*>`), binnen `verst` bytes (verder: nee, dan
+    de grondige weg; een rij zoals Excel heeft na r hoogstens spans, s, ht en dergelijke)."""
+    uit = np.zeros(len(plek), dtype=bool)
+    open_ = np.arange(len(plek))
+    for stap in range(verst):
+        b = a[plek[open_] + stap]
+        uit[open_[b == ord(">")]] = True
+        open_ = open_[(b != ord(">")) & (b != ord("<")) & (b != 0)]
+        if not len(open_):
+            break
+    return uit
+
+
+_NAAMRUIMTE = re.compile(rb":(?:row|c)(?![A-Za-z0-9_])")  # zoals de \b van `_TAG`, of een byte buiten ASCII
+
+
+def _plek_zoals_excel(blok: bytes, stand: _Stand, procent_stijlen: set[int]) -> pl.DataFrame | None:
+    """(is_rij, rij, kolom, huidige_rij, tekst, procent) per tag, als elke tag die `_TAG` in dit blok vindt
+    geschreven is zoals `_ZOALS_EXCEL`; anders None (dan telt `_plek_grondig`). Voor zulke tags dezelfde uitkomst
+    als `_plek_grondig`, maar gevectoriseerd over de bytes (numpy), zonder elke tag als tekst uit te knippen en
+    te ontleden: dat kostte de helft van de omvangcontrole.
+
+    Een tag is '<row' of '<c' met daarna een teken dat geen woordteken is (de \\b van `_TAG`); volgt er een byte
+    buiten ASCII, of staat er ergens ':row' of ':c' zo (een naamruimte: `_TAG` kent '<x:c'), dan de grondige weg.
+    Een tag zoals Excel bevat geen '<', dus er staat dan geen tag binnen een andere: dit zijn precies de tags.
+    """
+    if _NAAMRUIMTE.search(blok):
         return None
-    is_cel = tag.str.starts_with("<c ")
-    letters = pl.when(is_cel).then(tag.str.slice(6, 3).str.strip_chars_end('0123456789"'))
-    f = pl.DataFrame({"tag": tags}).select(
-        is_rij=~is_cel,
-        rij=tag.str.strip_chars_start('<rowc ="ABCDEFGHIJKLMNOPQRSTUVWXYZ')
-        .str.split_exact('"', 0)
-        .struct.field("field_0")
-        .cast(pl.Int64),
-        letters=letters,
-        tekst=tag.str.contains(' t="(?:s|inlineStr|str)"'),
-        procent=tag.str.extract(' s="([0-9]+)"').cast(pl.Int64, strict=False).is_in(list(procent_stijlen))
-        if procent_stijlen
-        else pl.lit(False),
+    a = np.frombuffer(blok + bytes(_MARGE), dtype=np.uint8)
+    plek = np.flatnonzero(a == ord("<"))
+    na = a[plek + 1]
+    plek = plek[(na == ord("c")) | (na == ord("r"))]
+    c = a[plek + 1] == ord("c")
+    row = ~c & _is(a, plek + 2, b"ow")
+    na = np.where(c, a[plek + 2], a[plek + 4])  # het teken na de naam
+    if ((c | row) & _NIET_ASCII[na]).any():
+        return None
+    tag = (c | row) & ~_WOORDTEKEN[na]
+    plek, is_rij = plek[tag], row[tag]
+
+    # rijen: <row r="[0-9]{1,9}"[^<>]*>, dus na het aanhalingsteken eerst een '>', dan pas een '<'
+    pr = plek[is_rij]
+    goed = _is(a, pr + 4, b' r="')
+    rij_r, n = _reeks(a, pr + 8, _CIJFER, 10, ord("0"), 9)
+    eind = pr + 8 + n
+    goed &= (n >= 1) & (a[eind] == ord('"'))
+    goed[goed] = _sluit_voor_volgende_tag(a, eind[goed] + 1)
+    if not goed.all():
+        return None
+
+    # cellen: <c r="[A-Z]{1,3}[0-9]{1,7}"(?: s="[0-9]{1,9}")?(?: t="[a-zA-Z]{1,9}")?/?>
+    pc = plek[~is_rij]
+    goed = _is(a, pc + 2, b' r="')
+    kolom_c, n = _reeks(a, pc + 6, _HOOFDLETTER, 26, ord("A") - 1, 3)
+    goed &= n >= 1
+    rij_c, m = _reeks(a, pc + 6 + n, _CIJFER, 10, ord("0"), 7)
+    eind = pc + 6 + n + m
+    goed &= (m >= 1) & (a[eind] == ord('"'))
+    eind = eind + 1
+    stijl, met_stijl, eind = _attribuut(a, eind, b' s="', _CIJFER, 10, ord("0"))
+    # t: eerst de waarden die Excel schrijft (één letter, str, inlineStr), de rest (zelden) letter voor letter
+    met_type = _is(a, eind, b' t="')
+    een = met_type & _LETTER[a[eind + 4]] & (a[eind + 5] == ord('"'))
+    tekst = met_type & (_is(a, eind + 4, b'str"') | _is(a, eind + 4, b'inlineStr"'))
+    eind = np.where(een, eind + 6, np.where(tekst, eind + 5 + np.where(a[eind + 5] == ord("t"), 3, 9), eind))
+    tekst |= een & (a[eind - 2] == ord("s"))
+    anders = np.flatnonzero(met_type & ~een & ~tekst)
+    eind[anders] = _attribuut(a, eind[anders], b' t="', _LETTER, 0, 0)[2]
+    goed &= (a[eind] == ord(">")) | _is(a, eind, b"/>")
+    if not goed.all():
+        return None
+
+    rij, kolom, soort_tekst, soort_procent, heeft_stijl = (
+        np.zeros(len(plek), dtype=t) for t in (np.int64, np.int64, bool, bool, bool)
     )
-    uniek = f["letters"].drop_nulls().unique().to_list()  # weinig verschillende: de kolommen
+    rij[is_rij], rij[~is_rij], kolom[~is_rij], soort_tekst[~is_rij] = rij_r, rij_c, kolom_c, tekst
+    if procent_stijlen:  # zoals `_tekst_procent`: onbekend (null) zonder s-attribuut
+        soort_procent[~is_rij], heeft_stijl[~is_rij] = np.isin(stijl, list(procent_stijlen)), met_stijl
+    f = pl.DataFrame(
+        {"is_rij": is_rij, "rij": rij, "kolom": kolom, "tekst": soort_tekst, "procent": soort_procent, "s": heeft_stijl}
+    )
     return f.select(
         "is_rij",
         "rij",
-        kolom=pl.col("letters").replace_strict(
-            uniek, [_kolomnummer(t.encode()) for t in uniek], default=None, return_dtype=pl.Int64
-        ),
+        kolom=pl.when(~pl.col("is_rij")).then("kolom"),
         huidige_rij=pl.when("is_rij").then("rij").forward_fill().fill_null(stand.rij),
         tekst="tekst",
-        procent="procent",
+        procent=pl.when(pl.col("s") | (not procent_stijlen)).then("procent"),
     )
 
 

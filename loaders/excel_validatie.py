@@ -699,9 +699,11 @@ def _waarden(controle: _Werkbladcontrole, werkblad: Werkblad, rijen: list[int], 
         e = k.controleer(e, ["ruw", "formule"], controle._cel, _uit("eenheid", lambda u: u, pl.String), 14, ek or 0)
         k.controleer(e, ["eenheid", "code"], controle._eenheid, {}, 15, ek or 0)
     sleutel = ["gem", "code", "jaar", "leeftijd"]
-    v = v.with_columns(eerste=pl.col("rij").first().over(sleutel), dubbel=pl.int_range(pl.len()).over(sleutel) > 0)
+    # een dubbele rij: niet de eerste met deze sleutel (zonder vensterfunctie over alle rijen: 10x sneller)
+    v = v.with_columns(dubbel=~pl.struct(sleutel).is_first_distinct())
+    eerste = v.filter(~pl.col("dubbel")).select(*sleutel, eerste="rij")
     k.controleer(
-        v.filter("dubbel"),
+        v.filter("dubbel").join(eerste, on=sleutel, how="left", maintain_order="left"),
         ["eerste", "tekst"],
         lambda eerste, tekst: (
             None,

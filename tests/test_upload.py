@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import io
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -421,6 +422,35 @@ def test_vijandig_bestand_wordt_geweigerd_voordat_een_parser_het_ziet():
     controleer_omvang(wb.sjabloon_ingevuld(), "goed.xlsx")  # een gewoon bestand komt erdoor
 
 
+@pytest.mark.parametrize("blok", [150, 211, 389, 1024])
+def test_cel_ver_weg_op_elke_blokgrens_geweigerd_met_dezelfde_melding(monkeypatch, blok):
+    """Een cel ver weg, zoals Excel geschreven (de snelle weg op de bytes) of niet (de grondige), wordt geweigerd met
+    dezelfde melding, waar de grens van een blok ook valt: vóór, in of na de rij met die cel."""
+    from loaders import excel_lezen
+    from loaders.excel_lezen import UploadGeweigerd, controleer_omvang
+
+    def melding(data: bytes) -> str:
+        with pytest.raises(UploadGeweigerd) as fout:
+            controleer_omvang(data, "bom.xlsx")
+        return str(fout.value)
+
+    bestanden = [
+        wb.cel_ver_weg(),
+        wb.cel_ver_weg("CV1000000"),
+        wb.cel_ver_weg_anders_geschreven(),
+        wb.vervang_in_zip(  # achteraan, na de gewone rijen
+            wb.waarden(DRIE_RIJEN * 10),
+            "xl/worksheets/sheet1.xml",
+            b"</sheetData>",
+            b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>',
+        ),
+    ]
+    in_een_keer = [melding(data) for data in bestanden]
+    monkeypatch.setattr(excel_lezen, "_BLOK", blok)
+    assert [melding(data) for data in bestanden] == in_een_keer
+    assert "een cel op XFD1048576" in in_een_keer[0] and "een cel op XFD1048576" in in_een_keer[3]
+
+
 def test_omvangcontrole_in_blokken_telt_als_in_een_keer(monkeypatch):
     """De werkblad-XML wordt in blokken gelezen: rijen en cellen zonder r-attribuut over de grens van een blok
     heen, de verste cel en de tekst- en procentcellen komen uit op hetzelfde als in één blok."""
@@ -503,6 +533,86 @@ def test_omvangcontrole_snelle_weg_voor_excel_geeft_hetzelfde_als_de_grondige(mo
     grondig, _ = _omvang_met_weg(monkeypatch, data, snel=False)
     assert wegen and set(wegen) == {"snel"}
     assert snel == grondig
+
+
+# tags zoals Excel, en bijna zoals Excel: elk verschil moet de snelle weg (op de bytes) laten terugvallen
+_TAGS_ZOALS_EXCEL = [
+    '<row r="{r}">',
+    '<row r="{r}" spans="1:8" x14ac:dyDescent="0.25">',
+    '<c r="{k}{r}">',
+    '<c r="{k}{r}"/>',
+    '<c r="{k}{r}" t="s">',
+    '<c r="{k}{r}" t="n">',
+    '<c r="{k}{r}" t="str">',
+    '<c r="{k}{r}" t="inlineStr">',
+    '<c r="{k}{r}" t="inlineStrx">',
+    '<c r="{k}{r}" s="{s}">',
+    '<c r="{k}{r}" s="{s}" t="s"/>',
+    '<c r="{k}{r}" s="{s}" t="e">',
+]
+_TAGS_ANDERS = [
+    "<c>",
+    "<c/>",
+    '<c t="s" r="{k}{r}">',
+    "<c r='{k}{r}'>",
+    '<c  r="{k}{r}">',
+    '<c r="{k}{r}" >',
+    '<c r="${k}{r}">',
+    '<c r="{k}{r}" t="s" s="{s}">',
+    '<c r="{k}{r}" s="">',
+    '<c r="{k}{r}" t="">',
+    '<c r="{k}{r}" t="abcdefghij">',
+    '<c r="{k}{r}" s="1234567890">',
+    '<c r="ABCD{r}">',
+    '<c r="{k}12345678">',
+    '<c r="{r}">',
+    '<c r="{k}">',
+    '<c\tr="{k}{r}">',
+    '<x:c r="{k}{r}">',
+    '<c\xe9 r="{k}{r}">',
+    '<c\xa0r="{k}{r}">',
+    "<row>",
+    "<row/>",
+    '<row r="1234567890">',
+    '<row r="{r}" a="<c r=\'XFD1\'">',
+    '<row spans="1:2" r="{r}">',
+    '<x:row r="{r}">',
+    '<c r="{k}{r}" t="s"',
+]
+_TUSSENDOOR = ["", "<v>1</v></c>", "<is><t>x</t></is></c>", "</row>", "<col min='1'/>", "<cfRule/>", " tekst: c ", "é"]
+
+
+def test_snelle_weg_op_de_bytes_leest_precies_de_tags_zoals_excel():
+    """De snelle weg (numpy, op de bytes) geeft voor elk blok waarin elke tag die `_TAG` vindt `_ZOALS_EXCEL`
+    volgt, dezelfde plek en soort als de grondige; staat er één andere tag in, dan valt hij terug (None)."""
+    import random
+
+    import polars as pl
+
+    from loaders import excel_lezen
+
+    toeval = random.Random(15)
+    for _ in range(400):
+        delen = []
+        for _ in range(toeval.randint(1, 12)):
+            soort = toeval.choice(_TAGS_ZOALS_EXCEL if toeval.random() < 0.85 else _TAGS_ANDERS)
+            k = "".join(toeval.choice("ABCXZ") for _ in range(toeval.randint(1, 3)))
+            delen.append(soort.format(k=k, r=toeval.randint(1, 2_000_000), s=toeval.randint(0, 12)))
+            delen.append(toeval.choice(_TUSSENDOOR))
+        blok = "".join(delen).encode()
+        stijlen = toeval.choice([set(), {3, 7}])
+        snel = excel_lezen._plek_zoals_excel(blok, excel_lezen._Stand(rij=5), stijlen)
+        tags = pl.Series([blok.decode()]).str.extract_all(excel_lezen._TAG).explode().drop_nulls()
+        zoals_excel = tags.str.contains(excel_lezen._ZOALS_EXCEL).all()
+        # na '<c' of '<row' een byte buiten ASCII, ':c' of ':row' (een naamruimte?), of een '<c' zonder '>' erna (geen
+        # tag voor `_TAG`): voor de zekerheid grondig
+        twijfel = re.search(rb"<(?:c|row)[\x80-\xff]|:(?:row|c)(?![A-Za-z0-9_])", blok) or len(
+            re.findall(rb"<(?:c|row)(?![A-Za-z0-9_])", blok)
+        ) != len(tags)
+        assert (snel is not None) == (zoals_excel and not twijfel), blok
+        if snel is not None and not tags.is_empty():
+            grondig = excel_lezen._plek_grondig(tags, excel_lezen._Stand(rij=5), stijlen)
+            assert snel.rows() == grondig.rows(), blok
 
 
 def _cel_voor(data: bytes, cel: bytes, voor: bytes = b'<c r="A4"') -> bytes:
@@ -637,6 +747,28 @@ def test_voorverwarmd_werkproces_doet_een_opdracht_met_dezelfde_grenzen():
     assert werker.voer_uit(os.getpid, tijd=5) != warm_pid  # andere grens: een eigen proces
     werker.stop_voorraad()
     assert not werker._voorraad
+
+
+def test_voorverwarmd_werkproces_heeft_zijn_geheugen_al_aangeraakt():
+    """Terwijl het wacht, raakt een voorverwarmd werkproces VOORAF bytes geheugen aan (zo hoeft het lezen dat niet
+    pagina voor pagina te doen); het doet daarna gewoon zijn opdracht, met dezelfde geheugengrens (hierboven)."""
+    import time
+
+    from loaders import werker
+
+    werker.warm("loaders.excel_validatie")
+    pid = werker._voorraad[(werker.GEHEUGEN, werker.TIJD)].pid
+
+    def rss() -> int:
+        regels = Path(f"/proc/{pid}/status").read_text().splitlines()
+        return next(int(r.split()[1]) * 1024 for r in regels if r.startswith("VmRSS:"))
+
+    einde = time.monotonic() + 60
+    while rss() < werker.VOORAF and time.monotonic() < einde:
+        time.sleep(0.2)
+    assert rss() >= werker.VOORAF
+    assert werker.voer_uit(os.getpid) == pid
+    werker.stop_voorraad()
 
 
 def test_alle_problemen_in_een_keer(db):
