@@ -106,17 +106,21 @@ def _hoogste_rowid(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("select coalesce(max(rowid), -1) from waarneming").fetchone()[0]
 
 
+def _nieuwe_rijen(con: duckdb.DuckDBPyConnection, hoogste_rowid: int) -> tuple[list[str], int]:
+    """(herkomsten, aantal) van de rijen die de schrijver aan waarneming toevoegde: een nieuwe rij krijgt een rowid
+    boven de hoogste bij het begin van de transactie (tests/test_ingebed.py), dus alleen de nieuwe rijgroepen."""
+    return con.execute(
+        "select coalesce(list(distinct herkomst_id), []), count(*) from waarneming where rowid > ?", [hoogste_rowid]
+    ).fetchone()
+
+
 def _toets_sleutel_waarneming(
-    con: duckdb.DuckDBPyConnection, hoogste_rowid: int, geraakt: tuple[list[str], list[str]] | None
+    con: duckdb.DuckDBPyConnection, nieuw: list[str], geraakt: tuple[list[str], list[str]] | None
 ) -> None:
     """De sleutel van waarneming (queries/tabellen/00_kern.sql; geen index, zie daar), op de rijen die de schrijver
-    raakte (`geraakt`: wat hij `raakt` zei, en elke herkomst waarvan hij rijen toevoegde; zei hij niets, dan alle).
-    Een dubbele: DatabaseFout 'sleutel', zoals bij een index."""
+    raakte (`geraakt`: wat hij `raakt` zei, en `nieuw`: elke herkomst waarvan hij rijen toevoegde; zei hij niets,
+    dan alle). Een dubbele: DatabaseFout 'sleutel', zoals bij een index."""
     herkomsten, indicatoren = geraakt if geraakt is not None else ([], [])
-    # een nieuwe rij krijgt een rowid boven de hoogste bij het begin van de transactie (tests/test_ingebed.py)
-    nieuw = con.execute(
-        "select coalesce(list(distinct herkomst_id), []) from waarneming where rowid > ?", [hoogste_rowid]
-    ).fetchone()[0]
     dubbel = con.execute(
         schrijf_sql("dubbele_waarneming"),
         {"alles": geraakt is None, "herkomsten": sorted({*herkomsten, *nieuw}), "indicatoren": indicatoren},
@@ -249,6 +253,8 @@ _VOORWAARDEN = ("kader_geraakt", "groep_leden_geraakt")
 _RAKEND_ALLEEN_ALS = {"groep_leden_veranderd": "groep_leden_geraakt"}
 # boven zoveel geraakte regio's worden alle regio's herberekend (een lange lijst filteren is dan niet goedkoper)
 MAX_REGIOS = 200
+# tot zoveel rijen van de genoemde herkomsten (oud en nieuw) rekent geraakt.sql met één draad
+WEINIG_RIJEN = 20_000
 
 
 def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None, str | None, str | None] | None:
@@ -300,6 +306,7 @@ def zet_afgeleid_vast(
     con: duckdb.DuckDBPyConnection,
     vorige: tuple[str | None, str | None, dict[str, str]],
     geraakt: tuple[list[str], list[str]] | None,
+    aantal_nieuw: int = 0,
 ) -> None:
     """Zet de publieke view en de afgeleide tabellen (schema `afgeleid`) vast bij de huidige waarnemingen.
 
@@ -311,7 +318,8 @@ def zet_afgeleid_vast(
     met andere SQL gemaakt is (anders staan ze er al, met dezelfde tekst).
     Een tabel met `-- helemaal als groep_leden_veranderd` helemaal als het lidmaatschap van de vergelijkingsgroepen
     veranderde (een ander inwonertal zet een gemeente in een andere grootteklasse: dat verandert elke groep).
-    `vorige`: `_gelezen_versies` bij het begin van de transactie; `geraakt`: `_geraakt`.
+    `vorige`: `_gelezen_versies` bij het begin van de transactie; `geraakt`: `_geraakt`; `aantal_nieuw`: zoveel rijen
+    voegde de schrijver aan waarneming toe (`_nieuwe_rijen`).
     """
     referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
     afdrukken = {naam: con.execute(schrijf_sql(naam)).fetchone()[0] for naam in _VINGERAFDRUK}
@@ -319,16 +327,26 @@ def zet_afgeleid_vast(
         geraakt = None
     bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
     indicatoren = regios = None
+    een_draad = False
     if geraakt is not None:
         herkomsten, genoemd = geraakt
+        oud = con.execute(
+            "select coalesce(sum(aantal_cijfers + aantal_berekend), 0) from afgeleid.per_herkomst_indicator"
+            " where list_contains($herkomsten::varchar[], herkomst_id)",
+            {"herkomsten": herkomsten},
+        ).fetchone()[0]
+        if oud + aantal_nieuw <= WEINIG_RIJEN:
+            # weinig rijen van de genoemde herkomsten: geraakt.sql leest weinig, en een tweede draad kost dan meer
+            # CPU (taken verdelen, deelresultaten samenvoegen) dan hij scheelt; de verbinding sluit na deze schrijfactie
+            con.execute("set threads = 1")
+            een_draad = True
         indicatoren, regios = con.execute(
             schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
         ).fetchone()
         tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
         _werk_opgehaald_op_bij(con, herkomsten, tabellen)
-    if regios is not None:
-        # een paar regio's: elke query hieronder leest weinig rijen, en een tweede draad kost dan meer CPU (taken
-        # verdelen, deelresultaten samenvoegen) dan hij scheelt; de verbinding sluit na deze schrijfactie
+    if regios is not None and not een_draad:
+        # een paar regio's: elke query hieronder leest weinig rijen (zie boven)
         con.execute("set threads = 1")
     # _VOORWAARDEN en _ALLES_RAKEND: pas uitgevoerd als een tabel erom vraagt, en één keer
     voorwaarde = {
@@ -397,14 +415,20 @@ def _werk_opgehaald_op_bij(con: duckdb.DuckDBPyConnection, herkomsten: list[str]
         f"select '{tabel}' as tabel, name from pragma_table_info('{tabel}')" for tabel in tabellen
     )  # namen uit de eigen bestanden in queries/marts/, niet uit invoer
     dragend = con.execute(
-        f"select tabel from ({kolommen}) where name in ('herkomst_id', 'opgehaald_op')"
-        " group by tabel having count(*) = 2 order by tabel"
+        f"select tabel, bool_or(name = 'indicator_code') from ({kolommen})"
+        " group by tabel having count(*) filter (name in ('herkomst_id', 'opgehaald_op')) = 2 order by tabel"
     ).fetchall()
-    for (tabel,) in dragend:
+    # met indicator_code: alleen de rijgroepen van de indicatoren van de herkomsten (afgeleid.per_herkomst_indicator,
+    # bij de vorige commit: de rijen die hier staan); indicator_waarden is op indicator_code gesorteerd
+    van_de_indicatoren = (
+        " and a.indicator_code in (select p.indicator_code from afgeleid.per_herkomst_indicator as p"
+        " where list_contains($herkomsten::varchar[], p.herkomst_id))"
+    )
+    for tabel, per_indicator in dragend:
         con.execute(
             f"update {tabel} as a set opgehaald_op = h.opgehaald_op from herkomst as h"
             " where h.herkomst_id = a.herkomst_id and list_contains($herkomsten::varchar[], a.herkomst_id)"
-            " and a.opgehaald_op is distinct from h.opgehaald_op",
+            " and a.opgehaald_op is distinct from h.opgehaald_op" + (van_de_indicatoren if per_indicator else ""),
             {"herkomsten": herkomsten},
         )
 
@@ -543,8 +567,9 @@ def schrijf_transactie(pad: Path | None = None):
             except (OSError, duckdb.IOException) as fout:  # een volle schijf midden in de transactie
                 raise database_fout(fout) from fout
             geraakt = _geraakt(con)
-            _toets_sleutel_waarneming(con, hoogste_rowid, geraakt)
-            zet_afgeleid_vast(con, vorige, geraakt)
+            nieuw, aantal_nieuw = _nieuwe_rijen(con, hoogste_rowid)
+            _toets_sleutel_waarneming(con, nieuw, geraakt)
+            zet_afgeleid_vast(con, vorige, geraakt, aantal_nieuw)
             con.execute("commit")
             _stap("na_commit", werk)
             con.execute("checkpoint")
