@@ -207,19 +207,21 @@ def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), ind
     laat alles opnieuw berekenen; een andere registry, andere regio's of een nieuwe breuk in een regio
     (herindeling, gewijzigde afbakening) ook (`referentie_versie.sql`).
     """
-    # temp.geraakt maakt schrijf_transactie (leeg: de schrijver zei niets); een rij (NULL, NULL) zegt dat raakt is
-    # aangeroepen, ook zonder herkomsten of indicatoren
-    rijen = [(h, None) for h in herkomsten] + [(None, i) for i in indicatoren]
-    con.executemany("insert into temp.geraakt values (?, ?)", rijen or [(None, None)])
+    if id(con) not in _GERAAKT:
+        raise ValueError("raakt hoort bij een verbinding van schrijf_transactie")
+    vorig = _GERAAKT[id(con)] or (set(), set())
+    _GERAAKT[id(con)] = (vorig[0] | set(herkomsten), vorig[1] | set(indicatoren))
+
+
+# wat de schrijver van een open schrijf_transactie `raakt` zei, per verbinding (id); None zolang hij niets zei. In
+# Python, niet in een tabel: een tijdelijke tabel maken, vullen en lezen kost bij elke schrijfactie een paar ms.
+_GERAAKT: dict[int, tuple[set[str], set[str]] | None] = {}
 
 
 def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | None:
-    """(herkomsten, indicatoren) die `raakt` kreeg; None als de schrijver niets zei."""
-    aantal, herkomsten, indicatoren = con.execute(
-        "select count(*), coalesce(list(distinct herkomst_id) filter (herkomst_id is not null), []),"
-        " coalesce(list(distinct indicator_code) filter (indicator_code is not null), []) from temp.geraakt"
-    ).fetchone()
-    return (herkomsten, indicatoren) if aantal else None
+    """(herkomsten, indicatoren) die `raakt` kreeg; None als de schrijver niets zei. Eén keer, na de schrijver."""
+    geraakt = _GERAAKT.pop(id(con))
+    return None if geraakt is None else (sorted(geraakt[0]), sorted(geraakt[1]))
 
 
 # Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
@@ -559,7 +561,7 @@ def schrijf_transactie(pad: Path | None = None):
             vorige = _gelezen_versies(con)
             if vorige[0] != schema_versie():  # met deze SQL gemaakt: het schema staat er al
                 pas_schema_toe(con)
-            con.execute("create temp table geraakt (herkomst_id varchar, indicator_code varchar)")  # raakt
+            _GERAAKT[id(con)] = None  # tot de schrijver `raakt` zegt
             con.execute("begin transaction")
             hoogste_rowid = _hoogste_rowid(con)
             try:
@@ -567,8 +569,8 @@ def schrijf_transactie(pad: Path | None = None):
             except (OSError, duckdb.IOException) as fout:  # een volle schijf midden in de transactie
                 raise database_fout(fout) from fout
             geraakt = _geraakt(con)
-            nieuw, aantal_nieuw = _nieuwe_rijen(con, hoogste_rowid)
-            _toets_sleutel_waarneming(con, nieuw, geraakt)
+            nieuwe_herkomsten, aantal_nieuw = _nieuwe_rijen(con, hoogste_rowid)
+            _toets_sleutel_waarneming(con, nieuwe_herkomsten, geraakt)
             zet_afgeleid_vast(con, vorige, geraakt, aantal_nieuw)
             con.execute("commit")
             _stap("na_commit", werk)
@@ -581,6 +583,7 @@ def schrijf_transactie(pad: Path | None = None):
             _ruim_op(werk)
         except BaseException:
             if con is not None:
+                _GERAAKT.pop(id(con), None)
                 with contextlib.suppress(Exception):
                     con.close()
             with contextlib.suppress(OSError):
