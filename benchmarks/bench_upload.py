@@ -103,10 +103,10 @@ def meet_upload(db: Path, xlsx: Path, werkproces: str = "warm", vastleggen: str 
     rss_voor_afgeleid: list[float] = []
     origineel_afgeleid, origineel_transactie = kompas_db.zet_afgeleid_vast, kompas_db.schrijf_transactie
 
-    def afgeleid(con) -> None:
+    def afgeleid(con, *args) -> None:  # (de vorige versie geeft alleen con mee)
         stappen.append(("schrijven", time.perf_counter()))
         rss_voor_afgeleid.append(piek_rss_mb())
-        origineel_afgeleid(con)
+        origineel_afgeleid(con, *args)
         stappen.append(("afgeleid", time.perf_counter()))
 
     @contextlib.contextmanager

@@ -106,16 +106,21 @@ def _hoogste_rowid(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("select coalesce(max(rowid), -1) from waarneming").fetchone()[0]
 
 
-def _toets_sleutel_waarneming(con: duckdb.DuckDBPyConnection, hoogste_rowid: int) -> None:
+def _nieuwe_rijen(con: duckdb.DuckDBPyConnection, hoogste_rowid: int) -> tuple[list[str], int]:
+    """(herkomsten, aantal) van de rijen die de schrijver aan waarneming toevoegde: een nieuwe rij krijgt een rowid
+    boven de hoogste bij het begin van de transactie (tests/test_ingebed.py), dus alleen de nieuwe rijgroepen."""
+    return con.execute(
+        "select coalesce(list(distinct herkomst_id), []), count(*) from waarneming where rowid > ?", [hoogste_rowid]
+    ).fetchone()
+
+
+def _toets_sleutel_waarneming(
+    con: duckdb.DuckDBPyConnection, nieuw: list[str], geraakt: tuple[list[str], list[str]] | None
+) -> None:
     """De sleutel van waarneming (queries/tabellen/00_kern.sql; geen index, zie daar), op de rijen die de schrijver
-    raakte (`raakt`, en elke herkomst waarvan hij rijen toevoegde; zei hij niets, dan alle). Een dubbele:
-    DatabaseFout 'sleutel', zoals bij een index."""
-    geraakt = _geraakt(con)
+    raakte (`geraakt`: wat hij `raakt` zei, en `nieuw`: elke herkomst waarvan hij rijen toevoegde; zei hij niets,
+    dan alle). Een dubbele: DatabaseFout 'sleutel', zoals bij een index."""
     herkomsten, indicatoren = geraakt if geraakt is not None else ([], [])
-    # een nieuwe rij krijgt een rowid boven de hoogste bij het begin van de transactie (tests/test_ingebed.py)
-    nieuw = con.execute(
-        "select coalesce(list(distinct herkomst_id), []) from waarneming where rowid > ?", [hoogste_rowid]
-    ).fetchone()[0]
     dubbel = con.execute(
         schrijf_sql("dubbele_waarneming"),
         {"alles": geraakt is None, "herkomsten": sorted({*herkomsten, *nieuw}), "indicatoren": indicatoren},
@@ -202,23 +207,21 @@ def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), ind
     laat alles opnieuw berekenen; een andere registry, andere regio's of een nieuwe breuk in een regio
     (herindeling, gewijzigde afbakening) ook (`referentie_versie.sql`).
     """
-    con.execute("create temp table if not exists geraakt (herkomst_id varchar, indicator_code varchar)")
-    rijen = [(h, None) for h in herkomsten] + [(None, i) for i in indicatoren]
-    if rijen:
-        con.executemany("insert into temp.geraakt values (?, ?)", rijen)
+    if id(con) not in _GERAAKT:
+        raise ValueError("raakt hoort bij een verbinding van schrijf_transactie")
+    vorig = _GERAAKT[id(con)] or (set(), set())
+    _GERAAKT[id(con)] = (vorig[0] | set(herkomsten), vorig[1] | set(indicatoren))
+
+
+# wat de schrijver van een open schrijf_transactie `raakt` zei, per verbinding (id); None zolang hij niets zei. In
+# Python, niet in een tabel: een tijdelijke tabel maken, vullen en lezen kost bij elke schrijfactie een paar ms.
+_GERAAKT: dict[int, tuple[set[str], set[str]] | None] = {}
 
 
 def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | None:
-    """(herkomsten, indicatoren) die `raakt` kreeg; None als de schrijver niets zei."""
-    bestaat = con.execute("select count(*) from duckdb_tables() where temporary and table_name = 'geraakt'").fetchone()[
-        0
-    ]
-    if not bestaat:
-        return None
-    return con.execute(
-        "select coalesce(list(distinct herkomst_id) filter (herkomst_id is not null), []),"
-        " coalesce(list(distinct indicator_code) filter (indicator_code is not null), []) from temp.geraakt"
-    ).fetchone()
+    """(herkomsten, indicatoren) die `raakt` kreeg; None als de schrijver niets zei. Eén keer, na de schrijver."""
+    geraakt = _GERAAKT.pop(id(con))
+    return None if geraakt is None else (sorted(geraakt[0]), sorted(geraakt[1]))
 
 
 # Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
@@ -252,6 +255,8 @@ _VOORWAARDEN = ("kader_geraakt", "groep_leden_geraakt")
 _RAKEND_ALLEEN_ALS = {"groep_leden_veranderd": "groep_leden_geraakt"}
 # boven zoveel geraakte regio's worden alle regio's herberekend (een lange lijst filteren is dan niet goedkoper)
 MAX_REGIOS = 200
+# tot zoveel rijen van de genoemde herkomsten (oud en nieuw) rekent geraakt.sql met één draad
+WEINIG_RIJEN = 20_000
 
 
 def _afgeleide_tabel(tekst: str) -> tuple[str, str, str | None, str | None, str | None, str | None] | None:
@@ -299,7 +304,12 @@ def _ruim_afgeleid_op(con: duckdb.DuckDBPyConnection, bestanden: list[str]) -> N
         con.execute(f'drop {soort} afgeleid."{naam}"')
 
 
-def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
+def zet_afgeleid_vast(
+    con: duckdb.DuckDBPyConnection,
+    vorige: tuple[str | None, str | None, dict[str, str]],
+    geraakt: tuple[list[str], list[str]] | None,
+    aantal_nieuw: int = 0,
+) -> None:
     """Zet de publieke view en de afgeleide tabellen (schema `afgeleid`) vast bij de huidige waarnemingen.
 
     Helemaal opnieuw als de schrijver niet zei wat hij raakte (`raakt`), de database met andere SQL gemaakt is
@@ -310,23 +320,35 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     met andere SQL gemaakt is (anders staan ze er al, met dezelfde tekst).
     Een tabel met `-- helemaal als groep_leden_veranderd` helemaal als het lidmaatschap van de vergelijkingsgroepen
     veranderde (een ander inwonertal zet een gemeente in een andere grootteklasse: dat verandert elke groep).
+    `vorige`: `_gelezen_versies` bij het begin van de transactie; `geraakt`: `_geraakt`; `aantal_nieuw`: zoveel rijen
+    voegde de schrijver aan waarneming toe (`_nieuwe_rijen`).
     """
     referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
     afdrukken = {naam: con.execute(schrijf_sql(naam)).fetchone()[0] for naam in _VINGERAFDRUK}
-    vorige = _gelezen_versies(con)
-    geraakt = _geraakt(con)
     if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
         geraakt = None
+    bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
     indicatoren = regios = None
+    een_draad = False
     if geraakt is not None:
         herkomsten, genoemd = geraakt
+        oud = con.execute(
+            "select coalesce(sum(aantal_cijfers + aantal_berekend), 0) from afgeleid.per_herkomst_indicator"
+            " where list_contains($herkomsten::varchar[], herkomst_id)",
+            {"herkomsten": herkomsten},
+        ).fetchone()[0]
+        if oud + aantal_nieuw <= WEINIG_RIJEN:
+            # weinig rijen van de genoemde herkomsten: geraakt.sql leest weinig, en een tweede draad kost dan meer
+            # CPU (taken verdelen, deelresultaten samenvoegen) dan hij scheelt; de verbinding sluit na deze schrijfactie
+            con.execute("set threads = 1")
+            een_draad = True
         indicatoren, regios = con.execute(
             schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
         ).fetchone()
-        _werk_opgehaald_op_bij(con, herkomsten)
-    if regios is not None:
-        # een paar regio's: elke query hieronder leest weinig rijen, en een tweede draad kost dan meer CPU (taken
-        # verdelen, deelresultaten samenvoegen) dan hij scheelt; de verbinding sluit na deze schrijfactie
+        tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
+        _werk_opgehaald_op_bij(con, herkomsten, tabellen)
+    if regios is not None and not een_draad:
+        # een paar regio's: elke query hieronder leest weinig rijen (zie boven)
         con.execute("set threads = 1")
     # _VOORWAARDEN en _ALLES_RAKEND: pas uitgevoerd als een tabel erom vraagt, en één keer
     voorwaarde = {
@@ -342,7 +364,6 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
         )
         for naam in _ALLES_RAKEND
     }
-    bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
     if geraakt is None:
         _ruim_afgeleid_op(con, bestanden)
     for tekst in bestanden:
@@ -383,24 +404,33 @@ def zet_afgeleid_vast(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _werk_opgehaald_op_bij(con: duckdb.DuckDBPyConnection, herkomsten: list[str]) -> None:
+def _werk_opgehaald_op_bij(con: duckdb.DuckDBPyConnection, herkomsten: list[str], tabellen: list[str]) -> None:
     """Zet `opgehaald_op` van de rijen van `herkomsten` in elke afgeleide tabel die het per rij draagt gelijk aan
     herkomst.opgehaald_op, zoals een volledige herberekening (staging/30, indicatoren/05: een berekende waarde draagt
     herkomst en opgehaald_op van haar teller). Een verversing die dezelfde cijfers terugkrijgt raakt geen cel
     (queries/schrijven/geraakt.sql), maar is wel opnieuw opgehaald; de rijen van de geraakte cellen worden daarna
-    toch opnieuw berekend."""
+    toch opnieuw berekend. `tabellen`: de afgeleide tabellen (afgeleid.<naam>) die queries/marts/ maakt."""
     if not herkomsten:
         return
-    tabellen = con.execute(
-        "select c.table_name from duckdb_columns() as c join duckdb_tables() as t using (table_oid)"
-        " where t.schema_name = 'afgeleid' and not t.temporary and c.column_name in ('herkomst_id', 'opgehaald_op')"
-        " group by c.table_name having count(*) = 2 order by c.table_name"
+    # pragma_table_info per tabel: duckdb_columns() zou ook de kolommen van elke view opnieuw afleiden
+    kolommen = " union all ".join(
+        f"select '{tabel}' as tabel, name from pragma_table_info('{tabel}')" for tabel in tabellen
+    )  # namen uit de eigen bestanden in queries/marts/, niet uit invoer
+    dragend = con.execute(
+        f"select tabel, bool_or(name = 'indicator_code') from ({kolommen})"
+        " group by tabel having count(*) filter (name in ('herkomst_id', 'opgehaald_op')) = 2 order by tabel"
     ).fetchall()
-    for (tabel,) in tabellen:  # naam uit de catalogus, niet uit invoer
+    # met indicator_code: alleen de rijgroepen van de indicatoren van de herkomsten (afgeleid.per_herkomst_indicator,
+    # bij de vorige commit: de rijen die hier staan); indicator_waarden is op indicator_code gesorteerd
+    van_de_indicatoren = (
+        " and a.indicator_code in (select p.indicator_code from afgeleid.per_herkomst_indicator as p"
+        " where list_contains($herkomsten::varchar[], p.herkomst_id))"
+    )
+    for tabel, per_indicator in dragend:
         con.execute(
-            f"update afgeleid.{tabel} as a set opgehaald_op = h.opgehaald_op from herkomst as h"
+            f"update {tabel} as a set opgehaald_op = h.opgehaald_op from herkomst as h"
             " where h.herkomst_id = a.herkomst_id and list_contains($herkomsten::varchar[], a.herkomst_id)"
-            " and a.opgehaald_op is distinct from h.opgehaald_op",
+            " and a.opgehaald_op is distinct from h.opgehaald_op" + (van_de_indicatoren if per_indicator else ""),
             {"herkomsten": herkomsten},
         )
 
@@ -413,25 +443,25 @@ def _voorwaarde(con: duckdb.DuckDBPyConnection, sql: str, indicatoren: list[str]
 
 def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None, dict[str, str]]:
     """(schema_versie, referentie, vingerafdrukken) waarmee de afgeleide tabellen bij de vorige commit zijn
-    vastgezet."""
-    versie = _gelezen_schema_versie(con)
-    kolommen = {r[0] for r in con.execute("describe afgeleid.schema_versie").fetchall()} if versie else set()
-    if not {"referentie", "vingerafdrukken"} <= kolommen:
-        return versie, None, {}
-    versie, referentie, afdrukken = con.execute(
-        "select any_value(versie), any_value(referentie), any_value(vingerafdrukken) from afgeleid.schema_versie"
-    ).fetchone()
-    return versie, referentie, dict(afdrukken or {})
+    vastgezet; (None, None, {}) zonder afgeleid.schema_versie. Buiten een transactie (een mislukte query breekt die
+    af): één query, zonder de catalogus te vragen of de tabel bestaat."""
+    # zonder die instelling zoekt DuckDB bij een ontbrekende tabel naar een Python-naam schema_versie
+    con.execute("set python_enable_replacements = false")
+    try:
+        rij = con.execute("select * from afgeleid.schema_versie").fetchone() or ()
+        kolommen = [k[0] for k in con.description]
+    except duckdb.CatalogException:
+        return None, None, {}
+    finally:
+        con.execute("reset python_enable_replacements")
+    waarden = dict(zip(kolommen, rij, strict=False))
+    if not {"referentie", "vingerafdrukken"} <= set(kolommen):  # een database van vóór die kolommen
+        return waarden.get("versie"), None, {}
+    return waarden["versie"], waarden["referentie"], dict(waarden["vingerafdrukken"] or {})
 
 
 def _gelezen_schema_versie(con: duckdb.DuckDBPyConnection) -> str | None:
-    # eerst in de catalogus kijken: een ontbrekende tabel laat DuckDB anders naar Python-namen zoeken
-    bestaat = con.execute(
-        "select count(*) from duckdb_tables() where schema_name = 'afgeleid' and table_name = 'schema_versie'"
-    ).fetchone()[0]
-    if not bestaat:
-        return None
-    return con.execute("select any_value(versie) from afgeleid.schema_versie").fetchone()[0]
+    return _gelezen_versies(con)[0]
 
 
 @contextlib.contextmanager
@@ -528,16 +558,20 @@ def schrijf_transactie(pad: Path | None = None):
                 con = duckdb.connect(str(werk))
             except duckdb.Error as fout:  # een bestaande database die DuckDB niet kan openen is beschadigd
                 raise database_fout(fout, schrijven=not bestaat) from fout
-            if _gelezen_schema_versie(con) != schema_versie():  # met deze SQL gemaakt: het schema staat er al
+            vorige = _gelezen_versies(con)
+            if vorige[0] != schema_versie():  # met deze SQL gemaakt: het schema staat er al
                 pas_schema_toe(con)
+            _GERAAKT[id(con)] = None  # tot de schrijver `raakt` zegt
             con.execute("begin transaction")
             hoogste_rowid = _hoogste_rowid(con)
             try:
                 yield con
             except (OSError, duckdb.IOException) as fout:  # een volle schijf midden in de transactie
                 raise database_fout(fout) from fout
-            _toets_sleutel_waarneming(con, hoogste_rowid)
-            zet_afgeleid_vast(con)
+            geraakt = _geraakt(con)
+            nieuwe_herkomsten, aantal_nieuw = _nieuwe_rijen(con, hoogste_rowid)
+            _toets_sleutel_waarneming(con, nieuwe_herkomsten, geraakt)
+            zet_afgeleid_vast(con, vorige, geraakt, aantal_nieuw)
             con.execute("commit")
             _stap("na_commit", werk)
             con.execute("checkpoint")
@@ -549,6 +583,7 @@ def schrijf_transactie(pad: Path | None = None):
             _ruim_op(werk)
         except BaseException:
             if con is not None:
+                _GERAAKT.pop(id(con), None)
                 with contextlib.suppress(Exception):
                     con.close()
             with contextlib.suppress(OSError):

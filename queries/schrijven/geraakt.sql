@@ -23,10 +23,15 @@ with recursive nieuw_eigen as (  -- de rijen van de genoemde herkomsten nu
     where list_contains($herkomsten::varchar[], herkomst_id)
 ),
 
-oud_eigen as (  -- en bij de vorige commit, zonder de berekende waarden
+oud_eigen as (  -- en bij de vorige commit, zonder de berekende waarden; alleen de rijgroepen van hun indicatoren
+    -- (afgeleid.per_herkomst_indicator, ook van de vorige commit; indicator_waarden is op indicator_code gesorteerd)
     select * from afgeleid.indicator_waarden
     where
-        list_contains($herkomsten::varchar[], herkomst_id)
+        indicator_code in (
+            select p.indicator_code from afgeleid.per_herkomst_indicator as p
+            where list_contains($herkomsten::varchar[], p.herkomst_id)
+        )
+        and list_contains($herkomsten::varchar[], herkomst_id)
         and not (
             is_berekend
             and starts_with(citaat, 'berekend: ')
