@@ -3,7 +3,9 @@
 De Nederlandse getalnotatie (`opmaak.VEGA_LOCALE`) wordt één keer bij het tonen toegepast
 (`voor_weergave`). Elke reeks heeft een eigen kleur, vorm en streep (`reeks_stijlen`), per regio overal gelijk.
 Een lijn verbindt alleen waarden van één reeks (`reeks_id`, zie queries/marts/10_indicator_waarden.sql): een andere bron of
-definitie is een onderbreking, met een noot in de ondertitel.
+definitie is een onderbreking, met een noot in de ondertitel. Ook een jaar waarin de bron wel mat maar de regio geen
+cijfer heeft, onderbreekt de lijn (`_onderbreek`, met een noot 'Onderbroken lijn: ...'): een lijn suggereert anders een
+waarde die er niet is. De band van een vergelijkingsgroep breekt zo bij een jaar zonder band.
 """
 
 from __future__ import annotations
@@ -207,8 +209,9 @@ def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
     return data, schalen
 
 
-def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
-    """De rijen die in een grafiek komen: een waarde, en `in_grafiek` (één per regio-jaar, zie queries/marts/10_indicator_waarden.sql).
+def _grafiekwaarden(reeks: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+    """De rijen die in een grafiek komen: een waarde, en `in_grafiek` (één per regio-jaar, zie queries/marts/10_indicator_waarden.sql),
+    en de onderbrekingen van de lijnen (`_onderbreek`).
 
     Zonder `reeks_id` (een frame van buiten de database) is elke regio × leeftijd één lijn.
     """
@@ -217,6 +220,7 @@ def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
         data = data.filter(pl.col("in_grafiek"))
     if "reeks_id" not in data.columns:
         data = data.with_columns(pl.concat_str("regio_code", "leeftijd", separator=" | ").alias("reeks_id"))
+    data, onderbrekingen = _onderbreek(data, reeks)
     if "trendbreuk" not in data.columns:
         data = data.with_columns(pl.lit(False).alias("trendbreuk"))
     # de tekst van het peilmoment voor de tooltip: '2023', of 'stand maart 2017' waar de bron een peildatum geeft
@@ -231,7 +235,53 @@ def _grafiekwaarden(reeks: pl.DataFrame) -> pl.DataFrame:
         )
     )
     # alleen wat de grafiek gebruikt: de specificatie (en wat de browser krijgt) blijft klein
-    return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns)
+    return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns), onderbrekingen
+
+
+def _onderbreek(data: pl.DataFrame, reeks: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+    """Een lijn loopt niet over een jaar waarin dezelfde bron wel mat, maar de regio geen cijfer heeft: daar zou ze
+    een waarde suggereren die niet bestaat (ontbrekend is ontbrekend, ook in een lijn).
+
+    De jaren waarin de bron mat: elk peiljaar met een rij in `reeks` (ook een gepubliceerde rij zonder waarde, zoals
+    een geheim cijfer) voor dezelfde leeftijdsgroep en bronfamilie, bij welke regio in de grafiek ook. Een bron die
+    om de vier jaar meet (de Gezondheidsmonitor), blijft zo één lijn; Dronten met 2016 en 2022 naast Nederland met
+    elk jaar wordt twee losse punten. Na een gat krijgt de reeks_id een volgnummer (een eigen lijn, ook voor het
+    95%-interval). Geeft de rijen en per regio (legendavolgorde) de jaren zonder cijfer: [{regio_naam, jaren}].
+    """
+    sleutel = [k for k in ("leeftijd", "bronfamilie") if k in data.columns]
+    if data.is_empty():
+        return data, []
+    gemeten = reeks.select(*sleutel, pl.col("peiljaar").alias("_jaar")).unique()
+    data = (
+        data.with_row_index("_rij")
+        .sort("reeks_id", "peiljaar")
+        .with_columns(pl.col("peiljaar").shift(1).over("reeks_id").alias("_vorige"))
+    )
+    gaten = (
+        data.select("_rij", "_vorige", "peiljaar", *sleutel)
+        .join(gemeten, on=sleutel, how="inner", nulls_equal=True)
+        .filter((pl.col("_jaar") > pl.col("_vorige")) & (pl.col("_jaar") < pl.col("peiljaar")))
+        .group_by("_rij")
+        .agg(pl.col("_jaar").unique().sort().alias("_gat"))
+    )
+    data = data.join(gaten, on="_rij", how="left").with_columns(
+        pl.col("_gat").is_not_null().cast(pl.Int32).cum_sum().over("reeks_id").alias("_stuk")
+    )
+    data = data.with_columns(
+        pl.when(pl.col("_stuk") > 0)
+        .then(pl.concat_str(pl.col("reeks_id"), pl.lit(" | na gat "), pl.col("_stuk").cast(pl.String)))
+        .otherwise(pl.col("reeks_id"))
+        .alias("reeks_id")
+    )
+    per_regio: dict[str, set[int]] = {}
+    for naam, gat in data.filter(pl.col("_gat").is_not_null()).select("regio_naam", "_gat").iter_rows():
+        per_regio.setdefault(naam, set()).update(gat)
+    onderbrekingen = [
+        {"regio_naam": naam, "jaren": sorted(per_regio[naam])}
+        for naam in _regios(data)["regio_naam"]  # legendavolgorde
+        if naam in per_regio
+    ]
+    return data.sort("_rij").drop("_rij", "_vorige", "_gat", "_stuk"), onderbrekingen
 
 
 GRAFIEKKOLOMMEN = (
@@ -336,14 +386,16 @@ def trend(
     `reeks` heeft kolommen regio_code, regio_soort, regio_naam, peiljaar, leeftijd, waarde, ondergrens,
     bovengrens, en uit de database in_grafiek, reeks_id, trendbreuk en bronfamilie (queries/pagina/reeks_indicator.sql).
     Alleen `in_grafiek`-rijen worden getekend; elke `reeks_id` is een eigen lijn, dus een andere leeftijdsgroep
-    of bronfamilie wordt nooit verbonden. De y-as heeft de eenheid van de cijfers (kolom `eenheid`, de registry).
+    of bronfamilie wordt nooit verbonden, en ook niet over een jaar waarin de bron mat maar de regio geen cijfer
+    heeft (`_onderbreek`). De y-as heeft de eenheid van de cijfers (kolom `eenheid`, de registry).
     `regio`: de regio waar de grafiek over gaat; de ondertitel zegt wat er werkelijk getekend is (`grafiek_ondertitel`).
     `nulmeting`: {'jaar', 'waarde'}; `streefwaarden`: rijen met jaar, soort, waarde, ondergrens, bovengrens, tekst.
     `groep`: de cijfers van één vergelijkingsgroep per peiljaar en leeftijd (`kompas.tabellen.groep_band`); alleen
     jaren met `band` (genoeg leden met een cijfer) worden getekend: de middelste helft (groep_q1 tot groep_q3) als
     grijs vlak en de mediaan als gestreepte grijze lijn, elk met een eigen legenda die de groep en n noemt.
     """
-    data, schaal = _gestijld(_grafiekwaarden(reeks))
+    waarden, onderbrekingen = _grafiekwaarden(reeks)
+    data, schaal = _gestijld(waarden)
     eenheid = _eenheid(data, eenheid)
     # onder de grafiek, in kolommen: de grafiek houdt haar breedte (ook op een telefoon) en geen naam valt weg
     legenda = alt.Legend(
@@ -505,7 +557,11 @@ def trend(
         lagen.append(streef_lijn)
 
     regels = grafiek_ondertitel(
-        regio, _regios(data)["regio_naam"].to_list(), breuken, data["leeftijd"].unique(maintain_order=True).to_list()
+        regio,
+        _regios(data)["regio_naam"].to_list(),
+        breuken,
+        data["leeftijd"].unique(maintain_order=True).to_list(),
+        onderbrekingen=onderbrekingen,
     )
     kop = alt.TitleParams(text=titel, subtitle=regels + ([ondertitel] if ondertitel else []) or "", anchor="start")
     # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
@@ -533,7 +589,17 @@ def _groepslagen(
 
     if groep is None or groep.is_empty():
         return [], 0
-    getekend = groep.filter(pl.col("band") & pl.col("leeftijd").is_in(data["leeftijd"].unique().to_list()))
+    # een jaar zonder band (te weinig leden met een cijfer) onderbreekt vlak en mediaan: geen lijn over dat jaar heen
+    getekend = (
+        groep.filter(pl.col("leeftijd").is_in(data["leeftijd"].unique().to_list()))
+        .sort("leeftijd", "peiljaar")
+        .with_columns(
+            pl.concat_str(
+                pl.col("leeftijd"), pl.lit(" | "), (~pl.col("band")).cast(pl.Int32).cum_sum().over("leeftijd")
+            ).alias("groep_lijn")
+        )
+        .filter(pl.col("band"))
+    )
     if getekend.is_empty():
         return [], 0
     getekend_aantallen = getekend["groep_aantal"].to_list()
@@ -544,7 +610,7 @@ def _groepslagen(
         pl.concat_str(
             pl.col("groep_naam"), pl.lit(" ("), pl.col("groep_aantal").cast(pl.String), pl.lit(" met een cijfer)")
         ).alias("groep_tekst"),
-    ).select("peiljaar", "leeftijd", "groep_q1", "groep_q3", "groep_mediaan", "groep_tekst")
+    ).select("peiljaar", "leeftijd", "groep_lijn", "groep_q1", "groep_q3", "groep_mediaan", "groep_tekst")
     basis = alt.Chart(getekend)
     tooltip = [
         alt.Tooltip("groep_tekst:N", title="Vergelijkingsgroep"),
@@ -555,12 +621,16 @@ def _groepslagen(
         alt.Tooltip("groep_q3:Q", title="75%", format=f",.{decimalen}f"),
     ]
     groep_vlak = basis.mark_area(fillOpacity=0.4, color=GROEP_VLAK).encode(
-        x=x, y=alt.Y("groep_q1:Q", axis=y_as(eenheid, decimalen)), y2="groep_q3:Q", detail="leeftijd:N", tooltip=tooltip
+        x=x,
+        y=alt.Y("groep_q1:Q", axis=y_as(eenheid, decimalen)),
+        y2="groep_q3:Q",
+        detail="groep_lijn:N",
+        tooltip=tooltip,
     )
     groep_mediaan = basis.mark_line(strokeWidth=2, strokeDash=[6, 3], color=GROEP_LIJN).encode(
         x=x,
         y=alt.Y("groep_mediaan:Q", axis=y_as(eenheid, decimalen)),
-        detail="leeftijd:N",
+        detail="groep_lijn:N",
         order="peiljaar:Q",
         tooltip=tooltip,
     )
@@ -620,7 +690,8 @@ def kleine_veelvouden(
     (zonder die kolom: dezelfde groep in elk paneel); `extra_hoogte` in de uitkomst: per paneel wat de legenda van
     de band erbij vraagt, zodat elk plotvlak even hoog blijft (dezelfde schaal).
     """
-    data, _ = _gestijld(_grafiekwaarden(waarden))
+    getekend, onderbrekingen = _grafiekwaarden(waarden)
+    data, _ = _gestijld(getekend)
     eenheid = _eenheid(data, eenheid)
     banden = groep.filter(pl.col("band")) if groep is not None and not groep.is_empty() else None
     grenzen = pl.concat([data["waarde"], data["ondergrens"].drop_nulls(), data["bovengrens"].drop_nulls()])
@@ -676,7 +747,10 @@ def kleine_veelvouden(
     zonder = [naam for naam in regios or [] if naam not in {naam for naam, _ in panelen}]
     return {
         "titel": titel,
-        "ondertitel": grafiek_ondertitel(None, [], trendbreuken(data), zonder_gegevens=zonder) + groepregels,
+        "ondertitel": grafiek_ondertitel(
+            None, [], trendbreuken(data), zonder_gegevens=zonder, onderbrekingen=onderbrekingen
+        )
+        + groepregels,
         "panelen": panelen,
         "extra_hoogte": extra_hoogte,
     }

@@ -260,12 +260,27 @@ def opsomming(delen: list[str]) -> str:
     return ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
+def jaren_tekst(jaren: list[int]) -> str:
+    """[2017, 2018, 2019, 2021] -> '2017–2019 en 2021'; twee opeenvolgende jaren blijven los ('2012, 2013')."""
+    reeksen: list[list[int]] = []
+    for jaar in sorted(set(jaren)):
+        if reeksen and jaar == reeksen[-1][-1] + 1:
+            reeksen[-1].append(jaar)
+        else:
+            reeksen.append([jaar])
+    delen: list[str] = []
+    for r in reeksen:
+        delen += [f"{r[0]}–{r[-1]}"] if len(r) > 2 else [str(j) for j in r]
+    return opsomming(delen)
+
+
 def grafiek_ondertitel(
     regio: str | None,
     getoond: list[str],
     breuken: list[dict],
     leeftijden: list[str] | None = None,
     zonder_gegevens: list[str] | None = None,
+    onderbrekingen: list[dict] | None = None,
 ) -> list[str]:
     """Wat een trendgrafiek werkelijk toont, als regels voor de ondertitel (één plek voor deze regel).
 
@@ -275,12 +290,15 @@ def grafiek_ondertitel(
                 reden als de regio zelf veranderde (herindeling, afbakening)
     leeftijden: de getekende leeftijdsgroepen; meer dan één zijn aparte lijnen (een andere definitie)
     zonder_gegevens: gekozen regio's zonder één getekende waarde (kleine veelvouden: zij hebben geen paneel)
+    onderbrekingen: per regio (regio_naam, jaren) de jaren zonder cijfer waarin de bron wel mat: daar is de lijn
+                onderbroken (`grafieken.onderbrekingen`)
 
     'Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland'
     'Getoond: Dronten, GGD Flevoland en Nederland'
     'Geen gegevens voor Bronckhorst en Raalte'
     'Trendbreuk 2023 (Dronten): andere bron/definitie: gemeente Dronten (daarvoor Gezondheidsmonitor Volwassenen en
     Ouderen)'
+    'Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021'
     """
     regels = []
     if zonder_gegevens:
@@ -306,6 +324,9 @@ def grafiek_ondertitel(
             continue
         bronnen = f": {naar} (daarvoor {van})" if van and naar else ""
         regels.append(f"Trendbreuk {jaar} ({opsomming(namen)}): andere bron/definitie{bronnen}")
+    if onderbrekingen:
+        per_regio = ", ".join(f"voor {o['regio_naam']} in {jaren_tekst(o['jaren'])}" for o in onderbrekingen)
+        regels.append(f"Onderbroken lijn: geen cijfer {per_regio}")
     return regels
 
 

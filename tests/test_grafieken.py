@@ -116,6 +116,93 @@ def test_lijnen_breken_per_reeks_en_alleen_grafiekwaarden_worden_getekend():
     assert dalfsen == {"GM0148 | x | 19+ | 1", "GM0148 | x | 18+ | 1", "GM0148 | x | 18+ | 2"}
 
 
+CBS = "CBS"
+# Nederland elk jaar, Dronten alleen 2016 en 2022, Dalfsen elk jaar maar 2019 gepubliceerd zonder waarde (geheim)
+GAT = _rijen(
+    *[("NL01", j, "totaal", 60.0 + j - 2014, 1, True, CBS) for j in (2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022)],
+    ("GM0303", 2016, "totaal", 70.0, 1, True, CBS),
+    ("GM0303", 2022, "totaal", 72.0, 1, True, CBS),
+    *[("GM0148", j, "totaal", 65.0, 1, True, CBS) for j in (2017, 2018, 2021)],
+    ("GM0148", 2019, "totaal", None, None, False, CBS),
+)
+
+
+def _lijnstukken(spec) -> dict[str, list[list[int]]]:
+    """Per regio de getekende lijnen: de peiljaren per reeks_id."""
+    stukken: dict[str, dict[str, list[int]]] = {}
+    for r in _data(spec, _laag(spec, "line")):
+        stukken.setdefault(r["regio_naam"], {}).setdefault(r["reeks_id"], []).append(r["peiljaar"])
+    return {naam: sorted(sorted(j) for j in ids.values()) for naam, ids in stukken.items()}
+
+
+def test_een_lijn_loopt_niet_over_een_jaar_waarin_de_bron_wel_mat_maar_de_regio_geen_cijfer_heeft():
+    spec = grafieken.trend(GAT, titel="t", eenheid="%").to_dict()
+    stukken = _lijnstukken(spec)
+    # Dronten 2016 en 2022 zijn twee losse punten: in 2017-2021 mat CBS wel (Nederland), Dronten heeft geen cijfer
+    assert stukken["Dronten"] == [[2016], [2022]]
+    # Dalfsen 2019 is gepubliceerd zonder waarde: de lijn breekt daar
+    assert stukken["Dalfsen"] == [[2017, 2018], [2021]]
+    # Nederland heeft geen 2020, en niemand anders in dezelfde bron ook niet: gewoon één lijn
+    assert stukken["Nederland"] == [[2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022]]
+    # ook het 95%-interval loopt niet over het gat (dezelfde reeks_id)
+    vlak = {(r["regio_naam"], r["peiljaar"]): r["reeks_id"] for r in _data(spec, _laag(spec, "area"))}
+    assert vlak[("Dronten", 2016)] != vlak[("Dronten", 2022)]
+    assert (
+        "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021"
+        in spec["title"]["subtitle"]
+    )
+
+
+def test_een_meting_om_de_vier_jaar_is_één_lijn():
+    vierjaarlijks = _rijen(
+        *[(code, j, "18+", 80.0, 1, True, GM) for code in ("GM0148", "GG1009", "NL01") for j in (2012, 2016, 2020)]
+    )
+    spec = grafieken.trend(vierjaarlijks, titel="t", eenheid="%").to_dict()
+    assert set(map(str, _lijnstukken(spec).values())) == {"[[2012, 2016, 2020]]"}
+    assert not any(r.startswith("Onderbroken") for r in spec["title"]["subtitle"])
+
+
+def test_kleine_veelvouden_onderbreken_de_lijn_zoals_de_trendgrafiek():
+    veelvoud = grafieken.kleine_veelvouden(GAT, titel="t", eenheid="%")
+    dronten = dict(veelvoud["panelen"])["Dronten"].to_dict()
+    assert len({r["reeks_id"] for r in next(iter(dronten["datasets"].values()))}) == 2
+    assert (
+        "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021"
+        in (veelvoud["ondertitel"])
+    )
+
+
+def test_de_band_van_een_vergelijkingsgroep_loopt_niet_over_een_jaar_zonder_band():
+    groep = pl.DataFrame(
+        {
+            "peiljaar": [2014, 2015, 2016, 2017, 2018],
+            "leeftijd": ["totaal"] * 5,
+            "groep_naam": ["gemeenten 25.000–50.000 inwoners"] * 5,
+            "groep_aantal": [40, 41, 3, 42, 42],
+            "groep_minimum": [5] * 5,
+            "groep_mediaan": [60.0, 61.0, 55.0, 62.0, 63.0],
+            "groep_q1": [58.0, 59.0, 54.0, 60.0, 61.0],
+            "groep_q3": [62.0, 63.0, 57.0, 64.0, 65.0],
+            "band": [True, True, False, True, True],  # 2016: te weinig leden met een cijfer
+        }
+    )
+    spec = grafieken.trend(GAT, titel="t", eenheid="%", groep=groep).to_dict()
+    mediaan = _laag(spec, "line", strokeDash=[6, 3])
+    lijnen: dict[str, list[int]] = {}
+    for r in _data(spec, mediaan):
+        lijnen.setdefault(r[mediaan["encoding"]["detail"]["field"]], []).append(r["peiljaar"])
+    assert sorted(map(sorted, lijnen.values())) == [[2014, 2015], [2017, 2018]]
+
+
+def test_jaren_als_tekst():
+    from kompas.teksten import jaren_tekst
+
+    assert jaren_tekst([2017, 2018, 2019, 2021]) == "2017–2019 en 2021"
+    assert jaren_tekst([2016, 2020]) == "2016 en 2020"
+    assert jaren_tekst([2019]) == "2019"
+    assert jaren_tekst([2012, 2013, 2016, 2017, 2018]) == "2012, 2013 en 2016–2018"
+
+
 def test_trendbreuk_staat_in_de_grafiek_en_in_de_ondertitel():
     spec = grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen").to_dict()
     tekst = _laag(spec, "text", angle=270)
