@@ -101,9 +101,19 @@ def _sleutel_tekst(wat: str) -> DatabaseFout:
     )
 
 
-def _hoogste_rowid(con: duckdb.DuckDBPyConnection) -> int:
-    """Bij het begin van de transactie: elke rij die daarna in waarneming komt, heeft een hogere rowid."""
-    return con.execute("select coalesce(max(rowid), -1) from waarneming").fetchone()[0]
+def _herkomst_stand(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
+    """{herkomst_id: (opgehaald_op, afdruk)} (queries/schrijven/herkomst_stand.sql)."""
+    return {h: (o, a) for h, o, a in con.execute(schrijf_sql("herkomst_stand")).fetchall()}
+
+
+def _begin_stand(con: duckdb.DuckDBPyConnection) -> tuple[int, dict[str, tuple]]:
+    """Bij het begin van de transactie, in één query: de hoogste rowid van waarneming (elke rij die daarna in
+    waarneming komt, heeft een hogere) en de stand van elke herkomst (`_herkomst_stand`)."""
+    hoogste, stand = con.execute(
+        "select (select coalesce(max(rowid), -1) from waarneming), (select coalesce(list({'h': s.herkomst_id,"
+        f" 'o': s.opgehaald_op, 'a': s.afdruk}}), []) from ({schrijf_sql('herkomst_stand')}) as s)"
+    ).fetchone()
+    return hoogste, {r["h"]: (r["o"], r["a"]) for r in stand}
 
 
 def _nieuwe_rijen(con: duckdb.DuckDBPyConnection, hoogste_rowid: int) -> tuple[list[str], int]:
@@ -115,12 +125,15 @@ def _nieuwe_rijen(con: duckdb.DuckDBPyConnection, hoogste_rowid: int) -> tuple[l
 
 
 def _toets_sleutel_waarneming(
-    con: duckdb.DuckDBPyConnection, nieuw: list[str], geraakt: tuple[list[str], list[str]] | None
+    con: duckdb.DuckDBPyConnection, nieuw: list[str], geraakt: tuple[list[str], list[str], list[str]] | None
 ) -> None:
     """De sleutel van waarneming (queries/tabellen/00_kern.sql; geen index, zie daar), op de rijen die de schrijver
-    raakte (`geraakt`: wat hij `raakt` zei, en `nieuw`: elke herkomst waarvan hij rijen toevoegde; zei hij niets,
-    dan alle). Een dubbele: DatabaseFout 'sleutel', zoals bij een index."""
-    herkomsten, indicatoren = geraakt if geraakt is not None else ([], [])
+    raakte (`geraakt`: de herkomsten en indicatoren die hij `raakt` zei, niet die waarvan hij de rijen liet staan
+    (`opgehaald`), en `nieuw`: elke herkomst waarvan hij rijen toevoegde; zei hij niets, dan alle). Een dubbele:
+    DatabaseFout 'sleutel', zoals bij een index."""
+    herkomsten, indicatoren, _ = geraakt if geraakt is not None else ([], [], [])
+    if geraakt is not None and not (herkomsten or indicatoren or nieuw):
+        return  # geen rij geraakt
     dubbel = con.execute(
         schrijf_sql("dubbele_waarneming"),
         {"alles": geraakt is None, "herkomsten": sorted({*herkomsten, *nieuw}), "indicatoren": indicatoren},
@@ -195,7 +208,13 @@ def pas_schema_toe(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(pad.read_text(encoding="utf-8"))
 
 
-def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), indicatoren: Iterable[str] = ()) -> None:
+def raakt(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    herkomsten: Iterable[str] = (),
+    indicatoren: Iterable[str] = (),
+    opgehaald: Iterable[str] = (),
+) -> None:
     """Zegt binnen een schrijftransactie wat de schrijver raakte, zodat vóór de commit alleen dat deel van de
     afgeleide tabellen opnieuw wordt berekend (`zet_afgeleid_vast`).
 
@@ -203,25 +222,65 @@ def raakt(con: duckdb.DuckDBPyConnection, *, herkomsten: Iterable[str] = (), ind
     zijn de cellen (indicator, regio) waar de rijen van zo'n herkomst vóór en na de transactie verschillen
     (queries/schrijven/geraakt.sql): een verversing die dezelfde cijfers terugkrijgt raakt niets, en alleen
     `opgehaald_op` wordt bijgewerkt (`_werk_opgehaald_op_bij`). `indicatoren`: codes die
-    daarnaast geraakt zijn. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
+    daarnaast geraakt zijn. `opgehaald`: herkomst_id's waarvan de schrijver alleen de rij in herkomst verving en
+    haar rijen in waarneming liet staan (een verversing die dezelfde rijen terugkreeg): is in herkomst verder niets
+    anders dan opgehaald_op (en wat geen afgeleide rij leest: Modified, toelichting; queries/schrijven/
+    herkomst_stand.sql) en kan het nieuwe opgehaald_op de voorkeur tussen twee cijfers voor dezelfde cel niet laten
+    wisselen (`_voorkeur_kan_wisselen`), dan wordt voor haar niets afgeleid en geraakt.sql niet uitgevoerd, en
+    alleen `opgehaald_op` bijgewerkt; anders telt ze als een herkomst uit `herkomsten`. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
     laat alles opnieuw berekenen; een andere registry, andere regio's of een nieuwe breuk in een regio
     (herindeling, gewijzigde afbakening) ook (`referentie_versie.sql`).
     """
     if id(con) not in _GERAAKT:
         raise ValueError("raakt hoort bij een verbinding van schrijf_transactie")
-    vorig = _GERAAKT[id(con)] or (set(), set())
-    _GERAAKT[id(con)] = (vorig[0] | set(herkomsten), vorig[1] | set(indicatoren))
+    vorig = _GERAAKT[id(con)] or (set(), set(), set())
+    _GERAAKT[id(con)] = (vorig[0] | set(herkomsten), vorig[1] | set(indicatoren), vorig[2] | set(opgehaald))
 
 
 # wat de schrijver van een open schrijf_transactie `raakt` zei, per verbinding (id); None zolang hij niets zei. In
 # Python, niet in een tabel: een tijdelijke tabel maken, vullen en lezen kost bij elke schrijfactie een paar ms.
-_GERAAKT: dict[int, tuple[set[str], set[str]] | None] = {}
+_GERAAKT: dict[int, tuple[set[str], set[str], set[str]] | None] = {}
 
 
-def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]] | None:
-    """(herkomsten, indicatoren) die `raakt` kreeg; None als de schrijver niets zei. Eén keer, na de schrijver."""
+def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], list[str]] | None:
+    """(herkomsten, indicatoren, opgehaald) die `raakt` kreeg; None als de schrijver niets zei. Eén keer, na de
+    schrijver. Een herkomst in `herkomsten` en `opgehaald` telt als herkomst."""
     geraakt = _GERAAKT.pop(id(con))
-    return None if geraakt is None else (sorted(geraakt[0]), sorted(geraakt[1]))
+    if geraakt is None:
+        return None
+    return sorted(geraakt[0]), sorted(geraakt[1]), sorted(geraakt[2] - geraakt[0])
+
+
+def _teken(a, b) -> int:
+    """-1, 0 of 1: gaat opgehaald_op `a` vóór `b` in voorkeur_volgorde (staging/05: nieuwste eerst, zonder tijd
+    achteraan)? 0 bij gelijk (dan beslist de rest van de volgorde)."""
+    if a == b:
+        return 0
+    if a is None or b is None:
+        return 1 if a is None else -1
+    return -1 if a > b else 1
+
+
+def _voorkeur_kan_wisselen(
+    con: duckdb.DuckDBPyConnection, herkomsten: list[str], voor: dict[str, tuple], na: dict[str, tuple]
+) -> set[str]:
+    """De herkomsten (met een ander opgehaald_op, verder gelijk) waarvan de voorkeur tegenover een andere herkomst met
+    een indicator gemeen (afgeleid.per_herkomst_indicator) kan wisselen: de volgorde van hun opgehaald_op
+    (staging/05_voorkeur_volgorde.sql) is vóór en na de transactie niet dezelfde. Ruim: de bronrang, de cel en de
+    regio tellen niet mee."""
+    if not herkomsten:
+        return set()
+    paren = con.execute(
+        "select distinct a.herkomst_id, b.herkomst_id from afgeleid.per_herkomst_indicator as a"
+        " join afgeleid.per_herkomst_indicator as b on b.indicator_code = a.indicator_code"
+        " and b.herkomst_id <> a.herkomst_id where list_contains($herkomsten::varchar[], a.herkomst_id)",
+        {"herkomsten": herkomsten},
+    ).fetchall()
+    return {
+        h
+        for h, r in paren
+        if r not in voor or r not in na or _teken(voor[h][0], voor[r][0]) != _teken(na[h][0], na[r][0])
+    }
 
 
 # Een afgeleide tabel in queries/marts/: `create or replace table afgeleid.<naam> as <query>`. Met een regel
@@ -307,8 +366,9 @@ def _ruim_afgeleid_op(con: duckdb.DuckDBPyConnection, bestanden: list[str]) -> N
 def zet_afgeleid_vast(
     con: duckdb.DuckDBPyConnection,
     vorige: tuple[str | None, str | None, dict[str, str]],
-    geraakt: tuple[list[str], list[str]] | None,
+    geraakt: tuple[list[str], list[str], list[str]] | None,
     aantal_nieuw: int = 0,
+    herkomsten_voor: dict[str, tuple] | None = None,
 ) -> None:
     """Zet de publieke view en de afgeleide tabellen (schema `afgeleid`) vast bij de huidige waarnemingen.
 
@@ -321,7 +381,8 @@ def zet_afgeleid_vast(
     Een tabel met `-- helemaal als groep_leden_veranderd` helemaal als het lidmaatschap van de vergelijkingsgroepen
     veranderde (een ander inwonertal zet een gemeente in een andere grootteklasse: dat verandert elke groep).
     `vorige`: `_gelezen_versies` bij het begin van de transactie; `geraakt`: `_geraakt`; `aantal_nieuw`: zoveel rijen
-    voegde de schrijver aan waarneming toe (`_nieuwe_rijen`).
+    voegde de schrijver aan waarneming toe (`_nieuwe_rijen`); `herkomsten_voor`: de stand van de herkomsten bij het
+    begin van de transactie (`_begin_stand`), voor de herkomsten die de schrijver `opgehaald` noemde.
     """
     referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
     afdrukken = {naam: con.execute(schrijf_sql(naam)).fetchone()[0] for naam in _VINGERAFDRUK}
@@ -331,7 +392,21 @@ def zet_afgeleid_vast(
     indicatoren = regios = None
     een_draad = False
     if geraakt is not None:
-        herkomsten, genoemd = geraakt
+        herkomsten, genoemd, opgehaald = geraakt
+        opnieuw_opgehaald = []  # alleen opgehaald_op anders: dat bijwerken, niets afleiden
+        if opgehaald:
+            na = _herkomst_stand(con)
+            voor = herkomsten_voor or {}
+            anders = [h for h in opgehaald if h not in voor or h not in na or voor[h][1] != na[h][1]]
+            opnieuw_opgehaald = [h for h in opgehaald if h not in anders and voor[h][0] != na[h][0]]
+            wissel = _voorkeur_kan_wisselen(con, opnieuw_opgehaald, voor, na)
+            herkomsten = sorted({*herkomsten, *anders, *wissel})
+            opnieuw_opgehaald = [h for h in opnieuw_opgehaald if h not in wissel]
+        tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
+        if not herkomsten and not genoemd:  # niets geraakt: geraakt.sql zou niets vinden
+            indicatoren = []
+            _werk_opgehaald_op_bij(con, opnieuw_opgehaald, tabellen)
+    if geraakt is not None and indicatoren is None:
         oud = con.execute(
             "select coalesce(sum(aantal_cijfers + aantal_berekend), 0) from afgeleid.per_herkomst_indicator"
             " where list_contains($herkomsten::varchar[], herkomst_id)",
@@ -345,8 +420,7 @@ def zet_afgeleid_vast(
         indicatoren, regios = con.execute(
             schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
         ).fetchone()
-        tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
-        _werk_opgehaald_op_bij(con, herkomsten, tabellen)
+        _werk_opgehaald_op_bij(con, sorted({*herkomsten, *opnieuw_opgehaald}), tabellen)
     if regios is not None and not een_draad:
         # een paar regio's: elke query hieronder leest weinig rijen (zie boven)
         con.execute("set threads = 1")
@@ -563,7 +637,7 @@ def schrijf_transactie(pad: Path | None = None):
                 pas_schema_toe(con)
             _GERAAKT[id(con)] = None  # tot de schrijver `raakt` zegt
             con.execute("begin transaction")
-            hoogste_rowid = _hoogste_rowid(con)
+            hoogste_rowid, herkomsten_voor = _begin_stand(con)
             try:
                 yield con
             except (OSError, duckdb.IOException) as fout:  # een volle schijf midden in de transactie
@@ -571,7 +645,7 @@ def schrijf_transactie(pad: Path | None = None):
             geraakt = _geraakt(con)
             nieuwe_herkomsten, aantal_nieuw = _nieuwe_rijen(con, hoogste_rowid)
             _toets_sleutel_waarneming(con, nieuwe_herkomsten, geraakt)
-            zet_afgeleid_vast(con, vorige, geraakt, aantal_nieuw)
+            zet_afgeleid_vast(con, vorige, geraakt, aantal_nieuw, herkomsten_voor)
             con.execute("commit")
             _stap("na_commit", werk)
             con.execute("checkpoint")

@@ -945,7 +945,6 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
     opgehaalde_waarnemingen.sql), dan blijven ze staan en wordt alleen haar herkomst vervangen (opgehaald_op, Modified,
     toelichting). Een code die niet (meer) in indicator of regio staat: `CbsFout` met de tabel, niets geschreven."""
     ids = [k.tabel.herkomst_id for k in klaar]
-    raakt(con, herkomsten=ids)  # alleen de indicatoren van deze tabellen opnieuw afleiden
     con.execute("delete from herkomst where list_contains($ids, herkomst_id)", {"ids": ids})
     con.execute("delete from regio_breuk where list_contains($ids, herkomst_id)", {"ids": ids})
     con.register("nieuwe_herkomsten", pa.Table.from_pylist([_herkomst(k) for k in klaar], schema=_HERKOMST))
@@ -953,8 +952,7 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
         con.execute("insert into herkomst by name select *, false as ingebed from nieuwe_herkomsten")
     finally:
         con.unregister("nieuwe_herkomsten")
-    for k in klaar:  # na de herkomst: een regio uit twee tabellen krijgt de naam uit de laatst gewijzigde
-        schrijf_regios(con, k.tabel, k.waarnemingen)
+    schrijf_regios(con, klaar)  # na de herkomst: een regio uit twee tabellen krijgt de naam uit de laatst gewijzigde
     nieuw = pa.concat_tables(
         [
             pa.Table.from_pylist(k.waarnemingen.rijen, schema=_WAARNEMING).append_column(
@@ -976,9 +974,11 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
                     "niets geschreven."
                 )
         # dezelfde rijen als die er staan: laten staan (geen delete en insert: minder te schrijven bij de checkpoint,
-        # geen vrije blokken); de herkomst hierboven is wel vervangen, en kompas.db werkt opgehaald_op in de
-        # afgeleide tabellen bij (raakt hierboven)
+        # geen vrije blokken); de herkomst hierboven is wel vervangen. Alleen de indicatoren van de andere tabellen
+        # opnieuw afleiden; van de gelijke werkt kompas.db opgehaald_op in de afgeleide tabellen bij (en leidt af als
+        # er in hun herkomst meer veranderde, of de voorkeur kan wisselen)
         anders = [h for h, (_, zelfde) in per_tabel.items() if not zelfde]
+        raakt(con, herkomsten=anders, opgehaald=[h for h in ids if h not in anders])
         if not anders:
             return
         con.execute("delete from waarneming where list_contains($ids, herkomst_id)", {"ids": anders})
@@ -997,37 +997,54 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
         con.unregister("nieuwe_waarnemingen")
 
 
-def schrijf_regios(con, tabel: TabelConfig, waarnemingen: Waarnemingen) -> None:
-    """De regio's uit de codelijst van de tabel (bereik.nieuw) in `regio`, met de tabel als herkomst, en de
-    reeksbreuken die de tabel publiceert in `regio_breuk` (queries/schrijven/opgehaalde_regios.sql)."""
+def schrijf_regios(con, klaar: list[Opgehaald]) -> None:
+    """De regio's uit de codelijsten van de tabellen (bereik.nieuw) in `regio`, met de tabel als herkomst, en de
+    reeksbreuken die de tabellen publiceren in `regio_breuk` (queries/schrijven/opgehaalde_regios.sql en
+    regio_breuken.sql): één statement voor alle tabellen samen, zoals schrijf_in."""
     nieuw = pa.Table.from_pylist(
-        waarnemingen.bereik.nieuw,
+        [
+            r | {"herkomst_id": k.tabel.herkomst_id, "volgorde": i}
+            for i, k in enumerate(klaar)
+            for r in k.waarnemingen.bereik.nieuw
+        ],
         schema=pa.schema(
             [
                 ("regio_code", pa.string()),
                 ("regio_naam", pa.string()),
                 ("soort", pa.string()),
                 ("gemeente_code", pa.string()),
+                ("herkomst_id", pa.string()),
+                ("volgorde", pa.int32()),
             ]
         ),
     )
     breuken = pa.Table.from_pylist(
-        [{"regio_code": r, "peiljaar": j} for r, j in waarnemingen.breuken],
-        schema=pa.schema([("regio_code", pa.string()), ("peiljaar", pa.int32())]),
+        [
+            {
+                "regio_code": r,
+                "peiljaar": j,
+                "reden": f"afbakening gewijzigd volgens {k.tabel.instellingen['bron']} {k.tabel.tabel_id}",
+                "herkomst_id": k.tabel.herkomst_id,
+            }
+            for k in klaar
+            for r, j in k.waarnemingen.breuken
+        ],
+        schema=pa.schema(
+            [
+                ("regio_code", pa.string()),
+                ("peiljaar", pa.int32()),
+                ("reden", pa.string()),
+                ("herkomst_id", pa.string()),
+            ]
+        ),
     )
     con.register("opgehaalde_regios", nieuw)
     con.register("opgehaalde_breuken", breuken)
     try:
-        if waarnemingen.bereik.nieuw:
-            con.execute(schrijf_sql("opgehaalde_regios"), {"id": tabel.herkomst_id})
-        if waarnemingen.breuken:
-            con.execute(
-                schrijf_sql("regio_breuken"),
-                {
-                    "id": tabel.herkomst_id,
-                    "reden": f"afbakening gewijzigd volgens {tabel.instellingen['bron']} {tabel.tabel_id}",
-                },
-            )
+        if nieuw.num_rows:
+            con.execute(schrijf_sql("opgehaalde_regios"))
+        if breuken.num_rows:
+            con.execute(schrijf_sql("regio_breuken"))
     finally:
         con.unregister("opgehaalde_regios")
         con.unregister("opgehaalde_breuken")

@@ -435,3 +435,125 @@ def test_een_lege_schrijfactie_laat_alles_staan(ingebedde_db, tmp_path):
     assert _herberekend(ingebedde_db) == []
     # de afgeleide tabellen zijn die van vóór de schrijfactie: huishoudens is niet herberekend
     assert set(verschillen_met_volledig(ingebedde_db, tmp_path)) >= {"indicator_waarden"}
+
+
+def _gelezen_schrijf_sql(monkeypatch) -> list[str]:
+    """Welke queries/schrijven/<naam>.sql kompas.db leest (en uitvoert), vanaf nu."""
+    import kompas.db
+
+    gelezen: list[str] = []
+    echte = kompas.db.schrijf_sql
+
+    def schrijf_sql(naam: str) -> str:
+        gelezen.append(naam)
+        return echte(naam)
+
+    monkeypatch.setattr(kompas.db, "schrijf_sql", schrijf_sql)
+    return gelezen
+
+
+def _rowids(pad) -> list[tuple]:
+    return vraag(
+        pad, "select rowid, indicator_code, regio_code, herkomst_id from afgeleid.indicator_waarden order by 1"
+    )
+
+
+def test_een_verversing_met_dezelfde_cijfers_leidt_niets_af_en_werkt_opgehaald_op_bij(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+    monkeypatch,
+):
+    """Kregen alle tabellen precies hun rijen terug (en is verder niets van hun herkomst anders dan opgehaald_op,
+    Modified en de toelichting), dan kan geen afgeleide rij veranderen: geraakt.sql hoeft niet, de afgeleide rijen
+    blijven staan (dezelfde rowid) en dragen wel het nieuwe opgehaald_op."""
+    assert all(u.gelukt for u in ververs(["85984NED", "50120NED"], meld=_stil))
+    voor = _rowids(ingebedde_db)
+    gelezen = _gelezen_schrijf_sql(monkeypatch)
+    assert all(u.gelukt for u in ververs(["85984NED", "50120NED"], meld=_stil))
+    assert "geraakt" not in gelezen
+    assert _herberekend(ingebedde_db) == []
+    assert _rowids(ingebedde_db) == voor
+    for herkomst in ("cbs:85984NED", "rivm:50120NED"):
+        [(opgehaald,)] = vraag(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = ?", [herkomst])
+        assert _opgehaald_op(ingebedde_db, herkomst) == {opgehaald}
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_een_gewijzigde_tabel_naast_een_gelijke_leidt_alleen_de_gewijzigde_af(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+):
+    opendata, _ = servers
+    assert all(u.gelukt for u in ververs(["85984NED", "50120NED"], meld=_stil))
+    opendata.vervang[KWB] = _kwb_rijen(opendata, GM0148={"HuishoudensTotaal_29": 11111})
+    assert all(u.gelukt for u in ververs(["85984NED", "50120NED"], meld=_stil))
+    assert _herberekend(ingebedde_db) == ["huishoudens"]
+    assert _herberekend_regios(ingebedde_db) == ["GM0148", "NL01"]
+    [(opgehaald,)] = vraag(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = 'rivm:50120NED'")
+    assert _opgehaald_op(ingebedde_db, "rivm:50120NED") == {opgehaald}
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_dezelfde_cijfers_onder_een_andere_titel_werken_de_afgeleide_rijen_bij(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+):
+    """De afgeleide rijen dragen ook de titel (en bron, adres, ...) van hun herkomst: een tabel die CBS hernoemde,
+    met dezelfde cijfers, moet ze bijwerken."""
+    opendata, _ = servers
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    [info] = opendata.lijst("85984NED", "TableInfos")
+    opendata.vervang[("85984NED", "TableInfos")] = [{**info, "Title": "Kerncijfers wijken en buurten 2024 (hernoemd)"}]
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    assert vraag(
+        ingebedde_db,
+        "select distinct herkomst_titel from afgeleid.indicator_waarden where herkomst_id = ?",
+        [KWB_HERKOMST],
+    ) == [("Kerncijfers wijken en buurten 2024 (hernoemd)",)]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_dezelfde_cijfers_later_opgehaald_kunnen_de_voorkeur_laten_wisselen(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+):
+    """Tussen twee StatLine-cijfers voor dezelfde cel gaat het laatst opgehaalde voor: een verversing die dezelfde
+    cijfers terugkrijgt maar nu nieuwer is dan het andere cijfer, laat de voorkeur wisselen."""
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    with schrijf_transactie(ingebedde_db) as con:
+        raakt(con, herkomsten=["test:tweede"])
+        con.execute(
+            "insert into herkomst (herkomst_id, soort, bron, titel, opgehaald_op, licentie) values ('test:tweede',"
+            " 'CBS StatLine', 'CBS', 'tweede kopie (test)', timestamp '2026-11-15 12:00:00', 'CC BY 4.0')"
+        )
+        con.execute(
+            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
+            " values ('huishoudens', 'GM0148', 2024, 'totaal', 12345, 'test:tweede')"
+        )
+    _zet_opgehaald_op(ingebedde_db, KWB_HERKOMST, "2026-11-01 12:00:00")  # vóór het tweede cijfer
+    voorkeur = (
+        "select herkomst_id from afgeleid.indicator_waarden where indicator_code = 'huishoudens'"
+        " and regio_code = 'GM0148' and peiljaar = 2024 and is_voorkeur"
+    )
+    assert vraag(ingebedde_db, voorkeur) == [("test:tweede",)]
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]  # nu: nieuwer dan het tweede cijfer
+    assert vraag(ingebedde_db, voorkeur) == [(KWB_HERKOMST,)]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_de_herkomstkolommen_van_de_afgeleide_rijen_staan_in_de_afdruk_van_kompas_db():
+    """kompas.db slaat geraakt.sql over voor een herkomst waarvan alleen opgehaald_op veranderde (en haar rijen
+    niet); dat mag alleen als de afdruk van de herkomst (queries/schrijven/herkomst_stand.sql) elke kolom van
+    herkomst noemt die stg_waarneming (en dus elke afgeleide rij) leest."""
+    import re
+
+    from kompas.db import QUERIES, schrijf_sql
+
+    stg = (QUERIES / "staging" / "30_stg_waarneming.sql").read_text(encoding="utf-8")
+    gelezen = set(re.findall(r"\bh\.(\w+)", stg)) - {"opgehaald_op", "herkomst_id"}
+    afdruk = re.search(r"hash\((.*?)\)", schrijf_sql("herkomst_stand"), re.S).group(1)
+    assert gelezen == {k.strip() for k in afdruk.split(",")}
