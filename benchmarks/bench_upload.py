@@ -97,6 +97,10 @@ def meet_upload(db: Path, xlsx: Path, werkproces: str = "warm", vastleggen: str 
     shutil.copyfile(db, werk)
     os.environ["KOMPAS_DB"] = str(werk)
     from loaders import excel
+    from loaders.ingebed import zorg_voor_database
+
+    # met --vergelijk kan de andere code andere afgeleide SQL hebben: bijwerken zoals de start van de app, vóór de klok
+    zorg_voor_database(werk)
 
     tijd: dict[str, float] = {}
     stappen: list[tuple[str, float]] = []  # (stap, moment) binnen schrijf_transactie

@@ -155,6 +155,30 @@ def test_na_elke_schrijfactie_is_elke_afgeleide_tabel_gelijk_aan_een_volledige_h
     assert na and voor and na != voor
 
 
+def test_een_nieuwe_versie_van_een_upload_herberekent_de_cellen_die_erbij_kwamen_wegvielen_of_veranderden(
+    ingebedde_db, tmp_path
+):
+    """queries/schrijven/geraakt.sql vergelijkt oud en nieuw alleen in cellen (indicator, regio) die al rijen van de
+    genoemde herkomsten hadden; een cel met alleen nieuwe rijen is zonder vergelijking geraakt, een cel met alleen
+    oude rijen ook. Een nieuwe versie van een upload met een cel erbij, een cel minder, een veranderde en een met
+    hetzelfde cijfer (die is toch geraakt: herkomst en bron van de rij zijn de nieuwe upload)."""
+    gelijk = ["GM0148", "inburgeraars_participatie_pct", 2022, 55, "%", "eigen telling", None]
+    oud = ["GM0148", "kindregeling_bestellingen", 2022, 10, "aantal kinderen", "eigen telling", None]
+    eigen = ["GM0148", "bewindvoering_huishoudens", 2022, 181, "aantal huishoudens", "GWS4all", None]
+    _upload([gelijk, oud, eigen], naam="versies.xlsx")
+    assert set(_herberekend(ingebedde_db)) == {
+        "inburgeraars_participatie_pct", "kindregeling_bestellingen", "bewindvoering_huishoudens"
+    }  # fmt: skip
+    erbij = ["GM0148", "klanttevredenheid_jeugdhulp_pct", 2022, 70, "%", "eigen telling", None]
+    _upload([gelijk, [*eigen[:2], 2023, 190, *eigen[4:]], eigen, erbij], naam="versies.xlsx")  # vervangt de eerste
+    assert _herberekend(ingebedde_db) == [
+        "bewindvoering_huishoudens", "inburgeraars_participatie_pct", "kindregeling_bestellingen",
+        "klanttevredenheid_jeugdhulp_pct",
+    ]  # fmt: skip
+    assert _herberekend_regios(ingebedde_db) == ["GM0148", "NL01"]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
 KWB = ("85984NED", "TypedDataSet")  # de opgenomen Kerncijfers 2024 (tests/odata/opendata/85984NED)
 KWB_HERKOMST = "cbs:85984NED"
 

@@ -4,7 +4,9 @@
 -- in de oude stand (afgeleid.indicator_waarden, van de vorige commit) en in de nieuwe (stg_waarneming) verschillen,
 -- en elke genoemde indicator ($indicatoren) in alle regio's. Een verversing vervangt een hele herkomst; kwamen haar
 -- rijen gelijk terug, dan is er niets geraakt. Per cel worden het aantal rijen en de som van hun hash vergeleken
--- (zoals referentie_versie.sql), zodat ook een herkomst met miljoenen rijen weinig geheugen kost.
+-- (zoals referentie_versie.sql), zodat ook een herkomst met miljoenen rijen weinig geheugen kost. Alleen in cellen
+-- die in de oude stand rijen van die herkomsten hadden: een cel met alleen nieuwe rijen (een nieuwe upload) is geraakt
+-- zonder vergelijking, en dan hoeven voorkeur en vingerafdruk van haar rijen niet te worden berekend.
 -- Vergeleken wordt alles wat van zo'n rij in de afgeleide tabellen komt, behalve opgehaald_op: dat verandert bij elke
 -- verversing voor elke rij van de herkomst, en kompas.db zet het in de rijen die niet opnieuw berekend worden gelijk
 -- aan herkomst.opgehaald_op (zoals een volledige herberekening). Wel telt of de rij de voorkeursrij van haar cel is
@@ -55,8 +57,28 @@ gedeeld as (  -- indicatoren met rijen van meer herkomsten, of onder een oude co
     where gepubliceerd_als is not null
 ),
 
+oud as (
+    select
+        indicator_code,
+        regio_code,
+        count(*) as aantal,
+        sum(hash(
+            peiljaar, peildatum, peildatum_precisie, leeftijd, waarde, ondergrens, bovengrens, status, herkomst_id,
+            citaat, berekend_uit, is_berekend, herkomst_soort, herkomst_titel, tabel_id, adres, gelezen_in,
+            licentie, bron, bronfamilie, is_voorkeur
+        )) as vingerafdruk
+    from oud_eigen
+    group by indicator_code, regio_code
+),
+
+te_vergelijken as (  -- de nieuwe rijen in cellen (indicator, regio) die al rijen van die herkomsten hadden; een cel
+    -- met alleen nieuwe rijen is hoe dan ook geraakt (veranderd), zonder voorkeur en vingerafdruk
+    select n.* from nieuw_eigen as n
+    semi join oud as o on o.indicator_code = n.indicator_code and o.regio_code = n.regio_code
+),
+
 eigen_cellen as (
-    select distinct indicator_code, regio_code, peiljaar, peildatum, leeftijd from nieuw_eigen
+    select distinct indicator_code, regio_code, peiljaar, peildatum, leeftijd from te_vergelijken
     where indicator_code in (select g.indicator_code from gedeeld as g)
 ),
 
@@ -96,7 +118,7 @@ nieuw as (
             n.tabel_id, n.adres, n.herkomst_gelezen_in, n.herkomst_licentie, n.bron, n.bronfamilie,
             coalesce(v.is_voorkeur, true)
         )) as vingerafdruk
-    from nieuw_eigen as n
+    from te_vergelijken as n
     left join voorkeur as v
         on
             v.indicator_code = n.indicator_code
@@ -109,27 +131,19 @@ nieuw as (
     group by n.indicator_code, n.regio_code
 ),
 
-oud as (
-    select
-        indicator_code,
-        regio_code,
-        count(*) as aantal,
-        sum(hash(
-            peiljaar, peildatum, peildatum_precisie, leeftijd, waarde, ondergrens, bovengrens, status, herkomst_id,
-            citaat, berekend_uit, is_berekend, herkomst_soort, herkomst_titel, tabel_id, adres, gelezen_in,
-            licentie, bron, bronfamilie, is_voorkeur
-        )) as vingerafdruk
-    from oud_eigen
-    group by indicator_code, regio_code
-),
-
 veranderd as (  -- ook de oude en de nieuwe regio na een codewijziging (data/herindeling.csv)
     select
-        coalesce(o.indicator_code, n.indicator_code) as indicator_code,
-        coalesce(o.regio_code, n.regio_code) as regio_code
+        o.indicator_code,
+        o.regio_code
     from oud as o
-    full outer join nieuw as n on o.indicator_code = n.indicator_code and o.regio_code = n.regio_code
+    left join nieuw as n on o.indicator_code = n.indicator_code and o.regio_code = n.regio_code
     where o.aantal is distinct from n.aantal or o.vingerafdruk is distinct from n.vingerafdruk
+    union all
+    select distinct
+        n.indicator_code,
+        n.regio_code
+    from nieuw_eigen as n
+    anti join oud as o on o.indicator_code = n.indicator_code and o.regio_code = n.regio_code
 ),
 
 rijen as (
