@@ -86,6 +86,21 @@ def _bijstand_per_1000(pad, jaar: int) -> list[tuple]:
     )
 
 
+def _tweede_statline_cijfer(db) -> None:
+    """Een tweede StatLine-cijfer (VERZONNEN, testgegevens) voor de cel huishoudens × GM0148 × 2024, opgehaald op
+    15-11-2026: tussen twee StatLine-cijfers voor dezelfde cel gaat het laatst opgehaalde voor."""
+    with schrijf_transactie(db) as con:
+        raakt(con, herkomsten=["test:tweede"])
+        con.execute(
+            "insert into herkomst (herkomst_id, soort, bron, titel, opgehaald_op, licentie) values ('test:tweede',"
+            " 'CBS StatLine', 'CBS', 'tweede kopie (test)', timestamp '2026-11-15 12:00:00', 'CC BY 4.0')"
+        )
+        con.execute(
+            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
+            " values ('huishoudens', 'GM0148', 2024, 'totaal', 12345, 'test:tweede')"
+        )
+
+
 def test_na_elke_schrijfactie_is_elke_afgeleide_tabel_gelijk_aan_een_volledige_herberekening(
     servers,  # noqa: F811
     ingebedde_db,
@@ -290,16 +305,7 @@ def test_een_verversing_herberekent_alleen_wat_veranderde(servers, ingebedde_db,
     # de voorkeur: een tweede StatLine-cijfer voor dezelfde cel (huishoudens, niet in een berekening), eerder
     # opgehaald; de verversing gaat voor. Zet de verversing terug van vóór dat cijfer en van vóór de ingebedde
     # StatLine-kopieën (23-11 en 1-12): dan gaan die voor, zonder dat een cijfer verandert
-    with schrijf_transactie(ingebedde_db) as con:
-        raakt(con, herkomsten=["test:tweede"])
-        con.execute(
-            "insert into herkomst (herkomst_id, soort, bron, titel, opgehaald_op, licentie) values ('test:tweede',"
-            " 'CBS StatLine', 'CBS', 'tweede kopie (test)', timestamp '2026-11-15 12:00:00', 'CC BY 4.0')"
-        )
-        con.execute(
-            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
-            " values ('huishoudens', 'GM0148', 2024, 'totaal', 12345, 'test:tweede')"
-        )
+    _tweede_statline_cijfer(ingebedde_db)
     assert _herberekend(ingebedde_db) == ["huishoudens"]
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
     voorkeur = (
@@ -548,16 +554,7 @@ def test_dezelfde_cijfers_later_opgehaald_kunnen_de_voorkeur_laten_wisselen(
     """Tussen twee StatLine-cijfers voor dezelfde cel gaat het laatst opgehaalde voor: een verversing die dezelfde
     cijfers terugkrijgt maar nu nieuwer is dan het andere cijfer, laat de voorkeur wisselen."""
     assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
-    with schrijf_transactie(ingebedde_db) as con:
-        raakt(con, herkomsten=["test:tweede"])
-        con.execute(
-            "insert into herkomst (herkomst_id, soort, bron, titel, opgehaald_op, licentie) values ('test:tweede',"
-            " 'CBS StatLine', 'CBS', 'tweede kopie (test)', timestamp '2026-11-15 12:00:00', 'CC BY 4.0')"
-        )
-        con.execute(
-            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
-            " values ('huishoudens', 'GM0148', 2024, 'totaal', 12345, 'test:tweede')"
-        )
+    _tweede_statline_cijfer(ingebedde_db)
     _zet_opgehaald_op(ingebedde_db, KWB_HERKOMST, "2026-11-01 12:00:00")  # vóór het tweede cijfer
     voorkeur = (
         "select herkomst_id from afgeleid.indicator_waarden where indicator_code = 'huishoudens'"
