@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -563,7 +564,9 @@ def trend(
         data["leeftijd"].unique(maintain_order=True).to_list(),
         onderbrekingen=onderbrekingen,
     )
-    kop = alt.TitleParams(text=titel, subtitle=regels + ([ondertitel] if ondertitel else []) or "", anchor="start")
+    kop = alt.TitleParams(
+        text=_titel_tekst(titel), subtitle=_korte_regels(regels + ([ondertitel] if ondertitel else [])), anchor="start"
+    )
     # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
     # domein (scale=None) van de getekende lagen samen met die van de legendalaag, en valt de legenda uiteen in vier.
     onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
@@ -572,6 +575,35 @@ def trend(
     legendaregels = -(-_regios(data).height // 3) + groep_legendas
     hoogte = 330 + 26 * legendaregels + 16 * len(kop.subtitle or [])
     return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=hoogte)
+
+
+# Vega breekt een titel niet af maar kapt hem af met '…' waar de grafiek ophoudt: op een telefoon (390 px, een
+# plotvlak van ~300 px) viel zo de helft van een trendbreuk of onderbroken lijn weg. Gemeten in Chromium op 390 px:
+# ~50 tekens ondertitel en ~36 tekens titel passen.
+ONDERTITEL_TEKENS = 46
+TITEL_TEKENS_SMAL = 32
+SMAL = 500  # px plotvlak (het Vega-signaal `width`): daaronder de titel in regels van TITEL_TEKENS_SMAL
+
+
+def _regels(tekst: str, tekens: int) -> list[str]:
+    return textwrap.wrap(tekst, tekens, break_long_words=False, break_on_hyphens=False) or [tekst]
+
+
+def _korte_regels(regels: list[str]) -> list[str] | str:
+    """De regels van een ondertitel in regels van hoogstens ONDERTITEL_TEKENS tekens (een woord wordt niet gebroken);
+    '' zonder regels."""
+    return [kort for regel in regels for kort in _regels(regel, ONDERTITEL_TEKENS)] or ""
+
+
+def _titel_tekst(titel: str) -> str | dict:
+    """Een titel die op een smalle grafiek niet past: een Vega-expressie op `width` die hem daar in regels zet en op
+    een brede grafiek (het scherm, de raadsrapportage) op één regel laat."""
+    smal = _regels(titel, TITEL_TEKENS_SMAL)
+    if len(smal) == 1:
+        return titel
+    return {
+        "expr": f"width < {SMAL} ? {json.dumps(smal, ensure_ascii=False)} : {json.dumps(titel, ensure_ascii=False)}"
+    }
 
 
 GROEP_VLAK = "#BBBBBB"  # neutraal grijs: geen kleur van een gemeente (Okabe-Ito) en geen streefwaarde (oranje)

@@ -3,6 +3,8 @@
 De cijfers hieronder ZIJN VERZONNEN (testgegevens); ze hebben de kolommen van queries/pagina/reeks_indicator.sql.
 """
 
+import json
+
 import polars as pl
 import pytest
 
@@ -65,6 +67,11 @@ REEKS = _rijen(
     ("NL01", 2020, "18+", 79.1, 1, True, GM),
     ("NL01", 2020, "18+", 79.0, 1, False, GM),  # tweede waarde voor 2020: alleen in de tabel
 )
+
+
+def _ondertitel(spec) -> str:
+    """De ondertitel als één tekst (de regels zijn kort, zodat ze op een telefoon passen)."""
+    return " ".join(spec["title"]["subtitle"])
 
 
 def _mark(laag) -> str:
@@ -147,10 +154,7 @@ def test_een_lijn_loopt_niet_over_een_jaar_waarin_de_bron_wel_mat_maar_de_regio_
     # ook het 95%-interval loopt niet over het gat (dezelfde reeks_id)
     vlak = {(r["regio_naam"], r["peiljaar"]): r["reeks_id"] for r in _data(spec, _laag(spec, "area"))}
     assert vlak[("Dronten", 2016)] != vlak[("Dronten", 2022)]
-    assert (
-        "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021"
-        in spec["title"]["subtitle"]
-    )
+    assert "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021" in _ondertitel(spec)
 
 
 def test_een_meting_om_de_vier_jaar_is_één_lijn():
@@ -159,7 +163,7 @@ def test_een_meting_om_de_vier_jaar_is_één_lijn():
     )
     spec = grafieken.trend(vierjaarlijks, titel="t", eenheid="%").to_dict()
     assert set(map(str, _lijnstukken(spec).values())) == {"[[2012, 2016, 2020]]"}
-    assert not any(r.startswith("Onderbroken") for r in spec["title"]["subtitle"])
+    assert "Onderbroken" not in _ondertitel(spec)
 
 
 def test_kleine_veelvouden_onderbreken_de_lijn_zoals_de_trendgrafiek():
@@ -194,6 +198,25 @@ def test_de_band_van_een_vergelijkingsgroep_loopt_niet_over_een_jaar_zonder_band
     assert sorted(map(sorted, lijnen.values())) == [[2014, 2015], [2017, 2018]]
 
 
+def test_titel_en_ondertitel_passen_op_een_telefoon():
+    """Vega breekt een titel niet af maar kapt hem af met '…': op een telefoon (390 px) viel zo de helft van een
+    trendbreuk of onderbroken lijn weg. De ondertitel staat in korte regels; een lange titel heeft op een smalle
+    grafiek twee regels (een expressie op `width`), op een brede één."""
+    titel = "Ervaren gezondheid (zeer) goed — Dronten (18 jaar en ouder)"
+    spec = grafieken.trend(GAT, titel=titel, eenheid="%", regio="Dronten").to_dict()
+    regels = spec["title"]["subtitle"]
+    assert all(len(r) <= grafieken.ONDERTITEL_TEKENS for r in regels), regels
+    assert _ondertitel(spec) == (
+        "Getoond: Dalfsen, Dronten en Nederland "
+        "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021"
+    )
+    uitdrukking = spec["title"]["text"]["expr"]
+    assert uitdrukking.startswith(f"width < {grafieken.SMAL} ? ")
+    smal, breed = (json.loads(deel) for deel in uitdrukking.removeprefix(f"width < {grafieken.SMAL} ? ").split(" : "))
+    assert breed == titel and " ".join(smal) == titel and all(len(r) <= grafieken.TITEL_TEKENS_SMAL for r in smal)
+    assert grafieken.trend(GAT, titel="Bijstand", eenheid="%").to_dict()["title"]["text"] == "Bijstand"
+
+
 def test_jaren_als_tekst():
     from kompas.teksten import jaren_tekst
 
@@ -210,7 +233,7 @@ def test_trendbreuk_staat_in_de_grafiek_en_in_de_ondertitel():
     assert (
         "Trendbreuk 2023 (Dalfsen): andere bron/definitie: gemeente Dalfsen (daarvoor "
         "Gezondheidsmonitor Volwassenen en Ouderen)"
-    ) in spec["title"]["subtitle"]
+    ) in _ondertitel(spec)
 
 
 def _legendalaag(spec) -> dict:
@@ -323,10 +346,10 @@ def test_y_as_heeft_de_eenheid_van_de_cijfers_uit_de_registry():
 def test_ondertitel_zegt_wat_getekend_is_als_de_gemeente_geen_gegevens_heeft():
     alleen_regio = REEKS.filter(pl.col("regio_code") != "GM0148")
     spec = grafieken.trend(alleen_regio, titel="Ervaren gezondheid — Dalfsen", eenheid="%", regio="Dalfsen").to_dict()
-    assert spec["title"]["subtitle"][0] == "Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland"
+    assert _ondertitel(spec).startswith("Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland")
     alleen_nl = REEKS.filter(pl.col("regio_code") == "NL01")
     spec = grafieken.trend(alleen_nl, titel="t", eenheid="%", regio="Dalfsen").to_dict()
-    assert spec["title"]["subtitle"][0] == "Dalfsen: geen gegevens; getoond: Nederland"
+    assert _ondertitel(spec).startswith("Dalfsen: geen gegevens; getoond: Nederland")
 
 
 def test_grafiek_ondertitel_noemt_getoonde_regios_leeftijdsgroepen_en_trendbreuken():
