@@ -406,7 +406,8 @@ def trend(
         symbolSize=600,
         labelLimit=260,
         orient="bottom",
-        columns=3,
+        # drie kolommen naast elkaar passen niet op een telefoon (de laatste naam viel buiten de grafiek): daar één
+        columns=alt.ExprRef(f"width < {SMAL} ? 1 : 3"),
     )
     # De legenda komt uit één onzichtbare laag (`legenda_symbolen`) met vulling, lijnkleur, streep en symbool op
     # regio_naam: één legenda, ook in oudere Vega-Lite-versies die kanalen uit verschillende lagen niet samenvoegen.
@@ -572,7 +573,9 @@ def trend(
     onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
     # Streamlit past de hele grafiek (titel, legenda onder, assen) in `height` (autosize fit): de hoogte groeit
     # met de regels van de legenda en de ondertitel, zodat het plotvlak zelf ongeveer 250 px houdt
-    legendaregels = -(-_regios(data).height // 3) + groep_legendas
+    # (gerekend met de regiolegenda in één kolom, zoals op een telefoon; op een breed scherm, drie kolommen, wordt het
+    # plotvlak daardoor hoger)
+    legendaregels = _regios(data).height + groep_legendas
     hoogte = 330 + 26 * legendaregels + 16 * len(kop.subtitle or [])
     return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=hoogte)
 

@@ -270,6 +270,12 @@ def test_telefoon_390_px_scrollt_niet_opzij(app, browser, pad, wacht_op):
                 '[data-testid=stMain] g.role-title text, [data-testid=stMain] g.role-title tspan')]
             .map(t => t.textContent).filter(t => t.includes('…'))""")
         assert afgekapt == [], f"afgekapte regels boven een grafiek: {afgekapt}"
+        # elke naam in een legenda staat binnen haar grafiek (drie kolommen naast elkaar pasten niet: Nederland viel weg)
+        buiten = pagina.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] svg.marks')]
+            .flatMap(svg => { const rand = svg.getBoundingClientRect().right;
+                return [...svg.querySelectorAll('g.role-legend-label text')]
+                    .filter(t => t.getBoundingClientRect().right > rand + 1).map(t => t.textContent); })""")
+        assert buiten == [], f"namen in een legenda buiten de grafiek: {buiten}"
     finally:
         pagina.close()
 
