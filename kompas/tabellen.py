@@ -13,11 +13,11 @@ import polars as pl
 
 from kompas import opmaak
 from kompas.teksten import (
-    OORDEEL_TEKST,
     eenheid_tekst,
     grafiek_tekst,
     interval_tekst,
     nulmeting_tekst,
+    oordeel_tekst,
     rang_tekst,
     status_tekst,
     streefwaarde_tekst,
@@ -62,7 +62,7 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
                 else "–",
                 "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
                 "Significantie": r["significantie"] or "–",
-                "Oordeel": OORDEEL_TEKST.get(r["oordeel"], "–") if r["oordeel"] else "–",
+                "Oordeel": oordeel_tekst(r),
                 "Vorige meting": str(r["vorige_peiljaar"]) if r["vorige_peiljaar"] else "–",
                 "Verandering": opmaak.verschil(r["verandering"], r["eenheid"], r["decimalen"]),
                 "Bron": r["bron"] or "–",

@@ -19,6 +19,15 @@ OORDEEL_TEKST = {
     "gelijk": "gelijk aan landelijk",
     "niet te zeggen": "niet te zeggen",
 }
+# Waar het oordeel op rust (oordeel_grondslag, marts/05_indicator_waarden_voor.sql) verandert wat 'gelijk' en 'niet
+# te zeggen' betekenen: overlappende 95%-intervallen zijn geen gelijke cijfers, en 'niet te zeggen' zegt waarom.
+OORDEEL_MET_GRONDSLAG = {
+    ("gelijk", "95%-intervallen"): "geen significant verschil met landelijk",
+    ("niet te zeggen", "enquêtecijfer zonder interval"): (
+        "beter of slechter dan landelijk niet te zeggen (enquêtecijfer zonder foutmarge)"
+    ),
+    ("niet te zeggen", "geen goede richting (neutraal)"): "geen oordeel: hoger of lager is hier niet beter of slechter",
+}
 # Op de pagina (markdown) een eigen vorm per status, niet alleen een kleur; Material-iconen komen uit het
 # lettertype dat Streamlit zelf serveert (emoji hangen af van de lettertypen op de computer van de lezer).
 STATUS_ICOON = {
@@ -85,6 +94,14 @@ def verandering(rij: dict) -> dict | None:
     }
 
 
+def oordeel_tekst(rij: dict) -> str:
+    """Het oordeel tegenover Nederland in woorden, met waar het op rust (`OORDEEL_MET_GRONDSLAG`); '–' zonder."""
+    oordeel = rij.get("oordeel")
+    if not oordeel:
+        return "–"
+    return OORDEEL_MET_GRONDSLAG.get((oordeel, rij.get("oordeel_grondslag")), OORDEEL_TEKST.get(oordeel, oordeel))
+
+
 def waarde_tekst(rij: dict) -> str:
     return opmaak.met_eenheid(rij.get("waarde"), rij["eenheid"], rij["decimalen"])
 
@@ -106,11 +123,16 @@ def kaart(rij: dict, huidig_jaar: int) -> dict:
     peiljaar (een oud cijfer zegt dat: "cijfer uit 2015") en Nederland ernaast."""
     peil = opmaak.peilmoment(rij["peiljaar"], rij.get("peildatum"), rij.get("peildatum_precisie"))
     oud = is_oud(rij["peiljaar"], huidig_jaar)
-    delen = [f"cijfer uit {peil} (ouder dan {OUD_NA_JAREN} jaar)" if oud else f"peiljaar {peil}"]
+    heeft_datum = not opmaak.leeg(rij.get("peildatum"))
+    if oud:
+        moment = f"van {peil.removeprefix('stand ')}" if heeft_datum else f"uit {peil}"
+        delen = [f"cijfer {moment} (ouder dan {OUD_NA_JAREN} jaar)"]
+    else:
+        delen = [peil if heeft_datum else f"peiljaar {peil}"]
     richting = {"hoger": "hoger is beter", "lager": "lager is beter"}.get(rij.get("goede_richting"))
     if not opmaak.leeg(rij.get("landelijk_waarde")):
         delen.append("Nederland " + opmaak.met_eenheid(rij["landelijk_waarde"], rij["eenheid"], rij["decimalen"]))
-        delen.append(OORDEEL_TEKST.get(rij.get("oordeel") or "niet te zeggen", "niet te zeggen"))
+        delen.append(oordeel_tekst(rij) if rij.get("oordeel") else OORDEEL_TEKST["niet te zeggen"])
     else:
         delen.append("geen landelijk cijfer voor hetzelfde jaar")
     if richting:

@@ -39,6 +39,11 @@ def test_overzicht_drie_gemeenten_met_landelijk_en_ontbrekend(ingebedde_db):
     assert "Cijfers uploaden" in tekst and "beheerder" in tekst
     assert "python -m" not in tekst  # geen opdrachtregels op een pagina voor wethouders
     assert "cijfer uit 2015 (ouder dan 4 jaar)" in tekst  # Dalfsen bijstand per 10.000 (BBV)
+    assert "cijfer van 1 oktober 2020 (ouder dan 4 jaar)" in tekst  # Dalfsen problematische schulden
+    assert "stand 1 januari 2024 · Nederland 8,9%" in tekst and "peiljaar stand" not in tekst  # Dronten
+    # Bronckhorst ervaren gezondheid 81,1% tegenover 79,1%: de intervallen overlappen, dat is niet 'gelijk'
+    assert "geen significant verschil met landelijk" in tekst and "gelijk aan landelijk" not in tekst
+    assert "(enquêtecijfer zonder foutmarge)" in tekst  # Dronten eenzaam 65+ uit het eigen beleidskader
     assert "Bron: " in tekst
     # geen kop die zichzelf herhaalt ("Bijstand per 1.000 inwoners · per 1.000 inwoners")
     assert not any(" · per 1.000" in m.value for m in at.markdown)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 
@@ -59,6 +61,42 @@ def test_tegel_markeert_een_oud_cijfer_en_zegt_de_goede_richting():
     oud = teksten.kaart(_rij(peiljaar=2015), huidig_jaar=2026)
     assert oud["oud"] and oud["toelichting"].startswith("cijfer uit 2015 (ouder dan 4 jaar)")
     assert teksten.kaart(_rij(eenheid="% huishoudens", waarde=2.9), huidig_jaar=2026)["waarde"] == "2,9%"
+
+
+def test_tegel_met_standdatum_zegt_geen_peiljaar_voor_de_stand():
+    """'peiljaar stand 1 januari 2024' en 'cijfer uit stand 1 oktober 2020' zijn geen Nederlands."""
+    rij = _rij(peiljaar=2024, peildatum=date(2024, 1, 1), peildatum_precisie="dag")
+    assert teksten.kaart(rij, huidig_jaar=2026)["toelichting"].startswith("stand 1 januari 2024 · Nederland")
+    oud = _rij(peiljaar=2020, peildatum=date(2020, 10, 1), peildatum_precisie="dag")
+    assert teksten.kaart(oud, huidig_jaar=2026)["toelichting"].startswith(
+        "cijfer van 1 oktober 2020 (ouder dan 4 jaar)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("oordeel", "grondslag", "tekst"),
+    [
+        # overlappende 95%-intervallen zijn geen 'gelijk': 81,1% tegenover 79,1% is niet gelijk, wel binnen de marge
+        ("gelijk", "95%-intervallen", "geen significant verschil met landelijk"),
+        ("gelijk", "teken van het verschil (registratie zonder interval)", "gelijk aan landelijk"),
+        ("beter", "95%-intervallen", "beter dan landelijk"),
+        # 'niet te zeggen' alleen laat de lezer raden waarom
+        (
+            "niet te zeggen",
+            "enquêtecijfer zonder interval",
+            "beter of slechter dan landelijk niet te zeggen (enquêtecijfer zonder foutmarge)",
+        ),
+        (
+            "niet te zeggen",
+            "geen goede richting (neutraal)",
+            "geen oordeel: hoger of lager is hier niet beter of slechter",
+        ),
+    ],
+)
+def test_tegel_zegt_waarop_het_oordeel_rust(oordeel, grondslag, tekst):
+    rij = _rij(oordeel=oordeel, oordeel_grondslag=grondslag)
+    delen = teksten.kaart(rij, huidig_jaar=2026)["toelichting"].split(" · ")
+    assert delen[2] == tekst
 
 
 def test_kop_herhaalt_zich_niet():
