@@ -149,6 +149,23 @@ def test_kaartenpagina_jaar_zonder_wijkcijfers_zegt_geen_gegevens(ingebedde_db):
     assert "Bron: geen gegevens" in bijschriften
 
 
+def test_kaartenpagina_wijkkaart_kiest_een_jaar_met_wijkcijfers(ingebedde_db):
+    """Inwoners: gemeenten tot 2025 (70072NED), wijken alleen 2024 (KWB). De standaard (het laatste gemeentejaar)
+    gaf een grijze wijkkaart met 'geen gegevens' terwijl de wijkcijfers van 2024 er zijn."""
+    at = draai("pages/kaarten.py", indicator="inwoners", gemeente="GM0148")
+    assert at.selectbox(key="krt_jaar").value == 2025
+    assert at.selectbox(key="krt_wijkjaar").value == 2024 and at.selectbox(key="krt_wijkjaar").options == ["2024"]
+    gemeenten, wijken = (df.value for df in at.dataframe)
+    assert set(gemeenten["Peiljaar"]) == {"2025"} and set(wijken["Peiljaar"]) == {"2024"}
+    assert len(wijken) == 3 and not at.info
+    titels = [json.loads(k.proto.spec)["title"]["text"] for k in at.get("vega_lite_chart")]
+    assert any("per wijk van Dalfsen" in t and "2024" in t for t in titels)
+    assert at.query_params["wijkjaar"] in (["2024"], "2024")
+    # een jaar uit de URL dat er voor de wijken niet is: het laatste wijkjaar ervoor
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2025", wijkjaar="2019", gemeente="GM0148")
+    assert at.selectbox(key="krt_wijkjaar").value == 2024
+
+
 def test_kaart_zonder_enige_waarde_alleen_grijs_zonder_kleurschaal():
     leeg = _waarden({}).with_columns(pl.col("waarde").cast(pl.Float64), pl.col("peiljaar").cast(pl.Int64))
     spec = _spec(grafieken.wijkkaart(leeg, "GM0148", titel="t", eenheid="%"))
