@@ -565,9 +565,7 @@ def trend(
         data["leeftijd"].unique(maintain_order=True).to_list(),
         onderbrekingen=onderbrekingen,
     )
-    kop = alt.TitleParams(
-        text=_titel_tekst(titel), subtitle=_korte_regels(regels + ([ondertitel] if ondertitel else [])), anchor="start"
-    )
+    kop = _kop(titel, regels + ([ondertitel] if ondertitel else []))
     # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
     # domein (scale=None) van de getekende lagen samen met die van de legendalaag, en valt de legenda uiteen in vier.
     onafhankelijk = dict.fromkeys(("fill", "stroke", "shape", "strokeDash"), "independent")
@@ -607,6 +605,11 @@ def _titel_tekst(titel: str) -> str | dict:
     return {
         "expr": f"width < {SMAL} ? {json.dumps(smal, ensure_ascii=False)} : {json.dumps(titel, ensure_ascii=False)}"
     }
+
+
+def _kop(titel: str, ondertitel: list[str]) -> alt.TitleParams:
+    """De titel en ondertitel van een grafiek of kaart, zo dat op een telefoon geen regel wordt afgekapt."""
+    return alt.TitleParams(text=_titel_tekst(titel), subtitle=_korte_regels(ondertitel), anchor="start")
 
 
 GROEP_VLAK = "#BBBBBB"  # neutraal grijs: geen kleur van een gemeente (Okabe-Ito) en geen streefwaarde (oranje)
@@ -952,7 +955,7 @@ def gemeentekaart(
         .transform_filter(f"indexof([{codes}], datum.properties.statcode) >= 0")
         .mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5)
     )
-    kop = alt.TitleParams(text=titel, subtitle=KAART_BRON, anchor="start")
+    kop = _kop(titel, [KAART_BRON])
     return (
         alt.layer(*lagen, omlijning)
         .resolve_scale(fill="independent")
@@ -982,7 +985,7 @@ def wijkkaart(
         decimalen=decimalen,
         regio="Wijk",
     )
-    kop = alt.TitleParams(text=titel, subtitle=KAART_BRON, anchor="start")
+    kop = _kop(titel, [KAART_BRON])
     return (
         alt.layer(*lagen)
         .resolve_scale(fill="independent")

@@ -239,6 +239,7 @@ def test_gedeelde_link_als_eerste_verzoek_na_herstart(_ingebedde_db_bron, tmp_pa
         ("kaders?gemeente=GM0303&kader=GM0303-gezond-samenleven", "Bron:"),
         ("vergelijken?indicatoren=ervaren_gezondheid_pct,mantelzorger_pct", "Bron:"),
         ("indicator", "Download Excel"),
+        ("kaarten?indicator=inwoners&gemeente=GM0148", "Wijken van Dalfsen"),
         ("over-de-data", "Verversen"),
         ("upload", "ploaden"),
     ],
@@ -253,7 +254,7 @@ def test_telefoon_390_px_scrollt_niet_opzij(app, browser, pad, wacht_op):
     try:
         naam = "telefoon-" + (pad.split("?")[0] or "overzicht")
         hoofd = _open(pagina, f"{url}/{pad}", naam, wacht_op)
-        if pad.startswith(("kaders", "vergelijken")):
+        if pad.startswith(("kaders", "vergelijken", "kaarten")):
             expect(
                 hoofd.locator("[data-testid=stVegaLiteChart] svg, [data-testid=stVegaLiteChart] canvas").first
             ).to_be_visible(timeout=30000)
