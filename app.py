@@ -18,6 +18,13 @@ ICOON = Path(__file__).resolve().parent / "static" / "kompas.svg"
 # Nederlands voor schermlezers en browsers: Streamlit zet vast <html lang="en"> en heeft (1.67) geen
 # instelling voor de taal; dit regeltje zet het op "nl" zodra de pagina er is (zie README, Toegankelijkheid).
 TAAL_NL = "<script>document.documentElement.lang = 'nl';</script>"
+# Een link naar een indicator (st.page_link: 'Trend en alle cijfers: Bijstand per 1.000 inwoners 18+ (BBV)') breekt
+# op een telefoon af over regels, in plaats van op één regel afgekapt te worden met '…'.
+LINKS_BREKEN_AF = """<style>
+[data-testid="stPageLink-NavLink"] span:has(> [data-testid="stMarkdownContainer"]),
+[data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"],
+[data-testid="stPageLink-NavLink"] p { white-space: normal; overflow: visible; text-overflow: clip; }
+</style>"""
 
 
 @st.cache_resource(show_spinner=False)
@@ -53,6 +60,7 @@ with databasefouten():  # een database die niet te bouwen of bij te werken is: N
 
 with st.sidebar:
     st.html(TAAL_NL, unsafe_allow_javascript=True)
+    st.html(LINKS_BREKEN_AF)
     namen = opsomming(tabellen.focus(gemeenten())["regio_naam"].to_list())  # focus 'ja' in data/regio.csv
     st.caption(
         f"Sociaal Kompas zet de kaders, doelen en indicatoren van het sociaal domein van {namen} naast "

@@ -277,6 +277,12 @@ def test_telefoon_390_px_scrollt_niet_opzij(app, browser, pad, wacht_op):
                 return [...svg.querySelectorAll('g.role-legend-label text')]
                     .filter(t => t.getBoundingClientRect().right > rand + 1).map(t => t.textContent); })""")
         assert buiten == [], f"namen in een legenda buiten de grafiek: {buiten}"
+        # een link naar een indicator ('Trend en alle cijfers: Bijstand per 1.000 inwoners 18+ (BBV)') breekt af
+        # in plaats van afgekapt te worden met '…' (st.page_link zet de tekst standaard op één regel)
+        kapt_af = pagina.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] a *')]
+            .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+            .map(e => e.textContent)""")
+        assert kapt_af == [], f"afgekapte links: {kapt_af}"
     finally:
         pagina.close()
 
