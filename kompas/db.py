@@ -606,6 +606,25 @@ def _compact(con: duckdb.DuckDBPyConnection, werk: Path) -> Path:
     return compact
 
 
+def _schrijf_weg(werk: Path) -> threading.Thread:
+    """Zet de net gemaakte kopie alvast op de schijf (fsync, in een draad: de GIL is dan vrij), terwijl de schrijver
+    verbindt en schrijft. Anders wacht de eerste fsync van DuckDB (de commit of de checkpoint) daarop: voor de
+    ingebedde database (11 MB) 25-35 ms. Alleen om die wachttijd te verbergen: de checkpoint van DuckDB zet de kopie
+    zelf op de schijf, een fout hier (de kopie al weg) doet er niet toe."""
+
+    def fsync() -> None:
+        with contextlib.suppress(OSError):
+            fd = os.open(werk, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    draad = threading.Thread(target=fsync, name="kompas-kopie-fsync", daemon=True)
+    draad.start()
+    return draad
+
+
 @contextlib.contextmanager
 def schrijf_transactie(pad: Path | None = None):
     """Een schrijfverbinding in één transactie; alles of niets.
@@ -622,12 +641,13 @@ def schrijf_transactie(pad: Path | None = None):
     pad = Path(pad) if pad else database_pad()
     werk = Path(f"{pad}.schrijven")
     with _als_databasefout(), _slot(pad):
-        con = None
+        con = weggeschreven = None
         try:
             _ruim_op(werk)
             bestaat = pad.exists()
             if bestaat:
                 shutil.copyfile(pad, werk)
+                weggeschreven = _schrijf_weg(werk)
             try:
                 con = duckdb.connect(str(werk))
             except duckdb.Error as fout:  # een bestaande database die DuckDB niet kan openen is beschadigd
@@ -652,6 +672,8 @@ def schrijf_transactie(pad: Path | None = None):
             _stap("na_checkpoint", werk)
             nieuw = _compact(con, werk)
             con.close()
+            if weggeschreven is not None:
+                weggeschreven.join()
             _stap("voor_vervangen", werk)
             os.replace(nieuw, pad)
             _ruim_op(werk)
@@ -660,6 +682,8 @@ def schrijf_transactie(pad: Path | None = None):
                 _GERAAKT.pop(id(con), None)
                 with contextlib.suppress(Exception):
                     con.close()
+            if weggeschreven is not None:
+                weggeschreven.join()
             with contextlib.suppress(OSError):
                 _ruim_op(werk)
             raise
