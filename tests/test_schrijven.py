@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from test_upload import dump
 
-from kompas.db import DatabaseFout, raakt, schrijf_transactie
+from kompas.db import DatabaseFout, instantie, lees_uit, raakt, schrijf_transactie
 from loaders import excel
 
 import werkboeken as wb
@@ -129,6 +129,34 @@ def test_volle_schijf_bij_de_kopie_geeft_een_melding_en_blokkeert_niets(ingebedd
         with pytest.raises(DatabaseFout, match="De schijf is vol"):
             with schrijf_transactie(ingebedde_db):
                 pass
+    excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+    _alleen_de_volgende_upload(ingebedde_db)
+
+
+def test_een_mislukte_schrijfactie_in_een_gedeelde_instantie_komt_niet_terug(ingebedde_db):
+    """De verversing leest en schrijft in één DuckDB-instantie (kompas.db.instantie). Mislukt de schrijfactie daarin,
+    dan blijft het origineel zoals het was, blijft er geen kopie achter en leest en schrijft de instantie daarna
+    gewoon weer: alleen de volgende schrijfactie staat er."""
+    voor = dump(ingebedde_db)
+    con = instantie()
+    try:
+        draden = con.execute("select current_setting('threads')").fetchone()[0]
+        with lees_uit(con, ingebedde_db):
+            assert con.execute("select count(*) from herkomst").fetchone()[0] > 0
+        with pytest.raises(RuntimeError), schrijf_transactie(ingebedde_db, con) as schrijver:
+            schrijver.execute("set threads = 1")
+            schrijver.execute("update herkomst set titel = 'gedood'")
+            raise RuntimeError("halverwege")
+        assert dump(ingebedde_db) == voor
+        assert not list(ingebedde_db.parent.glob(f"{ingebedde_db.name}.schrijven*"))
+        assert con.execute("select current_database(), current_setting('threads')").fetchone() == ("memory", draden)
+        with schrijf_transactie(ingebedde_db, con) as schrijver:
+            schrijver.execute("set threads = 1")
+        assert con.execute("select current_setting('threads')").fetchone()[0] == draden  # teruggezet
+        with lees_uit(con, ingebedde_db):
+            assert con.execute("select count(*) from herkomst where titel = 'gedood'").fetchone()[0] == 0
+    finally:
+        con.close()
     excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
     _alleen_de_volgende_upload(ingebedde_db)
 
