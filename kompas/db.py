@@ -19,6 +19,7 @@ import contextlib
 import errno
 import fcntl
 import functools
+import glob
 import hashlib
 import os
 import re
@@ -414,8 +415,7 @@ def zet_afgeleid_vast(
         ).fetchone()[0]
         if oud + aantal_nieuw <= WEINIG_RIJEN:
             # weinig rijen van de genoemde herkomsten: geraakt.sql leest weinig, en een tweede draad kost dan meer
-            # CPU (taken verdelen, deelresultaten samenvoegen) dan hij scheelt; na de schrijfactie sluit de instantie of
-            # zet schrijf_transactie het terug
+            # CPU (taken verdelen, deelresultaten samenvoegen) dan hij scheelt; de instantie sluit na deze schrijfactie
             con.execute("set threads = 1")
             een_draad = True
         indicatoren, regios = con.execute(
@@ -578,6 +578,12 @@ def _ruim_op(werk: Path) -> None:
         rest.unlink(missing_ok=True)
 
 
+def _ruim_oude_op(pad: Path) -> None:
+    """Een vervangen origineel dat een gedode schrijver onder een tweede naam achterliet (`_vervang`) weg."""
+    for oud in pad.parent.glob(f"{glob.escape(pad.name)}.oud.*"):
+        oud.unlink(missing_ok=True)
+
+
 # is meer dan dit deel van het bestand vrij (een weggehaalde tabel of index, vervangen rijen), en minstens
 # VRIJ_COMPACT_MB, dan schrijft de schrijfactie een compacte kopie: elke volgende schrijfactie kopieert het hele
 # bestand, ook de vrije blokken. Onder VRIJ_COMPACT_MB kost het compact schrijven (copy from database, ~0,5 s op de
@@ -628,8 +634,8 @@ def _schrijf_weg(werk: Path) -> threading.Thread:
 
 def instantie() -> duckdb.DuckDBPyConnection:
     """Een DuckDB-instantie zonder eigen database (`:memory:`), voor wie eerst leest en daarna schrijft (de
-    verversing: `lees_uit` en dan `schrijf_transactie(pad, instantie)`). Een instantie maken kost DuckDB 20-30 ms (de
-    catalogus van de ingebouwde functies) en sluiten ~5-8 ms; een database aankoppelen ~5 ms. De aanroeper sluit haar."""
+    verversing: `lees_uit` en dan `schrijf_transactie(pad, instantie)`, die haar sluit). Een instantie maken kost
+    DuckDB 20-30 ms (de catalogus van de ingebouwde functies) en sluiten ~10 ms; een database aankoppelen ~5 ms."""
     with _als_databasefout():
         return duckdb.connect()
 
@@ -659,24 +665,27 @@ def lees_uit(con: duckdb.DuckDBPyConnection, pad: Path | None = None):
             con.execute("detach kompas_lezen")
 
 
-def _koppel_los(con: duckdb.DuckDBPyConnection, eigen: bool, gelukt: bool) -> None:
-    """Na een schrijftransactie (`gelukt`) of een fout: de kopie los van de instantie, zodat het bestand dicht is
-    voordat het het origineel wordt of weggaat. Een eigen instantie gaat dicht; een gedeelde wordt losgekoppeld (een
-    open transactie eerst teruggedraaid, `set threads` teruggezet) en gaat alleen dicht als dat niet lukt."""
-    if eigen:
-        con.close()
-        return
+def _oude(pad: Path) -> Path:
+    """Een tweede naam voor het vervangen origineel (`_vervang`), per proces en schrijfactie."""
+    return Path(f"{pad}.oud.{os.getpid()}.{threading.get_ident()}")
+
+
+def _vervang(nieuw: Path, pad: Path) -> threading.Thread | None:
+    """`os.replace(nieuw, pad)`, en het oude bestand daarna in een draad weg: het vrijgeven van zijn blokken kost
+    (ext4 met discard) voor de ingebedde database ~15 ms, en kan gebeuren terwijl de instantie sluit. Het oude
+    bestand houdt daarvoor eerst een tweede naam (`_oude`); lukt dat niet, dan gewoon vervangen. Wat een gedode
+    schrijver zo achterlaat, ruimt de volgende op (`_ruim_op`)."""
+    oud = _oude(pad)
     try:
-        if not gelukt:
-            with contextlib.suppress(duckdb.Error):
-                con.execute("rollback")
-        con.execute("use memory")
-        con.execute("detach kompas_schrijven")
-        con.execute("reset threads")
-    except BaseException:
-        con.close()
-        if gelukt:
-            raise
+        os.link(pad, oud)
+    except OSError:
+        oud = None
+    os.replace(nieuw, pad)
+    if oud is None:
+        return None
+    draad = threading.Thread(target=lambda: oud.unlink(missing_ok=True), name="kompas-oude-database-weg")
+    draad.start()
+    return draad
 
 
 @contextlib.contextmanager
@@ -691,28 +700,27 @@ def schrijf_transactie(pad: Path | None = None, instantie: duckdb.DuckDBPyConnec
     Vóór de commit wordt de sleutel van waarneming getoetst (`_toets_sleutel_waarneming`) en worden de afgeleide
     tabellen vastgezet (`zet_afgeleid_vast`). Is na de checkpoint meer dan VRIJ_COMPACT van de kopie vrij, dan wordt
     een compacte kopie daarvan het origineel (`_compact`).
-    De kopie wordt aangekoppeld (als standaarddatabase) in `instantie` (`instantie()`, van de aanroeper, die haar
-    daarna sluit: zo kost een verversing die eerst leest één DuckDB-instantie in plaats van twee) of in een eigen
-    instantie, die na de transactie dichtgaat.
+    De kopie wordt als standaarddatabase aangekoppeld in `instantie` (`instantie()`: zo kost een verversing die
+    eerst leest één DuckDB-instantie in plaats van twee) of in een eigen instantie; na de transactie, ook na een
+    fout, gaat die instantie dicht.
     """
     pad = Path(pad) if pad else database_pad()
     werk = Path(f"{pad}.schrijven")
-    eigen = instantie is None
     with _als_databasefout(), _slot(pad):
-        con = weggeschreven = None
+        con = instantie
+        weggeschreven = oud_weg = None
         try:
             _ruim_op(werk)
+            _ruim_oude_op(pad)
             bestaat = pad.exists()
             if bestaat:
                 shutil.copyfile(pad, werk)
                 weggeschreven = _schrijf_weg(werk)
-            con = duckdb.connect() if eigen else instantie
+            if con is None:
+                con = duckdb.connect()
             try:
                 con.execute("attach $pad as kompas_schrijven", {"pad": str(werk)})
             except duckdb.Error as fout:  # een bestaande database die DuckDB niet kan openen is beschadigd
-                if eigen:
-                    con.close()
-                con = None
                 raise database_fout(fout, schrijven=not bestaat) from fout
             con.execute("use kompas_schrijven")
             vorige = _gelezen_versies(con)
@@ -734,20 +742,25 @@ def schrijf_transactie(pad: Path | None = None, instantie: duckdb.DuckDBPyConnec
             con.execute("checkpoint")
             _stap("na_checkpoint", werk)
             nieuw = _compact(con, werk)
-            los, con = con, None
-            _koppel_los(los, eigen, gelukt=True)
+            con.execute("use memory")
+            con.execute("detach kompas_schrijven")  # het bestand dicht voordat het het origineel wordt
             if weggeschreven is not None:
                 weggeschreven.join()
             _stap("voor_vervangen", werk)
-            os.replace(nieuw, pad)
+            oud_weg = _vervang(nieuw, pad)
             _ruim_op(werk)
+            con.close()
+            if oud_weg is not None:
+                oud_weg.join()
         except BaseException:
             if con is not None:
                 _GERAAKT.pop(id(con), None)
                 with contextlib.suppress(Exception):
-                    _koppel_los(con, eigen, gelukt=False)
+                    con.close()
             if weggeschreven is not None:
                 weggeschreven.join()
+            if oud_weg is not None:
+                oud_weg.join()
             with contextlib.suppress(OSError):
                 _ruim_op(werk)
             raise
