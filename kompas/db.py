@@ -385,8 +385,11 @@ def zet_afgeleid_vast(
     voegde de schrijver aan waarneming toe (`_nieuwe_rijen`); `herkomsten_voor`: de stand van de herkomsten bij het
     begin van de transactie (`_begin_stand`), voor de herkomsten die de schrijver `opgehaald` noemde.
     """
-    referentie = con.execute(schrijf_sql("referentie_versie")).fetchone()[0]
-    afdrukken = {naam: con.execute(schrijf_sql(naam)).fetchone()[0] for naam in _VINGERAFDRUK}
+    # de vingerafdrukken in één query (elke query kost DuckDB een paar ms aan binden en plannen)
+    referentie, *waarden = con.execute(
+        "select " + ", ".join(f"(\n{schrijf_sql(naam)}\n)" for naam in ("referentie_versie", *_VINGERAFDRUK))
+    ).fetchone()
+    afdrukken = dict(zip(_VINGERAFDRUK, waarden, strict=True))
     if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
         geraakt = None
     bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
@@ -511,7 +514,10 @@ def _werk_opgehaald_op_bij(con: duckdb.DuckDBPyConnection, herkomsten: list[str]
 
 
 def _voorwaarde(con: duckdb.DuckDBPyConnection, sql: str, indicatoren: list[str], regios: list[str] | None) -> bool:
-    """Een voorwaarde uit _VOORWAARDEN, met de parameters die ze noemt."""
+    """Een voorwaarde uit _VOORWAARDEN, met de parameters die ze noemt. Zonder geraakte indicatoren (een lege lijst,
+    niet NULL: alle) is elke voorwaarde onwaar (ze vragen of een geraakte indicator iets kan veranderen)."""
+    if indicatoren == []:
+        return False
     waarden = {"indicatoren": indicatoren, "regios": regios}
     return bool(con.execute(sql, {k: v for k, v in waarden.items() if f"${k}" in sql}).fetchone()[0])
 
