@@ -386,9 +386,8 @@ def zet_afgeleid_vast(
     begin van de transactie (`_begin_stand`), voor de herkomsten die de schrijver `opgehaald` noemde.
     """
     # de vingerafdrukken in één query (elke query kost DuckDB een paar ms aan binden en plannen)
-    referentie, *waarden = con.execute(
-        "select " + ", ".join(f"(\n{schrijf_sql(naam)}\n)" for naam in ("referentie_versie", *_VINGERAFDRUK))
-    ).fetchone()
+    delen = [schrijf_sql("referentie_versie"), *(schrijf_sql(naam) for naam in _VINGERAFDRUK)]
+    referentie, *waarden = con.execute("select " + ", ".join(f"(\n{deel}\n)" for deel in delen)).fetchone()
     afdrukken = dict(zip(_VINGERAFDRUK, waarden, strict=True))
     if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
         geraakt = None
