@@ -517,9 +517,9 @@ def test_gelukte_tabellen_samen_in_een_schrijftransactie(servers, ingebedde_db, 
     transacties = []
     echte = cbs.schrijf_transactie
 
-    def tel(pad=None):
+    def tel(pad=None, instantie=None):
         transacties.append(pad)
-        return echte(pad)
+        return echte(pad, instantie)
 
     monkeypatch.setattr(cbs, "schrijf_transactie", tel)
     servers[1].storingen[("85012NED", "Observations", 1)] = 404  # v4 faalt, v3 ook: 85012NED mislukt

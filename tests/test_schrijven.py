@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from test_upload import dump
 
-from kompas.db import DatabaseFout, raakt, schrijf_transactie
+from kompas.db import DatabaseFout, instantie, lees_uit, raakt, schrijf_transactie
 from loaders import excel
 
 import werkboeken as wb
@@ -131,6 +131,51 @@ def test_volle_schijf_bij_de_kopie_geeft_een_melding_en_blokkeert_niets(ingebedd
                 pass
     excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
     _alleen_de_volgende_upload(ingebedde_db)
+
+
+def test_een_mislukte_schrijfactie_in_een_gedeelde_instantie_komt_niet_terug(ingebedde_db):
+    """De verversing leest en schrijft in één DuckDB-instantie (kompas.db.instantie), die de schrijftransactie na
+    afloop sluit. Mislukt de schrijfactie daarin, dan blijft het origineel zoals het was, blijft er geen kopie of oud
+    bestand achter en gaat de instantie dicht; de volgende schrijfactie werkt, en alleen zij staat er."""
+    import duckdb
+
+    voor = dump(ingebedde_db)
+    con = instantie()
+    with lees_uit(con, ingebedde_db):
+        assert con.execute("select count(*) from herkomst").fetchone()[0] > 0
+    with pytest.raises(RuntimeError), schrijf_transactie(ingebedde_db, con) as schrijver:
+        schrijver.execute("update herkomst set titel = 'gedood'")
+        raise RuntimeError("halverwege")
+    assert dump(ingebedde_db) == voor
+    assert sorted(p.name for p in ingebedde_db.parent.iterdir() if p.name.startswith(ingebedde_db.name)) == [
+        ingebedde_db.name,
+        f"{ingebedde_db.name}.lock",
+    ]
+    with pytest.raises(duckdb.ConnectionException):
+        con.execute("select 1")
+    con = instantie()
+    with lees_uit(con, ingebedde_db):
+        assert con.execute("select count(*) from herkomst where titel = 'gedood'").fetchone()[0] == 0
+    with schrijf_transactie(ingebedde_db, con) as schrijver:
+        schrijver.execute("update herkomst set titel = 'gelukt' where herkomst_id = 'ingebed:cbs-83674NED'")
+    assert sorted(p.name for p in ingebedde_db.parent.iterdir() if p.name.startswith(ingebedde_db.name)) == [
+        ingebedde_db.name,
+        f"{ingebedde_db.name}.lock",
+    ]
+    assert [r for r in dump(ingebedde_db)["herkomst"] if "'gelukt'" in r]
+    excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+    _alleen_de_volgende_upload(ingebedde_db)
+
+
+def test_het_oude_bestand_dat_een_gedode_schrijver_achterliet_gaat_weg(ingebedde_db):
+    """Na het vervangen geeft een draad het oude bestand vrij (een tweede naam, `<db>.oud.*`); sterft het proces
+    daarvoor, dan haalt de volgende schrijver het weg."""
+    achtergelaten = ingebedde_db.parent / f"{ingebedde_db.name}.oud.123.456"
+    shutil.copyfile(ingebedde_db, achtergelaten)
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert not achtergelaten.exists()
+    assert not list(ingebedde_db.parent.glob(f"{ingebedde_db.name}.oud.*"))
 
 
 def test_schema_alleen_opnieuw_toegepast_als_de_database_andere_sql_heeft(ingebedde_db, monkeypatch):
