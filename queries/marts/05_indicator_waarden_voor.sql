@@ -52,10 +52,36 @@
 -- omgekeerd) en de regio's moeten Nederland (soort 'land') bevatten, want elke rij vergelijkt met Nederland;
 -- kompas.db maakt ze zo met queries/schrijven/geraakt.sql. Het filter staat in de eerste stap, zodat DuckDB het
 -- tot in de scan van `waarneming` duwt, onder alle vensterfuncties door (EXPLAIN: 'Filters: indicator_code IN ...').
+-- De vensterfuncties rekenen op smalle rijen (`smal`: de sleutels, de volgorde en de waarde, met een rijnummer); pas
+-- `final` haalt de andere kolommen van elke rij er op dat rijnummer één keer bij. Een venster sorteert alle kolommen
+-- die het meedraagt: vijf vensters over de ~26 kolommen van `waarden` kostten bij een upload van 50.000 rijen het
+-- grootste deel van deze query.
 
 create or replace macro indicator_waarden_voor(indicatoren, regios) as table
-with waarden as (
-    select * from ind_waarneming_voor(indicatoren, regios)
+with waarden as materialized (  -- eenmaal berekend: smal leest er de sleutels uit, final de rest
+    select
+        *,
+        row_number() over () as rij
+    from ind_waarneming_voor(indicatoren, regios)
+),
+
+smal as (  -- wat de vensters en de koppeling met Nederland lezen; final haalt de andere kolommen op rij erbij
+    select
+        rij,
+        indicator_code,
+        regio_code,
+        peiljaar,
+        peildatum,
+        leeftijd,
+        waarde,
+        ondergrens,
+        bovengrens,
+        herkomst_id,
+        bronfamilie,
+        bron_rang,
+        opgehaald_op,
+        gepubliceerd_als
+    from waarden
 ),
 
 indicatoren as (
@@ -94,7 +120,7 @@ gerangschikt as (
             partition by indicator_code, regio_code, peiljaar, peildatum, leeftijd
             order by voorkeur_volgorde(bron_rang, opgehaald_op, gepubliceerd_als, herkomst_id)
         ) = 1 as is_voorkeur
-    from waarden
+    from smal
 ),
 
 grafiek as (
@@ -263,12 +289,12 @@ final as (
         r.vorm as regio_vorm,
         b.peiljaar,
         b.peildatum,
-        b.peildatum_precisie,
+        v.peildatum_precisie,
         b.leeftijd,
         b.waarde,
         b.ondergrens,
         b.bovengrens,
-        b.status,
+        v.status,
         b.landelijk_waarde,
         b.landelijk_ondergrens,
         b.landelijk_bovengrens,
@@ -303,19 +329,19 @@ final as (
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum end as vorige_peildatum,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
-        b.bron,  -- zie staging/30_stg_waarneming.sql
-        b.herkomst_soort,
+        v.bron,  -- zie staging/30_stg_waarneming.sql
+        v.herkomst_soort,
         b.herkomst_id,
-        b.herkomst_titel,
-        b.tabel_id,
-        b.adres,
-        b.herkomst_gelezen_in as gelezen_in,
+        v.herkomst_titel,
+        v.tabel_id,
+        v.adres,
+        v.herkomst_gelezen_in as gelezen_in,
         b.opgehaald_op,
-        b.herkomst_licentie as licentie,
+        v.herkomst_licentie as licentie,
         b.landelijk_herkomst_id,
-        b.citaat,
-        b.berekend_uit,
-        b.is_berekend,
+        v.citaat,
+        v.berekend_uit,
+        v.is_berekend,
         b.is_voorkeur,
         b.bronfamilie,
         b.in_grafiek,
@@ -325,8 +351,9 @@ final as (
         case when b.in_grafiek then concat_ws(' | ', b.regio_code, b.indicator_code, b.leeftijd, b.reeks_deel) end
             as reeks_id
     from beoordeeld as b
-    join indicatoren as i using (indicator_code)
-    join regios as r using (regio_code)
+    join waarden as v on v.rij = b.rij
+    join indicatoren as i on i.indicator_code = b.indicator_code
+    join regios as r on r.regio_code = b.regio_code
 )
 
 select * from final;
