@@ -48,20 +48,7 @@ with alle as (
 anders as (
     select distinct herkomst_id
     from (
-        select
-            herkomst_id,
-            indicator_code,
-            regio_code,
-            peiljaar,
-            leeftijd,
-            waarde,
-            ondergrens,
-            bovengrens,
-            status,
-            citaat,
-            peildatum,
-            peildatum_precisie,
-            berekend_uit
+        select * exclude (teken)
         from alle
         group by all
         having sum(teken) <> 0
