@@ -210,15 +210,32 @@ def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
     return data, schalen
 
 
-def _grafiekwaarden(reeks: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+# Een aantal (eenheid 'aantal ...', zoals queries/marts/05_indicator_waarden_voor.sql `aantallen`) hangt af van de
+# grootte van de regio: naast de gemeenten drukken Nederland (18 miljoen inwoners) of een GGD-regio hen op één as
+# plat tegen de nullijn. Die regio's tekent een grafiek van een aantal daarom niet, en de ondertitel zegt dat.
+GROTE_REGIOS = ("land", "ggd_regio", "provincie")
+
+
+def is_aantal(eenheid: str | None) -> bool:
+    return (eenheid or "").startswith("aantal")
+
+
+def _grafiekwaarden(reeks: pl.DataFrame, eenheid: str) -> tuple[pl.DataFrame, list[dict], list[str]]:
     """De rijen die in een grafiek komen: een waarde, en `in_grafiek` (één per regio-jaar, zie queries/marts/10_indicator_waarden.sql),
-    en de onderbrekingen van de lijnen (`_onderbreek`).
+    de onderbrekingen van de lijnen (`_onderbreek`), en bij een aantal de namen van de grote regio's die er niet in
+    komen (`GROTE_REGIOS`; alleen als er ook een kleinere regio een cijfer heeft).
 
     Zonder `reeks_id` (een frame van buiten de database) is elke regio × leeftijd één lijn.
     """
     data = reeks.filter(pl.col("waarde").is_not_null())
     if "in_grafiek" in data.columns:
         data = data.filter(pl.col("in_grafiek"))
+    weggelaten: list[str] = []
+    if is_aantal(_eenheid(data, eenheid)) and "regio_soort" in data.columns:
+        groot = pl.col("regio_soort").is_in(GROTE_REGIOS)
+        if not data.filter(~groot).is_empty():
+            weggelaten = _regios(data.filter(groot))["regio_naam"].to_list()
+            data = data.filter(~groot)
     if "reeks_id" not in data.columns:
         data = data.with_columns(pl.concat_str("regio_code", "leeftijd", separator=" | ").alias("reeks_id"))
     data, onderbrekingen = _onderbreek(data, reeks)
@@ -236,7 +253,7 @@ def _grafiekwaarden(reeks: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
         )
     )
     # alleen wat de grafiek gebruikt: de specificatie (en wat de browser krijgt) blijft klein
-    return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns), onderbrekingen
+    return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns), onderbrekingen, weggelaten
 
 
 def _onderbreek(data: pl.DataFrame, reeks: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
@@ -395,7 +412,7 @@ def trend(
     jaren met `band` (genoeg leden met een cijfer) worden getekend: de middelste helft (groep_q1 tot groep_q3) als
     grijs vlak en de mediaan als gestreepte grijze lijn, elk met een eigen legenda die de groep en n noemt.
     """
-    waarden, onderbrekingen = _grafiekwaarden(reeks)
+    waarden, onderbrekingen, weggelaten = _grafiekwaarden(reeks, eenheid)
     data, schaal = _gestijld(waarden)
     eenheid = _eenheid(data, eenheid)
     # onder de grafiek, in kolommen: de grafiek houdt haar breedte (ook op een telefoon) en geen naam valt weg
@@ -564,6 +581,7 @@ def trend(
         breuken,
         data["leeftijd"].unique(maintain_order=True).to_list(),
         onderbrekingen=onderbrekingen,
+        weggelaten=weggelaten,
     )
     kop = _kop(titel, regels + ([ondertitel] if ondertitel else []))
     # Eigen schalen per laag voor de stijlkanalen: anders voegt Vega-Lite (6.5, in Streamlit) de schaal zonder
@@ -728,7 +746,7 @@ def kleine_veelvouden(
     (zonder die kolom: dezelfde groep in elk paneel); `extra_hoogte` in de uitkomst: per paneel wat de legenda van
     de band erbij vraagt, zodat elk plotvlak even hoog blijft (dezelfde schaal).
     """
-    getekend, onderbrekingen = _grafiekwaarden(waarden)
+    getekend, onderbrekingen, weggelaten = _grafiekwaarden(waarden, eenheid)
     data, _ = _gestijld(getekend)
     eenheid = _eenheid(data, eenheid)
     banden = groep.filter(pl.col("band")) if groep is not None and not groep.is_empty() else None
@@ -786,7 +804,12 @@ def kleine_veelvouden(
     return {
         "titel": titel,
         "ondertitel": grafiek_ondertitel(
-            None, [], trendbreuken(data), zonder_gegevens=zonder, onderbrekingen=onderbrekingen
+            None,
+            [],
+            trendbreuken(data),
+            zonder_gegevens=zonder,
+            onderbrekingen=onderbrekingen,
+            weggelaten=weggelaten,
         )
         + groepregels,
         "panelen": panelen,

@@ -21,6 +21,7 @@ from kompas.teksten import (
     rang_tekst,
     status_tekst,
     streefwaarde_tekst,
+    vorige_meting_tekst,
     waarde_tekst,
 )
 
@@ -63,7 +64,7 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
                 "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
                 "Significantie": r["significantie"] or "–",
                 "Oordeel": oordeel_tekst(r),
-                "Vorige meting": str(r["vorige_peiljaar"]) if r["vorige_peiljaar"] else "–",
+                "Vorige meting": vorige_meting_tekst(r),
                 "Verandering": opmaak.verschil(r["verandering"], r["eenheid"], r["decimalen"]),
                 "Bron": r["bron"] or "–",
             }

@@ -21,12 +21,18 @@ OORDEEL_TEKST = {
 }
 # Waar het oordeel op rust (oordeel_grondslag, marts/05_indicator_waarden_voor.sql) verandert wat 'gelijk' en 'niet
 # te zeggen' betekenen: overlappende 95%-intervallen zijn geen gelijke cijfers, en 'niet te zeggen' zegt waarom.
+# een aantal staat nooit naast het aantal van Nederland (marts/05_indicator_waarden_voor.sql, `aantallen`)
+GRONDSLAG_AANTAL = "aantal (hangt af van de grootte van de regio)"
 OORDEEL_MET_GRONDSLAG = {
     ("gelijk", "95%-intervallen"): "geen significant verschil met landelijk",
     ("niet te zeggen", "enquêtecijfer zonder interval"): (
         "beter of slechter dan landelijk niet te zeggen (enquêtecijfer zonder foutmarge)"
     ),
     ("niet te zeggen", "geen goede richting (neutraal)"): "geen oordeel: hoger of lager is hier niet beter of slechter",
+    (
+        "niet te zeggen",
+        GRONDSLAG_AANTAL,
+    ): "geen vergelijking met Nederland: een aantal hangt af van de grootte van de gemeente",
 }
 # Op de pagina (markdown) een eigen vorm per status, niet alleen een kleur; Material-iconen komen uit het
 # lettertype dat Streamlit zelf serveert (emoji hangen af van de lettertypen op de computer van de lezer).
@@ -90,8 +96,15 @@ def verandering(rij: dict) -> dict | None:
         "tekst": opmaak.verschil(afgerond, rij["eenheid"], rij["decimalen"] or 0),
         "pijl": pijl,
         "kleur": kleur,
-        "toelichting": f"sinds {rij['vorige_peiljaar']}",
+        "toelichting": "sinds " + vorige_meting_tekst(rij),
     }
+
+
+def vorige_meting_tekst(rij: dict) -> str:
+    """'2023', of de standdatum van de vorige meting ('1 oktober 2020', 'maart 2017' als alleen de maand bekend is)."""
+    if not opmaak.leeg(rij.get("vorige_peildatum")):
+        return opmaak.peildatum_tekst(rij["vorige_peildatum"], rij.get("vorige_peildatum_precisie"))
+    return "–" if opmaak.leeg(rij.get("vorige_peiljaar")) else str(int(rij["vorige_peiljaar"]))
 
 
 def oordeel_tekst(rij: dict) -> str:
@@ -133,6 +146,8 @@ def kaart(rij: dict, huidig_jaar: int) -> dict:
     if not opmaak.leeg(rij.get("landelijk_waarde")):
         delen.append("Nederland " + opmaak.met_eenheid(rij["landelijk_waarde"], rij["eenheid"], rij["decimalen"]))
         delen.append(oordeel_tekst(rij) if rij.get("oordeel") else OORDEEL_TEKST["niet te zeggen"])
+    elif rij.get("oordeel_grondslag") == GRONDSLAG_AANTAL:
+        delen.append(oordeel_tekst(rij))
     else:
         delen.append("geen landelijk cijfer voor hetzelfde jaar")
     if richting:
@@ -303,6 +318,7 @@ def grafiek_ondertitel(
     leeftijden: list[str] | None = None,
     zonder_gegevens: list[str] | None = None,
     onderbrekingen: list[dict] | None = None,
+    weggelaten: list[str] | None = None,
 ) -> list[str]:
     """Wat een trendgrafiek werkelijk toont, als regels voor de ondertitel (één plek voor deze regel).
 
@@ -314,6 +330,7 @@ def grafiek_ondertitel(
     zonder_gegevens: gekozen regio's zonder één getekende waarde (kleine veelvouden: zij hebben geen paneel)
     onderbrekingen: per regio (regio_naam, jaren) de jaren zonder cijfer waarin de bron wel mat: daar is de lijn
                 onderbroken (`grafieken.onderbrekingen`)
+    weggelaten: regio's met een cijfer die een grafiek van een aantal niet tekent (`grafieken.GROTE_REGIOS`)
 
     'Dalfsen: geen gegevens; getoond: GGD IJsselland en Nederland'
     'Getoond: Dronten, GGD Flevoland en Nederland'
@@ -331,6 +348,11 @@ def grafiek_ondertitel(
         )
     elif getoond:
         regels.append(f"Getoond: {opsomming(getoond)}")
+    if weggelaten:
+        regels.append(
+            f"Niet getoond: {opsomming(weggelaten)} (een aantal hangt af van de grootte van de regio; de cijfers staan "
+            "in de tabel)"
+        )
     if leeftijden and len(leeftijden) > 1:
         regels.append(f"Leeftijdsgroepen {opsomming(leeftijden)}: aparte lijnen (andere definitie)")
     per_breuk: dict[tuple, list[str]] = {}
@@ -439,6 +461,10 @@ def rang_tekst(rang, aantal) -> str:
     if opmaak.leeg(rang) or opmaak.leeg(aantal):
         return "geen rang (geen cijfer)"
     return f"{int(rang)}e van {int(aantal)}"
+
+
+# onder een grafiek van een eigen registratie (marts/86_groepswaarden.sql rekent er geen groep voor)
+GEEN_GROEP_EIGEN_TELLING = "Geen vergelijkingsgroep: een eigen telling van de gemeente, andere gemeenten tellen anders."
 
 
 def geen_groepscijfers(groep_naam: str) -> str:

@@ -520,6 +520,7 @@ def toon_vergelijkingsgroep(
     trend: pl.DataFrame,
     *,
     indicator_code: str,
+    indicator_soort: str,
     bestandsnaam: str,
     sleutel: str,
 ) -> None:
@@ -528,10 +529,13 @@ def toon_vergelijkingsgroep(
     grafiek tekent; de pagina maakt haar één keer voor beide): waarom er (in sommige jaren) geen band is, de
     bronregel van de band, de ledenlijst (pas gelezen als iemand haar openklapt) en de cijfers bij de grafiek met de
     leden als CSV en Excel (pas gelezen en gemaakt bij een klik). Heeft de groep hier geen leden met een cijfer, dan
-    zegt een regel dat."""
+    zegt een regel dat; bij een eigen registratie (`indicator_soort`) zegt een regel waarom er geen groep is."""
     from kompas import tabellen, teksten
     from kompas.lezen import gedeelde_leesverbinding  # kompas.lezen importeert deze module
 
+    if indicator_soort == "eigen registratie":
+        st.caption(als_tekst(teksten.GEEN_GROEP_EIGEN_TELLING))
+        return
     if band.is_empty():
         if keuze.naam:
             st.caption(als_tekst(teksten.geen_groepscijfers(keuze.naam)))

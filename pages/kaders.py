@@ -130,6 +130,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                     band,
                     trend,
                     indicator_code=rij["indicator_code"],
+                    indicator_soort=rij["indicator_soort"],
                     bestandsnaam=f"{rij['indicator_code']}_{gemeente}",
                     sleutel=f"kdr_{rij['kader_indicator_id']}",
                 )

@@ -76,7 +76,13 @@ for code in gekozen:
     )
     bronregel(waarden["bron"].to_list())
     toon_vergelijkingsgroep(
-        groep, band, waarden, indicator_code=code, bestandsnaam=f"{code}_vergelijking", sleutel=f"vgl_{code}"
+        groep,
+        band,
+        waarden,
+        indicator_code=code,
+        indicator_soort=info["indicator_soort"],
+        bestandsnaam=f"{code}_vergelijking",
+        sleutel=f"vgl_{code}",
     )
     with st.expander(f"Tabel: {info['naam']}"):
         toon_waarden_tabel(waarden)

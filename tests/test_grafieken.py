@@ -493,6 +493,38 @@ def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
     assert veelvoud["ondertitel"][0].startswith("Trendbreuk 2023 (Dalfsen)")
 
 
+# inwoners: een aantal. Nederland (18 miljoen) op dezelfde as drukte de gemeenten plat op de nullijn.
+AANTAL = _rijen(
+    ("GM0148", 2019, "totaal", 28500.0, 1, True, CBS),
+    ("GM0148", 2024, "totaal", 29900.0, 1, True, CBS),
+    ("GM0303", 2024, "totaal", 43000.0, 1, True, CBS),
+    ("GG1009", 2024, "totaal", 540000.0, 1, True, CBS),
+    ("NL01", 2019, "totaal", 17300000.0, 1, True, CBS),
+    ("NL01", 2024, "totaal", 17900000.0, 1, True, CBS),
+).with_columns(pl.lit("aantal").alias("eenheid"), pl.lit(None, pl.Float64).alias("ondergrens"))
+
+
+def test_een_aantal_tekent_geen_nederland_en_geen_ggd_regio_naast_de_gemeenten():
+    spec = grafieken.trend(AANTAL, titel="Aantal inwoners", eenheid="aantal", regio="Dalfsen").to_dict()
+    getekend = {r["regio_naam"] for r in _data(spec, _laag(spec, "line"))}
+    assert getekend == {"Dalfsen", "Dronten"}
+    ondertitel = _ondertitel(spec)
+    assert "Getoond: Dalfsen en Dronten" in ondertitel
+    assert (
+        "Niet getoond: GGD IJsselland en Nederland (een aantal hangt af van de grootte van de regio; de cijfers "
+        "staan in de tabel)" in ondertitel
+    )
+    veelvoud = grafieken.kleine_veelvouden(AANTAL, titel="t", eenheid="aantal")
+    assert [naam for naam, _ in veelvoud["panelen"]] == ["Dalfsen", "Dronten"]
+    assert any(r.startswith("Niet getoond: GGD IJsselland en Nederland") for r in veelvoud["ondertitel"])
+    # een verhoudingsgetal houdt Nederland naast de gemeenten
+    procent = grafieken.trend(AANTAL.with_columns(pl.lit("%").alias("eenheid")), titel="t", eenheid="%").to_dict()
+    assert "Nederland" in {r["regio_naam"] for r in _data(procent, _laag(procent, "line"))}
+    # alleen Nederland heeft een cijfer: dan staat Nederland er wel
+    alleen_nl = grafieken.trend(AANTAL.filter(pl.col("regio_code") == "NL01"), titel="t", eenheid="aantal").to_dict()
+    assert {r["regio_naam"] for r in _data(alleen_nl, _laag(alleen_nl, "line"))} == {"Nederland"}
+
+
 def test_weergave_schrijft_getallen_met_een_decimale_komma():
     spec = grafieken.voor_weergave(grafieken.trend(REEKS, titel="t", eenheid="%")).to_dict()
     assert spec["config"]["locale"]["number"]["decimal"] == ","

@@ -144,6 +144,20 @@ def test_enquete_zonder_interval_is_niet_te_zeggen(cur):
     assert w["significantie"] == "niet te zeggen" and w["oordeel"] == "niet te zeggen"
 
 
+def test_een_aantal_wordt_niet_met_het_aantal_van_nederland_vergeleken(cur):
+    """300 personen met bijstand in Dalfsen tegenover 450.000 in Nederland zegt niets over beter of slechter: een
+    aantal hangt af van de grootte van de regio. Zonder deze regel was het oordeel 'beter' (lager is beter)."""
+    (w,) = waarden(cur, indicator_code="bijstand_personen", regio_code="GM0148", peiljaar=2023)
+    assert w["eenheid"] == "aantal" and w["goede_richting"] == "lager"
+    assert w["landelijk_waarde"] is None and w["verschil_landelijk"] is None
+    assert w["significantie"] is None
+    assert w["oordeel"] == "niet te zeggen"
+    assert w["oordeel_grondslag"] == "aantal (hangt af van de grootte van de regio)"
+    # een verhoudingsgetal uit dezelfde tellingen wordt wel vergeleken
+    (per_1000,) = waarden(cur, indicator_code="bijstand_per_1000", regio_code="GM0148", peiljaar=2023)
+    assert per_1000["landelijk_waarde"] == pytest.approx(25.0) and per_1000["oordeel"] == "beter"
+
+
 def test_nederland_zelf_heeft_geen_oordeel(cur):
     (w,) = waarden(cur, indicator_code="ervaren_gezondheid_pct", regio_code="NL01", peiljaar=2020)
     assert w["significantie"] is None and w["oordeel"] is None

@@ -99,6 +99,30 @@ def test_tegel_zegt_waarop_het_oordeel_rust(oordeel, grondslag, tekst):
     assert delen[2] == tekst
 
 
+def test_tegel_van_een_aantal_zegt_waarom_er_geen_vergelijking_met_nederland_is():
+    """Een aantal krijgt geen landelijke waarde (marts/05): de tegel zegt niet 'geen landelijk cijfer', want Nederland
+    heeft er wel een, maar waarom het niet naast Nederland staat."""
+    rij = _rij(
+        eenheid="aantal",
+        decimalen=0,
+        waarde=300,
+        landelijk_waarde=None,
+        oordeel="niet te zeggen",
+        oordeel_grondslag="aantal (hangt af van de grootte van de regio)",
+    )
+    delen = teksten.kaart(rij, huidig_jaar=2026)["toelichting"].split(" · ")
+    assert delen[1] == "geen vergelijking met Nederland: een aantal hangt af van de grootte van de gemeente"
+    assert teksten.oordeel_tekst(rij) == delen[1]
+
+
+def test_verandering_noemt_de_peildatum_van_de_vorige_meting():
+    assert teksten.verandering(_rij())["toelichting"] == "sinds 2023"
+    stand = _rij(vorige_peiljaar=2020, vorige_peildatum=date(2020, 10, 1), vorige_peildatum_precisie=None)
+    assert teksten.verandering(stand)["toelichting"] == "sinds 1 oktober 2020"
+    maand = _rij(vorige_peiljaar=2017, vorige_peildatum=date(2017, 3, 1), vorige_peildatum_precisie="maand")
+    assert teksten.verandering(maand)["toelichting"] == "sinds maart 2017"
+
+
 def test_kop_herhaalt_zich_niet():
     assert (
         teksten.indicator_kop("Bijstand per 1.000 inwoners", "per 1.000 inwoners", "totaal")

@@ -107,6 +107,30 @@ def test_keuze_op_de_pagina_rekent_met_dezelfde_regels_en_de_gekozen_leden(cur):
     assert set(tabel.filter(tabel["peiljaar"] == 2022)["regio_code"]) == {A, B}  # G heeft in 2022 geen cijfer
 
 
+def test_een_eigen_telling_van_de_gemeenten_krijgt_geen_mediaan_en_geen_rang(tmp_path):
+    """Een eigen registratie (soort 'eigen registratie' in data/indicatoren.csv) telt elke gemeente op haar eigen
+    manier: een mediaan of rang over gemeenten heen vergelijkt verschillende definities. Zes leden met een cijfer
+    (genoeg voor een band) geven daarom geen rij, in de view noch in de keuze op de pagina."""
+    from kompas.db import schrijf_transactie
+
+    pad = bouw_groepen(tmp_path / "groepen.duckdb")
+    with schrijf_transactie(pad) as con:
+        con.executemany(
+            "insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, herkomst_id)"
+            " values ('bijstandsgerechtigden_gemeente', ?, 2023, 'totaal', ?, 'test:doc-groep')",
+            [(code, 100.0 * (i + 1)) for i, code in enumerate([A, B, C, D, E, F])],
+        )
+    with alleen_lezen(pad) as con:
+        soort = con.execute(
+            "select soort from indicator where indicator_code = 'bijstandsgerechtigden_gemeente'"
+        ).fetchone()
+        assert soort == ("eigen registratie",)
+        assert _view(con, "bijstandsgerechtigden_gemeente") == {}
+        keuze = gegevens.vergelijkingsgroep_keuze(con, ["bijstandsgerechtigden_gemeente"], [A, B, C, D, E, F])
+        assert keuze.is_empty()
+        assert len(_view(con, "ervaren_gezondheid_pct")) == 6  # de andere indicatoren blijven
+
+
 def test_view_en_keuze_zijn_dezelfde_berekening(cur):
     """De leden van de grootteklasse als keuze op de pagina geven dezelfde mediaan, kwartielen en rang."""
     klasse = _view(cur, "ervaren_gezondheid_pct")

@@ -14,6 +14,7 @@ from fixture_groepen import A, bouw_groepen
 
 from apptest import draai
 
+EIGEN_TELLING = "Geen vergelijkingsgroep: een eigen telling van de gemeente, andere gemeenten tellen anders."
 TITEL = ["Gemeenten met 20.000 tot 50.000", "inwoners (n = 6)"]
 
 
@@ -178,3 +179,23 @@ def test_zonder_inwonertal_in_de_jaren_van_de_grafiek_zegt_de_pagina_waarom_er_g
         "Geen band voor gemeenten met 20.000 tot 50.000 inwoners: geen lid van de groep heeft een cijfer"
         in bijschriften
     )
+
+
+def test_een_eigen_telling_krijgt_geen_band_maar_zegt_waarom(ingebedde_db):
+    """Dalfsen, Bestaanszekerheid: kindregeling en bewindvoering zijn eigen tellingen van de gemeente. Geen 'te
+    weinig gemeenten' en geen ledenlijst (alsof meer gemeenten het wel zouden oplossen), maar waarom niet."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = draai("pages/kaders.py", gemeente="GM0148")
+    # alleen eigen tellingen in dit kader: geen grootteklasse om uit te kiezen
+    assert at.selectbox(key="kdr_groep").value == "geen"
+    soorten = at.get("vega_lite_chart")
+    assert len(soorten) >= 2  # twee grafieken, elk van een eigen telling
+    bijschriften = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert bijschriften.count(EIGEN_TELLING) == len(soorten)
+    assert "te weinig gemeenten" not in bijschriften and "Geen band" not in bijschriften
+    assert not [e for e in at.expander if e.label.startswith("Leden van de vergelijkingsgroep")]
+    # ook wie zelf gemeenten kiest, krijgt niet 'geen lid van de groep heeft een cijfer' maar waarom niet
+    at = draai("pages/kaders.py", gemeente="GM0148", groep="keuze", leden="GM0148,GM1876,GM0303")
+    bijschriften = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert bijschriften.count(EIGEN_TELLING) == len(soorten) and "Geen band" not in bijschriften

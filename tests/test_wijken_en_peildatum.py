@@ -67,6 +67,16 @@ def test_indicatorpagina_toont_de_peildatum_van_een_bijstandstand(ingebedde_db):
     assert "maart 2017" in alle["Peildatum"].to_list() and "1 maart 2017" not in alle["Peildatum"].to_list()
 
 
+def test_de_vorige_meting_heeft_de_precisie_van_haar_eigen_peildatum(lees):
+    """De stand van juni 2017 volgt op die van maart 2017 (alleen de maand bekend): 'sinds maart 2017', niet
+    'sinds 1 maart 2017' (een verzonnen dag) en niet 'sinds 2017' (dat is hetzelfde jaar)."""
+    (rij,) = lees(
+        "select vorige_peildatum, vorige_peildatum_precisie from afgeleid.indicator_waarden"
+        " where indicator_code = 'bijstand_personen' and regio_code = 'NL01' and peildatum = date '2017-06-01'"
+    )
+    assert (str(rij["vorige_peildatum"]), rij["vorige_peildatum_precisie"]) == ("2017-03-01", "maand")
+
+
 def test_tooltip_noemt_de_peildatum():
     reeks = pl.DataFrame(
         {

@@ -20,6 +20,9 @@
 --   - registratiecijfers zonder interval: het teken van het verschil met Nederland (0 = 'gelijk');
 --     `oordeel_grondslag` zegt dat;
 --   - enquêtecijfers zonder interval, richting 'neutraal' of geen landelijke waarde: 'niet te zeggen'.
+-- Een aantal (eenheid 'aantal', 'aantal huishoudens', ...) hangt af van de grootte van de regio: 300 personen met
+--   bijstand tegenover 450.000 in Nederland is geen 'beter'. Het krijgt geen landelijke waarde, geen verschil en geen
+--   significantie (NULL), en oordeel 'niet te zeggen' met die grondslag; een verhoudingsgetal (per 1.000, %) wel.
 -- Bron: de tekst onder elke grafiek en tegel. Voor CBS, RIVM en documenten: uitgever, StatLine-tabel en titel,
 --   adres bij de uitgever, en waar het cijfer in een kopie gelezen is '(gelezen in: ...)'.
 -- Vorige meting: de vorige voorkeurswaarde (niet NULL) van dezelfde reeks (indicator, regio, leeftijd) uit
@@ -72,6 +75,7 @@ smal as (  -- wat de vensters en de koppeling met Nederland lezen; final haalt d
         regio_code,
         peiljaar,
         peildatum,
+        peildatum_precisie,
         leeftijd,
         waarde,
         ondergrens,
@@ -212,6 +216,7 @@ met_vorige as (
         -- een eigen partitie voor de voorkeursrijen met een waarde; de rest krijgt hieronder NULL
         lag(peiljaar) over reeks as lag_peiljaar,
         lag(peildatum) over reeks as lag_peildatum,
+        lag(peildatum_precisie) over reeks as lag_peildatum_precisie,
         lag(waarde) over reeks as lag_waarde
     from met_reeks
     window reeks as (
@@ -221,10 +226,17 @@ met_vorige as (
     )
 ),
 
+aantallen as (  -- een aantal (eenheid 'aantal ...') hangt af van de grootte van de regio: nooit naast Nederland
+    select indicator_code from indicatoren
+    where eenheid like 'aantal%'
+),
+
 nederland as (
     select indicator_code, peiljaar, peildatum, leeftijd, herkomst_id, is_voorkeur, waarde, ondergrens, bovengrens
     from gerangschikt
-    where regio_code in (select regio_code from land) and waarde is not null
+    where
+        regio_code in (select regio_code from land) and waarde is not null
+        and indicator_code not in (select a.indicator_code from aantallen as a)
 ),
 
 gekoppeld as (
@@ -257,6 +269,7 @@ beoordeeld as (
         g.waarde - g.landelijk_waarde as verschil_landelijk,
         case
             when g.regio_code in (select regio_code from land) then null
+            when g.indicator_code in (select a.indicator_code from aantallen as a) then null
             when g.waarde is null or g.landelijk_waarde is null then 'niet te zeggen'
             when g.ondergrens is null or g.bovengrens is null then 'niet te zeggen'
             when g.landelijk_ondergrens is not null and g.landelijk_bovengrens is not null then
@@ -319,6 +332,7 @@ final as (
         end as oordeel,
         case
             when r.soort = 'land' then null
+            when i.eenheid like 'aantal%' then 'aantal (hangt af van de grootte van de regio)'
             when b.verschil_landelijk is null then 'geen landelijke waarde'
             when i.goede_richting = 'neutraal' then 'geen goede richting (neutraal)'
             when b.significantie <> 'niet te zeggen' then '95%-intervallen'
@@ -327,6 +341,8 @@ final as (
         end as oordeel_grondslag,
         case when b.is_voorkeur and b.waarde is not null then b.lag_peiljaar end as vorige_peiljaar,
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum end as vorige_peildatum,
+        case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum_precisie end
+            as vorige_peildatum_precisie,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
         v.bron,  -- zie staging/30_stg_waarneming.sql

@@ -27,9 +27,13 @@ groepen as (
     select * from vergelijkingsgroep
 ),
 
+-- een eigen registratie telt elke gemeente op haar eigen manier (data/indicatoren.csv, soort): geen mediaan of rang
+-- over gemeenten heen
 waarden as (
     select * from afgeleid.indicator_waarden
-    where indicatoren is null or list_contains(indicatoren, indicator_code)
+    where
+        (indicatoren is null or list_contains(indicatoren, indicator_code))
+        and indicator_soort <> 'eigen registratie'
 ),
 
 -- twee gelijkheidsjoins (lid in één peiljaar, lid in elk peiljaar) in plaats van één join met 'of': die zou een

@@ -68,6 +68,7 @@ final as (
         l.oordeel_grondslag,
         l.vorige_peiljaar,
         l.vorige_peildatum,
+        l.vorige_peildatum_precisie,
         l.vorige_waarde,
         l.verandering,
         l.bron,
