@@ -21,7 +21,7 @@ import altair as alt
 import polars as pl
 
 from kompas.db import DATA
-from kompas.opmaak import VEGA_LOCALE, peilmoment
+from kompas.opmaak import VEGA_LOCALE, is_aantal, peilmoment
 from kompas.teksten import grafiek_ondertitel
 
 # --- stijl per reeks: kleur, vorm en streep, per regio uit de data en naar regiosoort (niet per naam) -------------
@@ -214,10 +214,6 @@ def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
 # grootte van de regio: naast de gemeenten drukken Nederland (18 miljoen inwoners) of een GGD-regio hen op één as
 # plat tegen de nullijn. Die regio's tekent een grafiek van een aantal daarom niet, en de ondertitel zegt dat.
 GROTE_REGIOS = ("land", "ggd_regio", "provincie")
-
-
-def is_aantal(eenheid: str | None) -> bool:
-    return (eenheid or "").startswith("aantal")
 
 
 def _grafiekwaarden(reeks: pl.DataFrame, eenheid: str) -> tuple[pl.DataFrame, list[dict], list[str]]:

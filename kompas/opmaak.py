@@ -178,6 +178,12 @@ def peildatum_tekst(waarde: dt.date | dt.datetime | None, precisie: str | None =
     return datum(waarde)
 
 
+def is_aantal(eenheid: str | None) -> bool:
+    """Een aantal (eenheid 'aantal', 'aantal huishoudens', ...) hangt af van de grootte van de regio: het staat nooit
+    naast het aantal van Nederland (zelfde regel als `aantallen` in queries/marts/05_indicator_waarden_voor.sql)."""
+    return (eenheid or "").startswith("aantal")
+
+
 def peilmoment(peiljaar, peildatum=None, precisie: str | None = None) -> str:
     """'2023', of 'stand 1 oktober 2020' waar de bron een standdatum geeft ('stand maart 2017' als alleen de
     maand bekend is)."""

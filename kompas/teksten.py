@@ -100,6 +100,18 @@ def verandering(rij: dict) -> dict | None:
     }
 
 
+GEEN_VERGELIJKING_AANTAL = "geen vergelijking (een aantal hangt af van de grootte van de gemeente)"
+
+
+def nederland_tekst(eenheid: str, landelijk_waarde, decimalen: int) -> str:
+    """Het cijfer van Nederland naast dat van de gemeente, 'geen gegevens', of bij een aantal waarom er geen staat."""
+    if opmaak.is_aantal(eenheid):
+        return GEEN_VERGELIJKING_AANTAL
+    if opmaak.leeg(landelijk_waarde):
+        return "geen gegevens"
+    return opmaak.met_eenheid(landelijk_waarde, eenheid, decimalen)
+
+
 def vorige_meting_tekst(rij: dict) -> str:
     """'2023', of de standdatum van de vorige meting ('1 oktober 2020', 'maart 2017' als alleen de maand bekend is)."""
     if not opmaak.leeg(rij.get("vorige_peildatum")):

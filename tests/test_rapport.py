@@ -357,3 +357,20 @@ def test_bestandsnaam_noemt_gemeente_of_kader_in_kleine_letters():
         rapport.bestandsnaam("Dronten", "GM0303-gezond-samenleven", ".xlsx")
         == "raadsrapportage-gm0303-gezond-samenleven.xlsx"
     )
+
+
+def test_een_aantal_staat_in_het_rapport_niet_naast_nederland():
+    """Personen met bijstand (een aantal): 'Nederland: geen gegevens' zou suggereren dat er een landelijk cijfer
+    ontbreekt; er is geen vergelijking, en de GGD-regio staat er ook niet naast."""
+    import polars as pl
+
+    from kompas.rapport import inhoud
+
+    rij = {"eenheid": "aantal", "decimalen": 0, "laatste_waarde": 300.0, "laatste_peiljaar": 2023}
+    reeks = pl.DataFrame({"regio_naam": ["GGD IJsselland"], "waarde": [9000.0], "peiljaar": [2023]})
+    uit = inhoud.laatste(rij, reeks, "GGD IJsselland")
+    assert uit["nederland"] == "geen vergelijking (een aantal hangt af van de grootte van de gemeente)"
+    assert uit["ggd"] is None
+    assert inhoud.laatste({**rij, "laatste_waarde": None}, reeks, None)["nederland"] == uit["nederland"]
+    procent = inhoud.laatste({**rij, "eenheid": "%", "landelijk_waarde": None}, reeks.clear(), None)
+    assert procent["nederland"] == "geen gegevens"

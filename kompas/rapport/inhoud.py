@@ -208,7 +208,7 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
         return {
             "waarde": "geen gegevens",
             "peiljaar": "–",
-            "nederland": "geen gegevens",
+            "nederland": teksten.nederland_tekst(eenheid, None, dec),
             "verschil": "–",
             "significantie": "–",
             "ggd": None,
@@ -217,7 +217,7 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
     ggd = None
     van_ggd = (
         reeks.filter((pl.col("regio_naam") == ggd_regio) & pl.col("waarde").is_not_null())
-        if ggd_regio and not reeks.is_empty()
+        if ggd_regio and not reeks.is_empty() and not opmaak.is_aantal(eenheid)
         else reeks.clear()
     )
     if not van_ggd.is_empty():
@@ -230,9 +230,7 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
     return {
         "waarde": opmaak.met_eenheid(rij["laatste_waarde"], eenheid, dec),
         "peiljaar": opmaak.peilmoment(rij["laatste_peiljaar"], rij.get("laatste_peildatum")),
-        "nederland": opmaak.met_eenheid(rij["landelijk_waarde"], eenheid, dec)
-        if not opmaak.leeg(rij.get("landelijk_waarde"))
-        else "geen gegevens",
+        "nederland": teksten.nederland_tekst(eenheid, rij.get("landelijk_waarde"), dec),
         "verschil": opmaak.verschil(rij.get("verschil_landelijk"), eenheid, dec),
         "significantie": rij.get("significantie") or "–",
         "ggd": ggd,
