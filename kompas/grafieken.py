@@ -896,8 +896,10 @@ def _kaartlagen(
     eenheid: str,
     decimalen: int,
     regio: str,
+    codes: Sequence[str],
 ) -> list[alt.Chart]:
-    """De gekleurde laag (regio's met een waarde) en de grijze laag (zonder), elk met Nederlandse tooltip."""
+    """De gekleurde laag (regio's met een waarde) en de grijze laag (zonder), elk met Nederlandse tooltip. `codes`:
+    de regio's van de kaart; heeft elk een waarde, dan geen grijze laag (en geen 'geen gegevens' in de legenda)."""
     rijen = waarden.select(
         pl.col("regio_code"), pl.col("regio_naam"), pl.col("waarde"), pl.col("peiljaar").cast(pl.Int64)
     ).to_dicts()
@@ -938,7 +940,10 @@ def _kaartlagen(
         )
     )
     # zonder enige waarde geen kleurschaal (een lege legenda toont anders 'NaN')
-    return [grijs, gekleurd] if waarden["waarde"].drop_nulls().len() else [grijs]
+    if waarden["waarde"].drop_nulls().is_empty():
+        return [grijs]
+    met_waarde = set(waarden.filter(pl.col("waarde").is_not_null())["regio_code"].to_list())
+    return [gekleurd] if met_waarde.issuperset(codes) else [grijs, gekleurd]
 
 
 def gemeentekaart(
@@ -967,6 +972,7 @@ def gemeentekaart(
         eenheid=eenheid,
         decimalen=decimalen,
         regio="Gemeente",
+        codes=[v["properties"]["statcode"] for v in gemeente_topologie()["objects"]["gemeente_2024"]["geometries"]],
     )
     codes = ", ".join(f"'{c}'" for c in focus)
     omlijning = (
@@ -1003,6 +1009,7 @@ def wijkkaart(
         eenheid=eenheid,
         decimalen=decimalen,
         regio="Wijk",
+        codes=[f["properties"]["code"] for f in vormen.values["features"]],
     )
     kop = _kop(titel, [KAART_BRON])
     return (

@@ -175,3 +175,29 @@ def test_kaart_zonder_enige_waarde_alleen_grijs_zonder_kleurschaal():
     assert grafieken.kaart_bijschrift(leeg, "GM0148").startswith(
         "Grijs, geen gegevens: Dalfsen, Nieuwleusen, Lemelerveld."
     )
+
+
+def test_kaart_zonder_grijze_regio_heeft_geen_legenda_geen_gegevens():
+    """Alle wijken van Dalfsen hebben een cijfer: geen grijze laag, dus ook geen 'geen gegevens' in de legenda (die
+    beloofde een grijs vlak dat er niet is). Eén wijk zonder cijfer: de grijze laag is er weer."""
+    alle = _waarden({"WK014801": 15330.0, "WK014802": 9560.0, "WK014803": 4795.0})
+    velden = [
+        laag["encoding"]["fill"]["field"]
+        for laag in _lagen(_spec(grafieken.wijkkaart(alle, "GM0148", titel="t", eenheid="aantal", decimalen=0)))
+    ]
+    assert velden == ["waarde"]
+    twee = alle.filter(pl.col("regio_code") != "WK014803")
+    velden = [
+        laag["encoding"]["fill"]["field"]
+        for laag in _lagen(_spec(grafieken.wijkkaart(twee, "GM0148", titel="t", eenheid="aantal", decimalen=0)))
+    ]
+    assert velden == ["waarde_tekst", "waarde"]
+    # een wijk met een rij zonder waarde is ook grijs
+    zonder = alle.with_columns(
+        pl.when(pl.col("regio_code") == "WK014803").then(None).otherwise(pl.col("waarde")).alias("waarde")
+    )
+    velden = [
+        laag["encoding"]["fill"]["field"]
+        for laag in _lagen(_spec(grafieken.wijkkaart(zonder, "GM0148", titel="t", eenheid="aantal", decimalen=0)))
+    ]
+    assert velden == ["waarde_tekst", "waarde"]
