@@ -15,8 +15,9 @@ Gemeten, per schaal in dezelfde run:
   zegt) en alleen de kopie van het bestand (shutil.copyfile, wat elke schrijfactie eerst doet);
 - de grootte van het bestand vóór en na de vijf schrijfacties en na de volledige herberekening;
 - elke paginaquery met de argumenten die de pagina's meegeven (bench_queries.paginas); doel <= 50 ms per pagina.
-Elke schrijfmeting draait in een eigen proces: CPU is user+sys van dat proces tijdens de actie, piek-RSS is
-ru_maxrss van het hele proces (inclusief Python en duckdb laden; 'basis' is dat proces zonder actie).
+Elke schrijfmeting draait in een eigen proces: CPU is user+sys van dat proces tijdens de actie, piek-RSS is VmHWM
+van het hele proces (inclusief Python en duckdb laden; 'basis' is dat proces zonder actie). Niet ru_maxrss: dat neemt
+na fork+exec de RSS van de ouder mee, en die heeft net de landelijke database gebouwd (14 GB).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ from kompas.db import is_actueel  # noqa: E402
 # De schrijfactie in een eigen proces. VERZONNEN cijfer, alleen voor deze benchmark.
 _ACTIE = """
 import json, os, resource, shutil, sys, time
-sys.path.insert(0, sys.argv[1])
+sys.path[:0] = [sys.argv[1], os.path.join(sys.argv[1], "benchmarks")]
+from bench_upload import piek_rss_mb
 from kompas.db import raakt, schrijf_transactie
 actie, pad, n = sys.argv[2], sys.argv[3], int(sys.argv[4])
 
@@ -77,7 +79,7 @@ elif actie == "kopie":
     os.remove(pad + ".kopie")
 eind_cpu, eind = cpu(), time.perf_counter()
 print(json.dumps({"cpu": eind_cpu - begin_cpu, "wand": eind - begin,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": piek_rss_mb()}))
 """
 
 
