@@ -1138,15 +1138,23 @@ class Opgehaald:
     opgehaald_op: dt.datetime
 
 
-def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = print) -> Opgehaald:
-    """Haalt één tabel op (met terugval) en controleert hem volledig; schrijft niets. Fout: `CbsFout`."""
+def _nu() -> dt.datetime:
+    """Het moment van ophalen (herkomst.opgehaald_op), op de seconde."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def haal_en_controleer(
+    tabel: TabelConfig, registry: Registry, meld: Melder = print, opgehaald_op: dt.datetime | None = None
+) -> Opgehaald:
+    """Haalt één tabel op (met terugval) en controleert hem volledig; schrijft niets. Fout: `CbsFout`.
+    `opgehaald_op`: het moment van ophalen (`ververs`: het begin van de verversing); anders nu."""
     gekozen, _ = hosts()
     eerste = tabel.api[0]
     meld(
         f"{tabel.tabel_id} ({tabel.instellingen.get('naam', tabel.tabelsoort)}) ophalen bij "
         f"{_api_host(tabel, eerste, gekozen)} (OData {eerste}) ..."
     )
-    opgehaald_op = dt.datetime.now().replace(microsecond=0)
+    opgehaald_op = opgehaald_op or _nu()
     antwoord, waarnemingen = haal_met_terugval(tabel, registry, meld)
     if antwoord.ontbreekt:
         meld(f"  niet in deze tabel (optioneel): {', '.join(antwoord.ontbreekt)}")
@@ -1243,6 +1251,7 @@ def ververs(
 ) -> list[Uitkomst]:
     """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd,
     hooguit GELIJKTIJDIG tabellen tegelijk (de voortgang per tabel in de volgorde van de tabellen, `_VoortgangInVolgorde`).
+    Alle tabellen van één verversing dragen hetzelfde opgehaald_op: het begin van de verversing.
 
     Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
     daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
@@ -1285,12 +1294,17 @@ def _ververs(tabellen: list[TabelConfig], pad: Path, config: Path, meld: Melder,
     uitkomsten: dict[str, Uitkomst] = {}
     klaar: list[Opgehaald] = []
     volgorde = _VoortgangInVolgorde(meld, len(tabellen))
+    # één moment van ophalen voor alle tabellen: tussen twee StatLine-cijfers voor dezelfde cel gaat het laatst
+    # opgehaalde voor (staging/05_voorkeur_volgorde.sql), en dat hangt zo niet af van de volgorde waarin de draden de
+    # tabellen ophaalden of van een secondegrens tussen twee tabellen. Anders kon de voorkeur tussen twee tabellen
+    # van dezelfde verversing bij elke verversing wisselen, en moest er bij dezelfde cijfers toch worden afgeleid.
+    opgehaald_op = _nu()
 
     def haal(i: int, tabel: TabelConfig) -> Opgehaald | str:
         """Eén tabel ophalen en controleren (met herhalingen en terugval); een CbsFout wordt haar uitkomst."""
         meld_tabel = volgorde.melder(i)
         try:
-            return haal_en_controleer(tabel, registry, meld_tabel)
+            return haal_en_controleer(tabel, registry, meld_tabel, opgehaald_op)
         except CbsFout as fout:
             meld_tabel(f"  MISLUKT: {fout}")
             return str(fout)

@@ -11,13 +11,14 @@ tabel, met `except all` in beide richtingen.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 
 import pytest
 from test_cbs_refresh import _stil, servers  # noqa: F401  (de fixture met de lokale OData-servers)
 
 from kompas.db import raakt, schrijf_transactie
-from loaders import excel
+from loaders import cbs, excel
 from loaders.cbs import ververs
 
 import werkboeken as wb
@@ -508,6 +509,41 @@ def test_een_verversing_met_dezelfde_cijfers_leidt_niets_af_en_werkt_opgehaald_o
         [(opgehaald,)] = vraag(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = ?", [herkomst])
         assert _opgehaald_op(ingebedde_db, herkomst) == {opgehaald}
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_de_tabellen_van_een_verversing_dragen_een_moment_en_laten_de_voorkeur_niet_wisselen(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+    monkeypatch,
+):
+    """85563NED (CBS) en 50120NED (RIVM) leveren cijfers voor dezelfde cellen; tussen twee StatLine-cijfers gaat het
+    laatst opgehaalde voor. De tabellen van één verversing dragen één moment van ophalen, ook als de draden ze in
+    verschillende seconden ophalen: welke van de twee voorgaat hangt dan niet af van de volgorde van de draden, en een
+    verversing met dezelfde cijfers laat de voorkeur niet wisselen (geraakt.sql niet nodig, niets afgeleid)."""
+    start = dt.datetime(2026, 12, 3, 12)
+    seconden = itertools.count()
+    monkeypatch.setattr(cbs, "_nu", lambda: start + dt.timedelta(seconds=next(seconden)))  # elke vraag later
+    herkomsten = ["cbs:85563NED", "rivm:50120NED"]
+    for _ in range(2):
+        assert all(u.gelukt for u in ververs(["85563NED", "50120NED"], meld=_stil))
+        momenten = vraag(
+            ingebedde_db,
+            "select distinct opgehaald_op from herkomst where list_contains($h, herkomst_id)",
+            {"h": herkomsten},
+        )
+        assert len(momenten) == 1
+        gelezen = _gelezen_schrijf_sql(monkeypatch)
+    assert "geraakt" not in gelezen
+    assert _herberekend(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+    gedeelde_cellen = vraag(
+        ingebedde_db,
+        "select count(*) from (select 1 from waarneming where list_contains($h, herkomst_id)"
+        " group by indicator_code, regio_code, peiljaar, leeftijd having count(distinct herkomst_id) = 2)",
+        {"h": herkomsten},
+    )
+    assert gedeelde_cellen[0][0] > 0
 
 
 def test_een_gewijzigde_tabel_naast_een_gelijke_leidt_alleen_de_gewijzigde_af(
