@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import duckdb
@@ -366,7 +366,7 @@ def _ruim_afgeleid_op(con: duckdb.DuckDBPyConnection, bestanden: list[str]) -> N
 
 def zet_afgeleid_vast(
     con: duckdb.DuckDBPyConnection,
-    vorige: tuple[str | None, str | None, dict[str, str]],
+    vorige: tuple[str | None, str | None, dict[str, str], list[tuple[str, bool]] | None],
     geraakt: tuple[list[str], list[str], list[str]] | None,
     aantal_nieuw: int = 0,
     herkomsten_voor: dict[str, tuple] | None = None,
@@ -394,6 +394,11 @@ def zet_afgeleid_vast(
     bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
     indicatoren = regios = None
     een_draad = False
+    tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
+    # welke afgeleide tabellen opgehaald_op dragen: bij een volledige herberekening vastgesteld en bewaard in
+    # afgeleid.schema_versie (ze hangen alleen van de SQL in marts/ af); alleen een database van vóór die kolom vraagt
+    # het de catalogus
+    dragend = functools.cache(lambda: vorige[3] if vorige[3] is not None else _opgehaald_op_tabellen(con, tabellen))
     if geraakt is not None:
         herkomsten, genoemd, opgehaald = geraakt
         opnieuw_opgehaald = []  # alleen opgehaald_op anders: dat bijwerken, niets afleiden
@@ -405,10 +410,9 @@ def zet_afgeleid_vast(
             wissel = _voorkeur_kan_wisselen(con, opnieuw_opgehaald, voor, na)
             herkomsten = sorted({*herkomsten, *anders, *wissel})
             opnieuw_opgehaald = [h for h in opnieuw_opgehaald if h not in wissel]
-        tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
         if not herkomsten and not genoemd:  # niets geraakt: geraakt.sql zou niets vinden
             indicatoren = []
-            _werk_opgehaald_op_bij(con, opnieuw_opgehaald, tabellen)
+            _werk_opgehaald_op_bij(con, opnieuw_opgehaald, dragend)
     if geraakt is not None and indicatoren is None:
         oud = con.execute(
             "select coalesce(sum(aantal_cijfers + aantal_berekend), 0) from afgeleid.per_herkomst_indicator"
@@ -423,7 +427,7 @@ def zet_afgeleid_vast(
         indicatoren, regios = con.execute(
             schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
         ).fetchone()
-        _werk_opgehaald_op_bij(con, sorted({*herkomsten, *opnieuw_opgehaald}), tabellen)
+        _werk_opgehaald_op_bij(con, sorted({*herkomsten, *opnieuw_opgehaald}), dragend)
     if regios is not None and not een_draad:
         # een paar regio's: elke query hieronder leest weinig rijen (zie boven)
         con.execute("set threads = 1")
@@ -466,44 +470,57 @@ def zet_afgeleid_vast(
         con.execute(f"delete from {naam} where {_SLEUTEL_FILTER[sleutel]}", waarden)
         con.execute(f"insert into {naam} by name {query}", waarden)
     # herberekend: NULL is alles, anders de indicatoren (en regio's; NULL: alle) waarvan de rijen opnieuw zijn
-    # berekend, voor beheer en tests
+    # berekend, voor beheer en tests. opgehaald_op_tabellen: zie `dragend` hierboven; na een volledige herberekening
+    # uit de catalogus (de tabellen zijn net met deze SQL gemaakt)
     con.execute(
         "create or replace table afgeleid.schema_versie as select $versie::varchar as versie,"
         " $referentie::varchar as referentie, $afdrukken::map(varchar, varchar) as vingerafdrukken,"
-        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios",
+        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios,"
+        " $dragend::struct(tabel varchar, per_indicator boolean)[] as opgehaald_op_tabellen",
         {
             "versie": schema_versie(),
             "referentie": referentie,
             "afdrukken": afdrukken,
             "indicatoren": indicatoren,
             "regios": regios,
+            "dragend": [
+                {"tabel": t, "per_indicator": p}
+                for t, p in (dragend() if geraakt is not None else _opgehaald_op_tabellen(con, tabellen))
+            ],
         },
     )
 
 
-def _werk_opgehaald_op_bij(con: duckdb.DuckDBPyConnection, herkomsten: list[str], tabellen: list[str]) -> None:
-    """Zet `opgehaald_op` van de rijen van `herkomsten` in elke afgeleide tabel die het per rij draagt gelijk aan
-    herkomst.opgehaald_op, zoals een volledige herberekening (staging/30, indicatoren/05: een berekende waarde draagt
-    herkomst en opgehaald_op van haar teller). Een verversing die dezelfde cijfers terugkrijgt raakt geen cel
-    (queries/schrijven/geraakt.sql), maar is wel opnieuw opgehaald; de rijen van de geraakte cellen worden daarna
-    toch opnieuw berekend. `tabellen`: de afgeleide tabellen (afgeleid.<naam>) die queries/marts/ maakt."""
-    if not herkomsten:
-        return
+def _opgehaald_op_tabellen(con: duckdb.DuckDBPyConnection, tabellen: list[str]) -> list[tuple[str, bool]]:
+    """(tabel, met indicator_code) van elke afgeleide tabel in `tabellen` (afgeleid.<naam>, die queries/marts/ maakt)
+    die herkomst_id en opgehaald_op per rij draagt, uit de catalogus."""
     # pragma_table_info per tabel: duckdb_columns() zou ook de kolommen van elke view opnieuw afleiden
     kolommen = " union all ".join(
         f"select '{tabel}' as tabel, name from pragma_table_info('{tabel}')" for tabel in tabellen
     )  # namen uit de eigen bestanden in queries/marts/, niet uit invoer
-    dragend = con.execute(
+    return con.execute(
         f"select tabel, bool_or(name = 'indicator_code') from ({kolommen})"
         " group by tabel having count(*) filter (name in ('herkomst_id', 'opgehaald_op')) = 2 order by tabel"
     ).fetchall()
+
+
+def _werk_opgehaald_op_bij(
+    con: duckdb.DuckDBPyConnection, herkomsten: list[str], dragend: Callable[[], list[tuple[str, bool]]]
+) -> None:
+    """Zet `opgehaald_op` van de rijen van `herkomsten` in elke afgeleide tabel die het per rij draagt gelijk aan
+    herkomst.opgehaald_op, zoals een volledige herberekening (staging/30, indicatoren/05: een berekende waarde draagt
+    herkomst en opgehaald_op van haar teller). Een verversing die dezelfde cijfers terugkrijgt raakt geen cel
+    (queries/schrijven/geraakt.sql), maar is wel opnieuw opgehaald; de rijen van de geraakte cellen worden daarna
+    toch opnieuw berekend. `dragend`: geeft die tabellen (`_opgehaald_op_tabellen`)."""
+    if not herkomsten:
+        return
     # met indicator_code: alleen de rijgroepen van de indicatoren van de herkomsten (afgeleid.per_herkomst_indicator,
     # bij de vorige commit: de rijen die hier staan); indicator_waarden is op indicator_code gesorteerd
     van_de_indicatoren = (
         " and a.indicator_code in (select p.indicator_code from afgeleid.per_herkomst_indicator as p"
         " where list_contains($herkomsten::varchar[], p.herkomst_id))"
     )
-    for tabel, per_indicator in dragend:
+    for tabel, per_indicator in dragend():
         con.execute(
             f"update {tabel} as a set opgehaald_op = h.opgehaald_op from herkomst as h"
             " where h.herkomst_id = a.herkomst_id and list_contains($herkomsten::varchar[], a.herkomst_id)"
@@ -521,23 +538,32 @@ def _voorwaarde(con: duckdb.DuckDBPyConnection, sql: str, indicatoren: list[str]
     return bool(con.execute(sql, {k: v for k, v in waarden.items() if f"${k}" in sql}).fetchone()[0])
 
 
-def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None, dict[str, str]]:
-    """(schema_versie, referentie, vingerafdrukken) waarmee de afgeleide tabellen bij de vorige commit zijn
-    vastgezet; (None, None, {}) zonder afgeleid.schema_versie. Buiten een transactie (een mislukte query breekt die
-    af): één query, zonder de catalogus te vragen of de tabel bestaat."""
+def _gelezen_versies(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[str | None, str | None, dict[str, str], list[tuple[str, bool]] | None]:
+    """(schema_versie, referentie, vingerafdrukken, opgehaald_op_tabellen) waarmee de afgeleide tabellen bij de vorige
+    commit zijn vastgezet; (None, None, {}, None) zonder afgeleid.schema_versie, None voor wat een oudere database
+    nog niet had. Buiten een transactie (een mislukte query breekt die af): één query, zonder de catalogus te vragen
+    of de tabel bestaat."""
     # zonder die instelling zoekt DuckDB bij een ontbrekende tabel naar een Python-naam schema_versie
     con.execute("set python_enable_replacements = false")
     try:
         rij = con.execute("select * from afgeleid.schema_versie").fetchone() or ()
         kolommen = [k[0] for k in con.description]
     except duckdb.CatalogException:
-        return None, None, {}
+        return None, None, {}, None
     finally:
         con.execute("reset python_enable_replacements")
     waarden = dict(zip(kolommen, rij, strict=False))
     if not {"referentie", "vingerafdrukken"} <= set(kolommen):  # een database van vóór die kolommen
-        return waarden.get("versie"), None, {}
-    return waarden["versie"], waarden["referentie"], dict(waarden["vingerafdrukken"] or {})
+        return waarden.get("versie"), None, {}, None
+    dragend = waarden.get("opgehaald_op_tabellen")
+    return (
+        waarden["versie"],
+        waarden["referentie"],
+        dict(waarden["vingerafdrukken"] or {}),
+        None if dragend is None else [(d["tabel"], d["per_indicator"]) for d in dragend],
+    )
 
 
 def _gelezen_schema_versie(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -14,8 +14,9 @@ import datetime as dt
 import itertools
 import shutil
 
+import duckdb
 import pytest
-from test_cbs_refresh import _stil, servers  # noqa: F401  (de fixture met de lokale OData-servers)
+from test_cbs_refresh import _klok, _stil, servers  # noqa: F401  (de fixture met de lokale OData-servers)
 
 from kompas.db import raakt, schrijf_transactie
 from loaders import cbs, excel
@@ -599,6 +600,71 @@ def test_dezelfde_cijfers_later_opgehaald_kunnen_de_voorkeur_laten_wisselen(
     assert vraag(ingebedde_db, voorkeur) == [("test:tweede",)]
     assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]  # nu: nieuwer dan het tweede cijfer
     assert vraag(ingebedde_db, voorkeur) == [(KWB_HERKOMST,)]
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def _opgehaald_op_tabellen_uit_de_catalogus(pad) -> list[tuple[str, bool]]:
+    """(tabel, met indicator_code) van elke afgeleide tabel met herkomst_id en opgehaald_op, uit de catalogus."""
+    return vraag(
+        pad,
+        "select 'afgeleid.' || c.table_name, bool_or(c.column_name = 'indicator_code') from duckdb_columns() as c"
+        " join duckdb_tables() as t using (schema_name, table_name) where c.schema_name = 'afgeleid'"
+        " group by c.table_name having count(*) filter (c.column_name in ('herkomst_id', 'opgehaald_op')) = 2"
+        " order by 1",
+    )
+
+
+def _bewaarde_opgehaald_op_tabellen(pad) -> list[tuple[str, bool]] | None:
+    [(lijst,)] = vraag(pad, "select opgehaald_op_tabellen from afgeleid.schema_versie")
+    return None if lijst is None else [(d["tabel"], d["per_indicator"]) for d in lijst]
+
+
+def test_welke_afgeleide_tabellen_opgehaald_op_dragen_is_bewaard_en_volgt_de_catalogus(
+    servers,  # noqa: F811
+    ingebedde_db,
+    monkeypatch,
+):
+    """Welke afgeleide tabellen opgehaald_op per rij dragen, hangt alleen van de SQL in marts/ af: kompas.db stelt het
+    bij een volledige herberekening vast en bewaart het in afgeleid.schema_versie, zodat een verversing het niet aan
+    de catalogus hoeft te vragen. Na elke schrijfactie is die lijst wat de catalogus zegt, ook als een bewaarde lijst
+    niet meer klopt en de database met andere SQL gemaakt is (dan wordt alles opnieuw berekend)."""
+    verwacht = _opgehaald_op_tabellen_uit_de_catalogus(ingebedde_db)
+    assert ("afgeleid.indicator_waarden", True) in verwacht
+    assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == verwacht  # na de bouw
+    _klok(monkeypatch)
+    for _ in range(2):  # nieuwe regio's (alles opnieuw), dan dezelfde cijfers (alleen opgehaald_op)
+        assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+        assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == verwacht
+    assert _herberekend(ingebedde_db) == []
+    con = duckdb.connect(str(ingebedde_db))
+    con.execute("update afgeleid.schema_versie set versie = 'ouder', opgehaald_op_tabellen = []")
+    con.close()
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == verwacht
+
+
+def test_een_database_zonder_bewaarde_lijst_werkt_opgehaald_op_toch_bij(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+    monkeypatch,
+):
+    """Een database van vóór de kolom opgehaald_op_tabellen (afgeleid.schema_versie, zelfde SQL): een verversing met
+    dezelfde cijfers leidt niets af, werkt opgehaald_op in de afgeleide rijen toch bij en bewaart de lijst."""
+    _klok(monkeypatch)
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    con = duckdb.connect(str(ingebedde_db))
+    con.execute(
+        "create or replace table afgeleid.schema_versie as"
+        " select * exclude (opgehaald_op_tabellen) from afgeleid.schema_versie"
+    )
+    con.close()
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    assert _herberekend(ingebedde_db) == []
+    [(opgehaald,)] = vraag(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = ?", [KWB_HERKOMST])
+    assert _opgehaald_op(ingebedde_db, KWB_HERKOMST) == {opgehaald}
+    assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == _opgehaald_op_tabellen_uit_de_catalogus(ingebedde_db)
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
 
 
