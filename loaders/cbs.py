@@ -763,20 +763,32 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
     )
     # (indicator, regio, jaar, leeftijd) -> {'waarde': .., 'ondergrens': .., 'bovengrens': .., 'status': ..}
     groepen: dict[tuple, dict] = {}
-    bron_codes: dict[tuple, str] = {}  # (sleutel, rol) -> de code waaronder de tabel de cel leverde
+    # (regio, jaar, leeftijd, rol) -> de code waaronder de tabel die rij leverde: een tweede rij daarvoor levert
+    # elke cel ervan dubbel (per rij getoetst in plaats van per cel: de tijd zit hier in de cellen)
+    bron_codes: dict[tuple, str] = {}
     gezien: dict[str, set] = {r: set() for r in verwacht}
+    kolommen = list(antwoord.sleutels.items())
+    met_perioden = "Perioden" in antwoord.dimensies
+    jaar_van: dict[str, tuple[int, str | None]] = {}  # Perioden-code -> peiljaar(rij), één keer per code
+    vaste_leeftijd = leeftijden if isinstance(leeftijden, str) else "totaal"
     for rij in antwoord.rijen:
         bron_code = str(rij.get(geo, "")).strip()
         regio = regio_van(bron_code)
         if regio not in gezien:  # lokaal nogmaals filteren
             continue
-        jaar, status = peiljaar(rij)
+        periode = rij.get("Perioden")
+        if not met_perioden or not isinstance(periode, str):
+            jaar, status = peiljaar(rij)
+        elif periode in jaar_van:
+            jaar, status = jaar_van[periode]
+        else:
+            jaar, status = jaar_van[periode] = peiljaar(rij)
         if leeftijd_van is not None:
             leeftijd = leeftijd_van.get(str(rij.get("Leeftijd")).strip())
             if leeftijd is None:
                 continue
         else:
-            leeftijd = leeftijden if isinstance(leeftijden, str) else "totaal"
+            leeftijd = vaste_leeftijd
         rol = "waarde"
         if marge_van is not None:
             rol = marge_van.get(str(rij.get("Marges")).strip())
@@ -787,11 +799,10 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
             indeling = rij.get(antwoord.indelingswijziging) if antwoord.indelingswijziging else None
             if str(indeling or "").strip() == AFBAKENING_GEWIJZIGD:
                 breuken.add((regio, jaar))
-        for code, kolom in antwoord.sleutels.items():
-            sleutel = (code, regio, jaar, leeftijd)
-            groep = groepen.setdefault(sleutel, {"kolom": kolom})
-            if rol in groep:
-                eerder = bron_codes[(sleutel, rol)]
+        if kolommen:
+            rijsleutel = (regio, jaar, leeftijd, rol)
+            if rijsleutel in bron_codes:
+                eerder = bron_codes[rijsleutel]
                 onder = (
                     f"twee keer onder code {bron_code}"
                     if eerder == bron_code
@@ -799,13 +810,25 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
                     "regio (codewijziging in data/herindeling.csv of regio-alias)"
                 )
                 raise CbsFout(
-                    f"Tabel {tid}: dubbele rij voor {kolom}, regio {regio}, {jaar}, leeftijd {leeftijd} "
+                    f"Tabel {tid}: dubbele rij voor {kolommen[0][1]}, regio {regio}, {jaar}, leeftijd {leeftijd} "
                     f"({rol}): de tabel levert deze cel {onder}. Het antwoord is misvormd."
                 )
-            groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
-            bron_codes[(sleutel, rol)] = bron_code
+            bron_codes[rijsleutel] = bron_code
+        for code, kolom in kolommen:
+            sleutel = (code, regio, jaar, leeftijd)
+            groep = groepen.get(sleutel)
+            if groep is None:
+                groep = groepen[sleutel] = {"kolom": kolom}
+            waarde = rij.get(kolom)
+            soort = type(waarde)  # de gewone gevallen hier, de rest (tekst, fouten) in _getal
+            if soort is float:
+                groep[rol] = None if math.isnan(waarde) else waarde
+            elif soort is int:
+                groep[rol] = float(waarde)
+            else:
+                groep[rol] = _getal(tid, kolom, regio, waarde)
             if rol == "waarde":
-                groep["status"] = status if "Perioden" in antwoord.dimensies else status_kolom[kolom]
+                groep["status"] = status if met_perioden else status_kolom[kolom]
 
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
@@ -815,8 +838,9 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         if leeftijd_van is not None
         else {leeftijden if isinstance(leeftijden, str) else "totaal"}
     )
+    alle_combinaties = {(j, l) for j in jaren for l in groepen_leeftijd}
     for regio, combinaties in gezien.items():
-        mist = sorted({(j, l) for j in jaren for l in groepen_leeftijd} - combinaties)
+        mist = sorted(alle_combinaties - combinaties)
         if mist:
             voorbeeld = ", ".join(f"{j}/{l}" for j, l in mist[:5])
             raise CbsFout(
