@@ -132,7 +132,7 @@ def _toets_sleutel_waarneming(
     raakte (`geraakt`: de herkomsten en indicatoren die hij `raakt` zei, niet die waarvan hij de rijen liet staan
     (`opgehaald`), en `nieuw`: elke herkomst waarvan hij rijen toevoegde; zei hij niets, dan alle). Een dubbele:
     DatabaseFout 'sleutel', zoals bij een index."""
-    herkomsten, indicatoren, _ = geraakt if geraakt is not None else ([], [], [])
+    herkomsten, indicatoren, *_ = geraakt if geraakt is not None else ([], [], [])
     if geraakt is not None and not (herkomsten or indicatoren or nieuw):
         return  # geen rij geraakt
     dubbel = con.execute(
@@ -215,6 +215,7 @@ def raakt(
     herkomsten: Iterable[str] = (),
     indicatoren: Iterable[str] = (),
     opgehaald: Iterable[str] = (),
+    ongewijzigd: Iterable[str] = (),
 ) -> None:
     """Zegt binnen een schrijftransactie wat de schrijver raakte, zodat vóór de commit alleen dat deel van de
     afgeleide tabellen opnieuw wordt berekend (`zet_afgeleid_vast`).
@@ -231,25 +232,39 @@ def raakt(
     alleen `opgehaald_op` bijgewerkt; anders telt ze als een herkomst uit `herkomsten`. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
     laat alles opnieuw berekenen; een andere registry, andere regio's of een nieuwe breuk in een regio
     (herindeling, gewijzigde afbakening) ook (`referentie_versie.sql`).
+    `ongewijzigd`: vingerafdrukken uit _VINGERAFDRUK (kader_versie, groep_versie) waarvan de schrijver niets heeft
+    veranderd (een verversing schrijft alleen herkomst, waarneming, regio en regio_breuk): die worden dan niet
+    opnieuw berekend maar van de vorige commit overgenomen. Bij meer aanroepen geldt wat elke aanroep zo noemde.
     """
     if id(con) not in _GERAAKT:
         raise ValueError("raakt hoort bij een verbinding van schrijf_transactie")
-    vorig = _GERAAKT[id(con)] or (set(), set(), set())
-    _GERAAKT[id(con)] = (vorig[0] | set(herkomsten), vorig[1] | set(indicatoren), vorig[2] | set(opgehaald))
+    onbekend = set(ongewijzigd) - set(_VINGERAFDRUK)
+    if onbekend:
+        raise ValueError(f"onbekende vingerafdruk(ken) {', '.join(sorted(onbekend))}")
+    vorig = _GERAAKT[id(con)]
+    if vorig is None:
+        _GERAAKT[id(con)] = (set(herkomsten), set(indicatoren), set(opgehaald), set(ongewijzigd))
+    else:
+        _GERAAKT[id(con)] = (
+            vorig[0] | set(herkomsten),
+            vorig[1] | set(indicatoren),
+            vorig[2] | set(opgehaald),
+            vorig[3] & set(ongewijzigd),
+        )
 
 
 # wat de schrijver van een open schrijf_transactie `raakt` zei, per verbinding (id); None zolang hij niets zei. In
 # Python, niet in een tabel: een tijdelijke tabel maken, vullen en lezen kost bij elke schrijfactie een paar ms.
-_GERAAKT: dict[int, tuple[set[str], set[str], set[str]] | None] = {}
+_GERAAKT: dict[int, tuple[set[str], set[str], set[str], set[str]] | None] = {}
 
 
-def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], list[str]] | None:
-    """(herkomsten, indicatoren, opgehaald) die `raakt` kreeg; None als de schrijver niets zei. Eén keer, na de
-    schrijver. Een herkomst in `herkomsten` en `opgehaald` telt als herkomst."""
+def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], list[str], list[str]] | None:
+    """(herkomsten, indicatoren, opgehaald, ongewijzigd) die `raakt` kreeg; None als de schrijver niets zei. Eén keer,
+    na de schrijver. Een herkomst in `herkomsten` en `opgehaald` telt als herkomst."""
     geraakt = _GERAAKT.pop(id(con))
     if geraakt is None:
         return None
-    return sorted(geraakt[0]), sorted(geraakt[1]), sorted(geraakt[2] - geraakt[0])
+    return sorted(geraakt[0]), sorted(geraakt[1]), sorted(geraakt[2] - geraakt[0]), sorted(geraakt[3])
 
 
 def _teken(a, b) -> int:
@@ -385,10 +400,17 @@ def zet_afgeleid_vast(
     voegde de schrijver aan waarneming toe (`_nieuwe_rijen`); `herkomsten_voor`: de stand van de herkomsten bij het
     begin van de transactie (`_begin_stand`), voor de herkomsten die de schrijver `opgehaald` noemde.
     """
-    # de vingerafdrukken in één query (elke query kost DuckDB een paar ms aan binden en plannen)
-    delen = [schrijf_sql("referentie_versie"), *(schrijf_sql(naam) for naam in _VINGERAFDRUK)]
+    # de vingerafdrukken in één query (elke query kost DuckDB een paar ms aan binden en plannen); een vingerafdruk die
+    # de schrijver `ongewijzigd` noemde, van de vorige commit (als die met deze SQL is gemaakt)
+    overgenomen = {
+        naam: vorige[2][naam]
+        for naam in (geraakt[3] if geraakt is not None else ())
+        if vorige[0] == schema_versie() and naam in vorige[2]
+    }
+    berekend = [naam for naam in _VINGERAFDRUK if naam not in overgenomen]
+    delen = [schrijf_sql("referentie_versie"), *(schrijf_sql(naam) for naam in berekend)]
     referentie, *waarden = con.execute("select " + ", ".join(f"(\n{deel}\n)" for deel in delen)).fetchone()
-    afdrukken = dict(zip(_VINGERAFDRUK, waarden, strict=True))
+    afdrukken = {naam: overgenomen.get(naam) for naam in _VINGERAFDRUK} | dict(zip(berekend, waarden, strict=True))
     if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
         geraakt = None
     bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
@@ -400,7 +422,7 @@ def zet_afgeleid_vast(
     # het de catalogus
     dragend = functools.cache(lambda: vorige[3] if vorige[3] is not None else _opgehaald_op_tabellen(con, tabellen))
     if geraakt is not None:
-        herkomsten, genoemd, opgehaald = geraakt
+        herkomsten, genoemd, opgehaald, _ = geraakt
         opnieuw_opgehaald = []  # alleen opgehaald_op anders: dat bijwerken, niets afleiden
         if opgehaald:
             na = _herkomst_stand(con)

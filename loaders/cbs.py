@@ -1015,7 +1015,14 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
         # opnieuw afleiden; van de gelijke werkt kompas.db opgehaald_op in de afgeleide tabellen bij (en leidt af als
         # er in hun herkomst meer veranderde, of de voorkeur kan wisselen)
         anders = [h for h, (_, zelfde) in per_tabel.items() if not zelfde]
-        raakt(con, herkomsten=anders, opgehaald=[h for h in ids if h not in anders])
+        # een verversing schrijft alleen herkomst, waarneming, regio en regio_breuk: niets van de kaders of de
+        # vergelijkingsgroepen (tests/test_afgeleid_bijwerken.py toetst dat hun vingerafdrukken kloppen)
+        raakt(
+            con,
+            herkomsten=anders,
+            opgehaald=[h for h in ids if h not in anders],
+            ongewijzigd=["kader_versie", "groep_versie"],
+        )
         if not anders:
             return
         con.execute("delete from waarneming where list_contains($ids, herkomst_id)", {"ids": anders})

@@ -668,6 +668,35 @@ def test_een_database_zonder_bewaarde_lijst_werkt_opgehaald_op_toch_bij(
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
 
 
+def test_een_verversing_neemt_de_vingerafdrukken_van_kaders_en_groepen_over_en_die_kloppen(
+    servers,  # noqa: F811
+    ingebedde_db,
+    monkeypatch,
+):
+    """Een verversing verandert niets aan de kaders of de vergelijkingsgroepen (loaders.cbs.schrijf_in zegt dat met
+    `raakt(..., ongewijzigd=...)`): kompas.db neemt hun vingerafdrukken van de vorige commit over in plaats van
+    queries/schrijven/kader_versie.sql en groep_versie.sql uit te voeren. Ze moeten dan ook kloppen: na elke
+    verversing gelijk aan wat die queries nu geven (zou een verversing ze toch veranderen, dan faalt dit)."""
+    from kompas.db import schrijf_sql
+
+    _klok(monkeypatch)
+    opendata, _ = servers
+    for wijziging in ({}, {}, {"GM0148": {"HuishoudensTotaal_29": 11111}}):  # alles, dezelfde cijfers, een ander
+        opendata.vervang[KWB] = _kwb_rijen(opendata, **wijziging)
+        gelezen = _gelezen_schrijf_sql(monkeypatch)
+        assert [u.fout for u in ververs(["85984NED", "50120NED"], meld=_stil)] == [None, None]
+        assert "kader_versie" not in gelezen and "groep_versie" not in gelezen
+        [(bewaard,)] = vraag(ingebedde_db, "select vingerafdrukken from afgeleid.schema_versie")
+        nu = {naam: vraag(ingebedde_db, schrijf_sql(naam))[0][0] for naam in ("kader_versie", "groep_versie")}
+        assert dict(bewaard) == nu
+    assert _herberekend(ingebedde_db) == ["huishoudens"]
+
+
+def test_een_onbekende_ongewijzigde_vingerafdruk_is_een_fout(ingebedde_db):
+    with pytest.raises(ValueError, match="onbekende vingerafdruk"), schrijf_transactie(ingebedde_db) as con:
+        raakt(con, ongewijzigd=["bestaat_niet"])
+
+
 def test_de_herkomstkolommen_van_de_afgeleide_rijen_staan_in_de_afdruk_van_kompas_db():
     """kompas.db slaat geraakt.sql over voor een herkomst waarvan alleen opgehaald_op veranderde (en haar rijen
     niet); dat mag alleen als de afdruk van de herkomst (queries/schrijven/herkomst_stand.sql) elke kolom van
