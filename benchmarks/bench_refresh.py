@@ -49,8 +49,11 @@ from odata.server import ODataServer  # noqa: E402
 from odata.server_v4 import ODataV4Server  # noqa: E402
 
 from kompas.db import schrijf_transactie  # noqa: E402
+from loaders import cbs  # noqa: E402
 from loaders.cbs import GELIJKTIJDIG, haal_en_controleer, lees_config, lees_registry, schrijf_in, ververs  # noqa: E402
 from loaders.ingebed import bouw  # noqa: E402
+
+from dbhulp import vraag  # noqa: E402
 
 TABELLEN = ["85984NED", "85318NED", "50120NED", "83674NED", "85012NED", "85563NED"]  # die de servers kennen
 
@@ -114,8 +117,6 @@ def alle_gemeenten(herhalingen: int, n_gemeenten: int = 342, n_wijken: int = 330
             t0 = time.perf_counter()
             haal_en_controleer(tabel, lees_registry(pad), lambda _t: None)
             tijden["ophalen"].append(time.perf_counter() - t0)
-        from dbhulp import vraag
-
         gemeenten, wijken = vraag(
             pad,
             "select count(*) filter (where soort = 'gemeente'), count(*) filter (where soort = 'wijk') from regio",
@@ -174,6 +175,7 @@ def main() -> int:
         tabellen = {t.tabel_id: t for t in lees_config()}
         metingen: dict[str, list[float]] = {"ververs": [], "kaal": [], "tegelijk": [], "ophalen": [], "schrijven": []}
         per_tabel: dict[str, list[tuple[float, float]]] = {t: [] for t in TABELLEN}
+        afgeleid = 0  # verversingen die toch iets afleidden (afgeleid.schema_versie.herberekend niet leeg)
         for _ in range(args.herhalingen):
             # 1. de hele verversing van alle tabellen, zoals `python -m loaders refresh`
             for s in servers:
@@ -185,6 +187,8 @@ def main() -> int:
             if mislukt:
                 print(f"verversing mislukt: {mislukt[0].fout}")
                 return 1
+            if vraag(pad, "select herberekend from afgeleid.schema_versie")[0][0] != []:
+                afgeleid += 1
             verzoeken = [(i, v) for i, s in enumerate(servers) for v in s.verzoeken]
             # 2. de kale download van precies dezelfde verzoeken
             t0 = time.perf_counter()
@@ -194,11 +198,12 @@ def main() -> int:
             klaar = []
             t_ophalen = 0.0
             eigen_verzoeken = []
+            opgehaald_op = cbs._nu()  # zoals ververs: één moment voor de tabellen die samen worden geschreven
             for tabel in TABELLEN:
                 for s in servers:
                     s.verzoeken.clear()
                 t0 = time.perf_counter()
-                klaar.append(haal_en_controleer(tabellen[tabel], registry, lambda _t: None))
+                klaar.append(haal_en_controleer(tabellen[tabel], registry, lambda _t: None, opgehaald_op))
                 t_tabel = time.perf_counter() - t0
                 t_ophalen += t_tabel
                 eigen = [(i, v) for i, s in enumerate(servers) for v in s.verzoeken]
@@ -222,6 +227,7 @@ def main() -> int:
         print(
             f"{len(TABELLEN)} tabellen, {len(verzoeken)} HTTP-verzoeken, "
             f"{sum(u.geschreven for u in uitkomsten)} waarnemingen; mediaan van {args.herhalingen} herhalingen"
+            f" (waarvan {afgeleid} met iets afgeleid)"
             + (f"; de server wacht {args.vertraging:g} ms per antwoord" if args.vertraging else "")
         )
         print(f"{'tabel':<10} {'ophalen+controleren ms':>23} {'kaal ms':>9} {'verhouding':>11}")

@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import duckdb
@@ -132,7 +132,7 @@ def _toets_sleutel_waarneming(
     raakte (`geraakt`: de herkomsten en indicatoren die hij `raakt` zei, niet die waarvan hij de rijen liet staan
     (`opgehaald`), en `nieuw`: elke herkomst waarvan hij rijen toevoegde; zei hij niets, dan alle). Een dubbele:
     DatabaseFout 'sleutel', zoals bij een index."""
-    herkomsten, indicatoren, _ = geraakt if geraakt is not None else ([], [], [])
+    herkomsten, indicatoren, *_ = geraakt if geraakt is not None else ([], [], [])
     if geraakt is not None and not (herkomsten or indicatoren or nieuw):
         return  # geen rij geraakt
     dubbel = con.execute(
@@ -215,6 +215,7 @@ def raakt(
     herkomsten: Iterable[str] = (),
     indicatoren: Iterable[str] = (),
     opgehaald: Iterable[str] = (),
+    ongewijzigd: Iterable[str] = (),
 ) -> None:
     """Zegt binnen een schrijftransactie wat de schrijver raakte, zodat vóór de commit alleen dat deel van de
     afgeleide tabellen opnieuw wordt berekend (`zet_afgeleid_vast`).
@@ -231,25 +232,39 @@ def raakt(
     alleen `opgehaald_op` bijgewerkt; anders telt ze als een herkomst uit `herkomsten`. Mag vaker worden aangeroepen. Een schrijver die niets zegt (de bouw, het bijwerken),
     laat alles opnieuw berekenen; een andere registry, andere regio's of een nieuwe breuk in een regio
     (herindeling, gewijzigde afbakening) ook (`referentie_versie.sql`).
+    `ongewijzigd`: vingerafdrukken uit _VINGERAFDRUK (kader_versie, groep_versie) waarvan de schrijver niets heeft
+    veranderd (een verversing schrijft alleen herkomst, waarneming, regio en regio_breuk): die worden dan niet
+    opnieuw berekend maar van de vorige commit overgenomen. Bij meer aanroepen geldt wat elke aanroep zo noemde.
     """
     if id(con) not in _GERAAKT:
         raise ValueError("raakt hoort bij een verbinding van schrijf_transactie")
-    vorig = _GERAAKT[id(con)] or (set(), set(), set())
-    _GERAAKT[id(con)] = (vorig[0] | set(herkomsten), vorig[1] | set(indicatoren), vorig[2] | set(opgehaald))
+    onbekend = set(ongewijzigd) - set(_VINGERAFDRUK)
+    if onbekend:
+        raise ValueError(f"onbekende vingerafdruk(ken) {', '.join(sorted(onbekend))}")
+    vorig = _GERAAKT[id(con)]
+    if vorig is None:
+        _GERAAKT[id(con)] = (set(herkomsten), set(indicatoren), set(opgehaald), set(ongewijzigd))
+    else:
+        _GERAAKT[id(con)] = (
+            vorig[0] | set(herkomsten),
+            vorig[1] | set(indicatoren),
+            vorig[2] | set(opgehaald),
+            vorig[3] & set(ongewijzigd),
+        )
 
 
 # wat de schrijver van een open schrijf_transactie `raakt` zei, per verbinding (id); None zolang hij niets zei. In
 # Python, niet in een tabel: een tijdelijke tabel maken, vullen en lezen kost bij elke schrijfactie een paar ms.
-_GERAAKT: dict[int, tuple[set[str], set[str], set[str]] | None] = {}
+_GERAAKT: dict[int, tuple[set[str], set[str], set[str], set[str]] | None] = {}
 
 
-def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], list[str]] | None:
-    """(herkomsten, indicatoren, opgehaald) die `raakt` kreeg; None als de schrijver niets zei. Eén keer, na de
-    schrijver. Een herkomst in `herkomsten` en `opgehaald` telt als herkomst."""
+def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], list[str], list[str]] | None:
+    """(herkomsten, indicatoren, opgehaald, ongewijzigd) die `raakt` kreeg; None als de schrijver niets zei. Eén keer,
+    na de schrijver. Een herkomst in `herkomsten` en `opgehaald` telt als herkomst."""
     geraakt = _GERAAKT.pop(id(con))
     if geraakt is None:
         return None
-    return sorted(geraakt[0]), sorted(geraakt[1]), sorted(geraakt[2] - geraakt[0])
+    return sorted(geraakt[0]), sorted(geraakt[1]), sorted(geraakt[2] - geraakt[0]), sorted(geraakt[3])
 
 
 def _teken(a, b) -> int:
@@ -366,7 +381,7 @@ def _ruim_afgeleid_op(con: duckdb.DuckDBPyConnection, bestanden: list[str]) -> N
 
 def zet_afgeleid_vast(
     con: duckdb.DuckDBPyConnection,
-    vorige: tuple[str | None, str | None, dict[str, str]],
+    vorige: tuple[str | None, str | None, dict[str, str], list[tuple[str, bool]] | None],
     geraakt: tuple[list[str], list[str], list[str]] | None,
     aantal_nieuw: int = 0,
     herkomsten_voor: dict[str, tuple] | None = None,
@@ -385,17 +400,29 @@ def zet_afgeleid_vast(
     voegde de schrijver aan waarneming toe (`_nieuwe_rijen`); `herkomsten_voor`: de stand van de herkomsten bij het
     begin van de transactie (`_begin_stand`), voor de herkomsten die de schrijver `opgehaald` noemde.
     """
-    # de vingerafdrukken in één query (elke query kost DuckDB een paar ms aan binden en plannen)
-    delen = [schrijf_sql("referentie_versie"), *(schrijf_sql(naam) for naam in _VINGERAFDRUK)]
+    # de vingerafdrukken in één query (elke query kost DuckDB een paar ms aan binden en plannen); een vingerafdruk die
+    # de schrijver `ongewijzigd` noemde, van de vorige commit (als die met deze SQL is gemaakt)
+    overgenomen = {
+        naam: vorige[2][naam]
+        for naam in (geraakt[3] if geraakt is not None else ())
+        if vorige[0] == schema_versie() and naam in vorige[2]
+    }
+    berekend = [naam for naam in _VINGERAFDRUK if naam not in overgenomen]
+    delen = [schrijf_sql("referentie_versie"), *(schrijf_sql(naam) for naam in berekend)]
     referentie, *waarden = con.execute("select " + ", ".join(f"(\n{deel}\n)" for deel in delen)).fetchone()
-    afdrukken = dict(zip(_VINGERAFDRUK, waarden, strict=True))
+    afdrukken = {naam: overgenomen.get(naam) for naam in _VINGERAFDRUK} | dict(zip(berekend, waarden, strict=True))
     if geraakt is not None and vorige[:2] != (schema_versie(), referentie):
         geraakt = None
     bestanden = [pad.read_text(encoding="utf-8") for pad in laag_bestanden(*MART_LAGEN)]
     indicatoren = regios = None
     een_draad = False
+    tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
+    # welke afgeleide tabellen opgehaald_op dragen: bij een volledige herberekening vastgesteld en bewaard in
+    # afgeleid.schema_versie (ze hangen alleen van de SQL in marts/ af); alleen een database van vóór die kolom vraagt
+    # het de catalogus
+    dragend = functools.cache(lambda: vorige[3] if vorige[3] is not None else _opgehaald_op_tabellen(con, tabellen))
     if geraakt is not None:
-        herkomsten, genoemd, opgehaald = geraakt
+        herkomsten, genoemd, opgehaald, _ = geraakt
         opnieuw_opgehaald = []  # alleen opgehaald_op anders: dat bijwerken, niets afleiden
         if opgehaald:
             na = _herkomst_stand(con)
@@ -405,10 +432,9 @@ def zet_afgeleid_vast(
             wissel = _voorkeur_kan_wisselen(con, opnieuw_opgehaald, voor, na)
             herkomsten = sorted({*herkomsten, *anders, *wissel})
             opnieuw_opgehaald = [h for h in opnieuw_opgehaald if h not in wissel]
-        tabellen = [tabel[0] for tekst in bestanden if (tabel := _afgeleide_tabel(tekst))]
         if not herkomsten and not genoemd:  # niets geraakt: geraakt.sql zou niets vinden
             indicatoren = []
-            _werk_opgehaald_op_bij(con, opnieuw_opgehaald, tabellen)
+            _werk_opgehaald_op_bij(con, opnieuw_opgehaald, dragend)
     if geraakt is not None and indicatoren is None:
         oud = con.execute(
             "select coalesce(sum(aantal_cijfers + aantal_berekend), 0) from afgeleid.per_herkomst_indicator"
@@ -423,7 +449,7 @@ def zet_afgeleid_vast(
         indicatoren, regios = con.execute(
             schrijf_sql("geraakt"), {"herkomsten": herkomsten, "indicatoren": genoemd, "max_regios": MAX_REGIOS}
         ).fetchone()
-        _werk_opgehaald_op_bij(con, sorted({*herkomsten, *opnieuw_opgehaald}), tabellen)
+        _werk_opgehaald_op_bij(con, sorted({*herkomsten, *opnieuw_opgehaald}), dragend)
     if regios is not None and not een_draad:
         # een paar regio's: elke query hieronder leest weinig rijen (zie boven)
         con.execute("set threads = 1")
@@ -466,44 +492,57 @@ def zet_afgeleid_vast(
         con.execute(f"delete from {naam} where {_SLEUTEL_FILTER[sleutel]}", waarden)
         con.execute(f"insert into {naam} by name {query}", waarden)
     # herberekend: NULL is alles, anders de indicatoren (en regio's; NULL: alle) waarvan de rijen opnieuw zijn
-    # berekend, voor beheer en tests
+    # berekend, voor beheer en tests. opgehaald_op_tabellen: zie `dragend` hierboven; na een volledige herberekening
+    # uit de catalogus (de tabellen zijn net met deze SQL gemaakt)
     con.execute(
         "create or replace table afgeleid.schema_versie as select $versie::varchar as versie,"
         " $referentie::varchar as referentie, $afdrukken::map(varchar, varchar) as vingerafdrukken,"
-        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios",
+        " $indicatoren::varchar[] as herberekend, $regios::varchar[] as herberekend_regios,"
+        " $dragend::struct(tabel varchar, per_indicator boolean)[] as opgehaald_op_tabellen",
         {
             "versie": schema_versie(),
             "referentie": referentie,
             "afdrukken": afdrukken,
             "indicatoren": indicatoren,
             "regios": regios,
+            "dragend": [
+                {"tabel": t, "per_indicator": p}
+                for t, p in (dragend() if geraakt is not None else _opgehaald_op_tabellen(con, tabellen))
+            ],
         },
     )
 
 
-def _werk_opgehaald_op_bij(con: duckdb.DuckDBPyConnection, herkomsten: list[str], tabellen: list[str]) -> None:
-    """Zet `opgehaald_op` van de rijen van `herkomsten` in elke afgeleide tabel die het per rij draagt gelijk aan
-    herkomst.opgehaald_op, zoals een volledige herberekening (staging/30, indicatoren/05: een berekende waarde draagt
-    herkomst en opgehaald_op van haar teller). Een verversing die dezelfde cijfers terugkrijgt raakt geen cel
-    (queries/schrijven/geraakt.sql), maar is wel opnieuw opgehaald; de rijen van de geraakte cellen worden daarna
-    toch opnieuw berekend. `tabellen`: de afgeleide tabellen (afgeleid.<naam>) die queries/marts/ maakt."""
-    if not herkomsten:
-        return
+def _opgehaald_op_tabellen(con: duckdb.DuckDBPyConnection, tabellen: list[str]) -> list[tuple[str, bool]]:
+    """(tabel, met indicator_code) van elke afgeleide tabel in `tabellen` (afgeleid.<naam>, die queries/marts/ maakt)
+    die herkomst_id en opgehaald_op per rij draagt, uit de catalogus."""
     # pragma_table_info per tabel: duckdb_columns() zou ook de kolommen van elke view opnieuw afleiden
     kolommen = " union all ".join(
         f"select '{tabel}' as tabel, name from pragma_table_info('{tabel}')" for tabel in tabellen
     )  # namen uit de eigen bestanden in queries/marts/, niet uit invoer
-    dragend = con.execute(
+    return con.execute(
         f"select tabel, bool_or(name = 'indicator_code') from ({kolommen})"
         " group by tabel having count(*) filter (name in ('herkomst_id', 'opgehaald_op')) = 2 order by tabel"
     ).fetchall()
+
+
+def _werk_opgehaald_op_bij(
+    con: duckdb.DuckDBPyConnection, herkomsten: list[str], dragend: Callable[[], list[tuple[str, bool]]]
+) -> None:
+    """Zet `opgehaald_op` van de rijen van `herkomsten` in elke afgeleide tabel die het per rij draagt gelijk aan
+    herkomst.opgehaald_op, zoals een volledige herberekening (staging/30, indicatoren/05: een berekende waarde draagt
+    herkomst en opgehaald_op van haar teller). Een verversing die dezelfde cijfers terugkrijgt raakt geen cel
+    (queries/schrijven/geraakt.sql), maar is wel opnieuw opgehaald; de rijen van de geraakte cellen worden daarna
+    toch opnieuw berekend. `dragend`: geeft die tabellen (`_opgehaald_op_tabellen`)."""
+    if not herkomsten:
+        return
     # met indicator_code: alleen de rijgroepen van de indicatoren van de herkomsten (afgeleid.per_herkomst_indicator,
     # bij de vorige commit: de rijen die hier staan); indicator_waarden is op indicator_code gesorteerd
     van_de_indicatoren = (
         " and a.indicator_code in (select p.indicator_code from afgeleid.per_herkomst_indicator as p"
         " where list_contains($herkomsten::varchar[], p.herkomst_id))"
     )
-    for tabel, per_indicator in dragend:
+    for tabel, per_indicator in dragend():
         con.execute(
             f"update {tabel} as a set opgehaald_op = h.opgehaald_op from herkomst as h"
             " where h.herkomst_id = a.herkomst_id and list_contains($herkomsten::varchar[], a.herkomst_id)"
@@ -521,23 +560,32 @@ def _voorwaarde(con: duckdb.DuckDBPyConnection, sql: str, indicatoren: list[str]
     return bool(con.execute(sql, {k: v for k, v in waarden.items() if f"${k}" in sql}).fetchone()[0])
 
 
-def _gelezen_versies(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None, dict[str, str]]:
-    """(schema_versie, referentie, vingerafdrukken) waarmee de afgeleide tabellen bij de vorige commit zijn
-    vastgezet; (None, None, {}) zonder afgeleid.schema_versie. Buiten een transactie (een mislukte query breekt die
-    af): één query, zonder de catalogus te vragen of de tabel bestaat."""
+def _gelezen_versies(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[str | None, str | None, dict[str, str], list[tuple[str, bool]] | None]:
+    """(schema_versie, referentie, vingerafdrukken, opgehaald_op_tabellen) waarmee de afgeleide tabellen bij de vorige
+    commit zijn vastgezet; (None, None, {}, None) zonder afgeleid.schema_versie, None voor wat een oudere database
+    nog niet had. Buiten een transactie (een mislukte query breekt die af): één query, zonder de catalogus te vragen
+    of de tabel bestaat."""
     # zonder die instelling zoekt DuckDB bij een ontbrekende tabel naar een Python-naam schema_versie
     con.execute("set python_enable_replacements = false")
     try:
         rij = con.execute("select * from afgeleid.schema_versie").fetchone() or ()
         kolommen = [k[0] for k in con.description]
     except duckdb.CatalogException:
-        return None, None, {}
+        return None, None, {}, None
     finally:
         con.execute("reset python_enable_replacements")
     waarden = dict(zip(kolommen, rij, strict=False))
     if not {"referentie", "vingerafdrukken"} <= set(kolommen):  # een database van vóór die kolommen
-        return waarden.get("versie"), None, {}
-    return waarden["versie"], waarden["referentie"], dict(waarden["vingerafdrukken"] or {})
+        return waarden.get("versie"), None, {}, None
+    dragend = waarden.get("opgehaald_op_tabellen")
+    return (
+        waarden["versie"],
+        waarden["referentie"],
+        dict(waarden["vingerafdrukken"] or {}),
+        None if dragend is None else [(d["tabel"], d["per_indicator"]) for d in dragend],
+    )
 
 
 def _gelezen_schema_versie(con: duckdb.DuckDBPyConnection) -> str | None:

@@ -763,20 +763,32 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
     )
     # (indicator, regio, jaar, leeftijd) -> {'waarde': .., 'ondergrens': .., 'bovengrens': .., 'status': ..}
     groepen: dict[tuple, dict] = {}
-    bron_codes: dict[tuple, str] = {}  # (sleutel, rol) -> de code waaronder de tabel de cel leverde
+    # (regio, jaar, leeftijd, rol) -> de code waaronder de tabel die rij leverde: een tweede rij daarvoor levert
+    # elke cel ervan dubbel (per rij getoetst in plaats van per cel: de tijd zit hier in de cellen)
+    bron_codes: dict[tuple, str] = {}
     gezien: dict[str, set] = {r: set() for r in verwacht}
+    kolommen = list(antwoord.sleutels.items())
+    met_perioden = "Perioden" in antwoord.dimensies
+    jaar_van: dict[str, tuple[int, str | None]] = {}  # Perioden-code -> peiljaar(rij), één keer per code
+    vaste_leeftijd = leeftijden if isinstance(leeftijden, str) else "totaal"
     for rij in antwoord.rijen:
         bron_code = str(rij.get(geo, "")).strip()
         regio = regio_van(bron_code)
         if regio not in gezien:  # lokaal nogmaals filteren
             continue
-        jaar, status = peiljaar(rij)
+        periode = rij.get("Perioden")
+        if not met_perioden or not isinstance(periode, str):
+            jaar, status = peiljaar(rij)
+        elif periode in jaar_van:
+            jaar, status = jaar_van[periode]
+        else:
+            jaar, status = jaar_van[periode] = peiljaar(rij)
         if leeftijd_van is not None:
             leeftijd = leeftijd_van.get(str(rij.get("Leeftijd")).strip())
             if leeftijd is None:
                 continue
         else:
-            leeftijd = leeftijden if isinstance(leeftijden, str) else "totaal"
+            leeftijd = vaste_leeftijd
         rol = "waarde"
         if marge_van is not None:
             rol = marge_van.get(str(rij.get("Marges")).strip())
@@ -787,11 +799,10 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
             indeling = rij.get(antwoord.indelingswijziging) if antwoord.indelingswijziging else None
             if str(indeling or "").strip() == AFBAKENING_GEWIJZIGD:
                 breuken.add((regio, jaar))
-        for code, kolom in antwoord.sleutels.items():
-            sleutel = (code, regio, jaar, leeftijd)
-            groep = groepen.setdefault(sleutel, {"kolom": kolom})
-            if rol in groep:
-                eerder = bron_codes[(sleutel, rol)]
+        if kolommen:
+            rijsleutel = (regio, jaar, leeftijd, rol)
+            if rijsleutel in bron_codes:
+                eerder = bron_codes[rijsleutel]
                 onder = (
                     f"twee keer onder code {bron_code}"
                     if eerder == bron_code
@@ -799,13 +810,25 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
                     "regio (codewijziging in data/herindeling.csv of regio-alias)"
                 )
                 raise CbsFout(
-                    f"Tabel {tid}: dubbele rij voor {kolom}, regio {regio}, {jaar}, leeftijd {leeftijd} "
+                    f"Tabel {tid}: dubbele rij voor {kolommen[0][1]}, regio {regio}, {jaar}, leeftijd {leeftijd} "
                     f"({rol}): de tabel levert deze cel {onder}. Het antwoord is misvormd."
                 )
-            groep[rol] = _getal(tid, kolom, regio, rij.get(kolom))
-            bron_codes[(sleutel, rol)] = bron_code
+            bron_codes[rijsleutel] = bron_code
+        for code, kolom in kolommen:
+            sleutel = (code, regio, jaar, leeftijd)
+            groep = groepen.get(sleutel)
+            if groep is None:
+                groep = groepen[sleutel] = {"kolom": kolom}
+            waarde = rij.get(kolom)
+            soort = type(waarde)  # de gewone gevallen hier, de rest (tekst, fouten) in _getal
+            if soort is float:
+                groep[rol] = None if math.isnan(waarde) else waarde
+            elif soort is int:
+                groep[rol] = float(waarde)
+            else:
+                groep[rol] = _getal(tid, kolom, regio, waarde)
             if rol == "waarde":
-                groep["status"] = status if "Perioden" in antwoord.dimensies else status_kolom[kolom]
+                groep["status"] = status if met_perioden else status_kolom[kolom]
 
     # volledigheid: elke aangeboden regio met elke periode en leeftijdsgroep
     jaren = {peiljaar({"Perioden": k})[0] for k in perioden} if perioden else {int(tabel.jaar)}
@@ -815,8 +838,9 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
         if leeftijd_van is not None
         else {leeftijden if isinstance(leeftijden, str) else "totaal"}
     )
+    alle_combinaties = {(j, l) for j in jaren for l in groepen_leeftijd}
     for regio, combinaties in gezien.items():
-        mist = sorted({(j, l) for j in jaren for l in groepen_leeftijd} - combinaties)
+        mist = sorted(alle_combinaties - combinaties)
         if mist:
             voorbeeld = ", ".join(f"{j}/{l}" for j, l in mist[:5])
             raise CbsFout(
@@ -991,7 +1015,14 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
         # opnieuw afleiden; van de gelijke werkt kompas.db opgehaald_op in de afgeleide tabellen bij (en leidt af als
         # er in hun herkomst meer veranderde, of de voorkeur kan wisselen)
         anders = [h for h, (_, zelfde) in per_tabel.items() if not zelfde]
-        raakt(con, herkomsten=anders, opgehaald=[h for h in ids if h not in anders])
+        # een verversing schrijft alleen herkomst, waarneming, regio en regio_breuk: niets van de kaders of de
+        # vergelijkingsgroepen (tests/test_afgeleid_bijwerken.py toetst dat hun vingerafdrukken kloppen)
+        raakt(
+            con,
+            herkomsten=anders,
+            opgehaald=[h for h in ids if h not in anders],
+            ongewijzigd=["kader_versie", "groep_versie"],
+        )
         if not anders:
             return
         con.execute("delete from waarneming where list_contains($ids, herkomst_id)", {"ids": anders})
@@ -1138,15 +1169,23 @@ class Opgehaald:
     opgehaald_op: dt.datetime
 
 
-def haal_en_controleer(tabel: TabelConfig, registry: Registry, meld: Melder = print) -> Opgehaald:
-    """Haalt één tabel op (met terugval) en controleert hem volledig; schrijft niets. Fout: `CbsFout`."""
+def _nu() -> dt.datetime:
+    """Het moment van ophalen (herkomst.opgehaald_op), op de seconde."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def haal_en_controleer(
+    tabel: TabelConfig, registry: Registry, meld: Melder = print, opgehaald_op: dt.datetime | None = None
+) -> Opgehaald:
+    """Haalt één tabel op (met terugval) en controleert hem volledig; schrijft niets. Fout: `CbsFout`.
+    `opgehaald_op`: het moment van ophalen (`ververs`: het begin van de verversing); anders nu."""
     gekozen, _ = hosts()
     eerste = tabel.api[0]
     meld(
         f"{tabel.tabel_id} ({tabel.instellingen.get('naam', tabel.tabelsoort)}) ophalen bij "
         f"{_api_host(tabel, eerste, gekozen)} (OData {eerste}) ..."
     )
-    opgehaald_op = dt.datetime.now().replace(microsecond=0)
+    opgehaald_op = opgehaald_op or _nu()
     antwoord, waarnemingen = haal_met_terugval(tabel, registry, meld)
     if antwoord.ontbreekt:
         meld(f"  niet in deze tabel (optioneel): {', '.join(antwoord.ontbreekt)}")
@@ -1243,6 +1282,7 @@ def ververs(
 ) -> list[Uitkomst]:
     """Ververst de tabellen uit de configuratie (of alleen `tabel_ids`); elke tabel apart opgehaald en gecontroleerd,
     hooguit GELIJKTIJDIG tabellen tegelijk (de voortgang per tabel in de volgorde van de tabellen, `_VoortgangInVolgorde`).
+    Alle tabellen van één verversing dragen hetzelfde opgehaald_op: het begin van de verversing.
 
     Een mislukte tabel laat zijn oude cijfers staan; de andere tabellen gaan door. De gelukte tabellen worden
     daarna samen in één schrijftransactie vervangen (kopie, schema, afgeleide tabellen en checkpoint één keer in
@@ -1285,12 +1325,17 @@ def _ververs(tabellen: list[TabelConfig], pad: Path, config: Path, meld: Melder,
     uitkomsten: dict[str, Uitkomst] = {}
     klaar: list[Opgehaald] = []
     volgorde = _VoortgangInVolgorde(meld, len(tabellen))
+    # één moment van ophalen voor alle tabellen: tussen twee StatLine-cijfers voor dezelfde cel gaat het laatst
+    # opgehaalde voor (staging/05_voorkeur_volgorde.sql), en dat hangt zo niet af van de volgorde waarin de draden de
+    # tabellen ophaalden of van een secondegrens tussen twee tabellen. Anders kon de voorkeur tussen twee tabellen
+    # van dezelfde verversing bij elke verversing wisselen, en moest er bij dezelfde cijfers toch worden afgeleid.
+    opgehaald_op = _nu()
 
     def haal(i: int, tabel: TabelConfig) -> Opgehaald | str:
         """Eén tabel ophalen en controleren (met herhalingen en terugval); een CbsFout wordt haar uitkomst."""
         meld_tabel = volgorde.melder(i)
         try:
-            return haal_en_controleer(tabel, registry, meld_tabel)
+            return haal_en_controleer(tabel, registry, meld_tabel, opgehaald_op)
         except CbsFout as fout:
             meld_tabel(f"  MISLUKT: {fout}")
             return str(fout)

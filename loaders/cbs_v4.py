@@ -238,26 +238,35 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
     rijen: dict[tuple, dict] = {}
     gevraagd = set(sleutels.values()) | ({indeling} if indeling else set())
     onbekend: dict[str, int] = {}
+    velden = ("Measure", "ValueAttribute", "Value", *dimensies)
+    nodig = set(velden)
     for obs in observaties:
-        mist = [k for k in ("Measure", "ValueAttribute", "Value", *dimensies) if k not in obs]
-        if mist:
+        if not nodig <= obs.keys():
+            mist = [k for k in velden if k not in obs]
             raise CbsFout(
                 f"Tabel {tid}: observatie {obs.get('Id')} mist {', '.join(mist)}. Het antwoord is "
                 "misvormd; er is niets geschreven."
             )
-        if obs["Measure"] not in gevraagd:
+        meting = obs["Measure"]
+        if meting not in gevraagd:
             continue
-        sleutel = tuple(str(obs[d]) for d in dimensies)
-        rij = rijen.setdefault(sleutel, {d: obs[d] for d in dimensies})
-        if obs["Measure"] in rij:
+        sleutel = tuple([str(obs[d]) for d in dimensies])
+        rij = rijen.get(sleutel)
+        if rij is None:
+            rij = rijen[sleutel] = {d: obs[d] for d in dimensies}
+        if meting in rij:
             raise CbsFout(
-                f"Tabel {tid}: dubbele observatie voor {obs['Measure']} bij {', '.join(sleutel)}. "
-                "Het antwoord is misvormd."
+                f"Tabel {tid}: dubbele observatie voor {meting} bij {', '.join(sleutel)}. Het antwoord is misvormd."
             )
-        if obs["Measure"] == indeling:  # een tekstcel ('1', '2', '3')
+        if meting == indeling:  # een tekstcel ('1', '2', '3')
             rij[indeling] = obs.get("StringValue")
             continue
-        rij[obs["Measure"]] = _getal_of_teken(tid, obs, onbekend)
+        waarde = obs["Value"]
+        soort = type(waarde)  # het gewone geval hier (een getal zonder teken), de rest in _getal_of_teken
+        if obs["ValueAttribute"] == "None" and (soort is float or soort is int) and waarde == waarde:
+            rij[meting] = waarde
+        else:
+            rij[meting] = _getal_of_teken(tid, obs, onbekend)
     for attribuut, aantal in sorted(onbekend.items()):
         opmerkingen.append(
             f"ValueAttribute {attribuut!r} ({aantal} cellen) staat niet in de referentie; als ontbrekend behandeld"

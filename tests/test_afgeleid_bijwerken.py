@@ -11,13 +11,15 @@ tabel, met `except all` in beide richtingen.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 
+import duckdb
 import pytest
-from test_cbs_refresh import _stil, servers  # noqa: F401  (de fixture met de lokale OData-servers)
+from test_cbs_refresh import _klok, _stil, servers  # noqa: F401  (de fixture met de lokale OData-servers)
 
 from kompas.db import raakt, schrijf_transactie
-from loaders import excel
+from loaders import cbs, excel
 from loaders.cbs import ververs
 
 import werkboeken as wb
@@ -510,6 +512,41 @@ def test_een_verversing_met_dezelfde_cijfers_leidt_niets_af_en_werkt_opgehaald_o
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
 
 
+def test_de_tabellen_van_een_verversing_dragen_een_moment_en_laten_de_voorkeur_niet_wisselen(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+    monkeypatch,
+):
+    """85563NED (CBS) en 50120NED (RIVM) leveren cijfers voor dezelfde cellen; tussen twee StatLine-cijfers gaat het
+    laatst opgehaalde voor. De tabellen van één verversing dragen één moment van ophalen, ook als de draden ze in
+    verschillende seconden ophalen: welke van de twee voorgaat hangt dan niet af van de volgorde van de draden, en een
+    verversing met dezelfde cijfers laat de voorkeur niet wisselen (geraakt.sql niet nodig, niets afgeleid)."""
+    start = dt.datetime(2026, 12, 3, 12)
+    seconden = itertools.count()
+    monkeypatch.setattr(cbs, "_nu", lambda: start + dt.timedelta(seconds=next(seconden)))  # elke vraag later
+    herkomsten = ["cbs:85563NED", "rivm:50120NED"]
+    for _ in range(2):
+        assert all(u.gelukt for u in ververs(["85563NED", "50120NED"], meld=_stil))
+        momenten = vraag(
+            ingebedde_db,
+            "select distinct opgehaald_op from herkomst where list_contains($h, herkomst_id)",
+            {"h": herkomsten},
+        )
+        assert len(momenten) == 1
+        gelezen = _gelezen_schrijf_sql(monkeypatch)
+    assert "geraakt" not in gelezen
+    assert _herberekend(ingebedde_db) == []
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+    gedeelde_cellen = vraag(
+        ingebedde_db,
+        "select count(*) from (select 1 from waarneming where list_contains($h, herkomst_id)"
+        " group by indicator_code, regio_code, peiljaar, leeftijd having count(distinct herkomst_id) = 2)",
+        {"h": herkomsten},
+    )
+    assert gedeelde_cellen[0][0] > 0
+
+
 def test_een_gewijzigde_tabel_naast_een_gelijke_leidt_alleen_de_gewijzigde_af(
     servers,  # noqa: F811
     ingebedde_db,
@@ -564,6 +601,100 @@ def test_dezelfde_cijfers_later_opgehaald_kunnen_de_voorkeur_laten_wisselen(
     assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]  # nu: nieuwer dan het tweede cijfer
     assert vraag(ingebedde_db, voorkeur) == [(KWB_HERKOMST,)]
     assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def _opgehaald_op_tabellen_uit_de_catalogus(pad) -> list[tuple[str, bool]]:
+    """(tabel, met indicator_code) van elke afgeleide tabel met herkomst_id en opgehaald_op, uit de catalogus."""
+    return vraag(
+        pad,
+        "select 'afgeleid.' || c.table_name, bool_or(c.column_name = 'indicator_code') from duckdb_columns() as c"
+        " join duckdb_tables() as t using (schema_name, table_name) where c.schema_name = 'afgeleid'"
+        " group by c.table_name having count(*) filter (c.column_name in ('herkomst_id', 'opgehaald_op')) = 2"
+        " order by 1",
+    )
+
+
+def _bewaarde_opgehaald_op_tabellen(pad) -> list[tuple[str, bool]] | None:
+    [(lijst,)] = vraag(pad, "select opgehaald_op_tabellen from afgeleid.schema_versie")
+    return None if lijst is None else [(d["tabel"], d["per_indicator"]) for d in lijst]
+
+
+def test_welke_afgeleide_tabellen_opgehaald_op_dragen_is_bewaard_en_volgt_de_catalogus(
+    servers,  # noqa: F811
+    ingebedde_db,
+    monkeypatch,
+):
+    """Welke afgeleide tabellen opgehaald_op per rij dragen, hangt alleen van de SQL in marts/ af: kompas.db stelt het
+    bij een volledige herberekening vast en bewaart het in afgeleid.schema_versie, zodat een verversing het niet aan
+    de catalogus hoeft te vragen. Na elke schrijfactie is die lijst wat de catalogus zegt, ook als een bewaarde lijst
+    niet meer klopt en de database met andere SQL gemaakt is (dan wordt alles opnieuw berekend)."""
+    verwacht = _opgehaald_op_tabellen_uit_de_catalogus(ingebedde_db)
+    assert ("afgeleid.indicator_waarden", True) in verwacht
+    assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == verwacht  # na de bouw
+    _klok(monkeypatch)
+    for _ in range(2):  # nieuwe regio's (alles opnieuw), dan dezelfde cijfers (alleen opgehaald_op)
+        assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+        assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == verwacht
+    assert _herberekend(ingebedde_db) == []
+    con = duckdb.connect(str(ingebedde_db))
+    con.execute("update afgeleid.schema_versie set versie = 'ouder', opgehaald_op_tabellen = []")
+    con.close()
+    with schrijf_transactie(ingebedde_db):
+        pass
+    assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == verwacht
+
+
+def test_een_database_zonder_bewaarde_lijst_werkt_opgehaald_op_toch_bij(
+    servers,  # noqa: F811
+    ingebedde_db,
+    tmp_path,
+    monkeypatch,
+):
+    """Een database van vóór de kolom opgehaald_op_tabellen (afgeleid.schema_versie, zelfde SQL): een verversing met
+    dezelfde cijfers leidt niets af, werkt opgehaald_op in de afgeleide rijen toch bij en bewaart de lijst."""
+    _klok(monkeypatch)
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    con = duckdb.connect(str(ingebedde_db))
+    con.execute(
+        "create or replace table afgeleid.schema_versie as"
+        " select * exclude (opgehaald_op_tabellen) from afgeleid.schema_versie"
+    )
+    con.close()
+    assert [u.fout for u in ververs(["85984NED"], meld=_stil)] == [None]
+    assert _herberekend(ingebedde_db) == []
+    [(opgehaald,)] = vraag(ingebedde_db, "select opgehaald_op from herkomst where herkomst_id = ?", [KWB_HERKOMST])
+    assert _opgehaald_op(ingebedde_db, KWB_HERKOMST) == {opgehaald}
+    assert _bewaarde_opgehaald_op_tabellen(ingebedde_db) == _opgehaald_op_tabellen_uit_de_catalogus(ingebedde_db)
+    assert verschillen_met_volledig(ingebedde_db, tmp_path) == {}
+
+
+def test_een_verversing_neemt_de_vingerafdrukken_van_kaders_en_groepen_over_en_die_kloppen(
+    servers,  # noqa: F811
+    ingebedde_db,
+    monkeypatch,
+):
+    """Een verversing verandert niets aan de kaders of de vergelijkingsgroepen (loaders.cbs.schrijf_in zegt dat met
+    `raakt(..., ongewijzigd=...)`): kompas.db neemt hun vingerafdrukken van de vorige commit over in plaats van
+    queries/schrijven/kader_versie.sql en groep_versie.sql uit te voeren. Ze moeten dan ook kloppen: na elke
+    verversing gelijk aan wat die queries nu geven (zou een verversing ze toch veranderen, dan faalt dit)."""
+    from kompas.db import schrijf_sql
+
+    _klok(monkeypatch)
+    opendata, _ = servers
+    for wijziging in ({}, {}, {"GM0148": {"HuishoudensTotaal_29": 11111}}):  # alles, dezelfde cijfers, een ander
+        opendata.vervang[KWB] = _kwb_rijen(opendata, **wijziging)
+        gelezen = _gelezen_schrijf_sql(monkeypatch)
+        assert [u.fout for u in ververs(["85984NED", "50120NED"], meld=_stil)] == [None, None]
+        assert "kader_versie" not in gelezen and "groep_versie" not in gelezen
+        [(bewaard,)] = vraag(ingebedde_db, "select vingerafdrukken from afgeleid.schema_versie")
+        nu = {naam: vraag(ingebedde_db, schrijf_sql(naam))[0][0] for naam in ("kader_versie", "groep_versie")}
+        assert dict(bewaard) == nu
+    assert _herberekend(ingebedde_db) == ["huishoudens"]
+
+
+def test_een_onbekende_ongewijzigde_vingerafdruk_is_een_fout(ingebedde_db):
+    with pytest.raises(ValueError, match="onbekende vingerafdruk"), schrijf_transactie(ingebedde_db) as con:
+        raakt(con, ongewijzigd=["bestaat_niet"])
 
 
 def test_de_herkomstkolommen_van_de_afgeleide_rijen_staan_in_de_afdruk_van_kompas_db():

@@ -6,6 +6,8 @@ cijfers erin zijn verzonnen en bestaan alleen in tests/.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import os
 import subprocess
 import sys
@@ -43,6 +45,14 @@ def servers(ingebedde_db, monkeypatch):
 
 def _stil(_tekst: str) -> None:
     pass
+
+
+def _klok(monkeypatch) -> None:
+    """Elke verversing haalt een seconde later op (cbs._nu): twee verversingen kort na elkaar vallen anders vaak in
+    dezelfde seconde, en dan is opgehaald_op niet later."""
+    start = dt.datetime.now().replace(microsecond=0)
+    seconden = itertools.count()
+    monkeypatch.setattr(cbs, "_nu", lambda: start + dt.timedelta(seconds=next(seconden)))
 
 
 def _waarnemingen(pad: Path, herkomst_id: str) -> list[tuple]:
@@ -440,10 +450,11 @@ def _rijen_met_rowid(pad, herkomst_id):
     )
 
 
-def test_dezelfde_cijfers_laten_de_rijen_staan_en_werken_alleen_de_herkomst_bij(servers, ingebedde_db):
+def test_dezelfde_cijfers_laten_de_rijen_staan_en_werken_alleen_de_herkomst_bij(servers, ingebedde_db, monkeypatch):
     # een verversing die precies dezelfde rijen terugkrijgt, schrijft ze niet opnieuw (geen delete en insert: minder
     # te schrijven bij de checkpoint, geen vrije blokken); de herkomst (opgehaald_op) wordt wel bijgewerkt, ook in
     # de afgeleide tabellen
+    _klok(monkeypatch)
     ververs(["85984NED"], meld=_stil)
     ververs(["50120NED"], meld=_stil)  # rijen na die van 85984NED: opnieuw invoegen zou hun rowid veranderen
     voor = _rijen_met_rowid(ingebedde_db, "cbs:85984NED")
@@ -459,9 +470,12 @@ def test_dezelfde_cijfers_laten_de_rijen_staan_en_werken_alleen_de_herkomst_bij(
     ) == [(later,)]
 
 
-def test_samen_ververst_blijft_een_gelijke_tabel_staan_en_wordt_een_andere_vervangen(servers, ingebedde_db):
+def test_samen_ververst_blijft_een_gelijke_tabel_staan_en_wordt_een_andere_vervangen(
+    servers, ingebedde_db, monkeypatch
+):
     # de tabellen van één verversing worden samen geschreven; per tabel blijven dezelfde rijen staan (rowid
     # ongewijzigd) en worden veranderde rijen vervangen, en van beide is de herkomst bijgewerkt
+    _klok(monkeypatch)
     opendata, _ = servers
     ververs(["50120NED"], meld=_stil)
     ververs(["85984NED"], meld=_stil)  # na die van 50120NED: het vervangen verschuift hun rowid niet
