@@ -287,3 +287,36 @@ def test_vrije_ruimte_in_het_bestand_gaat_er_bij_de_volgende_schrijfactie_uit(in
     assert not list(ingebedde_db.parent.glob("*.schrijven*"))
     excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
     assert sorted(u["bestandsnaam"] for u in alle_uploads()) == ["eerste.xlsx", "volgende.xlsx"]
+
+
+def test_geheugengrens_van_de_schrijver_uit_kompas_geheugen(ingebedde_db, monkeypatch):
+    """Een volledige herberekening van de landelijke database neemt zonder grens ~14 GB (DuckDB neemt tot 80% van
+    het geheugen); met KOMPAS_GEHEUGEN=4GB ~4,1 GB (benchmark, README). De grens geldt voor elke schrijver: een eigen
+    instantie en de instantie van de verversing."""
+    monkeypatch.setenv("KOMPAS_GEHEUGEN", "512MB")
+    with schrijf_transactie(ingebedde_db) as con:
+        assert con.execute("select current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"
+    gedeeld = instantie()
+    with lees_uit(gedeeld, ingebedde_db):
+        assert gedeeld.execute("select current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"
+    with schrijf_transactie(ingebedde_db, gedeeld):
+        pass
+    monkeypatch.delenv("KOMPAS_GEHEUGEN")
+    with schrijf_transactie(ingebedde_db) as con:  # zonder: DuckDB's eigen standaard
+        assert con.execute("select current_setting('memory_limit')").fetchone()[0] != "488.2 MiB"
+
+
+def test_een_onzinnige_geheugengrens_is_een_nederlandse_fout_en_verandert_niets(ingebedde_db, monkeypatch):
+    from dbhulp import vraag
+
+    voor = vraag(ingebedde_db, "select count(*) from waarneming")
+    monkeypatch.setenv("KOMPAS_GEHEUGEN", "veel")
+    with pytest.raises(DatabaseFout) as fout:
+        with schrijf_transactie(ingebedde_db) as con:
+            con.execute("delete from waarneming")
+    assert fout.value.reden == "instelling"
+    assert "KOMPAS_GEHEUGEN" in str(fout.value) and "4GB" in str(fout.value)
+    assert "Exception" not in str(fout.value) and str(ingebedde_db) not in str(fout.value)
+    assert vraag(ingebedde_db, "select count(*) from waarneming") == voor
+    with pytest.raises(DatabaseFout):
+        instantie()
