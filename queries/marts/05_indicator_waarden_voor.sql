@@ -332,7 +332,8 @@ final as (
         end as oordeel,
         case
             when r.soort = 'land' then null
-            when i.eenheid like 'aantal%' then 'aantal (hangt af van de grootte van de regio)'
+            when b.indicator_code in (select a.indicator_code from aantallen as a)
+                then 'aantal (hangt af van de grootte van de regio)'
             when b.verschil_landelijk is null then 'geen landelijke waarde'
             when i.goede_richting = 'neutraal' then 'geen goede richting (neutraal)'
             when b.significantie <> 'niet te zeggen' then '95%-intervallen'
