@@ -588,26 +588,30 @@ def trend(
     # (gerekend met de regiolegenda in één kolom, zoals op een telefoon; op een breed scherm, drie kolommen, wordt het
     # plotvlak daardoor hoger)
     legendaregels = _regios(data).height + groep_legendas
-    hoogte = 330 + 26 * legendaregels + 16 * len(kop.subtitle or [])
+    hoogte = 330 + 26 * legendaregels + 16 * len(_korte_regels(kop.subtitle or []))  # op een telefoon: de meeste regels
     return alt.layer(*lagen).resolve_scale(**onafhankelijk).properties(title=kop, height=hoogte)
 
 
 # Vega breekt een titel niet af maar kapt hem af met '…' waar de grafiek ophoudt: op een telefoon (390 px, een
 # plotvlak van ~300 px) viel zo de helft van een trendbreuk of onderbroken lijn weg. Gemeten in Chromium op 390 px:
-# ~50 tekens ondertitel en ~36 tekens titel passen.
+# ~50 tekens ondertitel en ~36 tekens titel passen. Op een breder plotvlak passen er naar verhouding meer (~6,5 px per
+# teken); daar staat de ondertitel in langere regels (ONDERTITEL_BREED), niet als smalle kolom boven een brede grafiek.
 ONDERTITEL_TEKENS = 46
 TITEL_TEKENS_SMAL = 32
 SMAL = 500  # px plotvlak (het Vega-signaal `width`): daaronder de titel in regels van TITEL_TEKENS_SMAL
+ONDERTITEL_BREED = ((800, 76), (None, 120))  # (plotvlak smaller dan px, tekens per regel); vanaf SMAL px
 
 
 def _regels(tekst: str, tekens: int) -> list[str]:
     return textwrap.wrap(tekst, tekens, break_long_words=False, break_on_hyphens=False) or [tekst]
 
 
-def _korte_regels(regels: list[str]) -> list[str] | str:
-    """De regels van een ondertitel in regels van hoogstens ONDERTITEL_TEKENS tekens (een woord wordt niet gebroken);
+def _korte_regels(regels: list[str] | str, tekens: int = ONDERTITEL_TEKENS) -> list[str] | str:
+    """De regels van een ondertitel in regels van hoogstens `tekens` tekens (een woord wordt niet gebroken);
     '' zonder regels."""
-    return [kort for regel in regels for kort in _regels(regel, ONDERTITEL_TEKENS)] or ""
+    return [
+        kort for regel in ([regels] if isinstance(regels, str) else regels) for kort in _regels(regel, tekens)
+    ] or ""
 
 
 def _titel_tekst(titel: str) -> str | dict:
@@ -621,9 +625,25 @@ def _titel_tekst(titel: str) -> str | dict:
     }
 
 
+def _ondertitel_tekst(regels: list[str] | str) -> list[str] | str | dict:
+    """De ondertitel naar de breedte van het plotvlak (het Vega-signaal `width`): onder SMAL px in regels van
+    ONDERTITEL_TEKENS tekens (een telefoon), daarboven in de langere regels van ONDERTITEL_BREED. Past elke regel op
+    een telefoon, dan gewoon de regels."""
+    kort = _korte_regels(regels)
+    treden = [(SMAL, kort)] + [(grens, _korte_regels(regels, tekens)) for grens, tekens in ONDERTITEL_BREED]
+    if all(r == kort for _, r in treden):
+        return kort
+    uitdrukking = json.dumps(treden[-1][1], ensure_ascii=False)
+    for grens, r in reversed(treden[:-1]):
+        uitdrukking = f"width < {grens} ? {json.dumps(r, ensure_ascii=False)} : {uitdrukking}"
+    return {"expr": uitdrukking}
+
+
 def _kop(titel: str, ondertitel: list[str]) -> alt.TitleParams:
-    """De titel en ondertitel van een grafiek of kaart, zo dat op een telefoon geen regel wordt afgekapt."""
-    return alt.TitleParams(text=_titel_tekst(titel), subtitle=_korte_regels(ondertitel), anchor="start")
+    """De titel en ondertitel van een grafiek of kaart, zo dat op een telefoon geen regel wordt afgekapt. De ondertitel
+    staat hier als de regels zelf (een geldige Vega-Lite-specificatie); `weergave_spec` zet ze in regels naar de
+    breedte van de grafiek (`_ondertitel_tekst`)."""
+    return alt.TitleParams(text=_titel_tekst(titel), subtitle=ondertitel or "", anchor="start")
 
 
 GROEP_VLAK = "#BBBBBB"  # neutraal grijs: geen kleur van een gemeente (Okabe-Ito) en geen streefwaarde (oranje)
@@ -832,6 +852,18 @@ def voor_weergave(grafiek: alt.TopLevelMixin) -> alt.TopLevelMixin:
     for methode, opties in geen_aria.items():
         grafiek = getattr(grafiek, methode)(**opties)
     return grafiek
+
+
+def weergave_spec(grafiek: alt.TopLevelMixin) -> dict:
+    """De Vega-Lite-specificatie zoals ze getoond wordt (de pagina's, de raadsrapportage): `voor_weergave`, zonder
+    schemavalidatie bij elke weergave (~25 ms per grafiek; tests/test_grafieken.py valideert de specificaties), en de
+    ondertitel in regels naar de breedte van de grafiek (`_ondertitel_tekst`). Vega-Lite zet een expressie in elke
+    titeleigenschap om in een Vega-signaal, ook in de ondertitel, al noemt zijn schema dat daar niet; daarom pas hier."""
+    spec = voor_weergave(grafiek).to_dict(validate=False)
+    titel = spec.get("title")
+    if isinstance(titel, dict) and titel.get("subtitle"):
+        titel["subtitle"] = _ondertitel_tekst(titel["subtitle"])
+    return spec
 
 
 # --- kaarten: gemeenten van Nederland en de wijken van een gemeente ---------------------------------------------

@@ -98,10 +98,7 @@ _FRAMES = {pl.DataFrame: _frame_sleutel}
 def _trend_spec(reeks: pl.DataFrame, opties: dict[str, Any], groep: pl.DataFrame | None = None) -> dict:
     from kompas import grafieken
 
-    # geen schemavalidatie bij elke weergave (~25 ms per grafiek); tests/test_grafieken.py valideert de specs
-    return _arrow_datasets(
-        grafieken.voor_weergave(grafieken.trend(reeks, groep=groep, **opties)).to_dict(validate=False)
-    )
+    return _arrow_datasets(grafieken.weergave_spec(grafieken.trend(reeks, groep=groep, **opties)))
 
 
 def toon_trend(
@@ -142,7 +139,7 @@ def _kaart_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
         kaart = grafieken.wijkkaart(waarden, opties["gemeente_code"], **rest)
     else:
         kaart = grafieken.gemeentekaart(waarden, **rest)
-    return grafieken.voor_weergave(kaart).to_dict(validate=False)
+    return grafieken.weergave_spec(kaart)
 
 
 def toon_kaart(
@@ -185,10 +182,7 @@ def _panelen_spec(waarden: pl.DataFrame, opties: dict[str, Any], groep: pl.DataF
     veelvoud = grafieken.kleine_veelvouden(waarden, groep=groep, **opties)
     return {
         **veelvoud,
-        "panelen": [
-            (naam, _arrow_datasets(grafieken.voor_weergave(paneel).to_dict(validate=False)))
-            for naam, paneel in veelvoud["panelen"]
-        ],
+        "panelen": [(naam, _arrow_datasets(grafieken.weergave_spec(paneel))) for naam, paneel in veelvoud["panelen"]],
     }
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kompas.grafieken import ONDERTITEL_TEKENS
+
 from streamlit_server import CHROMIUM, PROJECT, streamlit_server, wacht_tot_getekend
 
 pytestmark = pytest.mark.browser
@@ -127,7 +129,9 @@ def test_kaders_grafiek_legenda_en_ondertitel_zeggen_wat_getekend_is(app):
     gezondheid = grafieken.filter(has_text="Ervaren gezondheid (zeer) goed — Dronten")
     expect(gezondheid.locator("g.role-legend-label text")).to_have_count(3, timeout=30000)
     t = _grafiek_teksten(gezondheid)
-    # de ondertitel staat in korte regels (die op een telefoon passen)
+    # op een breed scherm staat de ondertitel in lange regels, niet als smalle kolom (grafieken._ondertitel_tekst);
+    # op een telefoon in korte (test_telefoon_390_px_scrollt_niet_opzij: niets afgekapt)
+    assert max(map(len, t["ondertitel"])) > ONDERTITEL_TEKENS, t["ondertitel"]
     assert " ".join(t["ondertitel"]).startswith(
         "Getoond: Dronten, GGD Flevoland en Nederland Trendbreuk 2023 (Dronten en Nederland): andere bron/definitie"
     )

@@ -204,17 +204,55 @@ def test_titel_en_ondertitel_passen_op_een_telefoon():
     grafiek twee regels (een expressie op `width`), op een brede één."""
     titel = "Ervaren gezondheid (zeer) goed — Dronten (18 jaar en ouder)"
     spec = grafieken.trend(GAT, titel=titel, eenheid="%", regio="Dronten").to_dict()
-    regels = spec["title"]["subtitle"]
-    assert all(len(r) <= grafieken.ONDERTITEL_TEKENS for r in regels), regels
-    assert _ondertitel(spec) == (
-        "Getoond: Dalfsen, Dronten en Nederland "
-        "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021"
+    regels = _getekende_ondertitel(
+        grafieken.weergave_spec(grafieken.trend(GAT, titel=titel, eenheid="%", regio="Dronten")), 300
+    )
+    assert len(regels) == 3 and all(len(r) <= grafieken.ONDERTITEL_TEKENS for r in regels), regels
+    assert (
+        _ondertitel(spec)
+        == " ".join(regels)
+        == (
+            "Getoond: Dalfsen, Dronten en Nederland "
+            "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021"
+        )
     )
     uitdrukking = spec["title"]["text"]["expr"]
     assert uitdrukking.startswith(f"width < {grafieken.SMAL} ? ")
     smal, breed = (json.loads(deel) for deel in uitdrukking.removeprefix(f"width < {grafieken.SMAL} ? ").split(" : "))
     assert breed == titel and " ".join(smal) == titel and all(len(r) <= grafieken.TITEL_TEKENS_SMAL for r in smal)
     assert grafieken.trend(GAT, titel="Bijstand", eenheid="%").to_dict()["title"]["text"] == "Bijstand"
+
+
+def _getekende_ondertitel(spec: dict, breedte: int) -> list[str]:
+    """De regels van de ondertitel zoals Vega ze tekent bij een plotvlak van `breedte` px (SVG van vl-convert)."""
+    import re
+
+    import vl_convert
+
+    svg = vl_convert.vegalite_to_svg({**spec, "width": breedte})
+    groep = re.search(r'class="[^"]*role-title-subtitle[^"]*".*?</g>', svg, re.S)
+    return re.findall(r">([^<>]+)</(?:tspan|text)>", groep.group(0)) if groep else []
+
+
+def test_ondertitel_staat_op_een_breed_scherm_in_lange_regels():
+    """Op een breed scherm stond de ondertitel als smalle kolom van 46 tekens boven een grafiek van 900 px (sessie 12:
+    'cramped'). Nu naar de breedte van het plotvlak: op een telefoon korte regels, breder langere (ONDERTITEL_BREED),
+    op het papier van de raadsrapportage (560 px) daartussen; elke tekst blijft heel."""
+    spec = grafieken.weergave_spec(grafieken.trend(GAT, titel="Eenzaam", eenheid="%", regio="Dronten"))
+    tekst = "Getoond: Dalfsen, Dronten en Nederland Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021"
+    telefoon, papier, scherm = (_getekende_ondertitel(spec, b) for b in (300, 560, 1000))
+    assert [" ".join(r) for r in (telefoon, papier, scherm)] == [tekst] * 3
+    assert len(telefoon) == 3 and all(len(r) <= grafieken.ONDERTITEL_TEKENS for r in telefoon)
+    assert len(papier) == 3 and max(map(len, papier)) > grafieken.ONDERTITEL_TEKENS
+    assert scherm == [
+        "Getoond: Dalfsen, Dronten en Nederland",
+        "Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021",
+    ]
+    # past alles op een telefoon, dan gewoon de regels (geen expressie)
+    kort = grafieken.weergave_spec(
+        grafieken.trend(GAT.filter(pl.col("regio_naam") == "Nederland"), titel="E", eenheid="%")
+    )
+    assert isinstance(kort["title"]["subtitle"], list)
 
 
 def test_jaren_als_tekst():

@@ -1,6 +1,6 @@
 """De raadsrapportage als PDF: typst (kompas/rapport/rapport.typ) zet de tekst, vl-convert maakt van elke
 trendgrafiek een SVG (vector). De grafiek is die van de Kaderspagina: `grafieken.trend` met
-`grafieken.voor_weergave` (Nederlandse getalnotatie), dezelfde opties als pages/kaders.py.
+`grafieken.weergave_spec` (Nederlandse getalnotatie), dezelfde opties als pages/kaders.py.
 
 De inhoud gaat als één JSON-tekst naar typst (`sys.inputs`), grafieken als SVG-tekst daarin: geen tijdelijke
 bestanden. Tekst uit de database wordt in typst als tekst getoond, nooit als opmaak gelezen.
@@ -53,9 +53,7 @@ def grafiek_svg(inhoud: Inhoud, ind: Indicator) -> str | None:
         return None
     import vl_convert
 
-    spec = grafieken.voor_weergave(grafieken.trend(ind.reeks, **grafiek_opties(inhoud, ind.rij))).to_dict(
-        validate=False
-    )
+    spec = grafieken.weergave_spec(grafieken.trend(ind.reeks, **grafiek_opties(inhoud, ind.rij)))
     spec["width"] = GRAFIEKBREEDTE  # op de pagina: width="stretch"; hier de breedte van het papier
     spec.setdefault("config", {})["font"] = LETTERS
     return vl_convert.vegalite_to_svg(spec)
