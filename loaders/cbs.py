@@ -45,6 +45,7 @@ from kompas.db import (
     database_pad,
     instantie,
     lees_uit,
+    maak_schrijfkopie,
     raakt,
     schrijf_sql,
     schrijf_transactie,
@@ -1342,39 +1343,49 @@ def _ververs(tabellen: list[TabelConfig], pad: Path, config: Path, meld: Melder,
         finally:
             volgorde.klaar(i)
 
-    # de tabellen tegelijk (hooguit GELIJKTIJDIG); elke tabel faalt op zichzelf, geschreven wordt daarna samen
-    with ThreadPoolExecutor(max_workers=max(1, min(GELIJKTIJDIG, len(tabellen)))) as pool:
-        opgehaald = [pool.submit(haal, i, tabel) for i, tabel in enumerate(tabellen)]
-        for tabel, toekomst in zip(tabellen, opgehaald, strict=True):
-            uitkomst = toekomst.result()
-            if isinstance(uitkomst, str):
-                uitkomsten[tabel.tabel_id] = Uitkomst(tabel.tabel_id, fout=uitkomst)
-            else:
-                klaar.append(uitkomst)
-    if klaar:
-        try:
-            with schrijf_transactie(pad, duck) as con:
-                schrijf_in(con, klaar)
-        except DatabaseFout:
-            meld(
-                "Schrijven mislukt: niets geschreven; de vorige cijfers van "
-                f"{opsomming([k.tabel.tabel_id for k in klaar])} blijven staan."
-            )
-            raise
-        except CbsFout as fout:
-            meld(f"Samen schrijven mislukt ({fout}); elke tabel apart ...")
-            for k in klaar:
-                try:
-                    schrijf([k], pad)
-                except CbsFout as fout_tabel:
-                    uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, fout=str(fout_tabel))
-        for k in klaar:
-            if k.tabel.tabel_id not in uitkomsten:
-                uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, len(k.waarnemingen.rijen))
+    # de tabellen tegelijk (hooguit GELIJKTIJDIG); elke tabel faalt op zichzelf, geschreven wordt daarna samen. Terwijl
+    # de draden ophalen, maakt deze draad de werkkopie van de database alvast (zonder het slot: een upload wacht er
+    # niet op; kompas.db.maak_schrijfkopie)
+    kopie = None
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(GELIJKTIJDIG, len(tabellen)))) as pool:
+            opgehaald = [pool.submit(haal, i, tabel) for i, tabel in enumerate(tabellen)]
+            kopie = maak_schrijfkopie(pad, duck)
+            for tabel, toekomst in zip(tabellen, opgehaald, strict=True):
+                uitkomst = toekomst.result()
+                if isinstance(uitkomst, str):
+                    uitkomsten[tabel.tabel_id] = Uitkomst(tabel.tabel_id, fout=uitkomst)
+                else:
+                    klaar.append(uitkomst)
+        if klaar:
+            try:
+                with schrijf_transactie(pad, duck, kopie) as con:
+                    schrijf_in(con, klaar)
+            except DatabaseFout:
                 meld(
-                    f"{k.tabel.tabel_id}: {len(k.waarnemingen.rijen)} waarnemingen geschreven "
-                    f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api}); {regio_telling(k.waarnemingen)}"
+                    "Schrijven mislukt: niets geschreven; de vorige cijfers van "
+                    f"{opsomming([k.tabel.tabel_id for k in klaar])} blijven staan."
                 )
+                raise
+            except CbsFout as fout:
+                meld(f"Samen schrijven mislukt ({fout}); elke tabel apart ...")
+                for k in klaar:
+                    try:
+                        schrijf([k], pad)
+                    except CbsFout as fout_tabel:
+                        uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, fout=str(fout_tabel))
+            for k in klaar:
+                if k.tabel.tabel_id not in uitkomsten:
+                    uitkomsten[k.tabel.tabel_id] = Uitkomst(k.tabel.tabel_id, len(k.waarnemingen.rijen))
+                    meld(
+                        f"{k.tabel.tabel_id}: {len(k.waarnemingen.rijen)} waarnemingen geschreven "
+                        f"(herkomst {k.tabel.herkomst_id}, OData {k.antwoord.api}); {regio_telling(k.waarnemingen)}"
+                    )
+    finally:
+        # de schrijftransactie gebruikt de kopie of ruimt haar op; wat er nog staat (niets te schrijven, een fout
+        # ervoor, het slot mislukte) weg
+        if kopie is not None and kopie.werk.exists():
+            kopie.weg()
     return [uitkomsten[t.tabel_id] for t in tabellen]
 
 

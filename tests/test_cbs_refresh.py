@@ -386,6 +386,41 @@ def test_tabellen_worden_tegelijk_opgehaald_met_de_voortgang_per_tabel_in_volgor
     assert _waarnemingen(ingebedde_db, "cbs:85318NED") == []
 
 
+def test_de_werkkopie_wordt_gemaakt_terwijl_de_tabellen_worden_opgehaald(servers, ingebedde_db, monkeypatch):
+    """Terwijl de draden ophalen, maakt de verversing de werkkopie van de database al (kompas.db.maak_schrijfkopie,
+    zonder het slot); de schrijftransactie kopieert dan niet opnieuw. Er blijft geen kopie achter, ook niet als
+    elke tabel mislukt."""
+    import shutil
+
+    from kompas import db
+
+    opendata, _ = servers
+    opendata.traag_seconden = 1.0
+    opendata.storingen[("85984NED", "TypedDataSet", 1)] = "traag"
+    momenten = []
+    echte_kopie = cbs.maak_schrijfkopie
+
+    def kopie(*a):
+        gemaakt = echte_kopie(*a)
+        momenten.append(any("/85984NED/TypedDataSet" in v and "skip=3" in v for v in opendata.verzoeken))
+        return gemaakt
+
+    kopieen = []
+    echte = shutil.copyfile
+    monkeypatch.setattr(cbs, "maak_schrijfkopie", kopie)
+    monkeypatch.setattr(db.shutil, "copyfile", lambda *a: kopieen.append(a[1]) or echte(*a))
+    uitkomst = ververs(["85984NED", "50120NED"], meld=_stil)
+    assert [u.gelukt for u in uitkomst] == [True, True]
+    assert momenten == [False]  # klaar voordat de trage eerste pagina antwoordde (de tweede nog niet gevraagd)
+    assert [Path(k).name for k in kopieen] == [db._eigen_kopie(ingebedde_db).name]
+    rest = sorted(p.name for p in ingebedde_db.parent.iterdir() if p.name.startswith(ingebedde_db.name))
+    assert rest == [ingebedde_db.name, f"{ingebedde_db.name}.lock"]
+    opendata.storingen[("85984NED", "TypedDataSet", 1)] = 404
+    assert not any(u.gelukt for u in ververs(["85984NED"], meld=_stil))
+    rest = sorted(p.name for p in ingebedde_db.parent.iterdir() if p.name.startswith(ingebedde_db.name))
+    assert rest == [ingebedde_db.name, f"{ingebedde_db.name}.lock"]
+
+
 # -- herhalen bij een tijdelijke storing
 
 

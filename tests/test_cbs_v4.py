@@ -517,9 +517,9 @@ def test_gelukte_tabellen_samen_in_een_schrijftransactie(servers, ingebedde_db, 
     transacties = []
     echte = cbs.schrijf_transactie
 
-    def tel(pad=None, instantie=None):
+    def tel(pad=None, instantie=None, kopie=None):
         transacties.append(pad)
-        return echte(pad, instantie)
+        return echte(pad, instantie, kopie)
 
     monkeypatch.setattr(cbs, "schrijf_transactie", tel)
     servers[1].storingen[("85012NED", "Observations", 1)] = 404  # v4 faalt, v3 ook: 85012NED mislukt

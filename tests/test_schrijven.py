@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from test_upload import dump
 
-from kompas.db import DatabaseFout, instantie, lees_uit, raakt, schrijf_transactie
+from kompas.db import DatabaseFout, instantie, lees_uit, maak_schrijfkopie, raakt, schrijf_transactie
 from loaders import excel
 
 import werkboeken as wb
-from dbhulp import alle_uploads
+from dbhulp import alle_uploads, vraag
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -176,6 +176,77 @@ def test_het_oude_bestand_dat_een_gedode_schrijver_achterliet_gaat_weg(ingebedde
         pass
     assert not achtergelaten.exists()
     assert not list(ingebedde_db.parent.glob(f"{ingebedde_db.name}.oud.*"))
+
+
+def _bestanden(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name))
+
+
+def _titels(db: Path) -> dict[str, str]:
+    return dict(vraag(db, "select herkomst_id, titel from herkomst where titel in ('tussendoor', 'verversing')"))
+
+
+def test_een_vooraf_gemaakte_kopie_wordt_gebruikt_als_het_origineel_niet_veranderde(ingebedde_db, monkeypatch):
+    """De verversing maakt de werkkopie al terwijl ze ophaalt, zonder het slot (maak_schrijfkopie); is het origineel
+    onder het slot nog hetzelfde bestand, dan schrijft de transactie in die kopie (ze kopieert niet nog eens)."""
+    con = instantie()
+    kopie = maak_schrijfkopie(ingebedde_db, con)
+    assert kopie is not None and kopie.werk.exists()
+    kopieen = []
+    echte = shutil.copyfile
+    monkeypatch.setattr("kompas.db.shutil.copyfile", lambda *a: kopieen.append(a) or echte(*a))
+    with schrijf_transactie(ingebedde_db, con, kopie) as schrijver:
+        schrijver.execute("update herkomst set titel = 'verversing' where herkomst_id = 'ingebed:cbs-85012NED'")
+    assert kopieen == []
+    assert _titels(ingebedde_db) == {"ingebed:cbs-85012NED": "verversing"}
+    assert _bestanden(ingebedde_db) == [ingebedde_db.name, f"{ingebedde_db.name}.lock"]
+
+
+def test_een_vooraf_gemaakte_kopie_van_een_intussen_vervangen_origineel_verliest_niets(ingebedde_db):
+    """Legt een andere schrijver iets vast terwijl de verversing ophaalt (na haar kopie, vóór haar transactie), dan
+    gooit de transactie de oude kopie weg en schrijft op de nieuwe versie: beide wijzigingen staan er, er blijft
+    niets achter."""
+    con = instantie()
+    kopie = maak_schrijfkopie(ingebedde_db, con)
+    with schrijf_transactie(ingebedde_db) as ander:  # een upload, tussendoor
+        ander.execute("update herkomst set titel = 'tussendoor' where herkomst_id = 'ingebed:cbs-83674NED'")
+    with schrijf_transactie(ingebedde_db, con, kopie) as schrijver:
+        schrijver.execute("update herkomst set titel = 'verversing' where herkomst_id = 'ingebed:cbs-85012NED'")
+    assert _titels(ingebedde_db) == {"ingebed:cbs-83674NED": "tussendoor", "ingebed:cbs-85012NED": "verversing"}
+    assert _bestanden(ingebedde_db) == [ingebedde_db.name, f"{ingebedde_db.name}.lock"]
+
+
+def test_de_kopie_van_een_gedode_verversing_komt_niet_terug_en_gaat_weg(ingebedde_db):
+    """Een verversing die sterft terwijl ze ophaalt, laat haar vooraf gemaakte kopie achter, met wat ze daarin al
+    schreef (een WAL). Die komt nooit in de database: de volgende schrijver gebruikt haar niet en haalt haar weg.
+    De kopie van een proces dat nog leeft (dat misschien nog ophaalt) blijft staan."""
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path[:0] = [{str(PROJECT)!r}]
+        from kompas.db import instantie, maak_schrijfkopie
+        con = instantie()
+        kopie = maak_schrijfkopie({str(ingebedde_db)!r}, con)
+        con.execute("use kompas_schrijven")
+        con.execute("update herkomst set titel = 'gedood'")
+        os._exit(70)
+    """)
+    voor = dump(ingebedde_db)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, timeout=120)
+    assert proc.returncode == 70, proc.stderr.decode()[-3000:]
+    achtergelaten = [n for n in _bestanden(ingebedde_db) if ".schrijven." in n]
+    assert achtergelaten and any(n.endswith(".wal") for n in achtergelaten), achtergelaten
+    assert dump(ingebedde_db) == voor
+    levend = subprocess.Popen(["sleep", "60"])
+    van_levend = ingebedde_db.parent / f"{ingebedde_db.name}.schrijven.{levend.pid}.1"
+    van_levend.write_bytes(b"")
+    try:
+        excel.leg_vast(_upload("volgende.xlsx", 222), door="test")
+        assert [n for n in _bestanden(ingebedde_db) if ".schrijven." in n] == [van_levend.name]
+    finally:
+        levend.kill()
+        levend.wait()
+    assert vraag(ingebedde_db, "select count(*) from herkomst where titel = 'gedood'") == [(0,)]
+    _alleen_de_volgende_upload(ingebedde_db)
 
 
 def test_schema_alleen_opnieuw_toegepast_als_de_database_andere_sql_heeft(ingebedde_db, monkeypatch):
