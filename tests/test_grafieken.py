@@ -172,7 +172,7 @@ KWB = "CBS Kerncijfers wijken en buurten"
 
 
 def _aantallen(familie: str, jaren: Sequence[int], codes=("GM0148", "GM1876", "GM0303"), deel: int = 1) -> pl.DataFrame:
-    """Een aantal (zonder interval) per gemeente en jaar uit één bronfamilie; `deel`: het reeksdeel (na een trendbreuk)."""
+    """Een aantal (zonder interval) per gemeente en jaar uit één bronfamilie; `deel`: het reeksdeel."""
     rijen = _rijen(
         *[(code, j, "totaal", 1000.0 * (i + 1) + j, deel, True, familie) for i, code in enumerate(codes) for j in jaren]
     )
@@ -186,7 +186,9 @@ def _aantallen(familie: str, jaren: Sequence[int], codes=("GM0148", "GM1876", "G
 def test_een_jaarlijkse_bron_breekt_de_lijn_over_de_jaren_zonder_cijfer():
     """Aantal inwoners uit de Kerncijfers wijken en buurten: ingebed zijn 2019 en 2024. De jaargangen 2020-2023 heeft
     het CBS wel gepubliceerd, wij hebben ze niet; een rechte lijn 2019-2024 suggereert een groei die niemand mat."""
-    spec = grafieken.trend(_aantallen(KWB, (2019, 2024)), titel="Aantal inwoners", eenheid="aantal", decimalen=0).to_dict()
+    spec = grafieken.trend(
+        _aantallen(KWB, (2019, 2024)), titel="Aantal inwoners", eenheid="aantal", decimalen=0
+    ).to_dict()
     assert _lijnstukken(spec) == {naam: [[2019], [2024]] for naam in ("Dalfsen", "Bronckhorst", "Dronten")}
     # ontbrekend blijft ontbrekend: geen punt voor 2020-2023 (niet geïnterpoleerd)
     assert {r["peiljaar"] for r in _data(spec, _laag(spec, "line"))} == {2019, 2024}
@@ -218,7 +220,9 @@ def test_de_eigen_registratie_van_een_gemeente_breekt_over_een_jaar_zonder_cijfe
 def test_de_gezondheidsmonitor_2016_2020_blijft_één_lijn(familie):
     """De Gezondheidsmonitor meet om de paar jaar (2012, 2016, 2020, 2022): een lijn 2016-2020 is het ritme van de
     enquête, geen gat."""
-    reeks = _rijen(*[(code, j, "65+", 70.0, 1, True, familie) for code in ("GM0148", "GM0303", "NL01") for j in (2016, 2020)])
+    reeks = _rijen(
+        *[(code, j, "65+", 70.0, 1, True, familie) for code in ("GM0148", "GM0303", "NL01") for j in (2016, 2020)]
+    )
     spec = grafieken.trend(reeks, titel="t", eenheid="%").to_dict()
     assert _lijnstukken(spec) == {naam: [[2016, 2020]] for naam in ("Dalfsen", "Dronten", "Nederland")}
     assert "Onderbroken" not in _ondertitel(spec)
@@ -233,7 +237,10 @@ def test_een_trendbreuk_naar_een_andere_jaarlijkse_bron_is_geen_gat():
     assert _lijnstukken(spec) == {naam: [[2019], [2024], [2025]] for naam in ("Dalfsen", "Bronckhorst", "Dronten")}
     regels = _ondertitel(spec)
     assert "Trendbreuk 2025 (Dalfsen, Bronckhorst en Dronten): andere bron/definitie" in regels
-    assert regels.endswith("Onderbroken lijn: geen cijfer voor Dalfsen in 2020–2023, voor Bronckhorst in 2020–2023, voor Dronten in 2020–2023")
+    assert regels.endswith(
+        "Onderbroken lijn: geen cijfer voor Dalfsen in 2020–2023, voor Bronckhorst in 2020–2023, voor Dronten in "
+        "2020–2023"
+    )
 
 
 def test_kleine_veelvouden_onderbreken_de_lijn_zoals_de_trendgrafiek():
