@@ -192,10 +192,8 @@ def test_een_jaarlijkse_bron_breekt_de_lijn_over_de_jaren_zonder_cijfer():
     assert _lijnstukken(spec) == {naam: [[2019], [2024]] for naam in ("Dalfsen", "Bronckhorst", "Dronten")}
     # ontbrekend blijft ontbrekend: geen punt voor 2020-2023 (niet geïnterpoleerd)
     assert {r["peiljaar"] for r in _data(spec, _laag(spec, "line"))} == {2019, 2024}
-    assert (
-        "Onderbroken lijn: geen cijfer voor Dalfsen in 2020–2023, voor Bronckhorst in 2020–2023, voor Dronten in "
-        "2020–2023" in _ondertitel(spec)
-    )
+    # regio's met dezelfde jaren zonder cijfer staan samen in de noot
+    assert "Onderbroken lijn: geen cijfer voor Dalfsen, Bronckhorst en Dronten in 2020–2023" in _ondertitel(spec)
 
 
 def test_een_jaarlijkse_bron_met_opeenvolgende_jaren_is_één_lijn():
@@ -237,10 +235,7 @@ def test_een_trendbreuk_naar_een_andere_jaarlijkse_bron_is_geen_gat():
     assert _lijnstukken(spec) == {naam: [[2019], [2024], [2025]] for naam in ("Dalfsen", "Bronckhorst", "Dronten")}
     regels = _ondertitel(spec)
     assert "Trendbreuk 2025 (Dalfsen, Bronckhorst en Dronten): andere bron/definitie" in regels
-    assert regels.endswith(
-        "Onderbroken lijn: geen cijfer voor Dalfsen in 2020–2023, voor Bronckhorst in 2020–2023, voor Dronten in "
-        "2020–2023"
-    )
+    assert regels.endswith("Onderbroken lijn: geen cijfer voor Dalfsen, Bronckhorst en Dronten in 2020–2023")
 
 
 def test_kleine_veelvouden_onderbreken_de_lijn_zoals_de_trendgrafiek():
@@ -452,6 +447,18 @@ def test_grafiek_ondertitel_noemt_getoonde_regios_leeftijdsgroepen_en_trendbreuk
         "Trendbreuk 2019 (Nederland): andere bron/definitie"
     ]
     assert opsomming(["a"]) == "a" and opsomming([]) == "" and opsomming(["a", "b", "c"]) == "a, b en c"
+
+
+def test_de_noot_over_een_onderbroken_lijn_noemt_regios_met_dezelfde_jaren_samen():
+    gat = [2020, 2021, 2022, 2023]
+    onderbrekingen = [
+        {"regio_naam": "Dalfsen", "jaren": gat},
+        {"regio_naam": "Bronckhorst", "jaren": [2021]},
+        {"regio_naam": "Dronten", "jaren": gat},
+    ]
+    assert grafiek_ondertitel(None, [], [], onderbrekingen=onderbrekingen) == [
+        "Onderbroken lijn: geen cijfer voor Dalfsen en Dronten in 2020–2023, voor Bronckhorst in 2021"
+    ]
 
 
 def test_tabel_zegt_welke_waarden_in_de_grafiek_staan():

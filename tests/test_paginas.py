@@ -335,7 +335,7 @@ def test_indicator_inwoners_breekt_de_lijn_over_de_jaargangen_die_we_niet_hebben
     assert {2019, 2024} <= set(dalfsen) and not {2020, 2021, 2022, 2023} & set(dalfsen)
     assert dalfsen[2019] != dalfsen[2024]
     ondertitel = " ".join(json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["subtitle"])
-    assert "Onderbroken lijn: geen cijfer voor Dalfsen in 2020–2023" in ondertitel
+    assert "Onderbroken lijn: geen cijfer voor Dalfsen, Bronckhorst en Dronten in 2020–2023" in ondertitel
 
 
 def test_indicator_gezondheidsmonitor_2016_2020_blijft_een_lijn(ingebedde_db):
