@@ -150,7 +150,8 @@ def test_een_lijn_loopt_niet_over_een_jaar_waarin_de_bron_wel_mat_maar_de_regio_
     assert stukken["Dronten"] == [[2016], [2022]]
     # Dalfsen 2019 is gepubliceerd zonder waarde: de lijn breekt daar
     assert stukken["Dalfsen"] == [[2017, 2018], [2021]]
-    # Nederland heeft geen 2020, en niemand anders in dezelfde bron ook niet: gewoon één lijn
+    # Nederland heeft geen 2020, en niemand anders in dezelfde bron ook niet: gewoon één lijn (de verzamelnaam "CBS"
+    # heet in data/bronfamilies.toml niet jaarlijks)
     assert stukken["Nederland"] == [[2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022]]
     # ook het 95%-interval loopt niet over het gat (dezelfde reeks_id)
     vlak = {(r["regio_naam"], r["peiljaar"]): r["reeks_id"] for r in _data(spec, _laag(spec, "area"))}
