@@ -5,15 +5,18 @@ De Nederlandse getalnotatie (`opmaak.VEGA_LOCALE`) wordt één keer bij het tone
 Een lijn verbindt alleen waarden van één reeks (`reeks_id`, zie queries/marts/10_indicator_waarden.sql): een andere bron of
 definitie is een onderbreking, met een noot in de ondertitel. Ook een jaar waarin de bron wel mat maar de regio geen
 cijfer heeft, onderbreekt de lijn (`_onderbreek`, met een noot 'Onderbroken lijn: ...'): een lijn suggereert anders een
-waarde die er niet is. De band van een vergelijkingsgroep breekt zo bij een jaar zonder band.
+waarde die er niet is. Bij een bron die elk jaar publiceert (`jaarlijks`, data/bronfamilies.toml) is dat elk jaar
+tussen twee cijfers van de regio. De band van een vergelijkingsgroep breekt zo bij een jaar zonder band.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import json
 import math
 import textwrap
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -252,6 +255,26 @@ def _grafiekwaarden(reeks: pl.DataFrame, eenheid: str) -> tuple[pl.DataFrame, li
     return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns), onderbrekingen, weggelaten
 
 
+BRONFAMILIES = DATA / "bronfamilies.toml"
+
+
+@functools.cache
+def _bronfamilies() -> dict[str, bool]:
+    with BRONFAMILIES.open("rb") as bestand:
+        return tomllib.load(bestand)["jaarlijks"]
+
+
+def jaarlijks(bronfamilie: str | None) -> bool:
+    """Publiceert deze bronfamilie elk jaar? Uit data/bronfamilies.toml: een exacte naam gaat voor een patroon
+    ('gemeente *'), daarna het eerste patroon dat past; een familie die er niet staat (of None): nee."""
+    if bronfamilie is None:
+        return False
+    families = _bronfamilies()
+    if bronfamilie in families:
+        return families[bronfamilie]
+    return next((ja for patroon, ja in families.items() if fnmatch.fnmatchcase(bronfamilie, patroon)), False)
+
+
 def _onderbreek(data: pl.DataFrame, reeks: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
     """Een lijn loopt niet over een jaar waarin dezelfde bron wel mat, maar de regio geen cijfer heeft: daar zou ze
     een waarde suggereren die niet bestaat (ontbrekend is ontbrekend, ook in een lijn).
@@ -259,8 +282,11 @@ def _onderbreek(data: pl.DataFrame, reeks: pl.DataFrame) -> tuple[pl.DataFrame, 
     De jaren waarin de bron mat: elk peiljaar met een rij in `reeks` (ook een gepubliceerde rij zonder waarde, zoals
     een geheim cijfer) voor dezelfde leeftijdsgroep en bronfamilie, bij welke regio in de grafiek ook. Een bron die
     om de vier jaar meet (de Gezondheidsmonitor), blijft zo één lijn; Dronten met 2016 en 2022 naast Nederland met
-    elk jaar wordt twee losse punten. Na een gat krijgt de reeks_id een volgnummer (een eigen lijn, ook voor het
-    95%-interval). Geeft de rijen en per regio (legendavolgorde) de jaren zonder cijfer: [{regio_naam, jaren}].
+    elk jaar wordt twee losse punten. Publiceert de bronfamilie elk jaar (`jaarlijks`, data/bronfamilies.toml), dan
+    is bovendien elk jaar tussen twee cijfers van de regio een jaar waarin de bron mat: inwoners uit de Kerncijfers
+    wijken en buurten met alleen 2019 en 2024 worden twee losse punten, ook als geen regio 2020-2023 heeft. Na een
+    gat krijgt de reeks_id een volgnummer (een eigen lijn, ook voor het 95%-interval). Geeft de rijen en per regio
+    (legendavolgorde) de jaren zonder cijfer: [{regio_naam, jaren}].
     """
     sleutel = [k for k in ("leeftijd", "bronfamilie") if k in data.columns]
     if data.is_empty():
@@ -271,13 +297,24 @@ def _onderbreek(data: pl.DataFrame, reeks: pl.DataFrame) -> tuple[pl.DataFrame, 
         .sort("reeks_id", "peiljaar")
         .with_columns(pl.col("peiljaar").shift(1).over("reeks_id").alias("_vorige"))
     )
-    gaten = (
+    gemeten_tussen = (
         data.select("_rij", "_vorige", "peiljaar", *sleutel)
         .join(gemeten, on=sleutel, how="inner", nulls_equal=True)
         .filter((pl.col("_jaar") > pl.col("_vorige")) & (pl.col("_jaar") < pl.col("peiljaar")))
-        .group_by("_rij")
-        .agg(pl.col("_jaar").unique().sort().alias("_gat"))
+        .select("_rij", "_jaar")
     )
+    # een bron die elk jaar publiceert: elk jaar tussen twee cijfers van de regio (alleen jaren, geen waarden)
+    families = data["bronfamilie"].unique().to_list() if "bronfamilie" in data.columns else []
+    jaarlijkse = [f for f in families if jaarlijks(f)]
+    elk_jaar = (
+        data.filter(pl.col("bronfamilie").is_in(jaarlijkse) & (pl.col("peiljaar") - pl.col("_vorige") > 1))
+        .select("_rij", pl.int_ranges(pl.col("_vorige") + 1, pl.col("peiljaar")).alias("_jaar"))
+        .explode("_jaar")
+        .with_columns(pl.col("_jaar").cast(gemeten_tussen.schema["_jaar"]))
+        if jaarlijkse
+        else gemeten_tussen.clear()
+    )
+    gaten = pl.concat([gemeten_tussen, elk_jaar]).group_by("_rij").agg(pl.col("_jaar").unique().sort().alias("_gat"))
     data = data.join(gaten, on="_rij", how="left").with_columns(
         pl.col("_gat").is_not_null().cast(pl.Int32).cum_sum().over("reeks_id").alias("_stuk")
     )

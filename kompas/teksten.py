@@ -350,6 +350,7 @@ def grafiek_ondertitel(
     'Trendbreuk 2023 (Dronten): andere bron/definitie: gemeente Dronten (daarvoor Gezondheidsmonitor Volwassenen en
     Ouderen)'
     'Onderbroken lijn: geen cijfer voor Dalfsen in 2019, voor Dronten in 2017–2019 en 2021'
+    'Onderbroken lijn: geen cijfer voor Dalfsen, Bronckhorst en Dronten in 2020–2023'
     """
     regels = []
     if zonder_gegevens:
@@ -381,7 +382,11 @@ def grafiek_ondertitel(
         bronnen = f": {naar} (daarvoor {van})" if van and naar else ""
         regels.append(f"Trendbreuk {jaar} ({opsomming(namen)}): andere bron/definitie{bronnen}")
     if onderbrekingen:
-        per_regio = ", ".join(f"voor {o['regio_naam']} in {jaren_tekst(o['jaren'])}" for o in onderbrekingen)
+        # regio's met dezelfde jaren samen (een jaarlijkse bron mist vaak dezelfde jaargangen voor elke gemeente)
+        per_jaren: dict[tuple[int, ...], list[str]] = {}
+        for o in onderbrekingen:
+            per_jaren.setdefault(tuple(o["jaren"]), []).append(o["regio_naam"])
+        per_regio = ", ".join(f"voor {opsomming(namen)} in {jaren_tekst(list(j))}" for j, namen in per_jaren.items())
         regels.append(f"Onderbroken lijn: geen cijfer {per_regio}")
     return regels
 

@@ -271,3 +271,55 @@ def test_kompas_importeert_niets_uit_loaders():
                 else []
             )
             assert not [n for n in namen if n.split(".")[0] == "loaders"], f"{pad.name} importeert {namen}"
+
+
+def test_elke_bronfamilie_in_bronfamilies_toml_is_een_familie_die_de_code_kan_geven(cur):
+    """data/bronfamilies.toml noemt families bij naam: een tikfout zou een jaarlijkse bron stil weer over haar gaten
+    laten tekenen. Elke naam komt uit de staging (queries/staging/30_stg_waarneming.sql), uit `bronfamilie` in
+    data/cbs_tabellen.toml of uit de ingebedde cijfers; een patroon past op minstens één ingebedde familie."""
+    import fnmatch
+    import tomllib
+
+    from kompas import grafieken
+
+    staging = (QUERIES / "staging" / "30_stg_waarneming.sql").read_text(encoding="utf-8")
+    tabellen = tomllib.loads((PROJECT / "data" / "cbs_tabellen.toml").read_text(encoding="utf-8"))
+    ingebed = {f for (f,) in cur.execute("select distinct bronfamilie from stg_waarneming").fetchall()}
+    bekend = (
+        set(re.findall(r"then '([^']+)'", staging))
+        | {s["bronfamilie"] for s in tabellen["tabelsoort"].values() if "bronfamilie" in s}
+        | ingebed
+    )
+    families = grafieken._bronfamilies()
+    assert families
+    for naam, jaarlijks in families.items():
+        assert isinstance(jaarlijks, bool), f"{naam}: true of false, niet {jaarlijks!r}"
+        if "*" in naam:
+            assert any(fnmatch.fnmatchcase(f, naam) for f in ingebed), f"{naam}: past op geen bronfamilie"
+        else:
+            assert naam in bekend, f"{naam}: geen bronfamilie die de code kan geven"
+
+
+def test_welke_bronfamilies_elk_jaar_publiceren():
+    from kompas.grafieken import jaarlijks
+
+    for familie in (
+        "CBS Kerncijfers wijken en buurten",
+        "CBS Sociale zekerheid; bijstand, re-integratie en WSW",
+        "CBS StatLine 70072NED",
+        "gemeente Dalfsen",
+        "gemeente Bronckhorst",
+        "gemeente Dronten",
+        "upload (eigen registratie)",
+    ):
+        assert jaarlijks(familie), familie
+    for familie in (
+        "Gezondheidsmonitor Volwassenen en Ouderen",
+        "Gezondheidsmonitor Jongvolwassenen",
+        "Gezondheidsmonitor Jeugd",
+        "CBS",  # een verzamelnaam voor CBS-publicaties met verschillende ritmes
+        "CBS StatLine 83759NED",  # niet genoemd: niet jaarlijks
+        "Gemeente Dalfsen",  # het patroon is hoofdlettergevoelig, zoals de namen
+        None,
+    ):
+        assert not jaarlijks(familie), familie

@@ -4,6 +4,7 @@ De cijfers hieronder ZIJN VERZONNEN (testgegevens); ze hebben de kolommen van qu
 """
 
 import json
+from collections.abc import Sequence
 
 import polars as pl
 import pytest
@@ -149,7 +150,8 @@ def test_een_lijn_loopt_niet_over_een_jaar_waarin_de_bron_wel_mat_maar_de_regio_
     assert stukken["Dronten"] == [[2016], [2022]]
     # Dalfsen 2019 is gepubliceerd zonder waarde: de lijn breekt daar
     assert stukken["Dalfsen"] == [[2017, 2018], [2021]]
-    # Nederland heeft geen 2020, en niemand anders in dezelfde bron ook niet: gewoon één lijn
+    # Nederland heeft geen 2020, en niemand anders in dezelfde bron ook niet: gewoon één lijn (de verzamelnaam "CBS"
+    # heet in data/bronfamilies.toml niet jaarlijks)
     assert stukken["Nederland"] == [[2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022]]
     # ook het 95%-interval loopt niet over het gat (dezelfde reeks_id)
     vlak = {(r["regio_naam"], r["peiljaar"]): r["reeks_id"] for r in _data(spec, _laag(spec, "area"))}
@@ -164,6 +166,77 @@ def test_een_meting_om_de_vier_jaar_is_één_lijn():
     spec = grafieken.trend(vierjaarlijks, titel="t", eenheid="%").to_dict()
     assert set(map(str, _lijnstukken(spec).values())) == {"[[2012, 2016, 2020]]"}
     assert "Onderbroken" not in _ondertitel(spec)
+
+
+# --- een bron die elk jaar publiceert (data/bronfamilies.toml): elk jaar tussen twee cijfers is een gat ----------
+KWB = "CBS Kerncijfers wijken en buurten"
+
+
+def _aantallen(familie: str, jaren: Sequence[int], codes=("GM0148", "GM1876", "GM0303"), deel: int = 1) -> pl.DataFrame:
+    """Een aantal (zonder interval) per gemeente en jaar uit één bronfamilie; `deel`: het reeksdeel."""
+    rijen = _rijen(
+        *[(code, j, "totaal", 1000.0 * (i + 1) + j, deel, True, familie) for i, code in enumerate(codes) for j in jaren]
+    )
+    return rijen.with_columns(
+        pl.lit("aantal").alias("eenheid"),
+        pl.lit(None, pl.Float64).alias("ondergrens"),
+        pl.lit(None, pl.Float64).alias("bovengrens"),
+    )
+
+
+def test_een_jaarlijkse_bron_breekt_de_lijn_over_de_jaren_zonder_cijfer():
+    """Aantal inwoners uit de Kerncijfers wijken en buurten: ingebed zijn 2019 en 2024. De jaargangen 2020-2023 heeft
+    het CBS wel gepubliceerd, wij hebben ze niet; een rechte lijn 2019-2024 suggereert een groei die niemand mat."""
+    spec = grafieken.trend(
+        _aantallen(KWB, (2019, 2024)), titel="Aantal inwoners", eenheid="aantal", decimalen=0
+    ).to_dict()
+    assert _lijnstukken(spec) == {naam: [[2019], [2024]] for naam in ("Dalfsen", "Bronckhorst", "Dronten")}
+    # ontbrekend blijft ontbrekend: geen punt voor 2020-2023 (niet geïnterpoleerd)
+    assert {r["peiljaar"] for r in _data(spec, _laag(spec, "line"))} == {2019, 2024}
+    # regio's met dezelfde jaren zonder cijfer staan samen in de noot
+    assert "Onderbroken lijn: geen cijfer voor Dalfsen, Bronckhorst en Dronten in 2020–2023" in _ondertitel(spec)
+
+
+def test_een_jaarlijkse_bron_met_opeenvolgende_jaren_is_één_lijn():
+    spec = grafieken.trend(_aantallen(KWB, (2017, 2018, 2019)), titel="t", eenheid="aantal", decimalen=0).to_dict()
+    assert set(map(str, _lijnstukken(spec).values())) == {"[[2017, 2018, 2019]]"}
+    assert "Onderbroken" not in _ondertitel(spec)
+
+
+@pytest.mark.parametrize("familie", ["gemeente Dalfsen", "upload (eigen registratie)"])
+def test_de_eigen_registratie_van_een_gemeente_breekt_over_een_jaar_zonder_cijfer(familie):
+    """Dalfsen, kinderen met een bestelling via de kindregeling: 2017 en 2019 uit het jaarverslag (eigen
+    administratie), 2018 niet; de gemeente telde in 2018 wel."""
+    spec = grafieken.trend(_aantallen(familie, (2017, 2019), codes=("GM0148",)), titel="t", eenheid="aantal").to_dict()
+    assert _lijnstukken(spec) == {"Dalfsen": [[2017], [2019]]}
+    assert "Onderbroken lijn: geen cijfer voor Dalfsen in 2018" in _ondertitel(spec)
+
+
+@pytest.mark.parametrize(
+    "familie",
+    ["Gezondheidsmonitor Volwassenen en Ouderen", "Gezondheidsmonitor Jongvolwassenen", "Gezondheidsmonitor Jeugd"],
+)
+def test_de_gezondheidsmonitor_2016_2020_blijft_één_lijn(familie):
+    """De Gezondheidsmonitor meet om de paar jaar (2012, 2016, 2020, 2022): een lijn 2016-2020 is het ritme van de
+    enquête, geen gat."""
+    reeks = _rijen(
+        *[(code, j, "65+", 70.0, 1, True, familie) for code in ("GM0148", "GM0303", "NL01") for j in (2016, 2020)]
+    )
+    spec = grafieken.trend(reeks, titel="t", eenheid="%").to_dict()
+    assert _lijnstukken(spec) == {naam: [[2016, 2020]] for naam in ("Dalfsen", "Dronten", "Nederland")}
+    assert "Onderbroken" not in _ondertitel(spec)
+
+
+def test_een_trendbreuk_naar_een_andere_jaarlijkse_bron_is_geen_gat():
+    """Inwoners 2024 uit de Kerncijfers, 2025 uit 70072NED: een trendbreuk (andere bron), geen jaar zonder cijfer."""
+    reeks = pl.concat([_aantallen(KWB, (2019, 2024)), _aantallen("CBS StatLine 70072NED", (2025,), deel=2)])
+    spec = grafieken.trend(
+        reeks.with_columns((pl.col("peiljaar") == 2025).alias("trendbreuk")), titel="t", eenheid="aantal"
+    ).to_dict()
+    assert _lijnstukken(spec) == {naam: [[2019], [2024], [2025]] for naam in ("Dalfsen", "Bronckhorst", "Dronten")}
+    regels = _ondertitel(spec)
+    assert "Trendbreuk 2025 (Dalfsen, Bronckhorst en Dronten): andere bron/definitie" in regels
+    assert regels.endswith("Onderbroken lijn: geen cijfer voor Dalfsen, Bronckhorst en Dronten in 2020–2023")
 
 
 def test_kleine_veelvouden_onderbreken_de_lijn_zoals_de_trendgrafiek():
@@ -413,6 +486,18 @@ def test_grafiek_ondertitel_noemt_getoonde_regios_leeftijdsgroepen_en_trendbreuk
         "Trendbreuk 2019 (Nederland): andere bron/definitie"
     ]
     assert opsomming(["a"]) == "a" and opsomming([]) == "" and opsomming(["a", "b", "c"]) == "a, b en c"
+
+
+def test_de_noot_over_een_onderbroken_lijn_noemt_regios_met_dezelfde_jaren_samen():
+    gat = [2020, 2021, 2022, 2023]
+    onderbrekingen = [
+        {"regio_naam": "Dalfsen", "jaren": gat},
+        {"regio_naam": "Bronckhorst", "jaren": [2021]},
+        {"regio_naam": "Dronten", "jaren": gat},
+    ]
+    assert grafiek_ondertitel(None, [], [], onderbrekingen=onderbrekingen) == [
+        "Onderbroken lijn: geen cijfer voor Dalfsen en Dronten in 2020–2023, voor Bronckhorst in 2021"
+    ]
 
 
 def test_tabel_zegt_welke_waarden_in_de_grafiek_staan():

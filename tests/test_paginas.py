@@ -323,6 +323,28 @@ def test_indicator_trend_voor_gemeenten_ggd_en_nederland(ingebedde_db, lees):
     assert "Bron: " in _teksten(at)
 
 
+def test_indicator_inwoners_breekt_de_lijn_over_de_jaargangen_die_we_niet_hebben(ingebedde_db):
+    """Aantal inwoners uit de Kerncijfers wijken en buurten: ingebed 2019 en 2024, de jaargangen 2020-2023 niet. De
+    bron publiceert elk jaar (data/bronfamilies.toml), dus geen rechte lijn 2019-2024 maar losse punten, met de
+    jaren zonder cijfer in de ondertitel."""
+    import json
+
+    at = _draai("pages/indicator.py", indicator="inwoners", leeftijd="totaal")
+    rijen = [r for r in _grafiekdata(at) if r.get("regio_naam") and r.get("reeks_id")]
+    dalfsen = {r["peiljaar"]: r["reeks_id"] for r in rijen if r["regio_naam"] == "Dalfsen"}
+    assert {2019, 2024} <= set(dalfsen) and not {2020, 2021, 2022, 2023} & set(dalfsen)
+    assert dalfsen[2019] != dalfsen[2024]
+    ondertitel = " ".join(json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["subtitle"])
+    assert "Onderbroken lijn: geen cijfer voor Dalfsen, Bronckhorst en Dronten in 2020–2023" in ondertitel
+
+
+def test_indicator_gezondheidsmonitor_2016_2020_blijft_een_lijn(ingebedde_db):
+    at = _draai("pages/indicator.py", indicator="ervaren_gezondheid_pct", leeftijd="65+")
+    rijen = [r for r in _grafiekdata(at) if r.get("regio_naam") and r.get("reeks_id")]
+    dalfsen = {r["peiljaar"]: r["reeks_id"] for r in rijen if r["regio_naam"] == "Dalfsen"}
+    assert set(dalfsen) == {2016, 2020} and dalfsen[2016] == dalfsen[2020]
+
+
 def test_indicator_keuzelijst_met_namen_en_code_in_de_url(ingebedde_db, lees):
     at = _draai("pages/indicator.py", indicator="eenzaam_pct")
     keuze = at.selectbox(key="ind_indicator")
