@@ -59,11 +59,18 @@ def rapporten(_ingebedde_db_bron, tmp_path_factory) -> dict[str, dict[str, Path]
                 pad = map_ / f"{gemeente}{formaat}"
                 pad.write_bytes(rapport.maak(con.cursor(), gemeente, None, formaat, gemaakt=GEMAAKT))
                 uit[gemeente][formaat] = pad
-            for oud in ARTEFACTEN.glob(f"{gemeente}-*.png"):
-                oud.unlink()
+            # eerst in de eigen tijdelijke map: met pytest -n 2 maken twee werkers dit rapport soms tegelijk, en
+            # telde de ene de pagina's in test-artefacts/ terwijl de andere ze daar nog schreef
+            paginas = map_ / f"{gemeente}-paginas"
+            paginas.mkdir()
             subprocess.run(
-                ["pdftoppm", "-r", "70", "-png", str(uit[gemeente][".pdf"]), str(ARTEFACTEN / gemeente)], check=True
+                ["pdftoppm", "-r", "70", "-png", str(uit[gemeente][".pdf"]), str(paginas / gemeente)], check=True
             )
+            uit[gemeente]["paginas"] = sorted(paginas.glob("*.png"))
+            for oud in ARTEFACTEN.glob(f"{gemeente}-*.png"):
+                oud.unlink(missing_ok=True)
+            for png in uit[gemeente]["paginas"]:
+                shutil.copyfile(png, ARTEFACTEN / png.name)
     return uit
 
 
@@ -101,7 +108,7 @@ def test_pdf_heeft_elk_kader_en_doel_en_de_cijfers_met_bron(rapporten, _ingebedd
     assert info["Tagged"] == "yes"
     naam = vraag(_ingebedde_db_bron, "select regio_naam from regio where regio_code = ?", [gemeente])[0][0]
     assert info["Title"] == f"Raadsrapportage sociaal domein {naam}"
-    assert len(list(ARTEFACTEN.glob(f"{gemeente}-*.png"))) == pagina_s
+    assert len(rapporten[gemeente]["paginas"]) == pagina_s
 
     tekst = _plat(_pdf_tekst(pdf))
     ontbreekt = [n for n in _namen(_ingebedde_db_bron, gemeente) if _plat(n) not in tekst]
