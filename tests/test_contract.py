@@ -311,13 +311,15 @@ def test_welke_bronfamilies_elk_jaar_publiceren():
         "gemeente Bronckhorst",
         "gemeente Dronten",
         "upload (eigen registratie)",
+        "CBS",  # de verzamelnaam: in de ingebedde gegevens alleen jaarlijkse registerstatistieken
+        "LISA",
     ):
         assert jaarlijks(familie), familie
     for familie in (
         "Gezondheidsmonitor Volwassenen en Ouderen",
         "Gezondheidsmonitor Jongvolwassenen",
         "Gezondheidsmonitor Jeugd",
-        "CBS",  # een verzamelnaam voor CBS-publicaties met verschillende ritmes
+        "waarstaatjegemeente.nl",  # een verzamelsite met verschillende ritmes
         "CBS StatLine 83759NED",  # niet genoemd: niet jaarlijks
         "Gemeente Dalfsen",  # het patroon is hoofdlettergevoelig, zoals de namen
         None,

@@ -124,14 +124,17 @@ def test_lijnen_breken_per_reeks_en_alleen_grafiekwaarden_worden_getekend():
     assert dalfsen == {"GM0148 | x | 19+ | 1", "GM0148 | x | 18+ | 1", "GM0148 | x | 18+ | 2"}
 
 
-CBS = "CBS"
+NIET_JAARLIJKS = "waarstaatjegemeente.nl"  # een familie die niet elk jaar publiceert (data/bronfamilies.toml)
 # Nederland elk jaar, Dronten alleen 2016 en 2022, Dalfsen elk jaar maar 2019 gepubliceerd zonder waarde (geheim)
 GAT = _rijen(
-    *[("NL01", j, "totaal", 60.0 + j - 2014, 1, True, CBS) for j in (2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022)],
-    ("GM0303", 2016, "totaal", 70.0, 1, True, CBS),
-    ("GM0303", 2022, "totaal", 72.0, 1, True, CBS),
-    *[("GM0148", j, "totaal", 65.0, 1, True, CBS) for j in (2017, 2018, 2021)],
-    ("GM0148", 2019, "totaal", None, None, False, CBS),
+    *[
+        ("NL01", j, "totaal", 60.0 + j - 2014, 1, True, NIET_JAARLIJKS)
+        for j in (2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022)
+    ],
+    ("GM0303", 2016, "totaal", 70.0, 1, True, NIET_JAARLIJKS),
+    ("GM0303", 2022, "totaal", 72.0, 1, True, NIET_JAARLIJKS),
+    *[("GM0148", j, "totaal", 65.0, 1, True, NIET_JAARLIJKS) for j in (2017, 2018, 2021)],
+    ("GM0148", 2019, "totaal", None, None, False, NIET_JAARLIJKS),
 )
 
 
@@ -150,8 +153,8 @@ def test_een_lijn_loopt_niet_over_een_jaar_waarin_de_bron_wel_mat_maar_de_regio_
     assert stukken["Dronten"] == [[2016], [2022]]
     # Dalfsen 2019 is gepubliceerd zonder waarde: de lijn breekt daar
     assert stukken["Dalfsen"] == [[2017, 2018], [2021]]
-    # Nederland heeft geen 2020, en niemand anders in dezelfde bron ook niet: gewoon één lijn (de verzamelnaam "CBS"
-    # heet in data/bronfamilies.toml niet jaarlijks)
+    # Nederland heeft geen 2020, en niemand anders in dezelfde bron ook niet: gewoon één lijn (een bron die niet elk
+    # jaar publiceert, data/bronfamilies.toml)
     assert stukken["Nederland"] == [[2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022]]
     # ook het 95%-interval loopt niet over het gat (dezelfde reeks_id)
     vlak = {(r["regio_naam"], r["peiljaar"]): r["reeks_id"] for r in _data(spec, _laag(spec, "area"))}
@@ -618,12 +621,12 @@ def test_kleine_veelvouden_delen_de_schaal_en_breken_bij_een_andere_bron():
 
 # inwoners: een aantal. Nederland (18 miljoen) op dezelfde as drukte de gemeenten plat op de nullijn.
 AANTAL = _rijen(
-    ("GM0148", 2019, "totaal", 28500.0, 1, True, CBS),
-    ("GM0148", 2024, "totaal", 29900.0, 1, True, CBS),
-    ("GM0303", 2024, "totaal", 43000.0, 1, True, CBS),
-    ("GG1009", 2024, "totaal", 540000.0, 1, True, CBS),
-    ("NL01", 2019, "totaal", 17300000.0, 1, True, CBS),
-    ("NL01", 2024, "totaal", 17900000.0, 1, True, CBS),
+    ("GM0148", 2019, "totaal", 28500.0, 1, True, NIET_JAARLIJKS),
+    ("GM0148", 2024, "totaal", 29900.0, 1, True, NIET_JAARLIJKS),
+    ("GM0303", 2024, "totaal", 43000.0, 1, True, NIET_JAARLIJKS),
+    ("GG1009", 2024, "totaal", 540000.0, 1, True, NIET_JAARLIJKS),
+    ("NL01", 2019, "totaal", 17300000.0, 1, True, NIET_JAARLIJKS),
+    ("NL01", 2024, "totaal", 17900000.0, 1, True, NIET_JAARLIJKS),
 ).with_columns(pl.lit("aantal").alias("eenheid"), pl.lit(None, pl.Float64).alias("ondergrens"))
 
 
