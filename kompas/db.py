@@ -805,7 +805,8 @@ def _leeft(pid: int) -> bool:
 def _ruim_kopieen_op(pad: Path) -> None:
     """De vooraf gemaakte werkkopieën (`_eigen_kopie`, met WAL en compacte kopie) van processen die niet meer
     bestaan weg: een verversing die tijdens het ophalen werd gedood. Die van een levend proces blijven staan (het
-    haalt misschien nog op). Onder het slot."""
+    haalt misschien nog op). Onder het slot. Het proces wordt herkend aan zijn nummer: alle schrijvers op één machine
+    (zoals de README beschrijft: één schrijvende taak), niet schrijvers op twee machines op één gedeelde map."""
     voorvoegsel = f"{pad.name}.schrijven."
     for rest in pad.parent.glob(f"{glob.escape(voorvoegsel)}*.*"):
         pid = rest.name.removeprefix(voorvoegsel).split(".")[0]
