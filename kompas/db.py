@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import duckdb
 
@@ -759,24 +760,38 @@ def _vervang(nieuw: Path, pad: Path) -> threading.Thread | None:
     return draad
 
 
-def _identiteit(pad: Path) -> tuple[int, int, int, int]:
-    """Welk bestand er op `pad` staat: elke schrijver vervangt het origineel door een nieuw bestand (`_vervang`)."""
-    st = os.stat(pad)
+def _identiteit(st: os.stat_result) -> tuple[int, int, int, int]:
+    """Welk bestand het is: elke schrijver vervangt het origineel door een nieuw bestand (`_vervang`)."""
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 @dataclass
 class Schrijfkopie:
     """Een werkkopie die een schrijver alvast maakte, zonder het slot (`maak_schrijfkopie`): het bestand `werk`,
-    aangekoppeld als kompas_schrijven in `instantie`, van het origineel met identiteit `bron`."""
+    aangekoppeld als kompas_schrijven in `instantie`, van het origineel met identiteit `bron`. Het origineel blijft
+    open (`origineel`) tot de kopie gebruikt of weggegooid is: zo kan zijn inode niet vrijkomen en aan een later
+    bestand op dezelfde plek worden gegeven, en betekent dezelfde identiteit hetzelfde bestand."""
 
     werk: Path
     bron: tuple[int, int, int, int]
+    origineel: BinaryIO
     instantie: duckdb.DuckDBPyConnection
     weggeschreven: threading.Thread
 
+    def is_van(self, pad: Path) -> bool:
+        """Staat op `pad` nog het bestand waarvan deze kopie gemaakt is?"""
+        try:
+            return _identiteit(os.stat(pad)) == self.bron
+        except OSError:
+            return False
+
+    def laat_los(self) -> None:
+        with contextlib.suppress(OSError):
+            self.origineel.close()
+
     def weg(self) -> None:
         """Ongebruikt weggooien: loskoppelen en het bestand (met WAL) weg. Geeft nooit een fout."""
+        self.laat_los()
         with contextlib.suppress(Exception):
             self.instantie.execute("use memory")
         with contextlib.suppress(Exception):
@@ -784,6 +799,17 @@ class Schrijfkopie:
         self.weggeschreven.join()
         with contextlib.suppress(OSError):
             _ruim_op(self.werk)
+
+
+def _kopieer(bron: BinaryIO, werk: Path) -> None:
+    """Het hele open bestand `bron` naar `werk` (sendfile: in de kern, zonder de GIL)."""
+    with open(werk, "wb") as doel:
+        over, plek = os.fstat(bron.fileno()).st_size, 0
+        while over > 0:
+            n = os.sendfile(doel.fileno(), bron.fileno(), plek, min(over, 1 << 30))
+            if n == 0:
+                raise OSError(errno.EIO, f"{werk}: het origineel werd korter tijdens het kopiëren")
+            plek, over = plek + n, over - n
 
 
 def _eigen_kopie(pad: Path) -> Path:
@@ -823,19 +849,20 @@ def maak_schrijfkopie(pad: Path | None, instantie: duckdb.DuckDBPyConnection) ->
     ingebedde database, die zo niet meer na het ophalen komen."""
     pad = Path(pad) if pad else database_pad()
     werk = _eigen_kopie(pad)
+    origineel = None
     try:
         _ruim_op(werk)
-        bron = _identiteit(pad)
-        shutil.copyfile(pad, werk)
-        if _identiteit(pad) != bron:  # tijdens het kopiëren vervangen: niet van één bestand
-            _ruim_op(werk)
-            return None
+        origineel = open(pad, "rb")  # noqa: SIM115 (blijft open tot de kopie gebruikt of weg is: Schrijfkopie)
+        bron = _identiteit(os.fstat(origineel.fileno()))
+        _kopieer(origineel, werk)
     except OSError:
         with contextlib.suppress(OSError):
             _ruim_op(werk)
+            if origineel is not None:
+                origineel.close()
         return None
     weggeschreven = _schrijf_weg(werk)
-    kopie = Schrijfkopie(werk, bron, instantie, weggeschreven)
+    kopie = Schrijfkopie(werk, bron, origineel, instantie, weggeschreven)
     try:
         instantie.execute("attach $pad as kompas_schrijven", {"pad": str(werk)})
     except duckdb.Error:
@@ -878,7 +905,8 @@ def schrijf_transactie(
             _ruim_oude_op(pad)
             _ruim_kopieen_op(pad)
             bestaat = pad.exists()
-            if kopie is not None and bestaat and _identiteit(pad) == kopie.bron:  # nog hetzelfde origineel
+            if kopie is not None and kopie.is_van(pad):  # nog hetzelfde origineel
+                kopie.laat_los()
                 werk, weggeschreven, kopie = kopie.werk, kopie.weggeschreven, None
             else:
                 if kopie is not None:  # intussen door een andere schrijver vervangen: opnieuw kopiëren
