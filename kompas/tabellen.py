@@ -95,7 +95,18 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
         if r.get("berekend_uit"):
             rij["Bron"] += f" (berekend uit {r['berekend_uit']})"
         rijen.append(rij)
-    return pl.DataFrame(rijen) if rijen else pl.DataFrame({"Regio": [], "Peiljaar": [], "Waarde": []})
+    if not rijen:
+        return pl.DataFrame({"Regio": [], "Peiljaar": [], "Waarde": []})
+    return _zonder_nederland_bij_aantal(pl.DataFrame(rijen), waarden)
+
+
+def _zonder_nederland_bij_aantal(tabel: pl.DataFrame, waarden: pl.DataFrame) -> pl.DataFrame:
+    """Zijn alle `waarden` aantallen (`opmaak.is_aantal`), dan zonder de kolommen Landelijk en Significantie: een
+    aantal staat bewust nooit naast Nederland (marts/05_indicator_waarden_voor.sql, `aantallen`), en een kolom vol
+    '–' leest als 'het landelijke cijfer ontbreekt'. Zoals de grafiek, die Nederland dan niet tekent."""
+    if "eenheid" in waarden.columns and not waarden.is_empty() and all(map(opmaak.is_aantal, waarden["eenheid"])):
+        return tabel.drop("Landelijk", "Significantie", strict=False)
+    return tabel
 
 
 def documenten(boom: pl.DataFrame) -> list[dict]:
@@ -305,7 +316,9 @@ def als_xlsx_bladen(bladen) -> bytes:
 
 def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.DataFrame:
     """Elke waarde van een indicator met zijn volledige herkomst (ook niet-getoonde bronnen). Voor de downloads met
-    de naam en eenheid van de indicator erbij; op de pagina (`met_indicator=False`) staan die al boven de tabel."""
+    de naam en eenheid van de indicator erbij; op de pagina (`met_indicator=False`) staan die al boven de tabel, en
+    heeft de tabel van een aantal geen kolommen voor Nederland (de downloads houden bij elke indicator dezelfde
+    kolommen)."""
     indicator = [pl.col("indicator_naam").alias("Indicator")] if met_indicator else []
     eenheid = [pl.col("eenheid").alias("Eenheid")] if met_indicator else []
     peildatum = pl.col("peildatum")
@@ -315,7 +328,7 @@ def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.
             lambda r: opmaak.peildatum_tekst(r["peildatum"], r["peildatum_precisie"]) if r["peildatum"] else None,
             return_dtype=pl.String,
         )
-    return waarden.select(
+    tabel = waarden.select(
         *indicator,
         pl.col("regio_naam").alias("Regio"),
         pl.col("peiljaar").alias("Peiljaar"),
@@ -338,6 +351,7 @@ def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.
         pl.col("berekend_uit").alias("Berekend uit"),
         pl.col("is_voorkeur").alias("Getoond op de pagina's"),
     )
+    return tabel if met_indicator else _zonder_nederland_bij_aantal(tabel, waarden)
 
 
 def _tekst(waarde, decimalen: int | None = None) -> str:

@@ -201,3 +201,15 @@ def test_kaart_zonder_grijze_regio_heeft_geen_legenda_geen_gegevens():
         for laag in _lagen(_spec(grafieken.wijkkaart(zonder, "GM0148", titel="t", eenheid="aantal", decimalen=0)))
     ]
     assert velden == ["waarde_tekst", "waarde"]
+
+
+def test_kaartenpagina_tabel_bij_een_aantal_zonder_landelijk_en_significantie(ingebedde_db):
+    """Bij een aantal (inwoners) is er bewust geen vergelijking met Nederland: de tabellen onder de kaarten hebben
+    dan geen kolommen Landelijk en Significantie vol '–'; bij een percentage staan ze er wel."""
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2024", gemeente="GM1876", leeftijd="totaal")
+    for tabel in (df.value for df in at.dataframe):
+        assert "Landelijk" not in tabel.columns and "Significantie" not in tabel.columns
+        assert "Waarde" in tabel.columns
+    at = draai("pages/kaarten.py", indicator="ervaren_gezondheid_pct", jaar="2020", gemeente="GM0148", leeftijd="65+")
+    (gemeenten,) = (df.value for df in at.dataframe)
+    assert "Landelijk" in gemeenten.columns and "Significantie" in gemeenten.columns

@@ -146,6 +146,21 @@ def test_alle_waarden_tabel_heeft_indicatornaam_en_eenheid(ingebedde_db):
     waarden = gegevens.indicator_alle_waarden(cur, "eenzaam_pct")
     scherm = tabellen.alle_waarden_tabel(waarden, met_indicator=False)
     assert "Indicator" not in scherm.columns and "Eenheid" not in scherm.columns
+    assert "Landelijk" in scherm.columns and "Significantie" in scherm.columns
+
+
+def test_alle_waarden_van_een_aantal_op_de_pagina_zonder_nederland_in_de_download_wel(ingebedde_db):
+    """Op de Indicatorpagina heeft de tabel van een aantal geen lege kolommen Landelijk en Significantie; de download
+    houdt bij elke indicator dezelfde kolommen."""
+    from kompas import gegevens
+    from kompas.db import Leesverbinding
+
+    waarden = gegevens.indicator_alle_waarden(Leesverbinding().cursor(), "inwoners")
+    scherm = tabellen.alle_waarden_tabel(waarden, met_indicator=False)
+    assert not scherm.is_empty() and "Waarde" in scherm.columns
+    assert "Landelijk" not in scherm.columns and "Significantie" not in scherm.columns
+    download = tabellen.alle_waarden_tabel(waarden)
+    assert "Landelijk" in download.columns and "Significantie" in download.columns
 
 
 def test_sjabloon_schrijft_tekst_als_tekst():
@@ -213,3 +228,38 @@ def test_groep_band_hangt_niet_af_van_de_volgorde_van_de_leden():
     assert verwacht.height == 6
     for volgorde in (leden.reverse(), leden.sample(fraction=1, shuffle=True, seed=1), leden.sort("regio_code")):
         assert tabellen.groep_band(volgorde).equals(verwacht)
+
+
+def _reeks(eenheid: str, landelijk: float | None) -> pl.DataFrame:
+    """Verzonnen cijfers, alleen voor deze test: twee regio's van één indicator."""
+    return pl.DataFrame(
+        {
+            "regio_naam": ["Dalfsen", "Dronten"],
+            "peiljaar": [2024, 2024],
+            "leeftijd": ["totaal", "totaal"],
+            "waarde": [12.0, 34.0],
+            "ondergrens": [None, None],
+            "bovengrens": [None, None],
+            "eenheid": [eenheid, eenheid],
+            "decimalen": [0, 0],
+            "landelijk_waarde": [landelijk, landelijk],
+            "significantie": [None, None],
+            "bron": ["CBS", "CBS"],
+        },
+        schema_overrides={"ondergrens": pl.Float64, "bovengrens": pl.Float64, "landelijk_waarde": pl.Float64},
+    )
+
+
+@pytest.mark.parametrize("eenheid", ["aantal", "aantal huishoudens"])
+def test_tabel_bij_een_aantal_heeft_geen_kolommen_voor_nederland(eenheid):
+    """Een aantal staat nooit naast Nederland (marts/05, `aantallen`): geen kolommen Landelijk en Significantie
+    vol '–', alsof het landelijke cijfer ontbreekt."""
+    tabel = tabellen.waarden_tabel(_reeks(eenheid, None))
+    assert "Landelijk" not in tabel.columns and "Significantie" not in tabel.columns
+    assert tabel["Waarde"].to_list()[0].startswith("12")
+
+
+def test_tabel_bij_een_percentage_houdt_landelijk_en_significantie():
+    tabel = tabellen.waarden_tabel(_reeks("%", 20.0))
+    assert tabel["Landelijk"].to_list() == ["20%", "20%"] and tabel["Significantie"].to_list() == ["–", "–"]
+    assert tabellen.waarden_tabel(_reeks("per 1.000 inwoners", None))["Landelijk"].to_list() == ["–", "–"]
