@@ -269,12 +269,17 @@ def toon_tabel(tabel: pl.DataFrame) -> None:
 def _waarden_tabel_arrow(waarden: pl.DataFrame):
     from kompas import tabellen
 
-    return tabellen.waarden_tabel(waarden).to_arrow()
+    tabel = tabellen.waarden_tabel(waarden)
+    if "indicator_naam" in waarden.columns and waarden["indicator_naam"].n_unique() == 1:
+        tabel = tabel.drop("Indicator", strict=False)  # staat al in de titel erboven
+    return tabel.to_arrow()
 
 
 def toon_waarden_tabel(waarden: pl.DataFrame) -> None:
     """`toon_tabel(tabellen.waarden_tabel(waarden))`, de tabel bij een grafiek of kaart, gecachet op het hele frame
-    (`_frame_sleutel`): een rerun maakt de tekst van elke cel niet opnieuw (op Kaders een tabel per indicator)."""
+    (`_frame_sleutel`): een rerun maakt de tekst van elke cel niet opnieuw (op Kaders een tabel per indicator).
+    Zonder de kolom Indicator als alle rijen dezelfde indicator zijn: haar naam staat in de titel van de grafiek of
+    kaart, en als eerste kolom schoof ze op een telefoon de waarde buiten beeld (de downloads houden haar)."""
     st.dataframe(_waarden_tabel_arrow(waarden), hide_index=True, width="stretch")
 
 

@@ -213,3 +213,11 @@ def test_kaartenpagina_tabel_bij_een_aantal_zonder_landelijk_en_significantie(in
     at = draai("pages/kaarten.py", indicator="ervaren_gezondheid_pct", jaar="2020", gemeente="GM0148", leeftijd="65+")
     (gemeenten,) = (df.value for df in at.dataframe)
     assert "Landelijk" in gemeenten.columns and "Significantie" in gemeenten.columns
+
+
+def test_kaartenpagina_tabel_zonder_kolom_indicator_zodat_de_waarde_op_een_telefoon_in_beeld_is(ingebedde_db):
+    """De naam van de indicator staat al in de titel van de kaart; als eerste kolom van elke rij schoof ze op 390 px
+    de kolom Waarde buiten beeld. De download van de cijfers bij een grafiek houdt haar (`tabellen.waarden_tabel`)."""
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2024", gemeente="GM1876", leeftijd="totaal")
+    for tabel in (df.value for df in at.dataframe):
+        assert list(tabel.columns[:4]) == ["Regio", "Peiljaar", "Leeftijd", "Waarde"]
