@@ -16,6 +16,7 @@ from kompas.teksten import (
     eenheid_tekst,
     grafiek_tekst,
     interval_tekst,
+    landelijk_cel,
     nulmeting_tekst,
     oordeel_tekst,
     rang_tekst,
@@ -58,9 +59,7 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
                 else "–",
                 "Waarde": waarde_tekst(r),
                 "95%-interval": interval_tekst(r),
-                "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
-                if not opmaak.leeg(r["landelijk_waarde"])
-                else "–",
+                "Landelijk": landelijk_cel(r["landelijk_waarde"], r["eenheid"], r["decimalen"]),
                 "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
                 "Significantie": r["significantie"] or "–",
                 "Oordeel": oordeel_tekst(r),
@@ -82,9 +81,7 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Leeftijd": r["leeftijd"],
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
-            "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
-            if not opmaak.leeg(r.get("landelijk_waarde"))
-            else "–",
+            "Landelijk": landelijk_cel(r.get("landelijk_waarde"), r["eenheid"], r["decimalen"]),
             "Significantie": r.get("significantie") or "–",
             "Bron": r.get("bron") or "–",
         }
@@ -158,9 +155,7 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
                 "Indicator (eigen formulering)": r["omschrijving"],
                 "Eenheid": eenheid_tekst(r) or "–",
                 "Laatste waarde": laatste,
-                "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"] or 0)
-                if not opmaak.leeg(r.get("landelijk_waarde"))
-                else "–",
+                "Landelijk": landelijk_cel(r.get("landelijk_waarde"), r["eenheid"], r["decimalen"]),
                 "Nulmeting": nulmeting_tekst(r),
                 "Streefwaarde": streefwaarde_tekst(r.get("streefwaarden")),
                 "Status": status_tekst(r.get("status"), r.get("status_reden"), r.get("nulmeting_jaar")),

@@ -112,6 +112,19 @@ def nederland_tekst(eenheid: str, landelijk_waarde, decimalen: int) -> str:
     return opmaak.met_eenheid(landelijk_waarde, eenheid, decimalen)
 
 
+GEEN_VERGELIJKING_AANTAL_KORT = "geen vergelijking (aantal)"
+
+
+def landelijk_cel(landelijk_waarde, eenheid: str | None, decimalen: int | None) -> str:
+    """Het cijfer van Nederland in een tabelcel: '79,1%', '–' als het ontbreekt, of bij een aantal (dat bewust nooit
+    naast Nederland staat) 'geen vergelijking (aantal)' in plaats van een '–' dat leest als 'ontbreekt'."""
+    if opmaak.is_aantal(eenheid):
+        return GEEN_VERGELIJKING_AANTAL_KORT
+    if opmaak.leeg(landelijk_waarde):
+        return "–"
+    return opmaak.met_eenheid(landelijk_waarde, eenheid, decimalen or 0)
+
+
 def vorige_meting_tekst(rij: dict) -> str:
     """'2023', of de standdatum van de vorige meting ('1 oktober 2020', 'maart 2017' als alleen de maand bekend is)."""
     if not opmaak.leeg(rij.get("vorige_peildatum")):

@@ -263,3 +263,47 @@ def test_tabel_bij_een_percentage_houdt_landelijk_en_significantie():
     tabel = tabellen.waarden_tabel(_reeks("%", 20.0))
     assert tabel["Landelijk"].to_list() == ["20%", "20%"] and tabel["Significantie"].to_list() == ["–", "–"]
     assert tabellen.waarden_tabel(_reeks("per 1.000 inwoners", None))["Landelijk"].to_list() == ["–", "–"]
+
+
+def test_kadertabel_en_overzichtstabel_zeggen_bij_een_aantal_geen_vergelijking_in_plaats_van_streepje():
+    """In een tabel met meer indicatoren (Kaders: alle indicatoren van een doel; Overzicht) leest 'Landelijk: –' bij
+    een aantal als 'het landelijke cijfer ontbreekt'; er is bewust geen vergelijking (marts/05, `aantallen`)."""
+    basis = {
+        "omschrijving": "Huishoudens met bewindvoering",
+        "kader_eenheid": None,
+        "laatste_waarde": 95.0,
+        "laatste_peiljaar": 2019,
+        "laatste_peildatum": None,
+        "decimalen": 0,
+        "landelijk_waarde": None,
+        "nulmeting_jaar": None,
+        "nulmeting_waarde": None,
+        "nulmeting_tekst": None,
+        "streefwaarden": None,
+        "status": None,
+        "bron": None,
+        "bron_genoemd": None,
+    }
+    rijen = [{**basis, "eenheid": "aantal huishoudens"}, {**basis, "eenheid": "%"}]
+    assert tabellen.kader_tabel(pl.DataFrame(rijen))["Landelijk"].to_list() == ["geen vergelijking (aantal)", "–"]
+    overzicht = {
+        "indicator_naam": "Testindicator",
+        "leeftijd": "totaal",
+        "regio_naam": "Dalfsen",
+        "peiljaar": 2019,
+        "peildatum": None,
+        "waarde": 95.0,
+        "ondergrens": None,
+        "bovengrens": None,
+        "decimalen": 0,
+        "landelijk_waarde": None,
+        "verschil": None,
+        "significantie": None,
+        "oordeel": None,
+        "oordeel_grondslag": None,
+        "vorige_peiljaar": None,
+        "verandering": None,
+        "bron": "CBS",
+    }
+    tabel = tabellen.overzicht_tabel(pl.DataFrame([{**overzicht, "eenheid": "aantal"}, {**overzicht, "eenheid": "%"}]))
+    assert tabel["Landelijk"].to_list() == ["geen vergelijking (aantal)", "–"]
