@@ -168,8 +168,8 @@ def toon_kaart(
     st.caption(als_tekst(grafieken.kaart_bijschrift(waarden, gemeente_code, focus)))
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)
-    else:
-        toon_waarden_tabel(waarden)
+    else:  # zonder 'In de grafiek': dat gaat over de trendgrafiek (en haar trendbreuken), niet over de kaart
+        toon_waarden_tabel(waarden.drop("in_grafiek", strict=False))
     bronregel(waarden["bron"].to_list())
 
 

@@ -221,3 +221,13 @@ def test_kaartenpagina_tabel_zonder_kolom_indicator_zodat_de_waarde_op_een_telef
     at = draai("pages/kaarten.py", indicator="inwoners", jaar="2024", gemeente="GM1876", leeftijd="totaal")
     for tabel in (df.value for df in at.dataframe):
         assert list(tabel.columns[:4]) == ["Regio", "Peiljaar", "Leeftijd", "Waarde"]
+
+
+def test_kaartenpagina_tabel_zonder_kolom_in_de_grafiek(ingebedde_db):
+    """'In de grafiek: ja, trendbreuk: andere bron/definitie ...' gaat over de trendgrafiek van de Indicatorpagina;
+    onder een kaart (geen grafiek, geen reeks) las het als een opmerking over de kaart."""
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2025", gemeente="GM0303", leeftijd="totaal")
+    tabellen = [df.value for df in at.dataframe]
+    assert len(tabellen) == 2
+    for tabel in tabellen:
+        assert "In de grafiek" not in tabel.columns and "Bron" in tabel.columns
