@@ -20,6 +20,7 @@ from kompas.teksten import (
     nulmeting_tekst,
     oordeel_tekst,
     rang_tekst,
+    significantie_tekst,
     status_tekst,
     streefwaarde_tekst,
     vorige_meting_tekst,
@@ -61,7 +62,7 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
                 "95%-interval": interval_tekst(r),
                 "Landelijk": landelijk_cel(r["landelijk_waarde"], r["eenheid"], r["decimalen"]),
                 "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
-                "Significantie": r["significantie"] or "–",
+                "Significantie": significantie_tekst(r),
                 "Oordeel": oordeel_tekst(r),
                 "Vorige meting": vorige_meting_tekst(r),
                 "Verandering": opmaak.verschil(r["verandering"], r["eenheid"], r["decimalen"]),
@@ -82,7 +83,7 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
             "Landelijk": landelijk_cel(r.get("landelijk_waarde"), r["eenheid"], r["decimalen"]),
-            "Significantie": r.get("significantie") or "–",
+            "Significantie": significantie_tekst(r),
             "Bron": r.get("bron") or "–",
         }
         if "in_grafiek" in r:

@@ -112,6 +112,25 @@ def nederland_tekst(eenheid: str, landelijk_waarde, decimalen: int) -> str:
     return opmaak.met_eenheid(landelijk_waarde, eenheid, decimalen)
 
 
+SIGNIFICANTIE_REGISTRATIE = "niet van toepassing (registratie, geen steekproef)"
+
+
+def significantie_tekst(rij: dict) -> str:
+    """De significantie tegenover Nederland in een tabel of het rapport. Een registratie is geen steekproef: haar
+    oordeel rust op het teken van het verschil (marts/05, oordeel_grondslag), en 'niet te zeggen' naast 'beter dan
+    landelijk' las alsof dat oordeel onzeker was; dan 'niet van toepassing'. '–' als er geen significantie is."""
+    significantie = rij.get("significantie")
+    if not significantie:
+        return "–"
+    if (
+        significantie == "niet te zeggen"
+        and rij.get("indicator_soort") in ("registratie", "eigen registratie")
+        and not opmaak.leeg(rij.get("landelijk_waarde"))
+    ):
+        return SIGNIFICANTIE_REGISTRATIE
+    return significantie
+
+
 GEEN_VERGELIJKING_AANTAL_KORT = "geen vergelijking (aantal)"
 
 

@@ -307,3 +307,17 @@ def test_kadertabel_en_overzichtstabel_zeggen_bij_een_aantal_geen_vergelijking_i
     }
     tabel = tabellen.overzicht_tabel(pl.DataFrame([{**overzicht, "eenheid": "aantal"}, {**overzicht, "eenheid": "%"}]))
     assert tabel["Landelijk"].to_list() == ["geen vergelijking (aantal)", "–"]
+
+
+def test_tabel_bij_de_grafiek_van_een_registratie_zegt_significantie_niet_van_toepassing(ingebedde_db):
+    """Bijstand per 1.000 inwoners 18+ (BBV), Dronten 2016: 28,2 tegen 41,3, 'beter dan landelijk' op het teken van
+    het verschil; de tabel bij de grafiek zei 'Significantie: niet te zeggen'."""
+    from kompas import gegevens
+    from kompas.db import Leesverbinding
+    from kompas.teksten import SIGNIFICANTIE_REGISTRATIE
+
+    reeks = gegevens.reeks(Leesverbinding().cursor(), ["bijstand_per_1000_18plus"], ["GM0303"])
+    tabel = tabellen.waarden_tabel(reeks)
+    dronten = tabel.filter((pl.col("Regio") == "Dronten") & (pl.col("Peiljaar") == "2016"))
+    assert dronten["Landelijk"].to_list() == ["41,3 per 1.000 inwoners 18+"]
+    assert dronten["Significantie"].to_list() == [SIGNIFICANTIE_REGISTRATIE]

@@ -233,6 +233,6 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
         "peiljaar": opmaak.peilmoment(rij["laatste_peiljaar"], rij.get("laatste_peildatum")),
         "nederland": teksten.nederland_tekst(eenheid, rij.get("landelijk_waarde"), dec),
         "verschil": opmaak.verschil(rij.get("verschil_landelijk"), eenheid, dec),
-        "significantie": None if opmaak.is_aantal(eenheid) else rij.get("significantie") or "–",
+        "significantie": None if opmaak.is_aantal(eenheid) else teksten.significantie_tekst(rij),
         "ggd": ggd,
     }
