@@ -157,8 +157,8 @@ def toon_kaart(
 ) -> None:
     """Toont `kompas.grafieken.gemeentekaart` (met `focus`) of, met `gemeente_code`, `kompas.grafieken.wijkkaart`,
     met de Nederlandse locale, en eronder wat omlijnd en wat grijs is en de herkomst van de kaart
-    (`grafieken.kaart_bijschrift`), dan de tabel met de cijfers (of `zonder_gegevens` als er geen zijn) en de
-    bronregel. De specificatie wordt gecachet zoals bij `toon_trend`."""
+    (`grafieken.kaart_bijschrift`), dan de tabel met de cijfers (of `zonder_gegevens` als er geen zijn; wijken met
+    hun naam op de kaart) en de bronregel. De specificatie wordt gecachet zoals bij `toon_trend`."""
     from kompas import grafieken
 
     opties: dict[str, Any] = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen}
@@ -169,7 +169,13 @@ def toon_kaart(
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)
     else:  # zonder 'In de grafiek': dat gaat over de trendgrafiek (en haar trendbreuken), niet over de kaart
-        toon_waarden_tabel(waarden.drop("in_grafiek", strict=False))
+        tabel = waarden.drop("in_grafiek", strict=False)
+        if gemeente_code:  # de wijknamen van de kaart: zonder '(wijk, gem. ...)', dat zegt de kop al
+            namen = {f["properties"]["code"]: f["properties"]["naam"] for f in grafieken.wijkvormen(gemeente_code)}
+            tabel = tabel.with_columns(
+                pl.col("regio_code").replace_strict(namen, default=pl.col("regio_naam")).alias("regio_naam")
+            )
+        toon_waarden_tabel(tabel)
     bronregel(waarden["bron"].to_list())
 
 

@@ -121,7 +121,8 @@ def test_kaartenpagina_kaarten_tabellen_bron_en_herkomst_kaart(ingebedde_db):
     assert len(tabellen) == 2
     gemeenten, wijken = tabellen
     assert set(gemeenten["Regio"]) == {"Dalfsen", "Bronckhorst", "Dronten"}
-    assert len(wijken) == 5 and all("Bronckhorst" in r for r in wijken["Regio"])
+    # de wijken van Bronckhorst, met hun naam zoals op de kaart (zonder '(wijk, gem. Bronckhorst)': dat zegt de kop)
+    assert list(wijken["Regio"]) == [f["properties"]["naam"] for f in grafieken.wijkvormen("GM1876")]
     assert "8.065" in set(wijken["Waarde"])  # Wijk 00 Hengelo, KWB 2024, Nederlandse notatie
     bijschriften = [c.value.replace("\\", "") for c in at.caption]
     assert (
@@ -231,3 +232,13 @@ def test_kaartenpagina_tabel_zonder_kolom_in_de_grafiek(ingebedde_db):
     assert len(tabellen) == 2
     for tabel in tabellen:
         assert "In de grafiek" not in tabel.columns and "Bron" in tabel.columns
+
+
+def test_kaartenpagina_wijktabel_met_de_namen_van_de_kaart(ingebedde_db):
+    """'Wijk 01 Dronten west (wijk, gem. Dronten)' onder de kop 'Wijken van Dronten' nam op 390 px de hele breedte
+    van de tabel, zodat de waarde buiten beeld viel; de naam op de kaart (en in haar bijschrift) is zonder."""
+    at = draai("pages/kaarten.py", indicator="inwoners", gemeente="GM0303")
+    _, wijken = (df.value for df in at.dataframe)
+    assert list(wijken["Regio"][:2]) == ["Wijk 01 Dronten west", "Wijk 02 Dronten Noord"]
+    assert not any("(wijk, gem." in r for r in wijken["Regio"])
+    assert "10.200" in set(wijken["Waarde"])  # Wijk 01 Dronten west, KWB 2024
