@@ -16,9 +16,11 @@ from kompas.teksten import (
     eenheid_tekst,
     grafiek_tekst,
     interval_tekst,
+    landelijk_cel,
     nulmeting_tekst,
     oordeel_tekst,
     rang_tekst,
+    significantie_tekst,
     status_tekst,
     streefwaarde_tekst,
     vorige_meting_tekst,
@@ -58,11 +60,9 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
                 else "–",
                 "Waarde": waarde_tekst(r),
                 "95%-interval": interval_tekst(r),
-                "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
-                if not opmaak.leeg(r["landelijk_waarde"])
-                else "–",
+                "Landelijk": landelijk_cel(r["landelijk_waarde"], r["eenheid"], r["decimalen"]),
                 "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
-                "Significantie": r["significantie"] or "–",
+                "Significantie": significantie_tekst(r),
                 "Oordeel": oordeel_tekst(r),
                 "Vorige meting": vorige_meting_tekst(r),
                 "Verandering": opmaak.verschil(r["verandering"], r["eenheid"], r["decimalen"]),
@@ -82,10 +82,8 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Leeftijd": r["leeftijd"],
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
-            "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"])
-            if not opmaak.leeg(r.get("landelijk_waarde"))
-            else "–",
-            "Significantie": r.get("significantie") or "–",
+            "Landelijk": landelijk_cel(r.get("landelijk_waarde"), r["eenheid"], r["decimalen"]),
+            "Significantie": significantie_tekst(r),
             "Bron": r.get("bron") or "–",
         }
         if "in_grafiek" in r:
@@ -95,7 +93,18 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
         if r.get("berekend_uit"):
             rij["Bron"] += f" (berekend uit {r['berekend_uit']})"
         rijen.append(rij)
-    return pl.DataFrame(rijen) if rijen else pl.DataFrame({"Regio": [], "Peiljaar": [], "Waarde": []})
+    if not rijen:
+        return pl.DataFrame({"Regio": [], "Peiljaar": [], "Waarde": []})
+    return _zonder_nederland_bij_aantal(pl.DataFrame(rijen), waarden)
+
+
+def _zonder_nederland_bij_aantal(tabel: pl.DataFrame, waarden: pl.DataFrame) -> pl.DataFrame:
+    """Zijn alle `waarden` aantallen (`opmaak.is_aantal`), dan zonder de kolommen Landelijk en Significantie: een
+    aantal staat bewust nooit naast Nederland (marts/05_indicator_waarden_voor.sql, `aantallen`), en een kolom vol
+    '–' leest als 'het landelijke cijfer ontbreekt'. Zoals de grafiek, die Nederland dan niet tekent."""
+    if "eenheid" in waarden.columns and not waarden.is_empty() and all(map(opmaak.is_aantal, waarden["eenheid"])):
+        return tabel.drop("Landelijk", "Significantie", strict=False)
+    return tabel
 
 
 def documenten(boom: pl.DataFrame) -> list[dict]:
@@ -147,9 +156,7 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
                 "Indicator (eigen formulering)": r["omschrijving"],
                 "Eenheid": eenheid_tekst(r) or "–",
                 "Laatste waarde": laatste,
-                "Landelijk": opmaak.met_eenheid(r["landelijk_waarde"], r["eenheid"], r["decimalen"] or 0)
-                if not opmaak.leeg(r.get("landelijk_waarde"))
-                else "–",
+                "Landelijk": landelijk_cel(r.get("landelijk_waarde"), r["eenheid"], r["decimalen"]),
                 "Nulmeting": nulmeting_tekst(r),
                 "Streefwaarde": streefwaarde_tekst(r.get("streefwaarden")),
                 "Status": status_tekst(r.get("status"), r.get("status_reden"), r.get("nulmeting_jaar")),
@@ -305,7 +312,9 @@ def als_xlsx_bladen(bladen) -> bytes:
 
 def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.DataFrame:
     """Elke waarde van een indicator met zijn volledige herkomst (ook niet-getoonde bronnen). Voor de downloads met
-    de naam en eenheid van de indicator erbij; op de pagina (`met_indicator=False`) staan die al boven de tabel."""
+    de naam en eenheid van de indicator erbij; op de pagina (`met_indicator=False`) staan die al boven de tabel, en
+    heeft de tabel van een aantal geen kolommen voor Nederland (de downloads houden bij elke indicator dezelfde
+    kolommen)."""
     indicator = [pl.col("indicator_naam").alias("Indicator")] if met_indicator else []
     eenheid = [pl.col("eenheid").alias("Eenheid")] if met_indicator else []
     peildatum = pl.col("peildatum")
@@ -315,7 +324,7 @@ def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.
             lambda r: opmaak.peildatum_tekst(r["peildatum"], r["peildatum_precisie"]) if r["peildatum"] else None,
             return_dtype=pl.String,
         )
-    return waarden.select(
+    tabel = waarden.select(
         *indicator,
         pl.col("regio_naam").alias("Regio"),
         pl.col("peiljaar").alias("Peiljaar"),
@@ -338,6 +347,7 @@ def alle_waarden_tabel(waarden: pl.DataFrame, met_indicator: bool = True) -> pl.
         pl.col("berekend_uit").alias("Berekend uit"),
         pl.col("is_voorkeur").alias("Getoond op de pagina's"),
     )
+    return tabel if met_indicator else _zonder_nederland_bij_aantal(tabel, waarden)
 
 
 def _tekst(waarde, decimalen: int | None = None) -> str:

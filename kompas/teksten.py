@@ -112,6 +112,38 @@ def nederland_tekst(eenheid: str, landelijk_waarde, decimalen: int) -> str:
     return opmaak.met_eenheid(landelijk_waarde, eenheid, decimalen)
 
 
+SIGNIFICANTIE_REGISTRATIE = "niet van toepassing (registratie, geen steekproef)"
+
+
+def significantie_tekst(rij: dict) -> str:
+    """De significantie tegenover Nederland in een tabel of het rapport. Een registratie is geen steekproef: haar
+    oordeel rust op het teken van het verschil (marts/05, oordeel_grondslag), en 'niet te zeggen' naast 'beter dan
+    landelijk' las alsof dat oordeel onzeker was; dan 'niet van toepassing'. '–' als er geen significantie is."""
+    significantie = rij.get("significantie")
+    if not significantie:
+        return "–"
+    if (
+        significantie == "niet te zeggen"
+        and rij.get("indicator_soort") in ("registratie", "eigen registratie")
+        and not opmaak.leeg(rij.get("landelijk_waarde"))
+    ):
+        return SIGNIFICANTIE_REGISTRATIE
+    return significantie
+
+
+GEEN_VERGELIJKING_AANTAL_KORT = "geen vergelijking (aantal)"
+
+
+def landelijk_cel(landelijk_waarde, eenheid: str | None, decimalen: int | None) -> str:
+    """Het cijfer van Nederland in een tabelcel: '79,1%', '–' als het ontbreekt, of bij een aantal (dat bewust nooit
+    naast Nederland staat) 'geen vergelijking (aantal)' in plaats van een '–' dat leest als 'ontbreekt'."""
+    if opmaak.is_aantal(eenheid):
+        return GEEN_VERGELIJKING_AANTAL_KORT
+    if opmaak.leeg(landelijk_waarde):
+        return "–"
+    return opmaak.met_eenheid(landelijk_waarde, eenheid, decimalen or 0)
+
+
 def vorige_meting_tekst(rij: dict) -> str:
     """'2023', of de standdatum van de vorige meting ('1 oktober 2020', 'maart 2017' als alleen de maand bekend is)."""
     if not opmaak.leeg(rij.get("vorige_peildatum")):

@@ -154,8 +154,8 @@ def toon_kaart(
 ) -> None:
     """Toont `kompas.grafieken.gemeentekaart` (met `focus`) of, met `gemeente_code`, `kompas.grafieken.wijkkaart`,
     met de Nederlandse locale, en eronder wat omlijnd en wat grijs is en de herkomst van de kaart
-    (`grafieken.kaart_bijschrift`), dan de tabel met de cijfers (of `zonder_gegevens` als er geen zijn) en de
-    bronregel. De specificatie wordt gecachet zoals bij `toon_trend`."""
+    (`grafieken.kaart_bijschrift`), dan de tabel met de cijfers (of `zonder_gegevens` als er geen zijn; wijken met
+    hun naam op de kaart) en de bronregel. De specificatie wordt gecachet zoals bij `toon_trend`."""
     from kompas import grafieken
 
     opties: dict[str, Any] = {"titel": titel, "eenheid": eenheid, "decimalen": decimalen}
@@ -165,8 +165,14 @@ def toon_kaart(
     st.caption(als_tekst(grafieken.kaart_bijschrift(waarden, gemeente_code, focus)))
     if waarden.is_empty():  # een lege st.dataframe toont het Engelse 'empty'
         st.info(zonder_gegevens)
-    else:
-        toon_waarden_tabel(waarden)
+    else:  # zonder 'In de grafiek': dat gaat over de trendgrafiek (en haar trendbreuken), niet over de kaart
+        tabel = waarden.drop("in_grafiek", strict=False)
+        if gemeente_code:  # de wijknamen van de kaart: zonder '(wijk, gem. ...)', dat zegt de kop al
+            namen = {f["properties"]["code"]: f["properties"]["naam"] for f in grafieken.wijkvormen(gemeente_code)}
+            tabel = tabel.with_columns(
+                pl.col("regio_code").replace_strict(namen, default=pl.col("regio_naam")).alias("regio_naam")
+            )
+        toon_waarden_tabel(tabel)
     bronregel(waarden["bron"].to_list())
 
 
@@ -263,12 +269,17 @@ def toon_tabel(tabel: pl.DataFrame) -> None:
 def _waarden_tabel_arrow(waarden: pl.DataFrame):
     from kompas import tabellen
 
-    return tabellen.waarden_tabel(waarden).to_arrow()
+    tabel = tabellen.waarden_tabel(waarden)
+    if "indicator_naam" in waarden.columns and waarden["indicator_naam"].n_unique() == 1:
+        tabel = tabel.drop("Indicator", strict=False)  # staat al in de titel erboven
+    return tabel.to_arrow()
 
 
 def toon_waarden_tabel(waarden: pl.DataFrame) -> None:
     """`toon_tabel(tabellen.waarden_tabel(waarden))`, de tabel bij een grafiek of kaart, gecachet op het hele frame
-    (`_frame_sleutel`): een rerun maakt de tekst van elke cel niet opnieuw (op Kaders een tabel per indicator)."""
+    (`_frame_sleutel`): een rerun maakt de tekst van elke cel niet opnieuw (op Kaders een tabel per indicator).
+    Zonder de kolom Indicator als alle rijen dezelfde indicator zijn: haar naam staat in de titel van de grafiek of
+    kaart, en als eerste kolom schoof ze op een telefoon de waarde buiten beeld (de downloads houden haar)."""
     st.dataframe(_waarden_tabel_arrow(waarden), hide_index=True, width="stretch")
 
 

@@ -69,9 +69,9 @@ zet_url(gemeente=gemeente, kader=kader)
 
 van_kader = van_document.filter(van_document["kader_id"] == kader)
 kop = van_kader.row(0, named=True)
-st.caption(
+st.caption(  # de naam voluit: op een telefoon kapt de keuzelijst haar af
     als_tekst(
-        f"{kop['kader_niveau'].capitalize()} uit: {kop['document']}, "
+        f"{kop['kader_naam']} — {kop['kader_niveau']} uit: {kop['document']}, "
         f"{teksten.looptijd_tekst(kop['geldig_van'], kop['geldig_tot'], huidig_jaar)}"
     )
 )

@@ -65,6 +65,8 @@ else:  # terugvaloptie zonder inlogdienst: de sessie onthoudt alleen het geverif
             st.session_state["upload_account"] = rol.door if rol else None
             if rol is None:
                 st.error(melding)
+            else:  # opnieuw, zonder het formulier: anders staat het leeg boven 'Aangemeld als ...'
+                st.rerun()
         if rol is None:
             st.stop()
 if rol is None:

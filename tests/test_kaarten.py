@@ -121,7 +121,8 @@ def test_kaartenpagina_kaarten_tabellen_bron_en_herkomst_kaart(ingebedde_db):
     assert len(tabellen) == 2
     gemeenten, wijken = tabellen
     assert set(gemeenten["Regio"]) == {"Dalfsen", "Bronckhorst", "Dronten"}
-    assert len(wijken) == 5 and all("Bronckhorst" in r for r in wijken["Regio"])
+    # de wijken van Bronckhorst, met hun naam zoals op de kaart (zonder '(wijk, gem. Bronckhorst)': dat zegt de kop)
+    assert list(wijken["Regio"]) == [f["properties"]["naam"] for f in grafieken.wijkvormen("GM1876")]
     assert "8.065" in set(wijken["Waarde"])  # Wijk 00 Hengelo, KWB 2024, Nederlandse notatie
     bijschriften = [c.value.replace("\\", "") for c in at.caption]
     assert (
@@ -201,3 +202,43 @@ def test_kaart_zonder_grijze_regio_heeft_geen_legenda_geen_gegevens():
         for laag in _lagen(_spec(grafieken.wijkkaart(zonder, "GM0148", titel="t", eenheid="aantal", decimalen=0)))
     ]
     assert velden == ["waarde_tekst", "waarde"]
+
+
+def test_kaartenpagina_tabel_bij_een_aantal_zonder_landelijk_en_significantie(ingebedde_db):
+    """Bij een aantal (inwoners) is er bewust geen vergelijking met Nederland: de tabellen onder de kaarten hebben
+    dan geen kolommen Landelijk en Significantie vol '–'; bij een percentage staan ze er wel."""
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2024", gemeente="GM1876", leeftijd="totaal")
+    for tabel in (df.value for df in at.dataframe):
+        assert "Landelijk" not in tabel.columns and "Significantie" not in tabel.columns
+        assert "Waarde" in tabel.columns
+    at = draai("pages/kaarten.py", indicator="ervaren_gezondheid_pct", jaar="2020", gemeente="GM0148", leeftijd="65+")
+    (gemeenten,) = (df.value for df in at.dataframe)
+    assert "Landelijk" in gemeenten.columns and "Significantie" in gemeenten.columns
+
+
+def test_kaartenpagina_tabel_zonder_kolom_indicator_zodat_de_waarde_op_een_telefoon_in_beeld_is(ingebedde_db):
+    """De naam van de indicator staat al in de titel van de kaart; als eerste kolom van elke rij schoof ze op 390 px
+    de kolom Waarde buiten beeld. De download van de cijfers bij een grafiek houdt haar (`tabellen.waarden_tabel`)."""
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2024", gemeente="GM1876", leeftijd="totaal")
+    for tabel in (df.value for df in at.dataframe):
+        assert list(tabel.columns[:4]) == ["Regio", "Peiljaar", "Leeftijd", "Waarde"]
+
+
+def test_kaartenpagina_tabel_zonder_kolom_in_de_grafiek(ingebedde_db):
+    """'In de grafiek: ja, trendbreuk: andere bron/definitie ...' gaat over de trendgrafiek van de Indicatorpagina;
+    onder een kaart (geen grafiek, geen reeks) las het als een opmerking over de kaart."""
+    at = draai("pages/kaarten.py", indicator="inwoners", jaar="2025", gemeente="GM0303", leeftijd="totaal")
+    tabellen = [df.value for df in at.dataframe]
+    assert len(tabellen) == 2
+    for tabel in tabellen:
+        assert "In de grafiek" not in tabel.columns and "Bron" in tabel.columns
+
+
+def test_kaartenpagina_wijktabel_met_de_namen_van_de_kaart(ingebedde_db):
+    """'Wijk 01 Dronten west (wijk, gem. Dronten)' onder de kop 'Wijken van Dronten' nam op 390 px de hele breedte
+    van de tabel, zodat de waarde buiten beeld viel; de naam op de kaart (en in haar bijschrift) is zonder."""
+    at = draai("pages/kaarten.py", indicator="inwoners", gemeente="GM0303")
+    _, wijken = (df.value for df in at.dataframe)
+    assert list(wijken["Regio"][:2]) == ["Wijk 01 Dronten west", "Wijk 02 Dronten Noord"]
+    assert not any("(wijk, gem." in r for r in wijken["Regio"])
+    assert "10.200" in set(wijken["Waarde"])  # Wijk 01 Dronten west, KWB 2024

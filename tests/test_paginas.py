@@ -100,6 +100,17 @@ def test_kaders_eigen_woorden_status_en_bron(ingebedde_db):
     assert "Bron: " in tekst
 
 
+def test_kaders_noemt_het_gekozen_kader_voluit_onder_de_keuzelijst(ingebedde_db):
+    """Op een telefoon (390 px) kapt de keuzelijst een lange naam af ('Kader 4: Zo doen we dat. Samenredzaamheid in
+    de ke'); het bijschrift eronder noemde alleen het document. Nu staat de naam er voluit."""
+    at = _draai("pages/kaders.py", gemeente="GM1876", kader="GM1876-k4-samenredzaamheid")
+    bijschriften = [c.value.replace("\\", "") for c in at.caption]
+    assert any(
+        c.startswith("Kader 4: Zo doen we dat. Samenredzaamheid in de kernen — kader uit: Uitvoeringsprogramma")
+        for c in bijschriften
+    ), bijschriften
+
+
 def test_kaders_opent_op_nieuwste_document_met_metingen(ingebedde_db):
     """Zonder keuze in de URL: het nieuwste document van de gemeente en daarin het eerste kader met een meting."""
     at = _draai("pages/kaders.py", gemeente="GM0148")

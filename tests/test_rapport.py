@@ -381,3 +381,16 @@ def test_een_aantal_staat_in_het_rapport_niet_naast_nederland():
     assert inhoud.laatste({**rij, "laatste_waarde": None}, reeks, None)["nederland"] == uit["nederland"]
     procent = inhoud.laatste({**rij, "eenheid": "%", "landelijk_waarde": None}, reeks.clear(), None)
     assert procent["nederland"] == "geen gegevens"
+    # geen regel 'Significantie: –' bij een aantal (zoals de tabellen geen kolom Significantie hebben)
+    assert uit["significantie"] is None and procent["significantie"] == "–"
+
+
+def test_pdf_noemt_bij_een_aantal_geen_significantie(rapporten):
+    """Kinderen met een bestelling via de kindregeling (Dalfsen, een aantal): 'Nederland: geen vergelijking', en dan
+    geen regel 'Significantie: –' eronder die leest alsof het oordeel ontbreekt; bij een percentage wel."""
+    tekst = _plat(_pdf_tekst(rapporten["GM0148"][".pdf"], "-layout"))  # kenmerk en waarde op één regel
+    na = tekst.split("Indicator Kinderen met een bestelling via de kindregeling")[1]
+    blok = na.split("Bron volgens het kader")[0]
+    assert "Nederland geen vergelijking (een aantal hangt af van de grootte van de gemeente)" in blok
+    assert "Significantie" not in blok
+    assert "Significantie" in tekst.split("Indicator Ervaren gezondheid (zeer) goed")[1].split("Bron volgens")[0]

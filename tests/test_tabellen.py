@@ -146,6 +146,21 @@ def test_alle_waarden_tabel_heeft_indicatornaam_en_eenheid(ingebedde_db):
     waarden = gegevens.indicator_alle_waarden(cur, "eenzaam_pct")
     scherm = tabellen.alle_waarden_tabel(waarden, met_indicator=False)
     assert "Indicator" not in scherm.columns and "Eenheid" not in scherm.columns
+    assert "Landelijk" in scherm.columns and "Significantie" in scherm.columns
+
+
+def test_alle_waarden_van_een_aantal_op_de_pagina_zonder_nederland_in_de_download_wel(ingebedde_db):
+    """Op de Indicatorpagina heeft de tabel van een aantal geen lege kolommen Landelijk en Significantie; de download
+    houdt bij elke indicator dezelfde kolommen."""
+    from kompas import gegevens
+    from kompas.db import Leesverbinding
+
+    waarden = gegevens.indicator_alle_waarden(Leesverbinding().cursor(), "inwoners")
+    scherm = tabellen.alle_waarden_tabel(waarden, met_indicator=False)
+    assert not scherm.is_empty() and "Waarde" in scherm.columns
+    assert "Landelijk" not in scherm.columns and "Significantie" not in scherm.columns
+    download = tabellen.alle_waarden_tabel(waarden)
+    assert "Landelijk" in download.columns and "Significantie" in download.columns
 
 
 def test_sjabloon_schrijft_tekst_als_tekst():
@@ -213,3 +228,96 @@ def test_groep_band_hangt_niet_af_van_de_volgorde_van_de_leden():
     assert verwacht.height == 6
     for volgorde in (leden.reverse(), leden.sample(fraction=1, shuffle=True, seed=1), leden.sort("regio_code")):
         assert tabellen.groep_band(volgorde).equals(verwacht)
+
+
+def _reeks(eenheid: str, landelijk: float | None) -> pl.DataFrame:
+    """Verzonnen cijfers, alleen voor deze test: twee regio's van één indicator."""
+    return pl.DataFrame(
+        {
+            "regio_naam": ["Dalfsen", "Dronten"],
+            "peiljaar": [2024, 2024],
+            "leeftijd": ["totaal", "totaal"],
+            "waarde": [12.0, 34.0],
+            "ondergrens": [None, None],
+            "bovengrens": [None, None],
+            "eenheid": [eenheid, eenheid],
+            "decimalen": [0, 0],
+            "landelijk_waarde": [landelijk, landelijk],
+            "significantie": [None, None],
+            "bron": ["CBS", "CBS"],
+        },
+        schema_overrides={"ondergrens": pl.Float64, "bovengrens": pl.Float64, "landelijk_waarde": pl.Float64},
+    )
+
+
+@pytest.mark.parametrize("eenheid", ["aantal", "aantal huishoudens"])
+def test_tabel_bij_een_aantal_heeft_geen_kolommen_voor_nederland(eenheid):
+    """Een aantal staat nooit naast Nederland (marts/05, `aantallen`): geen kolommen Landelijk en Significantie
+    vol '–', alsof het landelijke cijfer ontbreekt."""
+    tabel = tabellen.waarden_tabel(_reeks(eenheid, None))
+    assert "Landelijk" not in tabel.columns and "Significantie" not in tabel.columns
+    assert tabel["Waarde"].to_list()[0].startswith("12")
+
+
+def test_tabel_bij_een_percentage_houdt_landelijk_en_significantie():
+    tabel = tabellen.waarden_tabel(_reeks("%", 20.0))
+    assert tabel["Landelijk"].to_list() == ["20%", "20%"] and tabel["Significantie"].to_list() == ["–", "–"]
+    assert tabellen.waarden_tabel(_reeks("per 1.000 inwoners", None))["Landelijk"].to_list() == ["–", "–"]
+
+
+def test_kadertabel_en_overzichtstabel_zeggen_bij_een_aantal_geen_vergelijking_in_plaats_van_streepje():
+    """In een tabel met meer indicatoren (Kaders: alle indicatoren van een doel; Overzicht) leest 'Landelijk: –' bij
+    een aantal als 'het landelijke cijfer ontbreekt'; er is bewust geen vergelijking (marts/05, `aantallen`)."""
+    basis = {
+        "omschrijving": "Huishoudens met bewindvoering",
+        "kader_eenheid": None,
+        "laatste_waarde": 95.0,
+        "laatste_peiljaar": 2019,
+        "laatste_peildatum": None,
+        "decimalen": 0,
+        "landelijk_waarde": None,
+        "nulmeting_jaar": None,
+        "nulmeting_waarde": None,
+        "nulmeting_tekst": None,
+        "streefwaarden": None,
+        "status": None,
+        "bron": None,
+        "bron_genoemd": None,
+    }
+    rijen = [{**basis, "eenheid": "aantal huishoudens"}, {**basis, "eenheid": "%"}]
+    assert tabellen.kader_tabel(pl.DataFrame(rijen))["Landelijk"].to_list() == ["geen vergelijking (aantal)", "–"]
+    overzicht = {
+        "indicator_naam": "Testindicator",
+        "leeftijd": "totaal",
+        "regio_naam": "Dalfsen",
+        "peiljaar": 2019,
+        "peildatum": None,
+        "waarde": 95.0,
+        "ondergrens": None,
+        "bovengrens": None,
+        "decimalen": 0,
+        "landelijk_waarde": None,
+        "verschil": None,
+        "significantie": None,
+        "oordeel": None,
+        "oordeel_grondslag": None,
+        "vorige_peiljaar": None,
+        "verandering": None,
+        "bron": "CBS",
+    }
+    tabel = tabellen.overzicht_tabel(pl.DataFrame([{**overzicht, "eenheid": "aantal"}, {**overzicht, "eenheid": "%"}]))
+    assert tabel["Landelijk"].to_list() == ["geen vergelijking (aantal)", "–"]
+
+
+def test_tabel_bij_de_grafiek_van_een_registratie_zegt_significantie_niet_van_toepassing(ingebedde_db):
+    """Bijstand per 1.000 inwoners 18+ (BBV), Dronten 2016: 28,2 tegen 41,3, 'beter dan landelijk' op het teken van
+    het verschil; de tabel bij de grafiek zei 'Significantie: niet te zeggen'."""
+    from kompas import gegevens
+    from kompas.db import Leesverbinding
+    from kompas.teksten import SIGNIFICANTIE_REGISTRATIE
+
+    reeks = gegevens.reeks(Leesverbinding().cursor(), ["bijstand_per_1000_18plus"], ["GM0303"])
+    tabel = tabellen.waarden_tabel(reeks)
+    dronten = tabel.filter((pl.col("Regio") == "Dronten") & (pl.col("Peiljaar") == "2016"))
+    assert dronten["Landelijk"].to_list() == ["41,3 per 1.000 inwoners 18+"]
+    assert dronten["Significantie"].to_list() == [SIGNIFICANTIE_REGISTRATIE]

@@ -198,3 +198,22 @@ def test_streefwaarde_gelezen_tekst_in_woorden_en_nederlandse_getallen():
         == "tussen 65 en 70%"
     )
     assert teksten.streefwaarde_gelezen_tekst({"soort": "richting", "richting": "daling"}, "%", 1) == "richting: daling"
+
+
+def test_significantie_van_een_registratie_is_niet_van_toepassing_in_plaats_van_niet_te_zeggen():
+    """Een registratie (geen steekproef) naast Nederland: het oordeel rust op het teken van het verschil ('beter dan
+    landelijk'); 'Significantie: niet te zeggen' ernaast las alsof dat oordeel onzeker was."""
+    from kompas.teksten import significantie_tekst
+
+    registratie = {"indicator_soort": "registratie", "significantie": "niet te zeggen", "landelijk_waarde": 41.3}
+    assert significantie_tekst(registratie) == "niet van toepassing (registratie, geen steekproef)"
+    assert significantie_tekst({**registratie, "indicator_soort": "eigen registratie"}) == (
+        "niet van toepassing (registratie, geen steekproef)"
+    )
+    # een enquête zonder interval: echt niet te zeggen; zonder landelijk cijfer: niet te zeggen; geen: '–'
+    assert significantie_tekst({**registratie, "indicator_soort": "enquête"}) == "niet te zeggen"
+    assert significantie_tekst({**registratie, "landelijk_waarde": None}) == "niet te zeggen"
+    assert significantie_tekst({**registratie, "significantie": None}) == "–"
+    assert significantie_tekst({"indicator_soort": "enquête", "significantie": "significant hoger"}) == (
+        "significant hoger"
+    )

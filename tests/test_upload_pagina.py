@@ -244,3 +244,13 @@ def test_intrekken_van_een_intussen_ingetrokken_upload_trekt_niet_een_andere_in(
     assert [e.value for e in at.error] == ["Intrekken is niet gelukt; er is niets veranderd."]
     assert "geldt niet meer" in " ".join(at.dataframe[0].value["Probleem"])
     assert {u["upload_id"]: u["geldend"] for u in alle_uploads()} == {eerste: True, tweede: False}
+
+
+def test_na_aanmelden_staat_het_aanmeldformulier_er_niet_meer(ingebedde_db):
+    """Meteen na een gelukte aanmelding stond het lege formulier (E-mailadres, Wachtwoord, Aanmelden) nog boven
+    'Aangemeld als ...', tot de volgende klik: alsof de aanmelding niet gelukt was."""
+    at = aangemeld()
+    assert not at.exception
+    assert "Aangemeld als test@dalfsen.nl; uploaden en intrekken voor Dalfsen." in teksten(at)
+    assert [t.key for t in at.text_input] == []
+    assert "Aanmelden" not in [b.label for b in at.button]

@@ -202,7 +202,8 @@ def streefwaarden(rij: dict) -> list[dict]:
 
 def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
     """De laatste waarde van de gemeente met Nederland, het verschil, de significantie en de GGD-regio in
-    hetzelfde jaar (uit de reeks; alleen als de GGD-regio een cijfer heeft)."""
+    hetzelfde jaar (uit de reeks; alleen als de GGD-regio een cijfer heeft). Bij een aantal is de significantie
+    None: er is geen vergelijking met Nederland (dat zegt 'nederland'), dus ook geen regel Significantie."""
     eenheid, dec = rij.get("eenheid") or "", rij.get("decimalen") or 0
     if opmaak.leeg(rij.get("laatste_waarde")):
         return {
@@ -210,7 +211,7 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
             "peiljaar": "–",
             "nederland": teksten.nederland_tekst(eenheid, None, dec),
             "verschil": "–",
-            "significantie": "–",
+            "significantie": None if opmaak.is_aantal(eenheid) else "–",
             "ggd": None,
         }
     # de GGD-regio alleen waar die cijfers heeft voor deze indicator (enquêtes), anders None (niet van toepassing)
@@ -232,6 +233,6 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
         "peiljaar": opmaak.peilmoment(rij["laatste_peiljaar"], rij.get("laatste_peildatum")),
         "nederland": teksten.nederland_tekst(eenheid, rij.get("landelijk_waarde"), dec),
         "verschil": opmaak.verschil(rij.get("verschil_landelijk"), eenheid, dec),
-        "significantie": rij.get("significantie") or "–",
+        "significantie": None if opmaak.is_aantal(eenheid) else teksten.significantie_tekst(rij),
         "ggd": ggd,
     }

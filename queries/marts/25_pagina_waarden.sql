@@ -15,6 +15,7 @@ select
     indicator_naam,
     eenheid,
     decimalen,
+    indicator_soort,  -- registratie of enquête: teksten.significantie_tekst
     regio_code,
     regio_naam,
     regio_soort,
