@@ -95,7 +95,10 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
         rijen.append(rij)
     if not rijen:
         return pl.DataFrame({"Regio": [], "Peiljaar": [], "Waarde": []})
-    return _zonder_nederland_bij_aantal(pl.DataFrame(rijen), waarden)
+    tabel = pl.DataFrame(rijen)
+    if (tabel["95%-interval"] == "").all():  # geen enkel cijfer met een interval: geen lege kolom
+        tabel = tabel.drop("95%-interval")
+    return _zonder_nederland_bij_aantal(tabel, waarden)
 
 
 def _zonder_nederland_bij_aantal(tabel: pl.DataFrame, waarden: pl.DataFrame) -> pl.DataFrame:

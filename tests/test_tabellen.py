@@ -265,6 +265,18 @@ def test_tabel_bij_een_percentage_houdt_landelijk_en_significantie():
     assert tabellen.waarden_tabel(_reeks("per 1.000 inwoners", None))["Landelijk"].to_list() == ["–", "–"]
 
 
+def test_tabel_zonder_enig_interval_heeft_geen_lege_intervalkolom():
+    """Onder de wijkkaart en bij een registratie stond een kolom '95%-interval' die in elke rij leeg was: ruis, en op
+    een telefoon schoof ze de bron uit beeld. Heeft één rij een interval, dan blijft de kolom (lege cellen zeggen dan
+    iets: dat cijfer heeft geen interval)."""
+    zonder = tabellen.waarden_tabel(_reeks("%", 20.0))
+    assert "95%-interval" not in zonder.columns
+    met = tabellen.waarden_tabel(
+        _reeks("%", 20.0).with_columns(pl.Series("ondergrens", [10.0, None]), pl.Series("bovengrens", [14.0, None]))
+    )
+    assert met["95%-interval"].to_list() == ["10 – 14", ""]
+
+
 def test_kadertabel_en_overzichtstabel_zeggen_bij_een_aantal_geen_vergelijking_in_plaats_van_streepje():
     """In een tabel met meer indicatoren (Kaders: alle indicatoren van een doel; Overzicht) leest 'Landelijk: –' bij
     een aantal als 'het landelijke cijfer ontbreekt'; er is bewust geen vergelijking (marts/05, `aantallen`)."""
