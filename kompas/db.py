@@ -868,7 +868,6 @@ def maak_schrijfkopie(pad: Path | None, instantie: duckdb.DuckDBPyConnection) ->
     except duckdb.Error:
         kopie.weg()
         return None
-    _stap("na_schrijfkopie", werk)
     return kopie
 
 
