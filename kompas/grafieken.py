@@ -394,14 +394,19 @@ def _eenheid(data: pl.DataFrame, eenheid: str) -> str:
     return eenheid
 
 
+# Een jaartal als heel getal zonder scheidingsteken (2017, niet 2.017). Niet 'd': daarmee liet Vega-Lite in Streamlit
+# een jaar uit `values` weg waar geen cijfer bij staat (2017, 2019 zonder 2018; vl-convert tekende het wel).
+JAAR = ".0f"
+
+
 def x_as(data: pl.DataFrame, stap_max: int = 2) -> alt.Axis:
     """Peiljaren als hele jaren: een streepje per jaar (of per `stap_max` jaar als er meer dan 12 zijn), nooit
     een half jaar dat als hetzelfde jaartal twee keer op de as staat."""
     if data.is_empty():
-        return alt.Axis(format="d", tickMinStep=1)
+        return alt.Axis(format=JAAR, tickMinStep=1)
     eerste, laatste = int(data["peiljaar"].min()), int(data["peiljaar"].max())
     stap = 1 if laatste - eerste <= 12 else stap_max
-    return alt.Axis(format="d", values=list(range(eerste, laatste + 1, stap)))
+    return alt.Axis(format=JAAR, values=list(range(eerste, laatste + 1, stap)))
 
 
 def y_as(eenheid: str, decimalen: int) -> alt.Axis:
@@ -568,7 +573,7 @@ def trend(
                 y=y,
                 shape=alt.Shape("vorm:N", scale=None),
                 tooltip=[
-                    alt.Tooltip("peiljaar:Q", title="Jaar", format="d"),
+                    alt.Tooltip("peiljaar:Q", title="Jaar", format=JAAR),
                     alt.Tooltip("tekst:N", title="Streefwaarde"),
                 ],
             )
@@ -723,7 +728,7 @@ def _groepslagen(
     basis = alt.Chart(getekend)
     tooltip = [
         alt.Tooltip("groep_tekst:N", title="Vergelijkingsgroep"),
-        alt.Tooltip("peiljaar:Q", title="Peiljaar", format="d"),
+        alt.Tooltip("peiljaar:Q", title="Peiljaar", format=JAAR),
         alt.Tooltip("leeftijd:N", title="Leeftijd"),
         alt.Tooltip("groep_mediaan:Q", title=f"Mediaan ({eenheid})", format=f",.{decimalen}f"),
         alt.Tooltip("groep_q1:Q", title="25%", format=f",.{decimalen}f"),

@@ -190,6 +190,18 @@ def test_indicator_en_over_de_data_openen_met_download_en_dekking(app):
     assert "Dekking" in hoofd.inner_text()
 
 
+def test_de_jaren_as_heeft_elk_jaar_ook_een_jaar_zonder_cijfer(app):
+    """De kindregeling van Dalfsen heeft cijfers voor 2017 en 2019; de as noemde in de browser alleen 2017 en 2019
+    (Vega-Lite in Streamlit liet bij `format: "d"` het jaar 2018 uit `values` weg, vl-convert niet). Het jaar
+    zonder cijfer hoort op de as te staan: de ondertitel noemt het ('geen cijfer voor Dalfsen in 2018')."""
+    url, pagina = app
+    hoofd = _open(pagina, f"{url}/indicator?indicator=kindregeling_bestellingen", "indicator-jaren", "Download Excel")
+    grafiek = hoofd.locator("[data-testid=stVegaLiteChart]").first
+    expect(grafiek.locator("g.role-axis-label text").first).to_be_attached(timeout=30000)
+    labels = grafiek.locator("g.role-axis-label text").evaluate_all("ts => ts.map(t => t.textContent)")
+    assert [t for t in labels if re.fullmatch(r"20\d\d", t)] == ["2017", "2018", "2019"], labels
+
+
 def test_van_overzichtstegel_naar_indicatorpagina_zonder_werkbalkdownload(app):
     url, pagina = app
     hoofd = _open(pagina, url, "overzicht-link", "Dalfsen")
