@@ -13,13 +13,14 @@ import subprocess
 import pytest
 from test_cbs_refresh import _stil, servers  # noqa: F401  (fixture)
 
-from apptest import draai
-from dbhulp import alleen_lezen, vraag_dicts
 from kompas import rapport
 from loaders.cbs import ververs
 
+from apptest import draai
+from dbhulp import alleen_lezen, vraag_dicts
+
 DRONTEN = "GM0303"
-KADER = "GM0303-gezond-samenleven"
+KADER = "GM0303-bestaanszekerheid"
 
 
 def _teksten(at) -> str:
@@ -78,9 +79,21 @@ def test_een_berekend_cijfer_houdt_de_decimalen_van_de_indicator(lees):
     assert all(r["decimalen"] == r["registry"] for r in rijen)
 
 
-def test_een_ontbrekend_cijfer_blijft_ontbreken(lees):
-    rijen = lees("select waarde, decimalen from waarneming where waarde is null")
-    assert rijen and all(r["decimalen"] is None for r in rijen)
+def test_een_ontbrekend_cijfer_blijft_ontbreken(servers, ingebedde_db):  # noqa: F811
+    from kompas import opmaak, teksten
+
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    # GM0303 WmoClientenRelatief '.': geen cijfer, en dus ook geen decimalen
+    rijen = vraag_dicts(
+        ingebedde_db,
+        "select waarde, decimalen from waarneming where herkomst_id = 'cbs:85984NED' and indicator_code = 'wmo_per_1000'"
+        " and regio_code = 'GM0303'",
+    )
+    assert all(r["waarde"] is None and r["decimalen"] is None for r in rijen)
+    assert opmaak.met_eenheid(None, "%", teksten.decimalen_van({"decimalen": 2, "landelijk_decimalen": 0})) == (
+        "geen gegevens"
+    )
+    assert teksten.decimalen_van({"decimalen": 2, "landelijk_decimalen": None}, "landelijk_decimalen") == 2
 
 
 def test_een_cbs_tabel_geeft_haar_decimals_mee_nooit_meer_dan_de_indicator(servers, ingebedde_db):  # noqa: F811
