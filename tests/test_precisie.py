@@ -111,3 +111,30 @@ def test_een_cbs_tabel_geeft_haar_decimals_mee_nooit_meer_dan_de_indicator(serve
     assert (per["netto_arbeidsparticipatie_pct"]["tabel"], per["netto_arbeidsparticipatie_pct"]["getoond"]) == (0, 0)
     assert (per["huishoudens_laag_inkomen_pct"]["tabel"], per["huishoudens_laag_inkomen_pct"]["getoond"]) == (1, 0)
     assert per["jongeren_met_jeugdzorg_pct"]["getoond"] == 1
+
+
+def test_de_tooltip_en_de_as_van_de_trend_volgen_de_precisie_van_de_bron(ingebedde_db):
+    import json
+
+    import polars as pl
+
+    from kompas import grafieken
+
+    reeks = pl.DataFrame(
+        vraag_dicts(
+            ingebedde_db,
+            "select * from grafiek_waarden() where indicator_code = 'kinderen_in_uitkeringsgezin_pct'"
+            " and regio_code in ('GM0303', 'NL01') and is_voorkeur",
+        )
+    )
+    spec = grafieken.weergave_spec(
+        grafieken.trend(reeks, titel="Kinderen in uitkeringsgezin — Dronten", eenheid="%", decimalen=2)
+    )
+    rijen = [r for d in spec["datasets"].values() for r in d if "waarde_tekst" in r]
+    teksten = {(r["regio_code"], r["peiljaar"]): r["waarde_tekst"] for r in rijen}
+    assert teksten[("GM0303", 2022)] == "4" and teksten[("GM0303", 2015)] == "4,82"
+    assert "4,00" not in json.dumps(spec)
+    # de as: de meeste decimalen van de getekende cijfers (hier 4,82: twee), nooit meer dan de indicator
+    assert grafieken.as_decimalen(reeks, 2) == 2
+    dronten_2022 = reeks.filter((pl.col("peiljaar") == 2022) & (pl.col("regio_code") == "GM0303"))
+    assert grafieken.as_decimalen(dronten_2022, 2) == 0
