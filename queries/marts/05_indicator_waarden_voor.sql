@@ -356,8 +356,10 @@ final as (
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum_precisie end
             as vorige_peildatum_precisie,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
-        case when b.is_voorkeur and b.waarde is not null then least(i.decimalen, coalesce(b.lag_bron_decimalen, i.decimalen)) end
-            as vorige_decimalen,
+        case
+            when b.is_voorkeur and b.waarde is not null
+                then least(i.decimalen, coalesce(b.lag_bron_decimalen, i.decimalen))
+        end as vorige_decimalen,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
         v.bron,  -- zie staging/30_stg_waarneming.sql
         v.herkomst_soort,

@@ -113,9 +113,9 @@ nieuw as (
         n.regio_code,
         count(*) as aantal,
         sum(hash(
-            n.peiljaar, n.peildatum, n.peildatum_precisie, n.leeftijd, n.waarde, n.bron_decimalen, n.ondergrens, n.bovengrens,
-            n.status, n.herkomst_id, n.citaat, n.berekend_uit, n.is_berekend, n.herkomst_soort, n.herkomst_titel,
-            n.tabel_id, n.adres, n.herkomst_gelezen_in, n.herkomst_licentie, n.bron, n.bronfamilie,
+            n.peiljaar, n.peildatum, n.peildatum_precisie, n.leeftijd, n.waarde, n.bron_decimalen, n.ondergrens,
+            n.bovengrens, n.status, n.herkomst_id, n.citaat, n.berekend_uit, n.is_berekend, n.herkomst_soort,
+            n.herkomst_titel, n.tabel_id, n.adres, n.herkomst_gelezen_in, n.herkomst_licentie, n.bron, n.bronfamilie,
             coalesce(v.is_voorkeur, true)
         )) as vingerafdruk
     from te_vergelijken as n
