@@ -24,7 +24,7 @@ import altair as alt
 import polars as pl
 
 from kompas.db import DATA
-from kompas.opmaak import VEGA_LOCALE, is_aantal, peilmoment
+from kompas.opmaak import VEGA_LOCALE, getal, is_aantal, leeg, peilmoment
 from kompas.teksten import grafiek_ondertitel
 
 # --- stijl per reeks: kleur, vorm en streep, per regio uit de data en naar regiosoort (niet per naam) -------------
@@ -219,7 +219,9 @@ def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
 GROTE_REGIOS = ("land", "ggd_regio", "provincie")
 
 
-def _grafiekwaarden(reeks: pl.DataFrame, eenheid: str) -> tuple[pl.DataFrame, list[dict], list[str]]:
+def _grafiekwaarden(
+    reeks: pl.DataFrame, eenheid: str, decimalen: int = 1
+) -> tuple[pl.DataFrame, list[dict], list[str]]:
     """De rijen die in een grafiek komen: een waarde, en `in_grafiek` (één per regio-jaar, zie queries/marts/10_indicator_waarden.sql),
     de onderbrekingen van de lijnen (`_onderbreek`), en bij een aantal de namen van de grote regio's die er niet in
     komen (`GROTE_REGIOS`; alleen als er ook een kleinere regio een cijfer heeft).
@@ -250,6 +252,16 @@ def _grafiekwaarden(reeks: pl.DataFrame, eenheid: str) -> tuple[pl.DataFrame, li
             ],
             dtype=pl.String,
         )
+    )
+    # de cijfers voor de tooltip als tekst, elk met zijn eigen decimalen (kolom `decimalen`: zoveel als de bron
+    # publiceerde, marts/05), nooit meer dan die van de grafiek; een Vega-format geldt voor de hele laag
+    eigen = data["decimalen"].to_list() if "decimalen" in data.columns else [None] * data.height
+    dec = [decimalen if leeg(d) else min(int(d), decimalen) for d in eigen]
+    data = data.with_columns(
+        pl.Series(
+            f"{k}_tekst", [getal(w, d) if not leeg(w) else None for w, d in zip(data[k], dec, strict=True)], pl.String
+        )
+        for k in ("waarde", "ondergrens", "bovengrens")
     )
     # alleen wat de grafiek gebruikt: de specificatie (en wat de browser krijgt) blijft klein
     return data.select(c for c in GRAFIEKKOLOMMEN if c in data.columns), onderbrekingen, weggelaten
@@ -348,6 +360,10 @@ GRAFIEKKOLOMMEN = (
     "waarde",
     "ondergrens",
     "bovengrens",
+    "waarde_tekst",
+    "ondergrens_tekst",
+    "bovengrens_tekst",
+    "decimalen",
     "eenheid",
     "reeks_id",
     "trendbreuk",
@@ -409,6 +425,15 @@ def x_as(data: pl.DataFrame, stap_max: int = 2) -> alt.Axis:
     return alt.Axis(format=JAAR, values=list(range(eerste, laatste + 1, stap)))
 
 
+def as_decimalen(data: pl.DataFrame, decimalen: int) -> int:
+    """De decimalen van de y-as: de meeste van de getekende cijfers (kolom `decimalen`, marts/05), nooit meer dan
+    die van de indicator; een as in '7,00' naast cijfers die als '4%' gepubliceerd zijn, beweert een precisie die er
+    niet is."""
+    if "decimalen" not in data.columns or data["decimalen"].drop_nulls().is_empty():
+        return decimalen
+    return min(decimalen, int(data["decimalen"].drop_nulls().max()))
+
+
 def y_as(eenheid: str, decimalen: int) -> alt.Axis:
     return alt.Axis(title=eenheid, format=f",.{decimalen}f")
 
@@ -418,9 +443,10 @@ def _tooltip(eenheid: str, decimalen: int) -> list:
         alt.Tooltip("regio_naam:N", title="Regio"),
         alt.Tooltip("peilmoment:N", title="Peiljaar"),  # met de peildatum waar de bron die geeft
         alt.Tooltip("leeftijd:N", title="Leeftijd"),
-        alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f"),
-        alt.Tooltip("ondergrens:Q", title="Ondergrens 95%", format=f",.{decimalen}f"),
-        alt.Tooltip("bovengrens:Q", title="Bovengrens 95%", format=f",.{decimalen}f"),
+        # als tekst uit `_grafiekwaarden`: elk cijfer met de decimalen van zijn bron
+        alt.Tooltip("waarde_tekst:N", title=eenheid),
+        alt.Tooltip("ondergrens_tekst:N", title="Ondergrens 95%"),
+        alt.Tooltip("bovengrens_tekst:N", title="Bovengrens 95%"),
     ]
 
 
@@ -450,7 +476,8 @@ def trend(
     jaren met `band` (genoeg leden met een cijfer) worden getekend: de middelste helft (groep_q1 tot groep_q3) als
     grijs vlak en de mediaan als gestreepte grijze lijn, elk met een eigen legenda die de groep en n noemt.
     """
-    waarden, onderbrekingen, weggelaten = _grafiekwaarden(reeks, eenheid)
+    waarden, onderbrekingen, weggelaten = _grafiekwaarden(reeks, eenheid, decimalen)
+    as_dec = as_decimalen(reeks.filter(pl.col("waarde").is_not_null()), decimalen)
     data, schaal = _gestijld(waarden)
     eenheid = _eenheid(data, eenheid)
     # onder de grafiek, in kolommen: de grafiek houdt haar breedte (ook op een telefoon) en geen naam valt weg
@@ -481,14 +508,14 @@ def trend(
     vorm = alt.Shape("stijl_vorm:N", scale=None)
     rand = alt.Stroke("stijl_rand:N", scale=None)
     x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data), scale=alt.Scale(zero=False))
-    y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False))
+    y = alt.Y("waarde:Q", axis=y_as(eenheid, as_dec), scale=alt.Scale(zero=False))
     basis = alt.Chart(data)
     met_interval = basis.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)")
 
     # fillOpacity/strokeOpacity, niet opacity: Vega-Lite neemt `opacity` van een laag over in de legendasymbolen
     interval_band = met_interval.mark_area(fillOpacity=0.15).encode(
         x=x,
-        y=alt.Y("ondergrens:Q", axis=y_as(eenheid, decimalen)),
+        y=alt.Y("ondergrens:Q", axis=y_as(eenheid, as_dec)),
         y2="bovengrens:Q",
         fill=vulling,
         detail="reeks_id:N",
@@ -736,14 +763,14 @@ def _groepslagen(
     ]
     groep_vlak = basis.mark_area(fillOpacity=0.4, color=GROEP_VLAK).encode(
         x=x,
-        y=alt.Y("groep_q1:Q", axis=y_as(eenheid, decimalen)),
+        y=alt.Y("groep_q1:Q", axis=y_as(eenheid, as_decimalen(data, decimalen))),
         y2="groep_q3:Q",
         detail="groep_lijn:N",
         tooltip=tooltip,
     )
     groep_mediaan = basis.mark_line(strokeWidth=2, strokeDash=[6, 3], color=GROEP_LIJN).encode(
         x=x,
-        y=alt.Y("groep_mediaan:Q", axis=y_as(eenheid, decimalen)),
+        y=alt.Y("groep_mediaan:Q", axis=y_as(eenheid, as_decimalen(data, decimalen))),
         detail="groep_lijn:N",
         order="peiljaar:Q",
         tooltip=tooltip,
@@ -804,7 +831,8 @@ def kleine_veelvouden(
     (zonder die kolom: dezelfde groep in elk paneel); `extra_hoogte` in de uitkomst: per paneel wat de legenda van
     de band erbij vraagt, zodat elk plotvlak even hoog blijft (dezelfde schaal).
     """
-    getekend, onderbrekingen, weggelaten = _grafiekwaarden(waarden, eenheid)
+    getekend, onderbrekingen, weggelaten = _grafiekwaarden(waarden, eenheid, decimalen)
+    as_dec = as_decimalen(waarden.filter(pl.col("waarde").is_not_null()), decimalen)
     data, _ = _gestijld(getekend)
     eenheid = _eenheid(data, eenheid)
     banden = groep.filter(pl.col("band")) if groep is not None and not groep.is_empty() else None
@@ -821,7 +849,7 @@ def kleine_veelvouden(
         "leeftijd:N", title="Leeftijd", legend=alt.Legend(symbolOpacity=1, symbolStrokeWidth=2, orient="bottom")
     )
     x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False, domain=x_domein))
-    y = alt.Y("waarde:Q", axis=y_as(eenheid, decimalen), scale=alt.Scale(zero=False, domain=y_domein, nice=True))
+    y = alt.Y("waarde:Q", axis=y_as(eenheid, as_dec), scale=alt.Scale(zero=False, domain=y_domein, nice=True))
     from kompas import teksten
 
     panelen = []

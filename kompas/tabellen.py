@@ -13,6 +13,7 @@ import polars as pl
 
 from kompas import opmaak
 from kompas.teksten import (
+    decimalen_van,
     eenheid_tekst,
     grafiek_tekst,
     interval_tekst,
@@ -23,6 +24,7 @@ from kompas.teksten import (
     significantie_tekst,
     status_tekst,
     streefwaarde_tekst,
+    verschil_decimalen,
     vorige_meting_tekst,
     waarde_tekst,
 )
@@ -60,12 +62,16 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
                 else "–",
                 "Waarde": waarde_tekst(r),
                 "95%-interval": interval_tekst(r),
-                "Landelijk": landelijk_cel(r["landelijk_waarde"], r["eenheid"], r["decimalen"]),
-                "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], r["decimalen"]),
+                "Landelijk": landelijk_cel(
+                    r["landelijk_waarde"], r["eenheid"], decimalen_van(r, "landelijk_decimalen")
+                ),
+                "Verschil": opmaak.verschil(r["verschil"], r["eenheid"], verschil_decimalen(r)),
                 "Significantie": significantie_tekst(r),
                 "Oordeel": oordeel_tekst(r),
                 "Vorige meting": vorige_meting_tekst(r),
-                "Verandering": opmaak.verschil(r["verandering"], r["eenheid"], r["decimalen"]),
+                "Verandering": opmaak.verschil(
+                    r["verandering"], r["eenheid"], min(decimalen_van(r), decimalen_van(r, "vorige_decimalen"))
+                ),
                 "Bron": r["bron"] or "–",
             }
         )
@@ -82,7 +88,9 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Leeftijd": r["leeftijd"],
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
-            "Landelijk": landelijk_cel(r.get("landelijk_waarde"), r["eenheid"], r["decimalen"]),
+            "Landelijk": landelijk_cel(
+                r.get("landelijk_waarde"), r["eenheid"], decimalen_van(r, "landelijk_decimalen")
+            ),
             "Significantie": significantie_tekst(r),
             "Bron": r.get("bron") or "–",
         }
@@ -153,13 +161,16 @@ def kader_tabel(indicatoren: pl.DataFrame) -> pl.DataFrame:
         laatste = "geen gegevens"
         if not opmaak.leeg(r.get("laatste_waarde")):
             peil = opmaak.peilmoment(r["laatste_peiljaar"], r["laatste_peildatum"], r.get("laatste_peildatum_precisie"))
-            laatste = opmaak.met_eenheid(r["laatste_waarde"], r["eenheid"], r["decimalen"] or 0) + f" ({peil})"
+            laatste = opmaak.met_eenheid(r["laatste_waarde"], r["eenheid"], decimalen_van(r, "laatste_decimalen"))
+            laatste += f" ({peil})"
         rijen.append(
             {
                 "Indicator (eigen formulering)": r["omschrijving"],
                 "Eenheid": eenheid_tekst(r) or "–",
                 "Laatste waarde": laatste,
-                "Landelijk": landelijk_cel(r.get("landelijk_waarde"), r["eenheid"], r["decimalen"]),
+                "Landelijk": landelijk_cel(
+                    r.get("landelijk_waarde"), r["eenheid"], decimalen_van(r, "landelijk_decimalen")
+                ),
                 "Nulmeting": nulmeting_tekst(r),
                 "Streefwaarde": streefwaarde_tekst(r.get("streefwaarden")),
                 "Status": status_tekst(r.get("status"), r.get("status_reden"), r.get("nulmeting_jaar")),
@@ -380,12 +391,30 @@ def _kolom_als_tekst(kolom: pl.Series, decimalen: int | None) -> pl.Series:
     return kolom.replace_strict(vertaling, default=None, return_dtype=pl.String).fill_null(_tekst(None))
 
 
-def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None) -> pl.DataFrame:
-    """Een getypeerde tabel (zoals voor de downloads) als Nederlandse tekst voor st.dataframe (zie `_tekst`)."""
-    return pl.DataFrame(
-        [_kolom_als_tekst(tabel[kolom], decimalen) for kolom in tabel.columns],
-        schema=dict.fromkeys(tabel.columns, pl.String),
-    )
+def leesbaar(tabel: pl.DataFrame, decimalen: int | None = None, per_rij: dict[str, list] | None = None) -> pl.DataFrame:
+    """Een getypeerde tabel (zoals voor de downloads) als Nederlandse tekst voor st.dataframe (zie `_tekst`).
+    `per_rij`: per kolom de decimalen van elke rij (`waarde_decimalen`), waar elk cijfer zijn eigen precisie heeft."""
+    per_rij = per_rij or {}
+
+    def als_tekst(kolom: str) -> pl.Series:
+        if kolom not in per_rij:
+            return _kolom_als_tekst(tabel[kolom], decimalen)
+        rijen = zip(tabel[kolom].to_list(), per_rij[kolom], strict=True)
+        return pl.Series(kolom, [_tekst(w, decimalen if opmaak.leeg(d) else int(d)) for w, d in rijen], pl.String)
+
+    return pl.DataFrame([als_tekst(kolom) for kolom in tabel.columns], schema=dict.fromkeys(tabel.columns, pl.String))
+
+
+def waarde_decimalen(waarden: pl.DataFrame) -> dict[str, list]:
+    """Voor `leesbaar` bij `alle_waarden_tabel`: de decimalen van elk cijfer (zoveel als de bron publiceerde, nooit
+    meer dan de indicator; marts/05), de intervalgrenzen zoals hun waarde, Nederland met de zijne."""
+    uit = {}
+    if "decimalen" in waarden.columns:
+        eigen = waarden["decimalen"].to_list()
+        uit = {"Waarde": eigen, "Ondergrens 95%": eigen, "Bovengrens 95%": eigen}
+        if "landelijk_decimalen" in waarden.columns:
+            uit["Landelijk"] = waarden["landelijk_decimalen"].to_list()
+    return uit
 
 
 def bronnen_tabel(bronnen: pl.DataFrame, als_tekst: bool = True) -> pl.DataFrame:

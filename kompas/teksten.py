@@ -74,6 +74,21 @@ def is_oud(peiljaar, huidig_jaar: int) -> bool:
     return not opmaak.leeg(peiljaar) and int(peiljaar) < huidig_jaar - OUD_NA_JAREN
 
 
+def decimalen_van(rij: dict, sleutel: str = "decimalen") -> int:
+    """Met hoeveel decimalen een cijfer van `rij` getoond wordt: `sleutel` ('landelijk_decimalen', 'vorige_decimalen',
+    'laatste_decimalen') is zoveel als de bron publiceerde, nooit meer dan de indicator (marts/05); zonder die kolom
+    of waarde de decimalen van de rij. Beleidskader '4%' blijft '4%', geen '4,00%'."""
+    eigen = rij.get(sleutel)
+    if opmaak.leeg(eigen):
+        eigen = rij.get("decimalen")
+    return 0 if opmaak.leeg(eigen) else int(eigen)
+
+
+def verschil_decimalen(rij: dict, sleutel: str = "decimalen") -> int:
+    """Een verschil met Nederland: de kleinste precisie van de twee cijfers ('4%' min '5,66%' is '−2 procentpunt')."""
+    return min(decimalen_van(rij, sleutel), decimalen_van(rij, "landelijk_decimalen"))
+
+
 def verandering(rij: dict) -> dict | None:
     """De verandering sinds de vorige meting als tekst, pijl en kleur voor st.metric.
 
@@ -84,7 +99,8 @@ def verandering(rij: dict) -> dict | None:
     """
     if opmaak.leeg(rij.get("verandering")):
         return None
-    afgerond = round(float(rij["verandering"]), rij["decimalen"] or 0)
+    dec = min(decimalen_van(rij), decimalen_van(rij, "vorige_decimalen"))  # de kleinste precisie van de twee
+    afgerond = round(float(rij["verandering"]), dec)
     richting = rij.get("goede_richting")
     if afgerond == 0:
         pijl, kleur = "off", "gray"
@@ -93,7 +109,7 @@ def verandering(rij: dict) -> dict | None:
         goed = {"hoger": afgerond > 0, "lager": afgerond < 0}.get(richting)
         kleur = "gray" if goed is None else ("green" if goed else "red")
     return {
-        "tekst": opmaak.verschil(afgerond, rij["eenheid"], rij["decimalen"] or 0),
+        "tekst": opmaak.verschil(afgerond, rij["eenheid"], dec),
         "pijl": pijl,
         "kleur": kleur,
         "toelichting": "sinds " + vorige_meting_tekst(rij),
@@ -188,7 +204,10 @@ def kaart(rij: dict, huidig_jaar: int) -> dict:
         delen = [peil if heeft_datum else f"peiljaar {peil}"]
     richting = {"hoger": "hoger is beter", "lager": "lager is beter"}.get(rij.get("goede_richting"))
     if not opmaak.leeg(rij.get("landelijk_waarde")):
-        delen.append("Nederland " + opmaak.met_eenheid(rij["landelijk_waarde"], rij["eenheid"], rij["decimalen"]))
+        delen.append(
+            "Nederland "
+            + opmaak.met_eenheid(rij["landelijk_waarde"], rij["eenheid"], decimalen_van(rij, "landelijk_decimalen"))
+        )
         delen.append(oordeel_tekst(rij) if rij.get("oordeel") else OORDEEL_TEKST["niet te zeggen"])
     elif rij.get("oordeel_grondslag") == GRONDSLAG_AANTAL:
         delen.append(oordeel_tekst(rij))

@@ -709,6 +709,13 @@ def _status_kwb(info: dict, prop: dict) -> str | None:
     return None
 
 
+def _decimalen(prop: dict | None) -> int | None:
+    """Met hoeveel decimalen de tabel de meting publiceert (Decimals in DataProperties, v4: MeasureCodes); None
+    als de tabel het niet zegt (dan de decimalen van de indicator)."""
+    d = (prop or {}).get("Decimals")
+    return int(d) if isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 10 else None
+
+
 def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarnemingen:
     """TypedDataSet-rijen -> waarnemingen (indicator, regio, peiljaar, leeftijd, waarde, grenzen, status)."""
     tid = tabel.tabel_id
@@ -869,6 +876,7 @@ def zet_om(tabel: TabelConfig, antwoord: Antwoord, registry: Registry) -> Waarne
                 "bovengrens": groep.get("bovengrens"),
                 "status": groep.get("status"),
                 "citaat": f"{tid}, {groep['kolom']}",
+                "decimalen": _decimalen(props.get(groep["kolom"])),
             }
         )
     uit.breuken = sorted(breuken)
@@ -972,6 +980,7 @@ _WAARNEMING = pa.schema(
         ("bovengrens", pa.float64()),
         ("status", pa.string()),
         ("citaat", pa.string()),
+        ("decimalen", pa.int32()),
     ]
 )
 
@@ -1030,9 +1039,9 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
         con.execute(
             """
             insert into waarneming (indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens,
-                                    bovengrens, status, herkomst_id, citaat)
+                                    bovengrens, status, herkomst_id, citaat, decimalen)
             select indicator_code, regio_code, peiljaar, leeftijd, waarde, ondergrens, bovengrens, status,
-                   herkomst_id, citaat
+                   herkomst_id, citaat, decimalen
             from nieuwe_waarnemingen
             where list_contains($ids, herkomst_id)
             """,

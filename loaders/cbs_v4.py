@@ -282,7 +282,13 @@ def haal_tabel(tabel: TabelConfig, registry: Registry, host: str, https: bool, m
         "Description": "",
     }
     properties = [
-        {"Key": m["Identifier"], "Type": "Topic", "Title": m.get("Title"), "Description": m.get("Description")}
+        {
+            "Key": m["Identifier"],
+            "Type": "Topic",
+            "Title": m.get("Title"),
+            "Description": m.get("Description"),
+            "Decimals": m.get("Decimals"),
+        }
         for m in metingen
         if m.get("Identifier") in set(sleutels.values())
     ]

@@ -272,11 +272,14 @@ def laad_ingebedde_cijfers(con: duckdb.DuckDBPyConnection, data: Path = DATA) ->
     con.execute(
         """
         insert into waarneming (indicator_code, regio_code, peiljaar, peildatum, peildatum_precisie, leeftijd, waarde,
-                                ondergrens, bovengrens, status, herkomst_id, citaat)
+                                ondergrens, bovengrens, status, herkomst_id, citaat, decimalen)
         select indicator_code, regio_code, cast(peiljaar as integer), cast(nullif(peildatum, '') as date),
                nullif(peildatum_precisie, ''), leeftijd, cast(nullif(waarde, '') as double),
                cast(nullif(ondergrens, '') as double),
-               cast(nullif(bovengrens, '') as double), nullif(status, ''), herkomst_id, nullif(citaat, '')
+               cast(nullif(bovengrens, '') as double), nullif(status, ''), herkomst_id, nullif(citaat, ''),
+               -- de tekst houdt de cijfers zoals gepubliceerd (tools/maak_ingebedde_data.getal: '4' blijft '4',
+               -- '4,82' wordt '4.82'): zoveel decimalen publiceerde de bron
+               case when nullif(waarde, '') is not null then length(split_part(waarde, '.', 2)) end
         from read_csv($bestanden, header = true, all_varchar = true, union_by_name = true)
         """,
         {"bestanden": bestanden},

@@ -83,6 +83,7 @@ waarden = indicator_alle_waarden(code, focusgemeenten)
 st.header("Alle waarden met hun herkomst")
 st.write(teksten.alle_waarden_tekst(len(waarden), waarden["herkomst_id"].n_unique(), aantal))
 if not waarden.is_empty():
-    toon_tabel(tabellen.leesbaar(tabellen.alle_waarden_tabel(waarden, met_indicator=False), info["decimalen"]))
+    tabel = tabellen.alle_waarden_tabel(waarden, met_indicator=False)
+    toon_tabel(tabellen.leesbaar(tabel, info["decimalen"], tabellen.waarde_decimalen(waarden)))
 # de bestanden worden pas gelezen en gemaakt als iemand klikt, niet bij elke rerun
 indicator_downloads(code, info["naam"], info["decimalen"])

@@ -452,7 +452,7 @@ def test_y_as_heeft_de_eenheid_van_de_cijfers_uit_de_registry():
     spec = grafieken.trend(reeks, titel="Wmo-cliënten per 1.000 inwoners", eenheid="%", decimalen=0).to_dict()
     assert _laag(spec, "line")["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
     tooltip = {t["field"]: t["title"] for t in _laag(spec, "point", filled=True, size=90)["encoding"]["tooltip"]}
-    assert tooltip["waarde"] == "per 1.000 inwoners"
+    assert tooltip["waarde_tekst"] == "per 1.000 inwoners"
     (_, paneel), *_ = grafieken.kleine_veelvouden(reeks, titel="t", eenheid="%")["panelen"]
     assert paneel.to_dict()["layer"][1]["encoding"]["y"]["axis"]["title"] == "per 1.000 inwoners"
 

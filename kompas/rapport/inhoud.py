@@ -228,11 +228,17 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
             if not zelfde.is_empty()
             else f"geen gegevens voor {rij['laatste_peiljaar']} ({ggd_regio})"
         )
+    eigen, landelijk = (
+        teksten.decimalen_van(rij, "laatste_decimalen"),
+        teksten.decimalen_van(rij, "landelijk_decimalen"),
+    )
     return {
-        "waarde": opmaak.met_eenheid(rij["laatste_waarde"], eenheid, dec),
+        "waarde": opmaak.met_eenheid(rij["laatste_waarde"], eenheid, eigen),
         "peiljaar": opmaak.peilmoment(rij["laatste_peiljaar"], rij.get("laatste_peildatum")),
-        "nederland": teksten.nederland_tekst(eenheid, rij.get("landelijk_waarde"), dec),
-        "verschil": opmaak.verschil(rij.get("verschil_landelijk"), eenheid, dec),
+        "nederland": teksten.nederland_tekst(eenheid, rij.get("landelijk_waarde"), landelijk),
+        "verschil": opmaak.verschil(
+            rij.get("verschil_landelijk"), eenheid, teksten.verschil_decimalen(rij, "laatste_decimalen")
+        ),
         "significantie": None if opmaak.is_aantal(eenheid) else teksten.significantie_tekst(rij),
         "ggd": ggd,
     }

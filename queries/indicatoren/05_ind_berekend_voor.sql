@@ -96,6 +96,7 @@ berekend as (
         t.peiljaar,
         cast(null as date) as peildatum,
         cast(null as varchar) as peildatum_precisie,
+        cast(null as integer) as bron_decimalen,  -- berekend: de decimalen van de indicator
         b.leeftijd,
         t.waarde / n.waarde * b.factor as waarde,
         cast(null as double) as ondergrens,

@@ -78,6 +78,7 @@ smal as (  -- wat de vensters en de koppeling met Nederland lezen; final haalt d
         peildatum_precisie,
         leeftijd,
         waarde,
+        bron_decimalen,
         ondergrens,
         bovengrens,
         herkomst_id,
@@ -217,7 +218,8 @@ met_vorige as (
         lag(peiljaar) over reeks as lag_peiljaar,
         lag(peildatum) over reeks as lag_peildatum,
         lag(peildatum_precisie) over reeks as lag_peildatum_precisie,
-        lag(waarde) over reeks as lag_waarde
+        lag(waarde) over reeks as lag_waarde,
+        lag(bron_decimalen) over reeks as lag_bron_decimalen
     from met_reeks
     window reeks as (
         partition by
@@ -232,7 +234,9 @@ aantallen as (  -- een aantal (eenheid 'aantal ...') hangt af van de grootte van
 ),
 
 nederland as (
-    select indicator_code, peiljaar, peildatum, leeftijd, herkomst_id, is_voorkeur, waarde, ondergrens, bovengrens
+    select
+        indicator_code, peiljaar, peildatum, leeftijd, herkomst_id, is_voorkeur, waarde, bron_decimalen, ondergrens,
+        bovengrens
     from gerangschikt
     where
         regio_code in (select regio_code from land) and waarde is not null
@@ -244,6 +248,8 @@ gekoppeld as (
         w.*,
         coalesce(zelfde.herkomst_id, voorkeur.herkomst_id) as landelijk_herkomst_id,
         case when zelfde.herkomst_id is not null then zelfde.waarde else voorkeur.waarde end as landelijk_waarde,
+        case when zelfde.herkomst_id is not null then zelfde.bron_decimalen else voorkeur.bron_decimalen end
+            as landelijk_bron_decimalen,
         case when zelfde.herkomst_id is not null then zelfde.ondergrens else voorkeur.ondergrens end
             as landelijk_ondergrens,
         case when zelfde.herkomst_id is not null then zelfde.bovengrens else voorkeur.bovengrens end
@@ -291,7 +297,12 @@ final as (
         i.naam as indicator_naam,
         i.thema,
         i.eenheid,
-        i.decimalen,
+        -- de decimalen om dit cijfer te tonen: zoveel als de bron publiceerde, nooit meer dan de indicator
+        -- (registry); landelijk en vorige evenzo, een verschil met de kleinste van de twee (kompas.teksten)
+        least(i.decimalen, coalesce(b.bron_decimalen, i.decimalen)) as decimalen,
+        i.decimalen as indicator_decimalen,
+        b.bron_decimalen,
+        least(i.decimalen, coalesce(b.landelijk_bron_decimalen, i.decimalen)) as landelijk_decimalen,
         i.goede_richting,
         i.soort as indicator_soort,
         b.regio_code,
@@ -345,6 +356,10 @@ final as (
         case when b.is_voorkeur and b.waarde is not null then b.lag_peildatum_precisie end
             as vorige_peildatum_precisie,
         case when b.is_voorkeur and b.waarde is not null then b.lag_waarde end as vorige_waarde,
+        case
+            when b.is_voorkeur and b.waarde is not null
+                then least(i.decimalen, coalesce(b.lag_bron_decimalen, i.decimalen))
+        end as vorige_decimalen,
         case when b.is_voorkeur and b.waarde is not null then b.waarde - b.lag_waarde end as verandering,
         v.bron,  -- zie staging/30_stg_waarneming.sql
         v.herkomst_soort,

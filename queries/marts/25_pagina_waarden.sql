@@ -14,7 +14,9 @@ select
     indicator_code,
     indicator_naam,
     eenheid,
-    decimalen,
+    decimalen,  -- van dit cijfer: zoveel als de bron publiceerde, nooit meer dan de indicator (marts/05)
+    indicator_decimalen,
+    landelijk_decimalen,
     indicator_soort,  -- registratie of enquête: teksten.significantie_tekst
     regio_code,
     regio_naam,

@@ -199,6 +199,8 @@ final as (
         l.peildatum as laatste_peildatum,
         l.peildatum_precisie as laatste_peildatum_precisie,
         l.waarde as laatste_waarde,
+        l.decimalen as laatste_decimalen,  -- zoveel als de bron publiceerde, nooit meer dan i.decimalen (marts/05)
+        l.landelijk_decimalen,
         l.ondergrens as laatste_ondergrens,
         l.bovengrens as laatste_bovengrens,
         l.landelijk_waarde,

@@ -45,7 +45,9 @@ final as (
         r.indicator_code,
         i.naam as indicator_naam,
         i.eenheid,
-        i.decimalen,
+        coalesce(l.decimalen, i.decimalen) as decimalen,  -- van het cijfer zelf (marts/05)
+        l.landelijk_decimalen,
+        l.vorige_decimalen,
         i.goede_richting,
         i.soort as indicator_soort,
         r.leeftijd,

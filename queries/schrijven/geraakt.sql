@@ -63,8 +63,8 @@ oud as (
         regio_code,
         count(*) as aantal,
         sum(hash(
-            peiljaar, peildatum, peildatum_precisie, leeftijd, waarde, ondergrens, bovengrens, status, herkomst_id,
-            citaat, berekend_uit, is_berekend, herkomst_soort, herkomst_titel, tabel_id, adres, gelezen_in,
+            peiljaar, peildatum, peildatum_precisie, leeftijd, waarde, bron_decimalen, ondergrens, bovengrens, status,
+            herkomst_id, citaat, berekend_uit, is_berekend, herkomst_soort, herkomst_titel, tabel_id, adres, gelezen_in,
             licentie, bron, bronfamilie, is_voorkeur
         )) as vingerafdruk
     from oud_eigen
@@ -113,9 +113,9 @@ nieuw as (
         n.regio_code,
         count(*) as aantal,
         sum(hash(
-            n.peiljaar, n.peildatum, n.peildatum_precisie, n.leeftijd, n.waarde, n.ondergrens, n.bovengrens,
-            n.status, n.herkomst_id, n.citaat, n.berekend_uit, n.is_berekend, n.herkomst_soort, n.herkomst_titel,
-            n.tabel_id, n.adres, n.herkomst_gelezen_in, n.herkomst_licentie, n.bron, n.bronfamilie,
+            n.peiljaar, n.peildatum, n.peildatum_precisie, n.leeftijd, n.waarde, n.bron_decimalen, n.ondergrens,
+            n.bovengrens, n.status, n.herkomst_id, n.citaat, n.berekend_uit, n.is_berekend, n.herkomst_soort,
+            n.herkomst_titel, n.tabel_id, n.adres, n.herkomst_gelezen_in, n.herkomst_licentie, n.bron, n.bronfamilie,
             coalesce(v.is_voorkeur, true)
         )) as vingerafdruk
     from te_vergelijken as n

@@ -41,6 +41,9 @@ final as (
         w.peiljaar,
         w.peildatum,
         w.peildatum_precisie,
+        -- de decimalen waarmee de bron het cijfer publiceerde (waarneming.decimalen); niet bij een opgeslagen
+        -- berekend cijfer: dat kreeg zijn decimalen van de deling, niet van een bron
+        case when w.berekend_uit is null then w.decimalen end as bron_decimalen,
         w.leeftijd,
         w.waarde,
         w.ondergrens,

@@ -134,6 +134,10 @@ create table if not exists waarneming (
 -- Noemt de bron alleen een maand ('maart 2017'), dan is peildatum de eerste van die maand en zegt
 -- peildatum_precisie 'maand' dat de dag niet bekend is (getoond als 'stand maart 2017'); NULL: de datum zoals gegeven.
 alter table waarneming add column if not exists peildatum_precisie varchar;
+-- Met hoeveel decimalen de bron het cijfer publiceerde (de tekst in het document: '4' -> 0, '4,82' -> 2; bij een
+-- CBS/RIVM-tabel Decimals van de meting); NULL: onbekend (uploads, berekende cijfers), dan de decimalen van de
+-- indicator. Getoond wordt nooit meer dan die van de indicator (kompas.opmaak.decimalen_van).
+alter table waarneming add column if not exists decimalen integer;
 
 -- Sleutel: één cijfer per indicator, regio, peiljaar, peildatum, leeftijdsgroep en herkomst (peildatum mag leeg zijn;
 -- dan telt 'geen peildatum' als één waarde). Geen index maar een toets vóór elke commit

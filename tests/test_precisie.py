@@ -1,0 +1,140 @@
+"""Elk cijfer met de precisie waarmee het gepubliceerd is, nooit meer dan de decimalen van de indicator.
+
+Dronten's beleidskader noemt 'Kinderen in uitkeringsgezin' 2022 '4%' (Nederland '5%'): dat is geen '4,00%', ook al
+heeft de indicator twee decimalen (de tabel van Kinderen in Tel gaf '4,82').
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from test_cbs_refresh import _stil, servers  # noqa: F401  (fixture)
+
+from kompas import rapport
+from loaders.cbs import ververs
+
+from apptest import draai
+from dbhulp import alleen_lezen, vraag_dicts
+
+DRONTEN = "GM0303"
+KADER = "GM0303-bestaanszekerheid"
+
+
+def _teksten(at) -> str:
+    delen = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    delen += [f"{m.label}: {m.value}" for m in at.metric]
+    for df in at.dataframe:
+        delen += [str(v) for v in df.value.to_numpy().ravel()]
+    return "\n".join(str(d) for d in delen).replace("\\", "")
+
+
+def test_de_waarneming_onthoudt_hoeveel_decimalen_het_document_gaf(lees):
+    rijen = lees(
+        "select regio_code, peiljaar, waarde, decimalen from waarneming"
+        " where indicator_code = 'kinderen_in_uitkeringsgezin_pct' and regio_code in ('GM0303', 'NL01')"
+        " and peiljaar in (2015, 2016, 2022) order by all"
+    )
+    gezien = {(r["regio_code"], r["peiljaar"], r["waarde"]): r["decimalen"] for r in rijen}
+    assert gezien[("GM0303", 2022, 4.0)] == 0  # '4%' in het beleidskader
+    assert gezien[("NL01", 2022, 5.0)] == 0
+    assert gezien[("GM0303", 2015, 4.82)] == 2  # '4,82' in Kinderen in Tel
+    assert gezien[("NL01", 2016, 6.8)] == 1  # '6,8 procent' in een CBS-artikel
+
+
+def test_kaderspagina_toont_4_procent_niet_4_komma_00(ingebedde_db):
+    tekst = _teksten(draai("pages/kaders.py", gemeente=DRONTEN, kader=KADER))
+    assert "4,00%" not in tekst and "5,00%" not in tekst
+    assert re.search(r"(?<![\d,])4%", tekst)  # Dronten 2022
+    assert re.search(r"(?<![\d,])5%", tekst)  # Nederland 2022 in hetzelfde document
+
+
+def test_indicatorpagina_toont_elk_cijfer_met_zijn_eigen_decimalen(ingebedde_db):
+    at = draai("pages/indicator.py", indicator="kinderen_in_uitkeringsgezin_pct")
+    tabel = at.dataframe[-1].value
+    waarden = set(tabel["Waarde"].to_list())
+    assert "4,00" not in waarden and "5,00" not in waarden and "6,80" not in waarden
+    assert {"4", "5", "6,8", "4,82", "1,09"} <= waarden
+    assert "6,58" in waarden  # twee decimalen gepubliceerd: twee getoond
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext ontbreekt")
+def test_pdf_raadsrapportage_toont_4_procent(_ingebedde_db_bron, tmp_path):
+    pad = tmp_path / "dronten.pdf"
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        pad.write_bytes(rapport.maak(con.cursor(), DRONTEN, None, ".pdf"))
+    tekst = subprocess.run(["pdftotext", str(pad), "-"], capture_output=True, text=True, check=True).stdout
+    assert "4,00%" not in tekst and "5,00%" not in tekst
+    assert re.search(r"(?<![\d,])4%", tekst)
+
+
+def test_een_berekend_cijfer_houdt_de_decimalen_van_de_indicator(lees):
+    rijen = lees(
+        "select w.decimalen, i.decimalen as registry from indicator_waarden as w join indicator as i"
+        " using (indicator_code) where w.is_berekend and w.waarde is not null"
+    )
+    assert rijen
+    assert all(r["decimalen"] == r["registry"] for r in rijen)
+
+
+def test_een_ontbrekend_cijfer_blijft_ontbreken(servers, ingebedde_db):  # noqa: F811
+    from kompas import opmaak, teksten
+
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    # GM0303 WmoClientenRelatief '.': geen cijfer, en dus ook geen decimalen
+    rijen = vraag_dicts(
+        ingebedde_db,
+        "select waarde, decimalen from waarneming where herkomst_id = 'cbs:85984NED' and indicator_code = 'wmo_per_1000'"
+        " and regio_code = 'GM0303'",
+    )
+    assert all(r["waarde"] is None and r["decimalen"] is None for r in rijen)
+    assert opmaak.met_eenheid(None, "%", teksten.decimalen_van({"decimalen": 2, "landelijk_decimalen": 0})) == (
+        "geen gegevens"
+    )
+    assert teksten.decimalen_van({"decimalen": 2, "landelijk_decimalen": None}, "landelijk_decimalen") == 2
+
+
+def test_een_cbs_tabel_geeft_haar_decimals_mee_nooit_meer_dan_de_indicator(servers, ingebedde_db):  # noqa: F811
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    rijen = vraag_dicts(
+        ingebedde_db,
+        "select w.indicator_code, w.regio_code, w.decimalen as tabel, v.decimalen as getoond, i.decimalen as registry"
+        " from waarneming as w join indicator as i using (indicator_code)"
+        " join indicator_waarden as v using (indicator_code, regio_code, peiljaar, leeftijd, herkomst_id)"
+        " where w.herkomst_id = 'cbs:85984NED' and w.waarde is not null",
+    )
+    per = {r["indicator_code"]: r for r in rijen}
+    # DataProperties: Nettoarbeidsparticipatie_78 Decimals 0 (indicator: 1), HuishoudensMetEenLaagInkomen_89
+    # Decimals 1 (indicator: 0), PercentageJongerenMetJeugdzorg_99 Decimals 1 (indicator: 1)
+    assert (per["netto_arbeidsparticipatie_pct"]["tabel"], per["netto_arbeidsparticipatie_pct"]["getoond"]) == (0, 0)
+    assert (per["huishoudens_laag_inkomen_pct"]["tabel"], per["huishoudens_laag_inkomen_pct"]["getoond"]) == (1, 0)
+    assert per["jongeren_met_jeugdzorg_pct"]["getoond"] == 1
+
+
+def test_de_tooltip_en_de_as_van_de_trend_volgen_de_precisie_van_de_bron(ingebedde_db):
+    import json
+
+    import polars as pl
+
+    from kompas import grafieken
+
+    reeks = pl.DataFrame(
+        vraag_dicts(
+            ingebedde_db,
+            "select * from grafiek_waarden() where indicator_code = 'kinderen_in_uitkeringsgezin_pct'"
+            " and regio_code in ('GM0303', 'NL01') and is_voorkeur",
+        )
+    )
+    spec = grafieken.weergave_spec(
+        grafieken.trend(reeks, titel="Kinderen in uitkeringsgezin — Dronten", eenheid="%", decimalen=2)
+    )
+    rijen = [r for d in spec["datasets"].values() for r in d if "waarde_tekst" in r]
+    teksten = {(r["regio_code"], r["peiljaar"]): r["waarde_tekst"] for r in rijen}
+    assert teksten[("GM0303", 2022)] == "4" and teksten[("GM0303", 2015)] == "4,82"
+    assert "4,00" not in json.dumps(spec)
+    # de as: de meeste decimalen van de getekende cijfers (hier 4,82: twee), nooit meer dan de indicator
+    assert grafieken.as_decimalen(reeks, 2) == 2
+    dronten_2022 = reeks.filter((pl.col("peiljaar") == 2022) & (pl.col("regio_code") == "GM0303"))
+    assert grafieken.as_decimalen(dronten_2022, 2) == 0
