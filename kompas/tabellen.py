@@ -70,7 +70,7 @@ def overzicht_tabel(overzicht: pl.DataFrame) -> pl.DataFrame:
                 "Oordeel": oordeel_tekst(r),
                 "Vorige meting": vorige_meting_tekst(r),
                 "Verandering": opmaak.verschil(
-                    r["verandering"], r["eenheid"], min(decimalen_van(r), decimalen_van(r, "vorige_decimalen"))
+                    r["verandering"], r["eenheid"], verschil_decimalen(r, ander="vorige_decimalen")
                 ),
                 "Bron": r["bron"] or "–",
             }

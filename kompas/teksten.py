@@ -84,9 +84,10 @@ def decimalen_van(rij: dict, sleutel: str = "decimalen") -> int:
     return 0 if opmaak.leeg(eigen) else int(eigen)
 
 
-def verschil_decimalen(rij: dict, sleutel: str = "decimalen") -> int:
-    """Een verschil met Nederland: de kleinste precisie van de twee cijfers ('4%' min '5,66%' is '−2 procentpunt')."""
-    return min(decimalen_van(rij, sleutel), decimalen_van(rij, "landelijk_decimalen"))
+def verschil_decimalen(rij: dict, sleutel: str = "decimalen", ander: str = "landelijk_decimalen") -> int:
+    """Een verschil tussen twee cijfers (met Nederland, of met de vorige meting: `ander='vorige_decimalen'`): de
+    kleinste precisie van de twee ('4%' min '5,66%' is '−2 procentpunt')."""
+    return min(decimalen_van(rij, sleutel), decimalen_van(rij, ander))
 
 
 def verandering(rij: dict) -> dict | None:
@@ -99,7 +100,7 @@ def verandering(rij: dict) -> dict | None:
     """
     if opmaak.leeg(rij.get("verandering")):
         return None
-    dec = min(decimalen_van(rij), decimalen_van(rij, "vorige_decimalen"))  # de kleinste precisie van de twee
+    dec = verschil_decimalen(rij, ander="vorige_decimalen")
     afgerond = round(float(rij["verandering"]), dec)
     richting = rij.get("goede_richting")
     if afgerond == 0:

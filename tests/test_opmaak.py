@@ -250,6 +250,27 @@ def test_leesbaar_geeft_elke_cel_wat_tekst_per_cel_geeft_ook_bij_herhaalde_waard
         assert leesbaar(tabel, decimalen).rows() == verwacht
 
 
+def kaderrij(**anders) -> dict:
+    """Een rij zoals `tabellen.kader_tabel` haar krijgt (marts/80): alles leeg, behalve wat de test zet."""
+    return {
+        "omschrijving": "Indicator",
+        "eenheid": "%",
+        "kader_eenheid": None,
+        "laatste_waarde": None,
+        "laatste_peiljaar": None,
+        "laatste_peildatum": None,
+        "decimalen": 0,
+        "landelijk_waarde": None,
+        "nulmeting_jaar": None,
+        "nulmeting_waarde": None,
+        "nulmeting_tekst": None,
+        "streefwaarden": None,
+        "status": None,
+        "bron": None,
+        "bron_genoemd": None,
+    } | anders
+
+
 def test_eenheid_van_de_registry_met_de_woorden_van_het_kader():
     from kompas.tabellen import kader_tabel
     from kompas.teksten import eenheid_tekst
@@ -258,29 +279,14 @@ def test_eenheid_van_de_registry_met_de_woorden_van_het_kader():
     assert eenheid_tekst(rij) == "per 1.000 inwoners (in het kader: aantal (trend t.o.v. landelijk))"
     assert eenheid_tekst({"eenheid": "%", "kader_eenheid": "%"}) == "%"
     assert eenheid_tekst({"eenheid": "%", "kader_eenheid": None}) == "%"
-    tabel = kader_tabel(
-        pl.DataFrame(
-            [
-                {
-                    "omschrijving": "Wmo-verwijzingen",
-                    "eenheid": "per 1.000 inwoners",
-                    "kader_eenheid": "%",
-                    "laatste_waarde": 54.0,
-                    "laatste_peiljaar": 2016,
-                    "laatste_peildatum": None,
-                    "decimalen": 0,
-                    "landelijk_waarde": None,
-                    "nulmeting_jaar": None,
-                    "nulmeting_waarde": None,
-                    "nulmeting_tekst": None,
-                    "streefwaarden": None,
-                    "status": None,
-                    "bron": None,
-                    "bron_genoemd": None,
-                }
-            ]
-        )
+    rij = kaderrij(
+        omschrijving="Wmo-verwijzingen",
+        eenheid="per 1.000 inwoners",
+        kader_eenheid="%",
+        laatste_waarde=54.0,
+        laatste_peiljaar=2016,
     )
+    tabel = kader_tabel(pl.DataFrame([rij]))
     assert tabel["Eenheid"].to_list() == ["per 1.000 inwoners (in het kader: %)"]
     assert tabel["Laatste waarde"].to_list() == ["54 per 1.000 inwoners (2016)"]  # niet '54%'
 

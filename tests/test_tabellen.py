@@ -14,6 +14,7 @@ import openpyxl
 import polars as pl
 import pytest
 from openpyxl.utils.escape import unescape
+from test_opmaak import kaderrij
 
 from kompas import tabellen
 
@@ -280,22 +281,7 @@ def test_tabel_zonder_enig_interval_heeft_geen_lege_intervalkolom():
 def test_kadertabel_en_overzichtstabel_zeggen_bij_een_aantal_geen_vergelijking_in_plaats_van_streepje():
     """In een tabel met meer indicatoren (Kaders: alle indicatoren van een doel; Overzicht) leest 'Landelijk: –' bij
     een aantal als 'het landelijke cijfer ontbreekt'; er is bewust geen vergelijking (marts/05, `aantallen`)."""
-    basis = {
-        "omschrijving": "Huishoudens met bewindvoering",
-        "kader_eenheid": None,
-        "laatste_waarde": 95.0,
-        "laatste_peiljaar": 2019,
-        "laatste_peildatum": None,
-        "decimalen": 0,
-        "landelijk_waarde": None,
-        "nulmeting_jaar": None,
-        "nulmeting_waarde": None,
-        "nulmeting_tekst": None,
-        "streefwaarden": None,
-        "status": None,
-        "bron": None,
-        "bron_genoemd": None,
-    }
+    basis = kaderrij(omschrijving="Huishoudens met bewindvoering", laatste_waarde=95.0, laatste_peiljaar=2019)
     rijen = [{**basis, "eenheid": "aantal huishoudens"}, {**basis, "eenheid": "%"}]
     assert tabellen.kader_tabel(pl.DataFrame(rijen))["Landelijk"].to_list() == ["geen vergelijking (aantal)", "–"]
     overzicht = {
