@@ -136,7 +136,7 @@ create table if not exists waarneming (
 alter table waarneming add column if not exists peildatum_precisie varchar;
 -- Met hoeveel decimalen de bron het cijfer publiceerde (de tekst in het document: '4' -> 0, '4,82' -> 2; bij een
 -- CBS/RIVM-tabel Decimals van de meting); NULL: onbekend (uploads, berekende cijfers), dan de decimalen van de
--- indicator. Getoond wordt nooit meer dan die van de indicator (kompas.opmaak.decimalen_van).
+-- indicator. Getoond wordt nooit meer dan die van de indicator (marts/05, kompas.teksten.decimalen_van).
 alter table waarneming add column if not exists decimalen integer;
 
 -- Sleutel: één cijfer per indicator, regio, peiljaar, peildatum, leeftijdsgroep en herkomst (peildatum mag leeg zijn;
