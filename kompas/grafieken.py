@@ -536,25 +536,6 @@ def trend(
     lagen = groepslagen + lagen  # onder de lijnen van de regio's
 
     breuken = trendbreuken(data)
-    if breuken:
-        jaren = pl.DataFrame({"peiljaar": sorted({b["peiljaar"] for b in breuken})}).with_columns(
-            pl.lit("trendbreuk").alias("label")
-        )
-        breuk_lijn = alt.Chart(jaren).mark_rule(strokeDash=[2, 3], color="#4D4D4D").encode(x=x)
-        breuk_tekst = (
-            alt.Chart(jaren)
-            .mark_text(  # verticaal langs de streep: breuken in opeenvolgende jaren
-                angle=270,
-                align="right",
-                baseline="bottom",
-                dx=-2,
-                y=2,
-                fontSize=11,
-                color="#333333",
-            )
-            .encode(x=x, text="label:N")
-        )
-        lagen += [breuk_lijn, breuk_tekst]
 
     if nulmeting and nulmeting.get("waarde") is not None and nulmeting.get("jaar") is not None:
         nul = pl.DataFrame(
@@ -640,6 +621,9 @@ def trend(
         )
         lagen.append(streef_lijn)
 
+    if breuken:
+        lagen += _breuklagen(sorted({b["peiljaar"] for b in breuken}), x, y, data, groep, nulmeting, streefwaarden)
+
     regels = grafiek_ondertitel(
         regio,
         _regios(data)["regio_naam"].to_list(),
@@ -717,6 +701,103 @@ def _kop(titel: str, ondertitel: list[str]) -> alt.TitleParams:
 
 GROEP_VLAK = "#BBBBBB"  # neutraal grijs: geen kleur van een gemeente (Okabe-Ito) en geen streefwaarde (oranje)
 GROEP_LIJN = "#555555"  # 7,5:1 tegen wit
+
+
+# Het label 'trendbreuk' staat verticaal langs de streep (breuken in opeenvolgende jaren staan zo niet over elkaar).
+# Boven langs de streep viel het over een cijfer dat dat jaar bovenaan stond (problematische schulden, Dronten:
+# Nederland 2023 en 2024). In pixels, voor het kleinste plotvlak (~250 px hoog, zie de hoogte in `trend`):
+BREUKLABEL_PX = 62  # 'trendbreuk' in 11 px letters, met marge
+MARKER_PX = 8  # een halve marker (size 90) met marge
+PLOTVLAK_PX = 250
+
+
+def _bezet_per_jaar(
+    data: pl.DataFrame, nulmeting: dict | None, streefwaarden: list[dict] | None
+) -> tuple[dict[int, list[tuple[float, float]]], list[float]]:
+    """Wat in elk jaar op de y-as getekend is, als stukken (van, tot) in de eenheid van de as (een marker is een
+    punt, een interval of streefband een stuk), en alle getekende y-waarden (voor het bereik van de as)."""
+    bezet: dict[int, list[tuple[float, float]]] = {}
+    for r in data.select("peiljaar", "waarde", "ondergrens", "bovengrens").iter_rows(named=True):
+        bezet.setdefault(r["peiljaar"], []).append((r["waarde"], r["waarde"]))
+        if r["ondergrens"] is not None and r["bovengrens"] is not None:
+            bezet[r["peiljaar"]].append((r["ondergrens"], r["bovengrens"]))
+    for s in [nulmeting or {}, *(streefwaarden or [])]:
+        if not s.get("jaar"):
+            continue
+        for van, tot in ((s.get("waarde"), s.get("waarde")), (s.get("ondergrens"), s.get("bovengrens"))):
+            if van is not None and tot is not None:
+                bezet.setdefault(s["jaar"], []).append((float(van), float(tot)))
+    waarden = [w for stukken in bezet.values() for stuk in stukken for w in stuk]
+    waarden += [float(s["waarde"]) for s in streefwaarden or [] if s.get("waarde") is not None]
+    return bezet, waarden
+
+
+def breuklabel_plekken(
+    jaren: list[int], bezet: dict[int, list[tuple[float, float]]], laagste: float, hoogste: float
+) -> tuple[list[int], list[tuple[int, float]]]:
+    """Waar het label van elke trendbreuk komt: boven langs de streep (de gewone plek) als daar dat jaar niets staat,
+    anders midden in het grootste lege stuk van de streep, als (jaar, waarde op de y-as).
+
+    `laagste`/`hoogste`: het bereik van wat getekend is. Vega rondt de as naar boven en onder af (nice), dus het
+    plotvlak is ruimer; een pixel is hier daarom ruim genomen (x 1,5)."""
+    boven: list[int] = []
+    midden: list[tuple[int, float]] = []
+    bereik = hoogste - laagste
+    for jaar in jaren:
+        if bereik <= 0:
+            boven.append(jaar)
+            continue
+        pixel = 1.5 * bereik / PLOTVLAK_PX
+        stukken = sorted((van - MARKER_PX * pixel, tot + MARKER_PX * pixel) for van, tot in bezet.get(jaar, []))
+        if all(tot < hoogste - BREUKLABEL_PX * pixel for _, tot in stukken):
+            boven.append(jaar)
+            continue
+        gaten, vorige = [], laagste
+        for van, tot in stukken:
+            if van > vorige:
+                gaten.append((vorige, van))
+            vorige = max(vorige, tot)
+        if vorige < hoogste:
+            gaten.append((vorige, hoogste))
+        if not gaten:
+            boven.append(jaar)
+            continue
+        van, tot = max(gaten, key=lambda g: g[1] - g[0])
+        midden.append((jaar, (van + tot) / 2))
+    return boven, midden
+
+
+def _breuklagen(
+    jaren: list[int],
+    x: alt.X,
+    y: alt.Y,
+    data: pl.DataFrame,
+    groep: pl.DataFrame | None,
+    nulmeting: dict | None,
+    streefwaarden: list[dict] | None,
+) -> list[alt.Chart]:
+    """De gestippelde streep in elk jaar van een trendbreuk en het label 'trendbreuk' (`breuklabel_plekken`)."""
+    bezet, waarden = _bezet_per_jaar(data, nulmeting, streefwaarden)
+    if groep is not None and not groep.is_empty():  # de band telt mee voor het bereik van de as
+        band = groep.filter(pl.col("band"))
+        waarden += band["groep_q1"].drop_nulls().to_list() + band["groep_q3"].drop_nulls().to_list()
+    boven, midden = breuklabel_plekken(jaren, bezet, min(waarden, default=0.0), max(waarden, default=0.0))
+    tekst = {"angle": 270, "baseline": "bottom", "dx": -2, "fontSize": 11, "color": "#333333"}
+    lagen = [alt.Chart(pl.DataFrame({"peiljaar": jaren})).mark_rule(strokeDash=[2, 3], color="#4D4D4D").encode(x=x)]
+    if boven:
+        lagen.append(
+            alt.Chart(pl.DataFrame({"peiljaar": boven, "label": "trendbreuk"}))
+            .mark_text(align="right", y=2, **tekst)
+            .encode(x=x, text="label:N")
+        )
+    if midden:
+        plekken = pl.DataFrame(midden, schema={"peiljaar": pl.Int64, "waarde": pl.Float64}, orient="row")
+        lagen.append(
+            alt.Chart(plekken.with_columns(label=pl.lit("trendbreuk")))
+            .mark_text(align="center", **tekst)
+            .encode(x=x, y=y, text="label:N")
+        )
+    return lagen
 
 
 def _groepslagen(

@@ -692,3 +692,64 @@ def test_de_grafiekcache_ziet_elke_rij_ook_midden_in_een_lange_reeks():
 
     assert 70.0 + 2.0 in waarden_2010(weergave._trend_spec(oud, opties))
     assert 99.9 in waarden_2010(weergave._trend_spec(nieuw, opties))
+
+
+def _vakken(svg: str) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+    """Uit een SVG van vl-convert: de vakken (x0, y0, x1, y1, in px) van de getekende markers van de regio's en van
+    de labels 'trendbreuk' (verticale tekst; de lengte geschat op 0,6 x de letterhoogte per teken)."""
+    import re
+
+    punten = []
+    for groep in re.finditer(r'<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S):
+        for x, y in re.findall(r'transform="translate\(([-\d.]+),([-\d.]+)\)" d="M', groep.group(1)):
+            punten.append((float(x) - 6, float(y) - 6, float(x) + 6, float(y) + 6))
+    labels = []
+    patroon = (
+        r'<text[^>]*text-anchor="(\w+)" transform="translate\(([-\d.]+),([-\d.]+)\) rotate\(270\)'
+        r'(?: translate\(([-\d.]+),([-\d.]+)\))?"[^>]*font-size="([\d.]+)px"[^>]*>trendbreuk</text>'
+    )
+    for anker, x, y, tx, ty, grootte in re.findall(patroon, svg):
+        x, y, tx, ty, grootte = float(x), float(y), float(tx or 0), float(ty or 0), float(grootte)
+        lengte = 0.6 * grootte * len("trendbreuk")
+        van = {"end": -lengte, "middle": -lengte / 2, "start": 0.0}[anker]
+        # rotate(270): (u, v) in de tekst -> (v, -u) op het scherm; de tekst ligt op v in [-grootte, 0]
+        labels.append((x + ty - grootte, y - (tx + van + lengte), x + ty, y - (tx + van)))
+    return punten, labels
+
+
+def _overlapt(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("breedte", [300, 600])
+def test_label_trendbreuk_valt_niet_over_een_cijfer(breedte):
+    """Problematische schulden, Dronten (sessie 13): trendbreuken in 2023 en 2024, en Nederland staat die jaren
+    bovenaan de grafiek. Het label 'trendbreuk' stond altijd boven langs de streep, dus over het vierkantje van
+    Nederland. Het label staat nu waar dat jaar geen cijfer staat."""
+    import vl_convert
+
+    cbs, dronten = "CBS", "gemeente Dronten"
+    reeks = _rijen(
+        ("NL01", 2015, "totaal", 8.6, 1, True, cbs),
+        ("NL01", 2018, "totaal", 8.3, 1, True, cbs),
+        ("NL01", 2020, "totaal", 7.6, 1, True, cbs),
+        ("NL01", 2023, "totaal", 8.8, 2, True, dronten),
+        ("NL01", 2024, "totaal", 8.9, 3, True, cbs),
+        ("GM0303", 2020, "totaal", 6.7, 1, True, cbs),
+        ("GM0303", 2023, "totaal", 7.7, 2, True, dronten),
+        ("GM0303", 2024, "totaal", 7.9, 3, True, cbs),
+    ).with_columns(ondergrens=None, bovengrens=None)
+    spec = grafieken.weergave_spec(grafieken.trend(reeks, titel="Schulden", eenheid="%", regio="Dronten"))
+    punten, labels = _vakken(vl_convert.vegalite_to_svg({**spec, "width": breedte}))
+    assert len(punten) == 8 and len(labels) == 2, (punten, labels)
+    assert [(p, l) for p in punten for l in labels if _overlapt(p, l)] == []
+
+
+def test_label_trendbreuk_staat_boven_als_daar_plaats_is():
+    """Zonder cijfer bovenaan in het jaar van de breuk blijft het label boven langs de streep (de gewone plek)."""
+    import vl_convert
+
+    spec = grafieken.weergave_spec(grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen"))
+    punten, labels = _vakken(vl_convert.vegalite_to_svg({**spec, "width": 600}))
+    assert len(labels) == 1 and labels[0][1] < 10, labels  # bovenaan het plotvlak
+    assert [(p, l) for p in punten for l in labels if _overlapt(p, l)] == []
