@@ -705,10 +705,10 @@ GROEP_LIJN = "#555555"  # 7,5:1 tegen wit
 
 # Het label 'trendbreuk' staat verticaal langs de streep (breuken in opeenvolgende jaren staan zo niet over elkaar).
 # Boven langs de streep viel het over een cijfer dat dat jaar bovenaan stond (problematische schulden, Dronten:
-# Nederland 2023 en 2024). In pixels, voor het kleinste plotvlak (~250 px hoog, zie de hoogte in `trend`):
-BREUKLABEL_PX = 62  # 'trendbreuk' in 11 px letters, met marge
+# Nederland 2023 en 2024). Nu midden in het grootste lege stuk van de streep, in de eenheid van de y-as: zo blijft
+# het, bij elke hoogte van het plotvlak, zo ver mogelijk van wat dat jaar getekend is.
 MARKER_PX = 8  # een halve marker (size 90) met marge
-PLOTVLAK_PX = 250
+PLOTVLAK_PX = 150  # het kleinste plotvlak: een grafiek op een telefoon (390 px), gemeten in Chromium
 
 
 def _bezet_per_jaar(
@@ -734,37 +734,22 @@ def _bezet_per_jaar(
 
 def breuklabel_plekken(
     jaren: list[int], bezet: dict[int, list[tuple[float, float]]], laagste: float, hoogste: float
-) -> tuple[list[int], list[tuple[int, float]]]:
-    """Waar het label van elke trendbreuk komt: boven langs de streep (de gewone plek) als daar dat jaar niets staat,
-    anders midden in het grootste lege stuk van de streep, als (jaar, waarde op de y-as).
-
-    `laagste`/`hoogste`: het bereik van wat getekend is. Vega rondt de as naar boven en onder af (nice), dus het
-    plotvlak is ruimer; een pixel is hier daarom ruim genomen (x 1,5)."""
-    boven: list[int] = []
-    midden: list[tuple[int, float]] = []
-    bereik = hoogste - laagste
+) -> list[tuple[int, float]]:
+    """Waar het label van elke trendbreuk komt, als (jaar, waarde op de y-as): midden in het grootste lege stuk
+    tussen `laagste` en `hoogste` (het bereik van wat getekend is) dat dat jaar overlaat; een marker telt als een
+    stuk van 2 x MARKER_PX op het kleinste plotvlak."""
+    plekken = []
+    marge = MARKER_PX * (hoogste - laagste) / PLOTVLAK_PX
     for jaar in jaren:
-        if bereik <= 0:
-            boven.append(jaar)
-            continue
-        pixel = 1.5 * bereik / PLOTVLAK_PX
-        stukken = sorted((van - MARKER_PX * pixel, tot + MARKER_PX * pixel) for van, tot in bezet.get(jaar, []))
-        if all(tot < hoogste - BREUKLABEL_PX * pixel for _, tot in stukken):
-            boven.append(jaar)
-            continue
         gaten, vorige = [], laagste
-        for van, tot in stukken:
+        for van, tot in sorted((van - marge, tot + marge) for van, tot in bezet.get(jaar, [])):
             if van > vorige:
                 gaten.append((vorige, van))
             vorige = max(vorige, tot)
-        if vorige < hoogste:
-            gaten.append((vorige, hoogste))
-        if not gaten:
-            boven.append(jaar)
-            continue
+        gaten.append((vorige, max(vorige, hoogste)))
         van, tot = max(gaten, key=lambda g: g[1] - g[0])
-        midden.append((jaar, (van + tot) / 2))
-    return boven, midden
+        plekken.append((jaar, (van + tot) / 2))
+    return plekken
 
 
 def _breuklagen(
@@ -781,22 +766,14 @@ def _breuklagen(
     if groep is not None and not groep.is_empty():  # de band telt mee voor het bereik van de as
         band = groep.filter(pl.col("band"))
         waarden += band["groep_q1"].drop_nulls().to_list() + band["groep_q3"].drop_nulls().to_list()
-    boven, midden = breuklabel_plekken(jaren, bezet, min(waarden, default=0.0), max(waarden, default=0.0))
-    tekst = {"angle": 270, "baseline": "bottom", "dx": -2, "fontSize": 11, "color": "#333333"}
+    plekken = breuklabel_plekken(jaren, bezet, min(waarden, default=0.0), max(waarden, default=0.0))
     lagen = [alt.Chart(pl.DataFrame({"peiljaar": jaren})).mark_rule(strokeDash=[2, 3], color="#4D4D4D").encode(x=x)]
-    if boven:
-        lagen.append(
-            alt.Chart(pl.DataFrame({"peiljaar": boven, "label": "trendbreuk"}))
-            .mark_text(align="right", y=2, **tekst)
-            .encode(x=x, text="label:N")
-        )
-    if midden:
-        plekken = pl.DataFrame(midden, schema={"peiljaar": pl.Int64, "waarde": pl.Float64}, orient="row")
-        lagen.append(
-            alt.Chart(plekken.with_columns(label=pl.lit("trendbreuk")))
-            .mark_text(align="center", **tekst)
-            .encode(x=x, y=y, text="label:N")
-        )
+    labels = pl.DataFrame(plekken, schema={"peiljaar": pl.Int64, "waarde": pl.Float64}, orient="row")
+    lagen.append(
+        alt.Chart(labels.with_columns(label=pl.lit("trendbreuk")))
+        .mark_text(angle=270, align="center", baseline="bottom", dx=-2, fontSize=11, color="#333333")
+        .encode(x=x, y=y, text="label:N")
+    )
     return lagen
 
 

@@ -745,11 +745,16 @@ def test_label_trendbreuk_valt_niet_over_een_cijfer(breedte):
     assert [(p, l) for p in punten for l in labels if _overlapt(p, l)] == []
 
 
-def test_label_trendbreuk_staat_boven_als_daar_plaats_is():
-    """Zonder cijfer bovenaan in het jaar van de breuk blijft het label boven langs de streep (de gewone plek)."""
+@pytest.mark.parametrize("breedte", [300, 600])
+def test_label_trendbreuk_valt_niet_over_een_interval(breedte):
+    """Ook met 95%-intervallen (een verticale streep per cijfer) staat het label naast wat er dat jaar getekend is."""
     import vl_convert
 
     spec = grafieken.weergave_spec(grafieken.trend(REEKS, titel="t", eenheid="%", regio="Dalfsen"))
-    punten, labels = _vakken(vl_convert.vegalite_to_svg({**spec, "width": 600}))
-    assert len(labels) == 1 and labels[0][1] < 10, labels  # bovenaan het plotvlak
+    svg = vl_convert.vegalite_to_svg({**spec, "width": breedte})
+    punten, labels = _vakken(svg)
+    assert len(labels) == 1, labels
     assert [(p, l) for p in punten for l in labels if _overlapt(p, l)] == []
+    # het interval van Dalfsen 2023 (78,5-81,5) ligt onder of boven het label, niet ernaast
+    plaats = dict(_data(spec, _laag(spec, "text", angle=270))[0])
+    assert plaats["peiljaar"] == 2023 and not 78.5 <= plaats["waarde"] <= 81.5, plaats
