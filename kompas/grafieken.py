@@ -766,12 +766,17 @@ def _breuklagen(
     if groep is not None and not groep.is_empty():  # de band telt mee voor het bereik van de as
         band = groep.filter(pl.col("band"))
         waarden += band["groep_q1"].drop_nulls().to_list() + band["groep_q3"].drop_nulls().to_list()
-    plekken = breuklabel_plekken(jaren, bezet, min(waarden, default=0.0), max(waarden, default=0.0))
+    laagste, hoogste = min(waarden, default=0.0), max(waarden, default=0.0)
     lagen = [alt.Chart(pl.DataFrame({"peiljaar": jaren})).mark_rule(strokeDash=[2, 3], color="#4D4D4D").encode(x=x)]
+    tekst = {"angle": 270, "baseline": "bottom", "dx": -2, "fontSize": 11, "color": "#333333"}
+    if hoogste <= laagste:  # alles op één hoogte: dan is boven langs de streep vrij
+        labels = alt.Chart(pl.DataFrame({"peiljaar": jaren, "label": ["trendbreuk"] * len(jaren)}))
+        return [*lagen, labels.mark_text(align="right", y=2, **tekst).encode(x=x, text="label:N")]
+    plekken = breuklabel_plekken(jaren, bezet, laagste, hoogste)
     labels = pl.DataFrame(plekken, schema={"peiljaar": pl.Int64, "waarde": pl.Float64}, orient="row")
     lagen.append(
         alt.Chart(labels.with_columns(label=pl.lit("trendbreuk")))
-        .mark_text(angle=270, align="center", baseline="bottom", dx=-2, fontSize=11, color="#333333")
+        .mark_text(align="center", **tekst)
         .encode(x=x, y=y, text="label:N")
     )
     return lagen

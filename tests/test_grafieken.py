@@ -758,3 +758,17 @@ def test_label_trendbreuk_valt_niet_over_een_interval(breedte):
     # het interval van Dalfsen 2023 (78,5-81,5) ligt onder of boven het label, niet ernaast
     plaats = dict(_data(spec, _laag(spec, "text", angle=270))[0])
     assert plaats["peiljaar"] == 2023 and not 78.5 <= plaats["waarde"] <= 81.5, plaats
+
+
+def test_label_trendbreuk_als_alle_cijfers_even_hoog_zijn():
+    """Nederland 2022 en 2023 allebei 70% (twee bronnen): geen lege plek op de streep om te kiezen; het label staat
+    dan boven langs de streep, niet op het cijfer."""
+    import vl_convert
+
+    reeks = _rijen(
+        ("NL01", 2022, "18+", 70.0, 1, True, GM), ("NL01", 2023, "18+", 70.0, 2, True, "gemeente Dronten")
+    ).with_columns(ondergrens=None, bovengrens=None)
+    spec = grafieken.weergave_spec(grafieken.trend(reeks, titel="t", eenheid="%", regio="Nederland"))
+    punten, labels = _vakken(vl_convert.vegalite_to_svg({**spec, "width": 300}))
+    assert len(punten) == 2 and len(labels) == 1, (punten, labels)
+    assert [(p, l) for p in punten for l in labels if _overlapt(p, l)] == []
