@@ -415,6 +415,14 @@ def _eenheid(data: pl.DataFrame, eenheid: str) -> str:
 JAAR = ".0f"
 
 
+# Ruimte in pixels tussen het eerste en laatste cijfer en de rand van het plotvlak: Vega rondt een as af op ronde
+# getallen, en een laagste cijfer van precies 44 lag zo half op de x-as (eenzaam, GGD Noord- en Oost-Gelderland);
+# het eerste en laatste jaar lagen op de linker- en rechterrand. De jaren op de x-as blijven precies de peiljaren
+# (`x_as`: values), dus daar zonder afronden.
+X_RUIMTE = {"padding": 14, "nice": False}
+Y_RUIMTE = {"padding": 10}
+
+
 def x_as(data: pl.DataFrame, stap_max: int = 2) -> alt.Axis:
     """Peiljaren als hele jaren: een streepje per jaar (of per `stap_max` jaar als er meer dan 12 zijn), nooit
     een half jaar dat als hetzelfde jaartal twee keer op de as staat."""
@@ -507,8 +515,8 @@ def trend(
     streep = alt.StrokeDash("regio_naam:N", scale=schaal["streep"], legend=None)
     vorm = alt.Shape("stijl_vorm:N", scale=None)
     rand = alt.Stroke("stijl_rand:N", scale=None)
-    x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data), scale=alt.Scale(zero=False))
-    y = alt.Y("waarde:Q", axis=y_as(eenheid, as_dec), scale=alt.Scale(zero=False))
+    x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data), scale=alt.Scale(zero=False, **X_RUIMTE))
+    y = alt.Y("waarde:Q", axis=y_as(eenheid, as_dec), scale=alt.Scale(zero=False, **Y_RUIMTE))
     basis = alt.Chart(data)
     met_interval = basis.transform_filter("isValid(datum.ondergrens) && isValid(datum.bovengrens)")
 
@@ -911,8 +919,10 @@ def kleine_veelvouden(
     leeftijd = alt.StrokeDash(
         "leeftijd:N", title="Leeftijd", legend=alt.Legend(symbolOpacity=1, symbolStrokeWidth=2, orient="bottom")
     )
-    x = alt.X("peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False, domain=x_domein))
-    y = alt.Y("waarde:Q", axis=y_as(eenheid, as_dec), scale=alt.Scale(zero=False, domain=y_domein, nice=True))
+    x = alt.X(
+        "peiljaar:Q", title="Peiljaar", axis=x_as(data, 4), scale=alt.Scale(zero=False, domain=x_domein, **X_RUIMTE)
+    )
+    y = alt.Y("waarde:Q", axis=y_as(eenheid, as_dec), scale=alt.Scale(zero=False, domain=y_domein, **Y_RUIMTE))
     from kompas import teksten
 
     panelen = []

@@ -700,7 +700,8 @@ def _vakken(svg: str) -> tuple[list[tuple[float, float, float, float]], list[tup
     import re
 
     punten = []
-    for groep in re.finditer(r'<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S):
+    # alleen de paden direct in de groep (een lege laag, zoals die van de legenda, sluit niet meteen af)
+    for groep in re.finditer(r'<g class="mark-symbol role-mark[^"]*"[^>]*>((?:(?!<g).)*?)</g>', svg, re.S):
         for x, y in re.findall(r'transform="translate\(([-\d.]+),([-\d.]+)\)" d="M', groep.group(1)):
             punten.append((float(x) - 6, float(y) - 6, float(x) + 6, float(y) + 6))
     labels = []
@@ -772,3 +773,46 @@ def test_label_trendbreuk_als_alle_cijfers_even_hoog_zijn():
     punten, labels = _vakken(vl_convert.vegalite_to_svg({**spec, "width": 300}))
     assert len(punten) == 2 and len(labels) == 1, (punten, labels)
     assert [(p, l) for p in punten for l in labels if _overlapt(p, l)] == []
+
+
+def _plotvlak_en_punten(svg: str) -> tuple[tuple[float, float], list[tuple[float, float]]]:
+    """De breedte en hoogte van het plotvlak en de middens van de markers van de regio's (SVG van vl-convert)."""
+    import re
+
+    vlakken = re.findall(r'class="background"[^>]*d="M0,0h([\d.]+)v([\d.]+)h', svg)
+    breedte, hoogte = max(((float(b), float(h)) for b, h in vlakken), key=lambda v: v[0] * v[1])
+    punten, _ = _vakken(svg)
+    return (breedte, hoogte), [((x0 + x1) / 2, (y0 + y1) / 2) for x0, y0, x1, y1 in punten]
+
+
+@pytest.mark.parametrize("breedte", [300, 600])
+def test_geen_cijfer_op_de_rand_van_de_grafiek(breedte):
+    """Eenzaam, 18+ (pagina Indicator): GGD Noord- en Oost-Gelderland 2020 = 44 was het laagste cijfer en Vega rondde
+    de as af op precies 44, zodat het driehoekje half op de x-as lag; het eerste en laatste jaar lagen op de linker-
+    en rechterrand. Elk cijfer staat nu minstens een halve marker binnen het plotvlak."""
+    import vl_convert
+
+    reeks = _rijen(
+        ("NL01", 2020, "18+", 46.6, 1, True, GM),
+        ("NL01", 2022, "18+", 48.6, 1, True, GM),
+        ("GG1009", 2020, "18+", 44.0, 1, True, GM),
+    ).with_columns(ondergrens=None, bovengrens=None)
+    spec = grafieken.weergave_spec(grafieken.trend(reeks, titel="Eenzaam", eenheid="%", regio="Nederland"))
+    (w, h), punten = _plotvlak_en_punten(vl_convert.vegalite_to_svg({**spec, "width": breedte}))
+    assert len(punten) == 3
+    assert all(6 <= x <= w - 6 and 6 <= y <= h - 6 for x, y in punten), (w, h, punten)
+
+
+def test_geen_cijfer_op_de_rand_van_een_paneel():
+    """Vergelijken, ervaren gezondheid: Nederland 2022 = 70 was het laagste cijfer van alle panelen en lag op de x-as
+    van het paneel. Ook met het gedeelde bereik van de panelen staat elk cijfer binnen het plotvlak."""
+    import vl_convert
+
+    reeks = _rijen(
+        ("NL01", 2016, "18+", 75.6, 1, True, GM),
+        ("NL01", 2022, "18+", 70.0, 1, True, GM),
+        ("GM0303", 2016, "18+", 80.7, 1, True, GM),
+    ).with_columns(ondergrens=None, bovengrens=None)
+    for _, paneel in grafieken.kleine_veelvouden(reeks, titel="t", eenheid="%")["panelen"]:
+        (w, h), punten = _plotvlak_en_punten(vl_convert.vegalite_to_svg(grafieken.weergave_spec(paneel)))
+        assert punten and all(6 <= x <= w - 6 and 6 <= y <= h - 6 for x, y in punten), (w, h, punten)
