@@ -89,7 +89,7 @@ def waarden_tabel(waarden: pl.DataFrame) -> pl.DataFrame:
             "Waarde": waarde_tekst(r),
             "95%-interval": interval_tekst(r),
             "Landelijk": landelijk_cel(
-                r.get("landelijk_waarde"), r["eenheid"], decimalen_van(r, "landelijk_decimalen")
+                r.get("landelijk_waarde"), r["eenheid"], decimalen_van(r, "landelijk_decimalen"), r.get("regio_soort")
             ),
             "Significantie": significantie_tekst(r),
             "Bron": r.get("bron") or "–",

@@ -151,9 +151,12 @@ def significantie_tekst(rij: dict) -> str:
 GEEN_VERGELIJKING_AANTAL_KORT = "geen vergelijking (aantal)"
 
 
-def landelijk_cel(landelijk_waarde, eenheid: str | None, decimalen: int | None) -> str:
+def landelijk_cel(landelijk_waarde, eenheid: str | None, decimalen: int | None, regio_soort: str | None = None) -> str:
     """Het cijfer van Nederland in een tabelcel: '79,1%', '–' als het ontbreekt, of bij een aantal (dat bewust nooit
-    naast Nederland staat) 'geen vergelijking (aantal)' in plaats van een '–' dat leest als 'ontbreekt'."""
+    naast Nederland staat) 'geen vergelijking (aantal)' in plaats van een '–' dat leest als 'ontbreekt'. In de rij
+    van Nederland zelf (`regio_soort` 'land') 'n.v.t.': niet Nederland naast zichzelf."""
+    if regio_soort == "land":
+        return "n.v.t."
     if opmaak.is_aantal(eenheid):
         return GEEN_VERGELIJKING_AANTAL_KORT
     if opmaak.leeg(landelijk_waarde):

@@ -319,3 +319,19 @@ def test_tabel_bij_de_grafiek_van_een_registratie_zegt_significantie_niet_van_to
     dronten = tabel.filter((pl.col("Regio") == "Dronten") & (pl.col("Peiljaar") == "2016"))
     assert dronten["Landelijk"].to_list() == ["41,3 per 1.000 inwoners 18+"]
     assert dronten["Significantie"].to_list() == [SIGNIFICANTIE_REGISTRATIE]
+
+
+def test_rij_van_nederland_vergelijkt_zich_niet_met_zichzelf():
+    """Onder de grafiek van problematische schulden (Kaders, Dronten) stond bij elke rij van Nederland 'Landelijk
+    8,6%' naast 'Waarde 8,6%': Nederland naast zichzelf. Daar staat nu 'n.v.t.'; de gemeenten houden hun cijfer."""
+    reeks = pl.concat(
+        [
+            _reeks("%", 20.0).with_columns(regio_soort=pl.lit("gemeente")),
+            _reeks("%", 20.0)
+            .head(1)
+            .with_columns(regio_naam=pl.lit("Nederland"), regio_soort=pl.lit("land"), waarde=20.0),
+        ]
+    )
+    tabel = tabellen.waarden_tabel(reeks)
+    assert tabel["Regio"].to_list() == ["Dalfsen", "Dronten", "Nederland"]
+    assert tabel["Landelijk"].to_list() == ["20%", "20%", "n.v.t."]
