@@ -719,38 +719,45 @@ MARKER_PX = 8  # een halve marker (size 90) met marge
 PLOTVLAK_PX = 150  # het kleinste plotvlak: een grafiek op een telefoon (390 px), gemeten in Chromium
 
 
+NULMETING_TEKST_PX = 20  # de tekst 'nulmeting 2017' boven haar vierkantje (dy -12, 11 px letters)
+
+
 def _bezet_per_jaar(
     data: pl.DataFrame, nulmeting: dict | None, streefwaarden: list[dict] | None
-) -> tuple[dict[int, list[tuple[float, float]]], list[float]]:
-    """Wat in elk jaar op de y-as getekend is, als stukken (van, tot) in de eenheid van de as (een marker is een
-    punt, een interval of streefband een stuk), en alle getekende y-waarden (voor het bereik van de as)."""
-    bezet: dict[int, list[tuple[float, float]]] = {}
+) -> tuple[dict[int, list[tuple[float, float, int]]], list[float]]:
+    """Wat in elk jaar op de y-as getekend is, als stukken (van, tot, px erboven) in de eenheid van de as: een marker
+    is een punt, een interval of streefband een stuk; de nulmeting heeft haar tekst erboven. En alle getekende
+    y-waarden (voor het bereik van de as)."""
+    bezet: dict[int, list[tuple[float, float, int]]] = {}
     for r in data.select("peiljaar", "waarde", "ondergrens", "bovengrens").iter_rows(named=True):
-        bezet.setdefault(r["peiljaar"], []).append((r["waarde"], r["waarde"]))
+        bezet.setdefault(r["peiljaar"], []).append((r["waarde"], r["waarde"], 0))
         if r["ondergrens"] is not None and r["bovengrens"] is not None:
-            bezet[r["peiljaar"]].append((r["ondergrens"], r["bovengrens"]))
-    for s in [nulmeting or {}, *(streefwaarden or [])]:
+            bezet[r["peiljaar"]].append((r["ondergrens"], r["bovengrens"], 0))
+    for s, boven in [(nulmeting or {}, NULMETING_TEKST_PX), *((s, 0) for s in streefwaarden or [])]:
         if not s.get("jaar"):
             continue
         for van, tot in ((s.get("waarde"), s.get("waarde")), (s.get("ondergrens"), s.get("bovengrens"))):
             if van is not None and tot is not None:
-                bezet.setdefault(s["jaar"], []).append((float(van), float(tot)))
-    waarden = [w for stukken in bezet.values() for stuk in stukken for w in stuk]
+                bezet.setdefault(s["jaar"], []).append((float(van), float(tot), boven))
+    waarden = [w for stukken in bezet.values() for van, tot, _ in stukken for w in (van, tot)]
     waarden += [float(s["waarde"]) for s in streefwaarden or [] if s.get("waarde") is not None]
     return bezet, waarden
 
 
 def breuklabel_plekken(
-    jaren: list[int], bezet: dict[int, list[tuple[float, float]]], laagste: float, hoogste: float
+    jaren: list[int], bezet: dict[int, list[tuple[float, float, int]]], laagste: float, hoogste: float
 ) -> list[tuple[int, float]]:
     """Waar het label van elke trendbreuk komt, als (jaar, waarde op de y-as): midden in het grootste lege stuk
     tussen `laagste` en `hoogste` (het bereik van wat getekend is) dat dat jaar overlaat; een marker telt als een
-    stuk van 2 x MARKER_PX op het kleinste plotvlak."""
+    stuk van 2 x MARKER_PX op het kleinste plotvlak, een tekst erboven (px) komt daar bij."""
     plekken = []
-    marge = MARKER_PX * (hoogste - laagste) / PLOTVLAK_PX
+    pixel = (hoogste - laagste) / PLOTVLAK_PX
     for jaar in jaren:
         gaten, vorige = [], laagste
-        for van, tot in sorted((van - marge, tot + marge) for van, tot in bezet.get(jaar, [])):
+        stukken = (
+            (van - MARKER_PX * pixel, tot + (MARKER_PX + boven) * pixel) for van, tot, boven in bezet.get(jaar, [])
+        )
+        for van, tot in sorted(stukken):
             if van > vorige:
                 gaten.append((vorige, van))
             vorige = max(vorige, tot)

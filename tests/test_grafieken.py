@@ -816,3 +816,18 @@ def test_geen_cijfer_op_de_rand_van_een_paneel():
     for _, paneel in grafieken.kleine_veelvouden(reeks, titel="t", eenheid="%")["panelen"]:
         (w, h), punten = _plotvlak_en_punten(vl_convert.vegalite_to_svg(grafieken.weergave_spec(paneel)))
         assert punten and all(6 <= x <= w - 6 and 6 <= y <= h - 6 for x, y in punten), (w, h, punten)
+
+
+def test_label_trendbreuk_houdt_ruimte_voor_de_tekst_van_de_nulmeting():
+    """De nulmeting van een kader staat vaak in het jaar van de trendbreuk (het kaderdocument zelf is de nieuwe bron),
+    met de tekst 'nulmeting 2023' boven haar vierkantje. Boven de nulmeting is zonder die tekst meer plaats (70-83,
+    nulmeting 76), met de tekst niet meer: het label komt eronder."""
+    reeks = _rijen(("GM0148", 2020, "18+", 70.0, 1, True, GM), ("GM0148", 2021, "18+", 83.0, 1, True, GM))
+    data = reeks.with_columns(ondergrens=None, bovengrens=None)
+    bezet, waarden = grafieken._bezet_per_jaar(data, {"jaar": 2023, "waarde": 76.0}, None)
+    assert bezet[2023] == [(76.0, 76.0, grafieken.NULMETING_TEKST_PX)]
+    [(jaar, plek)] = grafieken.breuklabel_plekken([2023], bezet, min(waarden), max(waarden))
+    assert jaar == 2023 and 70 < plek < 76, plek
+    # zonder tekst erboven was boven de meeste plaats
+    [(_, zonder)] = grafieken.breuklabel_plekken([2023], {2023: [(76.0, 76.0, 0)]}, 70.0, 83.0)
+    assert zonder > 76
