@@ -77,9 +77,10 @@ def test_kaart_getallen_nederlands():
     )
     gekleurd = next(laag for laag in _lagen(spec) if laag["encoding"]["fill"]["field"] == "waarde")
     assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.0f"
-    assert {"field": "waarde", "format": ",.0f", "title": "aantal", "type": "quantitative"} in gekleurd["encoding"][
-        "tooltip"
-    ]
+    # de tooltip: het cijfer als Nederlandse tekst (elk met zijn eigen decimalen, tests/test_precisie.py)
+    assert {"field": "waarde_tekst", "title": "aantal", "type": "nominal"} in gekleurd["encoding"]["tooltip"]
+    opzoeken = next(t for t in gekleurd["transform"] if "lookup" in t)["from"]["data"]
+    assert [r["waarde_tekst"] for r in spec["datasets"][opzoeken["name"]]] == ["28.845"]
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["locale"]["number"]["thousands"] == "."
     # in korte regels (op een telefoon kapt Vega een lange regel af met '…')

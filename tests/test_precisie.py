@@ -138,3 +138,53 @@ def test_de_tooltip_en_de_as_van_de_trend_volgen_de_precisie_van_de_bron(ingebed
     assert grafieken.as_decimalen(reeks, 2) == 2
     dronten_2022 = reeks.filter((pl.col("peiljaar") == 2022) & (pl.col("regio_code") == "GM0303"))
     assert grafieken.as_decimalen(dronten_2022, 2) == 0
+
+
+def _kaart(_ingebedde_db_bron, jaar: int = 2022):
+    import polars as pl
+
+    from kompas import gegevens, grafieken
+
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        waarden = gegevens.kaartwaarden(con.cursor(), "kinderen_in_uitkeringsgezin_pct", jaar, DRONTEN)
+    per_gemeente = waarden.filter(pl.col("regio_soort") == "gemeente")
+    kaart = grafieken.gemeentekaart(
+        per_gemeente,
+        titel="Kinderen in uitkeringsgezin",
+        eenheid="% kinderen tot 18 jaar",
+        decimalen=2,
+        focus=[DRONTEN],
+    )
+    return grafieken.weergave_spec(kaart)
+
+
+def _gekleurde_laag(spec: dict) -> dict:
+    return next(laag for laag in spec["layer"] if laag["encoding"].get("fill", {}).get("field") == "waarde")
+
+
+def _kaartteksten(spec: dict, laag: dict) -> dict[str, str]:
+    """Per regio de tekst in de tooltip (uit de opzoektabel van de laag)."""
+    data = next(t for t in laag["transform"] if "lookup" in t)["from"]["data"]
+    return {r["regio_code"]: r["waarde_tekst"] for r in data.get("values") or spec["datasets"][data["name"]]}
+
+
+def test_de_kaart_toont_elk_cijfer_met_zijn_eigen_decimalen(_ingebedde_db_bron):
+    import json
+
+    spec = _kaart(_ingebedde_db_bron)
+    gekleurd = _gekleurde_laag(spec)
+    # de legenda: de meeste decimalen van de getekende cijfers (hier alleen Dronten '4%'), niet de twee van de indicator
+    assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.0f"
+    # de tooltip: het cijfer als tekst, met de decimalen van zijn bron
+    velden = [t["field"] for t in gekleurd["encoding"]["tooltip"]]
+    assert velden == ["naam", "waarde_tekst"]
+    assert _kaartteksten(spec, gekleurd) == {DRONTEN: "4"}
+    assert "4,00" not in json.dumps(spec)
+
+
+def test_de_legenda_van_de_kaart_volgt_het_preciezere_cijfer(_ingebedde_db_bron):
+    # 2015: Dronten '4,82' (Kinderen in Tel, twee decimalen): de legenda toont er twee
+    spec = _kaart(_ingebedde_db_bron, 2015)
+    gekleurd = _gekleurde_laag(spec)
+    assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.2f"
+    assert _kaartteksten(spec, gekleurd) == {DRONTEN: "4,82"}
