@@ -1004,9 +1004,12 @@ def _kaartlagen(
     decimalen: int,
     regio: str,
     codes: Sequence[str],
+    omlijnd: Sequence[str] | None = None,
 ) -> list[alt.Chart]:
     """De gekleurde laag (regio's met een waarde) en de grijze laag (zonder), elk met Nederlandse tooltip. `codes`:
     de regio's van de kaart; heeft elk een waarde, dan geen grijze laag (en geen 'geen gegevens' in de legenda).
+    `omlijnd`: de regio's die dik omlijnd worden, in een laag erbovenop met dezelfde tooltip (Vega vult de omlijning
+    doorzichtig, dus zij vangt de muis: zonder tooltip toonde een omlijnde regio haar cijfer nooit).
     De tooltip toont elk cijfer met zijn eigen decimalen (als tekst: `eigen_decimalen`), de legenda de meeste van de
     getekende cijfers (`as_decimalen`, zoals de y-as van een trend): '4%' wordt nooit '4,00'."""
     met_waarde = waarden.filter(pl.col("waarde").is_not_null())
@@ -1054,8 +1057,19 @@ def _kaartlagen(
     )
     # zonder enige waarde geen kleurschaal (een lege legenda toont anders 'NaN')
     if met_waarde.is_empty():
-        return [grijs]
-    return [gekleurd] if set(met_waarde["regio_code"].to_list()).issuperset(codes) else [grijs, gekleurd]
+        lagen = [grijs]
+    else:
+        lagen = [gekleurd] if set(met_waarde["regio_code"].to_list()).issuperset(codes) else [grijs, gekleurd]
+    if omlijnd is not None:
+        lijst = ", ".join(f"'{c}'" for c in omlijnd)
+        omlijning = (
+            basis.transform_filter(f"indexof([{lijst}], datum.{sleutel}) >= 0")
+            .transform_calculate(waarde_tekst=f"isValid(datum.waarde_tekst) ? datum.waarde_tekst : '{GEEN_GEGEVENS}'")
+            .mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5)
+            .encode(tooltip=[alt.Tooltip("naam:N", title=regio), alt.Tooltip("waarde_tekst:N", title=eenheid)])
+        )
+        lagen.append(omlijning)
+    return lagen
 
 
 def gemeentekaart(
@@ -1085,16 +1099,11 @@ def gemeentekaart(
         decimalen=decimalen,
         regio="Gemeente",
         codes=[v["properties"]["statcode"] for v in gemeente_topologie()["objects"]["gemeente_2024"]["geometries"]],
-    )
-    codes = ", ".join(f"'{c}'" for c in focus)
-    omlijning = (
-        alt.Chart(vormen)
-        .transform_filter(f"indexof([{codes}], datum.properties.statcode) >= 0")
-        .mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5)
+        omlijnd=focus,
     )
     kop = _kop(titel, [KAART_BRON])
     return (
-        alt.layer(*lagen, omlijning)
+        alt.layer(*lagen)
         .resolve_scale(fill="independent")
         .project(type="mercator")
         .properties(title=kop, width="container", height=600)

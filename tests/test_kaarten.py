@@ -65,8 +65,22 @@ def test_gemeentekaart_focus_dik_omlijnd():
     omlijning = [laag for laag in _lagen(spec) if laag["mark"].get("filled") is False]
     assert len(omlijning) == 1
     assert omlijning[0]["mark"]["strokeWidth"] >= 2
-    filter_ = omlijning[0]["transform"][0]["filter"]
+    filter_ = next(t["filter"] for t in omlijning[0]["transform"] if "filter" in t)
     assert all(f"'{code}'" in filter_ for code in FOCUS)
+
+
+def test_de_omlijning_toont_de_tooltip_van_haar_gemeente():
+    """De omlijning ligt bovenop (Vega vult haar doorzichtig, dus ze vangt de muis): zonder eigen tooltip toonde een
+    gemeente van het kompas in de browser nooit haar cijfer."""
+    spec = _spec(grafieken.gemeentekaart(_waarden({"GM0148": 85.9}), titel="t", eenheid="%", decimalen=1, focus=FOCUS))
+    omlijning = next(laag for laag in _lagen(spec) if laag["mark"].get("filled") is False)
+    assert [(t["field"], t["title"]) for t in omlijning["encoding"]["tooltip"]] == [
+        ("naam", "Gemeente"),
+        ("waarde_tekst", "%"),
+    ]
+    # met cijfer: de tekst uit de opzoektabel (85,9); zonder: 'geen gegevens', zoals de grijze laag
+    assert any("lookup" in t for t in omlijning["transform"])
+    assert any("geen gegevens" in t.get("calculate", "") for t in omlijning["transform"])
 
 
 def test_kaart_getallen_nederlands():
