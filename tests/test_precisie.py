@@ -188,3 +188,25 @@ def test_de_legenda_van_de_kaart_volgt_het_preciezere_cijfer(_ingebedde_db_bron)
     gekleurd = _gekleurde_laag(spec)
     assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.2f"
     assert _kaartteksten(spec, gekleurd) == {DRONTEN: "4,82"}
+
+
+def test_de_ggd_regel_van_het_rapport_toont_het_ggd_cijfer_met_zijn_eigen_decimalen(lees):
+    import polars as pl
+
+    from kompas.rapport.inhoud import laatste
+
+    (rij,) = lees(
+        "select * from afgeleid.kader_indicatoren where gemeente_code = 'GM0148'"
+        " and indicator_code = 'ervaren_gezondheid_pct' and leeftijd = '18+'"
+    )
+    # Dalfsen 85,9% (2020) naast GGD IJsselland zoals haar nieuwsbericht het noemt: '83%' (het cijfer zonder
+    # decimalen; in de database gaat 85012NED met 81,8 voor, hier staat het bericht in de reeks)
+    reeks = pl.DataFrame(
+        lees(
+            "select * from grafiek_waarden() where indicator_code = 'ervaren_gezondheid_pct' and leeftijd = '18+'"
+            " and peiljaar = 2020 and ((regio_code = 'GM0148' and is_voorkeur)"
+            " or (regio_code = 'GG1009' and herkomst_id = 'ingebed:doc-528f1df2b9'))"
+        )
+    )
+    assert laatste(rij, reeks, "GGD IJsselland")["ggd"] == "83% (GGD IJsselland)"
+    assert laatste(rij, reeks, "GGD IJsselland")["waarde"] == "85,9%"
