@@ -210,3 +210,51 @@ def test_de_ggd_regel_van_het_rapport_toont_het_ggd_cijfer_met_zijn_eigen_decima
     )
     assert laatste(rij, reeks, "GGD IJsselland")["ggd"] == "83% (GGD IJsselland)"
     assert laatste(rij, reeks, "GGD IJsselland")["waarde"] == "85,9%"
+
+
+def _xlsx_cellen(xlsx: bytes, kolommen: tuple[str, ...]) -> dict[tuple, dict]:
+    """Per (werkblad, regio, peiljaar, waarde) de getalnotatie van de gevraagde kolommen."""
+    import io
+
+    import openpyxl
+
+    uit = {}
+    for blad in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets:
+        kop = [c.value for c in blad[1]]
+        if "Waarde" not in kop:
+            continue
+        for rij in blad.iter_rows(min_row=2):
+            cel = dict(zip(kop, rij))
+            if cel.get("Indicator") is not None and cel["Indicator"].value != "Kinderen in uitkeringsgezin":
+                continue
+            sleutel = (cel["Regio"].value, cel["Peiljaar"].value, cel["Waarde"].value)
+            uit[sleutel] = {k: (cel[k].value, cel[k].number_format) for k in kolommen if k in cel}
+    return uit
+
+
+def test_de_excel_van_het_rapport_toont_elke_cel_met_de_decimalen_van_haar_cijfer(_ingebedde_db_bron):
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        xlsx = rapport.maak(con.cursor(), DRONTEN, KADER, ".xlsx")
+    cellen = _xlsx_cellen(xlsx, ("Waarde", "Nederland", "Verschil met Nederland", "Ondergrens 95%"))
+    # Dronten 2022 '4%' naast Nederland '5%' (beleidskader): '4', '5' en '−1', geen '4,00'
+    assert cellen[("Dronten", 2022, 4)] == {
+        "Waarde": (4, "#,##0"),
+        "Nederland": (5, "#,##0"),
+        "Verschil met Nederland": (-1, "#,##0"),
+        "Ondergrens 95%": (None, "#,##0"),  # ontbreekt: een lege cel
+    }
+    # Dronten 2015 '4,82' naast Nederland '6,58' (Kinderen in Tel): twee decimalen
+    assert cellen[("Dronten", 2015, 4.82)]["Waarde"] == (4.82, "#,##0.00")
+    assert cellen[("Dronten", 2015, 4.82)]["Verschil met Nederland"][1] == "#,##0.00"
+    assert cellen[("Nederland", 2016, 6.8)]["Waarde"] == (6.8, "#,##0.0")  # '6,8 procent'
+
+
+def test_de_excel_download_van_de_indicator_toont_elke_cel_met_de_decimalen_van_haar_cijfer(ingebedde_db, monkeypatch):
+    from test_paginas import _downloadmakers
+
+    makers = _downloadmakers(monkeypatch)
+    draai("pages/indicator.py", indicator="kinderen_in_uitkeringsgezin_pct")
+    maak_xlsx, _ = makers["kinderen_in_uitkeringsgezin_pct.xlsx"]
+    cellen = _xlsx_cellen(maak_xlsx(), ("Waarde", "Landelijk"))
+    assert cellen[("Dronten", 2022, 4)] == {"Waarde": (4, "#,##0"), "Landelijk": (5, "#,##0")}
+    assert cellen[("Dronten", 2015, 4.82)] == {"Waarde": (4.82, "#,##0.00"), "Landelijk": (6.58, "#,##0.00")}
