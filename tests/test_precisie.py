@@ -258,3 +258,42 @@ def test_de_excel_download_van_de_indicator_toont_elke_cel_met_de_decimalen_van_
     cellen = _xlsx_cellen(maak_xlsx(), ("Waarde", "Landelijk"))
     assert cellen[("Dronten", 2022, 4)] == {"Waarde": (4, "#,##0"), "Landelijk": (5, "#,##0")}
     assert cellen[("Dronten", 2015, 4.82)] == {"Waarde": (4.82, "#,##0.00"), "Landelijk": (6.58, "#,##0.00")}
+
+
+def test_een_streefwaarde_zo_gelezen_houdt_de_decimalen_van_haar_tekst(lees):
+    from kompas import teksten
+    from kompas.rapport.inhoud import streefwaarden
+
+    (rij,) = lees(
+        "select * from afgeleid.kader_indicatoren where gemeente_code = 'GM0148'"
+        " and indicator_code = 'ervaren_gezondheid_pct' and leeftijd = '18+'"
+    )
+    # Dalfsen, Programmabegroting 2020: streefwaarde '85%' bij een indicator met één decimaal
+    assert [(s["geschreven"], s["gelezen"]) for s in streefwaarden(rij)] == [("85%", "85%")]
+    # zoveel decimalen als de tekst, nooit meer dan de indicator; zonder tekst die van de indicator
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 3.7, "tekst": "3,7%"}, "%", 1) == "3,7%"
+    band = {"soort": "band", "ondergrens": 65.0, "bovengrens": 70.5, "tekst": "65-70,5%"}
+    assert teksten.streefwaarde_gelezen_tekst(band, "%", 1) == "tussen 65,0 en 70,5%"
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "minimaal", "waarde": 4.26, "tekst": ">4,26%"}, "%", 1) == (
+        "minimaal 4,3%"
+    )
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 30.0}, "%", 1) == "30,0%"
+
+
+def test_de_nulmeting_in_de_excel_van_het_rapport_houdt_de_decimalen_van_haar_tekst(_ingebedde_db_bron):
+    import io
+
+    import openpyxl
+
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        xlsx = rapport.maak(con.cursor(), "GM0148", None, ".xlsx")
+    gezien = set()
+    for blad in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets:
+        kop = [c.value for c in blad[1]]
+        if "Nulmeting" not in kop:
+            continue
+        for rij in blad.iter_rows(min_row=2):
+            cel = dict(zip(kop, rij))
+            if cel["Nulmeting (zoals geschreven)"].value == "82% (2017)":  # ervaren gezondheid, één decimaal
+                gezien.add((cel["Nulmeting"].value, cel["Nulmeting"].number_format))
+    assert gezien == {(82, "#,##0")}

@@ -86,6 +86,7 @@ def _indicator_rijen(inhoud: Inhoud, doel, ind: Indicator) -> list[dict]:
         "Streefwaarden (zo gelezen)": "; ".join((f"{s['jaar']}: " if s["jaar"] else "") + s["gelezen"] for s in sw)
         or "geen streefwaarde",
         **dict.fromkeys(_DECIMALEN.values(), r["decimalen"] or 0),  # zonder eigen cijfer: die van de indicator
+        "decimalen nulmeting": teksten.nulmeting_decimalen(r),
     }
     waarden = ind.reeks.filter(pl.col("waarde").is_not_null()) if not ind.reeks.is_empty() else ind.reeks
     if waarden.is_empty():
