@@ -219,6 +219,13 @@ def _gestijld(data: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, alt.Scale]]:
 GROTE_REGIOS = ("land", "ggd_regio", "provincie")
 
 
+def eigen_decimalen(data: pl.DataFrame, decimalen: int) -> list[int]:
+    """Per rij de decimalen om het cijfer te tonen: kolom `decimalen` (zoveel als de bron publiceerde, marts/05), nooit
+    meer dan `decimalen` (die van de indicator); zonder die kolom of waarde die van de indicator."""
+    eigen = data["decimalen"].to_list() if "decimalen" in data.columns else [None] * data.height
+    return [decimalen if leeg(d) else min(int(d), decimalen) for d in eigen]
+
+
 def _grafiekwaarden(
     reeks: pl.DataFrame, eenheid: str, decimalen: int = 1
 ) -> tuple[pl.DataFrame, list[dict], list[str]]:
@@ -253,10 +260,8 @@ def _grafiekwaarden(
             dtype=pl.String,
         )
     )
-    # de cijfers voor de tooltip als tekst, elk met zijn eigen decimalen (kolom `decimalen`: zoveel als de bron
-    # publiceerde, marts/05), nooit meer dan die van de grafiek; een Vega-format geldt voor de hele laag
-    eigen = data["decimalen"].to_list() if "decimalen" in data.columns else [None] * data.height
-    dec = [decimalen if leeg(d) else min(int(d), decimalen) for d in eigen]
+    # de cijfers voor de tooltip als tekst, elk met zijn eigen decimalen; een Vega-format geldt voor de hele laag
+    dec = eigen_decimalen(data, decimalen)
     data = data.with_columns(
         pl.Series(
             f"{k}_tekst", [getal(w, d) if not leeg(w) else None for w, d in zip(data[k], dec, strict=True)], pl.String
@@ -1079,15 +1084,27 @@ def _kaartlagen(
     decimalen: int,
     regio: str,
     codes: Sequence[str],
+    omlijnd: Sequence[str] | None = None,
 ) -> list[alt.Chart]:
     """De gekleurde laag (regio's met een waarde) en de grijze laag (zonder), elk met Nederlandse tooltip. `codes`:
-    de regio's van de kaart; heeft elk een waarde, dan geen grijze laag (en geen 'geen gegevens' in de legenda)."""
-    rijen = waarden.select(
-        pl.col("regio_code"), pl.col("regio_naam"), pl.col("waarde"), pl.col("peiljaar").cast(pl.Int64)
+    de regio's van de kaart; heeft elk een waarde, dan geen grijze laag (en geen 'geen gegevens' in de legenda).
+    `omlijnd`: de regio's die dik omlijnd worden, in een laag erbovenop met dezelfde tooltip (Vega vult de omlijning
+    doorzichtig, dus zij vangt de muis: zonder tooltip toonde een omlijnde regio haar cijfer nooit).
+    De tooltip toont elk cijfer met zijn eigen decimalen (als tekst: `eigen_decimalen`), de legenda de meeste van de
+    getekende cijfers (`as_decimalen`, zoals de y-as van een trend): '4%' wordt nooit '4,00'."""
+    met_waarde = waarden.filter(pl.col("waarde").is_not_null())
+    teksten = [getal(w, d) for w, d in zip(met_waarde["waarde"], eigen_decimalen(met_waarde, decimalen), strict=True)]
+    rijen = met_waarde.select(
+        pl.col("regio_code"),
+        pl.col("regio_naam"),
+        pl.col("waarde"),
+        pl.Series("waarde_tekst", teksten, pl.String),
+        pl.col("peiljaar").cast(pl.Int64),
     ).to_dicts()
     opzoeken = alt.LookupData(
-        data=alt.InlineData(values=rijen), key="regio_code", fields=["regio_naam", "waarde", "peiljaar"]
+        data=alt.InlineData(values=rijen), key="regio_code", fields=["regio_naam", "waarde", "waarde_tekst", "peiljaar"]
     )
+    legenda_decimalen = as_decimalen(met_waarde, decimalen)
     basis = (
         alt.Chart(vormen)
         .transform_lookup(lookup=sleutel, from_=opzoeken)
@@ -1100,12 +1117,9 @@ def _kaartlagen(
             fill=alt.Fill(
                 "waarde:Q",
                 scale=alt.Scale(scheme=KAART_SCHEMA),
-                legend=alt.Legend(title=eenheid, format=f",.{decimalen}f", orient="bottom"),
+                legend=alt.Legend(title=eenheid, format=f",.{legenda_decimalen}f", orient="bottom"),
             ),
-            tooltip=[
-                alt.Tooltip("naam:N", title=regio),
-                alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f"),
-            ],
+            tooltip=[alt.Tooltip("naam:N", title=regio), alt.Tooltip("waarde_tekst:N", title=eenheid)],
         )
     )
     grijs = (
@@ -1122,10 +1136,20 @@ def _kaartlagen(
         )
     )
     # zonder enige waarde geen kleurschaal (een lege legenda toont anders 'NaN')
-    if waarden["waarde"].drop_nulls().is_empty():
-        return [grijs]
-    met_waarde = set(waarden.filter(pl.col("waarde").is_not_null())["regio_code"].to_list())
-    return [gekleurd] if met_waarde.issuperset(codes) else [grijs, gekleurd]
+    if met_waarde.is_empty():
+        lagen = [grijs]
+    else:
+        lagen = [gekleurd] if set(met_waarde["regio_code"].to_list()).issuperset(codes) else [grijs, gekleurd]
+    if omlijnd is not None:
+        lijst = ", ".join(f"'{c}'" for c in omlijnd)
+        omlijning = (
+            basis.transform_filter(f"indexof([{lijst}], datum.{sleutel}) >= 0")
+            .transform_calculate(waarde_tekst=f"isValid(datum.waarde_tekst) ? datum.waarde_tekst : '{GEEN_GEGEVENS}'")
+            .mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5)
+            .encode(tooltip=[alt.Tooltip("naam:N", title=regio), alt.Tooltip("waarde_tekst:N", title=eenheid)])
+        )
+        lagen.append(omlijning)
+    return lagen
 
 
 def gemeentekaart(
@@ -1155,16 +1179,11 @@ def gemeentekaart(
         decimalen=decimalen,
         regio="Gemeente",
         codes=[v["properties"]["statcode"] for v in gemeente_topologie()["objects"]["gemeente_2024"]["geometries"]],
-    )
-    codes = ", ".join(f"'{c}'" for c in focus)
-    omlijning = (
-        alt.Chart(vormen)
-        .transform_filter(f"indexof([{codes}], datum.properties.statcode) >= 0")
-        .mark_geoshape(filled=False, stroke="#000000", strokeWidth=2.5)
+        omlijnd=focus,
     )
     kop = _kop(titel, [KAART_BRON])
     return (
-        alt.layer(*lagen, omlijning)
+        alt.layer(*lagen)
         .resolve_scale(fill="independent")
         .project(type="mercator")
         .properties(title=kop, width="container", height=600)

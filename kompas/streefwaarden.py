@@ -28,7 +28,7 @@ een ValueError met een Nederlandse uitleg: schrijf zo'n tekst dan in de toelicht
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kompas.opmaak import lees_getal
 
@@ -168,6 +168,8 @@ class Streefwaarde:
     richting:   'stijging' | 'daling' | 'gelijk' bij soort 'richting'
     strikt:     bij minimaal/maximaal: de grens zelf haalt het doel niet ('>30%', 'hoger dan 74%')
     tekst:      zoals de gemeente het schreef
+    decimalen:  met hoeveel decimalen het getal geschreven is ('85%' 0, '3,7%' 1; een band: de meeste van de twee
+                grenzen); None bij een richting. Geen deel van de vergelijking: het is een eigenschap van de tekst
     """
 
     soort: str
@@ -177,6 +179,7 @@ class Streefwaarde:
     richting: str | None = None
     strikt: bool = False
     tekst: str = ""
+    decimalen: int | None = field(default=None, compare=False)
 
 
 def _normaliseer(tekst: str) -> str:
@@ -188,6 +191,28 @@ def _normaliseer(tekst: str) -> str:
 def _getal(tekst: str) -> float:
     """Een getal uit `_GETAL`: een telwoord ('twee' -> 2.0) of een getal in Nederlandse notatie (lees_getal)."""
     return float(_TELWOORDEN[tekst]) if tekst in _TELWOORDEN else lees_getal(tekst)
+
+
+def _decimalen(*getallen: str) -> int:
+    """Met hoeveel decimalen een getal uit `_GETAL` geschreven is: de cijfers na de decimaalkomma ('3,7' 1, '1.234' 0,
+    'twee' 0); van meer getallen (een band) de meeste."""
+    return max(len(g.rpartition(",")[2]) if "," in g else 0 for g in getallen)
+
+
+def geschreven_decimalen(tekst: str | None) -> int | None:
+    """Met hoeveel decimalen een streefwaarde of nulmeting geschreven is: '85%' -> 0, '3,7%' -> 1, '65-70%' -> 0,
+    '82% (2017)' -> 0. None als de tekst geen getal heeft (een richting, alleen een jaartal) of niet te lezen is:
+    dan gelden de decimalen van de indicator."""
+    if tekst is None or not str(tekst).strip():
+        return None
+    t = _normaliseer(str(tekst))
+    if _JAAR_RE.match(t):
+        return None
+    met_jaar = _NULMETING_JAAR_RE.match(t)
+    try:
+        return parse_streefwaarde(met_jaar.group(1) if met_jaar else t).decimalen
+    except ValueError:
+        return None
 
 
 def parse_streefwaarde(tekst: str) -> Streefwaarde:
@@ -211,7 +236,13 @@ def parse_streefwaarde(tekst: str) -> Streefwaarde:
                 f"Streefwaarde '{origineel}': de ondergrens ({band.group(1)}) is groter dan de bovengrens "
                 f"({band.group(2)}). Schrijf de band van laag naar hoog, bijvoorbeeld '65-70%'."
             )
-        return Streefwaarde(soort="band", ondergrens=onder, bovengrens=boven, tekst=origineel)
+        return Streefwaarde(
+            soort="band",
+            ondergrens=onder,
+            bovengrens=boven,
+            tekst=origineel,
+            decimalen=_decimalen(band.group(1), band.group(2)),
+        )
 
     soort, strikt, rest = "punt", False, t
     for voorvoegsel, vergelijker_soort, vergelijker_strikt in _VERGELIJKERS:
@@ -220,7 +251,13 @@ def parse_streefwaarde(tekst: str) -> Streefwaarde:
             break
     waarde = _WAARDE_RE.match(rest)
     if waarde:
-        return Streefwaarde(soort=soort, waarde=_getal(waarde.group(1)), strikt=strikt, tekst=origineel)
+        return Streefwaarde(
+            soort=soort,
+            waarde=_getal(waarde.group(1)),
+            strikt=strikt,
+            tekst=origineel,
+            decimalen=_decimalen(waarde.group(1)),
+        )
 
     raise ValueError(f"Streefwaarde '{origineel}' niet herkend. Verwacht bijvoorbeeld {VOORBEELDEN}.")
 

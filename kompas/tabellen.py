@@ -265,14 +265,36 @@ def _xlsx_formaat(reeks: pl.Series, decimalen: int | None) -> str | None:
     return None
 
 
+def _celformaten(tabel: pl.DataFrame, decimalen: int | None, per_rij: dict[str, list]):
+    """Per rij de Excel-getalnotatie van elke cel: met de decimalen van de rij uit `per_rij` (per kolom), anders
+    `decimalen`."""
+    gezien: dict[tuple[str, int | None], str | None] = {}
+    for i in range(tabel.height):
+        eigen = {k: int(per_rij[k][i]) for k in per_rij if not opmaak.leeg(per_rij[k][i])}
+        formaten = []
+        for kolom in tabel.columns:
+            d = eigen.get(kolom, decimalen)
+            if (kolom, d) not in gezien:
+                gezien[kolom, d] = _xlsx_formaat(tabel[kolom], d)
+            formaten.append(gezien[kolom, d])
+        yield formaten
+
+
 _BLADNAAM_VERBODEN = re.compile(r"[\\/?*:\[\]]")
 
 
-def als_xlsx(tabel: pl.DataFrame, werkblad: str = "Gegevens", decimalen: int | None = None) -> bytes:
+def als_xlsx(
+    tabel: pl.DataFrame,
+    werkblad: str = "Gegevens",
+    decimalen: int | None = None,
+    per_rij: dict[str, list] | None = None,
+) -> bytes:
     """Een tabel als Excel-bestand (.xlsx) voor een beleidsmedewerker: datums als Excel-datum (d-m-jjjj),
     getallen als getal (kommagetallen met `decimalen` decimalen getoond, de waarde zelf onafgerond), ja/nee,
-    tekst als tekst (nooit een formule), een vetgedrukte kopregel die blijft staan, een filter en kolombreedtes."""
-    return als_xlsx_bladen([(werkblad, tabel, decimalen)])
+    tekst als tekst (nooit een formule), een vetgedrukte kopregel die blijft staan, een filter en kolombreedtes.
+    `per_rij`: per kolom de decimalen van elke rij, zoals bij `leesbaar` (`waarde_decimalen`): elke cel toont haar
+    cijfer met de precisie waarmee het gepubliceerd is ('4%' als 4, niet 4,00); leeg: `decimalen`."""
+    return als_xlsx_bladen([(werkblad, tabel, decimalen, per_rij)])
 
 
 def _bladnaam(naam: str, gebruikt: set[str]) -> str:
@@ -287,9 +309,9 @@ def _bladnaam(naam: str, gebruikt: set[str]) -> str:
 
 
 def als_xlsx_bladen(bladen) -> bytes:
-    """Meer werkbladen in één Excel-bestand, elk zoals `als_xlsx`: (naam, tabel, decimalen) per blad. `decimalen`
-    is een getal of None voor het hele blad, of de naam van een kolom met het aantal decimalen per rij (een blad
-    met cijfers van meer indicatoren); die kolom zelf komt niet in het bestand."""
+    """Meer werkbladen in één Excel-bestand, elk zoals `als_xlsx`: (naam, tabel, decimalen) of (naam, tabel,
+    decimalen, per_rij) per blad. `decimalen` is een getal of None voor het hele blad; `per_rij` per kolom de
+    decimalen van elke rij (een blad met cijfers van meer indicatoren of bronnen), leeg voor een rij: `decimalen`."""
     import io
 
     from openpyxl import Workbook
@@ -298,21 +320,14 @@ def als_xlsx_bladen(bladen) -> bytes:
     boek = Workbook()
     boek.remove(boek.active)
     gebruikt: set[str] = set()
-    for werkblad, tabel, decimalen in bladen:
+    for werkblad, tabel, decimalen, *rest in bladen:
+        per_rij = (rest[0] if rest else None) or {}
         blad = boek.create_sheet(_bladnaam(werkblad, gebruikt))
-        per_rij = tabel[decimalen].to_list() if isinstance(decimalen, str) else None
-        if per_rij is not None:
-            tabel = tabel.drop(decimalen)
-            decimalen = None
         xlsx_rij(blad, 1, tabel.columns)
         for cel in blad[1]:
             cel.font = Font(bold=True)
-        formaten = {
-            d: [_xlsx_formaat(tabel[k], d) for k in tabel.columns]
-            for d in (set(per_rij) if per_rij is not None else {decimalen})
-        }
-        for nummer, rij in enumerate(tabel.iter_rows(), start=2):
-            xlsx_rij(blad, nummer, rij, formaten[per_rij[nummer - 2] if per_rij is not None else decimalen])
+        for nummer, (rij, formaten) in enumerate(zip(tabel.iter_rows(), _celformaten(tabel, decimalen, per_rij)), 2):
+            xlsx_rij(blad, nummer, rij, formaten)
         for kolom, naam in enumerate(tabel.columns, start=1):
             langste = max([len(naam), *(len(_tekst(w, decimalen)) for w in tabel[naam].head(1000).to_list())])
             blad.column_dimensions[blad.cell(row=1, column=kolom).column_letter].width = min(max(langste + 2, 8), 60)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kompas import opmaak
 from kompas.status import GEEN_METING_NA_NULMETING
+from kompas.streefwaarden import geschreven_decimalen
 
 if TYPE_CHECKING:
     import polars as pl
@@ -340,10 +341,14 @@ def streefwaarde_tekst(streefwaarden: list[dict] | None) -> str:
 
 
 def streefwaarde_gelezen_tekst(s: dict, eenheid: str, decimalen: int | None) -> str:
-    """Hoe Sociaal Kompas een streefwaarde gelezen heeft (kompas.streefwaarden): 'minimaal 30,0%', 'tussen 65 en
-    70%', 'richting: daling'. Naast de tekst zoals de gemeente die schreef (`streefwaarde_tekst`)."""
+    """Hoe Sociaal Kompas een streefwaarde gelezen heeft (kompas.streefwaarden): 'minimaal 30%', 'tussen 65 en
+    70%', 'richting: daling'. Naast de tekst zoals de gemeente die schreef (`streefwaarde_tekst`). Met zoveel
+    decimalen als die tekst ('85%' blijft '85%', geen '85,0%'), nooit meer dan de indicator (`decimalen`)."""
     soort = s.get("soort")
     dec = decimalen or 0
+    geschreven = geschreven_decimalen(s.get("tekst"))
+    if geschreven is not None:
+        dec = min(dec, geschreven)
     if soort == "band":
         return (
             f"tussen {opmaak.getal(s.get('ondergrens'), dec)} en "
@@ -469,6 +474,14 @@ def eenheid_tekst(rij: dict) -> str:
     return eenheid
 
 
+def nulmeting_decimalen(rij: dict) -> int:
+    """De decimalen van de nulmeting: zoals het kader haar schreef (`nulmeting_tekst`: '82% (2017)' 0), nooit meer dan
+    de indicator; zonder tekst (een geüploade nulmeting) die van de indicator."""
+    dec = rij.get("decimalen") or 0
+    geschreven = geschreven_decimalen(rij.get("nulmeting_tekst"))
+    return dec if geschreven is None else min(dec, geschreven)
+
+
 def nulmeting_tekst(rij: dict) -> str:
     """De nulmeting zoals de gemeente die schreef, anders de waarde zelf; met jaar en, bij een upload, de upload."""
     if (
@@ -482,7 +495,7 @@ def nulmeting_tekst(rij: dict) -> str:
     elif rij.get("nulmeting_tekst"):
         tekst = rij["nulmeting_tekst"]
     else:
-        tekst = opmaak.met_eenheid(rij["nulmeting_waarde"], rij.get("eenheid"), rij.get("decimalen") or 0)
+        tekst = opmaak.met_eenheid(rij["nulmeting_waarde"], rij.get("eenheid"), nulmeting_decimalen(rij))
     if rij.get("nulmeting_jaar") and str(rij["nulmeting_jaar"]) not in tekst:
         tekst = f"{tekst} ({rij['nulmeting_jaar']})"
     herkomst = rij.get("nulmeting_herkomst") or ""

@@ -386,15 +386,25 @@ def indicator_downloads(code: str, naam: str, decimalen: int) -> None:
 
     gedeeld = gedeelde_leesverbinding()
 
-    def tabel():
-        return tabellen.alle_waarden_tabel(gegevens.indicator_alle_waarden(gedeeld.cursor(), code))
+    def waarden():
+        return gegevens.indicator_alle_waarden(gedeeld.cursor(), code)
+
+    def xlsx() -> bytes:  # elke cel met de decimalen van haar cijfer (tabellen.waarde_decimalen), zoals op de pagina
+        w = waarden()
+        return tabellen.als_xlsx(tabellen.alle_waarden_tabel(w), naam, decimalen, tabellen.waarde_decimalen(w))
 
     links, rechts = st.columns(2)
-    download_knop(links, "Download CSV", lambda: tabellen.als_csv(tabel()), file_name=f"{code}.csv", mime="text/csv")
+    download_knop(
+        links,
+        "Download CSV",
+        lambda: tabellen.als_csv(tabellen.alle_waarden_tabel(waarden())),
+        file_name=f"{code}.csv",
+        mime="text/csv",
+    )
     download_knop(
         rechts,
         "Download Excel",
-        lambda: tabellen.als_xlsx(tabel(), naam, decimalen),
+        xlsx,
         file_name=f"{code}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

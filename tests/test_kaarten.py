@@ -65,8 +65,22 @@ def test_gemeentekaart_focus_dik_omlijnd():
     omlijning = [laag for laag in _lagen(spec) if laag["mark"].get("filled") is False]
     assert len(omlijning) == 1
     assert omlijning[0]["mark"]["strokeWidth"] >= 2
-    filter_ = omlijning[0]["transform"][0]["filter"]
+    filter_ = next(t["filter"] for t in omlijning[0]["transform"] if "filter" in t)
     assert all(f"'{code}'" in filter_ for code in FOCUS)
+
+
+def test_de_omlijning_toont_de_tooltip_van_haar_gemeente():
+    """De omlijning ligt bovenop (Vega vult haar doorzichtig, dus ze vangt de muis): zonder eigen tooltip toonde een
+    gemeente van het kompas in de browser nooit haar cijfer."""
+    spec = _spec(grafieken.gemeentekaart(_waarden({"GM0148": 85.9}), titel="t", eenheid="%", decimalen=1, focus=FOCUS))
+    omlijning = next(laag for laag in _lagen(spec) if laag["mark"].get("filled") is False)
+    assert [(t["field"], t["title"]) for t in omlijning["encoding"]["tooltip"]] == [
+        ("naam", "Gemeente"),
+        ("waarde_tekst", "%"),
+    ]
+    # met cijfer: de tekst uit de opzoektabel (85,9); zonder: 'geen gegevens', zoals de grijze laag
+    assert any("lookup" in t for t in omlijning["transform"])
+    assert any("geen gegevens" in t.get("calculate", "") for t in omlijning["transform"])
 
 
 def test_kaart_getallen_nederlands():
@@ -77,9 +91,10 @@ def test_kaart_getallen_nederlands():
     )
     gekleurd = next(laag for laag in _lagen(spec) if laag["encoding"]["fill"]["field"] == "waarde")
     assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.0f"
-    assert {"field": "waarde", "format": ",.0f", "title": "aantal", "type": "quantitative"} in gekleurd["encoding"][
-        "tooltip"
-    ]
+    # de tooltip: het cijfer als Nederlandse tekst (elk met zijn eigen decimalen, tests/test_precisie.py)
+    assert {"field": "waarde_tekst", "title": "aantal", "type": "nominal"} in gekleurd["encoding"]["tooltip"]
+    opzoeken = next(t for t in gekleurd["transform"] if "lookup" in t)["from"]["data"]
+    assert [r["waarde_tekst"] for r in spec["datasets"][opzoeken["name"]]] == ["28.845"]
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["locale"]["number"]["thousands"] == "."
     # in korte regels (op een telefoon kapt Vega een lange regel af met '…')

@@ -138,3 +138,162 @@ def test_de_tooltip_en_de_as_van_de_trend_volgen_de_precisie_van_de_bron(ingebed
     assert grafieken.as_decimalen(reeks, 2) == 2
     dronten_2022 = reeks.filter((pl.col("peiljaar") == 2022) & (pl.col("regio_code") == "GM0303"))
     assert grafieken.as_decimalen(dronten_2022, 2) == 0
+
+
+def _kaart(_ingebedde_db_bron, jaar: int = 2022):
+    import polars as pl
+
+    from kompas import gegevens, grafieken
+
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        waarden = gegevens.kaartwaarden(con.cursor(), "kinderen_in_uitkeringsgezin_pct", jaar, DRONTEN)
+    per_gemeente = waarden.filter(pl.col("regio_soort") == "gemeente")
+    kaart = grafieken.gemeentekaart(
+        per_gemeente,
+        titel="Kinderen in uitkeringsgezin",
+        eenheid="% kinderen tot 18 jaar",
+        decimalen=2,
+        focus=[DRONTEN],
+    )
+    return grafieken.weergave_spec(kaart)
+
+
+def _gekleurde_laag(spec: dict) -> dict:
+    return next(laag for laag in spec["layer"] if laag["encoding"].get("fill", {}).get("field") == "waarde")
+
+
+def _kaartteksten(spec: dict, laag: dict) -> dict[str, str]:
+    """Per regio de tekst in de tooltip (uit de opzoektabel van de laag)."""
+    data = next(t for t in laag["transform"] if "lookup" in t)["from"]["data"]
+    return {r["regio_code"]: r["waarde_tekst"] for r in data.get("values") or spec["datasets"][data["name"]]}
+
+
+def test_de_kaart_toont_elk_cijfer_met_zijn_eigen_decimalen(_ingebedde_db_bron):
+    import json
+
+    spec = _kaart(_ingebedde_db_bron)
+    gekleurd = _gekleurde_laag(spec)
+    # de legenda: de meeste decimalen van de getekende cijfers (hier alleen Dronten '4%'), niet de twee van de indicator
+    assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.0f"
+    # de tooltip: het cijfer als tekst, met de decimalen van zijn bron
+    velden = [t["field"] for t in gekleurd["encoding"]["tooltip"]]
+    assert velden == ["naam", "waarde_tekst"]
+    assert _kaartteksten(spec, gekleurd) == {DRONTEN: "4"}
+    assert "4,00" not in json.dumps(spec)
+
+
+def test_de_legenda_van_de_kaart_volgt_het_preciezere_cijfer(_ingebedde_db_bron):
+    # 2015: Dronten '4,82' (Kinderen in Tel, twee decimalen): de legenda toont er twee
+    spec = _kaart(_ingebedde_db_bron, 2015)
+    gekleurd = _gekleurde_laag(spec)
+    assert gekleurd["encoding"]["fill"]["legend"]["format"] == ",.2f"
+    assert _kaartteksten(spec, gekleurd) == {DRONTEN: "4,82"}
+
+
+def test_de_ggd_regel_van_het_rapport_toont_het_ggd_cijfer_met_zijn_eigen_decimalen(lees):
+    import polars as pl
+
+    from kompas.rapport.inhoud import laatste
+
+    (rij,) = lees(
+        "select * from afgeleid.kader_indicatoren where gemeente_code = 'GM0148'"
+        " and indicator_code = 'ervaren_gezondheid_pct' and leeftijd = '18+'"
+    )
+    # Dalfsen 85,9% (2020) naast GGD IJsselland zoals haar nieuwsbericht het noemt: '83%' (het cijfer zonder
+    # decimalen; in de database gaat 85012NED met 81,8 voor, hier staat het bericht in de reeks)
+    reeks = pl.DataFrame(
+        lees(
+            "select * from grafiek_waarden() where indicator_code = 'ervaren_gezondheid_pct' and leeftijd = '18+'"
+            " and peiljaar = 2020 and ((regio_code = 'GM0148' and is_voorkeur)"
+            " or (regio_code = 'GG1009' and herkomst_id = 'ingebed:doc-528f1df2b9'))"
+        )
+    )
+    assert laatste(rij, reeks, "GGD IJsselland")["ggd"] == "83% (GGD IJsselland)"
+    assert laatste(rij, reeks, "GGD IJsselland")["waarde"] == "85,9%"
+
+
+def _xlsx_cellen(xlsx: bytes, kolommen: tuple[str, ...]) -> dict[tuple, dict]:
+    """Per (werkblad, regio, peiljaar, waarde) de getalnotatie van de gevraagde kolommen."""
+    import io
+
+    import openpyxl
+
+    uit = {}
+    for blad in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets:
+        kop = [c.value for c in blad[1]]
+        if "Waarde" not in kop:
+            continue
+        for rij in blad.iter_rows(min_row=2):
+            cel = dict(zip(kop, rij))
+            if cel.get("Indicator") is not None and cel["Indicator"].value != "Kinderen in uitkeringsgezin":
+                continue
+            sleutel = (cel["Regio"].value, cel["Peiljaar"].value, cel["Waarde"].value)
+            uit[sleutel] = {k: (cel[k].value, cel[k].number_format) for k in kolommen if k in cel}
+    return uit
+
+
+def test_de_excel_van_het_rapport_toont_elke_cel_met_de_decimalen_van_haar_cijfer(_ingebedde_db_bron):
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        xlsx = rapport.maak(con.cursor(), DRONTEN, KADER, ".xlsx")
+    cellen = _xlsx_cellen(xlsx, ("Waarde", "Nederland", "Verschil met Nederland", "Ondergrens 95%"))
+    # Dronten 2022 '4%' naast Nederland '5%' (beleidskader): '4', '5' en '−1', geen '4,00'
+    assert cellen[("Dronten", 2022, 4)] == {
+        "Waarde": (4, "#,##0"),
+        "Nederland": (5, "#,##0"),
+        "Verschil met Nederland": (-1, "#,##0"),
+        "Ondergrens 95%": (None, "#,##0"),  # ontbreekt: een lege cel
+    }
+    # Dronten 2015 '4,82' naast Nederland '6,58' (Kinderen in Tel): twee decimalen
+    assert cellen[("Dronten", 2015, 4.82)]["Waarde"] == (4.82, "#,##0.00")
+    assert cellen[("Dronten", 2015, 4.82)]["Verschil met Nederland"][1] == "#,##0.00"
+    assert cellen[("Nederland", 2016, 6.8)]["Waarde"] == (6.8, "#,##0.0")  # '6,8 procent'
+
+
+def test_de_excel_download_van_de_indicator_toont_elke_cel_met_de_decimalen_van_haar_cijfer(ingebedde_db, monkeypatch):
+    from test_paginas import _downloadmakers
+
+    makers = _downloadmakers(monkeypatch)
+    draai("pages/indicator.py", indicator="kinderen_in_uitkeringsgezin_pct")
+    maak_xlsx, _ = makers["kinderen_in_uitkeringsgezin_pct.xlsx"]
+    cellen = _xlsx_cellen(maak_xlsx(), ("Waarde", "Landelijk"))
+    assert cellen[("Dronten", 2022, 4)] == {"Waarde": (4, "#,##0"), "Landelijk": (5, "#,##0")}
+    assert cellen[("Dronten", 2015, 4.82)] == {"Waarde": (4.82, "#,##0.00"), "Landelijk": (6.58, "#,##0.00")}
+
+
+def test_een_streefwaarde_zo_gelezen_houdt_de_decimalen_van_haar_tekst(lees):
+    from kompas import teksten
+    from kompas.rapport.inhoud import streefwaarden
+
+    (rij,) = lees(
+        "select * from afgeleid.kader_indicatoren where gemeente_code = 'GM0148'"
+        " and indicator_code = 'ervaren_gezondheid_pct' and leeftijd = '18+'"
+    )
+    # Dalfsen, Programmabegroting 2020: streefwaarde '85%' bij een indicator met één decimaal
+    assert [(s["geschreven"], s["gelezen"]) for s in streefwaarden(rij)] == [("85%", "85%")]
+    # zoveel decimalen als de tekst, nooit meer dan de indicator; zonder tekst die van de indicator
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 3.7, "tekst": "3,7%"}, "%", 1) == "3,7%"
+    band = {"soort": "band", "ondergrens": 65.0, "bovengrens": 70.5, "tekst": "65-70,5%"}
+    assert teksten.streefwaarde_gelezen_tekst(band, "%", 1) == "tussen 65,0 en 70,5%"
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "minimaal", "waarde": 4.26, "tekst": ">4,26%"}, "%", 1) == (
+        "minimaal 4,3%"
+    )
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 30.0}, "%", 1) == "30,0%"
+
+
+def test_de_nulmeting_in_de_excel_van_het_rapport_houdt_de_decimalen_van_haar_tekst(_ingebedde_db_bron):
+    import io
+
+    import openpyxl
+
+    with alleen_lezen(_ingebedde_db_bron) as con:
+        xlsx = rapport.maak(con.cursor(), "GM0148", None, ".xlsx")
+    gezien = set()
+    for blad in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets:
+        kop = [c.value for c in blad[1]]
+        if "Nulmeting" not in kop:
+            continue
+        for rij in blad.iter_rows(min_row=2):
+            cel = dict(zip(kop, rij))
+            if cel["Nulmeting (zoals geschreven)"].value == "82% (2017)":  # ervaren gezondheid, één decimaal
+                gezien.add((cel["Nulmeting"].value, cel["Nulmeting"].number_format))
+    assert gezien == {(82, "#,##0")}

@@ -122,3 +122,20 @@ def test_nulmeting_geeft_waarde_en_jaar_of_ontbrekend(tekst, verwacht):
 def test_nulmeting_die_geen_waarde_is():
     with pytest.raises(ValueError, match="Nulmeting 'minimaal 5%' niet herkend"):
         parse_nulmeting("minimaal 5%")
+
+
+def test_geschreven_decimalen_telt_de_cijfers_na_de_komma_van_de_tekst():
+    from kompas.streefwaarden import geschreven_decimalen
+
+    assert geschreven_decimalen("85%") == 0
+    assert geschreven_decimalen("3,7%") == 1
+    assert geschreven_decimalen("1.234") == 0  # duizendtallen, geen decimalen
+    assert geschreven_decimalen("1.234,56") == 2
+    assert geschreven_decimalen("65-70,5%") == 1  # een band: de meeste van de twee grenzen
+    assert geschreven_decimalen("82% (2017)") == 0  # een nulmeting met haar jaar
+    assert geschreven_decimalen("Twee kernen") == 0
+    # geen getal: dan gelden de decimalen van de indicator
+    assert geschreven_decimalen("2017") is None  # alleen een nulmetingsjaar
+    assert geschreven_decimalen("daling") is None
+    assert geschreven_decimalen("bijna 30%") is None
+    assert geschreven_decimalen(None) is None and geschreven_decimalen("") is None

@@ -1,8 +1,8 @@
 """De raadsrapportage als Excel-bestand: een samenvatting, één werkblad per kader en een werkblad met de bronnen.
 
 Dezelfde inhoud als de PDF (kompas.rapport.inhoud), als tabellen: per kaderindicator elke waarde van de gemeente,
-haar GGD-regio en Nederland als rij, met echte getal- en datumcellen, de eenheid, het aantal decimalen van de
-indicator, filters en kolombreedtes. Het schrijven zelf is dat van elke download (kompas.tabellen.als_xlsx_bladen:
+haar GGD-regio en Nederland als rij, met echte getal- en datumcellen, de eenheid, elk getal met de decimalen van
+zijn eigen cijfer (zoveel als de bron publiceerde, nooit meer dan de indicator), filters en kolombreedtes. Het schrijven zelf is dat van elke download (kompas.tabellen.als_xlsx_bladen:
 tekst blijft tekst, nooit een formule).
 """
 
@@ -22,8 +22,17 @@ from kompas.rapport.inhoud import (
 )
 from kompas.status import STATUSSEN
 
-# het aantal decimalen per rij (per indicator); kompas.tabellen.als_xlsx_bladen haalt deze kolom weg
-_DECIMALEN = "decimalen"
+# per getalkolom de kolom met de decimalen van haar cijfer in elke rij (`per_rij` van kompas.tabellen.als_xlsx_bladen):
+# de waarde en haar interval zoveel als de bron publiceerde, Nederland de zijne, het verschil de kleinste van de twee
+# (marts/05, kompas.teksten); deze kolommen komen niet in het bestand
+_DECIMALEN = {
+    "Nulmeting": "decimalen nulmeting",
+    "Waarde": "decimalen waarde",
+    "Ondergrens 95%": "decimalen waarde",
+    "Bovengrens 95%": "decimalen waarde",
+    "Nederland": "decimalen Nederland",
+    "Verschil met Nederland": "decimalen verschil",
+}
 
 KADERKOLOMMEN = {
     "Kader": pl.String,
@@ -54,7 +63,7 @@ KADERKOLOMMEN = {
     "Bron": pl.String,
     "Tabel": pl.String,
     "Opgehaald of geüpload": pl.Datetime("us"),
-    _DECIMALEN: pl.Int32,
+    **dict.fromkeys(_DECIMALEN.values(), pl.Int32),
 }
 
 
@@ -76,7 +85,8 @@ def _indicator_rijen(inhoud: Inhoud, doel, ind: Indicator) -> list[dict]:
         "Streefwaarden (zoals geschreven)": teksten.streefwaarde_tekst(r["streefwaarden"]),
         "Streefwaarden (zo gelezen)": "; ".join((f"{s['jaar']}: " if s["jaar"] else "") + s["gelezen"] for s in sw)
         or "geen streefwaarde",
-        _DECIMALEN: r["decimalen"] or 0,
+        **dict.fromkeys(_DECIMALEN.values(), r["decimalen"] or 0),  # zonder eigen cijfer: die van de indicator
+        "decimalen nulmeting": teksten.nulmeting_decimalen(r),
     }
     waarden = ind.reeks.filter(pl.col("waarde").is_not_null()) if not ind.reeks.is_empty() else ind.reeks
     if waarden.is_empty():
@@ -97,6 +107,9 @@ def _indicator_rijen(inhoud: Inhoud, doel, ind: Indicator) -> list[dict]:
             "Bron": (w["bron"] or "–") + (f" (berekend uit {w['berekend_uit']})" if w.get("berekend_uit") else ""),
             "Tabel": w["tabel_id"],
             "Opgehaald of geüpload": w["opgehaald_op"],
+            "decimalen waarde": teksten.decimalen_van(w),
+            "decimalen Nederland": teksten.decimalen_van(w, "landelijk_decimalen"),
+            "decimalen verschil": teksten.verschil_decimalen(w),
         }
         for w in waarden.iter_rows(named=True)
     ]
@@ -151,6 +164,9 @@ def samenvatting_tabel(inhoud: Inhoud) -> pl.DataFrame:
 def als_xlsx(inhoud: Inhoud) -> bytes:
     """Het rapport als .xlsx: 'Samenvatting', één blad per kader (de naam van het kader) en 'Bronnen'."""
     bladen = [("Samenvatting", samenvatting_tabel(inhoud), None)]
-    bladen += [(k.rij["kader_naam"], kader_tabel(inhoud, k), _DECIMALEN) for k in inhoud.kaders]
+    for k in inhoud.kaders:
+        tabel = kader_tabel(inhoud, k)
+        per_rij = {kolom: tabel[verborgen].to_list() for kolom, verborgen in _DECIMALEN.items()}
+        bladen.append((k.rij["kader_naam"], tabel.drop(set(_DECIMALEN.values())), None, per_rij))
     bladen.append(("Bronnen", tabellen.bronnen_tabel(inhoud.bronnen, als_tekst=False), None))
     return tabellen.als_xlsx_bladen(bladen)

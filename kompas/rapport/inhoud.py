@@ -223,8 +223,9 @@ def laatste(rij: dict, reeks: pl.DataFrame, ggd_regio: str | None) -> dict:
     )
     if not van_ggd.is_empty():
         zelfde = van_ggd.filter(pl.col("peiljaar") == rij["laatste_peiljaar"])
-        ggd = (
-            f"{opmaak.met_eenheid(zelfde['waarde'][0], eenheid, dec)} ({ggd_regio})"
+        ggd = (  # met de decimalen van het GGD-cijfer zelf (marts/05): '83%' blijft '83%'
+            f"{opmaak.met_eenheid(zelfde['waarde'][0], eenheid, teksten.decimalen_van(zelfde.row(0, named=True)))}"
+            f" ({ggd_regio})"
             if not zelfde.is_empty()
             else f"geen gegevens voor {rij['laatste_peiljaar']} ({ggd_regio})"
         )
