@@ -130,6 +130,8 @@ def met_eenheid(waarde, eenheid: str, decimalen: int = 1) -> str:
     if leeg(waarde):
         return "geen gegevens"
     tekst = getal(waarde, decimalen)
+    if not eenheid:
+        return tekst
     if eenheid.startswith("%"):
         rest = eenheid[1:].strip()
         return f"{tekst}%" + (f" ({rest})" if rest else "")

@@ -345,10 +345,7 @@ def streefwaarde_gelezen_tekst(s: dict, eenheid: str, decimalen: int | None) -> 
     70%', 'richting: daling'. Naast de tekst zoals de gemeente die schreef (`streefwaarde_tekst`). Met zoveel
     decimalen als die tekst ('85%' blijft '85%', geen '85,0%'), nooit meer dan de indicator (`decimalen`)."""
     soort = s.get("soort")
-    dec = decimalen or 0
-    geschreven = geschreven_decimalen(s.get("tekst"))
-    if geschreven is not None:
-        dec = min(dec, geschreven)
+    dec = _geschreven_of_registry(geschreven_decimalen(s.get("tekst")), decimalen)
     if soort == "band":
         return (
             f"tussen {opmaak.getal(s.get('ondergrens'), dec)} en "
@@ -477,9 +474,15 @@ def eenheid_tekst(rij: dict) -> str:
 def nulmeting_decimalen(rij: dict) -> int:
     """De decimalen van de nulmeting: zoals het kader haar schreef (`nulmeting_tekst`: '82% (2017)' 0), nooit meer dan
     de indicator; zonder tekst (een geüploade nulmeting) die van de indicator."""
-    dec = rij.get("decimalen") or 0
-    geschreven = geschreven_decimalen(rij.get("nulmeting_tekst"))
-    return dec if geschreven is None else min(dec, geschreven)
+    return _geschreven_of_registry(geschreven_decimalen(rij.get("nulmeting_tekst")), rij.get("decimalen"))
+
+
+def _geschreven_of_registry(geschreven: int | None, registry: int | None) -> int:
+    """De decimalen van een getal uit een tekst: zoals geschreven, nooit meer dan de registry-indicator. Zonder
+    registry-indicator (een kaderindicator zonder cijfers) zoals geschreven; zonder beide die van opmaak (1)."""
+    if registry is None:
+        return 1 if geschreven is None else geschreven
+    return registry if geschreven is None else min(registry, geschreven)
 
 
 def nulmeting_tekst(rij: dict) -> str:

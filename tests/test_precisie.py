@@ -297,3 +297,24 @@ def test_de_nulmeting_in_de_excel_van_het_rapport_houdt_de_decimalen_van_haar_te
             if cel["Nulmeting (zoals geschreven)"].value == "82% (2017)":  # ervaren gezondheid, één decimaal
                 gezien.add((cel["Nulmeting"].value, cel["Nulmeting"].number_format))
     assert gezien == {(82, "#,##0")}
+
+
+def test_streefwaarde_zo_gelezen_bij_een_kaderindicator_zonder_registry_indicator(lees):
+    """Bronckhorst heeft streefwaarden bij indicatoren die geen registry-indicator hebben (dus geen eenheid en geen
+    decimalen uit de registry). Het rapport las '105%' als '105 ' en 'minimaal 5%' als 'minimaal 5 ': het %-teken
+    weg, een spatie erachter. Nu met de eenheid van het kader, en met de decimalen van de tekst zelf."""
+    from kompas import teksten
+    from kompas.rapport.inhoud import streefwaarden
+
+    rijen = lees(
+        "select * from afgeleid.kader_indicatoren where gemeente_code = 'GM1876' and indicator_code is null"
+        " and len(streefwaarden) > 0"
+    )
+    gelezen = {s["geschreven"]: s["gelezen"] for rij in rijen for s in streefwaarden(rij)}
+    assert gelezen["105%"] == "105% (van het benodigde aantal plekken)"
+    assert gelezen["minimaal 5%"] == "minimaal 5% (lagere zorgkosten)"
+    assert gelezen["minstens 15"] == "minimaal 15"
+    assert gelezen["4 a 5 (jaarlijks)"] == "tussen 4 en 5 per jaar"
+    assert all(g == g.strip() for g in gelezen.values()), gelezen
+    # zonder decimalen uit de registry: die van de tekst, niet afgerond op een heel getal
+    assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 3.7, "tekst": "3,7%"}, "%", None) == "3,7%"

@@ -193,7 +193,10 @@ def streefwaarden(rij: dict) -> list[dict]:
             {
                 "jaar": s.get("jaar"),
                 "geschreven": s.get("tekst") or "–",
-                "gelezen": teksten.streefwaarde_gelezen_tekst(s, rij.get("eenheid") or "", rij.get("decimalen")),
+                # zonder registry-indicator de eenheid zoals het kader haar noemt ('% lagere zorgkosten')
+                "gelezen": teksten.streefwaarde_gelezen_tekst(
+                    s, rij.get("eenheid") or rij.get("kader_eenheid") or "", rij.get("decimalen")
+                ),
                 "bron": herkomst if herkomst.startswith("upload") else "kader: " + document_bron(rij),
             }
         )
