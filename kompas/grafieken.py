@@ -463,6 +463,26 @@ def _tooltip(eenheid: str, decimalen: int) -> list:
     ]
 
 
+def kaderindicator_opties(rij: dict, regio: str) -> dict:
+    """De opties van `trend` voor één kaderindicator (een rij van afgeleid.kader_indicatoren) van gemeente `regio`:
+    dezelfde op de Kaderspagina en in de raadsrapportage. De nulmeting met de decimalen zoals het kader haar schreef
+    (`teksten.nulmeting_decimalen`)."""
+    from kompas import teksten
+
+    return {
+        "titel": f"{rij['indicator_naam']} — {regio}",
+        "regio": regio,
+        "eenheid": rij["eenheid"],
+        "decimalen": rij["decimalen"] or 0,
+        "nulmeting": {
+            "jaar": rij["nulmeting_jaar"],
+            "waarde": rij["nulmeting_waarde"],
+            "decimalen": teksten.nulmeting_decimalen(rij),
+        },
+        "streefwaarden": rij["streefwaarden"],
+    }
+
+
 def trend(
     reeks: pl.DataFrame,
     *,
@@ -566,7 +586,7 @@ def trend(
                 y=y,
                 tooltip=[
                     alt.Tooltip("label:N", title="Nulmeting"),
-                    alt.Tooltip("waarde:Q", title=eenheid, format=f",.{decimalen}f"),
+                    alt.Tooltip("waarde:Q", title=eenheid, format=f",.{nulmeting.get('decimalen', decimalen)}f"),
                 ],
             )
         )

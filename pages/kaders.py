@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from kompas import tabellen, teksten
+from kompas.grafieken import kaderindicator_opties
 from kompas.lezen import gemeenten, kader_boom, reeks
 from kompas.weergave import (
     als_tekst,
@@ -112,18 +113,8 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
             if trend.filter(trend["regio_code"] == gemeente)["waarde"].drop_nulls().is_empty():
                 st.info(f"Geen gegevens voor {namen[gemeente]}. " + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not trend["waarde"].drop_nulls().is_empty():
-                nulmeting = {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]}
                 band = tabellen.groep_band(tabellen.groep_leden_bij(groep.banden, trend, rij["indicator_code"]))
-                toon_trend(
-                    trend,
-                    titel=f"{rij['indicator_naam']} — {namen[gemeente]}",
-                    regio=namen[gemeente],
-                    eenheid=rij["eenheid"],
-                    decimalen=rij["decimalen"] or 0,
-                    nulmeting=nulmeting,
-                    streefwaarden=rij["streefwaarden"],
-                    groep=band,
-                )
+                toon_trend(trend, **kaderindicator_opties(rij, namen[gemeente]), groep=band)
                 bronregel(trend["bron"].to_list())
                 toon_vergelijkingsgroep(
                     groep,

@@ -318,3 +318,39 @@ def test_streefwaarde_zo_gelezen_bij_een_kaderindicator_zonder_registry_indicato
     assert all(g == g.strip() for g in gelezen.values()), gelezen
     # zonder decimalen uit de registry: die van de tekst, niet afgerond op een heel getal
     assert teksten.streefwaarde_gelezen_tekst({"soort": "punt", "waarde": 3.7, "tekst": "3,7%"}, "%", None) == "3,7%"
+
+
+def test_tooltip_van_de_nulmeting_met_de_decimalen_van_haar_tekst(lees):
+    """Dalfsen, ervaren gezondheid: de nulmeting '82% (2017)' stond in de tooltip van de grafiek als '82,0' (de
+    decimalen van de indicator). De grafiek op de Kaderspagina en in het rapport krijgen dezelfde opties
+    (grafieken.kaderindicator_opties), met de decimalen van de nulmeting zoals geschreven."""
+    from kompas import grafieken
+
+    (rij,) = lees(
+        "select * from afgeleid.kader_indicatoren where gemeente_code = 'GM0148'"
+        " and indicator_code = 'ervaren_gezondheid_pct' and leeftijd = '18+'"
+    )
+    opties = grafieken.kaderindicator_opties(rij, "Dalfsen")
+    assert opties["nulmeting"] == {"jaar": 2017, "waarde": 82.0, "decimalen": 0}
+    reeks = _reeks_van_dalfsen(lees)
+    spec = grafieken.trend(reeks, **opties).to_dict()
+    (laag,) = [laag for laag in spec["layer"] if _nulmeting_tooltip(laag)]
+    assert _nulmeting_tooltip(laag)["format"] == ",.0f"
+
+
+def _reeks_van_dalfsen(lees):
+    import polars as pl
+
+    return pl.DataFrame(
+        lees(
+            "select * from indicator_waarden where indicator_code = 'ervaren_gezondheid_pct'"
+            " and regio_code = 'GM0148' and leeftijd = '18+'"
+        )
+    )
+
+
+def _nulmeting_tooltip(laag: dict) -> dict | None:
+    tooltip = laag.get("encoding", {}).get("tooltip")
+    if isinstance(tooltip, list) and tooltip and tooltip[0].get("title") == "Nulmeting":
+        return tooltip[1]
+    return None

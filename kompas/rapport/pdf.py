@@ -35,25 +35,15 @@ GRAFIEKBREEDTE = 560
 LETTERS = "Liberation Sans, DejaVu Sans, sans-serif"
 
 
-def grafiek_opties(inhoud: Inhoud, rij: dict) -> dict:
-    """De opties van de trendgrafiek van één kaderindicator, precies als op de Kaderspagina (pages/kaders.py)."""
-    return {
-        "titel": f"{rij['indicator_naam']} — {inhoud.gemeente}",
-        "regio": inhoud.gemeente,
-        "eenheid": rij["eenheid"],
-        "decimalen": rij["decimalen"] or 0,
-        "nulmeting": {"jaar": rij["nulmeting_jaar"], "waarde": rij["nulmeting_waarde"]},
-        "streefwaarden": rij["streefwaarden"],
-    }
-
-
 def grafiek_svg(inhoud: Inhoud, ind: Indicator) -> str | None:
     """De trendgrafiek als SVG, of None als er geen enkel cijfer is (zoals de pagina dan geen grafiek toont)."""
     if ind.reeks.is_empty() or ind.reeks["waarde"].drop_nulls().is_empty():
         return None
     import vl_convert
 
-    spec = grafieken.weergave_spec(grafieken.trend(ind.reeks, **grafiek_opties(inhoud, ind.rij)))
+    spec = grafieken.weergave_spec(
+        grafieken.trend(ind.reeks, **grafieken.kaderindicator_opties(ind.rij, inhoud.gemeente))
+    )
     spec["width"] = GRAFIEKBREEDTE  # op de pagina: width="stretch"; hier de breedte van het papier
     spec.setdefault("config", {})["font"] = LETTERS
     return vl_convert.vegalite_to_svg(spec)
