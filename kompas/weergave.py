@@ -130,6 +130,14 @@ def toon_trend(
     st.vega_lite_chart(_trend_spec(reeks, opties, groep), width="stretch", alt=beschrijving)
 
 
+def toon_kadertrend(reeks: pl.DataFrame, rij: dict, regio: str, groep: pl.DataFrame | None = None) -> None:
+    """De trend van één kaderindicator (een rij van afgeleid.kader_indicatoren) van gemeente `regio`, met dezelfde
+    opties als in de raadsrapportage (`kompas.grafieken.kaderindicator_opties`)."""
+    from kompas import grafieken
+
+    toon_trend(reeks, **grafieken.kaderindicator_opties(rij, regio), groep=groep)
+
+
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False, hash_funcs=_FRAMES)
 def _kaart_spec(waarden: pl.DataFrame, opties: dict[str, Any]) -> dict:
     from kompas import grafieken

@@ -5,7 +5,6 @@ import datetime as dt
 import streamlit as st
 
 from kompas import tabellen, teksten
-from kompas.grafieken import kaderindicator_opties
 from kompas.lezen import gemeenten, kader_boom, reeks
 from kompas.weergave import (
     als_tekst,
@@ -13,8 +12,8 @@ from kompas.weergave import (
     kies_vergelijkingsgroep,
     naar_indicator,
     rapport_knoppen,
+    toon_kadertrend,
     toon_tabel,
-    toon_trend,
     toon_vergelijkingsgroep,
     toon_waarden_tabel,
     url_waarde,
@@ -114,7 +113,7 @@ for (_,), doel in van_kader.group_by("doel_id", maintain_order=True):
                 st.info(f"Geen gegevens voor {namen[gemeente]}. " + teksten.hoe_aanvullen(rij["indicator_soort"]))
             if not trend["waarde"].drop_nulls().is_empty():
                 band = tabellen.groep_band(tabellen.groep_leden_bij(groep.banden, trend, rij["indicator_code"]))
-                toon_trend(trend, **kaderindicator_opties(rij, namen[gemeente]), groep=band)
+                toon_kadertrend(trend, rij, namen[gemeente], groep=band)
                 bronregel(trend["bron"].to_list())
                 toon_vergelijkingsgroep(
                     groep,
