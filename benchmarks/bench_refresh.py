@@ -304,7 +304,7 @@ def meet(servers, pad: Path, args) -> int:
         metingen["tegelijk"].append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         with schrijf_transactie(pad) as con:
-            schrijf_in(con, klaar)
+            schrijf_in(con, klaar, registry)
         metingen["schrijven"].append(time.perf_counter() - t0)
 
     def ms(x):

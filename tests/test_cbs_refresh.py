@@ -859,3 +859,26 @@ def test_een_indicator_die_intussen_uit_de_registry_verdween_weigert_de_tabel_oo
     [uitkomst] = ververs(["85984NED"], meld=_stil)
     assert not uitkomst.gelukt
     assert "huishoudens" in uitkomst.fout
+
+
+def test_een_wijk_uit_twee_tabellen_houdt_de_naam_uit_de_laatst_gewijzigde(servers, ingebedde_db):
+    # 85984NED (Modified 2025) en 85318NED (2023) noemen allebei WK014800: de naam komt uit de laatst gewijzigde, ook
+    # als de oudere haar anders noemt; noemt de nieuwste haar anders, dan wordt ze bijgewerkt
+    opendata, _ = servers
+    beide = ["85984NED", "85318NED"]
+    ververs(beide, meld=_stil)
+    [wijk] = [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"]
+    assert wijk[4] == "cbs:85984NED"
+    lijst = [dict(r) for r in opendata.lijst("85318NED", "WijkenEnBuurten")]
+    for r in lijst:
+        if r["Key"].strip() == "WK014800":
+            r["Title"] = "Oud-Dalfsen"
+    opendata.vervang[("85318NED", "WijkenEnBuurten")] = lijst
+    assert all(u.gelukt for u in ververs(beide, meld=_stil))
+    assert ververs(["85318NED"], meld=_stil)[0].gelukt
+    assert [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"] == [wijk]
+    _wijk_hernoemd(opendata)
+    assert all(u.gelukt for u in ververs(beide, meld=_stil))
+    assert [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"] == [
+        ("WK014800", "Dalfsen-Centrum (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85984NED")
+    ]
