@@ -882,3 +882,23 @@ def test_een_wijk_uit_twee_tabellen_houdt_de_naam_uit_de_laatst_gewijzigde(serve
     assert [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"] == [
         ("WK014800", "Dalfsen-Centrum (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85984NED")
     ]
+
+
+def test_een_wijk_krijgt_de_naam_uit_de_tabel_die_nu_het_laatst_gewijzigd_is(servers, ingebedde_db):
+    # staat de wijk er al precies zo uit 85984NED, maar is 85318NED nu later gewijzigd (CBS publiceerde haar opnieuw)
+    # met een andere naam, dan komt de naam uit 85318NED: de verversing vergelijkt met de tabel die de regio zou zetten
+    opendata, _ = servers
+    beide = ["85984NED", "85318NED"]
+    ververs(beide, meld=_stil)
+    ververs(beide, meld=_stil)
+    lijst = [dict(r) for r in opendata.lijst("85318NED", "WijkenEnBuurten")]
+    for r in lijst:
+        if r["Key"].strip() == "WK014800":
+            r["Title"] = "Oud-Dalfsen"
+    opendata.vervang[("85318NED", "WijkenEnBuurten")] = lijst
+    [info] = opendata.lijst("85318NED", "TableInfos")
+    opendata.vervang[("85318NED", "TableInfos")] = [{**info, "Modified": "2026-01-05T02:00:00"}]
+    assert all(u.gelukt for u in ververs(beide, meld=_stil))
+    assert [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"] == [
+        ("WK014800", "Oud-Dalfsen (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85318NED")
+    ]
