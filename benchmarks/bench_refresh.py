@@ -257,7 +257,6 @@ def meet(servers, pad: Path, args) -> int:
     )
     for s in servers:
         s.vertraging = args.vertraging / 1000
-    registry = lees_registry(pad)
     tabellen = {t.tabel_id: t for t in lees_config()}
     metingen: dict[str, list[float]] = {"ververs": [], "kaal": [], "tegelijk": [], "ophalen": [], "schrijven": []}
     per_tabel: dict[str, list[tuple[float, float]]] = {t: [] for t in TABELLEN}
@@ -280,7 +279,10 @@ def meet(servers, pad: Path, args) -> int:
         t0 = time.perf_counter()
         kaal(servers, verzoeken)
         metingen["kaal"].append(time.perf_counter() - t0)
-        # 3. per tabel: ophalen en controleren tegen kaal; en het schrijven apart
+        # 3. per tabel: ophalen en controleren tegen kaal; en het schrijven apart. De registry van nu, zoals ververs
+        # haar leest (de eerste verversing na de bouw zet de wijken uit de codelijsten in regio; met een registry van
+        # daarvoor vergelijkt schrijf_in alles in SQL, loaders.cbs.schrijf_in)
+        registry = lees_registry(pad)
         klaar = []
         t_ophalen = 0.0
         eigen_verzoeken = []
@@ -304,7 +306,7 @@ def meet(servers, pad: Path, args) -> int:
         metingen["tegelijk"].append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         with schrijf_transactie(pad) as con:
-            schrijf_in(con, klaar)
+            schrijf_in(con, klaar, registry)
         metingen["schrijven"].append(time.perf_counter() - t0)
 
     def ms(x):

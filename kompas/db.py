@@ -258,6 +258,26 @@ def raakt(
 # wat de schrijver van een open schrijf_transactie `raakt` zei, per verbinding (id); None zolang hij niets zei. In
 # Python, niet in een tabel: een tijdelijke tabel maken, vullen en lezen kost bij elke schrijfactie een paar ms.
 _GERAAKT: dict[int, tuple[set[str], set[str], set[str], set[str]] | None] = {}
+# de referentie (queries/schrijven/referentie_versie.sql) bij de vorige commit van de database van een open
+# schrijf_transactie, per verbinding (id): `referentie_bij_begin`
+_REFERENTIE: dict[int, str | None] = {}
+
+
+def referentie_bij_begin(con: duckdb.DuckDBPyConnection) -> str | None:
+    """De vingerafdruk van de referentie (regio's, de indicatorregistry, berekende indicatoren, herindelingen en
+    breuken; queries/schrijven/referentie_versie.sql) zoals de vorige commit haar vastlegde, van de database die de
+    schrijftransactie `con` schrijft; None bij een database van vóór die vingerafdruk. Is die gelijk aan
+    `gelezen_referentie` van wat een schrijver eerder (zonder het slot) las, dan staan die tabellen er nog precies zo:
+    elke schrijver legt haar bij zijn commit vast (`zet_afgeleid_vast`), en een andere schrijver die ze intussen
+    veranderde, gaf een andere."""
+    return _REFERENTIE[id(con)]
+
+
+def gelezen_referentie(con: duckdb.DuckDBPyConnection) -> str | None:
+    """`referentie_bij_begin` van de database die `con` leest (`lees_uit`, die al toetste dat ze met deze SQL is
+    gemaakt: dan heeft afgeleid.schema_versie de kolom)."""
+    rij = con.execute("select referentie from afgeleid.schema_versie").fetchone()
+    return rij[0] if rij else None
 
 
 def _geraakt(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], list[str], list[str]] | None:
@@ -925,6 +945,7 @@ def schrijf_transactie(
             if vorige[0] != schema_versie():  # met deze SQL gemaakt: het schema staat er al
                 pas_schema_toe(con)
             _GERAAKT[id(con)] = None  # tot de schrijver `raakt` zegt
+            _REFERENTIE[id(con)] = vorige[1]
             con.execute("begin transaction")
             hoogste_rowid, herkomsten_voor = _begin_stand(con)
             try:
@@ -934,6 +955,7 @@ def schrijf_transactie(
             geraakt = _geraakt(con)
             nieuwe_herkomsten, aantal_nieuw = _nieuwe_rijen(con, hoogste_rowid)
             _toets_sleutel_waarneming(con, nieuwe_herkomsten, geraakt)
+            _REFERENTIE.pop(id(con), None)
             zet_afgeleid_vast(con, vorige, geraakt, aantal_nieuw, herkomsten_voor)
             con.execute("commit")
             _stap("na_commit", werk)
@@ -955,6 +977,7 @@ def schrijf_transactie(
                 kopie.weg()
             if con is not None:
                 _GERAAKT.pop(id(con), None)
+                _REFERENTIE.pop(id(con), None)
                 with contextlib.suppress(Exception):
                     con.close()
             if weggeschreven is not None:

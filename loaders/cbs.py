@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 import math
 import os
@@ -35,6 +36,7 @@ from pathlib import Path
 
 import cbsodata
 import pyarrow as pa
+import pyarrow.ipc
 import requests
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
@@ -43,10 +45,12 @@ from kompas.db import (
     DatabaseFout,
     Leesverbinding,
     database_pad,
+    gelezen_referentie,
     instantie,
     lees_uit,
     maak_schrijfkopie,
     raakt,
+    referentie_bij_begin,
     schrijf_sql,
     schrijf_transactie,
 )
@@ -239,6 +243,11 @@ class Registry:
     focus: tuple[str, ...] = ()  # de focusgemeenten (regio.csv, focus 'ja')
     regio_naam: dict[str, str] = field(default_factory=dict)  # van elke regio in de database
     opgehaald: frozenset[str] = frozenset()  # regio's uit de codelijst van een eerder opgehaalde tabel
+    # van elke regio uit de codelijst van een eerder opgehaalde tabel: (regio_naam, soort, gemeente_code, herkomst_id)
+    opgehaalde_regios: dict[str, tuple] = field(default_factory=dict)
+    # de vingerafdruk van de referentie bij de laatste commit van de gelezen database (kompas.db.gelezen_referentie):
+    # is die bij het schrijven nog dezelfde, dan staan regio's en indicatoren er nog zoals hier gelezen (schrijf_in)
+    referentie: str | None = None
 
     @property
     def regios(self) -> frozenset[str]:
@@ -266,18 +275,28 @@ def lees_registry(pad: Path | None = None, con=None) -> Registry:
                 ).fetchall()
             )
             regios = con.execute(
-                "select regio_code, soort, focus, regio_naam, herkomst_id from regio order by volgorde, regio_code"
+                "select regio_code, soort, focus, regio_naam, herkomst_id, gemeente_code from regio"
+                " order by volgorde, regio_code"
             ).fetchall()
+            referentie = gelezen_referentie(con)
     finally:
         if eigen:
             con.close()
     return Registry(
         kolommen,
         alias,
-        {code: soort for code, soort, _, _, herkomst in regios if herkomst is None},
-        tuple(code for code, soort, focus, _, herkomst in regios if focus and soort == "gemeente" and herkomst is None),
-        {code: naam for code, _, _, naam, _ in regios},
-        frozenset(code for code, *_, herkomst in regios if herkomst is not None),
+        {code: soort for code, soort, _, _, herkomst, _ in regios if herkomst is None},
+        tuple(
+            code for code, soort, focus, _, herkomst, _ in regios if focus and soort == "gemeente" and herkomst is None
+        ),
+        {code: naam for code, _, _, naam, _, _ in regios},
+        frozenset(code for code, _, _, _, herkomst, _ in regios if herkomst is not None),
+        {
+            code: (naam, soort, gemeente, herkomst)
+            for code, soort, _, naam, herkomst, gemeente in regios
+            if herkomst is not None
+        },
+        referentie,
     )
 
 
@@ -967,6 +986,7 @@ _HERKOMST = pa.schema(
         ("toelichting", pa.string()),
         ("bronfamilie", pa.string()),
         ("opgehaald_via", pa.string()),
+        ("rijen_afdruk", pa.string()),
     ]
 )
 _WAARNEMING = pa.schema(
@@ -985,34 +1005,88 @@ _WAARNEMING = pa.schema(
 )
 
 
-def schrijf_in(con, klaar: list[Opgehaald]) -> None:
+def _rijen_afdruk(rijen: pa.Table) -> str:
+    """De vingerafdruk van de rijen die een verversing van één tabel schrijft (herkomst.rijen_afdruk): sha256 van de
+    Arrow-tabel als IPC-stroom (schema en elke waarde, ook NULL, de decimalen en de volgorde). Gelijke afdruk:
+    dezelfde bytes, dus dezelfde rijen; dezelfde rijen in een andere volgorde of met een andere versie van pyarrow
+    kunnen een andere afdruk geven, en worden dan gewoon in SQL vergeleken."""
+    stroom = pa.BufferOutputStream()
+    with pyarrow.ipc.new_stream(stroom, rijen.schema) as schrijver:
+        schrijver.write_table(rijen)
+    return hashlib.sha256(stroom.getvalue()).hexdigest()
+
+
+def _onbekende_codes(klaar: list[Opgehaald], rijen: dict[str, pa.Table], registry: Registry) -> dict[str, list[str]]:
+    """Zoals `onbekend` in queries/schrijven/opgehaalde_waarnemingen.sql, in Python tegen de registry (alleen als die
+    er nog precies zo staat, zie schrijf_in): per tabel de indicator- en regiocodes die niet in indicator of regio
+    staan (de regio's uit de codelijsten van deze verversing komen er in dezelfde transactie bij)."""
+    indicatoren = set(registry.bron_kolom)
+    regios = set(registry.regio_naam) | {r["regio_code"] for k in klaar for r in k.waarnemingen.bereik.nieuw}
+    uit = {}
+    for h, tabel in rijen.items():
+        codes = {c for c in tabel.column("indicator_code").to_pylist() if c is not None and c not in indicatoren}
+        codes |= {c for c in tabel.column("regio_code").to_pylist() if c is not None and c not in regios}
+        uit[h] = sorted(codes)
+    return uit
+
+
+def schrijf_in(con, klaar: list[Opgehaald], registry: Registry | None = None) -> None:
     """Vervangt de waarnemingen en herkomst van de opgehaalde tabellen `klaar` binnen de lopende schrijftransactie
     `con`, met dezelfde paar statements voor alle tabellen samen (elke query kost DuckDB een paar ms aan plannen, hoe
-    weinig rijen ook). Zijn de rijen van een tabel precies die er al staan (queries/schrijven/
-    opgehaalde_waarnemingen.sql), dan blijven ze staan en wordt alleen haar herkomst vervangen (opgehaald_op, Modified,
-    toelichting). Een code die niet (meer) in indicator of regio staat: `CbsFout` met de tabel, niets geschreven."""
+    weinig rijen ook). Zijn de rijen van een tabel precies die er al staan, dan blijven ze staan en wordt alleen haar
+    herkomst vervangen (opgehaald_op, Modified, toelichting). Een code die niet (meer) in indicator of regio staat:
+    `CbsFout` met de tabel, niets geschreven.
+
+    Of de rijen er al staan: elke verversing bewaart de vingerafdruk van de rijen die ze schreef (of liet staan) in
+    herkomst.rijen_afdruk (`_rijen_afdruk`); is die van de nieuwe rijen dezelfde, dan staan ze er al (alleen de
+    verversing schrijft rijen met de herkomst van een opgehaalde tabel). Anders, of zonder afdruk (de eerste
+    verversing, een database van vóór de kolom), vergelijkt queries/schrijven/opgehaalde_waarnemingen.sql de rijen.
+    `registry`: wat de verversing vóór het ophalen (zonder het slot) las. Staan regio's en indicatoren er nog zo
+    (`Registry.referentie` is kompas.db.referentie_bij_begin), dan toetst Python de codes en de regio's
+    (`schrijf_regios`) ertegen; anders, of zonder registry, doet SQL dat."""
     ids = [k.tabel.herkomst_id for k in klaar]
-    con.execute("delete from herkomst where list_contains($ids, herkomst_id)", {"ids": ids})
+    vertrouwd = (
+        registry is not None and registry.referentie is not None and registry.referentie == referentie_bij_begin(con)
+    )
+    rijen = {k.tabel.herkomst_id: pa.Table.from_pylist(k.waarnemingen.rijen, schema=_WAARNEMING) for k in klaar}
+    afdrukken = {h: _rijen_afdruk(t) for h, t in rijen.items()}
+    vorige = dict(
+        con.execute(
+            "delete from herkomst where list_contains($ids, herkomst_id) returning herkomst_id, rijen_afdruk",
+            {"ids": ids},
+        ).fetchall()
+    )
     con.execute("delete from regio_breuk where list_contains($ids, herkomst_id)", {"ids": ids})
-    con.register("nieuwe_herkomsten", pa.Table.from_pylist([_herkomst(k) for k in klaar], schema=_HERKOMST))
+    herkomsten = [_herkomst(k) | {"rijen_afdruk": afdrukken[k.tabel.herkomst_id]} for k in klaar]
+    con.register("nieuwe_herkomsten", pa.Table.from_pylist(herkomsten, schema=_HERKOMST))
     try:
         con.execute("insert into herkomst by name select *, false as ingebed from nieuwe_herkomsten")
     finally:
         con.unregister("nieuwe_herkomsten")
-    schrijf_regios(con, klaar)  # na de herkomst: een regio uit twee tabellen krijgt de naam uit de laatst gewijzigde
-    nieuw = pa.concat_tables(
-        [
-            pa.Table.from_pylist(k.waarnemingen.rijen, schema=_WAARNEMING).append_column(
-                "herkomst_id", pa.array([k.tabel.herkomst_id] * len(k.waarnemingen.rijen), pa.string())
-            )
-            for k in klaar
-        ]
+    # na de herkomst: een regio uit twee tabellen krijgt de naam uit de laatst gewijzigde
+    schrijf_regios(con, klaar, registry if vertrouwd else None, [h["tabel_gewijzigd"] for h in herkomsten])
+    # dezelfde afdruk als bij de vorige verversing: dezelfde rijen, zonder ze te vergelijken; de codes toetst Python
+    # (alleen met een registry die er nog zo staat; anders vergelijkt en toetst SQL alles)
+    herkend = [h for h in ids if vertrouwd and vorige.get(h) is not None and vorige[h] == afdrukken[h]]
+    per_tabel = (
+        {h: (codes, h in herkend) for h, codes in _onbekende_codes(klaar, rijen, registry).items()} if vertrouwd else {}
     )
-    con.register("nieuwe_waarnemingen", nieuw)
+    te_vergelijken = [h for h in ids if h not in herkend]
+    nieuw = None
+    if te_vergelijken:
+        nieuw = pa.concat_tables(
+            [
+                rijen[h].append_column("herkomst_id", pa.array([h] * rijen[h].num_rows, pa.string()))
+                for h in te_vergelijken
+            ]
+        )
+        con.register("nieuwe_waarnemingen", nieuw)
     try:
-        per_tabel = {
-            h: (o, z) for h, o, z in con.execute(schrijf_sql("opgehaalde_waarnemingen"), {"ids": ids}).fetchall()
-        }
+        if te_vergelijken:
+            per_tabel |= {
+                h: (o, z)
+                for h, o, z in con.execute(schrijf_sql("opgehaalde_waarnemingen"), {"ids": te_vergelijken}).fetchall()
+            }
         for k in klaar:
             onbekend = per_tabel[k.tabel.herkomst_id][0]
             if onbekend:
@@ -1024,7 +1098,7 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
         # geen vrije blokken); de herkomst hierboven is wel vervangen. Alleen de indicatoren van de andere tabellen
         # opnieuw afleiden; van de gelijke werkt kompas.db opgehaald_op in de afgeleide tabellen bij (en leidt af als
         # er in hun herkomst meer veranderde, of de voorkeur kan wisselen)
-        anders = [h for h, (_, zelfde) in per_tabel.items() if not zelfde]
+        anders = [h for h in ids if not per_tabel[h][1]]
         # een verversing schrijft alleen herkomst, waarneming, regio en regio_breuk: niets van de kaders of de
         # vergelijkingsgroepen (tests/test_afgeleid_bijwerken.py toetst dat hun vingerafdrukken kloppen)
         raakt(
@@ -1048,13 +1122,31 @@ def schrijf_in(con, klaar: list[Opgehaald]) -> None:
             {"ids": anders},
         )
     finally:
-        con.unregister("nieuwe_waarnemingen")
+        if nieuw is not None:
+            con.unregister("nieuwe_waarnemingen")
 
 
-def schrijf_regios(con, klaar: list[Opgehaald]) -> None:
+def _regios_staan_er_al(klaar: list[Opgehaald], registry: Registry, gewijzigd: list[dt.datetime]) -> bool:
+    """Of queries/schrijven/opgehaalde_regios.sql niets zou veranderen: elke regio uit de codelijsten staat al precies
+    zo in `regio` (naam, soort, gemeente, herkomst), zoals de tabel die haar daar zou zetten (de laatst gewijzigde,
+    `gewijzigd`; bij gelijke datum de laatste in `klaar`) haar geeft. Tegen `registry`, die er nog zo staat."""
+    winnaar: dict[str, tuple] = {}
+    for i, k in enumerate(klaar):
+        for r in k.waarnemingen.bereik.nieuw:
+            rij = ((gewijzigd[i], i), (r["regio_naam"], r["soort"], r["gemeente_code"], k.tabel.herkomst_id))
+            if r["regio_code"] not in winnaar or rij[0] > winnaar[r["regio_code"]][0]:
+                winnaar[r["regio_code"]] = rij
+    return all(registry.opgehaalde_regios.get(code) == rij for code, (_, rij) in winnaar.items())
+
+
+def schrijf_regios(
+    con, klaar: list[Opgehaald], registry: Registry | None = None, gewijzigd: list[dt.datetime] | None = None
+) -> None:
     """De regio's uit de codelijsten van de tabellen (bereik.nieuw) in `regio`, met de tabel als herkomst, en de
     reeksbreuken die de tabellen publiceren in `regio_breuk` (queries/schrijven/opgehaalde_regios.sql en
-    regio_breuken.sql): één statement voor alle tabellen samen, zoals schrijf_in."""
+    regio_breuken.sql): één statement voor alle tabellen samen, zoals schrijf_in. Met `registry` (die er nog precies
+    zo staat; schrijf_in) en `gewijzigd` (herkomst.tabel_gewijzigd per tabel) geen opgehaalde_regios.sql als elke
+    regio er al zo staat (`_regios_staan_er_al`): die upsert kost ook dan ~7-9 ms."""
     nieuw = pa.Table.from_pylist(
         [
             r | {"herkomst_id": k.tabel.herkomst_id, "volgorde": i}
@@ -1095,7 +1187,7 @@ def schrijf_regios(con, klaar: list[Opgehaald]) -> None:
     con.register("opgehaalde_regios", nieuw)
     con.register("opgehaalde_breuken", breuken)
     try:
-        if nieuw.num_rows:
+        if nieuw.num_rows and not (registry is not None and _regios_staan_er_al(klaar, registry, gewijzigd)):
             con.execute(schrijf_sql("opgehaalde_regios"))
         if breuken.num_rows:
             con.execute(schrijf_sql("regio_breuken"))
@@ -1369,7 +1461,7 @@ def _ververs(tabellen: list[TabelConfig], pad: Path, config: Path, meld: Melder,
         if klaar:
             try:
                 with schrijf_transactie(pad, duck, kopie) as con:
-                    schrijf_in(con, klaar)
+                    schrijf_in(con, klaar, registry)
             except DatabaseFout:
                 meld(
                     "Schrijven mislukt: niets geschreven; de vorige cijfers van "

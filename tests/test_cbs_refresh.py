@@ -686,3 +686,219 @@ def test_een_config_met_de_oude_sleutel_soort_noemt_de_nieuwe_naam_tabelsoort(tm
     per_tabel.write_text(eigen.replace('tabelsoort = "kwb"', 'soort = "kwb"'), encoding="utf-8")
     with pytest.raises(CbsFout, match="'soort' heet nu 'tabelsoort'"):
         lees_config(per_tabel)
+
+
+# -- de vaste kosten van een verversing: herkennen wat al precies zo staat, zonder het in SQL te vergelijken
+
+
+@pytest.fixture
+def schrijfqueries(monkeypatch):
+    """De namen van de queries/schrijven-bestanden die loaders.cbs uitvoert, in volgorde."""
+    namen: list[str] = []
+    echte = cbs.schrijf_sql
+
+    def spion(naam: str) -> str:
+        namen.append(naam)
+        return echte(naam)
+
+    monkeypatch.setattr(cbs, "schrijf_sql", spion)
+    return namen
+
+
+def _wijken(pad):
+    return _lees(
+        pad,
+        "select regio_code, regio_naam, soort, gemeente_code, herkomst_id from regio where soort = 'wijk' order by 1",
+    )
+
+
+def test_dezelfde_regios_en_rijen_worden_herkend_zonder_ze_in_sql_te_vergelijken(servers, ingebedde_db, schrijfqueries):
+    # de tweede verversing krijgt dezelfde codelijst en dezelfde rijen terug: de regio's staan er al precies zo (in
+    # Python tegen de registry) en de rijen hebben dezelfde vingerafdruk als bij de vorige verversing (herkomst)
+    ververs(["85984NED", "50120NED"], meld=_stil)
+    wijken = _wijken(ingebedde_db)
+    rijen = _rijen_met_rowid(ingebedde_db, "cbs:85984NED")
+    assert wijken and rijen
+    schrijfqueries.clear()
+    assert all(u.gelukt for u in ververs(["85984NED", "50120NED"], meld=_stil))
+    assert "opgehaalde_regios" not in schrijfqueries
+    assert "opgehaalde_waarnemingen" not in schrijfqueries
+    assert _wijken(ingebedde_db) == wijken
+    assert _rijen_met_rowid(ingebedde_db, "cbs:85984NED") == rijen
+
+
+def _wijk_hernoemd(opendata, code="WK014800", naam="Dalfsen-Centrum"):
+    lijst = [dict(r) for r in opendata.lijst("85984NED", "WijkenEnBuurten")]
+    for r in lijst:
+        if r["Key"].strip() == code:
+            r["Title"] = naam
+    opendata.vervang[("85984NED", "WijkenEnBuurten")] = lijst
+
+
+def test_een_wijk_met_een_andere_naam_in_de_codelijst_wordt_bijgewerkt(servers, ingebedde_db):
+    opendata, _ = servers
+    ververs(["85984NED"], meld=_stil)
+    ververs(["85984NED"], meld=_stil)  # de regio's staan er nu al precies zo
+    _wijk_hernoemd(opendata)
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    assert ("WK014800", "Dalfsen-Centrum (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85984NED") in _wijken(
+        ingebedde_db
+    )
+
+
+def test_een_regio_die_een_andere_schrijver_intussen_veranderde_wordt_weer_die_uit_de_codelijst(
+    servers, ingebedde_db, monkeypatch
+):
+    # de registry (en daarmee wat de verversing van de regio's weet) is gelezen vóór het ophalen, zonder het slot;
+    # verandert een andere schrijver intussen een regio, dan mag de verversing niet op de gelezen registry vertrouwen
+    from kompas.db import schrijf_transactie
+
+    ververs(["85984NED"], meld=_stil)
+    ververs(["85984NED"], meld=_stil)
+    [(naam,)] = _lees(ingebedde_db, "select regio_naam from regio where regio_code = 'WK014800'")
+    echte = cbs.haal_en_controleer
+
+    def met_een_andere_schrijver(*a):
+        with schrijf_transactie(ingebedde_db) as con:
+            con.execute("update regio set regio_naam = 'iets anders' where regio_code = 'WK014800'")
+        return echte(*a)
+
+    monkeypatch.setattr(cbs, "haal_en_controleer", met_een_andere_schrijver)
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    assert _lees(ingebedde_db, "select regio_naam from regio where regio_code = 'WK014800'") == [(naam,)]
+
+
+def _eerst_twee_keer_dan(servers, ingebedde_db, wijzig):
+    """Twee verversingen van 85984NED (de tweede met een vingerafdruk van de eerste), dan `wijzig(opendata)` en
+    een derde; geeft de rijen daarna."""
+    opendata, _ = servers
+    ververs(["85984NED"], meld=_stil)
+    ververs(["85984NED"], meld=_stil)
+    wijzig(opendata)
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    return _lees(
+        ingebedde_db,
+        "select indicator_code, regio_code, peiljaar, waarde, decimalen from waarneming"
+        " where herkomst_id = 'cbs:85984NED' order by all",
+    )
+
+
+def _typed(opendata, pas_aan):
+    rijen = [dict(r) for r in opendata.lijst("85984NED", "TypedDataSet")]
+    opendata.vervang[("85984NED", "TypedDataSet")] = pas_aan(rijen)
+
+
+def test_na_een_herkende_verversing_wordt_een_ander_cijfer_toch_geschreven(servers, ingebedde_db):
+    def ander(rijen):
+        rijen[2]["AantalInwoners_5"] = 29003
+        return rijen
+
+    rijen = _eerst_twee_keer_dan(servers, ingebedde_db, lambda o: _typed(o, ander))
+    assert ("inwoners", "GM0148", 2024, 29003.0, 0) in rijen
+    assert _lees(
+        ingebedde_db,
+        "select waarde from afgeleid.indicator_waarden where herkomst_id = 'cbs:85984NED'"
+        " and indicator_code = 'inwoners' and regio_code = 'GM0148' and peiljaar = 2024",
+    ) == [(29003.0,)]
+
+
+def test_na_een_herkende_verversing_wordt_een_weggevallen_rij_toch_weggehaald(servers, ingebedde_db):
+    # de wijk WK014800 is uit de tabel (codelijst en cijfers) verdwenen
+    def zonder_wijk(opendata):
+        for naam in ("TypedDataSet", "WijkenEnBuurten"):
+            sleutel = "WijkenEnBuurten" if naam == "TypedDataSet" else "Key"
+            rijen = [dict(r) for r in opendata.lijst("85984NED", naam) if r[sleutel].strip() != "WK014800"]
+            opendata.vervang[("85984NED", naam)] = rijen
+
+    rijen = _eerst_twee_keer_dan(servers, ingebedde_db, zonder_wijk)
+    assert rijen and not [r for r in rijen if r[1] == "WK014800"]
+
+
+def test_na_een_herkende_verversing_wordt_een_andere_precisie_toch_geschreven(servers, ingebedde_db):
+    def decimalen(opendata):
+        props = [dict(p) for p in opendata.lijst("85984NED", "DataProperties")]
+        for p in props:
+            if p.get("Key") == "AantalInwoners_5":
+                p["Decimals"] = 2
+        opendata.vervang[("85984NED", "DataProperties")] = props
+
+    rijen = _eerst_twee_keer_dan(servers, ingebedde_db, decimalen)
+    assert ("inwoners", "GM0148", 2024, 29002.0, 2) in rijen
+
+
+def test_na_een_bouw_worden_dezelfde_rijen_nog_herkend_en_een_ander_cijfer_geschreven(servers, ingebedde_db):
+    from loaders.ingebed import bouw
+
+    opendata, _ = servers
+    ververs(["85984NED"], meld=_stil)
+    bouw(ingebedde_db)  # de referentie opnieuw uit data/; de opgehaalde rijen blijven staan
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    _typed(opendata, lambda r: [dict(r[0]), dict(r[1]), {**r[2], "AantalInwoners_5": 29004}, *r[3:]])
+    assert ververs(["85984NED"], meld=_stil)[0].gelukt
+    assert _waarde(ingebedde_db, "cbs:85984NED", "inwoners", "GM0148", 2024)[0] == 29004.0
+
+
+def test_een_indicator_die_intussen_uit_de_registry_verdween_weigert_de_tabel_ook_bij_dezelfde_rijen(
+    servers, ingebedde_db, monkeypatch
+):
+    # dezelfde rijen als bij de vorige verversing, maar een andere schrijver haalde intussen een indicator weg: de
+    # toets op onbekende codes blijft (hier van de registry die de transactie niet meer kan vertrouwen)
+    from kompas.db import schrijf_transactie
+
+    ververs(["85984NED"], meld=_stil)
+    ververs(["85984NED"], meld=_stil)
+    echte = cbs.haal_en_controleer
+
+    def met_een_andere_schrijver(*a):
+        with schrijf_transactie(ingebedde_db) as con:
+            con.execute("delete from waarneming where indicator_code = 'huishoudens'")
+            con.execute("delete from indicator where indicator_code = 'huishoudens'")
+        return echte(*a)
+
+    monkeypatch.setattr(cbs, "haal_en_controleer", met_een_andere_schrijver)
+    [uitkomst] = ververs(["85984NED"], meld=_stil)
+    assert not uitkomst.gelukt
+    assert "huishoudens" in uitkomst.fout
+
+
+def test_een_wijk_uit_twee_tabellen_houdt_de_naam_uit_de_laatst_gewijzigde(servers, ingebedde_db):
+    # 85984NED (Modified 2025) en 85318NED (2023) noemen allebei WK014800: de naam komt uit de laatst gewijzigde, ook
+    # als de oudere haar anders noemt; noemt de nieuwste haar anders, dan wordt ze bijgewerkt
+    opendata, _ = servers
+    beide = ["85984NED", "85318NED"]
+    ververs(beide, meld=_stil)
+    [wijk] = [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"]
+    assert wijk[4] == "cbs:85984NED"
+    lijst = [dict(r) for r in opendata.lijst("85318NED", "WijkenEnBuurten")]
+    for r in lijst:
+        if r["Key"].strip() == "WK014800":
+            r["Title"] = "Oud-Dalfsen"
+    opendata.vervang[("85318NED", "WijkenEnBuurten")] = lijst
+    assert all(u.gelukt for u in ververs(beide, meld=_stil))
+    assert ververs(["85318NED"], meld=_stil)[0].gelukt
+    assert [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"] == [wijk]
+    _wijk_hernoemd(opendata)
+    assert all(u.gelukt for u in ververs(beide, meld=_stil))
+    assert [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"] == [
+        ("WK014800", "Dalfsen-Centrum (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85984NED")
+    ]
+
+
+def test_een_wijk_krijgt_de_naam_uit_de_tabel_die_nu_het_laatst_gewijzigd_is(servers, ingebedde_db):
+    # staat de wijk er al precies zo uit 85984NED, maar is 85318NED nu later gewijzigd (CBS publiceerde haar opnieuw)
+    # met een andere naam, dan komt de naam uit 85318NED: de verversing vergelijkt met de tabel die de regio zou zetten
+    opendata, _ = servers
+    beide = ["85984NED", "85318NED"]
+    ververs(beide, meld=_stil)
+    ververs(beide, meld=_stil)
+    lijst = [dict(r) for r in opendata.lijst("85318NED", "WijkenEnBuurten")]
+    for r in lijst:
+        if r["Key"].strip() == "WK014800":
+            r["Title"] = "Oud-Dalfsen"
+    opendata.vervang[("85318NED", "WijkenEnBuurten")] = lijst
+    [info] = opendata.lijst("85318NED", "TableInfos")
+    opendata.vervang[("85318NED", "TableInfos")] = [{**info, "Modified": "2026-01-05T02:00:00"}]
+    assert all(u.gelukt for u in ververs(beide, meld=_stil))
+    assert [w for w in _wijken(ingebedde_db) if w[0] == "WK014800"] == [
+        ("WK014800", "Oud-Dalfsen (wijk, gem. Dalfsen)", "wijk", "GM0148", "cbs:85318NED")
+    ]

@@ -594,8 +594,8 @@ def test_databasefout_bij_het_samen_schrijven_schrijft_niets_en_zegt_dat(servers
     rijen = _lees(ingebedde_db, f"select {KOLOMMEN}, herkomst_id from waarneming order by all")
     echte = cbs.schrijf_in
 
-    def vol(con, klaar):
-        echte(con, klaar)
+    def vol(con, klaar, *rest):
+        echte(con, klaar, *rest)
         if "85563NED" in {k.tabel.tabel_id for k in klaar}:
             raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -116,6 +116,10 @@ alter table herkomst add column if not exists gelezen_in varchar;
 alter table herkomst add column if not exists bronfamilie varchar;
 -- langs welke weg een live tabel kwam ('OData v4 (https://datasets.cbs.nl/...)'); NULL bij ingebedde cijfers en uploads
 alter table herkomst add column if not exists opgehaald_via varchar;
+-- bij een live tabel: de vingerafdruk van de rijen die haar laatste verversing in waarneming schreef of liet staan
+-- (loaders.cbs._rijen_afdruk); is die van een nieuwe verversing dezelfde, dan staan haar rijen er al. NULL bij
+-- ingebedde cijfers en uploads (en een tabel van vóór de kolom: haar rijen worden dan in SQL vergeleken)
+alter table herkomst add column if not exists rijen_afdruk varchar;
 
 create table if not exists waarneming (
     indicator_code varchar not null,
