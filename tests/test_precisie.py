@@ -212,23 +212,26 @@ def test_de_ggd_regel_van_het_rapport_toont_het_ggd_cijfer_met_zijn_eigen_decima
     assert laatste(rij, reeks, "GGD IJsselland")["waarde"] == "85,9%"
 
 
-def _xlsx_cellen(xlsx: bytes, kolommen: tuple[str, ...]) -> dict[tuple, dict]:
-    """Per (werkblad, regio, peiljaar, waarde) de getalnotatie van de gevraagde kolommen."""
+def _xlsx_rijen(xlsx: bytes, kolom: str):
+    """Elke rij (kop -> cel) van elk werkblad met een kolom `kolom`."""
     import io
 
     import openpyxl
 
-    uit = {}
     for blad in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets:
         kop = [c.value for c in blad[1]]
-        if "Waarde" not in kop:
+        if kolom in kop:
+            yield from (dict(zip(kop, rij)) for rij in blad.iter_rows(min_row=2))
+
+
+def _xlsx_cellen(xlsx: bytes, kolommen: tuple[str, ...]) -> dict[tuple, dict]:
+    """Per (werkblad, regio, peiljaar, waarde) de getalnotatie van de gevraagde kolommen."""
+    uit = {}
+    for cel in _xlsx_rijen(xlsx, "Waarde"):
+        if cel.get("Indicator") is not None and cel["Indicator"].value != "Kinderen in uitkeringsgezin":
             continue
-        for rij in blad.iter_rows(min_row=2):
-            cel = dict(zip(kop, rij))
-            if cel.get("Indicator") is not None and cel["Indicator"].value != "Kinderen in uitkeringsgezin":
-                continue
-            sleutel = (cel["Regio"].value, cel["Peiljaar"].value, cel["Waarde"].value)
-            uit[sleutel] = {k: (cel[k].value, cel[k].number_format) for k in kolommen if k in cel}
+        sleutel = (cel["Regio"].value, cel["Peiljaar"].value, cel["Waarde"].value)
+        uit[sleutel] = {k: (cel[k].value, cel[k].number_format) for k in kolommen if k in cel}
     return uit
 
 
@@ -281,21 +284,13 @@ def test_een_streefwaarde_zo_gelezen_houdt_de_decimalen_van_haar_tekst(lees):
 
 
 def test_de_nulmeting_in_de_excel_van_het_rapport_houdt_de_decimalen_van_haar_tekst(_ingebedde_db_bron):
-    import io
-
-    import openpyxl
-
     with alleen_lezen(_ingebedde_db_bron) as con:
         xlsx = rapport.maak(con.cursor(), "GM0148", None, ".xlsx")
-    gezien = set()
-    for blad in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets:
-        kop = [c.value for c in blad[1]]
-        if "Nulmeting" not in kop:
-            continue
-        for rij in blad.iter_rows(min_row=2):
-            cel = dict(zip(kop, rij))
-            if cel["Nulmeting (zoals geschreven)"].value == "82% (2017)":  # ervaren gezondheid, één decimaal
-                gezien.add((cel["Nulmeting"].value, cel["Nulmeting"].number_format))
+    gezien = {
+        (cel["Nulmeting"].value, cel["Nulmeting"].number_format)
+        for cel in _xlsx_rijen(xlsx, "Nulmeting")
+        if cel["Nulmeting (zoals geschreven)"].value == "82% (2017)"  # ervaren gezondheid, één decimaal
+    }
     assert gezien == {(82, "#,##0")}
 
 
